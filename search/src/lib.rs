@@ -1,0 +1,1 @@
+//! Dutch search engine (see README).
