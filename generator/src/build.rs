@@ -1,0 +1,48 @@
+//! The pipeline: load → validate → render → (write). `check` runs it without writing.
+
+use crate::content;
+use crate::diagnostics::Diagnostic;
+use crate::model::Content;
+use crate::render::{self, normalize_base, OutputFile};
+use std::path::Path;
+
+/// The outcome of running the pipeline in memory.
+pub struct Built {
+    pub content: Option<Content>,
+    pub files: Vec<OutputFile>,
+    /// Every problem found, errors and warnings, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Built {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads, validates and renders the whole site in memory.
+pub fn build_in_memory(root: &Path, base_url: &str) -> Built {
+    let base = normalize_base(base_url);
+    let (content, mut diagnostics) = content::load(root);
+    let theme_name = content
+        .as_ref()
+        .map(|c| c.settings.theme.clone())
+        .unwrap_or_else(|| "default".into());
+    let theme = render::theme::load(root, &theme_name);
+    let mut files = Vec::new();
+    match (&content, theme) {
+        (Some(content), Ok(theme)) => match render::render_site(content, &theme, &base, &[]) {
+            Ok(f) => files = f,
+            Err(d) => diagnostics.extend(d),
+        },
+        (_, Err(d)) => diagnostics.extend(d),
+        (None, Ok(_)) => {}
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    crate::diagnostics::sort(&mut diagnostics);
+    Built {
+        content,
+        files,
+        diagnostics,
+    }
+}

@@ -1,0 +1,393 @@
+//! One practice file: front matter fields and body, checked field by field so that every problem
+//! in the file is reported at its own line.
+
+use super::frontmatter::{split, SplitError};
+use super::yaml::YamlDoc;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Contact, Link, Practice};
+use crate::text::{check_email, check_external_url, is_slug, slugify};
+use calculator_wasm::date::Date;
+use serde_yaml::Value;
+
+/// The front matter fields of a practice, in the order the README documents them.
+pub const FIELDS: &[&str] = &[
+    "title", "added", "updated", "order", "summary", "tags", "links", "related", "contact",
+];
+const REQUIRED: &[&str] = &["title", "added"];
+
+const EXAMPLE: &str = "start the file with a front matter block:\n---\ntitle: Korte titel\nadded: 2026-01-31\n---\nDe tekst van de praktijk.";
+
+/// Parses the text of `content/praktijken/<category>/<id>.md`. Returns the practice when it is
+/// usable, and every problem found (a practice with only warnings is returned).
+pub fn parse(
+    path: &str,
+    category: &str,
+    id: &str,
+    text: &str,
+) -> (Option<Practice>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !is_slug(id) {
+        let suggestion = slugify(id);
+        diags.push(
+            Diagnostic::error("invalid-id", path, format!("the file name `{id}` is not a valid practice id"))
+                .hint(format!("rename the file to `{suggestion}.md`: lowercase letters, digits and single hyphens")),
+        );
+    }
+    let parts = match split(text) {
+        Ok(p) => p,
+        Err(SplitError::NoOpening) => {
+            diags.push(
+                Diagnostic::error(
+                    "missing-front-matter",
+                    path,
+                    "the file does not start with a `---` line",
+                )
+                .at(1, 1)
+                .hint(EXAMPLE)
+                .with_source(text),
+            );
+            return (None, diags);
+        }
+        Err(SplitError::NoClosing) => {
+            diags.push(
+                Diagnostic::error(
+                    "unclosed-front-matter",
+                    path,
+                    "the front matter has no closing `---` line",
+                )
+                .at(1, 1)
+                .hint("put a line with just `---` after the last field, before the text")
+                .with_source(text),
+            );
+            return (None, diags);
+        }
+    };
+    let doc = match YamlDoc::parse(path, text, parts.yaml, 1) {
+        Ok(d) => d,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    doc.check_keys(FIELDS, REQUIRED, "a practice", &mut diags);
+
+    let title = non_empty_string(&doc, "title", &mut diags);
+    let added = date(&doc, "added", &mut diags);
+    let updated = date(&doc, "updated", &mut diags);
+    if let (Some(a), Some(u)) = (added, updated) {
+        if u < a {
+            diags.push(
+                doc.error_at(
+                    "date-order",
+                    doc.key_line("updated"),
+                    format!("`updated` ({u}) is before `added` ({a})"),
+                )
+                .hint(
+                    "`updated` is the date of the last change; it cannot be earlier than `added`",
+                ),
+            );
+        }
+    }
+    let order = doc.get::<i64>("order", "a whole number, such as `30`", &mut diags);
+    let summary = if doc.has("summary") {
+        non_empty_string(&doc, "summary", &mut diags)
+    } else {
+        None
+    };
+    let tags = string_list(&doc, "tags", &mut diags);
+    let related = string_list(&doc, "related", &mut diags);
+    for r in &related {
+        if !is_slug(r) {
+            diags.push(
+                doc.error_at(
+                    "invalid-related",
+                    doc.line_of("related", r),
+                    format!("`{r}` in `related` is not a practice id"),
+                )
+                .hint(format!(
+                    "use the file name of the other practice without `.md`, such as `{}`",
+                    slugify(r)
+                )),
+            );
+        }
+    }
+    let links = links(&doc, &mut diags);
+    let contact = contact(&doc, &mut diags);
+
+    if parts.body.trim().is_empty() {
+        diags.push(
+            Diagnostic::error("empty-body", path, "the practice has no text")
+                .at(parts.body_line, 0)
+                .hint("write the text of the practice below the closing `---` line"),
+        );
+    }
+
+    let has_errors = diags.iter().any(Diagnostic::is_error);
+    let practice = match (title, added, has_errors) {
+        (Some(title), Some(added), false) => Some(Practice {
+            id: id.to_string(),
+            category: category.to_string(),
+            path: path.to_string(),
+            title,
+            added,
+            updated,
+            order,
+            summary,
+            tags,
+            links,
+            related_lines: related.iter().map(|r| doc.line_of("related", r)).collect(),
+            related,
+            contact,
+            body: parts.body.to_string(),
+            body_line: parts.body_line,
+        }),
+        _ => None,
+    };
+    (practice, diags)
+}
+
+fn non_empty_string(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let s: String = match doc.value(key)? {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => {
+            diags.push(doc.error_at("invalid-value", doc.key_line(key), format!("`{key}` must be text")).hint(format!(
+                "write it on one line after `{key}: `; put it between quotes when it contains `: ` or starts with `[` or `{{`"
+            )));
+            return None;
+        }
+    };
+    if s.trim().is_empty() {
+        diags.push(
+            doc.error_at(
+                "empty-field",
+                doc.key_line(key),
+                format!("`{key}` is empty"),
+            )
+            .hint(format!("write a {key} after `{key}: `")),
+        );
+        return None;
+    }
+    Some(s.trim().to_string())
+}
+
+fn date(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Date> {
+    let text = match doc.value(key)? {
+        Value::String(s) => s.clone(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    };
+    match Date::parse(&text) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            diags.push(
+                doc.error_at(
+                    "invalid-date",
+                    doc.key_line(key),
+                    format!("`{key}` is not a valid date: `{text}` ({e})"),
+                )
+                .hint("write dates as YYYY-MM-DD, such as `2026-03-01`"),
+            );
+            None
+        }
+    }
+}
+
+fn string_list(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let items = match doc.value(key) {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::String(s)) => vec![Value::String(s.clone())],
+        Some(Value::Sequence(items)) => items.clone(),
+        Some(_) => {
+            diags.push(
+                doc.error_at(
+                    "invalid-value",
+                    doc.key_line(key),
+                    format!("`{key}` must be a list"),
+                )
+                .hint(format!("write `{key}: [eerste, tweede]`")),
+            );
+            return Vec::new();
+        }
+    };
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        match item {
+            Value::String(s) if !s.trim().is_empty() => {
+                let s = s.trim().to_string();
+                if !out.contains(&s) {
+                    out.push(s);
+                }
+            }
+            Value::Number(n) => out.push(n.to_string()),
+            other => {
+                let shown = serde_yaml::to_string(&other)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string();
+                diags.push(
+                    doc.error_at(
+                        "invalid-value",
+                        doc.key_line(key),
+                        format!("an item of `{key}` is not a word or phrase: `{shown}`"),
+                    )
+                    .hint(format!(
+                        "write `{key}: [eerste, tweede]`, each item plain text"
+                    )),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn links(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Link> {
+    let Some(value) = doc.value("links") else {
+        return Vec::new();
+    };
+    if value.is_null() {
+        return Vec::new();
+    }
+    let hint = "write each link as\nlinks:\n  - url: https://www.voorbeeld.nl/\n    label: Omschrijving van de link";
+    let Value::Sequence(items) = value else {
+        diags.push(
+            doc.error_at(
+                "invalid-value",
+                doc.key_line("links"),
+                "`links` must be a list of links",
+            )
+            .hint(hint),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let link: Link = match serde_yaml::from_value(item.clone()) {
+            Ok(l) => l,
+            Err(e) => {
+                let needle = item.get("url").and_then(Value::as_str).unwrap_or("links");
+                diags.push(
+                    doc.error_at(
+                        "invalid-link",
+                        doc.line_of("links", needle),
+                        format!("link {} in `links` is not valid: {e}", i + 1),
+                    )
+                    .hint(hint),
+                );
+                continue;
+            }
+        };
+        if let Err(why) = check_external_url(&link.url) {
+            diags.push(
+                doc.error_at("invalid-url", doc.line_of("links", &link.url), format!("the URL `{}` is not valid: {why}", link.url))
+                    .hint("copy the full address from the browser's address bar, such as `https://www.voorbeeld.nl/pagina`"),
+            );
+        }
+        if link.label.trim().is_empty() {
+            diags.push(
+                doc.error_at(
+                    "empty-field",
+                    doc.line_of("links", &link.url),
+                    format!("the link to `{}` has no label", link.url),
+                )
+                .hint("write a `label:` that says where the link goes"),
+            );
+        }
+        out.push(link);
+    }
+    out
+}
+
+fn contact(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Option<Contact> {
+    let c: Contact = doc.get(
+        "contact",
+        "a block with `name`, `role`, `email` and/or `phone`",
+        diags,
+    )?;
+    if let Some(email) = &c.email {
+        if let Err(why) = check_email(email) {
+            diags.push(
+                doc.error_at("invalid-email", doc.line_of("contact", email), why)
+                    .hint("write the address as `naam@organisatie.nl`"),
+            );
+        }
+    }
+    Some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Practice {
+        let (p, d) = parse("content/praktijken/algemeen/x.md", "algemeen", "x", text);
+        assert!(d.is_empty(), "{d:?}");
+        p.unwrap()
+    }
+
+    fn problems(text: &str) -> Vec<Diagnostic> {
+        parse("content/praktijken/algemeen/x.md", "algemeen", "x", text).1
+    }
+
+    #[test]
+    fn reads_all_fields() {
+        let p = parse_ok(
+            "---\ntitle: Titel\nadded: 2026-01-02\nupdated: 2026-02-03\norder: 20\ntags: [a, b]\nrelated: [y]\n\
+             links:\n  - url: https://vng.nl/\n    label: VNG\ncontact:\n  name: Iemand\n  email: iemand@coa.nl\n---\nTekst.\n",
+        );
+        assert_eq!(p.title, "Titel");
+        assert_eq!(p.added.to_string(), "2026-01-02");
+        assert_eq!(p.order, Some(20));
+        assert_eq!(p.tags, ["a", "b"]);
+        assert_eq!(p.links[0].label, "VNG");
+        assert_eq!(p.contact.unwrap().email.as_deref(), Some("iemand@coa.nl"));
+        assert_eq!(p.body_line, 15);
+    }
+
+    #[test]
+    fn unknown_field_gets_did_you_mean() {
+        let d = problems("---\ntitel: Titel\nadded: 2026-01-02\n---\nTekst.\n");
+        let unknown = d.iter().find(|d| d.code == "unknown-field").unwrap();
+        assert_eq!(unknown.line, 2);
+        assert!(unknown
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `title`?"));
+        assert!(d
+            .iter()
+            .any(|d| d.code == "missing-field" && d.message.contains("`title`")));
+    }
+
+    #[test]
+    fn every_problem_in_a_file_is_reported_at_its_line() {
+        let d = problems("---\ntitle: T\nadded: 2026-02-30\norder: tien\nlinks:\n  - url: www.vng.nl\n    label: VNG\n---\n\n");
+        let codes: Vec<(&str, usize)> = d.iter().map(|d| (d.code, d.line)).collect();
+        assert!(codes.contains(&("invalid-date", 3)), "{codes:?}");
+        assert!(codes.contains(&("invalid-value", 4)), "{codes:?}");
+        assert!(codes.contains(&("invalid-url", 6)), "{codes:?}");
+        assert!(codes.iter().any(|(c, _)| *c == "empty-body"), "{codes:?}");
+    }
+
+    #[test]
+    fn broken_yaml_names_the_line() {
+        let d = problems("---\ntitle: T\nadded: [2026-01-01\n---\nTekst\n");
+        assert_eq!(d[0].code, "yaml-syntax");
+        assert!(d[0].line >= 3 && d[0].line <= 4, "{:?}", d[0]);
+    }
+
+    #[test]
+    fn missing_front_matter_and_bad_id_are_errors() {
+        let (p, d) = parse("x", "algemeen", "Mijn Praktijk", "Tekst zonder kop\n");
+        assert!(p.is_none());
+        assert!(d
+            .iter()
+            .any(|d| d.code == "invalid-id"
+                && d.hint.as_deref().unwrap().contains("mijn-praktijk.md")));
+        assert!(d.iter().any(|d| d.code == "missing-front-matter"));
+    }
+}

@@ -1,0 +1,178 @@
+//! `content/site.yaml`: the site's title, introduction, categories and options.
+
+use super::yaml::YamlDoc;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Category, Settings};
+use crate::text::is_slug;
+use calculator_wasm::date::Date;
+
+pub const PATH: &str = "content/site.yaml";
+const FIELDS: &[&str] = &[
+    "title",
+    "publisher",
+    "description",
+    "intro",
+    "categories",
+    "new_days",
+    "reference_date",
+    "allow_raw_html",
+    "theme",
+];
+const CATEGORY_FIELDS: &[&str] = &["slug", "title", "description", "order"];
+
+pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let doc = match YamlDoc::parse(PATH, text, text, 0) {
+        Ok(d) => d,
+        Err(d) => return (None, vec![d]),
+    };
+    doc.check_keys(
+        FIELDS,
+        &["title", "intro", "categories"],
+        "the site settings",
+        &mut diags,
+    );
+    let title: Option<String> = doc.get("title", "text", &mut diags);
+    let publisher: String = doc.get("publisher", "text", &mut diags).unwrap_or_default();
+    let description: String = doc
+        .get("description", "text", &mut diags)
+        .unwrap_or_default();
+    let intro: Option<String> = doc.get("intro", "text (markdown)", &mut diags);
+    let new_days: u32 = doc
+        .get(
+            "new_days",
+            "a whole number of days, such as `60`",
+            &mut diags,
+        )
+        .unwrap_or(60);
+    let allow_raw_html: bool = doc
+        .get("allow_raw_html", "`true` or `false`", &mut diags)
+        .unwrap_or(false);
+    let theme: String = doc
+        .get("theme", "the name of a folder in `themes/`", &mut diags)
+        .unwrap_or_else(|| "default".into());
+    let reference_date = doc.get::<String>("reference_date", "a date written as YYYY-MM-DD", &mut diags).and_then(|t| {
+        Date::parse(&t)
+            .map_err(|e| {
+                diags.push(
+                    doc.error_at("invalid-date", doc.key_line("reference_date"), format!("`reference_date` is not a valid date: {e}"))
+                        .hint("write it as YYYY-MM-DD, or remove it to use the newest date in the content"),
+                )
+            })
+            .ok()
+    });
+
+    let mut categories = Vec::new();
+    if let Some(serde_yaml::Value::Sequence(items)) = doc.value("categories") {
+        for (i, item) in items.iter().enumerate() {
+            let needle = item
+                .get("slug")
+                .and_then(|v| v.as_str())
+                .map(|s| format!("slug: {s}"))
+                .unwrap_or_else(|| "categories".into());
+            let line = doc.line_of("categories", &needle);
+            if let Some(map) = item.as_mapping() {
+                for key in map.keys().filter_map(|k| k.as_str()) {
+                    if !CATEGORY_FIELDS.contains(&key) {
+                        diags.push(
+                            doc.error_at(
+                                "unknown-field",
+                                doc.line_of("categories", &format!("{key}:")),
+                                format!("unknown field `{key}` in a category"),
+                            )
+                            .hint(format!(
+                                "the fields of a category are: {}",
+                                CATEGORY_FIELDS.join(", ")
+                            )),
+                        );
+                    }
+                }
+            }
+            #[derive(serde::Deserialize)]
+            struct Raw {
+                slug: String,
+                title: String,
+                #[serde(default)]
+                description: String,
+                #[serde(default)]
+                order: Option<i64>,
+            }
+            match serde_yaml::from_value::<Raw>(item.clone()) {
+                Ok(raw) => {
+                    if !is_slug(&raw.slug) {
+                        diags.push(
+                            doc.error_at("invalid-slug", line, format!("category slug `{}` is not a valid slug", raw.slug))
+                                .hint("use lowercase letters, digits and hyphens; the slug is also the folder name under content/praktijken/"),
+                        );
+                    }
+                    if categories.iter().any(|c: &Category| c.slug == raw.slug) {
+                        diags.push(doc.error_at("duplicate-category", line, format!("category `{}` is listed twice", raw.slug)));
+                    }
+                    categories.push(Category {
+                        slug: raw.slug,
+                        title: raw.title,
+                        description: raw.description,
+                        order: raw.order.unwrap_or(i as i64 + 1),
+                    });
+                }
+                Err(e) => diags.push(
+                    doc.error_at("invalid-category", line, format!("category {} is not valid: {e}", i + 1))
+                        .hint("each category needs `slug`, `title`, and may have `description` and `order`"),
+                ),
+            }
+        }
+    } else if doc.has("categories") {
+        diags.push(doc.error_at(
+            "invalid-value",
+            doc.key_line("categories"),
+            "`categories` must be a list",
+        ));
+    }
+    categories.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
+
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let settings = Settings {
+        title: title.unwrap_or_default(),
+        publisher,
+        description,
+        intro: intro.unwrap_or_default(),
+        categories,
+        new_days,
+        reference_date,
+        allow_raw_html,
+        theme,
+    };
+    (Some(settings), diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_categories_in_order() {
+        let (s, d) = parse("title: T\nintro: I\ncategories:\n  - {slug: b, title: B, order: 2}\n  - {slug: a, title: A, order: 1}\n");
+        assert!(d.is_empty(), "{d:?}");
+        let s = s.unwrap();
+        assert_eq!(
+            s.categories
+                .iter()
+                .map(|c| c.slug.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        assert!(!s.allow_raw_html);
+        assert_eq!(s.theme, "default");
+    }
+
+    #[test]
+    fn misspelt_setting_is_reported() {
+        let (s, d) = parse("titel: T\nintro: I\ncategories: []\n");
+        assert!(s.is_none());
+        assert!(d
+            .iter()
+            .any(|d| d.code == "unknown-field" && d.line == 1 && d.path == PATH));
+    }
+}

@@ -1,0 +1,121 @@
+//! `content/stappenplan.yaml`: the BIJLAGE with the steps, the uitgangspunten and footnotes.
+
+use super::yaml::YamlDoc;
+use crate::diagnostics::Diagnostic;
+use crate::model::Stappenplan;
+
+pub const PATH: &str = "content/stappenplan.yaml";
+
+pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let doc = match YamlDoc::parse(PATH, text, text, 0) {
+        Ok(d) => d,
+        Err(d) => return (None, vec![d]),
+    };
+    doc.check_keys(
+        &["title", "intro", "steps", "uitgangspunten", "footnotes"],
+        &["title", "steps", "uitgangspunten"],
+        "the stappenplan",
+        &mut diags,
+    );
+    if !diags.is_empty() {
+        return (None, diags);
+    }
+    // The nested structure is checked by serde, which knows the line of the first problem.
+    match serde_yaml::from_str::<Stappenplan>(text) {
+        Ok(plan) => {
+            let mut ids = std::collections::BTreeSet::new();
+            for f in &plan.footnotes {
+                if !ids.insert(f.id.as_str()) {
+                    diags.push(doc.error_at(
+                        "duplicate-footnote",
+                        doc.line_of("footnotes", &format!("id: {}", f.id)),
+                        format!("footnote `{}` is defined twice", f.id),
+                    ));
+                }
+            }
+            let texts = plan
+                .steps
+                .iter()
+                .map(|s| s.text.as_str())
+                .chain(plan.uitgangspunten.iter().map(|u| u.text.as_str()));
+            for text_of in texts {
+                for reference in footnote_refs(text_of) {
+                    if !ids.contains(reference) {
+                        diags.push(
+                            doc.error_at(
+                                "unknown-footnote",
+                                doc.line_of("steps", &format!("[^{reference}]")),
+                                format!("footnote `[^{reference}]` is not defined"),
+                            )
+                            .hint(format!(
+                                "add it under `footnotes:` as `- id: {reference}` with a `text:`"
+                            )),
+                        );
+                    }
+                }
+            }
+            let ok = !diags.iter().any(Diagnostic::is_error);
+            (ok.then_some(plan), diags)
+        }
+        Err(e) => {
+            let line = e.location().map(|l| l.line()).unwrap_or(1);
+            let column = e.location().map(|l| l.column()).unwrap_or(0);
+            let message = e.to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
+            diags.push(
+                Diagnostic::error("invalid-stappenplan", PATH, message)
+                    .at(line, column)
+                    .hint("each step needs `title`, `actor`, `text` and may have `deadline`; each uitgangspunt needs `title` and `text`; each footnote `id` and `text`")
+                    .with_source(text),
+            );
+            (None, diags)
+        }
+    }
+}
+
+/// The footnote ids referred to as `[^id]` in a markdown text.
+pub fn footnote_refs(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("[^").filter_map(move |(i, _)| {
+        let rest = &text[i + 2..];
+        let end = rest.find(']')?;
+        Some(&rest[..end])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = "title: S\nsteps:\n  - {title: a, actor: b, text: c}\nuitgangspunten:\n  - {title: u, text: \"t[^n]\"}\nfootnotes:\n  - {id: n, text: voet}\n";
+
+    #[test]
+    fn reads_steps_uitgangspunten_and_footnotes() {
+        let (p, d) = parse(OK);
+        assert!(d.is_empty(), "{d:?}");
+        let p = p.unwrap();
+        assert_eq!(p.steps.len(), 1);
+        assert_eq!(p.footnotes[0].id, "n");
+    }
+
+    #[test]
+    fn undefined_footnote_is_an_error() {
+        let (p, d) = parse(&OK.replace("id: n", "id: m"));
+        assert!(p.is_none());
+        assert_eq!(d[0].code, "unknown-footnote");
+    }
+
+    #[test]
+    fn unknown_step_field_names_the_line() {
+        let (_, d) = parse(
+            "title: S\nsteps:\n  - title: a\n    actor: b\n    tekst: c\nuitgangspunten: []\n",
+        );
+        assert_eq!(d[0].code, "invalid-stappenplan");
+        assert!(d[0].message.contains("tekst"), "{:?}", d[0]);
+        assert!(d[0].line >= 3, "{:?}", d[0]);
+    }
+}

@@ -1,0 +1,14 @@
+//! `kennisbank`: a static site generator for the PHV best practices huisvesting vergunninghouders.
+//!
+//! The pipeline, one module per stage: [`content`] (load and parse) → [`validate`] (checks across
+//! files) → [`render`] (views and templates) → [`output`] (atomic write). [`build`] runs it.
+
+pub mod build;
+pub mod content;
+pub mod diagnostics;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod text;
+pub mod validate;

@@ -1,0 +1,280 @@
+//! Markdown to HTML with the site's rules: raw HTML escaped unless allowed, headings shifted below
+//! the page's `h1`, site-internal links prefixed with the base URL, external links with `rel="noopener"`.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::{escape_href, escape_html};
+use std::collections::BTreeMap;
+
+pub struct MarkdownOptions<'a> {
+    pub allow_raw_html: bool,
+    /// Base URL ending in `/`; links starting with `/` are placed under it.
+    pub base: &'a str,
+    /// Footnotes defined outside the text (the stappenplan): id → number. `[^id]` becomes a link to
+    /// `#voetnoot-<id>`. When `None`, footnotes are the text's own (pulldown-cmark's).
+    pub external_footnotes: Option<&'a BTreeMap<String, usize>>,
+}
+
+fn parser_options() -> Options {
+    Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Whether a link target leaves the site.
+pub fn is_external(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("tel:")
+}
+
+/// Renders markdown to an HTML fragment.
+pub fn to_html(markdown: &str, opts: &MarkdownOptions) -> String {
+    // pulldown-cmark only sees `[^id]` as a reference when the text defines it, so for footnotes kept
+    // elsewhere we add placeholder definitions and leave them out of the output.
+    let with_definitions;
+    let markdown = match opts.external_footnotes {
+        Some(map) if markdown.contains("[^") => {
+            let defs: String = map.keys().map(|id| format!("\n\n[^{id}]: .")).collect();
+            with_definitions = format!("{markdown}{defs}");
+            with_definitions.as_str()
+        }
+        _ => markdown,
+    };
+    let mut in_definition = false;
+    let events = Parser::new_ext(markdown, parser_options()).filter(move |event| {
+        let external = opts.external_footnotes.is_some();
+        match event {
+            Event::Start(Tag::FootnoteDefinition(_)) if external => {
+                in_definition = true;
+                false
+            }
+            Event::End(TagEnd::FootnoteDefinition) if external => {
+                in_definition = false;
+                false
+            }
+            _ => !in_definition,
+        }
+    });
+    let events = events.map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) if !opts.allow_raw_html => Event::Text(html),
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: shift(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
+        Event::Start(Tag::Link {
+            dest_url, title, ..
+        }) => Event::Html(link_open(&dest_url, &title, opts.base).into()),
+        Event::End(TagEnd::Link) => Event::Html("</a>".into()),
+        Event::FootnoteReference(name) => match opts.external_footnotes {
+            Some(map) => Event::Html(footnote_ref(&name, map).into()),
+            None => Event::FootnoteReference(name),
+        },
+        other => other,
+    });
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+fn shift(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// Resolves a link target written in content: `/x/` → `<base>x/`; others unchanged.
+pub fn resolve_href(url: &str, base: &str) -> String {
+    match url.strip_prefix('/') {
+        Some(rest) if !url.starts_with("//") => format!("{base}{rest}"),
+        _ => url.to_string(),
+    }
+}
+
+fn link_open(url: &CowStr, title: &CowStr, base: &str) -> String {
+    let mut out = String::from("<a href=\"");
+    let _ = escape_href(&mut out, &resolve_href(url, base));
+    out.push('"');
+    if !title.is_empty() {
+        out.push_str(" title=\"");
+        let _ = escape_html(&mut out, title);
+        out.push('"');
+    }
+    if is_external(url) {
+        out.push_str(" rel=\"noopener\"");
+    }
+    out.push('>');
+    out
+}
+
+fn footnote_ref(name: &str, map: &BTreeMap<String, usize>) -> String {
+    let mut id = String::new();
+    let _ = escape_html(&mut id, name);
+    match map.get(name) {
+        Some(n) => format!("<sup class=\"voetnoot-ref\"><a href=\"#voetnoot-{id}\" id=\"voetnoot-ref-{id}\" aria-describedby=\"voetnoten-kop\">{n}</a></sup>"),
+        None => format!("[^{id}]"),
+    }
+}
+
+/// The readable text of a markdown document (for summaries and the search index).
+pub fn to_plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, parser_options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_),
+            ) => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    let collapsed: Vec<&str> = out.split_whitespace().collect();
+    collapsed.join(" ")
+}
+
+/// A link in markdown text, with its byte offset.
+#[derive(Debug, PartialEq, Eq)]
+pub struct MarkdownLink {
+    pub url: String,
+    pub offset: usize,
+}
+
+/// Every link target in a markdown text, for checking.
+pub fn links(markdown: &str) -> Vec<MarkdownLink> {
+    Parser::new_ext(markdown, parser_options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(MarkdownLink {
+                url: dest_url.into_string(),
+                offset: range.start,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The 1-based line of a byte offset in `text`.
+pub fn line_of_offset(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> String {
+        to_html(
+            md,
+            &MarkdownOptions {
+                allow_raw_html: false,
+                base: "/kb/",
+                external_footnotes: None,
+            },
+        )
+    }
+
+    #[test]
+    fn raw_html_is_escaped_by_default() {
+        let out = html("Hallo <script>alert(1)</script> wereld\n\n<div>blok</div>\n");
+        assert!(!out.contains("<script>"), "{out}");
+        assert!(out.contains("&lt;script&gt;"), "{out}");
+        assert!(!out.contains("<div>"), "{out}");
+        let allowed = to_html(
+            "<b>vet</b>",
+            &MarkdownOptions {
+                allow_raw_html: true,
+                base: "/",
+                external_footnotes: None,
+            },
+        );
+        assert!(allowed.contains("<b>vet</b>"));
+    }
+
+    #[test]
+    fn links_get_base_and_noopener() {
+        let out = html("[stappenplan](/stappenplan/) en [VNG](https://vng.nl/?a=1&b=2)");
+        assert!(
+            out.contains(r#"<a href="/kb/stappenplan/">stappenplan</a>"#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<a href="https://vng.nl/?a=1&amp;b=2" rel="noopener">VNG</a>"#),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn javascript_urls_do_not_become_script() {
+        let out = html("[x](javascript:alert(1))");
+        assert!(!out.contains("rel=\"noopener\""));
+        assert!(out.contains("href=\"javascript:alert(1)\""), "{out}");
+    }
+
+    #[test]
+    fn headings_start_below_the_page_title() {
+        assert!(html("# Kop\n").contains("<h2>Kop</h2>"));
+    }
+
+    #[test]
+    fn tables_and_footnotes_render() {
+        let out = html("| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1].\n\n[^1]: Voetnoot.\n");
+        assert!(out.contains("<table>"), "{out}");
+        assert!(out.contains("footnote-definition"), "{out}");
+    }
+
+    #[test]
+    fn external_footnotes_link_to_the_page_list() {
+        let map = BTreeMap::from([("afwijking".to_string(), 1)]);
+        let out = to_html(
+            "periode[^afwijking].",
+            &MarkdownOptions {
+                allow_raw_html: false,
+                base: "/",
+                external_footnotes: Some(&map),
+            },
+        );
+        assert!(out.contains(r##"<a href="#voetnoot-afwijking" id="voetnoot-ref-afwijking" aria-describedby="voetnoten-kop">1</a>"##), "{out}");
+    }
+
+    #[test]
+    fn plain_text_drops_markup() {
+        assert_eq!(
+            to_plain_text("# Kop\n\nEen *mooie* [link](/x/).\n\n- a\n- b\n"),
+            "Kop Een mooie link. a b"
+        );
+    }
+
+    #[test]
+    fn finds_links_with_lines() {
+        let md = "a\n\n[x](https://a.nl/) en [y](/z/)";
+        let l = links(md);
+        assert_eq!(l.len(), 2);
+        assert_eq!(line_of_offset(md, l[1].offset), 3);
+    }
+}

@@ -1,0 +1,141 @@
+//! The site's content as typed values, after loading and validation.
+
+use calculator_wasm::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// Site-wide settings and texts (`content/site.yaml`).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub title: String,
+    pub publisher: String,
+    pub description: String,
+    /// Markdown.
+    pub intro: String,
+    pub categories: Vec<Category>,
+    /// Practices added or updated within this many days of the reference date are marked "Nieuw".
+    pub new_days: u32,
+    /// The date "Nieuw" is measured from; when absent, the newest date in the content (never the clock).
+    pub reference_date: Option<Date>,
+    pub allow_raw_html: bool,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Category {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub order: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub url: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// One best practice: a markdown file `content/praktijken/<category>/<id>.md`.
+#[derive(Debug, Clone)]
+pub struct Practice {
+    /// The file stem: a slug, unique over all categories.
+    pub id: String,
+    /// Category slug (the folder).
+    pub category: String,
+    /// Path relative to the project root, for messages.
+    pub path: String,
+    pub title: String,
+    pub added: Date,
+    pub updated: Option<Date>,
+    pub order: Option<i64>,
+    pub summary: Option<String>,
+    pub tags: Vec<String>,
+    pub links: Vec<Link>,
+    pub related: Vec<String>,
+    /// File line of each `related` entry, for messages.
+    pub related_lines: Vec<usize>,
+    pub contact: Option<Contact>,
+    /// Markdown.
+    pub body: String,
+    /// File line where the body starts.
+    pub body_line: usize,
+}
+
+impl Practice {
+    /// The date a reader cares about: last change, else when it was added.
+    pub fn changed(&self) -> Date {
+        self.updated.unwrap_or(self.added).max(self.added)
+    }
+}
+
+/// The BIJLAGE: the stappenplan and its uitgangspunten (`content/stappenplan.yaml`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Stappenplan {
+    pub title: String,
+    #[serde(default)]
+    pub intro: String,
+    pub steps: Vec<Step>,
+    pub uitgangspunten: Vec<Uitgangspunt>,
+    #[serde(default)]
+    pub footnotes: Vec<Footnote>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub title: String,
+    /// Who acts.
+    pub actor: String,
+    /// Markdown.
+    pub text: String,
+    #[serde(default)]
+    pub deadline: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Uitgangspunt {
+    pub title: String,
+    /// Markdown; `[^id]` refers to a footnote.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    pub id: String,
+    pub text: String,
+}
+
+/// Everything the site is built from.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub settings: Settings,
+    /// Sorted by category order, then `order`, then `added`, then id.
+    pub practices: Vec<Practice>,
+    pub stappenplan: Stappenplan,
+}
+
+impl Content {
+    /// The date "Nieuw" marks are measured from: the setting, else the newest content date.
+    pub fn reference_date(&self) -> Option<Date> {
+        self.settings
+            .reference_date
+            .or_else(|| self.practices.iter().map(Practice::changed).max())
+    }
+}

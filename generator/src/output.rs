@@ -1,0 +1,131 @@
+//! Writing the built site: into a fresh folder beside the target, then swapped in, so a failed
+//! build leaves the previous output as it was and no stale file survives.
+
+use crate::render::OutputFile;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Refuses output folders whose replacement would destroy the project (`--out .`, `--out content`).
+pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), String> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, out) = (abs(root), abs(out));
+    let norm = |p: &Path| -> PathBuf { p.components().collect() };
+    let (root, out) = (norm(&root), norm(&out));
+    if root.starts_with(&out) {
+        return Err(format!(
+            "the output folder `{}` contains the project itself; choose a folder such as `public`",
+            out.display()
+        ));
+    }
+    for protected in ["content", "themes", "generator", ".git"] {
+        if out.starts_with(root.join(protected)) {
+            return Err(format!(
+                "the output folder `{}` is inside `{protected}/`; choose a folder such as `public`",
+                out.display()
+            ));
+        }
+    }
+    if out.exists() && !out.is_dir() {
+        return Err(format!("`{}` exists and is not a folder", out.display()));
+    }
+    Ok(())
+}
+
+/// Writes `files` as the complete new content of `out`.
+pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)?;
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.new-{pid}"));
+    let previous = parent.join(format!(".{name}.old-{pid}"));
+    let _ = std::fs::remove_dir_all(&staging);
+    let result = write_tree(&staging, files).and_then(|()| swap_in(&staging, out, &previous));
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn write_tree(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let dirs: BTreeSet<&str> = files
+        .iter()
+        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
+        .collect();
+    for d in dirs {
+        std::fs::create_dir_all(dir.join(d))?;
+    }
+    files
+        .par_iter()
+        .try_for_each(|f| std::fs::write(dir.join(&f.path), &f.bytes))
+}
+
+fn swap_in(staging: &Path, out: &Path, previous: &Path) -> io::Result<()> {
+    if out.exists() {
+        let _ = std::fs::remove_dir_all(previous);
+        std::fs::rename(out, previous)?;
+        if let Err(e) = std::fs::rename(staging, out) {
+            // Put the old output back rather than leave nothing.
+            let _ = std::fs::rename(previous, out);
+            return Err(e);
+        }
+        // The old tree is gone from view; removing it may take a moment for big sites.
+        let _ = std::fs::remove_dir_all(previous);
+        Ok(())
+    } else {
+        std::fs::rename(staging, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn replaces_output_and_drops_stale_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_atomically(
+            &out,
+            &[file("index.html", "een"), file("oud/index.html", "weg")],
+        )
+        .unwrap();
+        write_atomically(&out, &[file("index.html", "twee"), file("a/b/c.txt", "c")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "twee"
+        );
+        assert!(!out.join("oud").exists());
+        assert_eq!(std::fs::read_to_string(out.join("a/b/c.txt")).unwrap(), "c");
+        let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn refuses_to_replace_the_project() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert!(check_out_dir(tmp.path(), tmp.path()).is_err());
+        assert!(check_out_dir(&tmp.path().join("sub"), tmp.path()).is_err());
+        assert!(check_out_dir(tmp.path(), &tmp.path().join("content")).is_err());
+        assert!(check_out_dir(tmp.path(), &tmp.path().join("public")).is_ok());
+    }
+}

@@ -1,0 +1,229 @@
+//! Rendering: content → views → one HTML page per output path, in parallel.
+
+pub mod theme;
+pub mod views;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::Content;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+use theme::{tera_message, Theme};
+use views::Views;
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Relative path with `/` separators, e.g. `praktijken/algemeen/x/index.html`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Normalises a base URL to start (unless absolute) and end with `/`.
+pub fn normalize_base(base: &str) -> String {
+    let mut b = base.trim().to_string();
+    if !b.contains("://") && !b.starts_with('/') {
+        b.insert(0, '/');
+    }
+    if !b.ends_with('/') {
+        b.push('/');
+    }
+    b
+}
+
+/// A page to render: template, context, output path.
+struct Page {
+    path: String,
+    template: &'static str,
+    context: Context,
+}
+
+/// Pages that exist only when the theme has their template.
+const OPTIONAL_PAGES: &[(&str, &str)] = &[
+    ("zoeken.html", "zoeken/index.html"),
+    ("herverdeling.html", "herverdeling/index.html"),
+];
+
+/// Extra context for one page template: (template, key, value).
+pub type PageData<'a> = [(&'a str, &'a str, serde_json::Value)];
+
+pub fn render_site(
+    content: &Content,
+    theme: &Theme,
+    base: &str,
+    page_data: &PageData,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let views = views::build(content, base);
+    let mut common = Context::new();
+    common.insert("base", base);
+    common.insert("site", &views.site);
+    common.insert("categories", &views.categories);
+    common.insert("stappenplan", &views.stappenplan);
+    let mut pages = pages(&views, &common, theme);
+    for page in &mut pages {
+        for (template, key, value) in page_data {
+            if *template == page.template {
+                page.context.insert(*key, value);
+            }
+        }
+    }
+    let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
+        .into_par_iter()
+        .map(|page| {
+            theme
+                .tera
+                .render(page.template, &page.context)
+                .map(|html| OutputFile {
+                    path: page.path.clone(),
+                    bytes: html.into_bytes(),
+                })
+                .map_err(|e| {
+                    Diagnostic::error(
+                        "template-render",
+                        format!(
+                            "themes/{}/templates/{}",
+                            content.settings.theme, page.template
+                        ),
+                        format!("cannot render {}: {}", page.path, tera_message(&e)),
+                    )
+                    .hint("a template uses a variable or filter that does not exist")
+                })
+        })
+        .collect();
+    let mut files = Vec::with_capacity(rendered.len());
+    let mut diags = Vec::new();
+    for r in rendered {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => {
+                if !diags.iter().any(|x: &Diagnostic| x.path == d.path) {
+                    diags.push(d);
+                }
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    for (rel, path) in &theme.static_files {
+        match std::fs::read(path) {
+            Ok(bytes) => files.push(OutputFile {
+                path: format!("static/{rel}"),
+                bytes,
+            }),
+            Err(e) => diags.push(Diagnostic::error(
+                "unreadable-file",
+                path.to_string_lossy().into_owned(),
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    Ok(files)
+}
+
+fn with<T: Serialize + ?Sized>(common: &Context, pairs: &[(&str, &T)], page_path: &str) -> Context {
+    let mut c = common.clone();
+    for (k, v) in pairs {
+        c.insert(*k, v);
+    }
+    c.insert("page_path", page_path);
+    c
+}
+
+fn pages(views: &Views, common: &Context, theme: &Theme) -> Vec<Page> {
+    let mut pages = Vec::with_capacity(views.practices.len() + views.tags.len() + 16);
+    let all: Vec<&views::PracticeSummary> = views.practices.iter().map(|p| &p.summary).collect();
+    let mut home = with(common, &[("tags", &views.tags)], "");
+    home.insert("practice_count", &views.practices.len());
+    pages.push(Page {
+        path: "index.html".into(),
+        template: "index.html",
+        context: home,
+    });
+    pages.push(Page {
+        path: "praktijken/index.html".into(),
+        template: "praktijken.html",
+        context: with(common, &[("practices", &all)], "praktijken/"),
+    });
+    for cat in &views.categories {
+        let members: Vec<&views::PracticeSummary> = all
+            .iter()
+            .copied()
+            .filter(|p| p.category == cat.slug)
+            .collect();
+        let mut c = with(
+            common,
+            &[("practices", &members)],
+            &format!("praktijken/{}/", cat.slug),
+        );
+        c.insert("category", cat);
+        pages.push(Page {
+            path: format!("praktijken/{}/index.html", cat.slug),
+            template: "category.html",
+            context: c,
+        });
+    }
+    for p in &views.practices {
+        let path = format!("praktijken/{}/{}/", p.summary.category, p.summary.id);
+        let mut c = with(common, &[("practice", p)], &path);
+        if let Some(cat) = views
+            .categories
+            .iter()
+            .find(|c| c.slug == p.summary.category)
+        {
+            c.insert("category", cat);
+        }
+        pages.push(Page {
+            path: format!("{path}index.html"),
+            template: "practice.html",
+            context: c,
+        });
+    }
+    pages.push(Page {
+        path: "stappenplan/index.html".into(),
+        template: "stappenplan.html",
+        context: with(common, &[("tags", &views.tags)], "stappenplan/"),
+    });
+    pages.push(Page {
+        path: "tags/index.html".into(),
+        template: "tags.html",
+        context: with(common, &[("tags", &views.tags)], "tags/"),
+    });
+    for tag in &views.tags {
+        let members: Vec<&views::PracticeSummary> = views.tag_members[&tag.slug]
+            .iter()
+            .map(|&i| &views.practices[i].summary)
+            .collect();
+        let mut c = with(
+            common,
+            &[("practices", &members)],
+            &format!("tags/{}/", tag.slug),
+        );
+        c.insert("tag", tag);
+        pages.push(Page {
+            path: format!("tags/{}/index.html", tag.slug),
+            template: "tag.html",
+            context: c,
+        });
+    }
+    pages.push(Page {
+        path: "404.html".into(),
+        template: "404.html",
+        context: with(common, &[("x", &0)], "404.html"),
+    });
+    let names: Vec<&str> = theme.tera.get_template_names().collect();
+    for (template, path) in OPTIONAL_PAGES {
+        if names.contains(template) {
+            let dir = path.trim_end_matches("index.html");
+            pages.push(Page {
+                path: (*path).into(),
+                template,
+                context: with(common, &[("x", &0)], dir),
+            });
+        }
+    }
+    pages
+}

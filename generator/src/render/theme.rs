@@ -1,0 +1,144 @@
+//! A theme: tera templates and static files from `themes/<name>/`.
+
+use crate::content::read_text;
+use crate::diagnostics::{display_path, Diagnostic};
+use std::path::{Path, PathBuf};
+use tera::Tera;
+
+pub struct Theme {
+    pub tera: Tera,
+    /// Static files: path below `static/` → file on disk.
+    pub static_files: Vec<(String, PathBuf)>,
+}
+
+/// The line and column tera gives in its parse errors (`--> 3:5`).
+fn tera_position(message: &str) -> (usize, usize) {
+    message
+        .split("--> ")
+        .nth(1)
+        .and_then(|rest| {
+            let pos: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ':')
+                .collect();
+            let (l, c) = pos.split_once(':')?;
+            Some((l.parse().ok()?, c.parse().ok()?))
+        })
+        .unwrap_or((0, 0))
+}
+
+/// The whole chain of a tera error, which puts the useful part in its sources.
+pub fn tera_message(e: &tera::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    message
+}
+
+pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    let dir = root.join("themes").join(name);
+    let templates_dir = dir.join("templates");
+    if !templates_dir.is_dir() {
+        return Err(vec![Diagnostic::error(
+            "missing-theme",
+            display_path(root, &templates_dir),
+            format!("the theme `{name}` has no templates folder"),
+        )
+        .hint(
+            "check `theme:` in content/site.yaml; the default theme lives in themes/default/",
+        )]);
+    }
+    let mut diags = Vec::new();
+    let mut sources: Vec<(String, String)> = Vec::new();
+    for entry in walkdir::WalkDir::new(&templates_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(&templates_dir)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        let shown = display_path(root, entry.path());
+        match read_text(root, entry.path()) {
+            Ok(text) => {
+                // Parse alone first, so that a syntax error is reported against its own file.
+                let parse_error = Tera::default()
+                    .add_raw_template(&rel, &text)
+                    .err()
+                    .map(|e| tera_message(&e))
+                    .filter(|m| m.contains("Failed to parse"));
+                if let Some(message) = parse_error {
+                    let (line, column) = tera_position(&message);
+                    let short = message
+                        .lines()
+                        .last()
+                        .unwrap_or(&message)
+                        .trim()
+                        .to_string();
+                    diags.push(
+                        Diagnostic::error("template-syntax", shown, format!("template error: {short}"))
+                            .at(line, column)
+                            .hint("check that every `{{`, `{%` and `{#` is closed, and every block has its `{% end… %}`")
+                            .with_source(&text),
+                    );
+                } else {
+                    sources.push((rel, text));
+                }
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    if let Err(e) = tera.add_raw_templates(sources) {
+        return Err(vec![Diagnostic::error(
+            "template-error",
+            display_path(root, &templates_dir),
+            format!("template error: {}", tera_message(&e)),
+        )
+        .hint("a template extends or includes a template that does not exist")]);
+    }
+    let static_dir = dir.join("static");
+    let mut static_files = Vec::new();
+    for entry in walkdir::WalkDir::new(&static_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.file_type().is_file() {
+            if let Ok(rel) = entry.path().strip_prefix(&static_dir) {
+                static_files.push((
+                    rel.to_string_lossy().replace('\\', "/"),
+                    entry.path().to_path_buf(),
+                ));
+            }
+        }
+    }
+    Ok(Theme { tera, static_files })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_position_from_tera_messages() {
+        assert_eq!(
+            tera_position("Failed to parse 'x.html'\n --> 3:5\n  |\n"),
+            (3, 5)
+        );
+        assert_eq!(tera_position("no position"), (0, 0));
+    }
+}

@@ -1,0 +1,309 @@
+//! What templates see: plain serializable values built from the content, with HTML already rendered
+//! from markdown and dates already written in Dutch.
+
+use crate::markdown::{self, MarkdownOptions};
+use crate::model::{Category, Contact, Content, Link, Practice};
+use crate::text::{dutch_date, first_sentence, slugify};
+use calculator_wasm::date::Date;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Serialize, Clone)]
+pub struct SiteView {
+    pub title: String,
+    pub publisher: String,
+    pub description: String,
+    pub intro_html: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct CategoryView {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub count: usize,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct TagView {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// A practice as listed on overview pages.
+#[derive(Serialize, Clone)]
+pub struct PracticeSummary {
+    pub id: String,
+    /// Position within its category, from 1.
+    pub number: usize,
+    pub title: String,
+    pub summary: String,
+    pub url: String,
+    pub category: String,
+    pub category_title: String,
+    pub tags: Vec<TagView>,
+    pub added: String,
+    pub added_nl: String,
+    pub changed: String,
+    pub changed_nl: String,
+    pub updated: bool,
+    pub is_new: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PracticeView {
+    #[serde(flatten)]
+    pub summary: PracticeSummary,
+    pub body_html: String,
+    pub links: Vec<Link>,
+    pub related: Vec<PracticeSummary>,
+    pub contact: Option<Contact>,
+    pub source_path: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct StepView {
+    pub number: usize,
+    pub title: String,
+    pub actor: String,
+    pub text_html: String,
+    pub deadline: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct UitgangspuntView {
+    pub number: usize,
+    pub title: String,
+    pub text_html: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct FootnoteView {
+    pub id: String,
+    pub number: usize,
+    pub text_html: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct StappenplanView {
+    pub title: String,
+    pub intro_html: String,
+    pub steps: Vec<StepView>,
+    pub uitgangspunten: Vec<UitgangspuntView>,
+    pub footnotes: Vec<FootnoteView>,
+}
+
+/// All views of a site, built once and shared by the pages.
+pub struct Views {
+    pub site: SiteView,
+    pub categories: Vec<CategoryView>,
+    /// In content order.
+    pub practices: Vec<PracticeView>,
+    /// Sorted by slug.
+    pub tags: Vec<TagView>,
+    pub stappenplan: StappenplanView,
+    /// For each tag slug, the indexes of its practices (content order).
+    pub tag_members: BTreeMap<String, Vec<usize>>,
+    /// The date "Nieuw" is measured from.
+    pub reference_date: Option<Date>,
+}
+
+pub fn category_url(base: &str, slug: &str) -> String {
+    format!("{base}praktijken/{slug}/")
+}
+
+pub fn practice_url(base: &str, p: &Practice) -> String {
+    format!("{base}praktijken/{}/{}/", p.category, p.id)
+}
+
+pub fn tag_url(base: &str, slug: &str) -> String {
+    format!("{base}tags/{slug}/")
+}
+
+fn md(text: &str, content: &Content, base: &str) -> String {
+    markdown::to_html(
+        text,
+        &MarkdownOptions {
+            allow_raw_html: content.settings.allow_raw_html,
+            base,
+            external_footnotes: None,
+        },
+    )
+}
+
+pub fn build(content: &Content, base: &str) -> Views {
+    let settings = &content.settings;
+    let site = SiteView {
+        title: settings.title.clone(),
+        publisher: settings.publisher.clone(),
+        description: settings.description.clone(),
+        intro_html: md(&settings.intro, content, base),
+    };
+    let categories: Vec<CategoryView> = settings
+        .categories
+        .iter()
+        .map(|c: &Category| CategoryView {
+            slug: c.slug.clone(),
+            title: c.title.clone(),
+            description: c.description.clone(),
+            count: content
+                .practices
+                .iter()
+                .filter(|p| p.category == c.slug)
+                .count(),
+            url: category_url(base, &c.slug),
+        })
+        .collect();
+
+    // Tags: name as first written, count, members.
+    let mut tag_members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut tag_names: BTreeMap<String, String> = BTreeMap::new();
+    for (i, p) in content.practices.iter().enumerate() {
+        for t in &p.tags {
+            let slug = slugify(t);
+            tag_names.entry(slug.clone()).or_insert_with(|| t.clone());
+            tag_members.entry(slug).or_default().push(i);
+        }
+    }
+    let tags: Vec<TagView> = tag_names
+        .iter()
+        .map(|(slug, name)| TagView {
+            name: name.clone(),
+            slug: slug.clone(),
+            url: tag_url(base, slug),
+            count: tag_members[slug].len(),
+        })
+        .collect();
+    let tag_by_slug: BTreeMap<&str, &TagView> = tags.iter().map(|t| (t.slug.as_str(), t)).collect();
+
+    let reference_date = content.reference_date();
+    let new_since = reference_date.and_then(|d| d.add_days(-i64::from(settings.new_days)));
+    let mut numbers: BTreeMap<&str, usize> = BTreeMap::new();
+    let summaries: Vec<PracticeSummary> = content
+        .practices
+        .iter()
+        .map(|p| {
+            let n = numbers.entry(p.category.as_str()).or_insert(0);
+            *n += 1;
+            let plain = markdown::to_plain_text(&p.body);
+            let category_title = settings
+                .categories
+                .iter()
+                .find(|c| c.slug == p.category)
+                .map(|c| c.title.clone())
+                .unwrap_or_default();
+            PracticeSummary {
+                id: p.id.clone(),
+                number: *n,
+                title: p.title.clone(),
+                summary: p
+                    .summary
+                    .clone()
+                    .unwrap_or_else(|| first_sentence(&plain, 220)),
+                url: practice_url(base, p),
+                category: p.category.clone(),
+                category_title,
+                tags: p
+                    .tags
+                    .iter()
+                    .filter_map(|t| tag_by_slug.get(slugify(t).as_str()).map(|v| (*v).clone()))
+                    .collect(),
+                added: p.added.to_string(),
+                added_nl: dutch_date(p.added),
+                changed: p.changed().to_string(),
+                changed_nl: dutch_date(p.changed()),
+                updated: p.updated.is_some_and(|u| u > p.added),
+                is_new: new_since.is_some_and(|since| p.changed() > since),
+            }
+        })
+        .collect();
+    let index: BTreeMap<&str, usize> = content
+        .practices
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let practices: Vec<PracticeView> = content
+        .practices
+        .iter()
+        .zip(&summaries)
+        .map(|(p, summary)| PracticeView {
+            summary: summary.clone(),
+            body_html: md(&p.body, content, base),
+            links: p.links.clone(),
+            related: p
+                .related
+                .iter()
+                .filter_map(|r| index.get(r.as_str()).map(|&i| summaries[i].clone()))
+                .collect(),
+            contact: p.contact.clone(),
+            source_path: p.path.clone(),
+        })
+        .collect();
+
+    let plan = &content.stappenplan;
+    let footnote_numbers: BTreeMap<String, usize> = plan
+        .footnotes
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.clone(), i + 1))
+        .collect();
+    let with_notes = |text: &str| {
+        markdown::to_html(
+            text,
+            &MarkdownOptions {
+                allow_raw_html: settings.allow_raw_html,
+                base,
+                external_footnotes: Some(&footnote_numbers),
+            },
+        )
+    };
+    let stappenplan = StappenplanView {
+        title: plan.title.clone(),
+        intro_html: with_notes(&plan.intro),
+        steps: plan
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| StepView {
+                number: i + 1,
+                title: s.title.clone(),
+                actor: s.actor.clone(),
+                text_html: with_notes(&s.text),
+                deadline: s.deadline.clone(),
+            })
+            .collect(),
+        uitgangspunten: plan
+            .uitgangspunten
+            .iter()
+            .enumerate()
+            .map(|(i, u)| UitgangspuntView {
+                number: i + 1,
+                title: u.title.clone(),
+                text_html: with_notes(&u.text),
+            })
+            .collect(),
+        footnotes: plan
+            .footnotes
+            .iter()
+            .enumerate()
+            .map(|(i, f)| FootnoteView {
+                id: f.id.clone(),
+                number: i + 1,
+                text_html: with_notes(&f.text),
+            })
+            .collect(),
+    };
+    Views {
+        site,
+        categories,
+        practices,
+        tags,
+        stappenplan,
+        tag_members,
+        reference_date,
+    }
+}

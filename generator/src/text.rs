@@ -1,0 +1,204 @@
+//! Small text helpers: slugs, URLs, Dutch dates, summaries.
+
+use calculator_wasm::date::Date;
+
+/// A URL-safe slug: lowercase ASCII letters, digits and single hyphens (`Grote woningen` → `grote-woningen`).
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(fold_diacritic) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Latin letters with diacritics to their base letters (ë → e, ĳ → ij); others unchanged.
+fn fold_diacritic(c: char) -> impl Iterator<Item = char> {
+    let s: &str = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'ç' | 'Ç' => "c",
+        'ñ' | 'Ñ' => "n",
+        'ĳ' | 'Ĳ' => "ij",
+        'ß' => "ss",
+        _ => "",
+    };
+    let single = if s.is_empty() { Some(c) } else { None };
+    s.chars().chain(single)
+}
+
+/// Whether `id` is a slug as `slugify` makes them.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty() && slugify(id) == id
+}
+
+/// Checks an external link target; `Err` says what is wrong. Accepts `http(s)://host/...` and `mailto:address`.
+pub fn check_external_url(url: &str) -> Result<(), String> {
+    if url.trim() != url {
+        return Err("it has spaces before or after it".into());
+    }
+    if url.chars().any(char::is_whitespace) {
+        return Err("it contains a space (write %20 instead)".into());
+    }
+    if let Some(address) = url.strip_prefix("mailto:") {
+        return check_email(address);
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| {
+            "it must start with https:// or http:// (or mailto: for an e-mail address)".to_string()
+        })?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let name = host.split(':').next().unwrap_or(host);
+    if name.is_empty() {
+        return Err("it has no host name after the scheme".into());
+    }
+    if let Some(port) = host.split_once(':').map(|(_, p)| p) {
+        if port.parse::<u16>().is_err() {
+            return Err(format!("`{port}` is not a valid port number"));
+        }
+    }
+    let labels_ok = name
+        .split('.')
+        .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    if !labels_ok || (!name.contains('.') && name != "localhost") {
+        return Err(format!("`{name}` is not a valid host name"));
+    }
+    Ok(())
+}
+
+/// A plausible e-mail address: one `@`, something before it, a dotted domain after it.
+pub fn check_email(address: &str) -> Result<(), String> {
+    match address.split_once('@') {
+        Some((local, domain))
+            if !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && domain.split('.').all(|l| {
+                    !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+                }) =>
+        {
+            Ok(())
+        }
+        _ => Err(format!("`{address}` is not a valid e-mail address")),
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// `2026-02-10` → `10 februari 2026`.
+pub fn dutch_date(d: Date) -> String {
+    format!(
+        "{} {} {}",
+        d.day(),
+        MONTHS[usize::from(d.month()) - 1],
+        d.year()
+    )
+}
+
+/// The first sentence of a plain text, at most about `max` characters (cut at a word, with an ellipsis).
+pub fn first_sentence(text: &str, max: usize) -> String {
+    let text = text.trim();
+    let mut end = text.len();
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices(['.', '!', '?']) {
+        // A sentence ends at a mark followed by a space and a capital, or at the end; not in "o.a." or "bijv.".
+        let after = &text[i + 1..];
+        let next_is_capital = after
+            .strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase);
+        let abbreviation = i >= 1
+            && bytes[i - 1].is_ascii_lowercase()
+            && (i < 2 || bytes[i - 2] == b'.' || bytes[i - 2] == b' ');
+        if (after.is_empty() || next_is_capital) && !abbreviation {
+            end = i + 1;
+            break;
+        }
+    }
+    let sentence = &text[..end];
+    if sentence.chars().count() <= max {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_folds_diacritics_and_punctuation() {
+        assert_eq!(slugify("Grote woningen"), "grote-woningen");
+        assert_eq!(slugify("Verhuiscoördinator!"), "verhuiscoordinator");
+        assert_eq!(slugify("  COA / J&V  "), "coa-j-v");
+        assert_eq!(slugify("Fryslân"), "fryslan");
+        assert!(is_slug("leegstandwet-2"));
+        assert!(!is_slug("Leegstandwet"));
+        assert!(!is_slug("a--b"));
+    }
+
+    #[test]
+    fn external_urls_are_checked_without_network() {
+        assert!(check_external_url("https://vng.nl/ondersteuning-en-advies-asiel-otav").is_ok());
+        assert!(check_external_url("http://www.transformatieteam.nl/").is_ok());
+        assert!(check_external_url("mailto:vincentwitlox@coa.nl").is_ok());
+        assert!(check_external_url("www.vng.nl").is_err());
+        assert!(check_external_url("https://").is_err());
+        assert!(check_external_url("https://vng nl/").is_err());
+        assert!(check_external_url("https://vng").is_err());
+        assert!(check_external_url("mailto:vincent").is_err());
+        assert!(check_external_url("https://example.org:99999/").is_err());
+    }
+
+    #[test]
+    fn dates_are_written_in_dutch() {
+        assert_eq!(
+            dutch_date(Date::parse("2026-02-10").unwrap()),
+            "10 februari 2026"
+        );
+    }
+
+    #[test]
+    fn first_sentence_skips_abbreviations_and_shortens() {
+        assert_eq!(
+            first_sentence(
+                "Stel een verordening vast voor o.a. vergunninghouders. Monitor dit.",
+                200
+            ),
+            "Stel een verordening vast voor o.a. vergunninghouders."
+        );
+        assert_eq!(
+            first_sentence("Een twee drie vier vijf zes.", 14),
+            "Een twee drie…"
+        );
+        assert_eq!(first_sentence("Geen punt", 50), "Geen punt");
+    }
+}

@@ -1,0 +1,115 @@
+//! Checks that need more than one file: unique ids, `related` ids, links in texts.
+
+use crate::diagnostics::{suggest, Diagnostic};
+use crate::markdown::{self, is_external};
+use crate::model::Content;
+use crate::text::{check_external_url, slugify};
+use std::collections::BTreeMap;
+
+pub fn validate(content: &Content) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut by_id: BTreeMap<&str, &str> = BTreeMap::new();
+    for p in &content.practices {
+        if let Some(first) = by_id.insert(&p.id, &p.path) {
+            diags.push(
+                Diagnostic::error("duplicate-id", p.path.clone(), format!("the id `{}` is also used by {first}", p.id))
+                    .hint("ids are file names and must be unique over all categories: rename one of the files"),
+            );
+        }
+    }
+    let ids: Vec<&str> = by_id.keys().copied().collect();
+    for p in &content.practices {
+        for (r, &line) in p.related.iter().zip(&p.related_lines) {
+            if r == &p.id {
+                diags.push(
+                    Diagnostic::warning(
+                        "related-self",
+                        p.path.clone(),
+                        format!("`related` lists the practice itself (`{r}`)"),
+                    )
+                    .at(line, 0)
+                    .hint("remove it"),
+                );
+            } else if !by_id.contains_key(r.as_str()) {
+                let hint = match suggest(r, &ids) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "use the file name (without `.md`) of an existing practice".to_string(),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        "unknown-related",
+                        p.path.clone(),
+                        format!("`related` names `{r}`, but no practice has that id"),
+                    )
+                    .at(line, 0)
+                    .hint(hint),
+                );
+            }
+        }
+        for link in markdown::links(&p.body) {
+            if is_external(&link.url) {
+                if let Err(why) = check_external_url(&link.url) {
+                    let line = p.body_line + markdown::line_of_offset(&p.body, link.offset) - 1;
+                    diags.push(
+                        Diagnostic::error(
+                            "invalid-url",
+                            p.path.clone(),
+                            format!("the link `{}` in the text is not valid: {why}", link.url),
+                        )
+                        .at(line, 0)
+                        .hint("write the full address, such as `https://www.voorbeeld.nl/pagina`"),
+                    );
+                }
+            } else if link
+                .url
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("javascript:")
+            {
+                let line = p.body_line + markdown::line_of_offset(&p.body, link.offset) - 1;
+                diags.push(
+                    Diagnostic::error(
+                        "unsafe-link",
+                        p.path.clone(),
+                        "links may not run scripts (`javascript:`)",
+                    )
+                    .at(line, 0)
+                    .hint("link to a page instead"),
+                );
+            }
+        }
+    }
+    // Tags that differ only in spelling share a page; say so, so editors pick one spelling.
+    let mut tags: BTreeMap<String, (&str, &str)> = BTreeMap::new();
+    for p in &content.practices {
+        for t in &p.tags {
+            let slug = slugify(t);
+            if slug.is_empty() {
+                diags.push(
+                    Diagnostic::error(
+                        "invalid-tag",
+                        p.path.clone(),
+                        format!("the tag `{t}` has no letters or digits"),
+                    )
+                    .hint("use a word as tag"),
+                );
+                continue;
+            }
+            match tags.get(&slug) {
+                Some((other, path)) if *other != t.as_str() => diags.push(
+                    Diagnostic::warning(
+                        "tag-spelling",
+                        p.path.clone(),
+                        format!("the tag `{t}` is written `{other}` in {path}"),
+                    )
+                    .hint("use one spelling, so the tag page shows one name"),
+                ),
+                Some(_) => {}
+                None => {
+                    tags.insert(slug, (t, &p.path));
+                }
+            }
+        }
+    }
+    diags
+}
