@@ -178,7 +178,7 @@ fn render_github(diagnostics: &[Diagnostic]) -> String {
         let _ = write!(props, ",title={}", escape_property(d.code));
         let mut message = d.message.clone();
         if let Some(h) = &d.hint {
-            message.push_str("\n");
+            message.push('\n');
             message.push_str(h);
         }
         let _ = writeln!(out, "::{kind} {props}::{}", escape_data(&message));

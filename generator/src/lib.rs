@@ -3,6 +3,10 @@
 //! The pipeline, one module per stage: [`content`] (load and parse) → [`validate`] (checks across
 //! files) → [`render`] (views and templates) → [`output`] (atomic write). [`build`] runs it.
 
+// Diagnostics are the error values of the loaders; they are built once per problem, so their size
+// does not matter and boxing them would only add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod build;
 pub mod content;
 pub mod diagnostics;

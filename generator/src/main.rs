@@ -29,7 +29,7 @@ enum Command {
     Build {
         #[command(flatten)]
         root: RootArg,
-        /// Output folder; replaced as a whole when the build succeeds.
+        /// Output folder (relative to --root); replaced as a whole when the build succeeds.
         #[arg(long, value_name = "DIR", default_value = "public")]
         out: PathBuf,
         /// URL path (or full URL) the site is served under, such as `/kennisbank/`.
@@ -76,7 +76,8 @@ fn print_diagnostics(diags: &[diagnostics::Diagnostic], format: Format) {
 }
 
 fn build(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> ExitCode {
-    let out = if out.is_relative() && !root.as_os_str().is_empty() && root != PathBuf::from(".") {
+    // A relative output folder is relative to the project, like everything else the project holds.
+    let out = if out.is_relative() {
         root.join(&out)
     } else {
         out

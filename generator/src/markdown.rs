@@ -142,11 +142,7 @@ pub fn to_plain_text(markdown: &str) -> String {
                 | TagEnd::Item
                 | TagEnd::TableCell
                 | TagEnd::BlockQuote(_),
-            ) => {
-                if !out.ends_with(' ') {
-                    out.push(' ');
-                }
-            }
+            ) if !out.ends_with(' ') => out.push(' '),
             _ => {}
         }
     }

@@ -31,9 +31,19 @@ impl<'a> YamlDoc<'a> {
             Value::Mapping(Mapping::new())
         } else {
             serde_yaml::from_str(yaml).map_err(|e| {
-                let (line, column) = e.location().map(|l| (l.line() + line_offset, l.column())).unwrap_or((line_offset + 1, 0));
-                let message = e.to_string();
-                let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+                let (mut line, mut column) = e.location().map(|l| (l.line() + line_offset, l.column())).unwrap_or((line_offset + 1, 0));
+                let full = e.to_string();
+                let mut message = full.split(" at line ").next().unwrap_or(&full).to_string();
+                // libyaml finds an unclosed `[` or quote only at the end; the construct's start is where to look.
+                if let Some((what, position)) = full.split_once(", while ").and_then(|(_, rest)| rest.split_once(" at line ")) {
+                    if let Some((l, c)) = position.split_once(" column ") {
+                        if let (Ok(l), Ok(c)) = (l.trim().parse::<usize>(), c.trim().parse::<usize>()) {
+                            line = l + line_offset;
+                            column = c;
+                            message = format!("{message} ({what} that starts here)");
+                        }
+                    }
+                }
                 Diagnostic::error("yaml-syntax", path, format!("invalid YAML: {message}"))
                     .at(line, column)
                     .hint(
@@ -226,7 +236,7 @@ mod tests {
         let yaml = "title: a\nadded: [2026\n";
         let err = YamlDoc::parse("x.md", text, yaml, 1).err().unwrap();
         assert_eq!(err.code, "yaml-syntax");
-        assert!(err.line >= 3, "line {}", err.line);
+        assert_eq!(err.line, 3, "{err:?}");
     }
 
     #[test]

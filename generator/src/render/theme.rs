@@ -102,6 +102,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     if let Err(e) = tera.add_raw_templates(sources) {
         return Err(vec![Diagnostic::error(
             "template-error",
@@ -127,6 +128,23 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         }
     }
     Ok(Theme { tera, static_files })
+}
+
+/// HTML escaping for template output. Unlike tera's default it leaves `/` alone, so URLs in the
+/// pages stay readable; `&`, `<`, `>`, `"` and `'` are all that attribute and text contexts need.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

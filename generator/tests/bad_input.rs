@@ -1,0 +1,237 @@
+//! One test per kind of bad input: `check` names the file, line and problem and says how to fix it,
+//! and `build` refuses to write.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+const P: &str = "content/praktijken/algemeen";
+
+fn only(diags: &[Value], code: &str) -> Value {
+    let found: Vec<&Value> = diags.iter().filter(|d| d["code"] == code).collect();
+    assert_eq!(found.len(), 1, "expected one `{code}` in {diags:#?}");
+    found[0].clone()
+}
+
+fn check_with(file: &str, text: &str) -> Vec<Value> {
+    let dir = project("minimal");
+    write(dir.path(), file, text);
+    let (code, diags) = check_json(dir.path());
+    assert_eq!(code, 1, "{diags:#?}");
+    let build = kennisbank(&["build"], dir.path());
+    assert_eq!(build.status.code(), Some(1));
+    assert!(
+        !dir.path().join("public").exists(),
+        "build wrote output despite errors"
+    );
+    diags
+}
+
+#[test]
+fn broken_yaml_names_file_and_line() {
+    let d = check_with(
+        &format!("{P}/kapot.md"),
+        "---\ntitle: Kapot\nadded: 2026-01-01\ntags: [a, b\n---\nTekst.\n",
+    );
+    let e = only(&d, "yaml-syntax");
+    assert_eq!(e["path"], format!("{P}/kapot.md"));
+    assert_eq!(e["line"], 4);
+    assert_eq!(e["source_line"], "tags: [a, b");
+    assert!(e["hint"].as_str().unwrap().contains("quotes"));
+}
+
+#[test]
+fn unknown_field_suggests_the_right_one() {
+    let d = check_with(
+        &format!("{P}/typo.md"),
+        "---\ntitel: Typo\nadded: 2026-01-01\n---\nTekst.\n",
+    );
+    let e = only(&d, "unknown-field");
+    assert_eq!(e["line"], 2);
+    assert!(e["message"].as_str().unwrap().contains("`titel`"));
+    assert!(e["hint"]
+        .as_str()
+        .unwrap()
+        .contains("did you mean `title`?"));
+    assert!(only(&d, "missing-field")["message"]
+        .as_str()
+        .unwrap()
+        .contains("`title`"));
+}
+
+#[test]
+fn unknown_category_folder_lists_the_categories() {
+    let d = check_with(
+        "content/praktijken/algemen/x.md",
+        "---\ntitle: X\nadded: 2026-01-01\n---\nTekst.\n",
+    );
+    let e = only(&d, "unknown-category");
+    assert_eq!(e["path"], "content/praktijken/algemen");
+    assert!(e["hint"]
+        .as_str()
+        .unwrap()
+        .contains("did you mean `algemeen`?"));
+}
+
+#[test]
+fn duplicate_ids_across_categories_are_errors() {
+    let d = check_with(
+        "content/praktijken/medisch/eerste-praktijk.md",
+        "---\ntitle: X\nadded: 2026-01-01\n---\nTekst.\n",
+    );
+    let e = only(&d, "duplicate-id");
+    assert!(e["message"].as_str().unwrap().contains("eerste-praktijk"));
+}
+
+#[test]
+fn related_id_that_does_not_exist_is_named_with_its_line() {
+    let d = check_with(&format!("{P}/derde.md"), "---\ntitle: X\nadded: 2026-01-01\nrelated:\n  - tweede-praktijk\n  - tweede-praktyk\n---\nTekst.\n");
+    let e = only(&d, "unknown-related");
+    assert_eq!(e["line"], 6);
+    assert!(e["hint"]
+        .as_str()
+        .unwrap()
+        .contains("did you mean `tweede-praktijk`?"));
+}
+
+#[test]
+fn malformed_url_is_named_with_its_line() {
+    let d = check_with(&format!("{P}/url.md"), "---\ntitle: X\nadded: 2026-01-01\nlinks:\n  - url: https://vng.nl/\n    label: Goed\n  - url: www.vng.nl/asiel\n    label: Fout\n---\nTekst met [fout](htps:/x).\n");
+    let e = only(&d, "invalid-url");
+    assert_eq!(e["line"], 7);
+    assert!(e["message"].as_str().unwrap().contains("www.vng.nl/asiel"));
+    assert!(e["hint"].as_str().unwrap().contains("https://"));
+}
+
+#[test]
+fn malformed_url_in_the_text_is_named_with_its_line() {
+    let d = check_with(&format!("{P}/tekstlink.md"), "---\ntitle: X\nadded: 2026-01-01\n---\nEerste regel.\n\nZie [de site](https://vng..nl/asiel).\n");
+    let e = only(&d, "invalid-url");
+    assert_eq!(e["line"], 7);
+}
+
+#[test]
+fn empty_body_is_an_error() {
+    let d = check_with(
+        &format!("{P}/leeg.md"),
+        "---\ntitle: Leeg\nadded: 2026-01-01\n---\n\n   \n",
+    );
+    let e = only(&d, "empty-body");
+    assert_eq!(e["path"], format!("{P}/leeg.md"));
+}
+
+#[test]
+fn non_utf8_file_is_named_with_the_line_of_the_bad_byte() {
+    let dir = project("minimal");
+    let mut bytes = b"---\ntitle: Latin\nadded: 2026-01-01\n---\nCo".to_vec();
+    bytes.push(0xF6); // ö in Latin-1
+    bytes.extend_from_slice(b"rdinator\n");
+    std::fs::write(dir.path().join(P).join("latin1.md"), bytes).unwrap();
+    let (code, d) = check_json(dir.path());
+    assert_eq!(code, 1);
+    let e = only(&d, "not-utf8");
+    assert_eq!(e["line"], 5);
+    assert!(e["hint"].as_str().unwrap().contains("UTF-8"));
+}
+
+#[test]
+fn invalid_date_says_the_format() {
+    let d = check_with(
+        &format!("{P}/datum.md"),
+        "---\ntitle: X\nadded: 31-01-2026\n---\nTekst.\n",
+    );
+    let e = only(&d, "invalid-date");
+    assert_eq!(e["line"], 3);
+    assert!(e["hint"].as_str().unwrap().contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn template_error_names_the_template_and_line() {
+    let dir = project("minimal");
+    let tag = dir.path().join("themes/default/templates/tag.html");
+    let text = std::fs::read_to_string(&tag).unwrap().replacen(
+        "{% endblock content %}",
+        "{% if x %}\n{% endblock content %}",
+        1,
+    );
+    std::fs::write(&tag, text).unwrap();
+    let (code, d) = check_json(dir.path());
+    assert_eq!(code, 1);
+    let e = only(&d, "template-syntax");
+    assert_eq!(e["path"], "themes/default/templates/tag.html");
+    assert!(e["line"].as_u64().unwrap() > 1, "{e}");
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let dir = project("minimal");
+    write(
+        dir.path(),
+        &format!("{P}/a.md"),
+        "---\ntitel: A\nadded: 2026-01-01\n---\nTekst.\n",
+    );
+    write(
+        dir.path(),
+        &format!("{P}/b.md"),
+        "---\ntitle: B\nadded: 2026-01-01\nrelated: [bestaat-niet]\n---\nTekst.\n",
+    );
+    write(
+        dir.path(),
+        "content/praktijken/medisch/c.md",
+        "geen front matter\n",
+    );
+    let (code, d) = check_json(dir.path());
+    assert_eq!(code, 1);
+    let paths: std::collections::BTreeSet<&str> =
+        d.iter().map(|d| d["path"].as_str().unwrap()).collect();
+    assert!(
+        paths.contains(&*format!("{P}/a.md"))
+            && paths.contains(&*format!("{P}/b.md"))
+            && paths.contains("content/praktijken/medisch/c.md"),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn human_output_shows_the_offending_line_and_a_hint() {
+    let dir = project("minimal");
+    write(
+        dir.path(),
+        &format!("{P}/typo.md"),
+        "---\ntitle: T\nadded: 2026-01-01\ntgas: [x]\n---\nTekst.\n",
+    );
+    let out = kennisbank(&["check"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("--> {P}/typo.md:4:1")), "{err}");
+    assert!(err.contains("4 | tgas: [x]"), "{err}");
+    assert!(err.contains("help: did you mean `tags`?"), "{err}");
+}
+
+#[test]
+fn warnings_do_not_fail_the_check() {
+    let dir = project("minimal");
+    write(dir.path(), &format!("{P}/notities.txt"), "los bestand");
+    let out = kennisbank(&["check"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning[ignored-file]"));
+}
+
+#[test]
+fn github_format_annotates_the_line() {
+    let dir = project("minimal");
+    write(
+        dir.path(),
+        &format!("{P}/typo.md"),
+        "---\ntitel: T\nadded: 2026-01-01\n---\nTekst.\n",
+    );
+    let out = kennisbank(&["check", "--format", "github"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains(&format!(
+            "::error file={P}/typo.md,line=2,col=1,title=unknown-field::"
+        )),
+        "{}",
+        stdout(&out)
+    );
+}
