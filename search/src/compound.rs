@@ -1,0 +1,219 @@
+//! Dutch compound words: splitting a word into parts that are themselves
+//! words of the index vocabulary, with the linking morphemes -s-, -e- and
+//! -en- between them (`huisvesting+s+wet`, `woning+bouw+corporaties`).
+//!
+//! Only the build knows the whole vocabulary, so indexed words are split at
+//! build time and each part gets a posting list of its own. Query words are
+//! split in the searcher against the terms of the fetched fragments.
+
+use std::collections::{HashMap, HashSet};
+
+/// Shortest part that may start a compound (`huur`, `zorg`, `bouw`).
+pub const MIN_MODIFIER: usize = 4;
+/// Shortest part that may end a compound (`wet` in `leegstandwet`).
+pub const MIN_HEAD: usize = 3;
+/// Words shorter than this are not split.
+pub const MIN_COMPOUND: usize = 7;
+/// Linking morphemes allowed between two parts, longest first.
+pub const LINKS: [&str; 3] = ["en", "s", "e"];
+
+/// The set of words a compound may be built from.
+pub struct Lexicon {
+    words: HashSet<String>,
+}
+
+impl Lexicon {
+    /// Builds the lexicon from the folded words of a corpus and their stems.
+    ///
+    /// A head that is never used alone but ends at least two words whose
+    /// modifiers are words (`toeslag` in `huurtoeslag` and `zorgtoeslag`) is
+    /// added as well: small corpora rarely contain every head on its own.
+    pub fn new<'a>(words: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut set: HashSet<String> = HashSet::new();
+        let mut surfaces: Vec<&str> = Vec::new();
+        for (word, stem) in words {
+            if word.chars().count() >= MIN_HEAD {
+                set.insert(word.to_string());
+                surfaces.push(word);
+            }
+            if stem.chars().count() >= MIN_HEAD {
+                set.insert(stem.to_string());
+            }
+        }
+        let mut tails: HashMap<&str, u32> = HashMap::new();
+        for word in &surfaces {
+            if !word.is_ascii() || word.len() < MIN_MODIFIER + 6 {
+                continue;
+            }
+            for cut in MIN_MODIFIER..=word.len() - 6 {
+                if !set.contains(&word[..cut]) {
+                    continue;
+                }
+                for start in [cut, cut + 1, cut + 2] {
+                    if start == cut || link_at(word, cut, start) {
+                        if let Some(tail) = word.get(start..) {
+                            if tail.len() >= 6 {
+                                *tails.entry(tail).or_insert(0) += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut induced: Vec<&str> = tails
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .map(|(t, _)| t)
+            .collect();
+        induced.sort_unstable();
+        let mut words = set;
+        for tail in induced {
+            words.insert(tail.to_string());
+        }
+        Lexicon { words }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// Every part of `word` found by splitting it into the fewest lexicon
+    /// words and then splitting those parts again; empty when `word` is not
+    /// a compound. Parts are returned sorted and without duplicates.
+    pub fn parts(&self, word: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.collect_parts(word, &mut out, 0);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn collect_parts(&self, word: &str, out: &mut Vec<String>, depth: u32) {
+        if depth > 4 {
+            return;
+        }
+        if let Some(split) = self.split(word) {
+            for part in split {
+                self.collect_parts(&part, out, depth + 1);
+                out.push(part);
+            }
+        }
+    }
+
+    /// The split of `word` into the fewest lexicon words (at least two),
+    /// preferring the longest first part among equals.
+    pub fn split(&self, word: &str) -> Option<Vec<String>> {
+        if !word.is_ascii() || word.len() < MIN_COMPOUND {
+            return None;
+        }
+        let n = word.len();
+        // best[i]: fewest parts covering word[i..], with the end of the first part.
+        let mut best: Vec<Option<(u32, usize, usize)>> = vec![None; n + 1];
+        best[n] = Some((0, n, n));
+        for i in (0..n).rev() {
+            let mut choice: Option<(u32, usize, usize)> = None;
+            for end in (i + MIN_HEAD..=n).rev() {
+                let part = &word[i..end];
+                if end == n && i == 0 {
+                    continue;
+                }
+                let min_len = if end == n { MIN_HEAD } else { MIN_MODIFIER };
+                if part.len() < min_len || !self.words.contains(part) {
+                    continue;
+                }
+                let mut nexts = vec![end];
+                if end < n {
+                    for link in LINKS {
+                        if word[end..].starts_with(link) && end + link.len() < n {
+                            nexts.push(end + link.len());
+                        }
+                    }
+                }
+                for next in nexts {
+                    if let Some((count, _, _)) = best[next] {
+                        let candidate = (count + 1, end, next);
+                        if choice.is_none_or(|c| candidate.0 < c.0) {
+                            choice = Some(candidate);
+                        }
+                    }
+                }
+            }
+            best[i] = choice;
+        }
+        let (count, _, _) = best[0]?;
+        if count < 2 {
+            return None;
+        }
+        let mut parts = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let (_, end, next) = best[i]?;
+            parts.push(word[i..end].to_string());
+            i = next;
+        }
+        Some(parts)
+    }
+}
+
+/// Whether `word[cut..start]` is a linking morpheme.
+fn link_at(word: &str, cut: usize, start: usize) -> bool {
+    word.get(cut..start).is_some_and(|l| LINKS.contains(&l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stem::stem;
+
+    fn lexicon(words: &[&str]) -> Lexicon {
+        let stems: Vec<(String, String)> = words.iter().map(|w| (w.to_string(), stem(w))).collect();
+        Lexicon::new(stems.iter().map(|(w, s)| (w.as_str(), s.as_str())))
+    }
+
+    #[test]
+    fn compound_splits_into_lexicon_words() {
+        let lex = lexicon(&["huur", "zorg", "toeslag", "huurtoeslag"]);
+        assert_eq!(lex.split("huurtoeslag").unwrap(), ["huur", "toeslag"]);
+        assert_eq!(lex.split("zorgtoeslag").unwrap(), ["zorg", "toeslag"]);
+    }
+
+    #[test]
+    fn linking_s_between_parts_is_skipped() {
+        let lex = lexicon(&["huisvesting", "wet", "leegstand"]);
+        assert_eq!(
+            lex.split("huisvestingswet").unwrap(),
+            ["huisvesting", "wet"]
+        );
+        assert_eq!(lex.split("leegstandwet").unwrap(), ["leegstand", "wet"]);
+    }
+
+    #[test]
+    fn nested_compounds_give_all_parts() {
+        let lex = lexicon(&["woning", "bouw", "corporaties", "woningbouw"]);
+        assert_eq!(
+            lex.split("woningbouwcorporaties").unwrap(),
+            ["woningbouw", "corporaties"]
+        );
+        assert_eq!(
+            lex.parts("woningbouwcorporaties"),
+            ["bouw", "corporaties", "woning", "woningbouw"]
+        );
+    }
+
+    #[test]
+    fn head_shared_by_two_compounds_is_learned() {
+        // `toeslag` never occurs alone, but ends two compounds of known words.
+        let lex = lexicon(&["huur", "zorg", "huurtoeslag", "zorgtoeslag"]);
+        assert!(lex.contains("toeslag"));
+        assert_eq!(lex.split("zorgtoeslag").unwrap(), ["zorg", "toeslag"]);
+    }
+
+    #[test]
+    fn plain_words_are_not_split() {
+        let lex = lexicon(&["huis", "vesting", "ver", "huur", "verhuur"]);
+        // `ver` is shorter than a modifier may be.
+        assert!(lex.split("verhuur").is_none());
+        assert!(lex.split("huur").is_none());
+        assert!(lex.parts("gemeente").is_empty());
+    }
+}

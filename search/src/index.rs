@@ -1,0 +1,274 @@
+//! Building the index: documents in, files out.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::compound::Lexicon;
+use crate::format::{
+    doc_path, encode_tags, fragment_path, CategoryInfo, DocData, Fragment, Group, Meta, Postings,
+    Surface, TagInfo, IDF_SCALE, META_FILE, TAGS_FILE, WEIGHT_SCALE,
+};
+use crate::normalize::{is_indexable, tokens};
+use crate::stem::stem;
+
+/// A page to index. Text fields are plain text (no markup).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Document {
+    /// Site-relative URL, returned as given (e.g. `praktijken/algemeen/monitoring/`).
+    pub url: String,
+    pub title: String,
+    /// Category slug.
+    pub category: String,
+    pub category_title: String,
+    pub tags: Vec<String>,
+    pub summary: String,
+    pub body: String,
+}
+
+/// Field weights: a word in the title counts more than one in the body.
+const FIELD_WEIGHTS: [f32; 4] = [3.0, 2.0, 1.5, 1.0];
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// A fragment is closed once it holds this many bytes; a single stem group
+/// larger than this gets a fragment of its own.
+pub const FRAGMENT_TARGET_BYTES: usize = 12 * 1024;
+/// Snippets come from the summary and the first this-many bytes of the body.
+pub const MAX_BODY_BYTES: usize = 6000;
+
+fn idf(doc_count: usize, df: usize) -> u32 {
+    let n = doc_count as f32;
+    let df = df as f32;
+    let v = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+    (v * IDF_SCALE).round() as u32
+}
+
+fn cut_at_char_boundary(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Builds the index files for `docs`: `(relative path, bytes)` pairs in a
+/// stable order. The output depends only on the input (not on its order
+/// beyond ties of category and URL).
+pub fn build_index(docs: &[Document]) -> Vec<(String, Vec<u8>)> {
+    // Number documents by category, so a category is a range of ids.
+    let mut order: Vec<&Document> = docs.iter().collect();
+    order.sort_by(|a, b| {
+        (&a.category, &a.url, &a.title, &a.body).cmp(&(&b.category, &b.url, &b.title, &b.body))
+    });
+
+    let mut categories: Vec<CategoryInfo> = Vec::new();
+    for (id, d) in order.iter().enumerate() {
+        match categories.last_mut() {
+            Some(c) if c.slug == d.category => c.count += 1,
+            _ => categories.push(CategoryInfo {
+                slug: d.category.clone(),
+                title: d.category_title.clone(),
+                first: id as u32,
+                count: 1,
+            }),
+        }
+    }
+
+    // Per document and field: indexable words.
+    let fields: Vec<[Vec<String>; 4]> = order
+        .iter()
+        .map(|d| {
+            let words = |text: &str| -> Vec<String> {
+                tokens(text)
+                    .into_iter()
+                    .map(|t| t.term)
+                    .filter(|t| is_indexable(t))
+                    .collect()
+            };
+            [
+                words(&d.title),
+                words(&d.tags.join(" ")),
+                words(&d.summary),
+                words(&d.body),
+            ]
+        })
+        .collect();
+    let n = order.len().max(1) as f32;
+    let mut avg_len = [0f32; 4];
+    for f in &fields {
+        for (i, words) in f.iter().enumerate() {
+            avg_len[i] += words.len() as f32 / n;
+        }
+    }
+
+    // Term → postings, built in document order so ids come sorted.
+    let mut postings: HashMap<String, (Vec<u32>, Vec<u8>)> = HashMap::new();
+    for (id, f) in fields.iter().enumerate() {
+        let mut tf: HashMap<&str, [u32; 4]> = HashMap::new();
+        for (i, words) in f.iter().enumerate() {
+            for w in words {
+                tf.entry(w.as_str()).or_insert([0; 4])[i] += 1;
+            }
+        }
+        for (term, counts) in tf {
+            let mut weight = 0f32;
+            for i in 0..4 {
+                if counts[i] == 0 {
+                    continue;
+                }
+                let tf = counts[i] as f32;
+                let avg = if avg_len[i] > 0.0 { avg_len[i] } else { 1.0 };
+                let norm = 1.0 - B + B * f[i].len() as f32 / avg;
+                weight += FIELD_WEIGHTS[i] * tf * (K1 + 1.0) / (tf + K1 * norm);
+            }
+            let q = (weight * WEIGHT_SCALE).round().clamp(1.0, 255.0) as u8;
+            let entry = postings.entry(term.to_string()).or_default();
+            entry.0.push(id as u32);
+            entry.1.push(q);
+        }
+    }
+
+    let doc_count = order.len();
+    let mut terms: Vec<&String> = postings.keys().collect();
+    terms.sort_unstable();
+    let stems: HashMap<&str, String> = terms.iter().map(|t| (t.as_str(), stem(t))).collect();
+
+    // Compound parts: every document containing a compound gets a posting
+    // under each part's stem, with the compound's weight.
+    let lexicon = Lexicon::new(
+        terms
+            .iter()
+            .map(|t| (t.as_str(), stems[t.as_str()].as_str())),
+    );
+    let mut part_docs: BTreeMap<String, BTreeMap<u32, u8>> = BTreeMap::new();
+    for term in &terms {
+        let parts = lexicon.parts(term);
+        if parts.is_empty() {
+            continue;
+        }
+        let (ids, weights) = &postings[*term];
+        let own_stem = &stems[term.as_str()];
+        let mut part_stems: Vec<String> = parts
+            .iter()
+            .filter(|p| is_indexable(p))
+            .map(|p| stem(p))
+            .filter(|s| s != own_stem)
+            .collect();
+        part_stems.sort_unstable();
+        part_stems.dedup();
+        for ps in part_stems {
+            let entry = part_docs.entry(ps).or_default();
+            for (&d, &q) in ids.iter().zip(weights) {
+                let slot = entry.entry(d).or_insert(0);
+                *slot = (*slot).max(q);
+            }
+        }
+    }
+
+    // Stem groups in byte order of stems.
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    for term in &terms {
+        let s = &stems[term.as_str()];
+        let (ids, weights) = &postings[*term];
+        let group = groups.entry(s.clone()).or_insert_with(|| Group {
+            stem: s.clone(),
+            surfaces: Vec::new(),
+            parts: None,
+        });
+        group.surfaces.push(Surface {
+            term: (*term).clone(),
+            postings: Postings {
+                idf: idf(doc_count, ids.len()),
+                docs: ids.clone(),
+                weights: weights.clone(),
+            },
+        });
+    }
+    for (ps, docs) in part_docs {
+        let group = groups.entry(ps.clone()).or_insert_with(|| Group {
+            stem: ps.clone(),
+            surfaces: Vec::new(),
+            parts: None,
+        });
+        group.parts = Some(Postings {
+            idf: idf(doc_count, docs.len()),
+            docs: docs.keys().copied().collect(),
+            weights: docs.values().copied().collect(),
+        });
+    }
+
+    // Cut the groups into fragments of about FRAGMENT_TARGET_BYTES.
+    let mut fragments: Vec<Fragment> = Vec::new();
+    let mut fragment_starts: Vec<String> = Vec::new();
+    let mut current = Fragment::default();
+    let mut current_bytes = 0usize;
+    for group in groups.into_values() {
+        let mut w = crate::codec::Writer::new();
+        group.encode(&mut w, "");
+        if current_bytes > 0 && current_bytes + w.len() > FRAGMENT_TARGET_BYTES {
+            fragments.push(std::mem::take(&mut current));
+            current_bytes = 0;
+        }
+        if current.groups.is_empty() {
+            // The first fragment starts at "" so every key falls in one.
+            fragment_starts.push(if fragments.is_empty() {
+                String::new()
+            } else {
+                group.stem.clone()
+            });
+        }
+        current_bytes += w.len();
+        current.groups.push(group);
+    }
+    if !current.groups.is_empty() || fragments.is_empty() {
+        if current.groups.is_empty() {
+            fragment_starts.push(String::new());
+        }
+        fragments.push(current);
+    }
+
+    // Tags: display names as given, sorted; documents per tag.
+    let mut tag_docs: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (id, d) in order.iter().enumerate() {
+        let mut tags: Vec<&str> = d.tags.iter().map(String::as_str).collect();
+        tags.sort_unstable();
+        tags.dedup();
+        for t in tags {
+            tag_docs.entry(t).or_default().push(id as u32);
+        }
+    }
+    let tags: Vec<TagInfo> = tag_docs
+        .iter()
+        .map(|(name, docs)| TagInfo {
+            name: name.to_string(),
+            count: docs.len() as u32,
+        })
+        .collect();
+    let tag_lists: Vec<Vec<u32>> = tag_docs.into_values().collect();
+
+    let meta = Meta {
+        doc_count: doc_count as u32,
+        categories,
+        tags,
+        fragment_starts,
+    };
+
+    let mut files = Vec::with_capacity(2 + fragments.len() + doc_count);
+    files.push((META_FILE.to_string(), meta.encode()));
+    files.push((TAGS_FILE.to_string(), encode_tags(&tag_lists)));
+    for (i, f) in fragments.iter().enumerate() {
+        files.push((fragment_path(i), f.encode()));
+    }
+    for (id, d) in order.iter().enumerate() {
+        let data = DocData {
+            url: d.url.clone(),
+            title: d.title.clone(),
+            tags: d.tags.clone(),
+            summary: d.summary.clone(),
+            body: cut_at_char_boundary(&d.body, MAX_BODY_BYTES).to_string(),
+        };
+        files.push((doc_path(id as u32), data.encode()));
+    }
+    files
+}

@@ -1,0 +1,175 @@
+//! Text normalisation shared by indexing and querying: case and diacritics
+//! folding, tokenising and Dutch stop words.
+//!
+//! Everything that turns text into terms goes through [`tokens`], so a word
+//! typed in the search box and the same word in a page always meet.
+
+/// One word of a text: its byte span in the original text and its folded form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub term: String,
+}
+
+/// Lower-cases `c` and strips diacritics, appending the result to `out`.
+///
+/// A hand-written table instead of Unicode decomposition: it covers the Latin
+/// letters that occur in Dutch text and names, and keeps the WebAssembly
+/// module free of normalisation tables.
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    let folded: &str = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+        | 'Ā' | 'Ă' | 'Ą' => "a",
+        'æ' | 'Æ' => "ae",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę'
+        | 'Ě' => "e",
+        'ğ' | 'Ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => {
+            "i"
+        }
+        'ĳ' | 'Ĳ' => "ij",
+        'ł' | 'Ł' => "l",
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō'
+        | 'Ő' => "o",
+        'œ' | 'Œ' => "oe",
+        'ŕ' | 'ř' | 'Ŕ' | 'Ř' => "r",
+        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű'
+        | 'Ų' => "u",
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push_str(folded);
+}
+
+/// Folds a whole string (case and diacritics), keeping every other character.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into folded words. Anything that is not a letter or digit
+/// separates words, so `huur- en zorgtoeslag` gives `huur`, `en`, `zorgtoeslag`
+/// and `J&V` gives `j`, `v`.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            let (_, term) = current.get_or_insert_with(|| (i, String::new()));
+            fold_char(c, term);
+        } else if let Some((start, term)) = current.take() {
+            out.push(Token {
+                start,
+                end: i,
+                term,
+            });
+        }
+    }
+    if let Some((start, term)) = current {
+        out.push(Token {
+            start,
+            end: text.len(),
+            term,
+        });
+    }
+    out
+}
+
+/// Whether a folded word is worth indexing: two characters or more and not a
+/// stop word.
+pub fn is_indexable(term: &str) -> bool {
+    term.chars().nth(1).is_some() && !is_stop_word(term)
+}
+
+/// The Snowball list of Dutch stop words (folded). Sorted, for binary search.
+const STOP_WORDS: &[&str] = &[
+    "aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de",
+    "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge",
+    "geen", "geweest", "haar", "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij", "hoe",
+    "hun", "iemand", "iets", "ik", "in", "is", "ja", "je", "kan", "kon", "kunnen", "maar", "me",
+    "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets", "nog", "nu", "of",
+    "om", "omdat", "onder", "ons", "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen",
+    "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "werd", "wezen",
+    "wie", "wil", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo", "zonder",
+    "zou",
+];
+
+/// Whether a folded word is a Dutch stop word.
+pub fn is_stop_word(term: &str) -> bool {
+    STOP_WORDS.binary_search(&term).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        tokens(text).into_iter().map(|t| t.term).collect()
+    }
+
+    #[test]
+    fn stop_word_list_is_sorted_for_binary_search() {
+        let mut sorted = STOP_WORDS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, STOP_WORDS);
+    }
+
+    #[test]
+    fn folding_removes_case_and_diacritics() {
+        assert_eq!(fold("Verhuiscoördinator"), "verhuiscoordinator");
+        assert_eq!(fold("Één CRÈME brûlée"), "een creme brulee");
+        assert_eq!(fold("ĲSSELMEER"), "ijsselmeer");
+    }
+
+    #[test]
+    fn tokens_split_on_punctuation_and_keep_spans() {
+        let text = "Huur- en zorgtoeslag (J&V), één keer!";
+        let toks = tokens(text);
+        let words: Vec<&str> = toks.iter().map(|t| t.term.as_str()).collect();
+        assert_eq!(
+            words,
+            ["huur", "en", "zorgtoeslag", "j", "v", "een", "keer"]
+        );
+        let een = &toks[5];
+        assert_eq!(&text[een.start..een.end], "één");
+    }
+
+    #[test]
+    fn numbers_are_words() {
+        assert_eq!(
+            terms("Huisvestingswet 2014, art. 29"),
+            ["huisvestingswet", "2014", "art", "29"]
+        );
+    }
+
+    #[test]
+    fn stop_words_and_single_letters_are_not_indexed() {
+        assert!(!is_indexable("de"));
+        assert!(!is_indexable("van"));
+        assert!(!is_indexable("x"));
+        assert!(is_indexable("coa"));
+        assert!(is_indexable("29"));
+    }
+}

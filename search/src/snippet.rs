@@ -1,0 +1,161 @@
+//! Snippets: the part of a document's text with the most matched query
+//! words, HTML-escaped, with `<mark>` around the matches.
+
+use std::collections::HashSet;
+
+use crate::format::DocData;
+use crate::normalize::{tokens, Token};
+
+/// Words shown in a snippet.
+pub const SNIPPET_WORDS: usize = 28;
+
+pub fn escape_html(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Which query word (index into `marks`) a token matches, if any. A token
+/// matches a word when it is one of the word's matched forms, or contains
+/// one of its matched compound parts (`huurtoeslag` for `toeslag`).
+fn matched_word(term: &str, marks: &[(&HashSet<String>, &HashSet<String>)]) -> Option<usize> {
+    marks.iter().position(|(surfaces, parts)| {
+        surfaces.contains(term)
+            || parts
+                .iter()
+                .any(|p| p.len() >= 3 && term.len() > p.len() && term.contains(p.as_str()))
+    })
+}
+
+/// The snippet of `doc` for a query whose words matched `marks`
+/// (per word: matched forms, matched compound-part stems).
+pub fn snippet(doc: &DocData, marks: &[(&HashSet<String>, &HashSet<String>)]) -> String {
+    let text = if doc.summary.is_empty() {
+        doc.body.clone()
+    } else if doc.body.is_empty() {
+        doc.summary.clone()
+    } else {
+        format!("{}\n{}", doc.summary, doc.body)
+    };
+    let toks: Vec<Token> = tokens(&text);
+    if toks.is_empty() {
+        return String::new();
+    }
+    let hits: Vec<Option<usize>> = toks.iter().map(|t| matched_word(&t.term, marks)).collect();
+
+    // The window with the most distinct matched words, then the most matches;
+    // the earliest wins ties.
+    let window = SNIPPET_WORDS.min(toks.len());
+    let mut best = (0usize, 0usize, 0usize); // (distinct, total, start)
+    for start in 0..=toks.len() - window {
+        let slice = &hits[start..start + window];
+        let total = slice.iter().filter(|h| h.is_some()).count();
+        if total == 0 {
+            continue;
+        }
+        let distinct = slice.iter().flatten().collect::<HashSet<_>>().len();
+        if (distinct, total) > (best.0, best.1) {
+            best = (distinct, total, start);
+        }
+    }
+    let start = if best.1 == 0 {
+        0
+    } else {
+        // Show a little context before the first match.
+        let first_hit = (best.2..best.2 + window)
+            .find(|&i| hits[i].is_some())
+            .unwrap_or(best.2);
+        first_hit.saturating_sub(4).min(toks.len() - window)
+    };
+    let end = start + window;
+
+    let mut out = String::new();
+    if start > 0 {
+        out.push_str("… ");
+    }
+    let mut pos = toks[start].start;
+    for i in start..end {
+        let t = &toks[i];
+        escape_html(&text[pos..t.start], &mut out);
+        if hits[i].is_some() {
+            out.push_str("<mark>");
+            escape_html(&text[t.start..t.end], &mut out);
+            out.push_str("</mark>");
+        } else {
+            escape_html(&text[t.start..t.end], &mut out);
+        }
+        pos = t.end;
+    }
+    // Keep the punctuation that closes the last word.
+    let next = toks.get(end).map_or(text.len(), |t| t.start);
+    escape_html(text[pos..next].trim_end(), &mut out);
+    if end < toks.len() {
+        out.push_str(" …");
+    }
+    // Line breaks in the source are just spaces in a snippet.
+    out.replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(body: &str) -> DocData {
+        DocData {
+            url: "x/".into(),
+            title: "X".into(),
+            tags: vec![],
+            summary: String::new(),
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn matches_are_marked_and_text_escaped() {
+        let surfaces: HashSet<String> = ["huurtoeslag".to_string()].into();
+        let parts = HashSet::new();
+        let s = snippet(
+            &doc("Vraag <b>huurtoeslag</b> aan & wacht."),
+            &[(&surfaces, &parts)],
+        );
+        assert_eq!(
+            s,
+            "Vraag &lt;b&gt;<mark>huurtoeslag</mark>&lt;/b&gt; aan &amp; wacht."
+        );
+    }
+
+    #[test]
+    fn compound_containing_a_matched_part_is_marked() {
+        let surfaces = HashSet::new();
+        let parts: HashSet<String> = ["toeslag".to_string()].into();
+        let s = snippet(
+            &doc("Tijdig aanvragen van huur- en zorgtoeslag."),
+            &[(&surfaces, &parts)],
+        );
+        assert!(s.contains("<mark>zorgtoeslag</mark>"), "{s}");
+    }
+
+    #[test]
+    fn window_moves_to_the_matches_in_long_text() {
+        let mut body = "woord ".repeat(100);
+        body.push_str("hier staat de Leegstandwet centraal");
+        let surfaces: HashSet<String> = ["leegstandwet".to_string()].into();
+        let parts = HashSet::new();
+        let s = snippet(&doc(&body), &[(&surfaces, &parts)]);
+        assert!(s.starts_with("… "), "{s}");
+        assert!(s.contains("<mark>Leegstandwet</mark> centraal"), "{s}");
+    }
+
+    #[test]
+    fn without_matches_the_text_starts_the_snippet() {
+        let s = snippet(&doc("Eerste zin. Tweede zin."), &[]);
+        assert_eq!(s, "Eerste zin. Tweede zin.");
+    }
+}
