@@ -14,6 +14,10 @@ pub const MIN_MODIFIER: usize = 4;
 pub const MIN_HEAD: usize = 3;
 /// Words shorter than this are not split.
 pub const MIN_COMPOUND: usize = 7;
+/// Shortest unknown rest after a known first part (see `split_known_modifier`).
+pub const MIN_UNKNOWN_HEAD: usize = 6;
+/// Shortest known last part after an unknown first part (see `split_known_head`).
+pub const MIN_KNOWN_HEAD: usize = 5;
 /// Linking morphemes allowed between two parts, longest first.
 pub const LINKS: [&str; 3] = ["en", "s", "e"];
 
@@ -140,10 +144,11 @@ impl Lexicon {
             }
             best[i] = choice;
         }
-        let (count, _, _) = best[0]?;
-        if count < 2 {
-            return None;
-        }
+        let Some((count, _, _)) = best[0].filter(|b| b.0 >= 2) else {
+            return self
+                .split_known_modifier(word)
+                .or_else(|| self.split_known_head(word));
+        };
         let mut parts = Vec::new();
         let mut i = 0;
         while i < n {
@@ -152,6 +157,49 @@ impl Lexicon {
             i = next;
         }
         Some(parts)
+    }
+}
+
+impl Lexicon {
+    /// The fallback split: the longest lexicon word that starts `word`, and
+    /// a rest of [`MIN_UNKNOWN_HEAD`] letters or more that the lexicon does
+    /// not know (`verhuis+coordinator`, `kamer+gewijze`). A wrong split only
+    /// adds postings under a word nobody searches for.
+    fn split_known_modifier(&self, word: &str) -> Option<Vec<String>> {
+        let n = word.len();
+        for cut in (MIN_MODIFIER..=n.saturating_sub(MIN_UNKNOWN_HEAD)).rev() {
+            let modifier = &word[..cut];
+            if !self.words.contains(modifier) || crate::normalize::is_stop_word(modifier) {
+                continue;
+            }
+            let mut start = cut;
+            for link in LINKS {
+                if word[cut..].starts_with(link) && n - cut - link.len() >= MIN_UNKNOWN_HEAD {
+                    // A linking -s-/-e-/-en- only when the rest without it is
+                    // no worse a word: keep `verhuis+coordinator` intact.
+                    if self.words.contains(&word[cut + link.len()..]) {
+                        start = cut + link.len();
+                    }
+                    break;
+                }
+            }
+            return Some(vec![modifier.to_string(), word[start..].to_string()]);
+        }
+        None
+    }
+
+    /// The other fallback: the longest lexicon word of [`MIN_KNOWN_HEAD`]
+    /// letters or more that ends `word`, after an unknown first part
+    /// (`zorg+toeslag` when only `toeslag` is known).
+    fn split_known_head(&self, word: &str) -> Option<Vec<String>> {
+        let n = word.len();
+        for cut in MIN_MODIFIER..=n.saturating_sub(MIN_KNOWN_HEAD) {
+            let head = &word[cut..];
+            if self.words.contains(head) && !crate::normalize::is_stop_word(head) {
+                return Some(vec![word[..cut].to_string(), head.to_string()]);
+            }
+        }
+        None
     }
 }
 
@@ -209,8 +257,27 @@ mod tests {
     }
 
     #[test]
+    fn known_first_part_splits_off_an_unknown_rest() {
+        let lex = lexicon(&["verhuizen", "kamer", "zorg"]);
+        assert_eq!(
+            lex.split("verhuiscoordinator").unwrap(),
+            ["verhuis", "coordinator"]
+        );
+        assert_eq!(lex.split("kamergewijze").unwrap(), ["kamer", "gewijze"]);
+        // The rest must be long enough to be a word of its own.
+        assert!(lex.split("zorgen").is_none());
+    }
+
+    #[test]
+    fn known_last_part_splits_off_an_unknown_first_part() {
+        let lex = lexicon(&["toeslagen"]);
+        assert_eq!(lex.split("zorgtoeslag").unwrap(), ["zorg", "toeslag"]);
+        assert!(lex.split("toeslagen").is_none());
+    }
+
+    #[test]
     fn plain_words_are_not_split() {
-        let lex = lexicon(&["huis", "vesting", "ver", "huur", "verhuur"]);
+        let lex = lexicon(&["huis", "vesting", "ver", "huur", "verhuur", "zorg"]);
         // `ver` is shorter than a modifier may be.
         assert!(lex.split("verhuur").is_none());
         assert!(lex.split("huur").is_none());

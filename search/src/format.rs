@@ -69,7 +69,7 @@ pub fn write_prefixed(w: &mut Writer, prev: &str, s: &str) {
 }
 
 pub fn read_prefixed(r: &mut Reader<'_>, prev: &str) -> Result<String, DecodeError> {
-    let shared = r.count()?;
+    let shared = usize::try_from(r.varint()?).unwrap_or(usize::MAX);
     let head = prev
         .get(..shared)
         .ok_or_else(|| DecodeError::new("bad shared prefix length"))?;

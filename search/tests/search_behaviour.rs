@@ -1,0 +1,297 @@
+//! Behaviour of the whole engine on the practices of the seed list: Dutch
+//! matching (folding, stems, compounds, prefixes, typos), ranking, filters,
+//! determinism and fragment selection.
+
+use std::collections::HashMap;
+
+use search::{build_index, Document, Filters, Results, Searcher};
+
+fn seed_docs() -> Vec<Document> {
+    serde_json::from_str(include_str!("data/seed_docs.json")).expect("fixture is valid JSON")
+}
+
+struct Index {
+    files: HashMap<String, Vec<u8>>,
+}
+
+impl Index {
+    fn new(docs: &[Document]) -> Index {
+        Index {
+            files: build_index(docs).into_iter().collect(),
+        }
+    }
+
+    /// Runs a query as the page does, counting the files it fetched.
+    fn query_counting(&self, q: &str, filters: &Filters, limit: usize) -> (Results, Vec<String>) {
+        let mut s = Searcher::new(&self.files["meta.bin"]).expect("meta decodes");
+        let mut fetched = Vec::new();
+        for _ in 0..6 {
+            let needed = s.needed_files(q, filters, limit);
+            if needed.is_empty() {
+                break;
+            }
+            for path in needed {
+                s.add_file(&path, &self.files[&path]).expect("file decodes");
+                fetched.push(path);
+            }
+        }
+        assert!(
+            s.needed_files(q, filters, limit).is_empty(),
+            "still missing files for {q}"
+        );
+        (s.search(q, filters, limit), fetched)
+    }
+
+    fn query(&self, q: &str) -> Results {
+        self.query_counting(q, &Filters::default(), 10).0
+    }
+
+    fn urls(&self, q: &str) -> Vec<String> {
+        self.query(q).hits.into_iter().map(|h| h.url).collect()
+    }
+}
+
+fn assert_finds(index: &Index, query: &str, url: &str) {
+    let urls = index.urls(query);
+    assert!(
+        urls.iter().any(|u| u == url),
+        "{query:?} should find {url}, got {urls:?}"
+    );
+}
+
+#[test]
+fn folding_finds_words_with_diacritics() {
+    let index = Index::new(&seed_docs());
+    assert_finds(&index, "verhuiscoordinator", "praktijken/algemeen/15/");
+    assert_finds(&index, "VERHUISCOÖRDINATOR", "praktijken/algemeen/15/");
+}
+
+#[test]
+fn compound_head_finds_the_compound() {
+    let index = Index::new(&seed_docs());
+    assert_finds(&index, "coordinator", "praktijken/algemeen/15/");
+    let toeslag = index.urls("toeslag");
+    assert!(
+        toeslag.contains(&"praktijken/algemeen/10/".to_string()),
+        "zorgtoeslag: {toeslag:?}"
+    );
+    assert!(
+        toeslag.contains(&"praktijken/grote-gezinnen/1/".to_string()),
+        "huurtoeslag: {toeslag:?}"
+    );
+}
+
+#[test]
+fn stemming_finds_other_forms() {
+    let index = Index::new(&seed_docs());
+    // Practice 5 has only `verzorgingshuizen`; practice 12 has `verzorgingshuis`.
+    let urls = index.urls("verzorgingshuis");
+    assert_eq!(
+        urls.first().map(String::as_str),
+        Some("praktijken/algemeen/12/"),
+        "{urls:?}"
+    );
+    assert!(
+        urls.contains(&"praktijken/algemeen/5/".to_string()),
+        "{urls:?}"
+    );
+}
+
+#[test]
+fn compound_parts_find_longer_compounds() {
+    let index = Index::new(&seed_docs());
+    for q in ["woningcorporatie", "corporaties"] {
+        assert_finds(&index, q, "praktijken/algemeen/3/"); // woningbouwcorporaties
+    }
+    // `kamerverhuur` is split into `kamer` + `verhuur`.
+    let urls = index.urls("kamerverhuur");
+    assert_eq!(
+        urls.first().map(String::as_str),
+        Some("praktijken/alleenstaanden/2/"),
+        "{urls:?}"
+    );
+}
+
+#[test]
+fn last_word_matches_as_prefix_while_typing() {
+    let index = Index::new(&seed_docs());
+    assert_finds(&index, "leegstandw", "praktijken/algemeen/11/");
+    assert_finds(&index, "flexw", "praktijken/algemeen/14/");
+    // A finished word (followed by a space) is not a prefix.
+    assert!(index.urls("flexw ").is_empty());
+}
+
+#[test]
+fn one_typo_is_tolerated_in_long_words() {
+    let index = Index::new(&seed_docs());
+    assert_finds(&index, "leegstandswet", "praktijken/algemeen/11/");
+    assert_finds(&index, "verhuiscoordinatro ", "praktijken/algemeen/15/");
+    assert!(!index.urls("vergunninhouders ").is_empty());
+    // Short words must match exactly.
+    assert!(index.urls("kamr ").is_empty());
+}
+
+#[test]
+fn title_match_ranks_above_body_match() {
+    let index = Index::new(&seed_docs());
+    let urls = index.urls("stappenplan ");
+    assert_eq!(
+        urls.first().map(String::as_str),
+        Some("herverdeling/stappenplan/"),
+        "{urls:?}"
+    );
+}
+
+#[test]
+fn documents_with_all_words_rank_above_documents_with_some() {
+    let index = Index::new(&seed_docs());
+    let r = index.query("grote woning coa ");
+    let first = &r.hits[0];
+    assert_eq!(first.url, "praktijken/grote-gezinnen/4/", "{:?}", r.hits);
+}
+
+#[test]
+fn exact_words_rank_above_stems_and_typos() {
+    let docs = vec![
+        doc("a/", "Eerste", "Over woningen in de regio."),
+        doc("b/", "Tweede", "Over de woning in de regio."),
+        doc("c/", "Derde", "Over de wonign in de regio."),
+    ];
+    let index = Index::new(&docs);
+    assert_eq!(index.urls("woning "), ["b/", "a/"]);
+    assert_eq!(index.urls("wonign "), ["c/"]);
+    let docs = vec![
+        doc("a/", "Eerste", "De zorgtoeslag."),
+        doc("b/", "Tweede", "De toeslagen."),
+        doc("c/", "Derde", "De toeslag."),
+        doc("d/", "Vierde", "De huurtoeslag."),
+    ];
+    let index = Index::new(&docs);
+    let urls = index.urls("toeslag ");
+    assert_eq!(
+        &urls[..2],
+        ["c/", "b/"],
+        "exact, then stem, then parts: {urls:?}"
+    );
+    assert_eq!(urls.len(), 4, "{urls:?}");
+}
+
+fn doc(url: &str, title: &str, body: &str) -> Document {
+    Document {
+        url: url.into(),
+        title: title.into(),
+        category: "algemeen".into(),
+        category_title: "Algemeen".into(),
+        tags: vec![],
+        summary: String::new(),
+        body: body.into(),
+    }
+}
+
+#[test]
+fn snippets_mark_matches_and_escape_text() {
+    let index = Index::new(&seed_docs());
+    let r = index.query("huurtoeslag ");
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.url == "praktijken/grote-gezinnen/1/")
+        .expect("found");
+    assert!(
+        hit.snippet.contains("<mark>huurtoeslag</mark>"),
+        "{}",
+        hit.snippet
+    );
+    assert!(!hit.snippet.contains("<b>"));
+    let r = index.query("toeslag ");
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.url == "praktijken/algemeen/10/")
+        .expect("found");
+    assert!(
+        hit.snippet.contains("<mark>zorgtoeslag</mark>"),
+        "{}",
+        hit.snippet
+    );
+}
+
+#[test]
+fn category_filter_and_counts() {
+    let index = Index::new(&seed_docs());
+    let all = index.query("coa ");
+    let counts: HashMap<String, usize> = all.category_counts.iter().cloned().collect();
+    assert_eq!(counts.get("medisch"), Some(&1), "{:?}", all.category_counts);
+    assert!(counts["algemeen"] >= 2);
+    let filters = Filters {
+        category: Some("medisch".into()),
+        tag: None,
+    };
+    let (medisch, _) = index.query_counting("coa ", &filters, 10);
+    assert_eq!(medisch.total, 1);
+    assert_eq!(medisch.hits[0].url, "praktijken/medisch/1/");
+    assert_eq!(medisch.hits[0].category_title, "Medisch");
+    // Counts stay those of the query, so the user can switch category.
+    assert_eq!(medisch.category_counts, all.category_counts);
+}
+
+#[test]
+fn tag_filter_and_counts() {
+    let index = Index::new(&seed_docs());
+    let filters = Filters {
+        category: None,
+        tag: Some("Toeslagen".into()),
+    };
+    let (r, fetched) = index.query_counting("huur", &filters, 10);
+    assert!(fetched.contains(&"tags.bin".to_string()));
+    let urls: Vec<&str> = r.hits.iter().map(|h| h.url.as_str()).collect();
+    assert_eq!(urls.len(), 2, "{urls:?}");
+    assert!(urls.contains(&"praktijken/grote-gezinnen/1/"));
+    assert!(
+        r.tag_counts
+            .iter()
+            .any(|(t, n)| t == "Huurcontract" && *n >= 1),
+        "{:?}",
+        r.tag_counts
+    );
+    let unknown = Filters {
+        category: None,
+        tag: Some("Bestaat niet".into()),
+    };
+    assert_eq!(index.query_counting("huur", &unknown, 10).0.total, 0);
+}
+
+#[test]
+fn queries_of_only_stop_words_or_nothing_find_nothing() {
+    let index = Index::new(&seed_docs());
+    for q in ["", "   ", "de van het ", "!!!", "x"] {
+        assert_eq!(index.query(q).total, 0, "{q:?}");
+    }
+}
+
+#[test]
+fn build_is_deterministic_and_independent_of_input_order() {
+    let docs = seed_docs();
+    let a = build_index(&docs);
+    let b = build_index(&docs);
+    assert_eq!(a, b);
+    let mut reversed = docs.clone();
+    reversed.reverse();
+    assert_eq!(build_index(&reversed), a);
+    let paths: Vec<&str> = a.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(&paths[..2], ["meta.bin", "tags.bin"]);
+}
+
+#[test]
+fn damaged_files_are_errors_not_panics() {
+    let index = Index::new(&seed_docs());
+    assert!(Searcher::new(b"garbage").is_err());
+    let mut s = Searcher::new(&index.files["meta.bin"]).unwrap();
+    assert!(s.add_file("t/0.bin", &[1, 200, 3]).is_err());
+    assert!(s.add_file("d/0.bin", &[5, b'a']).is_err());
+    assert!(s.add_file("../etc/passwd", b"x").is_err());
+    let frag = &index.files["t/0.bin"];
+    for cut in 0..frag.len().min(200) {
+        let _ = s.add_file("t/0.bin", &frag[..cut]);
+    }
+}
