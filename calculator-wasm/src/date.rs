@@ -31,7 +31,7 @@ impl fmt::Display for DateError {
 }
 
 pub fn is_leap_year(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 pub fn days_in_month(year: u16, month: u8) -> u8 {
@@ -131,6 +131,26 @@ impl Date {
         Date::new(year as u16, month, day).ok()
     }
 
+    /// The date written out in Dutch, as in a letter: `10 februari 2026`.
+    pub fn in_dutch(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        let month = MONTHS[usize::from(self.month - 1)];
+        format!("{} {} {}", self.day, month, self.year)
+    }
+
     /// Whole days from `self` to `other` (positive when `other` is later).
     pub fn days_until(self, other: Date) -> i64 {
         other.ordinal() - self.ordinal()
@@ -203,6 +223,19 @@ mod tests {
         );
         assert_eq!(a.days_until(Date::parse("2026-02-20").unwrap()), 8);
         assert_eq!(Date::parse("9999-12-31").unwrap().add_days(1), None);
+    }
+
+    #[test]
+    fn writes_dates_in_dutch_without_leading_zero() {
+        assert_eq!(
+            Date::parse("2026-02-10").unwrap().in_dutch(),
+            "10 februari 2026"
+        );
+        assert_eq!(Date::parse("2026-07-01").unwrap().in_dutch(), "1 juli 2026");
+        assert_eq!(
+            Date::parse("2026-12-31").unwrap().in_dutch(),
+            "31 december 2026"
+        );
     }
 
     #[test]

@@ -1,0 +1,349 @@
+//! The letter to COA (stap 2 of the stappenplan), rendered from the editors' template
+//! `content/herverdeling/brief-coa.html` with minijinja, in the CLI and in the browser alike.
+//!
+//! The template sees these variables (all text is already written out in Dutch, so templates need
+//! no filters; HTML in values is escaped):
+//!
+//! | variable | example |
+//! | --- | --- |
+//! | `gemeenten` | list of `{naam, provincie, voor, na, verschil}`, `verschil` signed: `"+6"`, `"-6"` |
+//! | `som_voor`, `som_na` | `16` |
+//! | `perioden` | list of `"eerste helft 2026 (1 januari t/m 30 juni 2026)"` |
+//! | `periode` | the periods joined: `"… en tweede helft 2026 (…)"` |
+//! | `meerdere_perioden` | `true` when more than one period |
+//! | `uitzondering` | the reason for a longer agreement, or empty |
+//! | `besluitdatum`, `bekendmaking` | `"10 februari 2026"` |
+//! | `coa` | `{naam, tav, adres (list of lines), telefoon}` |
+//! | `provincies` | `["Provincie Fryslân"]` |
+//! | `kopie` | provinces, then the ministries of J&V and BZK |
+
+use crate::municipalities::MunicipalityList;
+use crate::rules::{check, COA_ADDRESS, COA_ATTENTION, COA_NAME, COA_PHONE};
+use crate::scenario::{Gemeente, Scenario};
+use crate::verdict::{Issue, Verdict};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use serde::Serialize;
+use std::fmt;
+
+/// Why no letter could be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LetterError {
+    /// The template does not parse, or uses a variable, filter or construct that does not exist.
+    Template {
+        line: Option<usize>,
+        message: String,
+    },
+    /// The scenario has errors; a letter is only written for a valid redistribution.
+    Invalid { errors: Vec<Issue> },
+}
+
+impl fmt::Display for LetterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LetterError::Template {
+                line: Some(l),
+                message,
+            } => write!(f, "letter template, line {l}: {message}"),
+            LetterError::Template {
+                line: None,
+                message,
+            } => {
+                write!(f, "letter template: {message}")
+            }
+            LetterError::Invalid { errors } => {
+                write!(
+                    f,
+                    "no letter for an invalid scenario ({} errors)",
+                    errors.len()
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for LetterError {}
+
+impl From<minijinja::Error> for LetterError {
+    fn from(e: minijinja::Error) -> LetterError {
+        let mut message = e.kind().to_string();
+        if let Some(d) = e.detail() {
+            message.push_str(": ");
+            message.push_str(d);
+        }
+        LetterError::Template {
+            line: e.line(),
+            message,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    naam: &'a str,
+    provincie: &'a str,
+    voor: i64,
+    na: i64,
+    verschil: String,
+}
+
+#[derive(Serialize)]
+struct Coa {
+    naam: &'static str,
+    tav: &'static str,
+    adres: [&'static str; 2],
+    telefoon: &'static str,
+}
+
+#[derive(Serialize)]
+struct Context<'a> {
+    gemeenten: Vec<Row<'a>>,
+    som_voor: i64,
+    som_na: i64,
+    perioden: &'a [String],
+    periode: String,
+    meerdere_perioden: bool,
+    uitzondering: &'a str,
+    besluitdatum: String,
+    bekendmaking: String,
+    coa: Coa,
+    provincies: Vec<&'a str>,
+    kopie: Vec<&'a str>,
+}
+
+fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
+    let incomplete = || LetterError::Template {
+        line: None,
+        message: "the verdict lacks numbers or dates that a valid scenario always has".into(),
+    };
+    if !v.valid {
+        return Err(LetterError::Invalid {
+            errors: v.errors.clone(),
+        });
+    }
+    let periods = v.periods.as_ref().ok_or_else(incomplete)?;
+    let mut rows = Vec::with_capacity(v.municipalities.len());
+    for m in &v.municipalities {
+        let (voor, na) = (
+            m.before.ok_or_else(incomplete)?,
+            m.after.ok_or_else(incomplete)?,
+        );
+        rows.push(Row {
+            naam: &m.name,
+            provincie: m.province.map(|p| p.name()).unwrap_or(""),
+            voor,
+            na,
+            verschil: if na > voor {
+                format!("+{}", na - voor)
+            } else {
+                (na - voor).to_string()
+            },
+        });
+    }
+    let provincies: Vec<&str> = v
+        .recipients
+        .iter()
+        .filter(|r| r.kind == "provincie")
+        .map(|r| r.name.as_str())
+        .collect();
+    let kopie: Vec<&str> = v
+        .recipients
+        .iter()
+        .filter(|r| r.kind != "coa")
+        .map(|r| r.name.as_str())
+        .collect();
+    let periode = match periods.text.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} en {last}", rest.join(", ")),
+        None => return Err(incomplete()),
+    };
+    Ok(Context {
+        gemeenten: rows,
+        som_voor: v.sum_before.ok_or_else(incomplete)?,
+        som_na: v.sum_after.ok_or_else(incomplete)?,
+        perioden: &periods.text,
+        periode,
+        meerdere_perioden: periods.count > 1,
+        uitzondering: v.uitzondering.as_deref().unwrap_or(""),
+        besluitdatum: v.dates.besluitdatum.ok_or_else(incomplete)?.in_dutch(),
+        bekendmaking: v.dates.bekendmaking.ok_or_else(incomplete)?.in_dutch(),
+        coa: Coa {
+            naam: COA_NAME,
+            tav: COA_ATTENTION,
+            adres: COA_ADDRESS,
+            telefoon: COA_PHONE,
+        },
+        provincies,
+        kopie,
+    })
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    // Names come from users: always escape, whatever the template's name.
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    // minijinja's HTML escaping also writes `/` as `&#x2f;`, which makes "t/m" unreadable in the
+    // HTML that users copy and download; escaping the five HTML-special characters is enough.
+    env.set_formatter(|out, _state, value| {
+        if value.is_safe() {
+            write!(out, "{value}").map_err(minijinja::Error::from)
+        } else {
+            out.write_str(&escape_html(&value.to_string()))
+                .map_err(minijinja::Error::from)
+        }
+    });
+    // A misspelt variable must fail loudly rather than leave a hole in an official letter.
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env
+}
+
+/// Renders the letter for a valid verdict. Errors: [`LetterError::Invalid`] when the verdict has
+/// errors, [`LetterError::Template`] when the template is broken.
+pub fn render_letter(template: &str, verdict: &Verdict) -> Result<String, LetterError> {
+    let ctx = context(verdict)?;
+    let env = environment();
+    let tmpl = env.template_from_str(template)?;
+    Ok(tmpl.render(ctx)?)
+}
+
+/// Parses `scenario` and checks it with `list`, then renders the letter.
+pub fn render_letter_for(
+    template: &str,
+    scenario: &Scenario,
+    list: &MunicipalityList,
+) -> Result<String, LetterError> {
+    render_letter(template, &check(scenario, list))
+}
+
+fn sample(multi: bool) -> Verdict {
+    let g = |naam: &str, provincie: &str, t: &str, n: &str| Gemeente {
+        naam: Some(naam.into()),
+        provincie: Some(provincie.into()),
+        taakstelling: Some(t.into()),
+        nieuw: Some(n.into()),
+    };
+    let s = Scenario {
+        periode: Some("2026-1".into()),
+        tot_en_met: multi.then(|| "2026-2".into()),
+        uitzondering: multi.then(|| "Afgesproken met COA, J&V en BZK".into()),
+        besluitdatum: Some("2026-02-10".into()),
+        bekendmaking: Some("2026-02-12".into()),
+        melddatum: None,
+        gemeenten: vec![
+            g("Ameland", "Fryslân", "6", "0"),
+            g("Heerenveen", "Fryslân", "10", "16"),
+        ],
+        overdrachten: Vec::new(),
+    };
+    check(&s, &MunicipalityList::empty())
+}
+
+/// Checks an editor's template: syntax, and a trial rendering of a one-period and a two-period
+/// sample, so that unknown variables and filters are found before a user meets them.
+pub fn validate_letter_template(src: &str) -> Result<(), LetterError> {
+    let env = environment();
+    env.template_from_str(src)?;
+    for multi in [false, true] {
+        render_letter(src, &sample(multi))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = include_str!("../../content/herverdeling/brief-coa.html");
+
+    #[test]
+    fn the_content_template_is_valid() {
+        validate_letter_template(TEMPLATE).unwrap();
+    }
+
+    #[test]
+    fn letter_has_addressee_table_dates_and_copies() {
+        let html = render_letter(TEMPLATE, &sample(false)).unwrap();
+        for needle in [
+            "unit Plaatsing",
+            "Postbus 30203",
+            "2500 GE Den Haag",
+            "artikel 29, tweede lid",
+            "eerste helft 2026 (1 januari t/m 30 juni 2026)",
+            "10 februari 2026",
+            "12 februari 2026",
+            "<td>Ameland</td>",
+            "<td class=\"getal\">-6</td>",
+            "<td class=\"getal\">+6</td>",
+            "Provincie Fryslân",
+            "Ministerie van Justitie en Veiligheid",
+            "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+            "binnen één maand",
+            "<dt>Datum:</dt><dd>……",
+        ] {
+            assert!(html.contains(needle), "missing {needle:?} in\n{html}");
+        }
+        assert!(
+            !html.contains("uitzondering"),
+            "one period needs no exception text"
+        );
+        let two = render_letter(TEMPLATE, &sample(true)).unwrap();
+        assert!(two.contains("en tweede helft 2026"), "{two}");
+        assert!(two.contains("Afgesproken met COA, J&amp;V en BZK"), "{two}");
+    }
+
+    #[test]
+    fn names_are_html_escaped() {
+        let mut v = sample(false);
+        v.municipalities[0].name = "<script>alert(1)</script>".into();
+        let html = render_letter(TEMPLATE, &v).unwrap();
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn invalid_verdict_gets_no_letter() {
+        let mut v = sample(false);
+        v.valid = false;
+        assert!(matches!(
+            render_letter(TEMPLATE, &v),
+            Err(LetterError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn template_syntax_error_names_its_line() {
+        let e =
+            validate_letter_template("<p>\n{% for g in gemeenten %}\n{{ g.naam }\n").unwrap_err();
+        match e {
+            LetterError::Template { line, .. } => assert_eq!(line, Some(3)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn template_with_unknown_variable_is_refused() {
+        let e = validate_letter_template("<p>\n{{ gemeente_namen }}</p>").unwrap_err();
+        match e {
+            LetterError::Template { line, message } => {
+                assert_eq!(line, Some(2));
+                assert!(message.contains("undefined"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

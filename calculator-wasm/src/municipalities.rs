@@ -1,0 +1,546 @@
+//! The twelve provinces and the list of municipalities (`content/gemeenten.yaml`), used to derive a
+//! municipality's province and to suggest names ("bedoelt u …?").
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+
+/// A Dutch province, the interbestuurlijk toezichthouder of its municipalities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Province {
+    Groningen,
+    Fryslan,
+    Drenthe,
+    Overijssel,
+    Flevoland,
+    Gelderland,
+    Utrecht,
+    NoordHolland,
+    ZuidHolland,
+    Zeeland,
+    NoordBrabant,
+    Limburg,
+}
+
+impl Province {
+    pub const ALL: [Province; 12] = [
+        Province::Groningen,
+        Province::Fryslan,
+        Province::Drenthe,
+        Province::Overijssel,
+        Province::Flevoland,
+        Province::Gelderland,
+        Province::Utrecht,
+        Province::NoordHolland,
+        Province::ZuidHolland,
+        Province::Zeeland,
+        Province::NoordBrabant,
+        Province::Limburg,
+    ];
+
+    /// The official name, as written in letters.
+    pub fn name(self) -> &'static str {
+        match self {
+            Province::Groningen => "Groningen",
+            Province::Fryslan => "Fryslân",
+            Province::Drenthe => "Drenthe",
+            Province::Overijssel => "Overijssel",
+            Province::Flevoland => "Flevoland",
+            Province::Gelderland => "Gelderland",
+            Province::Utrecht => "Utrecht",
+            Province::NoordHolland => "Noord-Holland",
+            Province::ZuidHolland => "Zuid-Holland",
+            Province::Zeeland => "Zeeland",
+            Province::NoordBrabant => "Noord-Brabant",
+            Province::Limburg => "Limburg",
+        }
+    }
+
+    /// Recognises a province by its official name, ignoring case, diacritics, spaces, hyphens and dots
+    /// (`noord holland`, `FRYSLAN`). `Friesland`, the Dutch name used before 1997 and still common,
+    /// is accepted as Fryslân. Nothing else is guessed: an unknown name stays unknown.
+    pub fn parse(text: &str) -> Option<Province> {
+        let key = fold(text);
+        if key == "friesland" {
+            return Some(Province::Fryslan);
+        }
+        Province::ALL.into_iter().find(|p| fold(p.name()) == key)
+    }
+}
+
+impl fmt::Display for Province {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Province {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// The key under which names are compared: lower case, without diacritics, and with only letters and
+/// digits kept, so that `Súdwest-Fryslân`, `sudwest fryslan` and `Bergen (NH.)` / `bergen nh` meet.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let base = strip_diacritic(c);
+        if base.is_alphanumeric() {
+            out.push(base);
+        }
+    }
+    out
+}
+
+/// The letter without its accent, for the Latin letters used in Dutch and Frisian names.
+fn strip_diacritic(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ç' => 'c',
+        'ñ' => 'n',
+        other => other,
+    }
+}
+
+/// Edit distance between two folded names (for suggestions).
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Up to `max` candidates close to `word` (by folded edit distance), closest first; ties keep the
+/// candidates' order. Used for municipality names and for misspelt field names.
+pub fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    max: usize,
+) -> Vec<&'a str> {
+    let key = fold(word);
+    if key.is_empty() {
+        return Vec::new();
+    }
+    // A third of the length, at least 2: catches one or two typing errors without proposing
+    // unrelated short names.
+    let limit = (key.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, usize, &str)> = candidates
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let ck = fold(c);
+            let d = levenshtein(&key, &ck);
+            let prefix = ck.starts_with(&key) && key.chars().count() >= 3;
+            let d = if prefix { d.min(1) } else { d };
+            (d <= limit).then_some((d, i, c))
+        })
+        .collect();
+    scored.sort();
+    let mut out: Vec<&str> = Vec::new();
+    for (_, _, c) in scored {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+        if out.len() == max {
+            break;
+        }
+    }
+    out
+}
+
+/// One municipality of the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Municipality {
+    /// Official name as the CBS writes it (`Súdwest-Fryslân`, `Bergen (NH.)`, `'s-Gravenhage`).
+    pub naam: String,
+    pub provincie: Province,
+    /// Other names people use for it (`Den Haag`), recognised but never written in letters.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ook: Vec<String>,
+}
+
+/// A problem in the municipalities list, with the line of the entry when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListError {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ListError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: {}", self.message),
+            (Some(l), None) => write!(f, "line {l}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+/// The municipalities list, indexed by folded name and by folded alias.
+#[derive(Debug, Clone, Default)]
+pub struct MunicipalityList {
+    entries: Vec<Municipality>,
+    index: HashMap<String, usize>,
+}
+
+/// The shape of `content/gemeenten.yaml` (and of its JSON form), before checking.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawList {
+    gemeenten: Vec<RawEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    naam: String,
+    provincie: String,
+    #[serde(default)]
+    ook: Vec<String>,
+}
+
+impl MunicipalityList {
+    /// An empty list: every name is then "not in the list" and needs its province.
+    pub fn empty() -> MunicipalityList {
+        MunicipalityList::default()
+    }
+
+    /// Checks the entries: no blank names, no name (or alias) twice after folding.
+    pub fn new(entries: Vec<Municipality>) -> Result<MunicipalityList, Vec<ListError>> {
+        Self::build(entries, &[])
+    }
+
+    fn build(
+        entries: Vec<Municipality>,
+        lines: &[usize],
+    ) -> Result<MunicipalityList, Vec<ListError>> {
+        let mut errors = Vec::new();
+        let mut index = HashMap::new();
+        for (i, m) in entries.iter().enumerate() {
+            let line = lines.get(i).copied();
+            let names = std::iter::once(&m.naam).chain(m.ook.iter());
+            for name in names {
+                let key = fold(name);
+                if key.is_empty() {
+                    errors.push(ListError {
+                        line,
+                        column: None,
+                        message: format!("entry {}: empty municipality name", i + 1),
+                    });
+                    continue;
+                }
+                if let Some(&first) = index.get(&key) {
+                    let first: usize = first;
+                    let first_m: &Municipality = &entries[first];
+                    let at = lines
+                        .get(first)
+                        .map(|l| format!(" (line {l})"))
+                        .unwrap_or_default();
+                    errors.push(ListError {
+                        line,
+                        column: None,
+                        message: format!(
+                            "duplicate municipality `{name}`: same name as `{}`{at}",
+                            first_m.naam
+                        ),
+                    });
+                } else {
+                    index.insert(key, i);
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(MunicipalityList { entries, index })
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn from_raw(raw: RawList, src: &str) -> Result<MunicipalityList, Vec<ListError>> {
+        let lines = entry_lines(src);
+        let mut errors = Vec::new();
+        let mut entries = Vec::with_capacity(raw.gemeenten.len());
+        for (i, e) in raw.gemeenten.into_iter().enumerate() {
+            match Province::parse(&e.provincie) {
+                Some(p) => entries.push(Municipality {
+                    naam: e.naam.trim().to_string(),
+                    provincie: p,
+                    ook: e.ook.iter().map(|s| s.trim().to_string()).collect(),
+                }),
+                None => errors.push(ListError {
+                    line: lines.get(i).copied(),
+                    column: None,
+                    message: format!(
+                        "`{}`: unknown province `{}`; expected one of {}",
+                        e.naam,
+                        e.provincie,
+                        Province::ALL.map(|p| p.name()).join(", ")
+                    ),
+                }),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Self::build(entries, &lines)
+    }
+
+    /// Reads `content/gemeenten.yaml`: `gemeenten: [{naam, provincie, ook?}]`.
+    #[cfg(feature = "yaml")]
+    pub fn from_yaml(src: &str) -> Result<MunicipalityList, Vec<ListError>> {
+        let raw: RawList = serde_yaml::from_str(src).map_err(|e| {
+            let loc = e.location();
+            vec![ListError {
+                line: loc.as_ref().map(|l| l.line()),
+                column: loc.as_ref().map(|l| l.column()),
+                message: crate::scenario::strip_location(&e.to_string()),
+            }]
+        })?;
+        Self::from_raw(raw, src)
+    }
+
+    /// Reads the JSON form written by [`MunicipalityList::to_json`]: `{"gemeenten": [...]}`.
+    pub fn from_json(src: &str) -> Result<MunicipalityList, Vec<ListError>> {
+        let raw: RawList = serde_json::from_str(src).map_err(|e| {
+            vec![ListError {
+                line: Some(e.line()),
+                column: Some(e.column()),
+                message: crate::scenario::strip_location(&e.to_string()),
+            }]
+        })?;
+        Self::from_raw(raw, src)
+    }
+
+    /// `{"gemeenten":[{"naam":"Aa en Hunze","provincie":"Drenthe"},…]}`, aliases as `"ook":[…]`.
+    pub fn to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            gemeenten: &'a [Municipality],
+        }
+        serde_json::to_string(&Out {
+            gemeenten: &self.entries,
+        })
+        .unwrap_or_else(|_| String::from("{\"gemeenten\":[]}"))
+    }
+
+    pub fn entries(&self) -> &[Municipality] {
+        &self.entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The municipality with this name or alias, compared by [`fold`].
+    pub fn lookup(&self, name: &str) -> Option<&Municipality> {
+        self.index.get(&fold(name)).map(|&i| &self.entries[i])
+    }
+
+    /// Up to `max` official names close to `name`, closest first.
+    pub fn suggest(&self, name: &str, max: usize) -> Vec<&str> {
+        // Aliases count too, but the suggestion is always the official name.
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        for m in &self.entries {
+            pairs.push((m.naam.as_str(), m.naam.as_str()));
+            for a in &m.ook {
+                pairs.push((a.as_str(), m.naam.as_str()));
+            }
+        }
+        let found = closest(name, pairs.iter().map(|p| p.0), usize::MAX);
+        let mut out: Vec<&str> = Vec::new();
+        for f in found {
+            if let Some(&(_, official)) = pairs.iter().find(|p| p.0 == f) {
+                if !out.contains(&official) {
+                    out.push(official);
+                }
+            }
+            if out.len() == max {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// The 1-based line of each entry, found by its `naam:` key: serde gives no positions for values
+/// that parsed fine, and the editors' file has one `naam:` per entry.
+fn entry_lines(src: &str) -> Vec<usize> {
+    let mut lines = Vec::new();
+    for (i, line) in src.lines().enumerate() {
+        let code = match line.find('#') {
+            Some(pos) if !line[..pos].contains(['"', '\'']) => &line[..pos],
+            _ => line,
+        };
+        let mut rest = code;
+        while let Some(pos) = rest.find("naam") {
+            let before_ok = rest[..pos]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '_');
+            let after = rest[pos + 4..].trim_start_matches(['"', '\'']).trim_start();
+            if before_ok && after.starts_with(':') {
+                lines.push(i + 1);
+            }
+            rest = &rest[pos + 4..];
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provinces_parse_by_official_name_and_variants() {
+        assert_eq!(Province::parse("Fryslân"), Some(Province::Fryslan));
+        assert_eq!(Province::parse("fryslan"), Some(Province::Fryslan));
+        assert_eq!(Province::parse("Friesland"), Some(Province::Fryslan));
+        assert_eq!(
+            Province::parse(" noord holland "),
+            Some(Province::NoordHolland)
+        );
+        assert_eq!(
+            Province::parse("NOORD-BRABANT"),
+            Some(Province::NoordBrabant)
+        );
+        assert_eq!(Province::parse("Brabant"), None);
+        assert_eq!(Province::parse("Holland"), None);
+        assert_eq!(Province::parse(""), None);
+        assert_eq!(Province::ALL.len(), 12);
+    }
+
+    #[test]
+    fn fold_ignores_case_diacritics_and_punctuation() {
+        assert_eq!(fold("Súdwest-Fryslân"), "sudwestfryslan");
+        assert_eq!(fold("  Bergen (NH.) "), "bergennh");
+        assert_eq!(fold("'s-Hertogenbosch"), fold("S Hertogenbosch"));
+    }
+
+    fn sample() -> MunicipalityList {
+        MunicipalityList::new(vec![
+            Municipality {
+                naam: "Ameland".into(),
+                provincie: Province::Fryslan,
+                ook: vec![],
+            },
+            Municipality {
+                naam: "Heerenveen".into(),
+                provincie: Province::Fryslan,
+                ook: vec![],
+            },
+            Municipality {
+                naam: "'s-Gravenhage".into(),
+                provincie: Province::ZuidHolland,
+                ook: vec!["Den Haag".into()],
+            },
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn lookup_finds_names_and_aliases_loosely() {
+        let list = sample();
+        assert_eq!(list.lookup("ameland").unwrap().naam, "Ameland");
+        assert_eq!(list.lookup("den haag").unwrap().naam, "'s-Gravenhage");
+        assert!(list.lookup("Amsterdam").is_none());
+    }
+
+    #[test]
+    fn suggests_official_names_for_typing_errors() {
+        let list = sample();
+        assert_eq!(list.suggest("Amelandt", 3), ["Ameland"]);
+        assert_eq!(list.suggest("Den Hag", 3), ["'s-Gravenhage"]);
+        assert!(list.suggest("Maastricht", 3).is_empty());
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn duplicate_names_in_the_list_are_reported_with_their_line() {
+        let src = "gemeenten:\n  - naam: Ameland\n    provincie: Fryslân\n  - naam: ameland\n    provincie: Fryslân\n";
+        let errs = MunicipalityList::from_yaml(src).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].line, Some(4));
+        assert!(
+            errs[0].message.contains("duplicate municipality `ameland`"),
+            "{}",
+            errs[0]
+        );
+        assert!(errs[0].message.contains("(line 2)"), "{}", errs[0]);
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn unknown_province_in_the_list_is_reported_with_its_line() {
+        let src = "gemeenten:\n  - { naam: Ameland, provincie: Fryslân }\n  - { naam: Urk, provincie: Zuiderzee }\n";
+        let errs = MunicipalityList::from_yaml(src).unwrap_err();
+        assert_eq!(errs[0].line, Some(3));
+        assert!(
+            errs[0].message.contains("unknown province `Zuiderzee`"),
+            "{}",
+            errs[0]
+        );
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn broken_list_yaml_names_line_and_column() {
+        let errs = MunicipalityList::from_yaml("gemeenten:\n  - naam: [Ameland\n").unwrap_err();
+        assert!(errs[0].line.is_some());
+        let errs = MunicipalityList::from_yaml(
+            "gemeenten:\n  - naam: Ameland\n    provincie: Fryslân\n    inwoners: 3700\n",
+        )
+        .unwrap_err();
+        assert_eq!(errs[0].line, Some(4));
+        assert!(errs[0].message.contains("inwoners"));
+    }
+
+    #[test]
+    fn json_form_round_trips() {
+        let list = sample();
+        let again = MunicipalityList::from_json(&list.to_json()).unwrap();
+        assert_eq!(again.entries(), list.entries());
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn the_content_list_loads_with_all_342_municipalities() {
+        let src = include_str!("../../content/gemeenten.yaml");
+        let list = MunicipalityList::from_yaml(src).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(list.len(), 342);
+        for p in Province::ALL {
+            assert!(list.entries().iter().any(|m| m.provincie == p), "{p}");
+        }
+        assert_eq!(
+            list.lookup("Súdwest-Fryslân").unwrap().provincie,
+            Province::Fryslan
+        );
+        assert_eq!(
+            list.lookup("Bergen (L.)").unwrap().provincie,
+            Province::Limburg
+        );
+        assert_eq!(
+            list.lookup("Bergen (NH.)").unwrap().provincie,
+            Province::NoordHolland
+        );
+    }
+}

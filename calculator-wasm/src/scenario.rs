@@ -1,0 +1,396 @@
+//! The scenario a user checks, as written (YAML or JSON), before any rule is applied.
+//!
+//! Every value is kept as the text the user wrote, so that a bad number or date becomes a verdict
+//! code (`INVALID_NUMBER` naming the municipality and field) instead of a parse error. Only broken
+//! syntax, a wrong shape (a list where a value belongs) and unknown field names are parse errors.
+
+use crate::municipalities::closest;
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+
+/// A redistribution as proposed by the municipalities.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// First taakstellingsperiode covered, `2026-1`.
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub periode: Option<String>,
+    /// Last period covered; the same as `periode` when absent.
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tot_en_met: Option<String>,
+    /// Why the agreement covers more than one period (agreed with COA, J&V and BZK).
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uitzondering: Option<String>,
+    /// Date of the decisions of the colleges van B&W.
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub besluitdatum: Option<String>,
+    /// Date of publication (bekendmaking) of the decision.
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bekendmaking: Option<String>,
+    /// Date COA and the provinces are (or were) told.
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub melddatum: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub gemeenten: Vec<Gemeente>,
+    #[serde(
+        default,
+        deserialize_with = "list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub overdrachten: Vec<Overdracht>,
+}
+
+/// One municipality taking part.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gemeente {
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub naam: Option<String>,
+    /// Only needed when the municipality is not in the municipalities list.
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provincie: Option<String>,
+    /// Taakstelling before the redistribution.
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub taakstelling: Option<String>,
+    /// Taakstelling after; may be left out when `overdrachten` say it.
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub nieuw: Option<String>,
+}
+
+/// A transfer of `aantal` from one municipality's taakstelling to another's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overdracht {
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub van: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub naar: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub aantal: Option<String>,
+}
+
+/// Unreadable input: broken syntax, a wrong shape or an unknown field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// 1-based, when the parser knows it.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    /// Such as "did you mean `periode`?".
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: ")?,
+            (Some(l), None) => write!(f, "line {l}: ")?,
+            _ => {}
+        }
+        f.write_str(&self.message)?;
+        if let Some(h) = &self.hint {
+            write!(f, " ({h})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+impl Scenario {
+    /// Reads a scenario written in JSON.
+    pub fn from_json(src: &str) -> Result<Scenario, ParseError> {
+        serde_json::from_str(src).map_err(|e| {
+            let (line, column) = if e.line() == 0 {
+                (None, None)
+            } else {
+                (Some(e.line()), Some(e.column()))
+            };
+            parse_error(line, column, &e.to_string())
+        })
+    }
+
+    /// Reads a scenario written in YAML.
+    #[cfg(feature = "yaml")]
+    pub fn from_yaml(src: &str) -> Result<Scenario, ParseError> {
+        // An empty file is "nothing filled in", which the rules report field by field.
+        if src.trim().is_empty() {
+            return Ok(Scenario::default());
+        }
+        serde_yaml::from_str(src).map_err(|e| {
+            let loc = e.location();
+            parse_error(
+                loc.as_ref().map(|l| l.line()),
+                loc.as_ref().map(|l| l.column()),
+                &e.to_string(),
+            )
+        })
+    }
+
+    /// Reads YAML or JSON: text that starts with `{` is read as JSON (whose line numbers the JSON
+    /// parser reports exactly), anything else as YAML.
+    #[cfg(feature = "yaml")]
+    pub fn parse(src: &str) -> Result<Scenario, ParseError> {
+        if src.trim_start().starts_with('{') {
+            Scenario::from_json(src)
+        } else {
+            Scenario::from_yaml(src)
+        }
+    }
+
+    /// The scenario as JSON, with every value as a string (as the page sends it).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| String::from("{}"))
+    }
+}
+
+/// Removes the " at line L column C" that serde_json and serde_yaml append, because we report the
+/// position in fields of our own.
+pub(crate) fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(pos) => message[..pos].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn parse_error(line: Option<usize>, column: Option<usize>, raw: &str) -> ParseError {
+    let message = strip_location(raw);
+    let hint = unknown_field_hint(&message);
+    ParseError {
+        line,
+        column,
+        message,
+        hint,
+    }
+}
+
+/// serde words an unknown field as "unknown field `x`, expected one of `a`, `b`": the names between
+/// backticks are the misspelt field and the allowed ones.
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = &message[message.find("unknown field ")? + "unknown field ".len()..];
+    let quoted: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    let (field, allowed) = quoted.split_first()?;
+    match closest(field, allowed.iter().copied(), 1).first() {
+        Some(best) => Some(format!("did you mean `{best}`?")),
+        None if !allowed.is_empty() => Some(format!(
+            "allowed here: {}",
+            allowed
+                .iter()
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        None => None,
+    }
+}
+
+/// Accepts any scalar (string, number, boolean, null) and keeps it as text, so the rules can judge
+/// it. Floats keep a decimal point (`6.0`) so that they are reported as not whole; large whole
+/// floats (a JSON number beyond u64) are written out in digits.
+fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a single value (text, number or date)")
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_i128<E>(self, v: i128) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_u128<E>(self, v: u128) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+            let text = if v.is_finite() && v.fract() == 0.0 && v.abs() >= 1e15 && v.abs() < 1e30 {
+                format!("{v:.0}")
+            } else {
+                format!("{v:?}")
+            };
+            Ok(Some(text))
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(V)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+/// A list, where `null` (a key written without value in YAML) counts as empty.
+fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
+/// The value if present and not blank.
+pub fn filled(v: &Option<String>) -> Option<&str> {
+    v.as_deref().filter(|s| !s.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn yaml_scenario_keeps_every_value_as_text() {
+        let s = Scenario::parse(
+            "periode: 2026-1\nbesluitdatum: 2026-02-10\ngemeenten:\n  - naam: Ameland\n    taakstelling: 6\n    nieuw: 2.5\n  - naam: Urk\n    taakstelling: zes\n    nieuw: -3\n  - naam: Texel\n    taakstelling: 99999999999999999999\n    nieuw: true\n",
+        )
+        .unwrap();
+        assert_eq!(s.periode.as_deref(), Some("2026-1"));
+        assert_eq!(s.besluitdatum.as_deref(), Some("2026-02-10"));
+        let g = &s.gemeenten;
+        assert_eq!(g[0].taakstelling.as_deref(), Some("6"));
+        assert_eq!(g[0].nieuw.as_deref(), Some("2.5"));
+        assert_eq!(g[1].taakstelling.as_deref(), Some("zes"));
+        assert_eq!(g[1].nieuw.as_deref(), Some("-3"));
+        assert_eq!(g[2].taakstelling.as_deref(), Some("99999999999999999999"));
+        assert_eq!(g[2].nieuw.as_deref(), Some("true"));
+    }
+
+    #[test]
+    fn json_huge_number_is_kept_in_digits_and_whole_float_keeps_its_point() {
+        let s = Scenario::from_json(
+            r#"{"gemeenten":[{"naam":"A","taakstelling":99999999999999999999,"nieuw":6.0}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            s.gemeenten[0].taakstelling.as_deref(),
+            Some("100000000000000000000")
+        );
+        assert_eq!(s.gemeenten[0].nieuw.as_deref(), Some("6.0"));
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn unknown_field_is_a_parse_error_with_line_and_hint() {
+        let e = Scenario::parse("periode: 2026-1\nbekendmakingg: 2026-02-12\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("unknown field `bekendmakingg`"), "{e}");
+        assert_eq!(e.hint.as_deref(), Some("did you mean `bekendmaking`?"));
+        let e = Scenario::parse("gemeenten:\n  - naam: Urk\n    taakstellingen: 3\n").unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert_eq!(e.hint.as_deref(), Some("did you mean `taakstelling`?"));
+    }
+
+    #[test]
+    fn broken_json_names_line_and_column() {
+        let e = Scenario::from_json("{\n  \"periode\": \"2026-1\",\n  \"gemeenten\": [\n}")
+            .unwrap_err();
+        assert_eq!(e.line, Some(4));
+        assert!(e.column.is_some());
+        assert!(!e.message.contains(" at line "), "{}", e.message);
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn wrong_shape_is_a_parse_error_with_line() {
+        let e = Scenario::parse("periode: 2026-1\ngemeenten:\n  naam: Ameland\n").unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        let e = Scenario::parse("periode: [2026-1]\n").unwrap_err();
+        assert_eq!(e.line, Some(1), "{e}");
+        let e = Scenario::parse("periode: 2026-1\n  x: [\n").unwrap_err();
+        assert!(e.line.is_some(), "{e}");
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn json_and_yaml_read_the_same_scenario() {
+        let y = Scenario::parse(
+            "periode: 2026-1\ngemeenten:\n  - { naam: Ameland, taakstelling: 6 }\n",
+        )
+        .unwrap();
+        let j = Scenario::parse(
+            r#"{"periode":"2026-1","gemeenten":[{"naam":"Ameland","taakstelling":6}]}"#,
+        )
+        .unwrap();
+        assert_eq!(y, j);
+        assert_eq!(Scenario::from_json(&y.to_json()).unwrap(), y);
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn empty_file_and_null_lists_are_an_empty_scenario() {
+        assert_eq!(Scenario::parse("").unwrap(), Scenario::default());
+        assert_eq!(
+            Scenario::parse("gemeenten:\n").unwrap(),
+            Scenario::default()
+        );
+    }
+}

@@ -1,0 +1,416 @@
+//! Shareable links: a scenario as a site-relative URL `/herverdeling/?…` and back.
+//!
+//! The query uses the scenario's own field names, one parameter per value, in a fixed order, so a
+//! link is stable and readable:
+//!
+//! ```text
+//! /herverdeling/?periode=2026-1&besluitdatum=2026-02-10&bekendmaking=2026-02-12
+//!     &gemeente=Ameland,6,0&gemeente=Heerenveen,10,16&overdracht=Ameland,Heerenveen,6
+//! ```
+//!
+//! `gemeente` is `naam,taakstelling,nieuw,provincie` and `overdracht` is `van,naar,aantal`, with
+//! empty trailing parts left out. Values are percent-encoded as UTF-8; a space is `+`; a comma
+//! inside a part is `%2C`. Values are kept as written (also invalid ones), so a link restores
+//! exactly what the user typed. Unknown parameters (such as tracking parameters added by mail
+//! programs) are ignored; damaged encoding or a repeated single parameter is an error.
+
+use crate::scenario::{Gemeente, Overdracht, Scenario};
+use std::fmt;
+
+/// The page the links point to, relative to the site root.
+pub const PAGE: &str = "/herverdeling/";
+
+/// Longest query accepted; far above any real scenario, and a guard against pasted garbage.
+pub const MAX_QUERY_LEN: usize = 32 * 1024;
+const MAX_GEMEENTEN: usize = 400;
+const MAX_OVERDRACHTEN: usize = 1000;
+
+/// Why a link cannot be read. The message is Dutch: the page shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkError {
+    pub message: String,
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+fn err(message: String) -> LinkError {
+    LinkError { message }
+}
+
+/// Characters left as they are: RFC 3986 unreserved characters plus a few that are allowed in a
+/// query and make names readable (`'s-Hertogenbosch`, `Bergen (NH.)`).
+fn keep(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'-' | b'.' | b'_' | b'~' | b'\'' | b'(' | b')' | b'!' | b'*' | b':' | b'@' | b'/'
+        )
+}
+
+fn encode_into(out: &mut String, text: &str, keep_comma: bool) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in text.as_bytes() {
+        if keep(b) || (keep_comma && b == b',') {
+            out.push(char::from(b));
+        } else if b == b' ' {
+            out.push('+');
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+}
+
+fn decode(text: &str) -> Result<String, LinkError> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = |b: u8| char::from(b).to_digit(16);
+                let hi = bytes.get(i + 1).copied().and_then(hex);
+                let lo = bytes.get(i + 2).copied().and_then(hex);
+                match (hi, lo) {
+                    (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+                    _ => {
+                        let bad: String = text[i..].chars().take(3).collect();
+                        return Err(err(format!(
+                            "De link is beschadigd: \"{bad}\" is geen geldige codering. Kopieer de hele link opnieuw."
+                        )));
+                    }
+                }
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).map_err(|_| {
+        err("De link is beschadigd: er staan tekens in die geen tekst zijn. Kopieer de hele link opnieuw.".into())
+    })
+}
+
+/// The query string (without `?`) for `scenario`.
+pub fn encode_query(s: &Scenario) -> String {
+    let mut out = String::new();
+    let param = |out: &mut String, key: &str| {
+        if !out.is_empty() {
+            out.push('&');
+        }
+        out.push_str(key);
+        out.push('=');
+    };
+    for (key, value) in [
+        ("periode", &s.periode),
+        ("tot_en_met", &s.tot_en_met),
+        ("uitzondering", &s.uitzondering),
+        ("besluitdatum", &s.besluitdatum),
+        ("bekendmaking", &s.bekendmaking),
+        ("melddatum", &s.melddatum),
+    ] {
+        if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+            param(&mut out, key);
+            encode_into(&mut out, v, true);
+        }
+    }
+    let parts = |out: &mut String, values: &[&Option<String>]| {
+        let last = values
+            .iter()
+            .rposition(|v| v.as_deref().is_some_and(|v| !v.is_empty()));
+        if let Some(last) = last {
+            for (i, v) in values[..=last].iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                if let Some(v) = v.as_deref() {
+                    encode_into(out, v, false);
+                }
+            }
+        }
+    };
+    for g in &s.gemeenten {
+        param(&mut out, "gemeente");
+        parts(
+            &mut out,
+            &[&g.naam, &g.taakstelling, &g.nieuw, &g.provincie],
+        );
+    }
+    for t in &s.overdrachten {
+        param(&mut out, "overdracht");
+        parts(&mut out, &[&t.van, &t.naar, &t.aantal]);
+    }
+    out
+}
+
+/// The site-relative link `/herverdeling/?…` for `scenario` (`/herverdeling/` when it is empty).
+pub fn encode_link(s: &Scenario) -> String {
+    let q = encode_query(s);
+    if q.is_empty() {
+        PAGE.to_string()
+    } else {
+        format!("{PAGE}?{q}")
+    }
+}
+
+/// Reads a link back: a whole URL, a site-relative link, `?…` or the bare query all work.
+pub fn decode_link(link: &str) -> Result<Scenario, LinkError> {
+    let link = link.trim();
+    let query = match link.split_once('?') {
+        Some((_, q)) => q,
+        // Without `?`, a text with `=` is a bare query; anything else (the page without
+        // parameters) is an empty scenario.
+        None if link.contains('=') => link,
+        None => "",
+    };
+    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    if query.len() > MAX_QUERY_LEN {
+        return Err(err(format!(
+            "De link is te lang ({} tekens; de check leest er hoogstens {MAX_QUERY_LEN}).",
+            query.len()
+        )));
+    }
+    let mut s = Scenario::default();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = decode(raw_key)?;
+        let single = match key.as_str() {
+            "periode" => Some(&mut s.periode),
+            "tot_en_met" => Some(&mut s.tot_en_met),
+            "uitzondering" => Some(&mut s.uitzondering),
+            "besluitdatum" => Some(&mut s.besluitdatum),
+            "bekendmaking" => Some(&mut s.bekendmaking),
+            "melddatum" => Some(&mut s.melddatum),
+            _ => None,
+        };
+        if let Some(slot) = single {
+            if slot.is_some() {
+                return Err(err(format!(
+                    "De link noemt \"{key}\" meer dan één keer; het is niet duidelijk welke waarde geldt."
+                )));
+            }
+            *slot = Some(decode(raw_value)?).filter(|v| !v.is_empty());
+            continue;
+        }
+        match key.as_str() {
+            "gemeente" => {
+                if s.gemeenten.len() == MAX_GEMEENTEN {
+                    return Err(err(format!(
+                        "De link noemt meer dan {MAX_GEMEENTEN} gemeenten."
+                    )));
+                }
+                let [naam, taakstelling, nieuw, provincie] =
+                    split_parts::<4>(raw_value, "gemeente", "naam,taakstelling,nieuw,provincie")?;
+                s.gemeenten.push(Gemeente {
+                    naam,
+                    provincie,
+                    taakstelling,
+                    nieuw,
+                });
+            }
+            "overdracht" => {
+                if s.overdrachten.len() == MAX_OVERDRACHTEN {
+                    return Err(err(format!(
+                        "De link noemt meer dan {MAX_OVERDRACHTEN} overdrachten."
+                    )));
+                }
+                let [van, naar, aantal] =
+                    split_parts::<3>(raw_value, "overdracht", "van,naar,aantal")?;
+                s.overdrachten.push(Overdracht { van, naar, aantal });
+            }
+            _ => {}
+        }
+    }
+    Ok(s)
+}
+
+fn split_parts<const N: usize>(
+    raw: &str,
+    key: &str,
+    shape: &str,
+) -> Result<[Option<String>; N], LinkError> {
+    let mut out: [Option<String>; N] = std::array::from_fn(|_| None);
+    let pieces: Vec<&str> = if raw.is_empty() {
+        Vec::new()
+    } else {
+        raw.split(',').collect()
+    };
+    if pieces.len() > N {
+        return Err(err(format!(
+            "De link is beschadigd: \"{key}\" heeft {} delen, verwacht hoogstens {N} ({shape}).",
+            pieces.len()
+        )));
+    }
+    for (slot, piece) in out.iter_mut().zip(pieces) {
+        *slot = Some(decode(piece)?).filter(|v| !v.is_empty());
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sample() -> Scenario {
+        Scenario {
+            periode: Some("2026-1".into()),
+            besluitdatum: Some("2026-02-10".into()),
+            bekendmaking: Some("2026-02-12".into()),
+            gemeenten: vec![
+                Gemeente {
+                    naam: Some("Ameland".into()),
+                    taakstelling: Some("6".into()),
+                    nieuw: Some("0".into()),
+                    ..Default::default()
+                },
+                Gemeente {
+                    naam: Some("Nuenen, Gerwen en Nederwetten".into()),
+                    taakstelling: Some("10".into()),
+                    nieuw: Some("16".into()),
+                    ..Default::default()
+                },
+                Gemeente {
+                    naam: Some("'s-Hertogenbosch".into()),
+                    provincie: Some("Noord-Brabant".into()),
+                    ..Default::default()
+                },
+            ],
+            overdrachten: vec![Overdracht {
+                van: Some("Súdwest-Fryslân".into()),
+                naar: Some("Bergen (NH.)".into()),
+                aantal: Some("6".into()),
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn link_is_readable_and_stable() {
+        assert_eq!(
+            encode_link(&sample()),
+            "/herverdeling/?periode=2026-1&besluitdatum=2026-02-10&bekendmaking=2026-02-12\
+             &gemeente=Ameland,6,0&gemeente=Nuenen%2C+Gerwen+en+Nederwetten,10,16\
+             &gemeente='s-Hertogenbosch,,,Noord-Brabant\
+             &overdracht=S%C3%BAdwest-Frysl%C3%A2n,Bergen+(NH.),6"
+        );
+        assert_eq!(encode_link(&Scenario::default()), "/herverdeling/");
+    }
+
+    #[test]
+    fn link_round_trips_names_with_commas_apostrophes_and_diacritics() {
+        let s = sample();
+        assert_eq!(decode_link(&encode_link(&s)).unwrap(), s);
+        assert_eq!(
+            decode_link(&format!(
+                "https://example.org/kennisbank{}#uitslag",
+                encode_link(&s)
+            ))
+            .unwrap(),
+            s
+        );
+        assert_eq!(decode_link(&encode_query(&s)).unwrap(), s);
+    }
+
+    #[test]
+    fn percent_twenty_and_lower_case_hex_are_read_too() {
+        let s = decode_link("?gemeente=Den%20Haag,1&gemeente=S%c3%badwest-Frysl%c3%a2n").unwrap();
+        assert_eq!(s.gemeenten[0].naam.as_deref(), Some("Den Haag"));
+        assert_eq!(s.gemeenten[1].naam.as_deref(), Some("Súdwest-Fryslân"));
+    }
+
+    #[test]
+    fn damaged_links_give_a_clear_error() {
+        let e = decode_link("?periode=2026-1%2").unwrap_err();
+        assert!(e.message.contains("beschadigd"), "{e}");
+        let e = decode_link("?gemeente=%FF%FE").unwrap_err();
+        assert!(e.message.contains("geen tekst"), "{e}");
+        let e = decode_link("?periode=2026-1&periode=2026-2").unwrap_err();
+        assert!(e.message.contains("meer dan één keer"), "{e}");
+        let e = decode_link("?gemeente=a,1,2,Fryslân,extra").unwrap_err();
+        assert!(e.message.contains("5 delen"), "{e}");
+        let e =
+            decode_link(&format!("?uitzondering={}", "a".repeat(MAX_QUERY_LEN + 1))).unwrap_err();
+        assert!(e.message.contains("te lang"), "{e}");
+    }
+
+    #[test]
+    fn unknown_parameters_and_empty_links_are_ignored() {
+        assert_eq!(decode_link("/herverdeling/").unwrap(), Scenario::default());
+        assert_eq!(decode_link("").unwrap(), Scenario::default());
+        let s = decode_link("?utm_source=mail&periode=2026-2&fbclid=x").unwrap();
+        assert_eq!(s.periode.as_deref(), Some("2026-2"));
+    }
+
+    fn text() -> impl Strategy<Value = Option<String>> {
+        prop_oneof![
+            Just(None),
+            "[ -~]{1,12}".prop_map(Some),
+            "[a-zA-Zàâäéèêëïîôöûüúçñ' ,+%&=#?()-]{1,16}".prop_map(Some),
+            any::<String>()
+                .prop_filter("non-empty", |s| !s.is_empty())
+                .prop_map(Some),
+        ]
+    }
+
+    fn scenario() -> impl Strategy<Value = Scenario> {
+        let g =
+            (text(), text(), text(), text()).prop_map(|(naam, provincie, taakstelling, nieuw)| {
+                Gemeente {
+                    naam,
+                    provincie,
+                    taakstelling,
+                    nieuw,
+                }
+            });
+        let o = (text(), text(), text()).prop_map(|(van, naar, aantal)| Overdracht {
+            van,
+            naar,
+            aantal,
+        });
+        (
+            (text(), text(), text(), text(), text(), text()),
+            prop::collection::vec(g, 0..5),
+            prop::collection::vec(o, 0..4),
+        )
+            .prop_map(
+                |(
+                    (periode, tot_en_met, uitzondering, besluitdatum, bekendmaking, melddatum),
+                    gemeenten,
+                    overdrachten,
+                )| Scenario {
+                    periode,
+                    tot_en_met,
+                    uitzondering,
+                    besluitdatum,
+                    bekendmaking,
+                    melddatum,
+                    gemeenten,
+                    overdrachten,
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn any_scenario_round_trips_through_a_link(s in scenario()) {
+            let link = encode_link(&s);
+            prop_assert!(link.is_ascii());
+            prop_assert!(!link.contains(' ') && !link.contains('#'));
+            prop_assert_eq!(decode_link(&link).unwrap(), s);
+        }
+
+        #[test]
+        fn decoding_arbitrary_text_never_panics(t in any::<String>()) {
+            let _ = decode_link(&t);
+        }
+    }
+}

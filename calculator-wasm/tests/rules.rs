@@ -1,0 +1,506 @@
+//! One test per rule and code of the herverdelingscheck, on scenarios written as users write them.
+
+use calculator_wasm::verdict::Verdict;
+use calculator_wasm::{check, Code, MunicipalityList, Scenario};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn list() -> &'static MunicipalityList {
+    static LIST: OnceLock<MunicipalityList> = OnceLock::new();
+    LIST.get_or_init(|| {
+        MunicipalityList::from_yaml(include_str!("../../content/gemeenten.yaml"))
+            .expect("content/gemeenten.yaml loads")
+    })
+}
+
+const HEADER: &str = "periode: 2026-1\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\n";
+
+fn verdict(yaml: &str) -> Verdict {
+    let s =
+        Scenario::parse(yaml).unwrap_or_else(|e| panic!("scenario does not parse: {e}\n{yaml}"));
+    check(&s, list())
+}
+
+/// A scenario with the usual header and these municipality lines.
+fn with(body: &str) -> Verdict {
+    verdict(&format!("{HEADER}{body}"))
+}
+
+fn codes(v: &Verdict) -> (Vec<&'static str>, Vec<&'static str>) {
+    (
+        v.errors.iter().map(|i| i.code.as_str()).collect(),
+        v.warnings.iter().map(|i| i.code.as_str()).collect(),
+    )
+}
+
+fn error(v: &Verdict, code: Code) -> &calculator_wasm::Issue {
+    v.errors
+        .iter()
+        .find(|i| i.code == code)
+        .unwrap_or_else(|| panic!("no {} in {:#?}", code.as_str(), codes(v)))
+}
+
+fn warning(v: &Verdict, code: Code) -> &calculator_wasm::Issue {
+    v.warnings
+        .iter()
+        .find(|i| i.code == code)
+        .unwrap_or_else(|| panic!("no warning {} in {:#?}", code.as_str(), codes(v)))
+}
+
+const AMELAND_HEERENVEEN: &str = "gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n";
+
+#[test]
+fn sum_preserving_redistribution_is_valid_with_deadlines_and_recipients() {
+    let v = with(AMELAND_HEERENVEEN);
+    assert!(v.valid, "{:#?}", codes(&v));
+    assert!(v.warnings.is_empty(), "{:#?}", v.warnings);
+    assert_eq!((v.sum_before, v.sum_after), (Some(16), Some(16)));
+    let m = &v.municipalities[0];
+    assert_eq!(
+        (m.name.as_str(), m.before, m.after, m.difference),
+        ("Ameland", Some(6), Some(0), Some(-6))
+    );
+    assert_eq!(m.province.unwrap().name(), "Fryslân");
+    assert_eq!(v.deadlines.notify_by.unwrap().to_string(), "2026-02-19");
+    assert_eq!(v.deadlines.receipt.unwrap().to_string(), "2026-02-19");
+    assert!(v.deadlines.receipt_assumed);
+    assert_eq!(
+        v.deadlines.coa_processes_within.unwrap().to_string(),
+        "2026-03-19"
+    );
+    let names: Vec<&str> = v.recipients.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Centraal Orgaan opvang asielzoekers (COA)",
+            "Provincie Fryslân",
+            "Ministerie van Justitie en Veiligheid",
+            "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+        ]
+    );
+    assert_eq!(
+        v.recipients[0].address,
+        ["Postbus 30203", "2500 GE Den Haag"]
+    );
+}
+
+#[test]
+fn melddatum_is_the_receipt_when_given() {
+    let v = verdict(
+        &format!("{HEADER}melddatum: 2026-01-31\n{AMELAND_HEERENVEEN}")
+            .replace("besluitdatum: 2026-02-10", "besluitdatum: 2026-01-20")
+            .replace("bekendmaking: 2026-02-12", "bekendmaking: 2026-01-28"),
+    );
+    assert!(v.valid, "{:#?}", codes(&v));
+    assert!(!v.deadlines.receipt_assumed);
+    // One month after 31 January is the last day of February.
+    assert_eq!(
+        v.deadlines.coa_processes_within.unwrap().to_string(),
+        "2026-02-28"
+    );
+}
+
+#[test]
+fn sum_changed_is_an_error() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 17 }\n");
+    let e = error(&v, Code::SumChanged);
+    assert!(!v.valid);
+    assert_eq!(e.field, "gemeenten");
+    assert!(e.message.contains("vóór 16, na 17"), "{}", e.message);
+    assert!(e.message.ends_with("(uitgangspunt 2)"), "{}", e.message);
+}
+
+#[test]
+fn one_municipality_is_too_few() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 6 }\n");
+    assert_eq!(error(&v, Code::TooFewMunicipalities).field, "gemeenten");
+    let v = with("");
+    error(&v, Code::TooFewMunicipalities);
+}
+
+#[test]
+fn negative_nieuw_is_a_negative_result() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: -2 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 18 }\n");
+    assert_eq!(error(&v, Code::NegativeResult).field, "gemeenten[0].nieuw");
+}
+
+#[test]
+fn transferring_more_than_the_taakstelling_is_a_negative_result() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6 }\n  - { naam: Heerenveen, taakstelling: 10 }\noverdrachten:\n  - { van: Ameland, naar: Heerenveen, aantal: 8 }\n");
+    let e = error(&v, Code::NegativeResult);
+    assert_eq!(e.field, "overdrachten[0].aantal");
+    assert!(e.message.contains("-2"), "{}", e.message);
+}
+
+#[test]
+fn duplicate_municipality_ignores_case_and_spaces() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: '  ameland ', taakstelling: 6, nieuw: 12 }\n");
+    assert_eq!(
+        error(&v, Code::DuplicateMunicipality).field,
+        "gemeenten[1].naam"
+    );
+}
+
+#[test]
+fn nothing_changes_is_an_error() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 6 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 10 }\n");
+    error(&v, Code::NothingChanges);
+}
+
+#[test]
+fn invalid_numbers_name_municipality_and_field() {
+    for (raw, word) in [
+        ("-3", "negatief"),
+        ("2.5", "geen geheel getal"),
+        ("zes", "geen getal"),
+        ("99999999999999999999", "groter dan 1.000.000"),
+        ("6.0", "geen geheel getal"),
+        ("1.000", "geen geheel getal"),
+    ] {
+        let v = with(&format!("gemeenten:\n  - {{ naam: Ameland, taakstelling: {raw}, nieuw: 0 }}\n  - {{ naam: Heerenveen, taakstelling: 10, nieuw: 16 }}\n"));
+        let e = error(&v, Code::InvalidNumber);
+        assert_eq!(e.field, "gemeenten[0].taakstelling", "{raw}");
+        assert!(
+            e.message.contains("Ameland") && e.message.contains(word),
+            "{raw}: {}",
+            e.message
+        );
+        assert!(v.sum_before.is_none() && !v.valid);
+    }
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: '\"zes\"', nieuw: 0 }\n");
+    error(&v, Code::InvalidNumber);
+}
+
+#[test]
+fn numbers_written_as_text_are_read() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: '6', nieuw: ' 0 ' }\n  - { naam: Heerenveen, taakstelling: \"10\", nieuw: 16 }\n");
+    assert!(v.valid, "{:#?}", codes(&v));
+}
+
+#[test]
+fn transfer_amount_zero_or_bad_is_invalid_number() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6 }\n  - { naam: Heerenveen, taakstelling: 10 }\noverdrachten:\n  - { van: Ameland, naar: Heerenveen, aantal: 0 }\n  - { van: Ameland, naar: Heerenveen, aantal: twee }\n");
+    let fields: Vec<&str> = v
+        .errors
+        .iter()
+        .filter(|i| i.code == Code::InvalidNumber)
+        .map(|i| i.field.as_str())
+        .collect();
+    assert_eq!(fields, ["overdrachten[0].aantal", "overdrachten[1].aantal"]);
+}
+
+#[test]
+fn bad_periods_are_invalid_period() {
+    let v = verdict(&format!(
+        "{}{AMELAND_HEERENVEEN}",
+        HEADER.replace("2026-1", "2026-3")
+    ));
+    assert_eq!(error(&v, Code::InvalidPeriod).field, "periode");
+    let v = verdict(&format!("{HEADER}tot_en_met: 2025-2\n{AMELAND_HEERENVEEN}"));
+    let e = error(&v, Code::InvalidPeriod);
+    assert_eq!(e.field, "tot_en_met");
+    assert!(e.message.contains("vóór"), "{}", e.message);
+    assert!(e.message.ends_with("(uitgangspunt 3)"));
+}
+
+#[test]
+fn more_than_one_period_is_too_long_unless_an_exception_is_given() {
+    let v = verdict(&format!("{HEADER}tot_en_met: 2026-2\n{AMELAND_HEERENVEEN}"));
+    assert_eq!(error(&v, Code::PeriodTooLong).field, "tot_en_met");
+    let v = verdict(&format!(
+        "{HEADER}tot_en_met: 2026-2\nuitzondering: '   '\n{AMELAND_HEERENVEEN}"
+    ));
+    error(&v, Code::PeriodTooLong);
+    let v = verdict(&format!("{HEADER}tot_en_met: 2027-1\nuitzondering: Waddeneiland, afgesproken met COA, J&V en BZK\n{AMELAND_HEERENVEEN}"));
+    assert!(v.valid, "{:#?}", codes(&v));
+    warning(&v, Code::PeriodTooLong);
+    assert_eq!(v.periods.as_ref().unwrap().count, 3);
+}
+
+#[test]
+fn province_outside_the_twelve_is_unknown() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Nieuwstad, provincie: Zuiderzee, taakstelling: 10, nieuw: 16 }\n");
+    assert_eq!(
+        error(&v, Code::UnknownProvince).field,
+        "gemeenten[1].provincie"
+    );
+    warning(&v, Code::NotInMunicipalityList);
+}
+
+#[test]
+fn friesland_is_accepted_as_fryslan() {
+    let v = with("gemeenten:\n  - { naam: Ameland, provincie: friesland, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, provincie: FRYSLAN, taakstelling: 10, nieuw: 16 }\n");
+    assert!(v.valid, "{:#?}", codes(&v));
+}
+
+#[test]
+fn wrong_province_for_a_listed_municipality_is_an_error() {
+    let v = with("gemeenten:\n  - { naam: Ameland, provincie: Groningen, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n");
+    let e = error(&v, Code::ProvinceMismatch);
+    assert!(
+        e.message.contains("Ameland ligt in Fryslân"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn unlisted_name_warns_with_suggestion_and_needs_a_province() {
+    let v = with("gemeenten:\n  - { naam: Amelandt, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n");
+    let w = warning(&v, Code::NotInMunicipalityList);
+    assert!(w.message.contains("Bedoelt u Ameland?"), "{}", w.message);
+    assert_eq!(
+        error(&v, Code::MissingProvince).field,
+        "gemeenten[0].provincie"
+    );
+    let v = with("gemeenten:\n  - { naam: Amelandt, provincie: Fryslân, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n");
+    assert!(v.valid, "{:#?}", codes(&v));
+    warning(&v, Code::NotInMunicipalityList);
+}
+
+#[test]
+fn aliases_and_spelling_variants_resolve_to_the_official_name() {
+    let v = with("gemeenten:\n  - { naam: Den Haag, taakstelling: 60, nieuw: 50 }\n  - { naam: sudwest fryslan, taakstelling: 10, nieuw: 20 }\noverdrachten:\n  - { van: \"'s-Gravenhage\", naar: Súdwest-Fryslân, aantal: 10 }\n");
+    assert!(v.valid, "{:#?}", v.errors);
+    assert_eq!(v.municipalities[0].name, "'s-Gravenhage");
+    assert_eq!(v.municipalities[1].name, "Súdwest-Fryslân");
+    let names: Vec<&str> = v.recipients.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        &names[1..3],
+        ["Provincie Fryslân", "Provincie Zuid-Holland"],
+        "provinces sorted"
+    );
+}
+
+#[test]
+fn transfer_to_a_municipality_outside_the_scenario_is_unknown() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6 }\n  - { naam: Heerenveen, taakstelling: 10 }\noverdrachten:\n  - { van: Ameland, naar: Heerenven, aantal: 6 }\n");
+    let e = error(&v, Code::UnknownMunicipality);
+    assert_eq!(e.field, "overdrachten[0].naar");
+    assert!(e.message.contains("Bedoelt u Heerenveen?"), "{}", e.message);
+}
+
+#[test]
+fn transfers_alone_describe_the_redistribution() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6 }\n  - { naam: Heerenveen, taakstelling: 10 }\n  - { naam: Harlingen, taakstelling: 4 }\noverdrachten:\n  - { van: Ameland, naar: Heerenveen, aantal: 4 }\n  - { van: Ameland, naar: Harlingen, aantal: 2 }\n");
+    assert!(v.valid, "{:#?}", v.errors);
+    let after: Vec<Option<i64>> = v.municipalities.iter().map(|m| m.after).collect();
+    assert_eq!(after, [Some(0), Some(14), Some(6)]);
+}
+
+#[test]
+fn nieuw_that_disagrees_with_transfers_is_inconsistent() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 1 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\noverdrachten:\n  - { van: Ameland, naar: Heerenveen, aantal: 6 }\n");
+    let e = error(&v, Code::TransferInconsistent);
+    assert_eq!(e.field, "gemeenten[0].nieuw");
+    assert!(e.message.contains("6 - 6 geeft 0"), "{}", e.message);
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\noverdrachten:\n  - { van: Ameland, naar: Heerenveen, aantal: 6 }\n");
+    assert!(v.valid, "{:#?}", v.errors);
+}
+
+#[test]
+fn transfer_to_itself_is_an_error() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6 }\n  - { naam: Heerenveen, taakstelling: 10 }\noverdrachten:\n  - { van: Ameland, naar: ameland, aantal: 6 }\n");
+    assert_eq!(
+        error(&v, Code::TransferToSelf).field,
+        "overdrachten[0].naar"
+    );
+}
+
+#[test]
+fn notification_more_than_a_week_after_publication_is_late() {
+    let v = verdict(&format!(
+        "{HEADER}melddatum: 2026-02-20\n{AMELAND_HEERENVEEN}"
+    ));
+    assert!(v.valid);
+    let w = warning(&v, Code::NotificationLate);
+    assert_eq!(w.field, "melddatum");
+    assert!(w.message.contains("8 dagen"), "{}", w.message);
+    let v = verdict(&format!(
+        "{HEADER}melddatum: 2026-02-19\n{AMELAND_HEERENVEEN}"
+    ));
+    assert!(
+        v.warnings.is_empty(),
+        "7 days is in time: {:#?}",
+        v.warnings
+    );
+}
+
+#[test]
+fn publication_after_the_period_warns_period_ended() {
+    let v = verdict(&format!(
+        "periode: 2025-2\nbesluitdatum: 2026-01-05\nbekendmaking: 2026-01-06\n{AMELAND_HEERENVEEN}"
+    ));
+    assert!(v.valid);
+    assert_eq!(warning(&v, Code::PeriodEnded).field, "bekendmaking");
+}
+
+#[test]
+fn missing_fields_are_reported_one_by_one() {
+    let v = verdict("gemeenten:\n  - { taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen }\n");
+    let fields: Vec<&str> = v
+        .errors
+        .iter()
+        .filter(|i| i.code == Code::MissingField)
+        .map(|i| i.field.as_str())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "periode",
+            "besluitdatum",
+            "bekendmaking",
+            "gemeenten[0].naam",
+            "gemeenten[1].taakstelling",
+            "gemeenten[1].nieuw"
+        ]
+    );
+}
+
+#[test]
+fn bad_dates_and_dates_out_of_order_are_errors() {
+    let v = verdict(&format!(
+        "periode: 2026-1\nbesluitdatum: 2026-02-30\nbekendmaking: 12-02-2026\n{AMELAND_HEERENVEEN}"
+    ));
+    let fields: Vec<&str> = v
+        .errors
+        .iter()
+        .filter(|i| i.code == Code::InvalidDate)
+        .map(|i| i.field.as_str())
+        .collect();
+    assert_eq!(fields, ["besluitdatum", "bekendmaking"]);
+    let v = verdict(&format!("periode: 2026-1\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-09\nmelddatum: 2026-02-01\n{AMELAND_HEERENVEEN}"));
+    let fields: Vec<&str> = v
+        .errors
+        .iter()
+        .filter(|i| i.code == Code::DateOrder)
+        .map(|i| i.field.as_str())
+        .collect();
+    assert_eq!(fields, ["bekendmaking", "melddatum"]);
+}
+
+#[test]
+fn unchanged_municipality_among_changing_ones_is_a_warning() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n  - { naam: Harlingen, taakstelling: 4, nieuw: 4 }\n");
+    assert!(v.valid);
+    assert_eq!(
+        warning(&v, Code::MunicipalityUnchanged).field,
+        "gemeenten[2].nieuw"
+    );
+}
+
+#[test]
+fn every_message_points_to_an_uitgangspunt_and_every_code_is_tested() {
+    let v = verdict("periode: x\ntot_en_met: y\nbesluitdatum: z\ngemeenten:\n  - { naam: A, provincie: Q, taakstelling: -1, nieuw: b }\n");
+    for i in v.errors.iter().chain(&v.warnings) {
+        assert!(
+            i.message
+                .ends_with(&format!("(uitgangspunt {})", i.uitgangspunt)),
+            "{}",
+            i.message
+        );
+        assert!((1..=5).contains(&i.uitgangspunt));
+    }
+    let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    let mut unique = codes.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), codes.len());
+}
+
+#[test]
+fn verdict_json_has_the_documented_shape() {
+    let v = with(AMELAND_HEERENVEEN);
+    let j: serde_json::Value = serde_json::from_str(&v.to_json()).unwrap();
+    for key in [
+        "valid",
+        "errors",
+        "warnings",
+        "municipalities",
+        "sum_before",
+        "sum_after",
+        "deadlines",
+        "recipients",
+        "periods",
+        "dates",
+    ] {
+        assert!(j.get(key).is_some(), "{key}");
+    }
+    assert_eq!(j["deadlines"]["notify_by"], "2026-02-19");
+    assert_eq!(j["municipalities"][1]["difference"], 6);
+    assert_eq!(j["municipalities"][1]["province"], "Fryslân");
+    let bad = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 17 }\n");
+    let j: serde_json::Value = serde_json::from_str(&bad.to_json()).unwrap();
+    assert_eq!(j["errors"][0]["code"], "SUM_CHANGED");
+    assert_eq!(j["errors"][0]["field"], "gemeenten");
+}
+
+fn scenario_yaml(before: &[i64], after: &[i64]) -> String {
+    let names = [
+        "Ameland",
+        "Heerenveen",
+        "Harlingen",
+        "Texel",
+        "Urk",
+        "Zwolle",
+    ];
+    let mut y = HEADER.to_string();
+    y.push_str("gemeenten:\n");
+    for (i, (b, a)) in before.iter().zip(after).enumerate() {
+        y.push_str(&format!(
+            "  - {{ naam: {}, taakstelling: {b}, nieuw: {a} }}\n",
+            names[i]
+        ));
+    }
+    y
+}
+
+proptest! {
+    #[test]
+    fn random_sum_preserving_redistributions_pass(
+        before in prop::collection::vec(0i64..2000, 2..6),
+        seed in prop::collection::vec((0usize..6, 0usize..6, 1i64..50), 1..8),
+    ) {
+        let mut after = before.clone();
+        let n = after.len();
+        let mut moved = false;
+        for (from, to, amount) in seed {
+            let (from, to) = (from % n, to % n);
+            let amount = amount.min(after[from]);
+            if from != to && amount > 0 {
+                after[from] -= amount;
+                after[to] += amount;
+                moved = true;
+            }
+        }
+        prop_assume!(moved && after != before);
+        let v = verdict(&scenario_yaml(&before, &after));
+        let errors: Vec<&str> = v.errors.iter().map(|i| i.code.as_str()).collect();
+        prop_assert!(v.valid, "{:?}", errors);
+        prop_assert_eq!(v.sum_before, v.sum_after);
+    }
+
+    #[test]
+    fn random_sum_changing_scenarios_fail(
+        before in prop::collection::vec(0i64..2000, 2..6),
+        after in prop::collection::vec(0i64..2000, 2..6),
+    ) {
+        let n = before.len().min(after.len());
+        let (before, after) = (&before[..n], &after[..n]);
+        prop_assume!(before.iter().sum::<i64>() != after.iter().sum::<i64>());
+        let v = verdict(&scenario_yaml(before, after));
+        prop_assert!(!v.valid);
+        prop_assert!(v.has_error(Code::SumChanged));
+    }
+
+    #[test]
+    fn any_scalar_values_never_panic(values in prop::collection::vec("[ -~]{0,24}", 8)) {
+        let q = |s: &str| format!("'{}'", s.replace('\'', "''"));
+        let y = format!(
+            "periode: {}\ntot_en_met: {}\nbesluitdatum: {}\nbekendmaking: {}\ngemeenten:\n  - {{ naam: {}, taakstelling: {}, nieuw: {} }}\noverdrachten:\n  - {{ van: {}, naar: Urk, aantal: 1 }}\n",
+            q(&values[0]), q(&values[1]), q(&values[2]), q(&values[3]), q(&values[4]), q(&values[5]), q(&values[6]), q(&values[7])
+        );
+        let v = verdict(&y);
+        prop_assert!(!v.valid);
+    }
+}
