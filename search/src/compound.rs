@@ -144,11 +144,11 @@ impl Lexicon {
             }
             best[i] = choice;
         }
-        let Some((count, _, _)) = best[0].filter(|b| b.0 >= 2) else {
+        if best[0].is_none_or(|b| b.0 < 2) {
             return self
                 .split_known_modifier(word)
                 .or_else(|| self.split_known_head(word));
-        };
+        }
         let mut parts = Vec::new();
         let mut i = 0;
         while i < n {

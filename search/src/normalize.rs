@@ -49,7 +49,7 @@ pub fn fold_char(c: char, out: &mut String) {
         'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
         'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
         _ => {
-            out.extend(c.to_lowercase());
+            out.push(lower_other(c));
             return;
         }
     };
@@ -65,8 +65,38 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Lower case for the capitals of Greek and Cyrillic; other scripts are
+/// kept as they are. Arithmetic instead of `char::to_lowercase`, whose
+/// tables would weigh more than the rest of the tokeniser in WebAssembly.
+fn lower_other(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x0391..=0x03A9 | 0x0410..=0x042F => u + 0x20,
+        0x0400..=0x040F => u + 0x50,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// Letters and digits make words. Outside ASCII every character counts as a
+/// letter except the punctuation and symbol blocks, which avoids Unicode
+/// property tables in the WebAssembly module.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(c as u32,
+        0x80..=0xBF              // Latin-1 punctuation and symbols, no-break space
+        | 0xD7 | 0xF7            // × ÷
+        | 0x2000..=0x2BFF        // general punctuation, symbols, arrows, shapes
+        | 0x2E00..=0x2E7F        // supplemental punctuation
+        | 0x3000..=0x303F        // CJK punctuation
+        | 0xFE10..=0xFE6F        // vertical and small forms
+        | 0xFEFF                 // byte order mark
+        | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65
+        | 0xFFF0..=0xFFFF
+        | 0x1F000..=0x1FAFF      // emoji and pictographs
+    )
 }
 
 /// Splits `text` into folded words. Anything that is not a letter or digit
@@ -154,6 +184,15 @@ mod tests {
         );
         let een = &toks[5];
         assert_eq!(&text[een.start..een.end], "één");
+    }
+
+    #[test]
+    fn typographic_punctuation_separates_words() {
+        assert_eq!(
+            terms("“doorschuifwoning” – 2+5 jaar… «test»\u{a0}één"),
+            ["doorschuifwoning", "2", "5", "jaar", "test", "een"]
+        );
+        assert_eq!(terms("ΑΘΗΝΑ Москва"), ["αθηνα", "москва"]);
     }
 
     #[test]

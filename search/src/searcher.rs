@@ -7,8 +7,6 @@
 //! [`Searcher::search`]. Compound splitting of query words needs a second
 //! round, because the parts are only known once the word's fragment is there.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
-
 use crate::codec::DecodeError;
 use crate::compound::{LINKS, MIN_COMPOUND, MIN_HEAD, MIN_MODIFIER};
 use crate::format::{
@@ -27,11 +25,14 @@ pub const PART: f32 = 0.5;
 pub const SPLIT: f32 = 0.4;
 pub const TYPO: f32 = 0.3;
 
+/// Fragments fetched for the first parts of a split query word, besides
+/// the word's own.
+pub const MAX_SPLIT_FRAGMENTS: usize = 2;
 /// Query words at least this long (in characters) tolerate one typo.
 pub const MIN_TYPO_LEN: usize = 5;
 /// A prefix (the last query word while typing) looks at most this many
 /// fragments past its own; longer completions lists are cut there.
-pub const MAX_PREFIX_FRAGMENTS: usize = 2;
+pub const MAX_PREFIX_FRAGMENTS: usize = 1;
 
 /// Restrictions on the results.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -62,8 +63,9 @@ pub struct Results {
     /// `(category slug, matches)` for the query and the tag filter, in the
     /// order of the metadata; categories without matches are left out.
     pub category_counts: Vec<(String, usize)>,
-    /// `(tag, matches)` for the query and the category filter, most frequent
-    /// first. Empty until the tag file is loaded.
+    /// `(tag, matches)` for the query and the category filter, in the order
+    /// of the metadata (alphabetical); tags without matches are left out.
+    /// Empty until the tag file is loaded.
     pub tag_counts: Vec<(String, usize)>,
 }
 
@@ -130,42 +132,94 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
 
 /// What matched a query word: the best score per document, and the words to
 /// mark in snippets.
+///
+/// Sorted vectors rather than hash maps: postings come sorted by document,
+/// merging them is cheap, and the WebAssembly module stays small.
 #[derive(Default)]
 struct WordMatch {
-    scores: HashMap<u32, f32>,
-    surfaces: HashSet<String>,
-    part_stems: HashSet<String>,
+    /// `(document, score)`, sorted by document.
+    scores: Vec<(u32, f32)>,
+    surfaces: Vec<String>,
+    part_stems: Vec<String>,
+}
+
+/// Merges two document-sorted score lists, keeping the higher score.
+fn merge_max(a: &[(u32, f32)], b: impl Iterator<Item = (u32, f32)>) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(a.len());
+    let mut a = a.iter().copied().peekable();
+    let mut b = b.peekable();
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(&x), Some(&y)) => match x.0.cmp(&y.0) {
+                std::cmp::Ordering::Less => a.next(),
+                std::cmp::Ordering::Greater => b.next(),
+                std::cmp::Ordering::Equal => {
+                    a.next();
+                    b.next();
+                    Some((x.0, x.1.max(y.1)))
+                }
+            },
+            (Some(_), None) => a.next(),
+            (None, Some(_)) => b.next(),
+            (None, None) => break,
+        };
+        if let Some(n) = next {
+            out.push(n);
+        }
+    }
+    out
+}
+
+fn add_sorted(list: &mut Vec<String>, s: &str) {
+    if let Err(i) = list.binary_search_by(|x| x.as_str().cmp(s)) {
+        list.insert(i, s.to_string());
+    }
 }
 
 impl WordMatch {
     fn add(&mut self, postings: &Postings, tier: f32) {
         let idf = postings.idf as f32 / IDF_SCALE;
-        for (&d, &w) in postings.docs.iter().zip(&postings.weights) {
-            let s = tier * idf * (w as f32 / WEIGHT_SCALE);
-            let slot = self.scores.entry(d).or_insert(0.0);
-            if s > *slot {
-                *slot = s;
-            }
-        }
+        let scaled = postings
+            .docs
+            .iter()
+            .zip(&postings.weights)
+            .map(|(&d, &w)| (d, tier * idf * (w as f32 / WEIGHT_SCALE)));
+        self.scores = merge_max(&self.scores, scaled);
+    }
+
+    fn get(&self, doc: u32) -> Option<f32> {
+        self.scores
+            .binary_search_by_key(&doc, |&(d, _)| d)
+            .ok()
+            .map(|i| self.scores[i].1)
+    }
+
+    fn mark_surface(&mut self, s: &str) {
+        add_sorted(&mut self.surfaces, s);
+    }
+
+    fn mark_part(&mut self, s: &str) {
+        add_sorted(&mut self.part_stems, s);
     }
 
     fn merge(&mut self, other: WordMatch) {
-        for (d, s) in other.scores {
-            let slot = self.scores.entry(d).or_insert(0.0);
-            if s > *slot {
-                *slot = s;
-            }
+        self.scores = merge_max(&self.scores, other.scores.into_iter());
+        for s in &other.surfaces {
+            self.mark_surface(s);
         }
-        self.surfaces.extend(other.surfaces);
-        self.part_stems.extend(other.part_stems);
+        for s in &other.part_stems {
+            self.mark_part(s);
+        }
     }
 }
 
 /// The loaded part of an index and the means to query it.
 pub struct Searcher {
     meta: Meta,
-    fragments: HashMap<usize, Fragment>,
-    docs: HashMap<u32, DocData>,
+    /// Indexed by fragment number; `None` until fetched.
+    fragments: Vec<Option<Fragment>>,
+    /// Fetched documents (a few dozen at most, so a list).
+    docs: Vec<(u32, DocData)>,
     tags: Option<Vec<Vec<u32>>>,
 }
 
@@ -178,14 +232,15 @@ type Ranked = (u32, usize, f32);
 /// Collects the fragments a lookup wanted but did not have.
 struct Lookup<'a> {
     searcher: &'a Searcher,
-    missing: BTreeSet<usize>,
+    /// In the order first wanted.
+    missing: Vec<usize>,
 }
 
 impl<'a> Lookup<'a> {
     fn fragment(&mut self, i: usize) -> Option<&'a Fragment> {
-        let f = self.searcher.fragments.get(&i);
-        if f.is_none() {
-            self.missing.insert(i);
+        let f = self.searcher.fragments.get(i).and_then(Option::as_ref);
+        if f.is_none() && i < self.searcher.fragments.len() && !self.missing.contains(&i) {
+            self.missing.push(i);
         }
         f
     }
@@ -195,14 +250,15 @@ impl<'a> Lookup<'a> {
         self.fragment(i)?.group(stem)
     }
 
-    /// Fragments holding stems that start with `prefix`, capped.
-    fn prefix_fragments(&mut self, prefix: &str) -> Vec<&'a Fragment> {
+    /// Fragments holding stems that start with `prefix`: its own and at
+    /// most `extra` more.
+    fn prefix_fragments(&mut self, prefix: &str, extra: usize) -> Vec<&'a Fragment> {
         let starts = &self.searcher.meta.fragment_starts;
         let first = self.searcher.meta.fragment_of(prefix);
         let mut out = Vec::new();
         let mut i = first;
         while i < starts.len() && (i == first || starts[i].starts_with(prefix)) {
-            if i > first + MAX_PREFIX_FRAGMENTS {
+            if i > first + extra {
                 break;
             }
             if let Some(f) = self.fragment(i) {
@@ -214,8 +270,9 @@ impl<'a> Lookup<'a> {
     }
 
     /// Exact, stem and compound-part matches of `term`; with `prefix`, also
-    /// the words that start with it.
-    fn match_term(&mut self, term: &str, prefix: bool) -> (WordMatch, bool) {
+    /// the words that start with it, looking at most `extra` fragments past
+    /// the prefix's own.
+    fn match_term(&mut self, term: &str, prefix: bool, extra: usize) -> (WordMatch, bool) {
         let mut m = WordMatch::default();
         let s = stem(term);
         let mut exact = false;
@@ -227,49 +284,42 @@ impl<'a> Lookup<'a> {
                 } else {
                     m.add(&surface.postings, STEM);
                 }
-                m.surfaces.insert(surface.term.clone());
+                m.mark_surface(&surface.term);
             }
             if let Some(p) = &g.parts {
                 m.add(p, PART);
-                m.part_stems.insert(s.clone());
+                m.mark_part(&s);
             }
         }
         if prefix && term.chars().nth(1).is_some() {
-            // Stems of longer words start with the prefix, or are a prefix of
-            // it themselves (`woning` for `woningen`).
-            let mut frags = self.prefix_fragments(term);
-            for (i, _) in term.char_indices().skip(3) {
-                let i = self.searcher.meta.fragment_of(&term[..i]);
-                if let Some(f) = self.fragment(i) {
-                    frags.push(f);
-                }
-            }
-            let mut seen = HashSet::new();
-            for f in frags {
-                if !seen.insert(f as *const Fragment) {
-                    continue;
-                }
-                for g in &f.groups {
-                    let longer = g.stem.starts_with(term);
-                    if !longer && !term.starts_with(g.stem.as_str()) {
-                        continue;
-                    }
-                    for surface in &g.surfaces {
-                        if surface.term != term && surface.term.starts_with(term) {
-                            m.add(&surface.postings, PREFIX);
-                            m.surfaces.insert(surface.term.clone());
-                        }
-                    }
-                    if longer && g.stem != s {
-                        if let Some(p) = &g.parts {
-                            m.add(p, PART * PREFIX);
-                            m.part_stems.insert(g.stem.clone());
-                        }
-                    }
-                }
+            for f in self.prefix_fragments(term, extra) {
+                self.add_completions(f, term, &s, &mut m);
             }
         }
         (m, exact)
+    }
+
+    /// Words of fragment `f` that start with `term` (and are not `term`),
+    /// and compound parts whose stem starts with it.
+    fn add_completions(&self, f: &Fragment, term: &str, own_stem: &str, m: &mut WordMatch) {
+        let from = f.groups.partition_point(|g| g.stem.as_str() < term);
+        for g in f.groups[from..]
+            .iter()
+            .take_while(|g| g.stem.starts_with(term))
+        {
+            for surface in &g.surfaces {
+                if surface.term != term && surface.term.starts_with(term) {
+                    m.add(&surface.postings, PREFIX);
+                    m.mark_surface(&surface.term);
+                }
+            }
+            if g.stem != own_stem {
+                if let Some(p) = &g.parts {
+                    m.add(p, PART * PREFIX);
+                    m.mark_part(&g.stem);
+                }
+            }
+        }
     }
 
     /// Indexed words one edit away from `term`, in the fragments around it.
@@ -287,7 +337,7 @@ impl<'a> Lookup<'a> {
                 for surface in &g.surfaces {
                     if within_one_edit(&surface.term, term) {
                         m.add(&surface.postings, TYPO);
-                        m.surfaces.insert(surface.term.clone());
+                        m.mark_surface(&surface.term);
                     }
                 }
             }
@@ -297,14 +347,37 @@ impl<'a> Lookup<'a> {
 
     /// Splits `term` into a known first part and a rest (with an optional
     /// linking -s-, -e-, -en-); a document matches when it has both.
+    ///
+    /// First parts are looked for in the fragments of `term` itself (and the
+    /// one before), and in at most [`MAX_SPLIT_FRAGMENTS`] others, longest
+    /// first parts first; each rest costs its own fragment.
     fn match_split(&mut self, term: &str, prefix: bool) -> WordMatch {
         let mut m = WordMatch::default();
         if !term.is_ascii() || term.len() < MIN_COMPOUND {
             return m;
         }
-        for cut in MIN_MODIFIER..=term.len() - MIN_HEAD {
+        let meta = &self.searcher.meta;
+        let own = meta.fragment_of(term);
+        let mut near = vec![own.saturating_sub(1), own, meta.fragment_of(&stem(term))];
+        let mut extra = 0;
+        for cut in (MIN_MODIFIER..=term.len() - MIN_HEAD).rev() {
             let first = &term[..cut];
-            if is_stop_word(first) || self.group(&stem(first)).is_none() {
+            let first_stem = stem(first);
+            let fi = meta.fragment_of(&first_stem);
+            if is_stop_word(first) {
+                continue;
+            }
+            if !near.contains(&fi) {
+                if extra == MAX_SPLIT_FRAGMENTS {
+                    continue;
+                }
+                extra += 1;
+                near.push(fi);
+            }
+            let Some(first_fragment) = self.fragment(fi) else {
+                continue;
+            };
+            if first_fragment.group(&first_stem).is_none() {
                 continue;
             }
             let mut starts = vec![cut];
@@ -319,28 +392,38 @@ impl<'a> Lookup<'a> {
                 if is_stop_word(rest) {
                     continue;
                 }
-                let (rest_match, _) = self.match_term(rest, prefix);
+                let (rest_match, _) = self.match_term(rest, prefix, 0);
                 if rest_match.scores.is_empty() {
                     continue;
                 }
                 // The first part also matches words it begins (`kamer` in
                 // `kamergewijze`): that is how Dutch compounds are written.
-                let fm = first_match.get_or_insert_with(|| self.match_term(first, true).0);
-                for (d, rs) in &rest_match.scores {
-                    if let Some(fs) = fm.scores.get(d) {
-                        let s = SPLIT * (fs + rs) / 2.0;
-                        let slot = m.scores.entry(*d).or_insert(0.0);
-                        if s > *slot {
-                            *slot = s;
+                let fm = first_match.get_or_insert_with(|| {
+                    let (mut fm, _) = self.match_term(first, false, 0);
+                    for i in &near {
+                        if let Some(Some(f)) = self.searcher.fragments.get(*i) {
+                            self.add_completions(f, first, &first_stem, &mut fm);
                         }
                     }
-                }
-                m.surfaces.extend(rest_match.surfaces);
-                m.part_stems.extend(rest_match.part_stems);
+                    fm
+                });
+                let both = rest_match
+                    .scores
+                    .iter()
+                    .filter_map(|&(d, rs)| fm.get(d).map(|fs| (d, SPLIT * (fs + rs) / 2.0)));
+                let both: Vec<(u32, f32)> = both.collect();
+                m.merge(WordMatch {
+                    scores: both,
+                    surfaces: rest_match.surfaces,
+                    part_stems: rest_match.part_stems,
+                });
             }
             if let Some(fm) = first_match {
-                m.surfaces.extend(fm.surfaces);
-                m.part_stems.extend(fm.part_stems);
+                m.merge(WordMatch {
+                    scores: Vec::new(),
+                    surfaces: fm.surfaces,
+                    part_stems: fm.part_stems,
+                });
             }
         }
         m
@@ -348,15 +431,12 @@ impl<'a> Lookup<'a> {
 
     fn match_word(&mut self, word: &QueryWord) -> WordMatch {
         let only_prefix = is_stop_word(&word.term);
-        let (mut m, exact) = self.match_term(&word.term, word.prefix);
+        let (mut m, exact) = self.match_term(&word.term, word.prefix, MAX_PREFIX_FRAGMENTS);
         if only_prefix {
-            // A lone stop word being typed: only its completions count.
-            m.scores.clear();
-            m.surfaces.clear();
-            m.part_stems.clear();
-            let mut completions = self.match_term(&word.term, true).0;
-            completions.surfaces.remove(&word.term);
-            return completions;
+            // A lone stop word being typed: only its completions count (the
+            // word itself is not indexed).
+            m.surfaces.retain(|s| s != &word.term);
+            return m;
         }
         if !exact && word.term.chars().count() >= MIN_TYPO_LEN {
             let typos = self.match_typos(&word.term);
@@ -371,10 +451,13 @@ impl<'a> Lookup<'a> {
 impl Searcher {
     /// A searcher over the index whose `meta.bin` is `meta`.
     pub fn new(meta: &[u8]) -> Result<Searcher, DecodeError> {
+        let meta = Meta::decode(meta)?;
+        let mut fragments = Vec::new();
+        fragments.resize_with(meta.fragment_starts.len(), || None);
         Ok(Searcher {
-            meta: Meta::decode(meta)?,
-            fragments: HashMap::new(),
-            docs: HashMap::new(),
+            meta,
+            fragments,
+            docs: Vec::new(),
             tags: None,
         })
     }
@@ -389,11 +472,20 @@ impl Searcher {
         if path == TAGS_FILE {
             self.tags = Some(decode_tags(bytes).map_err(context)?);
         } else if let Some(i) = numbered(path, "t/") {
-            self.fragments
-                .insert(i as usize, Fragment::decode(bytes).map_err(context)?);
+            let slot = self
+                .fragments
+                .get_mut(i as usize)
+                .ok_or_else(|| DecodeError::new(format!("{path}: no such fragment")))?;
+            *slot = Some(Fragment::decode(bytes).map_err(context)?);
         } else if let Some(id) = numbered(path, "d/") {
-            self.docs
-                .insert(id, DocData::decode(bytes).map_err(context)?);
+            if id >= self.meta.doc_count {
+                return Err(DecodeError::new(format!("{path}: no such document")));
+            }
+            let doc = DocData::decode(bytes).map_err(context)?;
+            match self.docs.iter_mut().find(|(d, _)| *d == id) {
+                Some(slot) => slot.1 = doc,
+                None => self.docs.push((id, doc)),
+            }
         } else if path != META_FILE {
             return Err(DecodeError::new(format!(
                 "{path}: not a file of the search index"
@@ -413,7 +505,7 @@ impl Searcher {
         }
         if out.is_empty() {
             for &(id, _, _) in ranked.iter().take(limit) {
-                if !self.docs.contains_key(&id) {
+                if self.doc(id).is_none() {
                     out.push(doc_path(id));
                 }
             }
@@ -423,28 +515,24 @@ impl Searcher {
 
     /// Matches and ranks; also returns the fragments that were missing (the
     /// ranking is then incomplete).
-    fn rank(&self, query: &str, filters: &Filters) -> (Vec<Ranked>, BTreeSet<usize>) {
+    fn doc(&self, id: u32) -> Option<&DocData> {
+        self.docs.iter().find(|(d, _)| *d == id).map(|(_, doc)| doc)
+    }
+
+    fn rank(&self, query: &str, filters: &Filters) -> (Vec<Ranked>, Vec<usize>) {
         let (matches, missing) = self.match_words(query);
         let ranked = self.combine(&matches, filters, None).0;
         (ranked, missing)
     }
 
-    fn match_words(&self, query: &str) -> (Vec<WordMatch>, BTreeSet<usize>) {
+    fn match_words(&self, query: &str) -> (Vec<WordMatch>, Vec<usize>) {
         let mut lookup = Lookup {
             searcher: self,
-            missing: BTreeSet::new(),
+            missing: Vec::new(),
         };
         let words = parse_query(query);
         let matches = words.iter().map(|w| lookup.match_word(w)).collect();
         (matches, lookup.missing)
-    }
-
-    fn category_range(&self, slug: &str) -> Option<(u32, u32)> {
-        self.meta
-            .categories
-            .iter()
-            .find(|c| c.slug == slug)
-            .map(|c| (c.first, c.first + c.count))
     }
 
     fn tag_docs(&self, tag: &str) -> Option<&Vec<u32>> {
@@ -460,32 +548,42 @@ impl Searcher {
         filters: &Filters,
         counts: Option<(&mut Counts, &mut Counts)>,
     ) -> (Vec<Ranked>, usize) {
-        let mut docs: HashMap<u32, (usize, f32)> = HashMap::new();
+        // Dense per-document tallies: the corpus is small enough, and it
+        // avoids hashing.
+        let n = self.meta.doc_count as usize;
+        let mut words = vec![0u16; n];
+        let mut sums = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
         for m in matches {
-            for (&d, &s) in &m.scores {
-                let e = docs.entry(d).or_insert((0, 0.0));
-                e.0 += 1;
-                e.1 += s;
+            for &(d, s) in &m.scores {
+                let Some(slot) = words.get_mut(d as usize) else {
+                    continue;
+                };
+                if *slot == 0 {
+                    touched.push(d);
+                }
+                *slot += 1;
+                sums[d as usize] += s;
             }
         }
-        let in_category = match &filters.category {
-            Some(slug) => match self.category_range(slug) {
-                Some(r) => Some(r),
-                None => Some((0, 0)),
-            },
-            None => None,
-        };
+        let in_category = filters.category.as_ref().map(|slug| {
+            self.meta
+                .categories
+                .iter()
+                .find(|c| &c.slug == slug)
+                .map_or((0, 0), |c| (c.first, c.first + c.count))
+        });
         let empty = Vec::new();
-        let tag_set: Option<HashSet<u32>> = filters
+        let tag_list: Option<&Vec<u32>> = filters
             .tag
             .as_ref()
-            .map(|t| self.tag_docs(t).unwrap_or(&empty).iter().copied().collect());
+            .map(|t| self.tag_docs(t).unwrap_or(&empty));
         let cat_ok = |d: u32| in_category.is_none_or(|(a, b)| d >= a && d < b);
-        let tag_ok = |d: u32| tag_set.as_ref().is_none_or(|s| s.contains(&d));
+        let tag_ok = |d: u32| tag_list.is_none_or(|l| l.binary_search(&d).is_ok());
 
         if let Some((cat_counts, tag_counts)) = counts {
             let mut per_cat = vec![0usize; self.meta.categories.len()];
-            for &d in docs.keys() {
+            for &d in &touched {
                 if tag_ok(d) {
                     if let Some(c) = self.meta.category_of(d) {
                         per_cat[c] += 1;
@@ -501,7 +599,7 @@ impl Searcher {
                 .map(|(c, n)| (c.slug.clone(), n))
                 .collect();
             if let Some(lists) = &self.tags {
-                let mut tc: Vec<(String, usize)> = self
+                *tag_counts = self
                     .meta
                     .tags
                     .iter()
@@ -509,23 +607,23 @@ impl Searcher {
                     .map(|(t, list)| {
                         let n = list
                             .iter()
-                            .filter(|d| cat_ok(**d) && docs.contains_key(d))
+                            .filter(|&&d| {
+                                cat_ok(d) && words.get(d as usize).is_some_and(|&w| w > 0)
+                            })
                             .count();
                         (t.name.clone(), n)
                     })
                     .filter(|(_, n)| *n > 0)
                     .collect();
-                tc.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                *tag_counts = tc;
             }
         }
 
-        let mut ranked: Vec<Ranked> = docs
+        let mut ranked: Vec<Ranked> = touched
             .into_iter()
-            .filter(|&(d, _)| cat_ok(d) && tag_ok(d))
-            .map(|(d, (n, s))| (d, n, s))
+            .filter(|&d| cat_ok(d) && tag_ok(d))
+            .map(|d| (d, words[d as usize] as usize, sums[d as usize]))
             .collect();
-        ranked.sort_by(|a, b| {
+        ranked.sort_unstable_by(|a, b| {
             b.1.cmp(&a.1)
                 .then_with(|| b.2.total_cmp(&a.2))
                 .then_with(|| a.0.cmp(&b.0))
@@ -545,12 +643,12 @@ impl Searcher {
             Some((&mut results.category_counts, &mut results.tag_counts)),
         );
         results.total = total;
-        let marks: Vec<(&HashSet<String>, &HashSet<String>)> = matches
+        let marks: Vec<(&[String], &[String])> = matches
             .iter()
-            .map(|m| (&m.surfaces, &m.part_stems))
+            .map(|m| (&m.surfaces[..], &m.part_stems[..]))
             .collect();
         for &(id, _, score) in ranked.iter().take(limit) {
-            let Some(doc) = self.docs.get(&id) else {
+            let Some(doc) = self.doc(id) else {
                 continue;
             };
             let category = self.meta.category_of(id).map(|c| &self.meta.categories[c]);

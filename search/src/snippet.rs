@@ -1,8 +1,6 @@
 //! Snippets: the part of a document's text with the most matched query
 //! words, HTML-escaped, with `<mark>` around the matches.
 
-use std::collections::HashSet;
-
 use crate::format::DocData;
 use crate::normalize::{tokens, Token};
 
@@ -25,18 +23,23 @@ pub fn escape_html(s: &str, out: &mut String) {
 /// Which query word (index into `marks`) a token matches, if any. A token
 /// matches a word when it is one of the word's matched forms, or contains
 /// one of its matched compound parts (`huurtoeslag` for `toeslag`).
-fn matched_word(term: &str, marks: &[(&HashSet<String>, &HashSet<String>)]) -> Option<usize> {
+fn matched_word(term: &str, marks: &[Marks<'_>]) -> Option<usize> {
     marks.iter().position(|(surfaces, parts)| {
-        surfaces.contains(term)
-            || parts
-                .iter()
-                .any(|p| p.len() >= 3 && term.len() > p.len() && term.contains(p.as_str()))
+        surfaces.binary_search_by(|s| s.as_str().cmp(term)).is_ok()
+            || parts.iter().any(|p| {
+                p.len() >= 3
+                    && term.len() > p.len()
+                    && term.as_bytes().windows(p.len()).any(|w| w == p.as_bytes())
+            })
     })
 }
 
+/// Per query word: its matched word forms and compound-part stems, sorted.
+pub type Marks<'a> = (&'a [String], &'a [String]);
+
 /// The snippet of `doc` for a query whose words matched `marks`
 /// (per word: matched forms, matched compound-part stems).
-pub fn snippet(doc: &DocData, marks: &[(&HashSet<String>, &HashSet<String>)]) -> String {
+pub fn snippet(doc: &DocData, marks: &[Marks<'_>]) -> String {
     let text = if doc.summary.is_empty() {
         doc.body.clone()
     } else if doc.body.is_empty() {
@@ -60,7 +63,13 @@ pub fn snippet(doc: &DocData, marks: &[(&HashSet<String>, &HashSet<String>)]) ->
         if total == 0 {
             continue;
         }
-        let distinct = slice.iter().flatten().collect::<HashSet<_>>().len();
+        let mut seen: Vec<usize> = Vec::new();
+        for &w in slice.iter().flatten() {
+            if !seen.contains(&w) {
+                seen.push(w);
+            }
+        }
+        let distinct = seen.len();
         if (distinct, total) > (best.0, best.1) {
             best = (distinct, total, start);
         }
@@ -119,11 +128,11 @@ mod tests {
 
     #[test]
     fn matches_are_marked_and_text_escaped() {
-        let surfaces: HashSet<String> = ["huurtoeslag".to_string()].into();
-        let parts = HashSet::new();
+        let surfaces = ["huurtoeslag".to_string()];
+        let parts: [String; 0] = [];
         let s = snippet(
             &doc("Vraag <b>huurtoeslag</b> aan & wacht."),
-            &[(&surfaces, &parts)],
+            &[(&surfaces[..], &parts[..])],
         );
         assert_eq!(
             s,
@@ -133,11 +142,11 @@ mod tests {
 
     #[test]
     fn compound_containing_a_matched_part_is_marked() {
-        let surfaces = HashSet::new();
-        let parts: HashSet<String> = ["toeslag".to_string()].into();
+        let surfaces: [String; 0] = [];
+        let parts = ["toeslag".to_string()];
         let s = snippet(
             &doc("Tijdig aanvragen van huur- en zorgtoeslag."),
-            &[(&surfaces, &parts)],
+            &[(&surfaces[..], &parts[..])],
         );
         assert!(s.contains("<mark>zorgtoeslag</mark>"), "{s}");
     }
@@ -146,9 +155,9 @@ mod tests {
     fn window_moves_to_the_matches_in_long_text() {
         let mut body = "woord ".repeat(100);
         body.push_str("hier staat de Leegstandwet centraal");
-        let surfaces: HashSet<String> = ["leegstandwet".to_string()].into();
-        let parts = HashSet::new();
-        let s = snippet(&doc(&body), &[(&surfaces, &parts)]);
+        let surfaces = ["leegstandwet".to_string()];
+        let parts: [String; 0] = [];
+        let s = snippet(&doc(&body), &[(&surfaces[..], &parts[..])]);
         assert!(s.starts_with("… "), "{s}");
         assert!(s.contains("<mark>Leegstandwet</mark> centraal"), "{s}");
     }
