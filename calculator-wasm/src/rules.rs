@@ -335,7 +335,7 @@ fn check_dates(s: &Scenario, periods: Option<&Periods>, f: &mut Findings) -> Dat
                 Code::DateOrder,
                 "bekendmaking",
                 4,
-                format!("De bekendmaking ({k}) ligt vóór het besluit ({b}). Een besluit kan pas na het nemen worden bekendgemaakt."),
+                format!("De bekendmaking ({}) ligt vóór het besluit ({}). Een besluit kan pas na het nemen worden bekendgemaakt.", k.in_dutch(), b.in_dutch()),
             );
         }
     }
@@ -345,7 +345,7 @@ fn check_dates(s: &Scenario, periods: Option<&Periods>, f: &mut Findings) -> Dat
                 Code::DateOrder,
                 "melddatum",
                 4,
-                format!("De melddatum ({m}) ligt vóór het besluit ({b}). COA en provincie worden geïnformeerd over een genomen besluit."),
+                format!("De melddatum ({}) ligt vóór het besluit ({}). COA en provincie worden geïnformeerd over een genomen besluit.", m.in_dutch(), b.in_dutch()),
             );
         }
     }
@@ -356,8 +356,10 @@ fn check_dates(s: &Scenario, periods: Option<&Periods>, f: &mut Findings) -> Dat
                 "melddatum",
                 4,
                 format!(
-                    "De melding aan COA en provincie ({m}) is {} dagen na de bekendmaking ({k}). Meld zo spoedig mogelijk, in redelijkheid binnen één week.",
-                    k.days_until(m)
+                    "De melding aan COA en provincie ({}) is {} dagen na de bekendmaking ({}). Meld zo spoedig mogelijk, in redelijkheid binnen één week.",
+                    m.in_dutch(),
+                    k.days_until(m),
+                    k.in_dutch()
                 ),
             );
         }
@@ -369,7 +371,7 @@ fn check_dates(s: &Scenario, periods: Option<&Periods>, f: &mut Findings) -> Dat
                 Code::PeriodEnded,
                 "bekendmaking",
                 3,
-                format!("De bekendmaking ({k}) is na het einde van de laatste periode ({}, tot en met {end}). De provincie houdt rekening met de herverdeling in de periode waarin die valt; kijk of de periode klopt.", p.to),
+                format!("De bekendmaking ({}) is na het einde van de laatste periode ({}, tot en met {}). De provincie houdt rekening met de herverdeling in de periode waarin die valt; kijk of de periode klopt.", k.in_dutch(), p.to, end.in_dutch()),
             );
         }
     }

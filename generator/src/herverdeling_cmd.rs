@@ -1,0 +1,396 @@
+//! `kennisbank herverdeling FILE [--json | --brief | --link]`: the herverdelingscheck on the command
+//! line, with the same rules (calculator-wasm) as the page.
+//!
+//! Exit codes: 0 valid, 1 invalid (errors in the scenario), 2 when the scenario, the municipalities
+//! list or the letter template cannot be read or parsed. When more than one output flag is given,
+//! `--brief` wins over `--json`, which wins over `--link`.
+
+use calculator_wasm::letter::render_letter;
+use calculator_wasm::share::encode_link;
+use calculator_wasm::verdict::Verdict;
+use calculator_wasm::{check, MunicipalityList, Scenario};
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// Where the project keeps the list and the letter template, relative to the root.
+pub const MUNICIPALITIES_FILE: &str = "content/gemeenten.yaml";
+pub const LETTER_TEMPLATE_FILE: &str = "content/herverdeling/brief-coa.html";
+
+/// Runs the check on `file` (`-` reads standard input) and prints to stdout/stderr.
+pub fn run(file: &Path, json: bool, brief: bool, link: bool, root: &Path) -> i32 {
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    run_to(
+        file,
+        json,
+        brief,
+        link,
+        root,
+        &mut stdout.lock(),
+        &mut stderr.lock(),
+    )
+}
+
+/// [`run`] with the output streams given, for tests.
+pub fn run_to(
+    file: &Path,
+    json: bool,
+    brief: bool,
+    link: bool,
+    root: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    match run_inner(file, json, brief, link, root, out, err) {
+        Ok(code) => code,
+        Err(message) => {
+            let _ = writeln!(err, "error: {message}");
+            2
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    if path == Path::new("-") {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| format!("standard input: {e}"))?;
+        return Ok(s);
+    }
+    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
+}
+
+fn run_inner(
+    file: &Path,
+    json: bool,
+    brief: bool,
+    link: bool,
+    root: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, String> {
+    let src = read(file)?;
+    let scenario = Scenario::parse(&src).map_err(|e| {
+        let pos = match (e.line, e.column) {
+            (Some(l), Some(c)) => format!(":{l}:{c}"),
+            (Some(l), None) => format!(":{l}"),
+            _ => String::new(),
+        };
+        let hint = e.hint.map(|h| format!(" ({h})")).unwrap_or_default();
+        format!("{}{pos}: {}{hint}", file.display(), e.message)
+    })?;
+
+    let list_path = root.join(MUNICIPALITIES_FILE);
+    let list_src = read(&list_path)?;
+    let list = MunicipalityList::from_yaml(&list_src).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| match e.line {
+                Some(l) => format!("{}:{l}: {}", list_path.display(), e.message),
+                None => format!("{}: {}", list_path.display(), e.message),
+            })
+            .collect::<Vec<_>>()
+            .join("\nerror: ")
+    })?;
+
+    let verdict = check(&scenario, &list);
+    let status = if verdict.valid { 0 } else { 1 };
+    let io = |e: std::io::Error| format!("cannot write output: {e}");
+
+    if brief {
+        if !verdict.valid {
+            let _ = writeln!(
+                err,
+                "No letter: the scenario has {} error(s).",
+                verdict.errors.len()
+            );
+            for i in &verdict.errors {
+                let _ = writeln!(err, "  {}  {}: {}", i.code.as_str(), i.field, i.message);
+            }
+            return Ok(1);
+        }
+        let template_path = root.join(LETTER_TEMPLATE_FILE);
+        let template = read(&template_path)?;
+        let html = render_letter(&template, &verdict)
+            .map_err(|e| format!("{}: {e}", template_path.display()))?;
+        out.write_all(html.as_bytes()).map_err(io)?;
+        return Ok(0);
+    }
+    if json {
+        writeln!(out, "{}", verdict.to_json_pretty()).map_err(io)?;
+        return Ok(status);
+    }
+    if link {
+        writeln!(out, "{}", encode_link(&scenario)).map_err(io)?;
+        return Ok(status);
+    }
+    out.write_all(report(&file.display().to_string(), &verdict).as_bytes())
+        .map_err(io)?;
+    Ok(status)
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+fn pad_left(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    format!("{}{text}", " ".repeat(width.saturating_sub(n)))
+}
+
+fn number(n: Option<i64>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_else(|| "?".into())
+}
+
+fn signed(n: Option<i64>) -> String {
+    match n {
+        Some(n) if n > 0 => format!("+{n}"),
+        Some(n) => n.to_string(),
+        None => "?".into(),
+    }
+}
+
+/// The readable report: table, errors, warnings, deadlines, recipients.
+pub fn report(name: &str, v: &Verdict) -> String {
+    let mut s = String::new();
+    let mut line = |t: String| {
+        s.push_str(&t);
+        s.push('\n');
+    };
+    line(format!("Herverdelingscheck: {name}"));
+    if let Some(p) = &v.periods {
+        line(format!("Periode: {}", p.text.join(" en ")));
+    }
+    if let (Some(b), Some(k)) = (v.dates.besluitdatum, v.dates.bekendmaking) {
+        line(format!(
+            "Besluit: {}; bekendmaking: {}",
+            b.in_dutch(),
+            k.in_dutch()
+        ));
+    }
+    line(String::new());
+
+    let headers = ["Gemeente", "Provincie", "Vóór", "Na", "Verschil"];
+    let mut rows: Vec<[String; 5]> = v
+        .municipalities
+        .iter()
+        .map(|m| {
+            [
+                m.name.clone(),
+                m.province
+                    .map(|p| p.name().to_string())
+                    .unwrap_or_else(|| "?".into()),
+                number(m.before),
+                number(m.after),
+                signed(m.difference),
+            ]
+        })
+        .collect();
+    let total_diff = match (v.sum_before, v.sum_after) {
+        (Some(b), Some(a)) => Some(a - b),
+        _ => None,
+    };
+    rows.push([
+        "Totaal".into(),
+        String::new(),
+        number(v.sum_before),
+        number(v.sum_after),
+        signed(total_diff),
+    ]);
+    let widths: Vec<usize> = (0..5)
+        .map(|c| {
+            rows.iter()
+                .map(|r| r[c].chars().count())
+                .chain([headers[c].chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let fmt_row = |r: [&str; 5]| -> String {
+        format!(
+            "  {}  {}  {}  {}  {}",
+            pad(r[0], widths[0]),
+            pad(r[1], widths[1]),
+            pad_left(r[2], widths[2]),
+            pad_left(r[3], widths[3]),
+            pad_left(r[4], widths[4])
+        )
+        .trim_end()
+        .to_string()
+    };
+    line(fmt_row(headers));
+    let last = rows.len() - 1;
+    for (i, r) in rows.iter().enumerate() {
+        if i == last {
+            line(format!(
+                "  {}",
+                "-".repeat(widths.iter().sum::<usize>() + 8)
+            ));
+        }
+        line(fmt_row([&r[0], &r[1], &r[2], &r[3], &r[4]]));
+    }
+    line(String::new());
+
+    for (title, issues) in [("Fouten", &v.errors), ("Waarschuwingen", &v.warnings)] {
+        if issues.is_empty() {
+            continue;
+        }
+        line(format!("{title} ({}):", issues.len()));
+        for i in issues.iter() {
+            line(format!("  {} [{}]", i.code.as_str(), i.field));
+            line(format!("      {}", i.message));
+        }
+        line(String::new());
+    }
+
+    let d = &v.deadlines;
+    if let Some(n) = d.notify_by {
+        line("Termijnen:".into());
+        line(format!(
+            "  COA en provincie informeren uiterlijk: {} (bekendmaking + 7 dagen)",
+            n.in_dutch()
+        ));
+        if let (Some(r), Some(c)) = (d.receipt, d.coa_processes_within) {
+            let basis = if d.receipt_assumed {
+                format!("aangenomen ontvangst op {}", r.in_dutch())
+            } else {
+                format!("ontvangst op melddatum {}", r.in_dutch())
+            };
+            line(format!(
+                "  COA verwerkt uiterlijk: {} (één maand na {basis})",
+                c.in_dutch()
+            ));
+        }
+        line(String::new());
+    }
+
+    line("Ontvangers:".into());
+    for r in &v.recipients {
+        let mut parts = vec![r.name.clone()];
+        if let Some(a) = &r.attention {
+            parts.push(format!("t.a.v. {a}"));
+        }
+        parts.extend(r.address.iter().cloned());
+        if let Some(p) = &r.phone {
+            parts.push(format!("T {p}"));
+        }
+        line(format!("  - {}", parts.join(", ")));
+    }
+    line(String::new());
+    line(if v.valid {
+        "Uitslag: GELDIG. De herverdeling voldoet aan de regels van het stappenplan.".into()
+    } else {
+        format!(
+            "Uitslag: ONGELDIG ({} fout{}).",
+            v.errors.len(),
+            if v.errors.len() == 1 { "" } else { "en" }
+        )
+    });
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// The project root: the nearest folder above this crate that holds the municipalities list.
+    fn root() -> PathBuf {
+        let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        while !dir.join(MUNICIPALITIES_FILE).exists() {
+            assert!(dir.pop(), "no {MUNICIPALITIES_FILE} above the crate");
+        }
+        dir
+    }
+
+    fn run_str(src: &str, json: bool, brief: bool, link: bool) -> (i32, String, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("scenario.yaml");
+        std::fs::write(&file, src).unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = run_to(&file, json, brief, link, &root(), &mut out, &mut err);
+        (
+            code,
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    }
+
+    const VALID: &str = "periode: 2026-1\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\ngemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n";
+
+    #[test]
+    fn valid_scenario_reports_table_deadlines_and_exits_0() {
+        let (code, out, _) = run_str(VALID, false, false, false);
+        assert_eq!(code, 0, "{out}");
+        assert!(out.contains("Ameland"), "{out}");
+        assert!(out.contains("+6"), "{out}");
+        assert!(out.contains("19 februari 2026"), "{out}");
+        assert!(out.contains("Postbus 30203"), "{out}");
+        assert!(out.contains("GELDIG"), "{out}");
+    }
+
+    #[test]
+    fn invalid_scenario_exits_1_and_json_names_the_code() {
+        let src = VALID.replace("nieuw: 16", "nieuw: 17");
+        let (code, out, _) = run_str(&src, true, false, false);
+        assert_eq!(code, 1);
+        let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(j["errors"][0]["code"], "SUM_CHANGED");
+    }
+
+    #[test]
+    fn brief_prints_the_letter_or_refuses_with_the_errors() {
+        let (code, out, _) = run_str(VALID, false, true, false);
+        assert_eq!(code, 0);
+        assert!(out.contains("<article class=\"brief\""), "{out}");
+        let (code, out, err) =
+            run_str(&VALID.replace("nieuw: 16", "nieuw: 17"), false, true, false);
+        assert_eq!(code, 1);
+        assert!(out.is_empty());
+        assert!(err.contains("SUM_CHANGED"), "{err}");
+    }
+
+    #[test]
+    fn link_prints_a_site_relative_url() {
+        let (code, out, _) = run_str(VALID, false, false, true);
+        assert_eq!(code, 0);
+        assert!(out.starts_with("/herverdeling/?periode=2026-1&"), "{out}");
+        assert!(out.contains("gemeente=Ameland,6,0"), "{out}");
+    }
+
+    #[test]
+    fn broken_yaml_names_file_line_and_column_and_exits_2() {
+        let (code, _, err) = run_str(
+            "periode: 2026-1\ngemeenten:\n  - naam: [Ameland\n",
+            false,
+            false,
+            false,
+        );
+        assert_eq!(code, 2);
+        assert!(err.contains("scenario.yaml:"), "{err}");
+        let (code, _, err) = run_str("periode: 2026-1\nperiod: 2026-2\n", false, false, false);
+        assert_eq!(code, 2);
+        assert!(err.contains("scenario.yaml:2:"), "{err}");
+        assert!(err.contains("did you mean `periode`?"), "{err}");
+    }
+
+    #[test]
+    fn missing_file_exits_2() {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = run_to(
+            Path::new("/nonexistent/x.yaml"),
+            false,
+            false,
+            false,
+            &root(),
+            &mut out,
+            &mut err,
+        );
+        assert_eq!(code, 2);
+        assert!(String::from_utf8(err)
+            .unwrap()
+            .contains("/nonexistent/x.yaml"));
+    }
+}
