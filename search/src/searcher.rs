@@ -133,41 +133,15 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
 /// What matched a query word: the best score per document, and the words to
 /// mark in snippets.
 ///
-/// Sorted vectors rather than hash maps: postings come sorted by document,
-/// merging them is cheap, and the WebAssembly module stays small.
+/// Sorted vectors rather than hash maps: sorting once is fast, and the
+/// WebAssembly module stays small.
 #[derive(Default)]
 struct WordMatch {
-    /// `(document, score)`, sorted by document.
+    /// `(document, score)`; after [`WordMatch::finish`] sorted by document
+    /// with one entry per document (its best score).
     scores: Vec<(u32, f32)>,
     surfaces: Vec<String>,
     part_stems: Vec<String>,
-}
-
-/// Merges two document-sorted score lists, keeping the higher score.
-fn merge_max(a: &[(u32, f32)], b: impl Iterator<Item = (u32, f32)>) -> Vec<(u32, f32)> {
-    let mut out = Vec::with_capacity(a.len());
-    let mut a = a.iter().copied().peekable();
-    let mut b = b.peekable();
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(&x), Some(&y)) => match x.0.cmp(&y.0) {
-                std::cmp::Ordering::Less => a.next(),
-                std::cmp::Ordering::Greater => b.next(),
-                std::cmp::Ordering::Equal => {
-                    a.next();
-                    b.next();
-                    Some((x.0, x.1.max(y.1)))
-                }
-            },
-            (Some(_), None) => a.next(),
-            (None, Some(_)) => b.next(),
-            (None, None) => break,
-        };
-        if let Some(n) = next {
-            out.push(n);
-        }
-    }
-    out
 }
 
 fn add_sorted(list: &mut Vec<String>, s: &str) {
@@ -184,9 +158,19 @@ impl WordMatch {
             .iter()
             .zip(&postings.weights)
             .map(|(&d, &w)| (d, tier * idf * (w as f32 / WEIGHT_SCALE)));
-        self.scores = merge_max(&self.scores, scaled);
+        self.scores.extend(scaled);
     }
 
+    /// Sorts by document and keeps the best score of each.
+    fn finish(mut self) -> WordMatch {
+        // Best score first within a document, so dedup keeps it.
+        self.scores
+            .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.total_cmp(&a.1)));
+        self.scores.dedup_by_key(|e| e.0);
+        self
+    }
+
+    /// The score of `doc`; only after [`WordMatch::finish`].
     fn get(&self, doc: u32) -> Option<f32> {
         self.scores
             .binary_search_by_key(&doc, |&(d, _)| d)
@@ -203,7 +187,7 @@ impl WordMatch {
     }
 
     fn merge(&mut self, other: WordMatch) {
-        self.scores = merge_max(&self.scores, other.scores.into_iter());
+        self.scores.extend(other.scores);
         for s in &other.surfaces {
             self.mark_surface(s);
         }
@@ -405,7 +389,7 @@ impl<'a> Lookup<'a> {
                             self.add_completions(f, first, &first_stem, &mut fm);
                         }
                     }
-                    fm
+                    fm.finish()
                 });
                 let both = rest_match
                     .scores
@@ -436,7 +420,7 @@ impl<'a> Lookup<'a> {
             // A lone stop word being typed: only its completions count (the
             // word itself is not indexed).
             m.surfaces.retain(|s| s != &word.term);
-            return m;
+            return m.finish();
         }
         if !exact && word.term.chars().count() >= MIN_TYPO_LEN {
             let typos = self.match_typos(&word.term);
@@ -444,7 +428,7 @@ impl<'a> Lookup<'a> {
         }
         let split = self.match_split(&word.term, word.prefix);
         m.merge(split);
-        m
+        m.finish()
     }
 }
 
