@@ -30,7 +30,7 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// A fragment is closed once it holds this many bytes; a single stem group
 /// larger than this gets a fragment of its own.
-pub const FRAGMENT_TARGET_BYTES: usize = 8 * 1024;
+pub const FRAGMENT_TARGET_BYTES: usize = 4 * 1024;
 /// Snippets come from the summary and the first this-many bytes of the body.
 pub const MAX_BODY_BYTES: usize = 6000;
 
