@@ -1,0 +1,409 @@
+// The herverdelingscheck page. The rules run in WebAssembly (calculator-wasm, the same Rust code
+// as `kennisbank herverdeling`); this script only moves values between the form, the module and
+// the URL. Without JavaScript or WebAssembly the page keeps its rules and checklist.
+
+const app = document.querySelector('[data-herverdeling]');
+
+const SCALARS = ['periode', 'tot_en_met', 'uitzondering', 'besluitdatum', 'bekendmaking', 'melddatum'];
+const ROW_FIELDS = {
+  gemeenten: ['naam', 'provincie', 'taakstelling', 'nieuw'],
+  overdrachten: ['van', 'naar', 'aantal'],
+};
+const ROW_NAMES = { gemeenten: 'Gemeente', overdrachten: 'Overdracht' };
+
+/** `gemeenten[1].taakstelling` → `field-gemeenten-1-taakstelling`: the id of the form field. */
+function fieldId(path) {
+  return 'field-' + path.replace(/\[(\d+)\]\.?/g, '-$1-').replace(/-$/, '');
+}
+
+function el(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function signed(n) {
+  if (n === null || n === undefined) return '?';
+  return n > 0 ? `+${n}` : String(n);
+}
+
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus',
+  'september', 'oktober', 'november', 'december'];
+function dutchDate(iso) {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+async function start() {
+  const q = (sel) => app.querySelector(sel);
+  const form = q('[data-form]');
+  const loadError = q('[data-load-error]');
+  let wasm;
+  let municipalities;
+  try {
+    const glue = await import(new URL('./wasm/herverdeling.js', import.meta.url).href);
+    const [, listText] = await Promise.all([
+      glue.default(),
+      fetch(app.dataset.municipalities).then((r) => {
+        if (!r.ok) throw new Error(`gemeentelijst: HTTP ${r.status}`);
+        return r.text();
+      }),
+    ]);
+    wasm = glue;
+    municipalities = listText;
+  } catch (e) {
+    loadError.textContent = 'De check kon niet worden geladen. Gebruik de regels en de checklist hieronder. (' + e.message + ')';
+    loadError.hidden = false;
+    return;
+  }
+  const provinceOf = new Map();
+  try {
+    for (const m of JSON.parse(municipalities).gemeenten) provinceOf.set(m.naam.toLowerCase(), m.provincie);
+  } catch {
+    // The engine reports a broken list itself; only the placeholders are lost.
+  }
+
+  q('[data-needs-js]').hidden = true;
+  form.hidden = false;
+  q('[data-verdict-box]').hidden = false;
+
+  const status = q('[data-status]');
+  const summary = q('[data-summary]');
+  const summaryTitle = q('[data-summary-title]');
+  const summaryList = q('[data-summary-list]');
+  const result = q('[data-result]');
+  const letterSection = q('[data-letter-section]');
+  const letterBox = q('[data-letter]');
+  const shareLink = q('[data-share-link]');
+
+  // ---- rows -----------------------------------------------------------------------------------
+  function renumber(kind) {
+    const rows = app.querySelectorAll(`[data-rows="${kind}"] [data-row]`);
+    rows.forEach((row, i) => {
+      const label = `${ROW_NAMES[kind]} ${i + 1}`;
+      row.querySelector('[data-row-legend]').textContent = label;
+      row.id = `field-${kind}-${i}`;
+      for (const name of ROW_FIELDS[kind]) {
+        const id = `field-${kind}-${i}-${name}`;
+        const input = row.querySelector(`[data-name="${name}"]`);
+        input.id = id;
+        input.name = `${kind}-${i}-${name}`;
+        row.querySelector(`[data-for="${name}"]`).setAttribute('for', id);
+        const error = row.querySelector(`[data-error="${name}"]`);
+        error.id = `${id}-error`;
+        input.setAttribute('aria-describedby', error.id);
+      }
+      row.querySelector('[data-remove]').setAttribute('aria-label', `${label} verwijderen`);
+    });
+  }
+
+  function addRow(kind, values = {}) {
+    const template = app.querySelector(`[data-row-template="${kind}"]`);
+    const row = template.content.firstElementChild.cloneNode(true);
+    for (const name of ROW_FIELDS[kind]) {
+      row.querySelector(`[data-name="${name}"]`).value = values[name] ?? '';
+    }
+    app.querySelector(`[data-rows="${kind}"]`).append(row);
+    renumber(kind);
+    return row;
+  }
+
+  app.addEventListener('click', (event) => {
+    const add = event.target.closest('[data-add]');
+    if (add) {
+      const row = addRow(add.dataset.add);
+      row.querySelector('input').focus();
+      touched = true;
+      update();
+      return;
+    }
+    const remove = event.target.closest('[data-remove]');
+    if (remove) {
+      const row = remove.closest('[data-row]');
+      const kind = row.parentElement.dataset.rows;
+      const fieldset = row.parentElement.closest('fieldset');
+      row.remove();
+      renumber(kind);
+      fieldset.focus();
+      touched = true;
+      update();
+      announce(`${ROW_NAMES[kind]} verwijderd.`);
+    }
+  });
+
+  // ---- form <-> scenario ----------------------------------------------------------------------
+  function readForm() {
+    const s = {};
+    for (const name of SCALARS) {
+      const v = form.elements[name].value;
+      if (v.trim() !== '') s[name] = v;
+    }
+    for (const kind of Object.keys(ROW_FIELDS)) {
+      const rows = [...app.querySelectorAll(`[data-rows="${kind}"] [data-row]`)].map((row) => {
+        const r = {};
+        for (const name of ROW_FIELDS[kind]) {
+          const v = row.querySelector(`[data-name="${name}"]`).value;
+          if (v.trim() !== '') r[name] = v;
+        }
+        return r;
+      });
+      if (rows.length) s[kind] = rows;
+    }
+    return s;
+  }
+
+  function fillForm(s) {
+    for (const name of SCALARS) form.elements[name].value = s[name] ?? '';
+    for (const kind of Object.keys(ROW_FIELDS)) {
+      app.querySelector(`[data-rows="${kind}"]`).replaceChildren();
+      for (const values of s[kind] ?? []) addRow(kind, values);
+    }
+    if (!(s.gemeenten ?? []).length) {
+      addRow('gemeenten');
+      addRow('gemeenten');
+    }
+  }
+
+  // ---- announcements --------------------------------------------------------------------------
+  // Screen readers hear the verdict once the typing pauses, not at every key.
+  let announceTimer;
+  function announce(text) {
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => {
+      status.textContent = text;
+    }, 700);
+  }
+
+  // ---- verdict --------------------------------------------------------------------------------
+  let touched = false;
+  let lastScenarioJson = '';
+  let letterRequest = 0;
+
+  function showFieldErrors(verdict) {
+    for (const node of app.querySelectorAll('.hv-field-error')) node.textContent = '';
+    for (const node of app.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+    if (!touched) return;
+    for (const issue of verdict.errors) {
+      const target = document.getElementById(fieldId(issue.field));
+      const slot = document.getElementById(`${fieldId(issue.field)}-error`)
+        ?? app.querySelector(`[data-error-for="${issue.field}"]`);
+      if (target && target.matches('input, textarea')) target.setAttribute('aria-invalid', 'true');
+      if (slot) slot.textContent = (slot.textContent ? slot.textContent + ' ' : '') + issue.message;
+    }
+  }
+
+  function showSummary(verdict) {
+    summaryList.replaceChildren();
+    if (verdict.valid || !touched) {
+      summary.hidden = true;
+      return;
+    }
+    const n = verdict.errors.length;
+    summaryTitle.textContent = n === 1 ? 'Nog niet in orde: 1 fout' : `Nog niet in orde: ${n} fouten`;
+    for (const issue of verdict.errors) {
+      const a = el('a', { href: `#${fieldId(issue.field)}` }, issue.message);
+      summaryList.append(el('li', { 'data-code': issue.code }).appendChild(a).parentNode);
+    }
+    summary.hidden = false;
+  }
+
+  function showResult(verdict) {
+    const warnings = q('[data-warnings]');
+    warnings.replaceChildren();
+    if (verdict.warnings.length) {
+      warnings.append(el('h3', {}, 'Let op'));
+      const ul = el('ul', { class: 'hv-warnings' });
+      for (const w of verdict.warnings) {
+        const li = el('li', { 'data-code': w.code });
+        li.append(el('a', { href: `#${fieldId(w.field)}` }, w.message));
+        ul.append(li);
+      }
+      warnings.append(ul);
+    }
+    const body = q('[data-table-body]');
+    body.replaceChildren();
+    for (const m of verdict.municipalities) {
+      const tr = el('tr');
+      tr.append(el('td', {}, m.name), el('td', {}, m.province ?? '?'),
+        el('td', { class: 'num' }, m.before ?? '?'), el('td', { class: 'num' }, m.after ?? '?'),
+        el('td', { class: 'num' }, signed(m.difference)));
+      body.append(tr);
+    }
+    q('[data-sum-before]').textContent = verdict.sum_before ?? '?';
+    q('[data-sum-after]').textContent = verdict.sum_after ?? '?';
+    const diff = verdict.sum_before !== null && verdict.sum_after !== null
+      ? verdict.sum_after - verdict.sum_before : null;
+    q('[data-sum-diff]').textContent = signed(diff);
+
+    const dl = q('[data-deadlines]');
+    dl.replaceChildren();
+    const d = verdict.deadlines;
+    if (d.notify_by) {
+      dl.append(el('dt', {}, 'COA en provincie informeren uiterlijk'),
+        el('dd', {}, `${dutchDate(d.notify_by)} (een week na de bekendmaking)`));
+    }
+    if (d.coa_processes_within) {
+      const basis = d.receipt_assumed
+        ? `één maand na ontvangst; aangenomen dat de brief op ${dutchDate(d.receipt)} binnen is`
+        : `één maand na ontvangst op ${dutchDate(d.receipt)}`;
+      dl.append(el('dt', {}, 'COA verwerkt de cijfers uiterlijk'),
+        el('dd', {}, `${dutchDate(d.coa_processes_within)} (${basis})`));
+    }
+    if (!dl.children.length) dl.append(el('dt', {}, 'Termijnen'), el('dd', {}, 'Vul de datum van bekendmaking in.'));
+
+    const ul = q('[data-recipients]');
+    ul.replaceChildren();
+    for (const r of verdict.recipients) {
+      const parts = [r.name];
+      if (r.attention) parts.push(`t.a.v. ${r.attention}`);
+      parts.push(...r.address);
+      if (r.phone) parts.push(`T ${r.phone}`);
+      const li = el('li', {}, parts.join(', '));
+      li.append(el('span', { class: 'hv-reason' }, ` — ${r.reason}`));
+      ul.append(li);
+    }
+    result.hidden = false;
+  }
+
+  let templatePromise;
+  function letterTemplate() {
+    templatePromise ??= fetch(app.dataset.letterTemplate).then((r) => {
+      if (!r.ok) throw new Error(`briefsjabloon: HTTP ${r.status}`);
+      return r.text();
+    });
+    return templatePromise;
+  }
+
+  async function showLetter(verdict, scenarioJson) {
+    const request = ++letterRequest;
+    if (!verdict.valid) {
+      letterSection.hidden = true;
+      document.documentElement.classList.remove('hv-has-letter');
+      return;
+    }
+    let out;
+    try {
+      out = JSON.parse(wasm.letter(await letterTemplate(), scenarioJson, municipalities));
+    } catch (e) {
+      out = { error: { message: e.message } };
+    }
+    if (request !== letterRequest) return; // a newer scenario has taken over
+    if (out.error) {
+      letterBox.replaceChildren(el('p', { class: 'notice' }, `De brief kon niet worden gemaakt: ${out.error.message}`));
+    } else {
+      // The template is the editors' own file and every value in it is escaped by the engine.
+      letterBox.innerHTML = out.html;
+    }
+    letterSection.hidden = false;
+    document.documentElement.classList.add('hv-has-letter');
+  }
+
+  function update() {
+    const scenario = readForm();
+    const scenarioJson = JSON.stringify(scenario);
+    if (scenarioJson === lastScenarioJson) return;
+    lastScenarioJson = scenarioJson;
+    const verdict = JSON.parse(wasm.check(scenarioJson, municipalities));
+    if (verdict.error) {
+      status.dataset.verdict = 'invalid';
+      status.textContent = `De check kon niet rekenen: ${verdict.error.message}`;
+      return;
+    }
+    status.dataset.verdict = verdict.valid ? 'valid' : 'invalid';
+    status.classList.toggle('hv-valid', verdict.valid);
+    const n = verdict.errors.length;
+    const w = verdict.warnings.length;
+    const text = verdict.valid
+      ? `Geldig: de herverdeling voldoet aan de regels${w ? ` (${w} ${w === 1 ? 'aandachtspunt' : 'aandachtspunten'})` : ''}. De brief aan het COA staat onderaan.`
+      : (touched ? `Nog niet geldig: ${n} ${n === 1 ? 'fout' : 'fouten'}.` : 'Vul de herverdeling in.');
+    announce(text);
+
+    // Provinces of listed municipalities appear as placeholders, so users see they need not type them.
+    for (const row of app.querySelectorAll('[data-rows="gemeenten"] [data-row]')) {
+      const naam = row.querySelector('[data-name="naam"]').value.trim().toLowerCase();
+      row.querySelector('[data-name="provincie"]').placeholder = provinceOf.get(naam) ?? '';
+    }
+
+    showFieldErrors(verdict);
+    showSummary(verdict);
+    showResult(verdict);
+    showLetter(verdict, scenarioJson);
+
+    const encoded = JSON.parse(wasm.encode_link(scenarioJson));
+    if (encoded.link) {
+      const query = encoded.link.includes('?') ? encoded.link.slice(encoded.link.indexOf('?')) : '';
+      const url = location.pathname + query;
+      history.replaceState(null, '', url);
+      shareLink.href = url;
+    }
+  }
+
+  form.addEventListener('input', () => {
+    touched = true;
+    update();
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+
+  // Links in the summary and warnings move the focus to the field, not just the scroll position.
+  app.addEventListener('click', (event) => {
+    const a = event.target.closest('a[href^="#field-"]');
+    if (!a) return;
+    const target = document.getElementById(a.getAttribute('href').slice(1));
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+  });
+
+  // ---- sharing and the letter's buttons -------------------------------------------------------
+  async function copy(html, text, done) {
+    try {
+      if (html && window.ClipboardItem) {
+        await navigator.clipboard.write([new ClipboardItem({
+          'text/html': new Blob([html], { type: 'text/html' }),
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+        })]);
+      } else {
+        await navigator.clipboard.writeText(text);
+      }
+      status.textContent = done;
+    } catch {
+      status.textContent = 'Kopiëren lukte niet; selecteer de tekst en kopieer met de toetsen Ctrl+C.';
+    }
+  }
+
+  q('[data-copy-link]').addEventListener('click', () => copy(null, shareLink.href, 'Link gekopieerd.'));
+  q('[data-letter-copy]').addEventListener('click', () => copy(letterBox.innerHTML, letterBox.innerText, 'Brief gekopieerd.'));
+  q('[data-letter-print]').addEventListener('click', () => window.print());
+  q('[data-letter-download]').addEventListener('click', () => {
+    const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
+    const doc = `<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<title>Brief aan het COA: herverdeling taakstelling ${periode}</title>\n<style>body{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}.getal{text-align:right}</style>\n</head>\n<body>\n${letterBox.innerHTML}\n</body>\n</html>\n`;
+    const url = URL.createObjectURL(new Blob([doc], { type: 'text/html' }));
+    const a = el('a', { href: url, download: `brief-coa-herverdeling-${periode}.html` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    status.textContent = 'Brief gedownload.';
+  });
+
+  // ---- start: the state in the URL, if any ----------------------------------------------------
+  let initial = {};
+  if (location.search) {
+    const decoded = JSON.parse(wasm.decode_link(location.search));
+    if (decoded.error) {
+      loadError.textContent = decoded.error.message;
+      loadError.hidden = false;
+    } else {
+      initial = decoded.scenario;
+      touched = true;
+    }
+  }
+  fillForm(initial);
+  update();
+  app.dataset.ready = 'true';
+}
+
+if (app) start();
