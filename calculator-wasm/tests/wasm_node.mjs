@@ -1,0 +1,51 @@
+// The WebAssembly module gives the same answers as the native crate.
+//
+//   node calculator-wasm/tests/wasm_node.mjs        (from anywhere; Node 18 or later)
+//
+// Loads the committed module (generator/assets/wasm/herverdeling.js + _bg.wasm) and compares its
+// verdicts, links, decoded links and letters with tests/wasm_cases.json, which the native test
+// tests/wasm_cases.rs writes. A failing case means the committed module is stale (run
+// scripts/build-wasm.sh) or the native answers are (UPDATE_WASM_CASES=1 cargo test ...).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const assets = path.join(here, '..', '..', 'generator', 'assets', 'wasm');
+const glue = await import(path.join(assets, 'herverdeling.js'));
+glue.initSync({ module: readFileSync(path.join(assets, 'herverdeling_bg.wasm')) });
+
+const fixture = JSON.parse(readFileSync(path.join(here, 'wasm_cases.json'), 'utf8'));
+const municipalities = JSON.stringify(fixture.municipalities);
+
+for (const c of fixture.cases) {
+  test(`${c.name}: verdict, link and letter match native`, () => {
+    const scenario = JSON.stringify(c.scenario);
+    assert.deepEqual(JSON.parse(glue.check(scenario, municipalities)), c.verdict);
+    assert.deepEqual(JSON.parse(glue.encode_link(scenario)), { link: c.link });
+    assert.deepEqual(JSON.parse(glue.decode_link(c.link)), { scenario: c.scenario });
+    const letter = JSON.parse(glue.letter(fixture.letter_template, scenario, municipalities));
+    if (c.letter === null) {
+      assert.ok(letter.error, 'an invalid scenario gets no letter');
+      assert.deepEqual(letter.errors, c.verdict.errors);
+    } else {
+      assert.deepEqual(letter, { html: c.letter });
+    }
+  });
+}
+
+test('bad input gives error JSON, never an exception', () => {
+  const list = municipalities;
+  assert.equal(JSON.parse(glue.check('{"periode": ', list)).error.source, 'scenario');
+  assert.equal(JSON.parse(glue.check('{"periode2": "2026-1"}', list)).error.source, 'scenario');
+  assert.equal(JSON.parse(glue.check('{}', '[]')).error.source, 'municipalities');
+  assert.match(JSON.parse(glue.decode_link('?periode=%ZZ')).error.message, /beschadigd/);
+  assert.equal(JSON.parse(glue.letter('{% for %}', JSON.stringify(fixture.cases[0].scenario), list)).error.source, 'letter');
+  for (const junk of ['', '\u0000', '%', '?&&&==', 'x'.repeat(100000)]) {
+    JSON.parse(glue.decode_link(junk));
+    JSON.parse(glue.check(JSON.stringify({ periode: junk }), list));
+  }
+});
