@@ -264,7 +264,7 @@ async function start() {
       li.append(el('span', { class: 'hv-reason' }, ` — ${r.reason}`));
       ul.append(li);
     }
-    result.hidden = false;
+    result.hidden = !touched;
   }
 
   let templatePromise;
