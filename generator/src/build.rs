@@ -1,9 +1,9 @@
 //! The pipeline: load → validate → render → (write). `check` runs it without writing.
 
-use crate::content;
 use crate::diagnostics::Diagnostic;
 use crate::model::Content;
 use crate::render::{self, normalize_base, OutputFile};
+use crate::{assets, content, herverdeling, search_index};
 use std::path::Path;
 
 /// The outcome of running the pipeline in memory.
@@ -29,14 +29,29 @@ pub fn build_in_memory(root: &Path, base_url: &str) -> Built {
         .map(|c| c.settings.theme.clone())
         .unwrap_or_else(|| "default".into());
     let theme = render::theme::load(root, &theme_name);
+    let (checker, checker_diags) = herverdeling::load(root);
+    diagnostics.extend(checker_diags);
     let mut files = Vec::new();
-    match (&content, theme) {
-        (Some(content), Ok(theme)) => match render::render_site(content, &theme, &base, &[]) {
-            Ok(f) => files = f,
-            Err(d) => diagnostics.extend(d),
-        },
-        (_, Err(d)) => diagnostics.extend(d),
-        (None, Ok(_)) => {}
+    match (&content, theme, &checker) {
+        (Some(content), Ok(theme), Some(checker)) => {
+            let page_data = [("herverdeling.html", "municipalities", checker.page_data())];
+            // The pages and the search index do not depend on each other: make them side by side.
+            let (pages, index) = rayon::join(
+                || render::render_site(content, &theme, &base, &page_data),
+                || search_index::files(content, &base),
+            );
+            match pages {
+                Ok(f) => {
+                    files = f;
+                    files.extend(index);
+                    files.extend(checker.files());
+                    files.extend(assets::files());
+                }
+                Err(d) => diagnostics.extend(d),
+            }
+        }
+        (_, Err(d), _) => diagnostics.extend(d),
+        _ => {}
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     crate::diagnostics::sort(&mut diagnostics);

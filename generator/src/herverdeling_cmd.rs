@@ -12,62 +12,7 @@ use calculator_wasm::{check, MunicipalityList, Scenario};
 use std::io::{Read, Write};
 use std::path::Path;
 
-/// Where the project keeps the list and the letter template, relative to the root.
-pub const MUNICIPALITIES_FILE: &str = "content/gemeenten.yaml";
-pub const LETTER_TEMPLATE_FILE: &str = "content/herverdeling/brief-coa.html";
-
-/// A problem in the herverdelingscheck's content files, for `kennisbank check`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContentProblem {
-    /// Relative to the root, such as `content/gemeenten.yaml`.
-    pub path: &'static str,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
-
-/// Checks `content/gemeenten.yaml` (syntax, duplicate names, unknown provinces) and the letter
-/// template (syntax, unknown variables and filters, by a trial rendering). Empty when all is well.
-pub fn content_problems(root: &Path) -> Vec<ContentProblem> {
-    let mut out = Vec::new();
-    let problem = |path, line, column, message| ContentProblem {
-        path,
-        line,
-        column,
-        message,
-    };
-    match std::fs::read_to_string(root.join(MUNICIPALITIES_FILE)) {
-        Err(e) => out.push(problem(
-            MUNICIPALITIES_FILE,
-            None,
-            None,
-            format!("cannot read: {e}"),
-        )),
-        Ok(src) => {
-            if let Err(errors) = MunicipalityList::from_yaml(&src) {
-                for e in errors {
-                    out.push(problem(MUNICIPALITIES_FILE, e.line, e.column, e.message));
-                }
-            }
-        }
-    }
-    match std::fs::read_to_string(root.join(LETTER_TEMPLATE_FILE)) {
-        Err(e) => out.push(problem(
-            LETTER_TEMPLATE_FILE,
-            None,
-            None,
-            format!("cannot read: {e}"),
-        )),
-        Ok(src) => match calculator_wasm::validate_letter_template(&src) {
-            Ok(()) => {}
-            Err(calculator_wasm::LetterError::Template { line, message }) => {
-                out.push(problem(LETTER_TEMPLATE_FILE, line, None, message))
-            }
-            Err(e) => out.push(problem(LETTER_TEMPLATE_FILE, None, None, e.to_string())),
-        },
-    }
-    out
-}
+use crate::herverdeling::{LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE};
 
 /// Runs the check on `file` (`-` reads standard input) and prints to stdout/stderr.
 pub fn run(file: &Path, json: bool, brief: bool, link: bool, root: &Path) -> i32 {
@@ -427,33 +372,6 @@ mod tests {
         assert_eq!(code, 2);
         assert!(err.contains("scenario.yaml:2:"), "{err}");
         assert!(err.contains("did you mean `periode`?"), "{err}");
-    }
-
-    #[test]
-    fn project_content_has_no_problems_and_broken_content_is_reported_with_lines() {
-        assert_eq!(content_problems(&root()), []);
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("content/herverdeling")).unwrap();
-        std::fs::write(
-            dir.path().join(MUNICIPALITIES_FILE),
-            "gemeenten:\n  - { naam: Urk, provincie: Flevoland }\n  - { naam: urk, provincie: Flevoland }\n",
-        )
-        .unwrap();
-        std::fs::write(
-            dir.path().join(LETTER_TEMPLATE_FILE),
-            "<p>\n{{ gemeenten | upper }}</p>",
-        )
-        .unwrap();
-        let found = content_problems(dir.path());
-        assert_eq!(found.len(), 2, "{found:?}");
-        assert_eq!(
-            (found[0].path, found[0].line),
-            (MUNICIPALITIES_FILE, Some(3))
-        );
-        assert_eq!(
-            (found[1].path, found[1].line),
-            (LETTER_TEMPLATE_FILE, Some(2))
-        );
     }
 
     #[test]

@@ -7,12 +7,17 @@
 // does not matter and boxing them would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod assets;
 pub mod build;
 pub mod content;
 pub mod diagnostics;
+pub mod herverdeling;
+pub mod herverdeling_cmd;
 pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod search_cmd;
+pub mod search_index;
 pub mod text;
 pub mod validate;

@@ -39,6 +39,38 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
+    /// Check a planned redistribution of the taakstelling (herverdelingscheck); exit 0 valid, 1 invalid, 2 unreadable.
+    Herverdeling {
+        #[command(flatten)]
+        root: RootArg,
+        /// Scenario file (YAML or JSON); `-` reads standard input. See README.md for the format.
+        file: PathBuf,
+        /// Print the verdict as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Print the letter to COA (HTML), for a valid scenario.
+        #[arg(long)]
+        brief: bool,
+        /// Print the site-relative link that opens this check in the page.
+        #[arg(long)]
+        link: bool,
+    },
+    /// Search the built site's index with the same engine as the page.
+    Search {
+        #[command(flatten)]
+        root: RootArg,
+        /// The words to search for.
+        query: String,
+        /// The built site (relative to --root), as written by `build`.
+        #[arg(long, value_name = "DIR", default_value = "public")]
+        out: PathBuf,
+        /// Print `[{"url", "title", "category", "score", "snippet"}]`, best first.
+        #[arg(long)]
+        json: bool,
+        /// How many results at most.
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        limit: usize,
+    },
     /// Validate everything (content, templates, links) without writing; exit 1 on errors.
     Check {
         #[command(flatten)]
@@ -59,7 +91,29 @@ fn main() -> ExitCode {
             format,
         } => build(root.root, out, &base_url, format),
         Command::Check { root, format } => check(root.root, format),
+        Command::Herverdeling {
+            root,
+            file,
+            json,
+            brief,
+            link,
+        } => exit(kennisbank::herverdeling_cmd::run(
+            &file, json, brief, link, &root.root,
+        )),
+        Command::Search {
+            root,
+            query,
+            out,
+            json,
+            limit,
+        } => exit(kennisbank::search_cmd::run(
+            &root.root, &out, &query, json, limit,
+        )),
     }
+}
+
+fn exit(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
 }
 
 fn print_diagnostics(diags: &[diagnostics::Diagnostic], format: Format) {

@@ -35,6 +35,18 @@ pub fn project(fixture: &str) -> tempfile::TempDir {
             .join("content")
     };
     copy_dir(&content, &dir.path().join("content"));
+    // Fixtures share the real municipalities list and letter template unless they bring their own.
+    for shared in ["gemeenten.yaml", "herverdeling"] {
+        let target = dir.path().join("content").join(shared);
+        if !target.exists() {
+            let source = repo_root().join("content").join(shared);
+            if source.is_dir() {
+                copy_dir(&source, &target);
+            } else {
+                std::fs::copy(&source, &target).unwrap();
+            }
+        }
+    }
     copy_dir(&repo_root().join("themes"), &dir.path().join("themes"));
     dir
 }

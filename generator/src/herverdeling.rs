@@ -1,0 +1,141 @@
+//! The herverdelingscheck's content for the site: the municipalities list and the letter template,
+//! checked like all content and written beside the page for its script.
+
+use crate::content::read_text;
+use crate::diagnostics::{display_path, Diagnostic};
+use crate::render::OutputFile;
+use calculator_wasm::{validate_letter_template, LetterError, MunicipalityList};
+use std::path::Path;
+
+pub const MUNICIPALITIES_FILE: &str = "content/gemeenten.yaml";
+pub const LETTER_TEMPLATE_FILE: &str = "content/herverdeling/brief-coa.html";
+
+/// What the checker page needs from `content/`.
+pub struct CheckerContent {
+    pub municipalities: MunicipalityList,
+    pub letter_template: String,
+}
+
+impl CheckerContent {
+    /// Files the page's script fetches.
+    pub fn files(&self) -> Vec<OutputFile> {
+        vec![
+            OutputFile {
+                path: "herverdeling/gemeenten.json".into(),
+                bytes: self.municipalities.to_json().into_bytes(),
+            },
+            OutputFile {
+                path: "herverdeling/brief-coa.html".into(),
+                bytes: self.letter_template.clone().into_bytes(),
+            },
+        ]
+    }
+
+    /// The page template's context: the list for the name suggestions.
+    pub fn page_data(&self) -> serde_json::Value {
+        serde_json::to_value(self.municipalities.entries()).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let list_path = root.join(MUNICIPALITIES_FILE);
+    let municipalities = match read_text(root, &list_path) {
+        Ok(text) => match MunicipalityList::from_yaml(&text) {
+            Ok(list) => Some(list),
+            Err(errors) => {
+                for e in errors {
+                    diags.push(
+                        Diagnostic::error("invalid-municipalities", display_path(root, &list_path), e.message.clone())
+                            .at(e.line.unwrap_or(0), e.column.unwrap_or(0))
+                            .hint("each entry is `- naam: <officiële naam>` with `provincie: <provincie>`; names must be unique")
+                            .with_source(&text),
+                    );
+                }
+                None
+            }
+        },
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    };
+    let letter_path = root.join(LETTER_TEMPLATE_FILE);
+    let letter_template = match read_text(root, &letter_path) {
+        Ok(text) => match validate_letter_template(&text) {
+            Ok(()) => Some(text),
+            Err(e) => {
+                let line = match &e {
+                    LetterError::Template { line, .. } => line.unwrap_or(0),
+                    LetterError::Invalid { .. } => 0,
+                };
+                diags.push(
+                    Diagnostic::error("letter-template", display_path(root, &letter_path), format!("the letter template does not work: {e}"))
+                        .at(line, 0)
+                        .hint("the letter uses Jinja syntax ({{ variabele }}, {% for … %} … {% endfor %}); the comment at the top of the file lists the variables")
+                        .with_source(&text),
+                );
+                None
+            }
+        },
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    };
+    match (municipalities, letter_template) {
+        (Some(municipalities), Some(letter_template)) => (
+            Some(CheckerContent {
+                municipalities,
+                letter_template,
+            }),
+            diags,
+        ),
+        _ => (None, diags),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_content_loads_without_problems() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let (checker, diags) = load(root);
+        assert!(diags.is_empty(), "{diags:?}");
+        let checker = checker.unwrap();
+        assert!(checker.municipalities.len() > 300);
+        let json = String::from_utf8(checker.files()[0].bytes.clone()).unwrap();
+        assert!(json.contains("\"naam\":\"Ameland\""), "{json}");
+    }
+
+    #[test]
+    fn broken_list_and_template_are_reported_with_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/herverdeling")).unwrap();
+        std::fs::write(
+            dir.path().join(MUNICIPALITIES_FILE),
+            "gemeenten:\n  - { naam: Urk, provincie: Flevoland }\n  - { naam: urk, provincie: Flevoland }\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join(LETTER_TEMPLATE_FILE),
+            "<p>\n{{ gemeenten | upper }}</p>",
+        )
+        .unwrap();
+        let (checker, diags) = load(dir.path());
+        assert!(checker.is_none());
+        let found: Vec<(&str, &str, usize)> = diags
+            .iter()
+            .map(|d| (d.code, d.path.as_str(), d.line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("invalid-municipalities", MUNICIPALITIES_FILE, 3),
+                ("letter-template", LETTER_TEMPLATE_FILE, 2)
+            ]
+        );
+    }
+}
