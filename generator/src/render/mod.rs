@@ -31,11 +31,13 @@ pub fn normalize_base(base: &str) -> String {
     b
 }
 
-/// A page to render: template, context, output path.
-struct Page {
+/// A page to render: output path, template, and how to make its context. Contexts are made
+/// when their page is rendered, not all before: each holds a copy of every value its page
+/// shows, and holding all of them at once was most of the memory of a big build.
+struct Page<'a> {
     path: String,
     template: &'static str,
-    context: Context,
+    context: Box<dyn Fn() -> Context + Send + Sync + 'a>,
 }
 
 /// Pages that exist only when the theme has their template.
@@ -59,20 +61,19 @@ pub fn render_site(
     common.insert("site", &views.site);
     common.insert("categories", &views.categories);
     common.insert("stappenplan", &views.stappenplan);
-    let mut pages = pages(&views, &common, theme);
-    for page in &mut pages {
-        for (template, key, value) in page_data {
-            if *template == page.template {
-                page.context.insert(*key, value);
-            }
-        }
-    }
+    let pages = pages(&views, &common, theme);
     let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
         .into_par_iter()
         .map(|page| {
+            let mut context = (page.context)();
+            for (template, key, value) in page_data {
+                if *template == page.template {
+                    context.insert(*key, value);
+                }
+            }
             theme
                 .tera
-                .render(page.template, &page.context)
+                .render(page.template, &context)
                 .map(|html| OutputFile {
                     path: page.path.clone(),
                     bytes: html.into_bytes(),
@@ -133,20 +134,23 @@ fn with<T: Serialize + ?Sized>(common: &Context, pairs: &[(&str, &T)], page_path
     c
 }
 
-fn pages(views: &Views, common: &Context, theme: &Theme) -> Vec<Page> {
+fn pages<'a>(views: &'a Views, common: &'a Context, theme: &Theme) -> Vec<Page<'a>> {
     let mut pages = Vec::with_capacity(views.practices.len() + views.tags.len() + 16);
     let all: Vec<&views::PracticeSummary> = views.practices.iter().map(|p| &p.summary).collect();
-    let mut home = with(common, &[("tags", &views.tags)], "");
-    home.insert("practice_count", &views.practices.len());
     pages.push(Page {
         path: "index.html".into(),
         template: "index.html",
-        context: home,
+        context: Box::new(move || {
+            let mut home = with(common, &[("tags", &views.tags)], "");
+            home.insert("practice_count", &views.practices.len());
+            home
+        }),
     });
+    let everything = all.clone();
     pages.push(Page {
         path: "praktijken/index.html".into(),
         template: "praktijken.html",
-        context: with(common, &[("practices", &all)], "praktijken/"),
+        context: Box::new(move || with(common, &[("practices", &everything)], "praktijken/")),
     });
     for cat in &views.categories {
         let members: Vec<&views::PracticeSummary> = all
@@ -154,65 +158,71 @@ fn pages(views: &Views, common: &Context, theme: &Theme) -> Vec<Page> {
             .copied()
             .filter(|p| p.category == cat.slug)
             .collect();
-        let mut c = with(
-            common,
-            &[("practices", &members)],
-            &format!("praktijken/{}/", cat.slug),
-        );
-        c.insert("category", cat);
         pages.push(Page {
             path: format!("praktijken/{}/index.html", cat.slug),
             template: "category.html",
-            context: c,
+            context: Box::new(move || {
+                let mut c = with(
+                    common,
+                    &[("practices", &members)],
+                    &format!("praktijken/{}/", cat.slug),
+                );
+                c.insert("category", cat);
+                c
+            }),
         });
     }
     for p in &views.practices {
         let path = format!("praktijken/{}/{}/", p.summary.category, p.summary.id);
-        let mut c = with(common, &[("practice", p)], &path);
-        if let Some(cat) = views
-            .categories
-            .iter()
-            .find(|c| c.slug == p.summary.category)
-        {
-            c.insert("category", cat);
-        }
         pages.push(Page {
             path: format!("{path}index.html"),
             template: "practice.html",
-            context: c,
+            context: Box::new(move || {
+                let mut c = with(common, &[("practice", p)], &path);
+                if let Some(cat) = views
+                    .categories
+                    .iter()
+                    .find(|c| c.slug == p.summary.category)
+                {
+                    c.insert("category", cat);
+                }
+                c
+            }),
         });
     }
     pages.push(Page {
         path: "stappenplan/index.html".into(),
         template: "stappenplan.html",
-        context: with(common, &[("tags", &views.tags)], "stappenplan/"),
+        context: Box::new(move || with(common, &[("tags", &views.tags)], "stappenplan/")),
     });
     pages.push(Page {
         path: "tags/index.html".into(),
         template: "tags.html",
-        context: with(common, &[("tags", &views.tags)], "tags/"),
+        context: Box::new(move || with(common, &[("tags", &views.tags)], "tags/")),
     });
     for tag in &views.tags {
         let members: Vec<&views::PracticeSummary> = views.tag_members[&tag.slug]
             .iter()
             .map(|&i| &views.practices[i].summary)
             .collect();
-        let mut c = with(
-            common,
-            &[("practices", &members)],
-            &format!("tags/{}/", tag.slug),
-        );
-        c.insert("tag", tag);
         pages.push(Page {
             path: format!("tags/{}/index.html", tag.slug),
             template: "tag.html",
-            context: c,
+            context: Box::new(move || {
+                let mut c = with(
+                    common,
+                    &[("practices", &members)],
+                    &format!("tags/{}/", tag.slug),
+                );
+                c.insert("tag", tag);
+                c
+            }),
         });
     }
     pages.push(Page {
         path: "404.html".into(),
         template: "404.html",
-        context: with(common, &[("x", &0)], "404.html"),
+        context: Box::new(move || with(common, &[("x", &0)], "404.html")),
     });
     let names: Vec<&str> = theme.tera.get_template_names().collect();
     for (template, path) in OPTIONAL_PAGES {
@@ -221,7 +231,7 @@ fn pages(views: &Views, common: &Context, theme: &Theme) -> Vec<Page> {
             pages.push(Page {
                 path: (*path).into(),
                 template,
-                context: with(common, &[("x", &0)], dir),
+                context: Box::new(move || with(common, &[("x", &0)], dir)),
             });
         }
     }
