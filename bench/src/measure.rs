@@ -17,6 +17,9 @@ pub struct Run {
     pub wall_ms: f64,
     /// Peak resident set size in KiB (`None` without GNU time).
     pub max_rss_kib: Option<u64>,
+    /// User plus system CPU time: unlike wall time, hardly changed by other load on the machine.
+    #[serde(default)]
+    pub cpu_ms: Option<f64>,
 }
 
 /// Several runs of one measure, with their medians.
@@ -25,6 +28,8 @@ pub struct Stat {
     pub runs: Vec<Run>,
     pub median_ms: f64,
     pub median_rss_kib: Option<u64>,
+    #[serde(default)]
+    pub median_cpu_ms: Option<f64>,
 }
 
 impl Stat {
@@ -34,9 +39,11 @@ impl Stat {
             .iter()
             .filter_map(|r| r.max_rss_kib.map(|k| k as f64))
             .collect();
+        let cpu: Vec<f64> = runs.iter().filter_map(|r| r.cpu_ms).collect();
         Stat {
             median_ms: median(&walls),
             median_rss_kib: (!rss.is_empty()).then(|| median(&rss).round() as u64),
+            median_cpu_ms: (!cpu.is_empty()).then(|| median(&cpu)),
             runs,
         }
     }
@@ -76,6 +83,17 @@ pub fn parse_max_rss(time_output: &str) -> Option<u64> {
         .and_then(|v| v.trim().parse().ok())
 }
 
+/// Reads user plus system time from the output of `time -v`, in milliseconds.
+pub fn parse_cpu_ms(time_output: &str) -> Option<f64> {
+    let field = |name: &str| -> Option<f64> {
+        time_output
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(name))
+            .and_then(|v| v.trim().parse::<f64>().ok())
+    };
+    Some((field("User time (seconds):")? + field("System time (seconds):")?) * 1000.0)
+}
+
 /// Runs `program args` to completion under GNU time (when present), timing the wall clock here.
 /// Fails with the command's own error output when it exits unsuccessfully.
 pub fn run_timed(program: &Path, args: &[String], dir: Option<&Path>) -> Result<Run, String> {
@@ -112,6 +130,11 @@ pub fn run_timed(program: &Path, args: &[String], dir: Option<&Path>) -> Result<
         wall_ms,
         max_rss_kib: if use_time {
             parse_max_rss(&stderr)
+        } else {
+            None
+        },
+        cpu_ms: if use_time {
+            parse_cpu_ms(&stderr)
         } else {
             None
         },
@@ -308,6 +331,7 @@ pub fn measure_rebuild(
             Some(d) if i > 0 => measured.push(Run {
                 wall_ms: d.as_secs_f64() * 1000.0,
                 max_rss_kib: None,
+                cpu_ms: None,
             }),
             Some(_) => {}
             None => {
@@ -358,9 +382,11 @@ mod tests {
 
     #[test]
     fn reads_peak_memory_from_gnu_time() {
-        let out = "\tCommand being timed: \"x\"\n\tMaximum resident set size (kbytes): 12345\n\tExit status: 0\n";
+        let out = "\tCommand being timed: \"x\"\n\tUser time (seconds): 1.25\n\tSystem time (seconds): 0.50\n\tMaximum resident set size (kbytes): 12345\n\tExit status: 0\n";
         assert_eq!(parse_max_rss(out), Some(12345));
+        assert_eq!(parse_cpu_ms(out), Some(1750.0));
         assert_eq!(parse_max_rss("nothing"), None);
+        assert_eq!(parse_cpu_ms("nothing"), None);
     }
 
     #[test]
@@ -369,14 +395,17 @@ mod tests {
             Run {
                 wall_ms: 10.0,
                 max_rss_kib: Some(100),
+                cpu_ms: None,
             },
             Run {
                 wall_ms: 30.0,
                 max_rss_kib: Some(300),
+                cpu_ms: None,
             },
             Run {
                 wall_ms: 20.0,
                 max_rss_kib: Some(200),
+                cpu_ms: None,
             },
         ]);
         assert_eq!(s.median_ms, 20.0);
@@ -390,8 +419,14 @@ mod tests {
         let port = listener.local_addr().unwrap().port();
         let server = std::thread::spawn(move || {
             let (mut s, _) = listener.accept().unwrap();
+            // Read the whole request first: closing with unread input resets the connection.
+            let mut request = Vec::new();
             let mut buf = [0u8; 512];
-            let _ = s.read(&mut buf).unwrap();
+            while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                let n = s.read(&mut buf).unwrap();
+                assert!(n > 0, "the request ended early");
+                request.extend_from_slice(&buf[..n]);
+            }
             s.write_all(b"HTTP/1.0 200 OK\r\nContent-Length: 5\r\n\r\nhallo")
                 .unwrap();
         });

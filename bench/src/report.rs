@@ -224,32 +224,32 @@ fn cell<T>(o: &Outcome<T>, f: impl Fn(&T) -> String) -> String {
     }
 }
 
-/// The build table: wall time and peak memory per size, with ratios.
+/// The build table: wall time, CPU time and peak memory per size, with ratios.
 pub fn build_table(r: &Results) -> String {
     let mut t = String::from(
-        "| practices | kennisbank build | Hugo build | time ratio | kennisbank peak memory | Hugo peak memory | memory ratio |\n|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| practices | kennisbank build | Hugo build | time ratio | kennisbank CPU | Hugo CPU | CPU ratio | kennisbank peak memory | Hugo peak memory | memory ratio |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for s in &r.sizes {
         let ours = s.build_ours.value();
         let hugo = s.build_hugo.value();
-        let time_ratio = match (ours, hugo) {
-            (Some(o), Some(h)) => ratio(o.median_ms, h.median_ms),
+        let pair = |f: fn(&Stat) -> Option<f64>| match (ours.and_then(f), hugo.and_then(f)) {
+            (Some(o), Some(h)) => ratio(o, h),
             _ => "–".into(),
         };
-        let mem_ratio = match (
-            ours.and_then(|o| o.median_rss_kib),
-            hugo.and_then(|h| h.median_rss_kib),
-        ) {
-            (Some(o), Some(h)) => ratio(o as f64, h as f64),
-            _ => "–".into(),
+        let cpu = |o: &Outcome<Stat>| match o.value() {
+            Some(v) => v.median_cpu_ms.map(seconds).unwrap_or_else(|| "–".into()),
+            None => o.why_not(),
         };
         let _ = writeln!(
             t,
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             count(s.practices),
             cell(&s.build_ours, time_cell),
             cell(&s.build_hugo, time_cell),
-            time_ratio,
+            pair(|v| Some(v.median_ms)),
+            cpu(&s.build_ours),
+            cpu(&s.build_hugo),
+            pair(|v| v.median_cpu_ms),
             cell(&s.build_ours, |v| v
                 .median_rss_kib
                 .map(mib)
@@ -258,7 +258,7 @@ pub fn build_table(r: &Results) -> String {
                 .median_rss_kib
                 .map(mib)
                 .unwrap_or_default()),
-            mem_ratio
+            pair(|v| v.median_rss_kib.map(|k| k as f64)),
         );
     }
     t
@@ -497,6 +497,7 @@ mod tests {
         Stat::from_runs(vec![Run {
             wall_ms: ms,
             max_rss_kib: Some(kib),
+            cpu_ms: None,
         }])
     }
 
@@ -528,7 +529,9 @@ mod tests {
         });
         let t = build_table(&r);
         assert!(
-            t.contains("| 1,000 | 250 ms | not available yet | – | 100 MiB |"),
+            t.contains(
+                "| 1,000 | 250 ms | not available yet | – | – | not available yet | – | 100 MiB |"
+            ),
             "{t}"
         );
     }

@@ -175,6 +175,7 @@ fn report_and_plots_come_out_of_measured_results() {
             value: Stat::from_runs(vec![Run {
                 wall_ms: ms,
                 max_rss_kib: Some(kib),
+                cpu_ms: None,
             }]),
         };
         results.put(SizeResult {
@@ -186,7 +187,8 @@ fn report_and_plots_come_out_of_measured_results() {
     }
     let tables = all_tables(&results);
     assert!(
-        tables.contains("| 1,000 | 400 ms | 750 ms | 0.53× |"),
+        tables
+            .contains("| 1,000 | 400 ms | 750 ms | 0.53× | – | – | – | 10 MiB | 49 MiB | 0.20× |"),
         "{tables}"
     );
     let tmp = tempfile::tempdir().unwrap();

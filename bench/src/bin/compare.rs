@@ -477,18 +477,48 @@ fn serve_hugo(
     )
 }
 
-/// The words of a practice as a reader sees them, lowercased, for the relevance check.
-fn practice_text(p: &SynthPractice) -> String {
+/// The words of a practice as a reader sees them (folded as the search crate folds them), with
+/// their Snowball Dutch stems: the yardstick for "is this result relevant".
+struct Words {
+    url: String,
+    tokens: BTreeSet<String>,
+    stems: BTreeSet<String>,
+}
+
+fn practice_words(p: &SynthPractice) -> Words {
     let labels: Vec<&str> = p.links.iter().map(|l| l.label.as_str()).collect();
-    format!(
+    let text = format!(
         "{} {} {} {} {}",
         p.title,
         p.summary.as_deref().unwrap_or_default(),
         kennisbank::markdown::to_plain_text(&p.body),
         p.tags.join(" "),
         labels.join(" ")
-    )
-    .to_lowercase()
+    );
+    let tokens: BTreeSet<String> = search::normalize::tokens(&text)
+        .into_iter()
+        .map(|t| t.term)
+        .collect();
+    let stems = tokens
+        .iter()
+        .map(|t| search::stem::snowball_dutch(t))
+        .collect();
+    Words {
+        url: p.url(),
+        tokens,
+        stems,
+    }
+}
+
+/// Whether a practice holds every query word: a word with the same Snowball Dutch stem (the
+/// stemmer both engines use), or a compound containing that stem (`leegstandwet` for
+/// `leegstand`).
+fn holds_query(words: &Words, query: &str) -> bool {
+    search::normalize::tokens(query).iter().all(|q| {
+        let stem = search::stem::snowball_dutch(&q.term);
+        words.stems.contains(&stem)
+            || (stem.chars().count() >= 4 && words.tokens.iter().any(|t| t.contains(&stem)))
+    })
 }
 
 fn search(
@@ -531,24 +561,18 @@ fn search(
     for (page, (name, _)) in report.pages.iter_mut().zip(pages.iter()) {
         page.name = (*name).to_string();
     }
-    // Relevance: a result counts when its practice holds every query word (as a substring, so
-    // inflected and compound forms count too).
-    let texts: Vec<(String, String)> = practices
-        .iter()
-        .map(|p| (p.url(), practice_text(p)))
-        .collect();
+    // Relevance: a result counts when its practice holds every query word (see `holds_query`).
+    let words: Vec<Words> = practices.iter().map(practice_words).collect();
     for engine in report.engines.values_mut() {
         for q in &mut engine.queries {
-            let words: Vec<String> = q.q.split_whitespace().map(str::to_lowercase).collect();
-            let holds = |text: &str| words.iter().all(|w| text.contains(w.as_str()));
-            q.containing = Some(texts.iter().filter(|(_, t)| holds(t)).count());
+            q.containing = Some(words.iter().filter(|w| holds_query(w, &q.q)).count());
             if !q.top.is_empty() {
                 let good = q
                     .top
                     .iter()
                     .filter(|url| {
                         let url = url.trim_start_matches('/');
-                        texts.iter().any(|(u, t)| u == url && holds(t))
+                        words.iter().any(|w| w.url == url && holds_query(w, &q.q))
                     })
                     .count();
                 q.precision = Some(good as f64 / q.top.len() as f64);

@@ -1,5 +1,6 @@
-//! Times the stages of one `kennisbank build` in this process, with the memory after each, to
-//! find what costs: load → views → render → write.
+//! Times the stages of one `kennisbank build` in this process, one after the other (the build
+//! runs rendering and indexing side by side), with the memory after each, to find what costs:
+//! load → views → search index → render → write.
 //!
 //! cargo run --release -p kennisbank-bench --bin stages -- --root DIR [--out DIR]
 
@@ -77,7 +78,17 @@ fn main() -> ExitCode {
     );
     drop(views);
     let t = Instant::now();
-    let files = match render::render_site(&content, &theme, &base, &[]) {
+    let index = kennisbank::search_index::files(&content, &base);
+    let index_bytes: usize = index.iter().map(|f| f.bytes.len()).sum();
+    eprintln!(
+        "search index    {:>7.0} ms  {}  ({} files, {:.1} MB)",
+        t.elapsed().as_secs_f64() * 1e3,
+        memory(),
+        index.len(),
+        index_bytes as f64 / 1e6
+    );
+    let t = Instant::now();
+    let mut files = match render::render_site(&content, &theme, &base, &[]) {
         Ok(f) => f,
         Err(d) => {
             eprintln!("error: rendering failed ({} problems)", d.len());
@@ -92,6 +103,7 @@ fn main() -> ExitCode {
         files.len(),
         bytes as f64 / 1e6
     );
+    files.extend(index);
     let mut biggest: Vec<(&str, usize)> = files
         .iter()
         .map(|f| (f.path.as_str(), f.bytes.len()))
