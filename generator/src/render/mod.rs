@@ -44,6 +44,7 @@ struct Page<'a> {
 const OPTIONAL_PAGES: &[(&str, &str)] = &[
     ("zoeken.html", "zoeken/index.html"),
     ("herverdeling.html", "herverdeling/index.html"),
+    ("toegankelijkheid.html", "toegankelijkheid/index.html"),
 ];
 
 /// Extra context for one page template: (template, key, value).

@@ -120,7 +120,9 @@ async function start(root) {
       const h2 = document.createElement("h2");
       h2.className = "search-result-title";
       const a = document.createElement("a");
-      a.href = base + hit.url;
+      // The build writes URLs with the base already in them ("/kennisbank/praktijken/…"); prefixing
+      // the base again made "//praktijken/…", a link to another host, at base "/".
+      a.href = hit.url.startsWith("/") ? hit.url : base + hit.url;
       a.textContent = hit.title;
       h2.append(a);
       const cat = document.createElement("p");

@@ -1,0 +1,268 @@
+// The herverdelingscheck, driven with the keyboard alone (Tab, Shift+Tab, typing, Enter):
+// a valid redistribution, a broken sum with its error summary, adding and removing a row, the
+// state in the address, and the letter (print, download, copy). axe-core checks each state.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import { siteDirs } from '../lib/build.js';
+import {
+  artifact,
+  assertClean,
+  assertNoViolations,
+  axe,
+  clippedText,
+  dateOrder,
+  focusIndicator,
+  focusSweep,
+  focused,
+  horizontalOverflow,
+  newContext,
+  open,
+  setup,
+  tabTo,
+} from '../lib/harness.js';
+import { allPages } from '../lib/pages.js';
+
+const page = allPages(siteDirs().root).find((p) => p.role === 'checker');
+const skip = !page.present && !page.required ? `${page.why}; optional until it lands` : false;
+
+let env;
+let order;
+before(async () => {
+  env = await setup();
+  order = await dateOrder(env.browser);
+});
+after(async () => {
+  await env?.close();
+});
+
+/** A fresh context whose window.print only counts calls (a headless browser has no printer). */
+async function checker(options = {}) {
+  const context = await newContext(env.browser, options);
+  await context.addInitScript(() => {
+    window.__printCalls = 0;
+    window.print = () => {
+      window.__printCalls += 1;
+    };
+  });
+  const p = await open(context, env.url + page.urlPath, { ready: page.ready });
+  return { context, page: p };
+}
+
+const row = (p, n) => p.getByRole('group', { name: `Gemeente ${n}`, exact: true });
+const field = (scope, label) => scope.getByLabel(label, { exact: true });
+const verdict = (p) => p.locator('[data-verdict]').getAttribute('data-verdict');
+
+/** Tab to the field, select what is in it and type the value, as a keyboard user would. */
+async function typeInto(p, locator, value) {
+  await tabTo(p, locator);
+  await p.keyboard.press('ControlOrMeta+a');
+  await p.keyboard.type(value);
+}
+
+/** A date field takes the digits of day, month and year in the browser's order. */
+async function typeDate(p, locator, iso) {
+  const [y, m, d] = iso.split('-');
+  await tabTo(p, locator);
+  await p.keyboard.type({ dmy: d + m + y, mdy: m + d + y, ymd: y + m + d }[order]);
+  assert.equal(await locator.inputValue(), iso, `date typed into ${await focused(p)}`);
+}
+
+/** Ameland 6 → 0 and Heerenveen 20 → 26 in 2026-1: a valid redistribution of 6. */
+async function fillValid(p) {
+  await typeInto(p, field(p, 'Taakstellingsperiode'), '2026-1');
+  await typeDate(p, field(p, 'Besluit van B&W'), '2026-02-10');
+  await typeDate(p, field(p, 'Bekendmaking'), '2026-02-12');
+  await typeInto(p, field(row(p, 1), 'Naam'), 'Ameland');
+  await typeInto(p, field(row(p, 1), 'Taakstelling vóór'), '6');
+  await typeInto(p, field(row(p, 1), 'Taakstelling na'), '0');
+  await typeInto(p, field(row(p, 2), 'Naam'), 'Heerenveen');
+  await typeInto(p, field(row(p, 2), 'Taakstelling vóór'), '20');
+  await typeInto(p, field(row(p, 2), 'Taakstelling na'), '26');
+  await p.locator('[data-verdict="valid"]').waitFor({ timeout: 5000 });
+}
+
+describe('herverdelingscheck', { skip }, () => {
+  before(() => {
+    if (!page.present) throw new Error(`required page missing: ${page.why}`);
+  });
+
+  it('takes a valid redistribution from the keyboard and shows the letter', async () => {
+    const { context, page: p } = await checker();
+    try {
+      assert.match(await p.locator('[data-status]').innerText(), /Vul de herverdeling in/, 'before typing, the page asks for input');
+      await fillValid(p);
+      assert.equal(await verdict(p), 'valid');
+      await p.locator('[data-status]').filter({ hasText: 'Geldig' }).waitFor({ timeout: 5000 });
+      assert.equal(await p.locator('[data-status]').getAttribute('aria-live'), 'polite', 'the verdict is announced');
+      assert.equal(await p.locator('[data-sum-before]').textContent(), '26');
+      assert.equal(await p.locator('[data-sum-after]').textContent(), '26');
+      const letter = p.getByRole('region', { name: 'Brief aan het COA' });
+      await letter.waitFor({ timeout: 5000 });
+      assert.match(await letter.innerText(), /Ameland/);
+      assert.match(await letter.innerText(), /Heerenveen/);
+      for (const name of ['Brief kopiëren', 'Downloaden (.html)', 'Afdrukken']) {
+        assert.ok(await letter.getByRole('button', { name }).isVisible(), `button "${name}"`);
+      }
+      // Checked before axe runs: axe itself leaves empty style attributes behind.
+      const styled = await p.evaluate(() => [...document.querySelectorAll('[style]')].map((e) => e.outerHTML.slice(0, 80)));
+      assert.deepEqual(styled, [], 'the script sets no style attributes (CSP style-src)');
+      assertNoViolations(await axe(p), 'the checker with a valid scenario and its letter');
+      // From the top of the page (the skip link) through the form, the result and the letter.
+      await p.locator('.skip-link').focus();
+      const sweep = await focusSweep(p);
+      assert.ok(sweep.stops > 30, `the result and letter are in the tab order (${sweep.stops} stops)`);
+      assert.deepEqual(sweep.failures, [], 'focus visible on every tab stop with the letter shown');
+      await p.screenshot({ path: artifact('herverdelingscheck-valid-1280.png'), fullPage: true });
+      await p.setViewportSize({ width: 320, height: 800 });
+      await p.screenshot({ path: artifact('herverdelingscheck-valid-320.png'), fullPage: true });
+      assert.equal(await horizontalOverflow(p), 0, 'no horizontal scrolling at 320 px with the letter shown');
+      assert.deepEqual(await clippedText(p), [], 'no text cut off at 320 px');
+      assertNoViolations(await axe(p), 'the checker with its letter at 320 px');
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('marks a changed sum invalid, with an error summary whose links move the focus to the field', async () => {
+    const { context, page: p } = await checker();
+    try {
+      await fillValid(p);
+      const after = field(row(p, 2), 'Taakstelling na');
+      await typeInto(p, after, '25');
+      await p.locator('[data-verdict="invalid"]').waitFor({ timeout: 5000 });
+      const summary = p.locator('[data-summary]');
+      await summary.waitFor({ state: 'visible', timeout: 5000 });
+      const links = summary.getByRole('link');
+      assert.ok((await links.count()) >= 1, 'the summary lists the errors as links');
+      assert.match(await summary.innerText(), /som|totaal/i, 'the summary names the changed sum');
+      const fieldErrors = await p.locator('[data-form] .hv-field-error').evaluateAll((els) => els.filter((e) => e.checkVisibility() && e.textContent.trim()).map((e) => e.textContent));
+      assert.ok(fieldErrors.some((t) => /som/i.test(t)), 'the error is also shown at the fields it is about');
+      assert.equal(await p.getByRole('region', { name: 'Brief aan het COA' }).count(), 0, 'no letter for an invalid scenario');
+      assertNoViolations(await axe(p), 'the checker with an error summary');
+      await p.screenshot({ path: artifact('herverdelingscheck-invalid-1280.png'), fullPage: true });
+
+      // The summary comes before the form: back up to its first link, follow it.
+      const first = links.first();
+      const href = await first.getAttribute('href');
+      await tabTo(p, first, { back: true });
+      const indicator = await focusIndicator(p);
+      assert.ok(indicator.visible, `the focused summary link shows its focus (${indicator.element})`);
+      await p.keyboard.press('Enter');
+      assert.equal(`#${await p.evaluate(() => document.activeElement?.id)}`, href, `Enter on "${href}" focuses that field`);
+
+      await typeInto(p, after, '26');
+      await p.locator('[data-verdict="valid"]').waitFor({ timeout: 5000 });
+      assert.ok(await summary.isHidden(), 'the summary goes away once the sum is right again');
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('adds and removes a municipality with the keyboard', async () => {
+    const { context, page: p } = await checker();
+    try {
+      await fillValid(p);
+      await tabTo(p, p.getByRole('button', { name: 'Gemeente toevoegen' }));
+      await p.keyboard.press('Enter');
+      const third = row(p, 3);
+      await third.waitFor({ timeout: 5000 });
+      assert.equal(await p.evaluate(() => document.activeElement?.id), 'field-gemeenten-2-naam', 'the focus goes to the new row');
+      await p.keyboard.type('Harlingen');
+      await typeInto(p, field(third, 'Taakstelling vóór'), '4');
+      await typeInto(p, field(third, 'Taakstelling na'), '4');
+      await p.locator('[data-verdict="valid"]').waitFor({ timeout: 5000 });
+      assert.equal(await p.locator('[data-sum-before]').textContent(), '30', 'the new row counts');
+
+      await tabTo(p, p.getByRole('button', { name: 'Gemeente 3 verwijderen' }));
+      await p.keyboard.press('Enter');
+      await third.waitFor({ state: 'detached', timeout: 5000 });
+      assert.equal(await p.evaluate(() => document.activeElement?.id), 'field-gemeenten', 'the focus goes to the list of municipalities');
+      assert.equal(await p.locator('[data-sum-before]').textContent(), '26');
+      await p.locator('[data-status]').filter({ hasText: /verwijderd|Geldig/ }).waitFor({ timeout: 5000 });
+      assert.equal(await verdict(p), 'valid');
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the check in the address: opening it elsewhere restores form and verdict', async () => {
+    const first = await checker();
+    let shared;
+    try {
+      await fillValid(first.page);
+      shared = first.page.url();
+      assert.match(shared, /\?.*Ameland/, 'the address holds the scenario');
+      assert.equal(new URL(await first.page.locator('[data-share-link]').evaluate((a) => a.href)).search, new URL(shared).search, 'the share link is the address');
+      assertClean(first.context);
+    } finally {
+      await first.context.close();
+    }
+    const context = await newContext(env.browser);
+    try {
+      const p = await open(context, shared, { ready: page.ready });
+      await p.locator('[data-verdict="valid"]').waitFor({ timeout: 5000 });
+      assert.equal(await field(p, 'Taakstellingsperiode').inputValue(), '2026-1');
+      assert.equal(await field(p, 'Besluit van B&W').inputValue(), '2026-02-10');
+      assert.equal(await field(row(p, 1), 'Naam').inputValue(), 'Ameland');
+      assert.equal(await field(row(p, 2), 'Taakstelling na').inputValue(), '26');
+      assert.ok(await p.getByRole('region', { name: 'Brief aan het COA' }).isVisible(), 'the letter is there');
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('prints, downloads and copies the letter with the keyboard; the print is the letter alone', async () => {
+    const { context, page: p } = await checker({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+    try {
+      await fillValid(p);
+      const letter = p.getByRole('region', { name: 'Brief aan het COA' });
+      await letter.waitFor({ timeout: 5000 });
+
+      await tabTo(p, letter.getByRole('button', { name: 'Afdrukken' }));
+      await p.keyboard.press('Enter');
+      assert.equal(await p.evaluate(() => window.__printCalls), 1, 'Enter on "Afdrukken" opens the print dialog');
+
+      await p.emulateMedia({ media: 'print' });
+      const shown = await p.evaluate(() => {
+        const visible = (sel) => [...document.querySelectorAll(sel)].some((e) => e.checkVisibility());
+        return {
+          header: visible('.site-header'),
+          footer: visible('.site-footer'),
+          form: visible('[data-form]'),
+          buttons: visible('.hv-letter-actions'),
+          rules: visible('.hv-rules'),
+          letter: visible('[data-letter]'),
+        };
+      });
+      assert.deepEqual(shown, { header: false, footer: false, form: false, buttons: false, rules: false, letter: true }, 'in print only the letter shows');
+      await p.screenshot({ path: artifact('print-letter.png'), fullPage: true });
+      await p.pdf({ path: artifact('print-letter.pdf'), format: 'A4', printBackground: true });
+      await p.emulateMedia({ media: 'screen' });
+
+      const downloading = p.waitForEvent('download', { timeout: 5000 });
+      await tabTo(p, letter.getByRole('button', { name: 'Downloaden (.html)' }), { back: true });
+      await p.keyboard.press('Enter');
+      const download = await downloading;
+      assert.match(download.suggestedFilename(), /^brief-coa-herverdeling-2026-1\.html$/);
+      const html = await readFile(await download.path(), 'utf8');
+      assert.match(html, /<html lang="nl">/);
+      assert.match(html, /Ameland/);
+      assert.match(html, /Heerenveen/);
+
+      await tabTo(p, letter.getByRole('button', { name: 'Brief kopiëren' }), { back: true });
+      await p.keyboard.press('Enter');
+      await p.locator('[data-status]').filter({ hasText: 'Brief gekopieerd.' }).waitFor({ timeout: 5000 });
+      const copied = await p.evaluate(() => navigator.clipboard.readText());
+      assert.match(copied, /Heerenveen/, 'the clipboard holds the letter');
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,133 @@
+// Search as a keyboard user does it: from the header search box on any page to the results
+// page, "/" to the search field, arrow keys through the results, Enter to a practice.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { siteDirs } from '../lib/build.js';
+import { artifact, assertClean, assertNoViolations, axe, focusIndicator, focused, newContext, open, setup, tabTo } from '../lib/harness.js';
+import { allPages } from '../lib/pages.js';
+
+const search = allPages(siteDirs().root).find((p) => p.role === 'search');
+const skip = !search.present && !search.required ? `${search.why}; optional until it lands` : false;
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
+
+async function withContext(body) {
+  const context = await newContext(env.browser);
+  try {
+    await body(context);
+    assertClean(context);
+  } finally {
+    await context.close();
+  }
+}
+
+const results = (p) => p.locator('[data-search-results]');
+const resultLinks = (p) => results(p).locator('a[href]');
+
+describe('search', { skip }, () => {
+  before(() => {
+    if (!search.present) throw new Error(`required page missing: ${search.why}`);
+  });
+
+  it('goes from the header search box on the home page to results for "huurtoeslag"', async () => {
+    await withContext(async (context) => {
+      const p = await open(context, env.url);
+      const box = p.locator('form[role="search"] #zoekveld[name="q"]');
+      const presses = await tabTo(p, box, { max: 5 });
+      assert.ok(presses <= 3, `the search box is among the first tab stops (${presses} presses)`);
+      await p.keyboard.type('huurtoeslag');
+      await Promise.all([p.waitForURL(/\/zoeken\/\?q=huurtoeslag$/), p.keyboard.press('Enter')]);
+      await resultLinks(p).first().waitFor({ timeout: 10000 });
+      assert.ok((await resultLinks(p).count()) >= 1, 'at least one result');
+      const status = p.locator('[data-search-status]');
+      assert.equal(await status.getAttribute('aria-live'), 'polite', 'the result count is in a live region');
+      assert.match(await status.innerText(), /^\d+ resultaten? voor “huurtoeslag”/, 'the status says how many results');
+      assert.equal(await p.locator('[data-search-input]').inputValue(), 'huurtoeslag', 'the query is in the search field');
+    });
+  });
+
+  it('"/" focuses the search field, arrows walk the results and Enter opens a practice', async () => {
+    await withContext(async (context) => {
+      const p = await open(context, env.url + 'zoeken/?q=huurtoeslag');
+      await resultLinks(p).first().waitFor({ timeout: 10000 });
+      const links = await resultLinks(p).evaluateAll((as) => as.map((a) => ({ href: a.href, text: a.textContent.trim() })));
+      await p.keyboard.press('/');
+      assert.equal(await p.evaluate(() => document.activeElement?.matches('[data-search-input]')), true, `"/" focuses the search field, not ${await focused(p)}`);
+      await p.keyboard.press('ArrowDown');
+      assert.equal(await p.evaluate(() => document.activeElement?.href), links[0].href, 'ArrowDown goes to the first result');
+      const indicator = await focusIndicator(p);
+      assert.ok(indicator.visible && indicator.onScreen, `the focused result shows its focus (${indicator.element})`);
+      if (links.length > 1) {
+        await p.keyboard.press('ArrowDown');
+        assert.equal(await p.evaluate(() => document.activeElement?.href), links[1].href, 'ArrowDown goes to the next result');
+        await p.keyboard.press('ArrowUp');
+        assert.equal(await p.evaluate(() => document.activeElement?.href), links[0].href, 'ArrowUp goes back');
+      }
+      await p.keyboard.press('ArrowUp');
+      assert.equal(await p.evaluate(() => document.activeElement?.matches('[data-search-input]')), true, 'ArrowUp on the first result returns to the field');
+      await p.keyboard.press('ArrowDown');
+      await Promise.all([p.waitForURL(links[0].href), p.keyboard.press('Enter')]);
+      assert.match(new URL(p.url()).pathname, /^\/praktijken\/[^/]+\/[^/]+\/$/, 'landed on a practice page');
+      assert.equal((await p.locator('h1').innerText()).trim(), links[0].text, 'the practice is the one that was chosen');
+      assert.match(await p.locator('main').innerText(), /huurtoeslag/i, 'the practice is about the query');
+    });
+  });
+
+  it('updates results and the address while typing, and says when nothing matches', async () => {
+    await withContext(async (context) => {
+      const p = await open(context, env.url + 'zoeken/', { ready: search.ready });
+      await p.keyboard.press('/');
+      await p.keyboard.type('leegstand');
+      await p.waitForURL(/\?q=leegstand$/, { timeout: 10000 });
+      await resultLinks(p).first().waitFor({ timeout: 10000 });
+      assertNoViolations(await axe(p), '/zoeken/ with results');
+      await p.screenshot({ path: artifact('search-results-1280.png'), fullPage: true });
+      await p.keyboard.press('ControlOrMeta+a');
+      await p.keyboard.type('qqqxyzzy');
+      await p.locator('[data-search-status]').filter({ hasText: 'Geen resultaten' }).waitFor({ timeout: 10000 });
+      assert.equal(await resultLinks(p).count(), 0, 'no results left over');
+      await p.keyboard.press('ControlOrMeta+a');
+      await p.keyboard.press('Backspace');
+      await p.waitForURL(/\/zoeken\/$/, { timeout: 10000 });
+      assert.equal((await p.locator('[data-search-status]').innerText()).trim(), '', 'an empty field clears the status');
+    });
+  });
+
+  it('without JavaScript, the header search form leads to a page that explains and links on', async () => {
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
+    try {
+      const p = await open(context, env.url);
+      await tabTo(p, p.locator('#zoekveld'), { max: 5 });
+      await p.keyboard.type('huurtoeslag');
+      await Promise.all([p.waitForURL(/\/zoeken\/\?q=huurtoeslag$/), p.keyboard.press('Enter')]);
+      const main = p.locator('main');
+      assert.match(await main.innerText(), /JavaScript/, 'the page says search needs JavaScript');
+      const categories = await main.locator('a[href*="/praktijken/"]').evaluateAll((as) => as.filter((a) => a.checkVisibility()).length);
+      assert.ok(categories >= 1, 'and offers the categories instead');
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works from a site served under a sub-path', async () => {
+    await withContext(async (context) => {
+      const p = await open(context, env.subUrl + 'zoeken/?q=huurtoeslag');
+      await resultLinks(p).first().waitFor({ timeout: 10000 });
+      const hrefs = await resultLinks(p).evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+      for (const href of hrefs) assert.match(href, /^\/kennisbank\/praktijken\//, 'result links keep the base path');
+      const home = await open(context, env.subUrl);
+      await tabTo(home, home.locator('#zoekveld'), { max: 5 });
+      await home.keyboard.type('leegstand');
+      await Promise.all([home.waitForURL(/\/kennisbank\/zoeken\/\?q=leegstand$/), home.keyboard.press('Enter')]);
+      await resultLinks(home).first().waitFor({ timeout: 10000 });
+    });
+  });
+});
