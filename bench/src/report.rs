@@ -154,10 +154,43 @@ pub struct Results {
     pub sizes: Vec<SizeResult>,
 }
 
+fn keep<T>(new: &mut Outcome<T>, old: Outcome<T>) {
+    if matches!(new, Outcome::Skipped { .. }) {
+        *new = old;
+    }
+}
+
+impl SizeResult {
+    /// Takes from `old` every measure this run left out, so a partial run (`--only serve`)
+    /// updates its own figures and keeps the rest.
+    pub fn keep_missing_from(&mut self, old: SizeResult) {
+        if self.build_ours.value().is_none() && old.build_ours.value().is_some() {
+            (self.ours_files, self.ours_bytes) = (old.ours_files, old.ours_bytes);
+        }
+        if self.build_hugo.value().is_none() && old.build_hugo.value().is_some() {
+            (self.hugo_files, self.hugo_bytes) = (old.hugo_files, old.hugo_bytes);
+        }
+        keep(&mut self.build_ours, old.build_ours);
+        keep(&mut self.build_hugo, old.build_hugo);
+        keep(&mut self.serve_ours, old.serve_ours);
+        keep(&mut self.serve_hugo, old.serve_hugo);
+        keep(&mut self.pagefind_index, old.pagefind_index);
+        keep(&mut self.search, old.search);
+    }
+}
+
 impl Results {
-    /// Adds or replaces the result for one size, keeping sizes in order.
-    pub fn put(&mut self, size: SizeResult) {
-        self.sizes.retain(|s| s.practices != size.practices);
+    /// Adds the result for one size, keeping sizes in order; measures it left out are kept from
+    /// an earlier result for the same size.
+    pub fn put(&mut self, mut size: SizeResult) {
+        if let Some(at) = self
+            .sizes
+            .iter()
+            .position(|s| s.practices == size.practices)
+        {
+            let old = self.sizes.remove(at);
+            size.keep_missing_from(old);
+        }
         self.sizes.push(size);
         self.sizes.sort_by_key(|s| s.practices);
     }
@@ -547,6 +580,30 @@ mod tests {
         }
         let sizes: Vec<usize> = r.sizes.iter().map(|s| s.practices).collect();
         assert_eq!(sizes, vec![10, 1000]);
+    }
+
+    #[test]
+    fn partial_run_keeps_the_other_measures() {
+        let mut r = Results::default();
+        r.put(SizeResult {
+            practices: 10,
+            build_ours: Outcome::Measured {
+                value: stat(20.0, 1000),
+            },
+            ours_files: 57,
+            ..SizeResult::default()
+        });
+        r.put(SizeResult {
+            practices: 10,
+            serve_ours: Outcome::NotAvailable {
+                reason: "no serve".into(),
+            },
+            ..SizeResult::default()
+        });
+        let s = &r.sizes[0];
+        assert_eq!(s.build_ours.value().map(|v| v.median_ms), Some(20.0));
+        assert_eq!(s.ours_files, 57);
+        assert!(matches!(s.serve_ours, Outcome::NotAvailable { .. }));
     }
 
     #[test]

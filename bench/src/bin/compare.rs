@@ -16,7 +16,7 @@ use kennisbank_bench::report::{
     all_tables, Machine, Outcome, Results, SearchReport, SizeResult, Tools,
 };
 use kennisbank_bench::synth::{generate, SynthPractice};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
@@ -359,8 +359,9 @@ fn measure_size(
     }
 
     if wants("search") && search_sizes.contains(&n) {
-        if !kb_out.join("index.html").is_file() {
-            // The search measures need a built site even when builds were not measured.
+        if !wants("build") || !kb_out.join("index.html").is_file() {
+            // The search measures need a site built by this binary even when builds were not
+            // measured in this run.
             run_timed(
                 &setup.kennisbank,
                 &strings(&[
@@ -400,7 +401,13 @@ fn measure_size(
             );
         }
         result.search = if setup.node_ready {
-            outcome(search(args, setup, &kb_out, &practices))
+            let titles: BTreeMap<String, String> = content
+                .settings
+                .categories
+                .iter()
+                .map(|c| (c.slug.clone(), c.title.clone()))
+                .collect();
+            outcome(search(args, setup, &kb_out, &practices, &titles))
         } else {
             Outcome::NotAvailable {
                 reason: "playwright-core not installed (npm ci in bench/) or no chromium".into(),
@@ -485,11 +492,12 @@ struct Words {
     stems: BTreeSet<String>,
 }
 
-fn practice_words(p: &SynthPractice) -> Words {
+fn practice_words(p: &SynthPractice, category_title: &str) -> Words {
     let labels: Vec<&str> = p.links.iter().map(|l| l.label.as_str()).collect();
     let text = format!(
-        "{} {} {} {} {}",
+        "{} {} {} {} {} {}",
         p.title,
+        category_title,
         p.summary.as_deref().unwrap_or_default(),
         kennisbank::markdown::to_plain_text(&p.body),
         p.tags.join(" "),
@@ -526,6 +534,7 @@ fn search(
     setup: &Setup,
     site: &Path,
     practices: &[SynthPractice],
+    category_titles: &BTreeMap<String, String>,
 ) -> Result<SearchReport, String> {
     let script = workspace_root().join("bench/js/search-bench.mjs");
     let queries: Vec<&str> = ONE_WORD.iter().chain(TWO_WORDS).copied().collect();
@@ -562,7 +571,13 @@ fn search(
         page.name = (*name).to_string();
     }
     // Relevance: a result counts when its practice holds every query word (see `holds_query`).
-    let words: Vec<Words> = practices.iter().map(practice_words).collect();
+    let words: Vec<Words> = practices
+        .iter()
+        .map(|p| {
+            let title = category_titles.get(&p.category).map_or("", String::as_str);
+            practice_words(p, title)
+        })
+        .collect();
     for engine in report.engines.values_mut() {
         for q in &mut engine.queries {
             q.containing = Some(words.iter().filter(|w| holds_query(w, &q.q)).count());
