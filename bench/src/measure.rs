@@ -161,6 +161,42 @@ pub fn repeat(
     Ok(Stat::from_runs(kept))
 }
 
+/// One command of a side-by-side measure.
+pub struct Contender<'a> {
+    pub program: &'a Path,
+    pub args: Vec<String>,
+    /// Measured runs (after the warm-up).
+    pub runs: usize,
+    /// Called before each run, outside the timing (such as removing the output folder).
+    pub before: Box<dyn FnMut() -> Result<(), String> + 'a>,
+}
+
+/// Runs the contenders in turn, one run of each per round, so that a change in the machine's
+/// load falls on all of them alike; the first `warmup` rounds are not kept. A contender that
+/// fails is not run again and gets its error.
+pub fn interleave(mut contenders: Vec<Contender<'_>>, warmup: usize) -> Vec<Result<Stat, String>> {
+    let mut runs: Vec<Result<Vec<Run>, String>> =
+        contenders.iter().map(|_| Ok(Vec::new())).collect();
+    let rounds = warmup + contenders.iter().map(|c| c.runs).max().unwrap_or(0);
+    for round in 0..rounds {
+        for (c, kept) in contenders.iter_mut().zip(runs.iter_mut()) {
+            let Ok(list) = kept else {
+                continue;
+            };
+            if round >= warmup + c.runs {
+                continue;
+            }
+            let result = (c.before)().and_then(|()| run_timed(c.program, &c.args, None));
+            match result {
+                Ok(r) if round >= warmup => list.push(r),
+                Ok(_) => {}
+                Err(e) => *kept = Err(e),
+            }
+        }
+    }
+    runs.into_iter().map(|r| r.map(Stat::from_runs)).collect()
+}
+
 /// A minimal HTTP/1.0 GET (HTTP/1.0, so the body is never chunked): status and body.
 pub fn http_get(port: u16, path: &str, timeout: Duration) -> std::io::Result<(u16, Vec<u8>)> {
     let mut stream = TcpStream::connect(("127.0.0.1", port))?;
@@ -411,6 +447,38 @@ mod tests {
         assert_eq!(s.median_ms, 20.0);
         assert_eq!(s.median_rss_kib, Some(200));
         assert_eq!((s.min_ms(), s.max_ms()), (10.0, 30.0));
+    }
+
+    #[test]
+    fn interleave_alternates_runs_keeps_all_but_warmup_and_stops_a_failing_command() {
+        let order = std::cell::RefCell::new(Vec::new());
+        let contender = |name: &'static str, program: &'static str, runs: usize| Contender {
+            program: Path::new(program),
+            args: Vec::new(),
+            runs,
+            before: Box::new({
+                let order = &order;
+                move || {
+                    order.borrow_mut().push(name);
+                    Ok(())
+                }
+            }),
+        };
+        let stats = interleave(
+            vec![
+                contender("ok", "/bin/true", 3),
+                contender("bad", "/bin/false", 3),
+                contender("short", "/bin/true", 1),
+            ],
+            1,
+        );
+        assert_eq!(stats[0].as_ref().map(|s| s.runs.len()), Ok(3));
+        assert!(stats[1].is_err());
+        assert_eq!(stats[2].as_ref().map(|s| s.runs.len()), Ok(1));
+        assert_eq!(
+            *order.borrow(),
+            vec!["ok", "bad", "short", "ok", "short", "ok", "ok"]
+        );
     }
 
     #[test]

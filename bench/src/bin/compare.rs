@@ -7,7 +7,9 @@
 //! See BENCHMARKS.md for what each figure means and how it is taken.
 
 use clap::Parser;
-use kennisbank_bench::measure::{self, free_port, measure_rebuild, repeat, run_timed, Server};
+use kennisbank_bench::measure::{
+    self, free_port, interleave, measure_rebuild, repeat, run_timed, Contender, Server,
+};
 use kennisbank_bench::plot;
 use kennisbank_bench::project::{
     default_hugo_skeleton, default_source_root, load_source, write_hugo_site, write_project,
@@ -270,29 +272,23 @@ fn measure_size(
     let wants = |m: &str| args.only.iter().any(|o| o == m);
     let warmup = 1;
 
-    // Full builds: the output folder is removed before every run, outside the timing.
+    // Full builds, interleaved run by run; the output folder is removed before every run,
+    // outside the timing.
     if wants("build") {
-        let build_args = vec![
-            "build".into(),
-            "--root".into(),
-            path_arg(&kb_root),
-            "--out".into(),
-            path_arg(&kb_out),
-        ];
-        result.build_ours = outcome(repeat(
-            &setup.kennisbank,
-            &build_args,
-            warmup,
-            args.runs,
-            || remove(&kb_out),
-        ));
-        if let Some(s) = result.build_ours.value() {
-            eprintln!(
-                "  kennisbank build: median {:.0} ms, {:?} KiB",
-                s.median_ms, s.median_rss_kib
-            );
-        }
-        (result.ours_files, result.ours_bytes) = dir_size(&kb_out);
+        let ours = Contender {
+            program: &setup.kennisbank,
+            args: vec![
+                "build".into(),
+                "--root".into(),
+                path_arg(&kb_root),
+                "--out".into(),
+                path_arg(&kb_out),
+            ],
+            runs: args.runs,
+            before: Box::new(|| remove(&kb_out)),
+        };
+        let cache = args.work.join("hugo-cache");
+        let mut contenders = vec![ours];
         result.build_hugo = match &setup.hugo {
             None => Outcome::NotAvailable {
                 reason: "hugo not found (apt-get install -y hugo)".into(),
@@ -301,31 +297,49 @@ fn measure_size(
                 reason: format!("above --hugo-max {}", args.hugo_max),
             },
             Some(hugo) => {
-                let cache = args.work.join("hugo-cache");
-                let hugo_args = vec![
-                    "--source".into(),
-                    path_arg(&hugo_root),
-                    "--destination".into(),
-                    path_arg(&hugo_out),
-                    "--cacheDir".into(),
-                    path_arg(&cache),
-                    "--quiet".into(),
-                ];
-                // Hugo at 50,000 pages takes minutes: fewer runs there.
-                let runs = if n >= 50_000 {
-                    args.runs.min(3)
-                } else {
-                    args.runs
-                };
-                outcome(repeat(hugo, &hugo_args, warmup, runs, || remove(&hugo_out)))
+                contenders.push(Contender {
+                    program: hugo,
+                    args: vec![
+                        "--source".into(),
+                        path_arg(&hugo_root),
+                        "--destination".into(),
+                        path_arg(&hugo_out),
+                        "--cacheDir".into(),
+                        path_arg(&cache),
+                        "--quiet".into(),
+                    ],
+                    // Hugo at 50,000 pages takes minutes a run: fewer runs there.
+                    runs: if n >= 50_000 {
+                        args.runs.min(3)
+                    } else {
+                        args.runs
+                    },
+                    before: Box::new(|| remove(&hugo_out)),
+                });
+                Outcome::Skipped {
+                    reason: "not run".into(),
+                }
             }
         };
-        if let Some(s) = result.build_hugo.value() {
-            eprintln!(
-                "  hugo build: median {:.0} ms, {:?} KiB",
-                s.median_ms, s.median_rss_kib
-            );
+        let mut stats = interleave(contenders, warmup).into_iter();
+        result.build_ours = outcome(stats.next().unwrap_or_else(|| Err("not run".into())));
+        if let Some(hugo) = stats.next() {
+            result.build_hugo = outcome(hugo);
         }
+        for (name, o) in [
+            ("kennisbank", &result.build_ours),
+            ("hugo", &result.build_hugo),
+        ] {
+            if let Some(s) = o.value() {
+                eprintln!(
+                    "  {name} build: median {:.0} ms wall, {:.0} ms CPU, {:?} KiB",
+                    s.median_ms,
+                    s.median_cpu_ms.unwrap_or_default(),
+                    s.median_rss_kib
+                );
+            }
+        }
+        (result.ours_files, result.ours_bytes) = dir_size(&kb_out);
         (result.hugo_files, result.hugo_bytes) = dir_size(&hugo_out);
     }
 
