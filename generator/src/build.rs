@@ -2,8 +2,11 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::model::Content;
+use crate::render::theme::Theme;
+use crate::render::views::{ViewCache, Views};
 use crate::render::{self, normalize_base, OutputFile};
 use crate::{assets, content, herverdeling, search_index};
+use calculator_wasm::date::Date;
 use std::path::Path;
 
 /// The outcome of running the pipeline in memory.
@@ -20,10 +23,31 @@ impl Built {
     }
 }
 
+/// What `serve` keeps of a successful build to rebuild parts of it later (see `rebuild`).
+pub struct Session {
+    pub theme: Theme,
+    pub views: Views,
+    pub page_data: Vec<(&'static str, &'static str, serde_json::Value)>,
+}
+
 /// Loads, validates and renders the whole site in memory.
 pub fn build_in_memory(root: &Path, base_url: &str) -> Built {
+    build_session(root, base_url, &mut ViewCache::default()).0
+}
+
+/// [`build_in_memory`], reusing `cache` for the practice texts, and returning what a later
+/// partial rebuild needs when the build succeeded.
+pub fn build_session(
+    root: &Path,
+    base_url: &str,
+    cache: &mut ViewCache,
+) -> (Built, Option<Session>) {
     let base = normalize_base(base_url);
-    let (content, mut diagnostics) = content::load(root);
+    let (mut content, mut diagnostics) = content::load(root);
+    if let Some(content) = &mut content {
+        apply_source_date_epoch(content, &mut diagnostics);
+    }
+    let mut session = None;
     let theme_name = content
         .as_ref()
         .map(|c| c.settings.theme.clone())
@@ -34,10 +58,11 @@ pub fn build_in_memory(root: &Path, base_url: &str) -> Built {
     let mut files = Vec::new();
     match (&content, theme, &checker) {
         (Some(content), Ok(theme), Some(checker)) => {
-            let page_data = [("herverdeling.html", "municipalities", checker.page_data())];
+            let page_data = vec![("herverdeling.html", "municipalities", checker.page_data())];
+            let views = render::views::build_cached(content, &base, cache);
             // The pages and the search index do not depend on each other: make them side by side.
             let (pages, index) = rayon::join(
-                || render::render_site(content, &theme, &base, &page_data),
+                || render::render_site_with(content, &views, &theme, &base, &page_data),
                 || search_index::files(content, &base),
             );
             match pages {
@@ -46,6 +71,11 @@ pub fn build_in_memory(root: &Path, base_url: &str) -> Built {
                     files.extend(index);
                     files.extend(checker.files());
                     files.extend(assets::files());
+                    session = Some(Session {
+                        theme,
+                        views,
+                        page_data,
+                    });
                 }
                 Err(d) => diagnostics.extend(d),
             }
@@ -55,9 +85,38 @@ pub fn build_in_memory(root: &Path, base_url: &str) -> Built {
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     crate::diagnostics::sort(&mut diagnostics);
-    Built {
+    let built = Built {
         content,
         files,
         diagnostics,
+    };
+    (built, session)
+}
+
+/// Without `reference_date` in the settings, "Nieuw" is measured from `SOURCE_DATE_EPOCH` when
+/// it is set (reproducible-builds.org: the time of the last change, in seconds since 1970), and
+/// else from the newest date in the content.
+fn apply_source_date_epoch(content: &mut Content, diagnostics: &mut Vec<Diagnostic>) {
+    if content.settings.reference_date.is_some() {
+        return;
+    }
+    let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
+        return;
+    };
+    let date = value.trim().parse::<i64>().ok().and_then(|seconds| {
+        Date::new(1970, 1, 1)
+            .ok()
+            .and_then(|epoch| epoch.add_days(seconds.div_euclid(86_400)))
+    });
+    match date {
+        Some(date) => content.settings.reference_date = Some(date),
+        None => diagnostics.push(
+            Diagnostic::warning(
+                "invalid-source-date-epoch",
+                "SOURCE_DATE_EPOCH",
+                format!("`SOURCE_DATE_EPOCH={value}` is not a number of seconds; it is ignored"),
+            )
+            .hint("set it to a Unix timestamp, such as `git log -1 --format=%ct`"),
+        ),
     }
 }

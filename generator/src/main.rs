@@ -79,6 +79,32 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
+    /// Build in memory and serve the site, rebuilding and reloading open pages on every change.
+    Serve {
+        #[command(flatten)]
+        root: RootArg,
+        /// Address to listen on; another than 127.0.0.1 makes the preview visible on the network.
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Port to listen on; 0 picks a free one (the address is printed).
+        #[arg(long, value_name = "N", default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Create the file of a new practice (with every field explained) and print its path.
+    New {
+        #[command(flatten)]
+        root: RootArg,
+        /// The category's slug, as in content/site.yaml, such as `algemeen`.
+        category: String,
+        /// The practice's title; its file name is made from it.
+        title: String,
+        /// The date for `added`, as YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -91,6 +117,23 @@ fn main() -> ExitCode {
             format,
         } => build(root.root, out, &base_url, format),
         Command::Check { root, format } => check(root.root, format),
+        Command::Serve {
+            root,
+            bind,
+            port,
+            open,
+        } => exit(kennisbank::serve::run(kennisbank::serve::Options {
+            root: root.root,
+            bind,
+            port,
+            open,
+        })),
+        Command::New {
+            root,
+            category,
+            title,
+            date,
+        } => new_practice(root.root, &category, &title, date.as_deref()),
         Command::Herverdeling {
             root,
             file,
@@ -164,8 +207,51 @@ fn build(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> ExitCod
     ExitCode::SUCCESS
 }
 
+fn new_practice(root: PathBuf, category: &str, title: &str, date: Option<&str>) -> ExitCode {
+    use kennisbank::new_practice::{create, today};
+    let added = match date {
+        Some(text) => match calculator_wasm::date::Date::parse(text) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("error: `--date {text}` is not a date: {e}; write it as YYYY-MM-DD");
+                return ExitCode::from(2);
+            }
+        },
+        None => match today() {
+            Some(d) => d,
+            None => {
+                eprintln!(
+                    "error: the system clock gives no date; give one with `--date YYYY-MM-DD`"
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
+    match create(&root, category, title, added) {
+        Ok(path) => {
+            println!("{path}");
+            eprintln!("Created {path}: write the text below the `---` line, and uncomment the fields you need.");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            if let kennisbank::new_practice::NewError::Settings(diags) = &e {
+                print_diagnostics(diags, Format::Human);
+            }
+            eprintln!("error: {e}");
+            exit(e.exit_code())
+        }
+    }
+}
+
 fn check(root: PathBuf, format: Format) -> ExitCode {
-    let built = build_in_memory(&root, "/");
+    use kennisbank::linkcheck::{self, CHECK_BASE};
+    let mut built = build_in_memory(&root, CHECK_BASE);
+    // The links are checked in the rendered pages, so only when everything rendered.
+    if let (false, Some(content)) = (built.has_errors(), &built.content) {
+        let links = linkcheck::check(&root, content, &built.files, CHECK_BASE);
+        built.diagnostics.extend(links);
+        diagnostics::sort(&mut built.diagnostics);
+    }
     print_diagnostics(&built.diagnostics, format);
     if built.has_errors() {
         ExitCode::from(1)

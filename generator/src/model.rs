@@ -19,6 +19,9 @@ pub struct Settings {
     pub allow_raw_html: bool,
     /// Theme folder name under `themes/`.
     pub theme: String,
+    /// The address the site is published at (`https://…/`), for the absolute links of the feeds
+    /// and the sitemap.
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

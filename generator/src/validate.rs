@@ -2,11 +2,20 @@
 
 use crate::diagnostics::{suggest, Diagnostic};
 use crate::markdown::{self, is_external};
-use crate::model::Content;
+use crate::model::{Content, Practice};
 use crate::text::{check_external_url, slugify};
 use std::collections::BTreeMap;
 
 pub fn validate(content: &Content) -> Vec<Diagnostic> {
+    validate_with(content, text_links)
+}
+
+/// [`validate`], with the check of each practice's text supplied by the caller: `serve` reuses
+/// the results for texts that did not change, since parsing every text is most of the work.
+pub fn validate_with(
+    content: &Content,
+    mut check_text: impl FnMut(&Practice) -> Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut by_id: BTreeMap<&str, &str> = BTreeMap::new();
     for p in &content.practices {
@@ -46,38 +55,7 @@ pub fn validate(content: &Content) -> Vec<Diagnostic> {
                 );
             }
         }
-        for link in markdown::links(&p.body) {
-            if is_external(&link.url) {
-                if let Err(why) = check_external_url(&link.url) {
-                    let line = p.body_line + markdown::line_of_offset(&p.body, link.offset) - 1;
-                    diags.push(
-                        Diagnostic::error(
-                            "invalid-url",
-                            p.path.clone(),
-                            format!("the link `{}` in the text is not valid: {why}", link.url),
-                        )
-                        .at(line, 0)
-                        .hint("write the full address, such as `https://www.voorbeeld.nl/pagina`"),
-                    );
-                }
-            } else if link
-                .url
-                .trim_start()
-                .to_ascii_lowercase()
-                .starts_with("javascript:")
-            {
-                let line = p.body_line + markdown::line_of_offset(&p.body, link.offset) - 1;
-                diags.push(
-                    Diagnostic::error(
-                        "unsafe-link",
-                        p.path.clone(),
-                        "links may not run scripts (`javascript:`)",
-                    )
-                    .at(line, 0)
-                    .hint("link to a page instead"),
-                );
-            }
-        }
+        diags.extend(check_text(p));
     }
     // Tags that differ only in spelling share a page; say so, so editors pick one spelling.
     let mut tags: BTreeMap<String, (&str, &str)> = BTreeMap::new();
@@ -109,6 +87,44 @@ pub fn validate(content: &Content) -> Vec<Diagnostic> {
                     tags.insert(slug, (t, &p.path));
                 }
             }
+        }
+    }
+    diags
+}
+
+/// The links in a practice's text: external ones well formed, none running a script.
+pub fn text_links(p: &Practice) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for link in markdown::links(&p.body) {
+        if is_external(&link.url) {
+            if let Err(why) = check_external_url(&link.url) {
+                let line = p.body_line + markdown::line_of_offset(&p.body, link.offset) - 1;
+                diags.push(
+                    Diagnostic::error(
+                        "invalid-url",
+                        p.path.clone(),
+                        format!("the link `{}` in the text is not valid: {why}", link.url),
+                    )
+                    .at(line, 0)
+                    .hint("write the full address, such as `https://www.voorbeeld.nl/pagina`"),
+                );
+            }
+        } else if link
+            .url
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("javascript:")
+        {
+            let line = p.body_line + markdown::line_of_offset(&p.body, link.offset) - 1;
+            diags.push(
+                Diagnostic::error(
+                    "unsafe-link",
+                    p.path.clone(),
+                    "links may not run scripts (`javascript:`)",
+                )
+                .at(line, 0)
+                .hint("link to a page instead"),
+            );
         }
     }
     diags

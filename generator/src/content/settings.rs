@@ -3,7 +3,7 @@
 use super::yaml::YamlDoc;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Category, Settings};
-use crate::text::is_slug;
+use crate::text::{check_external_url, is_slug};
 use calculator_wasm::date::Date;
 
 pub const PATH: &str = "content/site.yaml";
@@ -17,6 +17,7 @@ const FIELDS: &[&str] = &[
     "reference_date",
     "allow_raw_html",
     "theme",
+    "url",
 ];
 const CATEGORY_FIELDS: &[&str] = &["slug", "title", "description", "order"];
 
@@ -61,6 +62,22 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
             })
             .ok()
     });
+    let url = doc
+        .get::<String>("url", "the site's address, such as `https://www.example.nl/kennisbank/`", &mut diags)
+        .and_then(|u| {
+            let web = u.starts_with("https://") || u.starts_with("http://");
+            match check_external_url(&u) {
+                Ok(()) if web => Some(u),
+                Ok(()) => {
+                    diags.push(doc.error_at("invalid-url", doc.key_line("url"), format!("`url` must be a web address, not `{u}`")).hint("write the address the site is published at, such as `https://www.example.nl/kennisbank/`"));
+                    None
+                }
+                Err(why) => {
+                    diags.push(doc.error_at("invalid-url", doc.key_line("url"), format!("`url` is not valid: {why}")).hint("write the address the site is published at, such as `https://www.example.nl/kennisbank/`"));
+                    None
+                }
+            }
+        });
 
     let mut categories = Vec::new();
     if let Some(serde_yaml::Value::Sequence(items)) = doc.value("categories") {
@@ -143,6 +160,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         reference_date,
         allow_raw_html,
         theme,
+        url,
     };
     (Some(settings), diags)
 }

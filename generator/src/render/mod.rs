@@ -1,5 +1,7 @@
 //! Rendering: content → views → one HTML page per output path, in parallel.
 
+pub mod feeds;
+pub mod sitemap;
 pub mod theme;
 pub mod views;
 
@@ -56,13 +58,72 @@ pub fn render_site(
     base: &str,
     page_data: &PageData,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let views = views::build(content, base);
+    render_site_with(
+        content,
+        &views::build(content, base),
+        theme,
+        base,
+        page_data,
+    )
+}
+
+/// [`render_site`] from views already built: every page, the feeds, the sitemap and the theme's
+/// static files.
+pub fn render_site_with(
+    content: &Content,
+    views: &Views,
+    theme: &Theme,
+    base: &str,
+    page_data: &PageData,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let mut files = render_pages(content, views, theme, base, page_data, &|_| true)?;
+    files.extend(derived_files(content, views, theme, base));
+    files.extend(static_files(theme)?);
+    Ok(files)
+}
+
+/// The files made from the views besides the pages: the feeds, the sitemap and `robots.txt`.
+pub fn derived_files(
+    content: &Content,
+    views: &Views,
+    theme: &Theme,
+    base: &str,
+) -> Vec<OutputFile> {
+    let mut files = feeds::files(&content.settings, views, base);
+    files.extend(sitemap::files(
+        &content.settings,
+        views,
+        base,
+        &page_paths(views, theme),
+    ));
+    files
+}
+
+/// The output paths of every page the views and theme make, in no particular order.
+pub fn page_paths(views: &Views, theme: &Theme) -> Vec<String> {
+    let common = Context::new();
+    pages(views, &common, theme)
+        .into_iter()
+        .map(|p| p.path)
+        .collect()
+}
+
+/// Renders the pages whose output path `select` accepts (`serve` re-renders only what changed).
+pub fn render_pages(
+    content: &Content,
+    views: &Views,
+    theme: &Theme,
+    base: &str,
+    page_data: &PageData,
+    select: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut common = Context::new();
     common.insert("base", base);
     common.insert("site", &views.site);
     common.insert("categories", &views.categories);
     common.insert("stappenplan", &views.stappenplan);
-    let pages = pages(&views, &common, theme);
+    let mut pages = pages(views, &common, theme);
+    pages.retain(|p| select(&p.path));
     let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
         .into_par_iter()
         .map(|page| {
@@ -107,6 +168,13 @@ pub fn render_site(
     if !diags.is_empty() {
         return Err(diags);
     }
+    Ok(files)
+}
+
+/// The theme's `static/` files, read from disk.
+pub fn static_files(theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let mut files = Vec::with_capacity(theme.static_files.len());
+    let mut diags = Vec::new();
     for (rel, path) in &theme.static_files {
         match std::fs::read(path) {
             Ok(bytes) => files.push(OutputFile {
@@ -226,6 +294,18 @@ fn pages<'a>(views: &'a Views, common: &'a Context, theme: &Theme) -> Vec<Page<'
         context: Box::new(move || with(common, &[("x", &0)], "404.html")),
     });
     let names: Vec<&str> = theme.tera.get_template_names().collect();
+    if names.contains(&"nieuw.html") {
+        pages.push(Page {
+            path: "nieuw/index.html".into(),
+            template: "nieuw.html",
+            context: Box::new(move || {
+                let months = feeds::recent_by_month(views);
+                let mut c = with(common, &[("months", &months)], "nieuw/");
+                c.insert("new_days", &views.new_days);
+                c
+            }),
+        });
+    }
     for (template, path) in OPTIONAL_PAGES {
         if names.contains(template) {
             let dir = path.trim_end_matches("index.html");

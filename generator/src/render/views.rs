@@ -5,10 +5,11 @@ use crate::markdown::{self, MarkdownOptions};
 use crate::model::{Category, Contact, Content, Link, Practice};
 use crate::text::{dutch_date, first_sentence, slugify};
 use calculator_wasm::date::Date;
+use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct SiteView {
     pub title: String,
     pub publisher: String,
@@ -16,7 +17,7 @@ pub struct SiteView {
     pub intro_html: String,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct CategoryView {
     pub slug: String,
     pub title: String,
@@ -25,7 +26,7 @@ pub struct CategoryView {
     pub url: String,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct TagView {
     pub name: String,
     pub slug: String,
@@ -34,7 +35,7 @@ pub struct TagView {
 }
 
 /// A practice as listed on overview pages.
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct PracticeSummary {
     pub id: String,
     /// Position within its category, from 1.
@@ -53,7 +54,7 @@ pub struct PracticeSummary {
     pub is_new: bool,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct PracticeView {
     #[serde(flatten)]
     pub summary: PracticeSummary,
@@ -64,7 +65,7 @@ pub struct PracticeView {
     pub source_path: String,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct StepView {
     pub number: usize,
     pub title: String,
@@ -73,21 +74,21 @@ pub struct StepView {
     pub deadline: Option<String>,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct UitgangspuntView {
     pub number: usize,
     pub title: String,
     pub text_html: String,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct FootnoteView {
     pub id: String,
     pub number: usize,
     pub text_html: String,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct StappenplanView {
     pub title: String,
     pub intro_html: String,
@@ -109,6 +110,8 @@ pub struct Views {
     pub tag_members: BTreeMap<String, Vec<usize>>,
     /// The date "Nieuw" is measured from.
     pub reference_date: Option<Date>,
+    /// Practices changed within this many days of the reference date are "Nieuw".
+    pub new_days: u32,
 }
 
 pub fn category_url(base: &str, slug: &str) -> String {
@@ -134,7 +137,76 @@ fn md(text: &str, content: &Content, base: &str) -> String {
     )
 }
 
+/// The markdown work of each practice, kept between builds by `serve` so that a rebuild renders
+/// only the texts that changed. Entries are keyed by file and checked against the text.
+#[derive(Default)]
+pub struct ViewCache {
+    /// The options the entries were rendered with: raw HTML allowed, base.
+    options: Option<(bool, String)>,
+    texts: HashMap<String, CachedText>,
+}
+
+struct CachedText {
+    body: String,
+    body_html: String,
+    /// The first sentence of the plain text: the summary when the editor gave none.
+    first_sentence: String,
+}
+
+impl ViewCache {
+    fn get(&self, p: &Practice) -> Option<&CachedText> {
+        self.texts.get(&p.path).filter(|c| c.body == p.body)
+    }
+
+    /// Renders the texts that are not cached yet (in parallel) and forgets removed files.
+    fn update(&mut self, content: &Content, base: &str) {
+        let options = (content.settings.allow_raw_html, base.to_string());
+        if self.options.as_ref() != Some(&options) {
+            self.texts.clear();
+            self.options = Some(options);
+        }
+        let missing: Vec<&Practice> = content
+            .practices
+            .iter()
+            .filter(|p| self.get(p).is_none())
+            .collect();
+        let fresh: Vec<(String, CachedText)> = missing
+            .par_iter()
+            .map(|p| {
+                let plain = markdown::to_plain_text(&p.body);
+                let text = CachedText {
+                    body: p.body.clone(),
+                    body_html: md(&p.body, content, base),
+                    first_sentence: first_sentence(&plain, 220),
+                };
+                (p.path.clone(), text)
+            })
+            .collect();
+        self.texts.extend(fresh);
+        if self.texts.len() > content.practices.len() {
+            let present: std::collections::HashSet<&str> =
+                content.practices.iter().map(|p| p.path.as_str()).collect();
+            self.texts.retain(|path, _| present.contains(path.as_str()));
+        }
+    }
+}
+
 pub fn build(content: &Content, base: &str) -> Views {
+    build_cached(content, base, &mut ViewCache::default())
+}
+
+/// [`build`], reusing (and filling) `cache` for the practice texts.
+pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Views {
+    cache.update(content, base);
+    // `update` has rendered every text; rendering again is only a fallback.
+    let body_html = |p: &Practice| match cache.get(p) {
+        Some(c) => c.body_html.clone(),
+        None => md(&p.body, content, base),
+    };
+    let auto_summary = |p: &Practice| match cache.get(p) {
+        Some(c) => c.first_sentence.clone(),
+        None => first_sentence(&markdown::to_plain_text(&p.body), 220),
+    };
     let settings = &content.settings;
     let site = SiteView {
         title: settings.title.clone(),
@@ -188,7 +260,6 @@ pub fn build(content: &Content, base: &str) -> Views {
         .map(|p| {
             let n = numbers.entry(p.category.as_str()).or_insert(0);
             *n += 1;
-            let plain = markdown::to_plain_text(&p.body);
             let category_title = settings
                 .categories
                 .iter()
@@ -199,10 +270,7 @@ pub fn build(content: &Content, base: &str) -> Views {
                 id: p.id.clone(),
                 number: *n,
                 title: p.title.clone(),
-                summary: p
-                    .summary
-                    .clone()
-                    .unwrap_or_else(|| first_sentence(&plain, 220)),
+                summary: p.summary.clone().unwrap_or_else(|| auto_summary(p)),
                 url: practice_url(base, p),
                 category: p.category.clone(),
                 category_title,
@@ -232,7 +300,7 @@ pub fn build(content: &Content, base: &str) -> Views {
         .zip(&summaries)
         .map(|(p, summary)| PracticeView {
             summary: summary.clone(),
-            body_html: md(&p.body, content, base),
+            body_html: body_html(p),
             links: p.links.clone(),
             related: p
                 .related
@@ -305,5 +373,6 @@ pub fn build(content: &Content, base: &str) -> Views {
         stappenplan,
         tag_members,
         reference_date,
+        new_days: settings.new_days,
     }
 }

@@ -1,0 +1,546 @@
+//! The internal link check of `check`: every `href`, `src` and `action` in the rendered pages that
+//! stays on the site must name a file of the build (a folder: its `index.html`), and every
+//! `#anchor` must be an `id` in the target page. No network access: external addresses are only
+//! checked for their form, when the content is validated.
+//!
+//! A broken link is reported where an editor can fix it: at the line of the practice text (or
+//! `site.yaml`, `stappenplan.yaml`) that holds it, else at the template line that writes it.
+
+use crate::content::{settings, stappenplan};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, resolve_href};
+use crate::model::Content;
+use crate::render::OutputFile;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// The base `check` renders the site under: a sub-path, so that a template link written without
+/// `{{ base }}` (which works at `/` and breaks under a sub-path such as GitHub Pages gives) is found.
+pub const CHECK_BASE: &str = "/__kennisbank_check__/";
+
+/// A link found in a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageLink {
+    /// The attribute value, with HTML character references decoded.
+    pub url: String,
+    /// The attribute: `href`, `src` or `action`.
+    pub attribute: &'static str,
+}
+
+/// The links of an HTML page, in order.
+pub fn page_links(html: &str) -> Vec<PageLink> {
+    let mut links = Vec::new();
+    let bytes = html.as_bytes();
+    for attribute in ["href", "src", "action"] {
+        let mut from = 0;
+        while let Some(found) = html[from..].find(attribute) {
+            let start = from + found;
+            from = start + attribute.len();
+            // Only a whole attribute name: preceded by white space, followed by `=` and a quote.
+            if start == 0 || !bytes[start - 1].is_ascii_whitespace() {
+                continue;
+            }
+            let rest = &html[from..];
+            let Some(after_eq) = rest.trim_start().strip_prefix('=') else {
+                continue;
+            };
+            let after_eq = after_eq.trim_start();
+            let Some(quote) = after_eq.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            let value = &after_eq[1..];
+            if let Some(end) = value.find(quote) {
+                links.push(PageLink {
+                    url: decode_entities(&value[..end]),
+                    attribute,
+                });
+            }
+        }
+    }
+    links
+}
+
+/// The `id` (and `name`) values of an HTML page: the anchors a `#fragment` can name.
+pub fn page_anchors(html: &str) -> HashSet<String> {
+    let mut anchors = HashSet::new();
+    let bytes = html.as_bytes();
+    for attribute in [" id=\"", " name=\""] {
+        let mut from = 0;
+        while let Some(found) = html[from..].find(attribute) {
+            let start = from + found + attribute.len();
+            from = start;
+            if let Some(end) = html[start..].find('"') {
+                anchors.insert(decode_entities(&html[start..start + end]));
+            }
+        }
+    }
+    // Attributes after a newline or tab instead of a space.
+    for (i, _) in html.match_indices("id=\"") {
+        if i > 0 && (bytes[i - 1] == b'\n' || bytes[i - 1] == b'\t') {
+            if let Some(end) = html[i + 4..].find('"') {
+                anchors.insert(decode_entities(&html[i + 4..i + 4 + end]));
+            }
+        }
+    }
+    anchors
+}
+
+fn decode_entities(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Whether a link leaves the site or is not a page address at all.
+fn has_scheme(url: &str) -> bool {
+    let Some(colon) = url.find(':') else {
+        return false;
+    };
+    let scheme = &url[..colon];
+    !scheme.is_empty()
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// What a link on a site page points at.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Not checked: another site, `mailto:`, `data:`, a query on the same page.
+    Elsewhere,
+    /// An output file (relative path) and the fragment after `#` (empty when none).
+    File { path: String, fragment: String },
+    /// A path on the same server but outside the base: it breaks when the site is published
+    /// under a sub-path.
+    OutsideBase(String),
+}
+
+/// Resolves `url`, found on the page at output path `page`, for a site under `base`.
+pub fn resolve(url: &str, page: &str, base: &str) -> Target {
+    let url = url.trim();
+    let (origin, base_path) = split_origin(base);
+    let local = if has_scheme(url) || url.starts_with("//") {
+        match origin {
+            Some(origin) if url.starts_with(origin) => &url[origin.len()..],
+            _ => return Target::Elsewhere,
+        }
+    } else {
+        url
+    };
+    let (before_fragment, fragment) = local.split_once('#').unwrap_or((local, ""));
+    let path = before_fragment.split('?').next().unwrap_or("");
+    let page_dir = page.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let site_relative: String = if path.is_empty() {
+        if fragment.is_empty() {
+            return Target::Elsewhere; // `?q=…` on the same page
+        }
+        page.to_string()
+    } else if let Some(absolute) = path.strip_prefix('/') {
+        match format!("/{absolute}").strip_prefix(base_path) {
+            Some(rest) => rest.to_string(),
+            None if format!("/{absolute}/") == base_path => String::new(),
+            None => return Target::OutsideBase(path.to_string()),
+        }
+    } else if page_dir.is_empty() {
+        path.to_string()
+    } else {
+        format!("{page_dir}/{path}")
+    };
+    let decoded = percent_decode(&site_relative);
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                if segments.pop().is_none() {
+                    return Target::OutsideBase(path.to_string());
+                }
+            }
+            s => segments.push(s),
+        }
+    }
+    let mut file = segments.join("/");
+    let is_page = path.is_empty() && !fragment.is_empty();
+    if !is_page && (decoded.is_empty() || decoded.ends_with('/')) {
+        if !file.is_empty() {
+            file.push('/');
+        }
+        file.push_str("index.html");
+    }
+    Target::File {
+        path: file,
+        fragment: percent_decode(fragment),
+    }
+}
+
+/// `https://host/kb/` → (`Some("https://host")`, `/kb/`); `/kb/` → (`None`, `/kb/`).
+fn split_origin(base: &str) -> (Option<&str>, &str) {
+    match base.find("://") {
+        Some(i) => {
+            let after = i + 3;
+            match base[after..].find('/') {
+                Some(slash) => (Some(&base[..after + slash]), &base[after + slash..]),
+                None => (Some(base), "/"),
+            }
+        }
+        None => (None, base),
+    }
+}
+
+/// One broken link, before it is placed at its source.
+struct Broken {
+    page: String,
+    url: String,
+    message: String,
+    code: &'static str,
+}
+
+/// Checks every internal link and anchor of the built `files` (a site under `base`); `root` is
+/// the project, whose content and templates are read to place each problem at its source line.
+pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -> Vec<Diagnostic> {
+    let by_path: HashMap<&str, &[u8]> = files
+        .iter()
+        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .collect();
+    let anchors: HashMap<&str, OnceLock<HashSet<String>>> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .map(|f| (f.path.as_str(), OnceLock::new()))
+        .collect();
+    let anchors_of = |path: &str| -> Option<&HashSet<String>> {
+        let cell = anchors.get(path)?;
+        Some(cell.get_or_init(|| {
+            page_anchors(&String::from_utf8_lossy(
+                by_path.get(path).copied().unwrap_or_default(),
+            ))
+        }))
+    };
+    // Messages show links as an editor writes them: from the site root, without the base.
+    let shown = |url: &str| match url.strip_prefix(base) {
+        Some(rest) => format!("/{rest}"),
+        None => url.to_string(),
+    };
+    let broken: Vec<Broken> = files
+        .par_iter()
+        .filter(|f| f.path.ends_with(".html") && is_site_page(&f.path))
+        .flat_map_iter(|f| {
+            let html = String::from_utf8_lossy(&f.bytes);
+            let mut found = Vec::new();
+            for link in page_links(&html) {
+                match resolve(&link.url, &f.path, base) {
+                    Target::Elsewhere => {}
+                    Target::OutsideBase(path) => found.push(Broken {
+                        page: f.path.clone(),
+                        url: link.url,
+                        code: "link-outside-base",
+                        message: format!(
+                            "the link `{path}` does not start with the site's base, so it breaks when the site is published under a sub-path"
+                        ),
+                    }),
+                    Target::File { path, fragment } => {
+                        let exists = by_path.contains_key(path.as_str());
+                        let folder = format!("{path}/index.html");
+                        let target = if exists {
+                            Some(path.clone())
+                        } else if by_path.contains_key(folder.as_str()) {
+                            Some(folder)
+                        } else {
+                            None
+                        };
+                        match target {
+                            None => found.push(Broken {
+                                page: f.path.clone(),
+                                code: "broken-link",
+                                message: format!(
+                                    "the link `{}` goes to a page that does not exist",
+                                    shown(&link.url)
+                                ),
+                                url: link.url,
+                            }),
+                            Some(target) if !fragment.is_empty() => {
+                                let present =
+                                    anchors_of(&target).is_none_or(|ids| ids.contains(&fragment));
+                                if !present {
+                                    found.push(Broken {
+                                        page: f.path.clone(),
+                                        code: "broken-anchor",
+                                        message: format!(
+                                            "the link `{}` goes to `#{fragment}`, which is not on that page",
+                                            shown(&link.url)
+                                        ),
+                                        url: link.url,
+                                    });
+                                }
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                }
+            }
+            found
+        })
+        .collect();
+    place(root, content, base, broken)
+}
+
+/// Output files that are site pages; other HTML (such as the letter template the checker page
+/// fetches) is data, not a page.
+fn is_site_page(path: &str) -> bool {
+    path.ends_with("index.html") || path == "404.html"
+}
+
+/// Turns broken links into diagnostics at their source, one per source line and link, saying on
+/// how many pages it breaks.
+fn place(root: &Path, content: &Content, base: &str, broken: Vec<Broken>) -> Vec<Diagnostic> {
+    let sources = Sources::read(root, content);
+    let mut grouped: BTreeMap<(String, usize, String, &'static str), (Diagnostic, usize)> =
+        BTreeMap::new();
+    for b in broken {
+        let diagnostic = sources.locate(content, base, &b);
+        let key = (
+            diagnostic.path.clone(),
+            diagnostic.line,
+            b.url.clone(),
+            b.code,
+        );
+        grouped
+            .entry(key)
+            .and_modify(|(_, n)| *n += 1)
+            .or_insert((diagnostic, 1));
+    }
+    grouped
+        .into_values()
+        .map(|(mut d, pages)| {
+            if pages > 1 {
+                d.message.push_str(&format!(" (on {pages} pages)"));
+            }
+            d
+        })
+        .collect()
+}
+
+/// The texts a link can come from, read once.
+struct Sources {
+    /// (path shown, file text) of `site.yaml` and `stappenplan.yaml`.
+    content_files: Vec<(String, String)>,
+    /// (path shown, file text) of the theme's templates.
+    templates: Vec<(String, String)>,
+}
+
+impl Sources {
+    fn read(root: &Path, content: &Content) -> Sources {
+        let read = |rel: &str| std::fs::read_to_string(root.join(rel)).ok();
+        let content_files = [settings::PATH, stappenplan::PATH]
+            .into_iter()
+            .filter_map(|rel| read(rel).map(|t| (rel.to_string(), t)))
+            .collect();
+        let dir = format!("themes/{}/templates", content.settings.theme);
+        let mut templates: Vec<(String, String)> = walkdir::WalkDir::new(root.join(&dir))
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                let rel = e.path().strip_prefix(root).ok()?;
+                let text = std::fs::read_to_string(e.path()).ok()?;
+                Some((rel.to_string_lossy().replace('\\', "/"), text))
+            })
+            .collect();
+        templates.sort();
+        Sources {
+            content_files,
+            templates,
+        }
+    }
+
+    fn locate(&self, content: &Content, base: &str, b: &Broken) -> Diagnostic {
+        // A practice page: the link may be in the practice's text.
+        if let Some(p) = content
+            .practices
+            .iter()
+            .find(|p| b.page == format!("praktijken/{}/{}/index.html", p.category, p.id))
+        {
+            if let Some(link) = markdown::links(&p.body)
+                .into_iter()
+                .find(|l| resolve_href(&l.url, base) == b.url)
+            {
+                let body_line = markdown::line_of_offset(&p.body, link.offset);
+                let mut d = Diagnostic::error(b.code, p.path.clone(), b.message.clone())
+                    .at(p.body_line + body_line - 1, column_of(&p.body, link.offset))
+                    .hint(hint(b.code));
+                d.source_line = line_in(&p.body, body_line);
+                return d;
+            }
+        }
+        // Markdown in site.yaml or stappenplan.yaml: `](url)` as written there.
+        let written = written_forms(&b.url, base);
+        for (path, text) in &self.content_files {
+            for form in &written {
+                if let Some(at) = text.find(&format!("]({form}")) {
+                    let line = markdown::line_of_offset(text, at);
+                    return Diagnostic::error(b.code, path.clone(), b.message.clone())
+                        .at(line, column_of(text, at + 2))
+                        .hint(hint(b.code))
+                        .with_source(text);
+                }
+            }
+        }
+        // A template: `{{ base }}path` or the address itself.
+        let after_base = b.url.strip_prefix(base).unwrap_or(&b.url);
+        let patterns = [
+            format!("{{{{ base }}}}{after_base}\""),
+            format!("{{{{base}}}}{after_base}\""),
+            format!("\"{}\"", b.url),
+        ];
+        for (path, text) in &self.templates {
+            for pattern in &patterns {
+                if let Some(at) = text.find(pattern.as_str()) {
+                    let line = markdown::line_of_offset(text, at);
+                    return Diagnostic::error(b.code, path.clone(), b.message.clone())
+                        .at(line, column_of(text, at))
+                        .hint(hint(b.code))
+                        .with_source(text);
+                }
+            }
+        }
+        // Made by a template from data: name the page, at the templates folder.
+        let dir = format!("themes/{}/templates", content.settings.theme);
+        Diagnostic::error(
+            b.code,
+            dir,
+            format!("{} (on the page `{}`)", b.message, b.page),
+        )
+        .hint(hint(b.code))
+    }
+}
+
+/// The 1-based column (in characters) of a byte offset.
+fn column_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    text.get(start..offset).map_or(1, |s| s.chars().count() + 1)
+}
+
+fn line_in(text: &str, line: usize) -> Option<String> {
+    text.lines().nth(line.saturating_sub(1)).map(str::to_owned)
+}
+
+/// How an editor may have written a link that renders as `url`: as it is, and, for links into
+/// the site, from the site root (`/stappenplan/`) as content links are written.
+fn written_forms(url: &str, base: &str) -> Vec<String> {
+    let mut forms = vec![url.to_string()];
+    if let Some(rest) = url.strip_prefix(base) {
+        forms.push(format!("/{rest}"));
+    }
+    forms
+}
+
+fn hint(code: &str) -> &'static str {
+    match code {
+        "broken-anchor" => "link to an `id` that exists on the target page, or drop the `#…` part",
+        "link-outside-base" => "in a template write `{{ base }}path/`; in a text write `/path/` (the generator adds the base)",
+        _ => "link to a page of the site as `/praktijken/<category>/<id>/` (a practice), or check the spelling of the address",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_whole_attributes_only() {
+        let links = page_links(
+            "<a href=\"/a/\">x</a><img src='/b.png' data-src=\"/no\"><form action=\"/zoeken/\"><a hreflang=\"nl\" href=\"/c/?a=1&amp;b=2\">",
+        );
+        let urls: Vec<&str> = links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(urls, ["/a/", "/c/?a=1&b=2", "/b.png", "/zoeken/"]);
+    }
+
+    #[test]
+    fn resolves_links_against_page_and_base() {
+        let file = |path: &str, fragment: &str| Target::File {
+            path: path.into(),
+            fragment: fragment.into(),
+        };
+        assert_eq!(
+            resolve("/kb/", "x/index.html", "/kb/"),
+            file("index.html", "")
+        );
+        assert_eq!(
+            resolve("/kb", "x/index.html", "/kb/"),
+            file("index.html", "")
+        );
+        assert_eq!(
+            resolve("/kb/praktijken/a/#kop", "index.html", "/kb/"),
+            file("praktijken/a/index.html", "kop")
+        );
+        assert_eq!(
+            resolve("#voetnoot-1", "stappenplan/index.html", "/"),
+            file("stappenplan/index.html", "voetnoot-1")
+        );
+        assert_eq!(
+            resolve("../b/", "praktijken/a/index.html", "/"),
+            file("praktijken/b/index.html", "")
+        );
+        assert_eq!(
+            resolve("/static/style.css", "index.html", "/"),
+            file("static/style.css", "")
+        );
+        assert_eq!(
+            resolve("/praktijken/", "index.html", "/kb/"),
+            Target::OutsideBase("/praktijken/".into())
+        );
+        assert_eq!(
+            resolve("https://vng.nl/", "index.html", "/"),
+            Target::Elsewhere
+        );
+        assert_eq!(
+            resolve("mailto:a@b.nl", "index.html", "/"),
+            Target::Elsewhere
+        );
+        assert_eq!(
+            resolve("?q=huur", "zoeken/index.html", "/"),
+            Target::Elsewhere
+        );
+        assert_eq!(
+            resolve("https://x.nl/kb/tags/", "index.html", "https://x.nl/kb/"),
+            file("tags/index.html", "")
+        );
+    }
+
+    #[test]
+    fn anchors_are_ids_and_names() {
+        let ids = page_anchors("<h2 id=\"kop\">x</h2><a name=\"oud\"></a><p\nid=\"n\">");
+        assert!(ids.contains("kop") && ids.contains("oud") && ids.contains("n"));
+    }
+}

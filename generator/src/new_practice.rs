@@ -1,0 +1,266 @@
+//! `kennisbank new CATEGORY "TITLE"`: the file of a new practice, with every front matter field
+//! present (the optional ones commented out, with examples taken from the content) so an editor
+//! sees what is possible. The file it writes passes `check`.
+
+use crate::content::{self, settings};
+use crate::diagnostics::{suggest, Diagnostic};
+use crate::model::Practice;
+use crate::text::slugify;
+use calculator_wasm::date::Date;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Why no file was written.
+#[derive(Debug)]
+pub enum NewError {
+    /// `content/site.yaml` cannot be read or has errors.
+    Settings(Vec<Diagnostic>),
+    UnknownCategory {
+        given: String,
+        known: Vec<String>,
+        suggestion: Option<String>,
+    },
+    /// The title has no letters or digits to make an id from.
+    EmptyTitle,
+    /// A practice with this id exists (ids are unique over all categories).
+    Exists(String),
+    Io(String),
+}
+
+impl NewError {
+    /// The exit status: 1 for content errors, 2 for usage and I/O errors.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            NewError::Settings(_) => 1,
+            _ => 2,
+        }
+    }
+}
+
+impl fmt::Display for NewError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NewError::Settings(_) => write!(
+                f,
+                "the categories cannot be read from {}; run `kennisbank check`",
+                settings::PATH
+            ),
+            NewError::UnknownCategory {
+                given,
+                known,
+                suggestion,
+            } => {
+                write!(f, "`{given}` is not a category")?;
+                if let Some(s) = suggestion {
+                    write!(f, "; did you mean `{s}`?")?;
+                }
+                write!(f, "\nThe categories are: {}", known.join(", "))
+            }
+            NewError::EmptyTitle => write!(
+                f,
+                "the title has no letters or digits to make a file name from"
+            ),
+            NewError::Exists(path) => write!(
+                f,
+                "`{path}` already exists; nothing was written (ids must be unique over all categories: choose another title, or edit that file)"
+            ),
+            NewError::Io(why) => write!(f, "{why}"),
+        }
+    }
+}
+
+/// Today's date in UTC: the only place the generator reads the clock, for `added`.
+pub fn today() -> Option<Date> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    let days = i64::try_from(seconds / 86_400).ok()?;
+    Date::new(1970, 1, 1).ok()?.add_days(days)
+}
+
+/// Creates `content/praktijken/<category>/<id>.md` below `root`, the id made from `title`, and
+/// returns its path relative to `root`. Never overwrites.
+pub fn create(root: &Path, category: &str, title: &str, added: Date) -> Result<String, NewError> {
+    let settings_path = root.join(settings::PATH);
+    let text = content::read_text(root, &settings_path).map_err(|d| NewError::Settings(vec![d]))?;
+    let (settings, diags) = settings::parse(&text);
+    let settings = settings.ok_or(NewError::Settings(diags))?;
+    let known: Vec<&str> = settings
+        .categories
+        .iter()
+        .map(|c| c.slug.as_str())
+        .collect();
+    if !known.contains(&category) {
+        return Err(NewError::UnknownCategory {
+            given: category.to_string(),
+            suggestion: suggest(category, &known).map(str::to_owned),
+            known: known.iter().map(|s| s.to_string()).collect(),
+        });
+    }
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let id = slugify(&title);
+    if id.is_empty() {
+        return Err(NewError::EmptyTitle);
+    }
+    let (practices, _) = content::load_practices(root, &settings);
+    let rel = format!("{}/{category}/{id}.md", content::PRACTICES_DIR);
+    if let Some(p) = practices.iter().find(|p| p.id == id) {
+        return Err(NewError::Exists(p.path.clone()));
+    }
+    for other in &known {
+        let path = format!("{}/{other}/{id}.md", content::PRACTICES_DIR);
+        if root.join(&path).exists() {
+            return Err(NewError::Exists(path));
+        }
+    }
+    let text = file_text(&title, added, &Examples::from(&practices, category));
+    let path: PathBuf = root.join(&rel);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| NewError::Io(format!("cannot create `{}`: {e}", dir.display())))?;
+    }
+    // `create_new`: a file made meanwhile by someone else is not overwritten either.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => NewError::Exists(rel.clone()),
+            _ => NewError::Io(format!("cannot write `{rel}`: {e}")),
+        })?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| NewError::Io(format!("cannot write `{rel}`: {e}")))?;
+    Ok(rel)
+}
+
+/// Examples for the commented fields, from the practices already in the category, so that an
+/// editor who uncomments them gets a valid file with tags spelt as elsewhere.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Examples {
+    pub next_order: i64,
+    pub tags: Vec<String>,
+    pub related: Option<String>,
+}
+
+impl Examples {
+    pub fn from(practices: &[Practice], category: &str) -> Examples {
+        let in_category: Vec<&Practice> = practices
+            .iter()
+            .filter(|p| p.category == category)
+            .collect();
+        let next_order = in_category
+            .iter()
+            .filter_map(|p| p.order)
+            .max()
+            .map_or(10, |m| m + 10);
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for p in &in_category {
+            for t in &p.tags {
+                *counts.entry(t.as_str()).or_default() += 1;
+            }
+        }
+        let mut by_count: Vec<(&str, usize)> = counts.into_iter().collect();
+        by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        Examples {
+            next_order,
+            tags: by_count
+                .into_iter()
+                .take(2)
+                .map(|(t, _)| t.to_string())
+                .collect(),
+            related: in_category.first().map(|p| p.id.clone()),
+        }
+    }
+}
+
+/// A YAML scalar for any text: a double-quoted string (JSON's escaping is valid YAML).
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// The text of a new practice file.
+pub fn file_text(title: &str, added: Date, examples: &Examples) -> String {
+    let tags = if examples.tags.is_empty() {
+        "woningcorporaties, regionale samenwerking".to_string()
+    } else {
+        examples
+            .tags
+            .iter()
+            .map(|t| {
+                if t.contains([',', '[', ']', ':', '#']) {
+                    quoted(t)
+                } else {
+                    t.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let related = match &examples.related {
+        Some(id) => format!("# related: [{id}]\n"),
+        None => String::new(),
+    };
+    format!(
+        "---
+# The title: the heading of the page and the name in every list (required).
+title: {title}
+# The date the practice was added, as YYYY-MM-DD (required). Practices added or updated within
+# `new_days` days (content/site.yaml) are marked \"Nieuw\".
+added: {added}
+# The date of the last change to its substance, as YYYY-MM-DD; leave it out until there is one.
+# updated: {added}
+# The position within the category: lower comes first; practices without one come last.
+# order: {order}
+# One or two sentences for the lists and search results; without it, the text's first sentence is used.
+# summary: \"Korte samenvatting van de praktijk.\"
+# Subjects: each has a page listing its practices. Spell them as the other practices do.
+# tags: [{tags}]
+# Web pages to read more, each with a label that says where it goes.
+# links:
+#   - url: https://www.voorbeeld.nl/pagina
+#     label: \"Omschrijving van de pagina\"
+# Practices to show under \"Zie ook\": their file names without `.md`.
+{related}# Who to ask about it; each line is optional.
+# contact:
+#   name: Voornaam Achternaam
+#   role: Beleidsmedewerker wonen
+#   email: naam@gemeente.nl
+#   phone: 030 123 45 67
+---
+Beschrijf hier de praktijk: wat doet de gemeente, met wie, en wat levert het op?
+",
+        title = quoted(title),
+        order = examples.next_order,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_parses_as_a_practice_with_title_and_date() {
+        let added = Date::parse("2026-03-04").unwrap();
+        let text = file_text("Wonen: \"samen\" # en meer", added, &Examples::default());
+        let (p, d) = crate::content::practice::parse(
+            "content/praktijken/algemeen/x.md",
+            "algemeen",
+            "x",
+            &text,
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let p = p.unwrap();
+        assert_eq!(p.title, "Wonen: \"samen\" # en meer");
+        assert_eq!(p.added, added);
+        assert!(p.tags.is_empty() && p.updated.is_none() && p.order.is_none());
+    }
+
+    #[test]
+    fn today_is_a_plausible_date() {
+        let d = today().unwrap();
+        assert!(d.year() >= 2025, "{d}");
+    }
+}

@@ -1,0 +1,701 @@
+//! Rebuilding after a change, for `serve`: a partial rebuild where the change can be narrowed
+//! down, else the whole build in memory (the same [`build::build_session`] as `build`, so every
+//! file a build makes is served).
+//!
+//! A change to practice files re-reads only those files, checks the content again (reusing the
+//! link check of every unchanged text), makes the views again (reusing the markdown of every
+//! unchanged text), and compares them with the views of the pages being served: a page is
+//! rendered again only when something it shows changed. The edited practices' own pages are
+//! published first, so the page an editor looks at is served before the lists that mention it,
+//! the feeds and the search index are made again.
+//!
+//! Templates, settings, the stappenplan, the municipalities list and anything else the partial
+//! rebuild does not know lead to a whole rebuild. A build with errors publishes nothing: the
+//! last good site stays served while the errors are shown.
+
+use crate::build::{self, Session};
+use crate::content::{self, practice};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Content, Practice};
+use crate::render::views::{PracticeSummary, ViewCache, Views};
+use crate::render::{self, OutputFile};
+use crate::search_index;
+use crate::validate;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What a published step holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    /// A whole build: its files replace everything served.
+    Full,
+    /// The pages of the edited practices.
+    EditedPages,
+    /// The other pages that changed, the feeds, the sitemap and the search index.
+    Rest,
+    /// Files of the theme's `static/` folder.
+    Static,
+}
+
+/// Files to serve from now on.
+#[derive(Debug)]
+pub struct Step {
+    pub kind: StepKind,
+    pub files: Vec<OutputFile>,
+    /// Output paths no longer in the site.
+    pub removed: Vec<String>,
+}
+
+impl Step {
+    /// The URL paths of the pages this step changed, for the browsers showing them; `*` when
+    /// every page may have changed (a whole build, a style sheet).
+    pub fn changed_urls(&self) -> Vec<String> {
+        if matches!(self.kind, StepKind::Full | StepKind::Static) {
+            return vec!["*".into()];
+        }
+        self.files
+            .iter()
+            .map(|f| f.path.as_str())
+            .chain(self.removed.iter().map(String::as_str))
+            .filter(|p| p.ends_with(".html"))
+            .map(url_of)
+            .collect()
+    }
+}
+
+/// The URL path a browser shows for an output path: `praktijken/x/index.html` → `/praktijken/x/`.
+pub fn url_of(path: &str) -> String {
+    match path.strip_suffix("index.html") {
+        Some(dir) => format!("/{dir}"),
+        None => format!("/{path}"),
+    }
+}
+
+/// The files being served, updated step by step.
+#[derive(Default, Clone)]
+pub struct SiteFiles {
+    files: HashMap<String, Arc<Vec<u8>>>,
+}
+
+impl SiteFiles {
+    pub fn apply(&mut self, step: Step) {
+        if step.kind == StepKind::Full {
+            self.files.clear();
+        }
+        for path in step.removed {
+            self.files.remove(&path);
+        }
+        for f in step.files {
+            self.files.insert(f.path, Arc::new(f.bytes));
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+        self.files.get(path).cloned()
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Every file, sorted by path (for tests and comparisons).
+    pub fn sorted(&self) -> Vec<(&str, &[u8])> {
+        let mut all: Vec<(&str, &[u8])> = self
+            .files
+            .iter()
+            .map(|(p, b)| (p.as_str(), b.as_slice()))
+            .collect();
+        all.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        all
+    }
+}
+
+/// What a rebuild did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Every problem of the content as it is now, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the served site now matches the files (false: errors; the last good site stays).
+    pub ok: bool,
+    /// Whether the whole site was built.
+    pub full: bool,
+    /// Whether there was anything to do.
+    pub rebuilt: bool,
+    /// Files published.
+    pub files: usize,
+    /// From the start of the rebuild to the first files being published.
+    pub first_published: Option<Duration>,
+    pub elapsed: Duration,
+}
+
+impl Outcome {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// What the partial rebuild keeps between changes.
+struct State {
+    content: Content,
+    /// The theme, the page data and the views of the pages being served.
+    session: Session,
+    /// Problems of the last whole build that the partial rebuild does not recompute: those of
+    /// the settings, the stappenplan, the checker's files, and practice files not read since.
+    base_diags: Vec<Diagnostic>,
+    /// Problems of each practice file read since the last whole build.
+    file_diags: BTreeMap<String, Vec<Diagnostic>>,
+    /// Output paths of the pages being served.
+    pages: HashSet<String>,
+    /// Output paths of the search index being served.
+    index_files: HashSet<String>,
+}
+
+/// How a changed path is handled.
+#[derive(Debug, PartialEq, Eq)]
+enum Change {
+    /// A practice file: (path shown, category, id).
+    Practice(String, String, String),
+    /// A file of the theme's `static/` folder: (path below `static/`, file).
+    Static(String, PathBuf),
+    /// Nothing to do (a file the build does not read).
+    Nothing,
+    /// Anything else: build everything.
+    Whole,
+}
+
+pub struct Rebuilder {
+    root: PathBuf,
+    base: String,
+    cache: ViewCache,
+    /// The link check of each practice text: path → (text, problems).
+    text_checks: HashMap<String, (String, Vec<Diagnostic>)>,
+    state: Option<State>,
+    /// Set when a whole build failed: the next change builds everything again.
+    needs_full: bool,
+}
+
+impl Rebuilder {
+    pub fn new(root: &Path, base_url: &str) -> Rebuilder {
+        Rebuilder {
+            root: root.to_path_buf(),
+            base: render::normalize_base(base_url),
+            cache: ViewCache::default(),
+            text_checks: HashMap::new(),
+            state: None,
+            needs_full: true,
+        }
+    }
+
+    /// The project folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Builds everything, publishing the site when it has no errors.
+    pub fn full(&mut self, publish: &mut dyn FnMut(Step)) -> Outcome {
+        let started = Instant::now();
+        let (mut built, session) = build::build_session(&self.root, &self.base, &mut self.cache);
+        let mut outcome = Outcome {
+            full: true,
+            rebuilt: true,
+            ..Outcome::default()
+        };
+        match (built.has_errors(), session, built.content.take()) {
+            (false, Some(session), Some(content)) => {
+                let checks = &mut self.text_checks;
+                let validated = validate::validate_with(&content, |p| cached_check(checks, p));
+                let base_diags = without(&built.diagnostics, &validated);
+                let pages = render::page_paths(&session.views, &session.theme)
+                    .into_iter()
+                    .collect();
+                let index_files = built
+                    .files
+                    .iter()
+                    .filter(|f| is_index_file(&f.path))
+                    .map(|f| f.path.clone())
+                    .collect();
+                outcome.files = built.files.len();
+                publish(Step {
+                    kind: StepKind::Full,
+                    files: std::mem::take(&mut built.files),
+                    removed: Vec::new(),
+                });
+                outcome.first_published = Some(started.elapsed());
+                outcome.ok = true;
+                self.state = Some(State {
+                    content,
+                    session,
+                    base_diags,
+                    file_diags: BTreeMap::new(),
+                    pages,
+                    index_files,
+                });
+                self.needs_full = false;
+            }
+            _ => self.needs_full = true,
+        }
+        outcome.diagnostics = built.diagnostics;
+        outcome.elapsed = started.elapsed();
+        outcome
+    }
+
+    /// Rebuilds after `paths` (files or folders below the root, as the watcher reports them)
+    /// changed. Publishes in steps: the edited practice pages first.
+    pub fn changed(&mut self, paths: &[PathBuf], publish: &mut dyn FnMut(Step)) -> Outcome {
+        let started = Instant::now();
+        let changes: Vec<Change> = {
+            let mut seen = BTreeSet::new();
+            paths
+                .iter()
+                .filter_map(|p| self.relative(p))
+                .filter(|rel| seen.insert(rel.clone()))
+                .map(|rel| self.classify(&rel))
+                .filter(|c| *c != Change::Nothing)
+                .collect()
+        };
+        if changes.is_empty() {
+            return Outcome {
+                ok: !self.needs_full,
+                ..Outcome::default()
+            };
+        }
+        if self.needs_full || self.state.is_none() || changes.contains(&Change::Whole) {
+            return self.full(publish);
+        }
+        let mut outcome = Outcome {
+            rebuilt: true,
+            ok: true,
+            ..Outcome::default()
+        };
+        let mut practices = Vec::new();
+        let mut statics = Vec::new();
+        let mut removed_statics = Vec::new();
+        for change in changes {
+            match change {
+                Change::Practice(shown, category, id) => practices.push((shown, category, id)),
+                Change::Static(rel, file) => match std::fs::read(&file) {
+                    Ok(bytes) => statics.push(OutputFile {
+                        path: format!("static/{rel}"),
+                        bytes,
+                    }),
+                    Err(_) => removed_statics.push(format!("static/{rel}")),
+                },
+                Change::Nothing | Change::Whole => {}
+            }
+        }
+        if !statics.is_empty() || !removed_statics.is_empty() {
+            outcome.files += statics.len();
+            publish(Step {
+                kind: StepKind::Static,
+                files: statics,
+                removed: removed_statics,
+            });
+            outcome.first_published = Some(started.elapsed());
+        }
+        if !practices.is_empty() {
+            self.practices_changed(&practices, publish, started, &mut outcome);
+        } else if let Some(state) = &self.state {
+            outcome.diagnostics = current_diagnostics(state, &mut self.text_checks);
+        }
+        outcome.elapsed = started.elapsed();
+        outcome
+    }
+
+    fn relative(&self, path: &Path) -> Option<String> {
+        let rel = path.strip_prefix(&self.root).ok()?;
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        // Hidden files (editors' swap files, `.git`) are not read by the build.
+        if rel.is_empty() || rel.split('/').any(|part| part.starts_with('.')) {
+            return None;
+        }
+        Some(rel)
+    }
+
+    fn classify(&self, rel: &str) -> Change {
+        let Some(state) = &self.state else {
+            return Change::Whole;
+        };
+        let abs = self.root.join(rel);
+        let parts: Vec<&str> = rel.split('/').collect();
+        let categories = &state.content.settings.categories;
+        let is_category = |slug: &str| categories.iter().any(|c| c.slug == slug);
+        let theme_dir = ["themes", state.content.settings.theme.as_str()];
+        match parts.as_slice() {
+            ["content", "praktijken"] => Change::Nothing,
+            ["content", "praktijken", category] if is_category(category) && abs.is_dir() => {
+                Change::Nothing
+            }
+            ["content", "praktijken", category, file] if is_category(category) => {
+                match file.strip_suffix(".md") {
+                    Some(id) if !abs.is_dir() => {
+                        Change::Practice(rel.to_string(), category.to_string(), id.to_string())
+                    }
+                    // A file the loader ignores with a warning: rebuild when it is there, so the
+                    // warning shows; a temporary file that came and went changes nothing.
+                    _ if abs.exists() => Change::Whole,
+                    _ => Change::Nothing,
+                }
+            }
+            [t, name, "static", rest @ ..] if [*t, *name] == theme_dir && !rest.is_empty() => {
+                if abs.is_dir() {
+                    Change::Whole
+                } else {
+                    Change::Static(rest.join("/"), abs)
+                }
+            }
+            ["themes", name, ..] if *name != theme_dir[1] => Change::Nothing,
+            _ => Change::Whole,
+        }
+    }
+
+    fn practices_changed(
+        &mut self,
+        changed: &[(String, String, String)],
+        publish: &mut dyn FnMut(Step),
+        started: Instant,
+        outcome: &mut Outcome,
+    ) {
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        let mut edited: Vec<String> = Vec::new();
+        for (shown, category, id) in changed {
+            let abs = self.root.join(shown);
+            state.base_diags.retain(|d| d.path != *shown);
+            if !abs.is_file() {
+                state.content.practices.retain(|p| p.path != *shown);
+                state.file_diags.remove(shown);
+                continue;
+            }
+            let (parsed, diags) = match content::read_text(&self.root, &abs) {
+                Ok(text) => practice::parse(shown, category, id, &text),
+                Err(d) => (None, vec![d]),
+            };
+            state.file_diags.insert(shown.clone(), diags);
+            // A file with errors keeps its last good version in the content until it is fixed.
+            if let Some(p) = parsed {
+                edited.push(format!("praktijken/{}/{}/index.html", p.category, p.id));
+                match state
+                    .content
+                    .practices
+                    .iter_mut()
+                    .find(|q| q.path == p.path)
+                {
+                    Some(slot) => *slot = p,
+                    None => state.content.practices.push(p),
+                }
+            }
+        }
+        content::sort_practices(&mut state.content.practices, &state.content.settings);
+        outcome.diagnostics = current_diagnostics(state, &mut self.text_checks);
+        if outcome.has_errors() {
+            outcome.ok = false;
+            return;
+        }
+        let base = self.base.as_str();
+        let views = render::views::build_cached(&state.content, base, &mut self.cache);
+        let page_list = render::page_paths(&views, &state.session.theme);
+        let dirty = dirty_pages(&state.session.views, &views, &page_list, &state.pages);
+        let removed_pages: Vec<String> = {
+            let now: HashSet<&str> = page_list.iter().map(String::as_str).collect();
+            let mut gone: Vec<String> = state
+                .pages
+                .iter()
+                .filter(|p| !now.contains(p.as_str()))
+                .cloned()
+                .collect();
+            gone.sort();
+            gone
+        };
+        let render = |select: &(dyn Fn(&str) -> bool + Sync)| {
+            render::render_pages(
+                &state.content,
+                &views,
+                &state.session.theme,
+                base,
+                &state.session.page_data,
+                select,
+            )
+        };
+        // The edited practices' own pages first: that is what the editor is looking at.
+        let first: HashSet<&str> = edited
+            .iter()
+            .map(String::as_str)
+            .filter(|p| dirty.contains(*p))
+            .collect();
+        if !first.is_empty() || !removed_pages.is_empty() {
+            match render(&|p| first.contains(p)) {
+                Ok(files) => {
+                    outcome.files += files.len();
+                    publish(Step {
+                        kind: StepKind::EditedPages,
+                        files,
+                        removed: removed_pages,
+                    });
+                    outcome.first_published.get_or_insert(started.elapsed());
+                }
+                Err(d) => {
+                    outcome.diagnostics.extend(d);
+                    outcome.ok = false;
+                    return;
+                }
+            }
+        }
+        let rest: HashSet<&str> = dirty
+            .iter()
+            .map(String::as_str)
+            .filter(|p| !first.contains(p))
+            .collect();
+        let mut files = match render(&|p| rest.contains(p)) {
+            Ok(files) => files,
+            Err(d) => {
+                outcome.diagnostics.extend(d);
+                outcome.ok = false;
+                return;
+            }
+        };
+        let mut removed = Vec::new();
+        if !dirty.is_empty() {
+            files.extend(render::derived_files(
+                &state.content,
+                &views,
+                &state.session.theme,
+                base,
+            ));
+            let index = search_index_update(&state.content, base, &edited);
+            let now: HashSet<&str> = index.iter().map(|f| f.path.as_str()).collect();
+            removed = state
+                .index_files
+                .iter()
+                .filter(|p| !now.contains(p.as_str()))
+                .cloned()
+                .collect();
+            removed.sort();
+            state.index_files = now.iter().map(|p| p.to_string()).collect();
+            files.extend(index);
+        }
+        if !files.is_empty() || !removed.is_empty() {
+            outcome.files += files.len();
+            publish(Step {
+                kind: StepKind::Rest,
+                files,
+                removed,
+            });
+            outcome.first_published.get_or_insert(started.elapsed());
+        }
+        state.pages = page_list.into_iter().collect();
+        state.session.views = views;
+    }
+}
+
+/// The seam for the search index after practices changed (`edited`: the output paths of their
+/// pages). For now the whole index is made again, exactly as `build` makes it, and the served
+/// files no longer in it are removed; a partial update may return the complete new set of index
+/// files made from the fragments of the changed practices and the unchanged rest.
+pub fn search_index_update(content: &Content, base: &str, edited: &[String]) -> Vec<OutputFile> {
+    let _ = edited;
+    search_index::files(content, base)
+}
+
+fn is_index_file(path: &str) -> bool {
+    path.strip_prefix(search_index::INDEX_DIR)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The link check of one practice text, from the cache when the text did not change.
+fn cached_check(
+    checks: &mut HashMap<String, (String, Vec<Diagnostic>)>,
+    p: &Practice,
+) -> Vec<Diagnostic> {
+    if let Some((body, diags)) = checks.get(&p.path) {
+        if *body == p.body {
+            return diags.clone();
+        }
+    }
+    let diags = validate::text_links(p);
+    checks.insert(p.path.clone(), (p.body.clone(), diags.clone()));
+    diags
+}
+
+/// Every problem of the content as the partial rebuild knows it, sorted.
+fn current_diagnostics(
+    state: &State,
+    checks: &mut HashMap<String, (String, Vec<Diagnostic>)>,
+) -> Vec<Diagnostic> {
+    let mut diags = state.base_diags.clone();
+    diags.extend(state.file_diags.values().flatten().cloned());
+    diags.extend(validate::validate_with(&state.content, |p| {
+        cached_check(checks, p)
+    }));
+    crate::diagnostics::sort(&mut diags);
+    diags
+}
+
+/// `all` without one occurrence of each of `remove`.
+fn without(all: &[Diagnostic], remove: &[Diagnostic]) -> Vec<Diagnostic> {
+    let mut left = all.to_vec();
+    for d in remove {
+        if let Some(i) = left.iter().position(|x| x == d) {
+            left.remove(i);
+        }
+    }
+    left
+}
+
+/// What a page shows, by its output path (the URL scheme of `render::views`).
+#[derive(Debug, PartialEq, Eq)]
+enum PageKind<'a> {
+    Home,
+    AllPractices,
+    Category(&'a str),
+    Practice(&'a str),
+    TagIndex,
+    Tag(&'a str),
+    Stappenplan,
+    Recent,
+    NotFound,
+    /// A page this module does not know: rendered again on every change.
+    Other,
+}
+
+fn page_kind(path: &str) -> PageKind<'_> {
+    let Some(dir) = path.strip_suffix("index.html") else {
+        return if path == "404.html" {
+            PageKind::NotFound
+        } else {
+            PageKind::Other
+        };
+    };
+    let parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    match parts.as_slice() {
+        [] => PageKind::Home,
+        ["praktijken"] => PageKind::AllPractices,
+        ["praktijken", category] => PageKind::Category(category),
+        ["praktijken", _, id] => PageKind::Practice(id),
+        ["tags"] => PageKind::TagIndex,
+        ["tags", slug] => PageKind::Tag(slug),
+        ["stappenplan"] => PageKind::Stappenplan,
+        ["nieuw"] => PageKind::Recent,
+        _ => PageKind::Other,
+    }
+}
+
+/// The pages (of `pages`, the pages the new views make) whose content differs between the
+/// served views `old` and the new views; `served` are the pages being served.
+fn dirty_pages(
+    old: &Views,
+    new: &Views,
+    pages: &[String],
+    served: &HashSet<String>,
+) -> HashSet<String> {
+    // What every page shows (the common context): site texts, categories with their counts.
+    let everything = old.site != new.site
+        || old.categories != new.categories
+        || old.stappenplan != new.stappenplan
+        || old.new_days != new.new_days
+        || old.reference_date != new.reference_date;
+    if everything {
+        return pages.iter().cloned().collect();
+    }
+    let summaries_changed = old.practices.len() != new.practices.len()
+        || old
+            .practices
+            .iter()
+            .zip(&new.practices)
+            .any(|(a, b)| a.summary != b.summary);
+    let tags_changed = old.tags != new.tags;
+    let old_by_id: HashMap<&str, _> = old
+        .practices
+        .iter()
+        .map(|p| (p.summary.id.as_str(), p))
+        .collect();
+    let new_by_id: HashMap<&str, _> = new
+        .practices
+        .iter()
+        .map(|p| (p.summary.id.as_str(), p))
+        .collect();
+    let tag_view = |views: &Views, slug: &str| views.tags.iter().find(|t| t.slug == slug).cloned();
+    pages
+        .iter()
+        .filter(|path| {
+            if !served.contains(path.as_str()) {
+                return true;
+            }
+            match page_kind(path) {
+                PageKind::Home => tags_changed || old.practices.len() != new.practices.len(),
+                PageKind::AllPractices | PageKind::Recent => summaries_changed,
+                PageKind::Category(slug) => in_category(old, slug) != in_category(new, slug),
+                PageKind::Practice(id) => old_by_id.get(id) != new_by_id.get(id),
+                PageKind::TagIndex | PageKind::Stappenplan => tags_changed,
+                PageKind::Tag(slug) => {
+                    tag_view(old, slug) != tag_view(new, slug)
+                        || tag_members(old, slug) != tag_members(new, slug)
+                }
+                PageKind::NotFound => false,
+                PageKind::Other => true,
+            }
+        })
+        .cloned()
+        .collect()
+}
+
+fn in_category<'a>(views: &'a Views, slug: &str) -> Vec<&'a PracticeSummary> {
+    views
+        .practices
+        .iter()
+        .map(|p| &p.summary)
+        .filter(|s| s.category == slug)
+        .collect()
+}
+
+fn tag_members<'a>(views: &'a Views, slug: &str) -> Vec<&'a PracticeSummary> {
+    views
+        .tag_members
+        .get(slug)
+        .map(|members| {
+            members
+                .iter()
+                .filter_map(|&i| views.practices.get(i).map(|p| &p.summary))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_known_by_their_path() {
+        assert_eq!(page_kind("index.html"), PageKind::Home);
+        assert_eq!(
+            page_kind("praktijken/algemeen/index.html"),
+            PageKind::Category("algemeen")
+        );
+        assert_eq!(
+            page_kind("praktijken/algemeen/flexwonen/index.html"),
+            PageKind::Practice("flexwonen")
+        );
+        assert_eq!(page_kind("tags/huur/index.html"), PageKind::Tag("huur"));
+        assert_eq!(page_kind("nieuw/index.html"), PageKind::Recent);
+        assert_eq!(page_kind("zoeken/index.html"), PageKind::Other);
+        assert_eq!(page_kind("404.html"), PageKind::NotFound);
+    }
+
+    #[test]
+    fn urls_of_output_paths() {
+        assert_eq!(url_of("index.html"), "/");
+        assert_eq!(url_of("praktijken/a/b/index.html"), "/praktijken/a/b/");
+        assert_eq!(url_of("404.html"), "/404.html");
+    }
+}

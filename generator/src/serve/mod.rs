@@ -1,0 +1,419 @@
+//! `kennisbank serve`: builds the site in memory, serves it over HTTP on the loopback interface,
+//! watches `content/` and `themes/`, and rebuilds what a change touches ([`crate::rebuild`]).
+//!
+//! Served pages get one extra tag, `<script type="module" src="/__kennisbank/reload.js">`, that
+//! listens to server-sent events: it reloads the page when it changed and shows the errors of a
+//! broken edit over the page (the Content-Security-Policy of the pages allows no inline script,
+//! so it is a file, and it exists only here: `build` never writes it).
+//!
+//! Threads: the main thread rebuilds (one change after another); one thread accepts connections,
+//! and each connection has its own (event streams stay open). They share the files being served
+//! and the current problems.
+
+mod http;
+mod watch;
+
+use crate::diagnostics::{self, Diagnostic, Format};
+use crate::rebuild::{Outcome, Rebuilder, SiteFiles, Step};
+use std::io::Write as _;
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+/// How `serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    /// Open the site in the default browser.
+    pub open: bool,
+}
+
+/// Quiet time after a file event before rebuilding: the writes of one save (or of saving several
+/// files at once) arrive within it and make one rebuild.
+const QUIET: Duration = Duration::from_millis(15);
+/// Longest wait for quiet, so a steady stream of events still shows its changes.
+const MAX_WAIT: Duration = Duration::from_millis(300);
+
+/// What the main loop is told.
+pub(crate) enum Message {
+    /// Paths that changed on disk.
+    Changed(Vec<PathBuf>),
+    /// The watcher failed; live reload stops, serving goes on.
+    WatchError(String),
+    /// Ctrl-C or SIGTERM.
+    Shutdown,
+}
+
+/// The state shared by the rebuilding thread and the connections.
+pub(crate) struct Shared {
+    site: RwLock<SiteFiles>,
+    status: RwLock<Status>,
+    /// One sender per open event stream; a message is one complete event.
+    clients: Mutex<Vec<Sender<String>>>,
+    /// Changes with every start, so pages reload when the server restarts.
+    instance: String,
+    shutdown: AtomicBool,
+}
+
+#[derive(Default)]
+pub(crate) struct Status {
+    /// Whether a build has succeeded since the start.
+    built: bool,
+    /// The errors of the last rebuild (warnings are only printed).
+    errors: Vec<Diagnostic>,
+}
+
+impl Shared {
+    fn new() -> Shared {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        Shared {
+            site: RwLock::new(SiteFiles::default()),
+            status: RwLock::new(Status::default()),
+            clients: Mutex::new(Vec::new()),
+            instance: format!("{}-{nanos}", std::process::id()),
+            shutdown: AtomicBool::new(false),
+        }
+    }
+
+    pub(crate) fn file(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+        self.site
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+    }
+
+    pub(crate) fn has_file(&self, path: &str) -> bool {
+        self.site
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(path)
+    }
+
+    pub(crate) fn built(&self) -> bool {
+        self.status.read().unwrap_or_else(|e| e.into_inner()).built
+    }
+
+    pub(crate) fn errors_json(&self) -> String {
+        let status = self.status.read().unwrap_or_else(|e| e.into_inner());
+        serde_json::to_string(&status.errors).unwrap_or_else(|_| "[]".into())
+    }
+
+    pub(crate) fn errors(&self) -> Vec<Diagnostic> {
+        self.status
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .errors
+            .clone()
+    }
+
+    pub(crate) fn instance(&self) -> &str {
+        &self.instance
+    }
+
+    pub(crate) fn is_shutting_down(&self) -> bool {
+        self.shutdown.load(Ordering::SeqCst)
+    }
+
+    /// Registers an event stream.
+    pub(crate) fn subscribe(&self) -> Receiver<String> {
+        let (tx, rx) = mpsc::channel();
+        self.clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(tx);
+        rx
+    }
+
+    /// Sends an event to every open page; closed streams are forgotten.
+    fn broadcast(&self, event: &str, data: &str) {
+        let message = sse_event(event, data);
+        self.clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|tx| tx.send(message.clone()).is_ok());
+    }
+
+    fn publish(&self, step: Step) {
+        let urls = step.changed_urls();
+        self.site
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .apply(step);
+        if !urls.is_empty() {
+            let data = serde_json::json!({ "paths": urls }).to_string();
+            self.broadcast("reload", &data);
+        }
+    }
+
+    fn set_status(&self, outcome: &Outcome) {
+        let errors: Vec<Diagnostic> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
+        let changed = {
+            let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
+            status.built |= outcome.ok;
+            let changed = status.errors != errors;
+            status.errors = errors;
+            changed
+        };
+        if changed {
+            self.broadcast("errors", &self.errors_json());
+        }
+    }
+}
+
+/// One server-sent event; every line of `data` gets its own `data:` field.
+pub(crate) fn sse_event(event: &str, data: &str) -> String {
+    let mut out = format!("event: {event}\n");
+    for line in data.split('\n') {
+        out.push_str("data: ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}
+
+/// Runs the server until Ctrl-C. Returns the exit status.
+pub fn run(options: Options) -> i32 {
+    let root = match std::fs::canonicalize(&options.root) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!(
+                "error: cannot open the project folder `{}`: {e}",
+                options.root.display()
+            );
+            return 2;
+        }
+    };
+    let address = SocketAddr::new(options.bind, options.port);
+    let listener = match TcpListener::bind(address) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot listen on {address}: {e}");
+            if e.kind() == std::io::ErrorKind::AddrInUse {
+                eprintln!("  = help: another program uses the port; choose another with `--port`, such as `--port 1112`");
+            }
+            return 2;
+        }
+    };
+    let address = listener.local_addr().unwrap_or(address);
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {address}: other computers on the network can see the preview"
+        );
+    }
+
+    let shared = Arc::new(Shared::new());
+    let (tx, rx) = mpsc::channel::<Message>();
+    let shutdown_tx = tx.clone();
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = shutdown_tx.send(Message::Shutdown);
+    }) {
+        eprintln!(
+            "warning: Ctrl-C cannot be caught ({e}); stop the server by closing the terminal"
+        );
+    }
+
+    eprintln!("Building the site from `{}`…", root.display());
+    let mut rebuilder = Rebuilder::new(&root, "/");
+    let outcome = rebuilder.full(&mut |step| shared.publish(step));
+    shared.set_status(&outcome);
+    report(&outcome, None);
+
+    // Watch before serving, so no change made after the first page is seen can be missed.
+    let watcher = watch::start(&root, tx.clone());
+    let watching = match &watcher {
+        Ok(_) => "watching content/ and themes/",
+        Err(e) => {
+            eprintln!("warning: cannot watch the files ({e}); pages will not reload by themselves");
+            "not watching files"
+        }
+    };
+
+    let accept_shared = Arc::clone(&shared);
+    let accept = std::thread::Builder::new()
+        .name("kennisbank-accept".into())
+        .spawn(move || accept_loop(listener, accept_shared));
+    if let Err(e) = accept {
+        eprintln!("error: cannot start the server thread: {e}");
+        return 2;
+    }
+    let url = format!("http://{address}/");
+    eprintln!("Serving {url} ({watching}; press Ctrl-C to stop).");
+    if options.open {
+        open_browser(&url);
+    }
+
+    main_loop(&rx, &mut rebuilder, &shared);
+
+    shared.shutdown.store(true, Ordering::SeqCst);
+    // Closing the event streams lets their threads end; a connection to ourselves wakes the
+    // accepting thread so it sees the flag.
+    shared
+        .clients
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clear();
+    let _ = TcpStream::connect_timeout(&wake_address(address), Duration::from_millis(200));
+    drop(watcher);
+    eprintln!("Stopped.");
+    0
+}
+
+/// Where to connect to wake the accepting thread (an unspecified bind address is not connectable).
+fn wake_address(address: SocketAddr) -> SocketAddr {
+    if address.ip().is_unspecified() {
+        let local: IpAddr = match address {
+            SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+            SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+        };
+        SocketAddr::new(local, address.port())
+    } else {
+        address
+    }
+}
+
+fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
+    for stream in listener.incoming() {
+        if shared.is_shutting_down() {
+            break;
+        }
+        let Ok(stream) = stream else { continue };
+        let shared = Arc::clone(&shared);
+        let spawned = std::thread::Builder::new()
+            .name("kennisbank-http".into())
+            .spawn(move || http::handle(stream, &shared));
+        if let Err(e) = spawned {
+            eprintln!("warning: cannot answer a request: {e}");
+        }
+    }
+}
+
+/// Rebuilds after each batch of changes until shutdown.
+fn main_loop(rx: &Receiver<Message>, rebuilder: &mut Rebuilder, shared: &Shared) {
+    while let Ok(message) = rx.recv() {
+        let mut paths = match message {
+            Message::Shutdown => return,
+            Message::WatchError(e) => {
+                eprintln!("warning: watching the files failed: {e}");
+                continue;
+            }
+            Message::Changed(paths) => paths,
+        };
+        let first = Instant::now();
+        let mut stop = false;
+        loop {
+            let left = MAX_WAIT.saturating_sub(first.elapsed());
+            match rx.recv_timeout(QUIET.min(left)) {
+                Ok(Message::Changed(more)) => paths.extend(more),
+                Ok(Message::WatchError(e)) => eprintln!("warning: watching the files failed: {e}"),
+                Ok(Message::Shutdown) => {
+                    stop = true;
+                    break;
+                }
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => break,
+            }
+            if left.is_zero() {
+                break;
+            }
+        }
+        if stop {
+            return;
+        }
+        let outcome = rebuilder.changed(&paths, &mut |step| shared.publish(step));
+        if outcome.rebuilt {
+            shared.set_status(&outcome);
+            report(&outcome, Some((rebuilder.root(), &paths)));
+        }
+    }
+}
+
+/// Prints what a rebuild did and its problems to the terminal.
+fn report(outcome: &Outcome, changed: Option<(&Path, &[PathBuf])>) {
+    let mut err = std::io::stderr().lock();
+    if !outcome.diagnostics.is_empty() {
+        let _ = err.write_all(diagnostics::render(&outcome.diagnostics, Format::Human).as_bytes());
+    }
+    let what = match changed {
+        Some((root, paths)) => {
+            let mut names: Vec<String> = paths
+                .iter()
+                .filter_map(|p| p.strip_prefix(root).ok())
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .collect();
+            names.sort();
+            names.dedup();
+            let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
+            let more = names.len().saturating_sub(3);
+            let mut s = format!("after a change to {}", shown.join(", "));
+            if more > 0 {
+                s.push_str(&format!(" and {more} more"));
+            }
+            s
+        }
+        None => "the whole site".into(),
+    };
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    if outcome.ok {
+        let kind = if outcome.full { "built" } else { "rebuilt" };
+        let first = match outcome.first_published {
+            Some(d) if !outcome.full && d < outcome.elapsed => {
+                format!("; the edited page was served after {:.0} ms", ms(d))
+            }
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            err,
+            "[{}] {kind} {} files {what} in {:.0} ms{first}.",
+            clock(),
+            outcome.files,
+            ms(outcome.elapsed)
+        );
+    } else {
+        let _ = writeln!(
+            err,
+            "[{}] {what}: the site has errors; the last good version stays served and the page shows the errors.",
+            clock()
+        );
+    }
+}
+
+/// The time of day (UTC) for the terminal log.
+fn clock() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let day = seconds % 86_400;
+    format!("{:02}:{:02}:{:02}", day / 3600, day % 3600 / 60, day % 60)
+}
+
+fn open_browser(url: &str) {
+    let (program, args): (&str, Vec<&str>) = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    let spawned = std::process::Command::new(program)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(e) = spawned {
+        eprintln!("warning: cannot open a browser ({program}: {e}); open {url} yourself");
+    }
+}

@@ -1,0 +1,513 @@
+//! `kennisbank serve` on a free port: edits are served and announced, a broken file leaves the
+//! last good site served with the error shown, fixing it recovers; paths outside the site are
+//! refused; Ctrl-C stops it. And the partial rebuild gives the same files as a whole build.
+
+mod common;
+use common::*;
+use kennisbank::rebuild::{Rebuilder, SiteFiles};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const PAGE: &str = "/praktijken/algemeen/eerste-praktijk/";
+const FILE: &str = "content/praktijken/algemeen/eerste-praktijk.md";
+
+/// A `serve` process of this test; killed (by its own handle) when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    log: Arc<Mutex<String>>,
+}
+
+impl Server {
+    fn start(root: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start kennisbank serve");
+        let stderr = child.stderr.take().unwrap();
+        let log = Arc::new(Mutex::new(String::new()));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let sink = Arc::clone(&log);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if let Some(rest) = line.split("Serving http://127.0.0.1:").nth(1) {
+                    let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    let _ = tx.send(port.parse::<u16>().unwrap_or(0));
+                }
+                let mut log = sink.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        let port = rx
+            .recv_timeout(Duration::from_secs(120))
+            .unwrap_or_else(|_| panic!("serve did not start: {}", log.lock().unwrap()));
+        Server { child, port, log }
+    }
+
+    fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    fn alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One request; returns the status, the head and the body.
+fn request(port: u16, method: &str, target: &str) -> (u16, String, Vec<u8>) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let end = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a response head");
+    let head = String::from_utf8_lossy(&response[..end]).into_owned();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    (status, head, response[end + 4..].to_vec())
+}
+
+fn get(port: u16, target: &str) -> (u16, String) {
+    let (status, _, body) = request(port, "GET", target);
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
+    let started = Instant::now();
+    while !ok() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Collects the server-sent events of one open page.
+fn listen(port: u16) -> Arc<Mutex<String>> {
+    let events = Arc::new(Mutex::new(String::new()));
+    let sink = Arc::clone(&events);
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET /__kennisbank/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stream.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock()
+                .unwrap()
+                .push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    });
+    events
+}
+
+#[test]
+fn serve_shows_edits_keeps_the_last_good_site_on_errors_and_recovers() {
+    let dir = project("minimal");
+    let mut server = Server::start(dir.path());
+    let port = server.port;
+
+    let (status, page) = get(port, PAGE);
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1"), "{page}");
+    assert!(
+        page.contains("<script type=\"module\" src=\"/__kennisbank/reload.js\"></script>"),
+        "served pages get the reload script"
+    );
+    let (status, script) = get(port, "/__kennisbank/reload.js");
+    assert_eq!(status, 200);
+    assert!(script.contains("EventSource"));
+
+    let events = listen(port);
+    wait_until("the hello event", || {
+        events.lock().unwrap().contains("event: hello")
+    });
+
+    // An edit: the new text is served and the open page is told to reload.
+    let original = read(dir.path(), FILE);
+    write(
+        dir.path(),
+        FILE,
+        &format!("{original}\nEen zin die tijdens de test is toegevoegd: bewerking-een.\n"),
+    );
+    wait_until("the edited text", || {
+        get(port, PAGE).1.contains("bewerking-een")
+    });
+    wait_until("a reload event for the page", || {
+        let e = events.lock().unwrap();
+        e.contains("event: reload") && e.contains(PAGE)
+    });
+
+    // A broken edit: the server stays up, serves the last good page and shows the error.
+    write(
+        dir.path(),
+        FILE,
+        "---\ntitle: [kapot\nadded: 2026-01-01\n---\nTekst bewerking-twee.\n",
+    );
+    wait_until("the error", || {
+        get(port, "/__kennisbank/errors.json").1.contains(FILE)
+    });
+    let (_, errors) = get(port, "/__kennisbank/errors.json");
+    let errors: serde_json::Value = serde_json::from_str(&errors).unwrap();
+    assert_eq!(errors[0]["path"], FILE);
+    assert_eq!(errors[0]["line"], 2, "{errors}");
+    assert_eq!(errors[0]["code"], "yaml-syntax");
+    wait_until("the errors event", || {
+        let e = events.lock().unwrap();
+        e.contains("event: errors") && e.contains("yaml-syntax")
+    });
+    assert!(server.alive(), "the server survives a broken file");
+    let (status, page) = get(port, PAGE);
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("bewerking-een") && !page.contains("bewerking-twee"),
+        "the last good version stays served"
+    );
+    assert!(
+        server.log().contains("error[yaml-syntax]"),
+        "{}",
+        server.log()
+    );
+    assert!(
+        server.log().contains(&format!("--> {FILE}:2")),
+        "{}",
+        server.log()
+    );
+
+    // Fixing the file recovers by itself.
+    write(
+        dir.path(),
+        FILE,
+        &format!("{original}\nHersteld: bewerking-drie.\n"),
+    );
+    wait_until("the fixed text", || {
+        get(port, PAGE).1.contains("bewerking-drie")
+    });
+    assert_eq!(get(port, "/__kennisbank/errors.json").1, "[]");
+    wait_until("the errors to be cleared on the page", || {
+        events
+            .lock()
+            .unwrap()
+            .contains("event: errors\ndata: []\n\n")
+    });
+    assert!(server.alive());
+}
+
+#[test]
+fn serve_refuses_paths_outside_the_site_and_sends_correct_types() {
+    let dir = project("minimal");
+    // A file beside the site that must never be served.
+    write(dir.path(), "geheim.txt", "geheim");
+    let server = Server::start(dir.path());
+    let port = server.port;
+    for target in [
+        "/../geheim.txt",
+        "/static/../../geheim.txt",
+        "/%2e%2e/geheim.txt",
+        "/%2E%2E/%2e%2e/geheim.txt",
+        "/static/..%2f..%2fgeheim.txt",
+        "/static/%2e%2e%5c%2e%2e%5cgeheim.txt",
+        "/..%5cgeheim.txt",
+        "/%252e%252e/geheim.txt",
+        "/static/%c0%ae%c0%ae/geheim.txt",
+    ] {
+        let (status, body) = get(port, target);
+        assert!(status == 400 || status == 404, "{target}: status {status}");
+        assert!(!body.contains("geheim\n") && body != "geheim", "{target}");
+    }
+    let (status, _) = get(port, "/../geheim.txt");
+    assert_eq!(status, 400, "traversal is refused, not looked up");
+
+    let (status, head, body) = request(port, "GET", "/static/wasm/search_bg.wasm");
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: application/wasm"), "{head}");
+    assert_eq!(&body[..4], b"\0asm");
+    let (_, head, _) = request(port, "GET", "/static/style.css");
+    assert!(head.contains("Content-Type: text/css"), "{head}");
+    let (_, head, _) = request(port, "GET", "/atom.xml");
+    assert!(
+        head.contains("Content-Type: application/atom+xml"),
+        "{head}"
+    );
+    let (status, head, body) = request(port, "HEAD", "/");
+    assert_eq!(status, 200);
+    assert!(head.contains("text/html") && body.is_empty());
+
+    let (status, head, _) = request(port, "GET", "/praktijken?x=1");
+    assert_eq!(status, 301);
+    assert!(head.contains("Location: /praktijken/?x=1"), "{head}");
+    let (status, body) = get(port, "/bestaat-niet/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Pagina niet gevonden"));
+    let (status, _, _) = request(port, "POST", "/");
+    assert_eq!(status, 405);
+}
+
+#[test]
+fn build_output_never_contains_the_reload_script() {
+    let dir = project("minimal");
+    let out = kennisbank(&["build"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (path, bytes) in tree(&dir.path().join("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("__kennisbank") && !text.contains("reload.js"),
+            "{path} contains the serve-only reload script"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let dir = project("minimal");
+    let mut server = Server::start(dir.path());
+    let pid = server.child.id().to_string();
+    let status = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(status.success());
+    let started = Instant::now();
+    let code = loop {
+        if let Some(s) = server.child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "serve did not stop"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(code.success(), "{code:?}");
+    wait_until("the goodbye", || server.log().contains("Stopped."));
+    assert!(
+        TcpStream::connect(("127.0.0.1", server.port)).is_err(),
+        "the port is released"
+    );
+}
+
+/// The files a rebuild publishes, against a whole build of the same files.
+struct Session {
+    dir: tempfile::TempDir,
+    rebuilder: Rebuilder,
+    site: SiteFiles,
+}
+
+impl Session {
+    fn new(fixture: &str) -> Session {
+        let dir = project(fixture);
+        let mut rebuilder = Rebuilder::new(dir.path(), "/");
+        let mut site = SiteFiles::default();
+        let outcome = rebuilder.full(&mut |step| site.apply(step));
+        assert!(outcome.ok, "{:?}", outcome.diagnostics);
+        Session {
+            dir,
+            rebuilder,
+            site,
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Applies `edit`, tells the rebuilder which files changed and returns whether the rebuild
+    /// was partial.
+    fn change(
+        &mut self,
+        changed: &[&str],
+        edit: impl FnOnce(&Path),
+    ) -> kennisbank::rebuild::Outcome {
+        edit(self.dir.path());
+        let paths: Vec<PathBuf> = changed.iter().map(|c| self.path(c)).collect();
+        let site = &mut self.site;
+        self.rebuilder.changed(&paths, &mut |step| site.apply(step))
+    }
+
+    fn assert_same_as_whole_build(&self, after: &str) {
+        let built = kennisbank::build::build_in_memory(self.dir.path(), "/");
+        assert!(!built.has_errors(), "{after}: {:?}", built.diagnostics);
+        let served = self.site.sorted();
+        let whole: Vec<(&str, &[u8])> = built
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+            .collect();
+        let served_paths: Vec<&str> = served.iter().map(|f| f.0).collect();
+        let whole_paths: Vec<&str> = whole.iter().map(|f| f.0).collect();
+        assert_eq!(served_paths, whole_paths, "{after}: the same files");
+        for ((path, a), (_, b)) in served.iter().zip(&whole) {
+            assert!(a == b, "{after}: {path} differs from a whole build");
+        }
+    }
+}
+
+#[test]
+fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
+    let mut s = Session::new("minimal");
+    let file = FILE;
+
+    let outcome = s.change(&[file], |root| {
+        let text = read(root, file);
+        write(root, file, &format!("{text}\nEen extra alinea.\n"));
+    });
+    assert!(outcome.ok && !outcome.full, "{outcome:?}");
+    s.assert_same_as_whole_build("a text edit");
+
+    let outcome = s.change(&[file], |root| {
+        let text =
+            read(root, file).replace("title: Eerste praktijk", "title: Eerste praktijk, herzien");
+        write(root, file, &text);
+    });
+    assert!(outcome.ok && !outcome.full);
+    s.assert_same_as_whole_build("a title edit");
+
+    s.change(&[file], |root| {
+        let text = read(root, file).replace(
+            "tags: [woningcorporaties, Bestuur]",
+            "tags: [woningcorporaties, Gloednieuw onderwerp]",
+        );
+        write(root, file, &text);
+    });
+    assert!(
+        !s.site.contains("tags/bestuur/index.html"),
+        "a tag without practices has no page"
+    );
+    s.assert_same_as_whole_build("a tag change");
+
+    let added = "content/praktijken/medisch/nieuwe-praktijk.md";
+    let outcome = s.change(&[added], |root| {
+        write(
+            root,
+            added,
+            "---\ntitle: Een nieuwe praktijk\nadded: 2026-01-05\nupdated: 2027-02-01\n---\nNieuwe tekst.\n",
+        );
+    });
+    assert!(outcome.ok && !outcome.full);
+    s.assert_same_as_whole_build("a new practice with a newer date");
+
+    let renamed = "content/praktijken/medisch/hernoemde-praktijk.md";
+    s.change(&[added, renamed], |root| {
+        std::fs::rename(root.join(added), root.join(renamed)).unwrap();
+    });
+    s.assert_same_as_whole_build("a renamed practice");
+
+    let outcome = s.change(&[file], |root| {
+        write(root, file, "---\ntitle: [kapot\n---\n")
+    });
+    assert!(!outcome.ok, "a broken file is an error");
+    assert!(outcome
+        .diagnostics
+        .iter()
+        .any(|d| d.is_error() && d.path == file));
+    let outcome = s.change(&[file], |root| {
+        write(
+            root,
+            file,
+            "---\ntitle: Weer heel\nadded: 2026-01-01\nrelated: [hernoemde-praktijk]\n---\nWeer goed.\n",
+        )
+    });
+    assert!(outcome.ok, "{:?}", outcome.diagnostics);
+    s.assert_same_as_whole_build("a broken file fixed");
+
+    s.change(&[renamed], |root| {
+        std::fs::remove_file(root.join(renamed)).unwrap()
+    });
+    let outcome = s.change(&[], |_| {});
+    assert!(!outcome.rebuilt);
+    let text = read(s.dir.path(), file);
+    assert!(text.contains("related: [hernoemde-praktijk]"));
+    let outcome = s.change(&[file], |root| {
+        write(
+            root,
+            file,
+            &text.replace("related: [hernoemde-praktijk]\n", ""),
+        )
+    });
+    assert!(outcome.ok, "{:?}", outcome.diagnostics);
+    s.assert_same_as_whole_build("a deleted practice");
+
+    let css = "themes/default/static/style.css";
+    let outcome = s.change(&[css], |root| {
+        let text = read(root, css);
+        write(root, css, &format!("{text}\n/* bewerkt */\n"));
+    });
+    assert!(outcome.ok && !outcome.full);
+    s.assert_same_as_whole_build("a style sheet edit");
+
+    let template = "themes/default/templates/practice.html";
+    let outcome = s.change(&[template], |root| {
+        let text = read(root, template);
+        write(root, template, &text.replace("Zie ook", "Lees ook"));
+    });
+    assert!(
+        outcome.ok && outcome.full,
+        "a template change builds everything"
+    );
+    s.assert_same_as_whole_build("a template edit");
+
+    let outcome = s.change(
+        &["content/praktijken/algemeen/.eerste-praktijk.md.swp"],
+        |root| {
+            write(
+                root,
+                "content/praktijken/algemeen/.eerste-praktijk.md.swp",
+                "x",
+            )
+        },
+    );
+    assert!(!outcome.rebuilt, "hidden files are not content");
+}
+
+#[test]
+fn a_deleted_related_practice_is_an_error_until_the_reference_goes() {
+    let mut s = Session::new("minimal");
+    let target = "content/praktijken/medisch/medische-woning.md";
+    assert!(read(s.dir.path(), FILE).contains("related: [medische-woning]"));
+    let outcome = s.change(&[target], |root| {
+        std::fs::remove_file(root.join(target)).unwrap()
+    });
+    assert!(!outcome.ok);
+    assert!(outcome
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "unknown-related" && d.path == FILE));
+    assert!(
+        s.site
+            .contains("praktijken/medisch/medische-woning/index.html"),
+        "the last good site stays"
+    );
+}
