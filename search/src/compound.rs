@@ -8,6 +8,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::stem::stem;
+
 /// Shortest part that may start a compound (`huur`, `zorg`, `bouw`).
 pub const MIN_MODIFIER: usize = 4;
 /// Shortest part that may end a compound (`wet` in `leegstandwet`).
@@ -177,7 +179,11 @@ impl Lexicon {
                 if word[cut..].starts_with(link) && n - cut - link.len() >= MIN_UNKNOWN_HEAD {
                     // A linking -s-/-e-/-en- only when the rest without it is
                     // no worse a word: keep `verhuis+coordinator` intact.
-                    if self.words.contains(&word[cut + link.len()..]) {
+                    // After -ing, -heid, -schap, -teit the -s- is the rule of
+                    // the language (`huisvesting+s+verordening`), so it goes
+                    // even when the rest is unknown.
+                    let rest = &word[cut + link.len()..];
+                    if self.knows(rest) || (link == "s" && takes_linking_s(modifier)) {
                         start = cut + link.len();
                     }
                     break;
@@ -190,17 +196,32 @@ impl Lexicon {
 
     /// The other fallback: the longest lexicon word of [`MIN_KNOWN_HEAD`]
     /// letters or more that ends `word`, after an unknown first part
-    /// (`zorg+toeslag` when only `toeslag` is known).
+    /// (`zorg+toeslag` when only `toeslag` is known). The head may be known
+    /// by its stem only: the last part carries the inflection of the whole
+    /// (`bouw+corporaties` when the corpus has `corporatie`).
     fn split_known_head(&self, word: &str) -> Option<Vec<String>> {
         let n = word.len();
         for cut in MIN_MODIFIER..=n.saturating_sub(MIN_KNOWN_HEAD) {
             let head = &word[cut..];
-            if self.words.contains(head) && !crate::normalize::is_stop_word(head) {
+            if self.knows(head) && !crate::normalize::is_stop_word(head) {
                 return Some(vec![word[..cut].to_string(), head.to_string()]);
             }
         }
         None
     }
+
+    /// `word` or its stem is a lexicon word.
+    fn knows(&self, word: &str) -> bool {
+        self.words.contains(word) || self.words.contains(&stem(word))
+    }
+}
+
+/// Dutch nouns ending in these take a linking -s- in compounds
+/// (`huisvesting+s+wet`, `gezondheid+s+zorg`, `universiteit+s+bibliotheek`).
+const LINKING_S_SUFFIXES: [&str; 4] = ["ing", "heid", "schap", "teit"];
+
+fn takes_linking_s(modifier: &str) -> bool {
+    LINKING_S_SUFFIXES.iter().any(|s| modifier.ends_with(s))
 }
 
 /// Whether `word[cut..start]` is a linking morpheme.
@@ -211,7 +232,6 @@ fn link_at(word: &str, cut: usize, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stem::stem;
 
     fn lexicon(words: &[&str]) -> Lexicon {
         let stems: Vec<(String, String)> = words.iter().map(|w| (w.to_string(), stem(w))).collect();
@@ -273,6 +293,36 @@ mod tests {
         let lex = lexicon(&["toeslagen"]);
         assert_eq!(lex.split("zorgtoeslag").unwrap(), ["zorg", "toeslag"]);
         assert!(lex.split("toeslagen").is_none());
+    }
+
+    #[test]
+    fn unknown_rest_after_an_ing_word_drops_the_linking_s() {
+        // `verordening` never occurs alone; the -s- after -ing still links.
+        let lex = lexicon(&["huisvesting", "zorg"]);
+        assert_eq!(
+            lex.split("huisvestingsverordening").unwrap(),
+            ["huisvesting", "verordening"]
+        );
+        // Other first parts keep an `s` that may belong to the rest.
+        let lex = lexicon(&["verhuis"]);
+        assert_eq!(
+            lex.split("verhuisstrategie").unwrap(),
+            ["verhuis", "strategie"]
+        );
+    }
+
+    #[test]
+    fn head_known_by_its_stem_splits_off_an_unknown_first_part() {
+        // Only the singular `corporatie` is a word of the corpus.
+        let lex = lexicon(&["woning", "corporatie"]);
+        assert_eq!(
+            lex.split("bouwcorporaties").unwrap(),
+            ["bouw", "corporaties"]
+        );
+        assert_eq!(
+            lex.parts("woningbouwcorporaties"),
+            ["bouw", "bouwcorporaties", "corporaties", "woning"]
+        );
     }
 
     #[test]

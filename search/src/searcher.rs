@@ -186,6 +186,17 @@ impl WordMatch {
         add_sorted(&mut self.part_stems, s);
     }
 
+    /// Adds the score `other` gives a document to the score here, for the
+    /// documents matched here; both after [`WordMatch::finish`].
+    fn boosted_by(mut self, other: &WordMatch) -> WordMatch {
+        for (d, score) in &mut self.scores {
+            if let Some(more) = other.get(*d) {
+                *score += more;
+            }
+        }
+        self
+    }
+
     fn merge(&mut self, other: WordMatch) {
         self.scores.extend(other.scores);
         for s in &other.surfaces {
@@ -194,6 +205,41 @@ impl WordMatch {
         for s in &other.part_stems {
             self.mark_part(s);
         }
+    }
+}
+
+/// Which matches of a term count.
+#[derive(Clone, Copy)]
+enum Evidence<'a> {
+    /// Word forms, completions and compound-part postings.
+    All,
+    /// Word forms and completions only, and none in the group of this stem:
+    /// what the separate words of a document say, beside a compound that
+    /// has been counted already.
+    WordsOtherThan(&'a str),
+}
+
+impl Evidence<'_> {
+    fn counts(&self, group_stem: &str) -> bool {
+        match self {
+            Evidence::All => true,
+            Evidence::WordsOtherThan(skip) => group_stem != *skip,
+        }
+    }
+}
+
+/// Documents with both parts of a split word, scored by the mean of the
+/// parts at the [`SPLIT`] tier. `first` is finished, `rest` need not be.
+fn both_parts(first: &WordMatch, rest: WordMatch) -> WordMatch {
+    let scores = rest
+        .scores
+        .iter()
+        .filter_map(|&(d, rs)| first.get(d).map(|fs| (d, SPLIT * (fs + rs) / 2.0)))
+        .collect();
+    WordMatch {
+        scores,
+        surfaces: rest.surfaces,
+        part_stems: rest.part_stems,
     }
 }
 
@@ -255,12 +301,18 @@ impl<'a> Lookup<'a> {
 
     /// Exact, stem and compound-part matches of `term`; with `prefix`, also
     /// the words that start with it, looking at most `extra` fragments past
-    /// the prefix's own.
-    fn match_term(&mut self, term: &str, prefix: bool, extra: usize) -> (WordMatch, bool) {
+    /// the prefix's own. `evidence` says which of these count.
+    fn match_term(
+        &mut self,
+        term: &str,
+        prefix: bool,
+        extra: usize,
+        evidence: Evidence<'_>,
+    ) -> (WordMatch, bool) {
         let mut m = WordMatch::default();
         let s = stem(term);
         let mut exact = false;
-        if let Some(g) = self.group(&s) {
+        if let Some(g) = self.group(&s).filter(|g| evidence.counts(&g.stem)) {
             for surface in &g.surfaces {
                 if surface.term == term {
                     exact = true;
@@ -270,14 +322,14 @@ impl<'a> Lookup<'a> {
                 }
                 m.mark_surface(&surface.term);
             }
-            if let Some(p) = &g.parts {
+            if let (Some(p), Evidence::All) = (&g.parts, evidence) {
                 m.add(p, PART);
                 m.mark_part(&s);
             }
         }
         if prefix && term.chars().nth(1).is_some() {
             for f in self.prefix_fragments(term, extra) {
-                self.add_completions(f, term, &s, &mut m);
+                Self::add_completions(f, term, &s, &mut m, evidence);
             }
         }
         (m, exact)
@@ -285,11 +337,18 @@ impl<'a> Lookup<'a> {
 
     /// Words of fragment `f` that start with `term` (and are not `term`),
     /// and compound parts whose stem starts with it.
-    fn add_completions(&self, f: &Fragment, term: &str, own_stem: &str, m: &mut WordMatch) {
+    fn add_completions(
+        f: &Fragment,
+        term: &str,
+        own_stem: &str,
+        m: &mut WordMatch,
+        evidence: Evidence<'_>,
+    ) {
         let from = f.groups.partition_point(|g| g.stem.as_str() < term);
         for g in f.groups[from..]
             .iter()
             .take_while(|g| g.stem.starts_with(term))
+            .filter(|g| evidence.counts(&g.stem))
         {
             for surface in &g.surfaces {
                 if surface.term != term && surface.term.starts_with(term) {
@@ -298,7 +357,7 @@ impl<'a> Lookup<'a> {
                 }
             }
             if g.stem != own_stem {
-                if let Some(p) = &g.parts {
+                if let (Some(p), Evidence::All) = (&g.parts, evidence) {
                     m.add(p, PART * PREFIX);
                     m.mark_part(&g.stem);
                 }
@@ -335,14 +394,22 @@ impl<'a> Lookup<'a> {
     /// First parts are looked for in the fragments of `term` itself (and the
     /// one before), and in at most [`MAX_SPLIT_FRAGMENTS`] others, longest
     /// first parts first; each rest costs its own fragment.
-    fn match_split(&mut self, term: &str, prefix: bool) -> WordMatch {
-        let mut m = WordMatch::default();
+    ///
+    /// Returns two measures of the same: all matches of the parts, and only
+    /// those by separate words of a document (no compound-part postings, no
+    /// forms of `term` itself), which is what a split adds to a document that
+    /// has the whole word too.
+    fn match_split(&mut self, term: &str, prefix: bool) -> (WordMatch, WordMatch) {
+        let mut all = WordMatch::default();
+        let mut separate = WordMatch::default();
         if !term.is_ascii() || term.len() < MIN_COMPOUND {
-            return m;
+            return (all, separate);
         }
         let meta = &self.searcher.meta;
         let own = meta.fragment_of(term);
-        let mut near = vec![own.saturating_sub(1), own, meta.fragment_of(&stem(term))];
+        let term_stem = stem(term);
+        let mut near = vec![own.saturating_sub(1), own, meta.fragment_of(&term_stem)];
+        let others = Evidence::WordsOtherThan(&term_stem);
         let mut extra = 0;
         for cut in (MIN_MODIFIER..=term.len() - MIN_HEAD).rev() {
             let first = &term[..cut];
@@ -370,63 +437,81 @@ impl<'a> Lookup<'a> {
                     starts.push(cut + link.len());
                 }
             }
-            let mut first_match: Option<WordMatch> = None;
+            let mut first_match: Option<(WordMatch, WordMatch)> = None;
             for start in starts {
                 let rest = &term[start..];
                 if is_stop_word(rest) {
                     continue;
                 }
-                let (rest_match, _) = self.match_term(rest, prefix, 0);
-                if rest_match.scores.is_empty() {
+                let (rest_all, _) = self.match_term(rest, prefix, 0, Evidence::All);
+                if rest_all.scores.is_empty() {
                     continue;
                 }
-                // The first part also matches words it begins (`kamer` in
-                // `kamergewijze`): that is how Dutch compounds are written.
-                let fm = first_match.get_or_insert_with(|| {
-                    let (mut fm, _) = self.match_term(first, false, 0);
-                    for i in &near {
-                        if let Some(Some(f)) = self.searcher.fragments.get(*i) {
-                            self.add_completions(f, first, &first_stem, &mut fm);
-                        }
-                    }
-                    fm.finish()
+                let (rest_separate, _) = self.match_term(rest, prefix, 0, others);
+                let (first_all, first_separate) = first_match.get_or_insert_with(|| {
+                    (
+                        self.match_first_part(first, &near, Evidence::All),
+                        self.match_first_part(first, &near, others),
+                    )
                 });
-                let both = rest_match
-                    .scores
-                    .iter()
-                    .filter_map(|&(d, rs)| fm.get(d).map(|fs| (d, SPLIT * (fs + rs) / 2.0)));
-                let both: Vec<(u32, f32)> = both.collect();
-                m.merge(WordMatch {
-                    scores: both,
-                    surfaces: rest_match.surfaces,
-                    part_stems: rest_match.part_stems,
-                });
+                all.merge(both_parts(first_all, rest_all));
+                separate.merge(both_parts(first_separate, rest_separate));
             }
-            if let Some(fm) = first_match {
-                m.merge(WordMatch {
+            if let Some((first_all, _)) = first_match {
+                all.merge(WordMatch {
                     scores: Vec::new(),
-                    surfaces: fm.surfaces,
-                    part_stems: fm.part_stems,
+                    surfaces: first_all.surfaces,
+                    part_stems: first_all.part_stems,
                 });
             }
         }
-        m
+        (all, separate)
+    }
+
+    /// The first part of a split query word. It also matches words it
+    /// begins (`kamer` in `kamergewijze`): that is how Dutch compounds are
+    /// written.
+    fn match_first_part(
+        &mut self,
+        first: &str,
+        near: &[usize],
+        evidence: Evidence<'_>,
+    ) -> WordMatch {
+        let first_stem = stem(first);
+        let (mut m, _) = self.match_term(first, false, 0, evidence);
+        for i in near {
+            if let Some(Some(f)) = self.searcher.fragments.get(*i) {
+                Self::add_completions(f, first, &first_stem, &mut m, evidence);
+            }
+        }
+        m.finish()
     }
 
     fn match_word(&mut self, word: &QueryWord) -> WordMatch {
         let only_prefix = is_stop_word(&word.term);
-        let (mut m, exact) = self.match_term(&word.term, word.prefix, MAX_PREFIX_FRAGMENTS);
+        let (mut m, exact) =
+            self.match_term(&word.term, word.prefix, MAX_PREFIX_FRAGMENTS, Evidence::All);
         if only_prefix {
             // A lone stop word being typed: only its completions count (the
             // word itself is not indexed).
             m.surfaces.retain(|s| s != &word.term);
             return m.finish();
         }
-        if !exact && word.term.chars().count() >= MIN_TYPO_LEN {
+        // A word being typed that already begins indexed words is not a typo:
+        // `woningc` on the way to `woningcorporatie` should not bring up every
+        // `woning` one edit away.
+        let completed = word.prefix && !m.scores.is_empty();
+        if !exact && !completed && word.term.chars().count() >= MIN_TYPO_LEN {
             let typos = self.match_typos(&word.term);
             m.merge(typos);
         }
-        let split = self.match_split(&word.term, word.prefix);
+        // Separate words with both parts of a split are more evidence for a
+        // document that has the whole word too: `Kamergewijze verhuur` in the
+        // title and text, beside the editors' tag `kamerverhuur`, ranks above
+        // the tag with only `kamer` in the text. Elsewhere a split is one
+        // more reading of the word, and the best reading counts.
+        let (split, separate) = self.match_split(&word.term, word.prefix);
+        let mut m = m.finish().boosted_by(&separate.finish());
         m.merge(split);
         m.finish()
     }
@@ -684,6 +769,22 @@ mod tests {
         assert_eq!(words, ["huisvesting"]);
         assert_eq!(parse_query("die")[0].term, "die");
         assert!(parse_query("die ").is_empty());
+    }
+
+    fn match_of(scores: &[(u32, f32)]) -> WordMatch {
+        WordMatch {
+            scores: scores.to_vec(),
+            surfaces: Vec::new(),
+            part_stems: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn separate_words_add_to_documents_with_the_whole_word_only() {
+        let whole = match_of(&[(1, 2.0), (4, 1.0)]).finish();
+        let separate = match_of(&[(0, 0.5), (4, 0.25), (4, 0.5), (7, 0.5)]).finish();
+        let sum = whole.boosted_by(&separate);
+        assert_eq!(sum.scores, [(1, 2.0), (4, 1.5)]);
     }
 
     #[test]

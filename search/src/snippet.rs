@@ -26,11 +26,24 @@ pub fn escape_html(s: &str, out: &mut String) {
 fn matched_word(term: &str, marks: &[Marks<'_>]) -> Option<usize> {
     marks.iter().position(|(surfaces, parts)| {
         surfaces.binary_search_by(|s| s.as_str().cmp(term)).is_ok()
-            || parts.iter().any(|p| {
-                p.len() >= 3
-                    && term.len() > p.len()
-                    && term.as_bytes().windows(p.len()).any(|w| w == p.as_bytes())
-            })
+            || parts.iter().any(|p| contains_part(term, p))
+    })
+}
+
+/// Whether `term` is a longer word with the compound part (stem) `part` in
+/// it. A part of three letters (`wet`, the stem `won` of `wonen`) hides in
+/// too many words (`woningen`), so it must end the word, before at most an
+/// inflection (`flexwonen`, `leegstandwet`).
+fn contains_part(term: &str, part: &str) -> bool {
+    if part.len() < 3 || term.len() <= part.len() {
+        return false;
+    }
+    if part.len() > 3 {
+        return term.contains(part);
+    }
+    ["", "en", "e", "s", "n"].iter().any(|ending| {
+        term.strip_suffix(ending)
+            .is_some_and(|t| t.len() > part.len() && t.ends_with(part))
     })
 }
 
@@ -149,6 +162,17 @@ mod tests {
             &[(&surfaces[..], &parts[..])],
         );
         assert!(s.contains("<mark>zorgtoeslag</mark>"), "{s}");
+    }
+
+    #[test]
+    fn short_part_marks_only_the_end_of_a_word() {
+        let surfaces: [String; 0] = [];
+        let parts = ["won".to_string()];
+        let s = snippet(
+            &doc("Flexwonen in woningen die wonderlijk zijn."),
+            &[(&surfaces[..], &parts[..])],
+        );
+        assert_eq!(s, "<mark>Flexwonen</mark> in woningen die wonderlijk zijn.");
     }
 
     #[test]

@@ -176,6 +176,90 @@ fn exact_words_rank_above_stems_and_typos() {
     assert_eq!(urls.len(), 4, "{urls:?}");
 }
 
+#[test]
+fn document_with_both_parts_of_a_split_word_ranks_above_one_with_a_part() {
+    // The three practices of the real content with the editors' tag
+    // `kamerverhuur`: only b/ has `kamer` and `verhuur` in its title and
+    // text, a/ has just `kamer`. Scored by their best match alone, a/ and b/
+    // tied on the tag.
+    let tagged = |url: &str, title: &str, body: &str, tags: &[&str]| Document {
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        ..doc(url, title, body)
+    };
+    let docs =
+        vec![
+        tagged(
+            "a/",
+            "Wonen gekoppeld aan een leer-werktraject",
+            "Koppel woningen aan een leer- werktraject. Bijvoorbeeld vergunninghouders die een \
+             kamer huren in een verzorgingshuis kunnen tevens leren hoe ze ouderen verzorgen.",
+            &["kamerverhuur"],
+        ),
+        tagged(
+            "b/",
+            "Kamergewijze verhuur",
+            "Maak gebruik van kamergewijze verhuur d.w.z. het plaatsen van meerdere \
+             vergunninghouders in één passende woning.",
+            &["kamerverhuur"],
+        ),
+        tagged(
+            "c/",
+            "Grote woningen ombouwen",
+            "Bespreek met de woningcorporatie de haalbaarheid van het ombouwen van bestaande \
+             grote woningen naar kleine woningen of meerdere kamers.",
+            &["woningcorporaties", "grote woningen", "kamerverhuur"],
+        ),
+        doc("d/", "Particuliere verhuur", "Betrek ook particuliere verhuur."),
+    ];
+    // As many practices as the real content, so that the words weigh as there.
+    let others: Vec<Document> = (0..19)
+        .map(|i| {
+            let url = format!("z{i:02}/");
+            tagged(
+                &url,
+                "Praktijk",
+                "Zorg voor huisvesting.",
+                &["bestuur", "coa"],
+            )
+        })
+        .collect();
+    let docs = [docs, others].concat();
+    let index = Index::new(&docs);
+    for q in ["kamerverhuur", "kamerverhuur ", "kamerverhur "] {
+        assert_eq!(index.urls(q)[..2], ["b/", "a/"], "{q:?}");
+    }
+    // Without the tag, a part alone does not match the word at all.
+    let docs = vec![
+        doc("a/", "Een kamer", "Een kamer huren."),
+        doc("b/", "Kamergewijze verhuur", "Kamergewijze verhuur."),
+    ];
+    assert_eq!(Index::new(&docs).urls("kamerverhuur "), ["b/"]);
+}
+
+#[test]
+fn plural_head_of_a_compound_is_found_when_only_the_singular_is_a_word() {
+    let docs = vec![
+        doc("a/", "Eerste", "Betrek de woningbouwcorporaties erbij."),
+        doc("b/", "Tweede", "Vraag de corporatie naar de mutatiegraad."),
+        doc("c/", "Derde", "Een woning in de regio."),
+    ];
+    let index = Index::new(&docs);
+    assert_eq!(index.urls("corporaties "), ["b/", "a/"]);
+    assert!(index.urls("woningcorporatie ").contains(&"a/".to_string()));
+}
+
+#[test]
+fn word_being_typed_is_not_also_taken_for_a_typo() {
+    let docs = vec![
+        doc("a/", "Woning", "Een woning melden bij de regievoerder."),
+        doc("b/", "Afspraken", "Afspraken met de woningcorporatie."),
+    ];
+    let index = Index::new(&docs);
+    assert_eq!(index.urls("woningc"), ["b/"]);
+    // Once the word is complete, one typo is tolerated again.
+    assert_eq!(index.urls("woningc "), ["a/"]);
+}
+
 fn doc(url: &str, title: &str, body: &str) -> Document {
     Document {
         url: url.into(),
