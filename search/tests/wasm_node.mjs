@@ -9,7 +9,7 @@
 // strings, or of objects {"q", "category", "tag", "limit"}. GLUE.js defaults
 // to generator/assets/wasm/search.js. Output: an array of
 // {"query", "total", "hits": [{"url","title","category","score","snippet"}],
-//  "category_counts", "files", "bytes"} where files/bytes are what the query
+//  "category_counts", "tag_counts", "files", "bytes", "ms"} where files/bytes are what the query
 // fetched (raw, not gzip) after meta.bin; the module is fresh for each query,
 // as on a first visit.
 
@@ -85,6 +85,7 @@ for (const entry of queries) {
       snippet,
     })),
     category_counts: results.category_counts,
+    tag_counts: results.tag_counts,
     files,
     bytes,
     ms: Math.round(ms * 100) / 100,
