@@ -675,10 +675,27 @@ fn run(mut args: Args) -> Result<(), String> {
         &["-C", &path_arg(&root), "rev-parse", "--short", "HEAD"],
     )
     .unwrap_or_default();
+    // Others may be changing the working tree; say so, as the binary may hold their changes.
+    let dirty = output_of(
+        Path::new("git"),
+        &[
+            "-C",
+            &path_arg(&root),
+            "status",
+            "--porcelain",
+            "--untracked-files=no",
+        ],
+    )
+    .is_some_and(|s| !s.is_empty());
     results.tools = Tools {
         kennisbank: format!(
-            "{} (commit {git})",
-            output_of(&setup.kennisbank, &["--version"]).unwrap_or_default()
+            "{} (commit {git}{})",
+            output_of(&setup.kennisbank, &["--version"]).unwrap_or_default(),
+            if dirty {
+                ", working tree with uncommitted changes"
+            } else {
+                ""
+            }
         ),
         hugo: setup
             .hugo
