@@ -65,11 +65,10 @@ export const REQUIRED_PAGES = [
     role: 'checker',
     ready: () => document.querySelector('[data-herverdeling]')?.dataset.ready === 'true',
   },
-];
-
-export const OPTIONAL_PAGES = [
   { kind: 'new and changed', file: 'nieuw/index.html', path: 'nieuw/', role: 'content' },
 ];
+
+export const OPTIONAL_PAGES = [];
 
 /**
  * Resolves an entry against a built site: `{ ...entry, urlPath, present, required, why }`.
