@@ -70,6 +70,12 @@ enum Command {
         /// How many results at most.
         #[arg(long, value_name = "N", default_value_t = 10)]
         limit: usize,
+        /// Only practices of this category (its slug, such as `grote-gezinnen`).
+        #[arg(long, value_name = "SLUG")]
+        category: Option<String>,
+        /// Only practices with this tag (as written in the practices, such as `woningcorporaties`).
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
     },
     /// Validate everything (content, templates, links) without writing; exit 1 on errors.
     Check {
@@ -149,9 +155,14 @@ fn main() -> ExitCode {
             out,
             json,
             limit,
-        } => exit(kennisbank::search_cmd::run(
-            &root.root, &out, &query, json, limit,
-        )),
+            category,
+            tag,
+        } => {
+            let filters = search::Filters { category, tag };
+            exit(kennisbank::search_cmd::run(
+                &root.root, &out, &query, &filters, json, limit,
+            ))
+        }
     }
 }
 

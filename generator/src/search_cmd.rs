@@ -7,22 +7,28 @@ use std::path::{Path, PathBuf};
 
 use search::{search_dir, Filters, Hit, SearchError};
 
-/// Where the build writes the search index, relative to the output folder.
-pub const INDEX_DIR: &str = "zoeken/index";
+pub use crate::search_index::INDEX_DIR;
 
 /// Runs a search over `<out>/zoeken/index/` (`out` relative to `root` unless
 /// absolute) and prints the best `limit` results: as a JSON array of
 /// `{"url", "title", "category", "score", "snippet"}` with `json`, else as a
 /// numbered list. Returns the exit code: 0 (also when nothing matches), 2
 /// when the index is missing or damaged.
-pub fn run(root: &Path, out: &Path, query: &str, json: bool, limit: usize) -> i32 {
+pub fn run(
+    root: &Path,
+    out: &Path,
+    query: &str,
+    filters: &Filters,
+    json: bool,
+    limit: usize,
+) -> i32 {
     let out: PathBuf = if out.is_relative() {
         root.join(out)
     } else {
         out.to_path_buf()
     };
     let dir = out.join(INDEX_DIR);
-    let results = match search_dir(&dir, query, &Filters::default(), limit) {
+    let results = match search_dir(&dir, query, filters, limit) {
         Ok(r) => r,
         Err(e @ SearchError::MissingIndex { .. }) => {
             eprintln!("error: {e}; run `kennisbank build` first");
@@ -142,7 +148,17 @@ mod tests {
     #[test]
     fn missing_index_exits_with_2() {
         let tmp = tempfile::tempdir().unwrap();
-        assert_eq!(run(tmp.path(), Path::new("public"), "woning", false, 10), 2);
+        assert_eq!(
+            run(
+                tmp.path(),
+                Path::new("public"),
+                "woning",
+                &Filters::default(),
+                false,
+                10
+            ),
+            2
+        );
     }
 
     #[test]
@@ -151,7 +167,17 @@ mod tests {
         let dir = tmp.path().join("public").join(INDEX_DIR);
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("meta.bin"), b"not an index").unwrap();
-        assert_eq!(run(tmp.path(), Path::new("public"), "woning", true, 10), 2);
+        assert_eq!(
+            run(
+                tmp.path(),
+                Path::new("public"),
+                "woning",
+                &Filters::default(),
+                true,
+                10
+            ),
+            2
+        );
     }
 
     #[test]
@@ -159,7 +185,14 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         write_index(&tmp.path().join("public"));
         assert_eq!(
-            run(tmp.path(), Path::new("public"), "leegstandswet", true, 10),
+            run(
+                tmp.path(),
+                Path::new("public"),
+                "leegstandswet",
+                &Filters::default(),
+                true,
+                10
+            ),
             0
         );
         let dir = tmp.path().join("public").join(INDEX_DIR);
