@@ -17,7 +17,7 @@ use crate::build::{self, Session};
 use crate::content::{self, practice};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Content, Practice};
-use crate::render::views::{PracticeSummary, ViewCache, Views};
+use crate::render::views::{PracticeSummary, PracticeView, ViewCache, Views};
 use crate::render::{self, OutputFile};
 use crate::search_index;
 use crate::validate;
@@ -135,6 +135,9 @@ pub struct Outcome {
     pub files: usize,
     /// From the start of the rebuild to the first files being published.
     pub first_published: Option<Duration>,
+    /// The edited pages were published, the rest is left for the next rebuild (a newer change
+    /// was waiting).
+    pub deferred: bool,
     pub elapsed: Duration,
 }
 
@@ -158,6 +161,28 @@ struct State {
     pages: HashSet<String>,
     /// Output paths of the search index being served.
     index_files: HashSet<String>,
+    /// What the served views lack: changes whose other pages a rebuild left for the next one.
+    pending: Pending,
+}
+
+/// Changes published only in part (see [`Rebuilder::changed_until`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Pending {
+    Nothing,
+    /// Edits of this practice file that left it in place: its own page is served.
+    InPlace(String),
+    /// Anything else: the next rebuild compares all views.
+    Any,
+}
+
+impl Pending {
+    fn and(self, other: Pending) -> Pending {
+        match (self, other) {
+            (Pending::Nothing, p) | (p, Pending::Nothing) => p,
+            (Pending::InPlace(a), Pending::InPlace(b)) if a == b => Pending::InPlace(a),
+            _ => Pending::Any,
+        }
+    }
 }
 
 /// How a changed path is handled.
@@ -182,6 +207,8 @@ pub struct Rebuilder {
     state: Option<State>,
     /// Set when a whole build failed: the next change builds everything again.
     needs_full: bool,
+    /// Whether the last rebuild found errors (then only a change can fix them).
+    had_errors: bool,
 }
 
 impl Rebuilder {
@@ -193,6 +220,7 @@ impl Rebuilder {
             text_checks: HashMap::new(),
             state: None,
             needs_full: true,
+            had_errors: false,
         }
     }
 
@@ -239,6 +267,7 @@ impl Rebuilder {
                     file_diags: BTreeMap::new(),
                     pages,
                     index_files,
+                    pending: Pending::Nothing,
                 });
                 self.needs_full = false;
             }
@@ -246,12 +275,25 @@ impl Rebuilder {
         }
         outcome.diagnostics = built.diagnostics;
         outcome.elapsed = started.elapsed();
+        self.had_errors = outcome.has_errors();
         outcome
     }
 
     /// Rebuilds after `paths` (files or folders below the root, as the watcher reports them)
     /// changed. Publishes in steps: the edited practice pages first.
     pub fn changed(&mut self, paths: &[PathBuf], publish: &mut dyn FnMut(Step)) -> Outcome {
+        self.changed_until(paths, publish, &|| false)
+    }
+
+    /// [`Rebuilder::changed`], leaving the pages after the edited ones (the lists, the feeds, the
+    /// search index) for the next rebuild when `newer_change` says another change is waiting:
+    /// then the editor's next page is served without waiting for the lists of the last one.
+    pub fn changed_until(
+        &mut self,
+        paths: &[PathBuf],
+        publish: &mut dyn FnMut(Step),
+        newer_change: &dyn Fn() -> bool,
+    ) -> Outcome {
         let started = Instant::now();
         let changes: Vec<Change> = {
             let mut seen = BTreeSet::new();
@@ -263,7 +305,13 @@ impl Rebuilder {
                 .filter(|c| *c != Change::Nothing)
                 .collect()
         };
-        if changes.is_empty() {
+        // Pages a rebuild left for later are made even when no file the build reads changed.
+        let pending = !self.had_errors
+            && self
+                .state
+                .as_ref()
+                .is_some_and(|s| s.pending != Pending::Nothing);
+        if changes.is_empty() && !pending {
             return Outcome {
                 ok: !self.needs_full,
                 ..Outcome::default()
@@ -302,12 +350,14 @@ impl Rebuilder {
             });
             outcome.first_published = Some(started.elapsed());
         }
-        if !practices.is_empty() {
-            self.practices_changed(&practices, publish, started, &mut outcome);
+        // Pages left out by the last rebuild are made now, even when only other files changed.
+        if !practices.is_empty() || pending {
+            self.practices_changed(&practices, publish, newer_change, started, &mut outcome);
         } else if let Some(state) = &self.state {
             outcome.diagnostics = current_diagnostics(state, &mut self.text_checks);
         }
         outcome.elapsed = started.elapsed();
+        self.had_errors = outcome.has_errors();
         outcome
     }
 
@@ -362,6 +412,7 @@ impl Rebuilder {
         &mut self,
         changed: &[(String, String, String)],
         publish: &mut dyn FnMut(Step),
+        newer_change: &dyn Fn() -> bool,
         started: Instant,
         outcome: &mut Outcome,
     ) {
@@ -369,6 +420,8 @@ impl Rebuilder {
             return;
         };
         let mut edited: Vec<String> = Vec::new();
+        // The one edited practice when it kept its place in the site (see `same_place`).
+        let mut in_place: Option<String> = None;
         for (shown, category, id) in changed {
             let abs = self.root.join(shown);
             state.base_diags.retain(|d| d.path != *shown);
@@ -384,14 +437,19 @@ impl Rebuilder {
             state.file_diags.insert(shown.clone(), diags);
             // A file with errors keeps its last good version in the content until it is fixed.
             if let Some(p) = parsed {
-                edited.push(format!("praktijken/{}/{}/index.html", p.category, p.id));
+                edited.push(page_of(&p));
                 match state
                     .content
                     .practices
                     .iter_mut()
                     .find(|q| q.path == p.path)
                 {
-                    Some(slot) => *slot = p,
+                    Some(slot) => {
+                        if changed.len() == 1 && same_place(slot, &p) {
+                            in_place = Some(p.path.clone());
+                        }
+                        *slot = p;
+                    }
                     None => state.content.practices.push(p),
                 }
             }
@@ -399,13 +457,88 @@ impl Rebuilder {
         content::sort_practices(&mut state.content.practices, &state.content.settings);
         outcome.diagnostics = current_diagnostics(state, &mut self.text_checks);
         if outcome.has_errors() {
+            // The content now differs from the served views in ways only a comparison finds.
+            state.pending =
+                std::mem::replace(&mut state.pending, Pending::Nothing).and(Pending::Any);
             outcome.ok = false;
             return;
         }
         let base = self.base.as_str();
+
+        // The page the editor looks at first, from the served views with only its own view
+        // made again: making all views and comparing them takes longer than the rest together.
+        let mut patched: Option<(String, PracticeView)> = None;
+        if let Some(p) = in_place
+            .as_ref()
+            .and_then(|path| state.content.practices.iter().find(|p| p.path == *path))
+        {
+            let served = &mut state.session.views;
+            let view =
+                render::views::patched_practice(served, p, &state.content, base, &mut self.cache);
+            let slot = served.practices.iter().position(|v| v.summary.id == p.id);
+            if let (Some(view), Some(slot)) = (view, slot) {
+                let page = page_of(p);
+                let previous = std::mem::replace(&mut served.practices[slot], view);
+                let rendered = render::render_pages(
+                    &state.content,
+                    served,
+                    &state.session.theme,
+                    base,
+                    &state.session.page_data,
+                    &|path| path == page,
+                );
+                let view = std::mem::replace(&mut served.practices[slot], previous);
+                if let Ok(files) = rendered {
+                    outcome.files += files.len();
+                    publish(Step {
+                        kind: StepKind::EditedPages,
+                        files,
+                        removed: Vec::new(),
+                    });
+                    outcome.first_published.get_or_insert(started.elapsed());
+                    patched = Some((page, view));
+                }
+            }
+        }
+
+        // The served views stay as they are, so the next rebuild compares against them and
+        // makes everything left out here.
+        let this = match (&in_place, &patched) {
+            (Some(path), Some(_)) => Pending::InPlace(path.clone()),
+            _ => Pending::Any,
+        };
+        if newer_change() {
+            state.pending = std::mem::replace(&mut state.pending, Pending::Nothing).and(this);
+            outcome.deferred = true;
+            return;
+        }
+        let pending = std::mem::replace(&mut state.pending, Pending::Nothing).and(this);
+        if let (Pending::InPlace(_), Some((page, view))) = (&pending, &patched) {
+            in_place_rest(
+                state,
+                base,
+                page.clone(),
+                view.clone(),
+                &edited,
+                publish,
+                started,
+                outcome,
+            );
+            return;
+        }
         let views = render::views::build_cached(&state.content, base, &mut self.cache);
         let page_list = render::page_paths(&views, &state.session.theme);
-        let dirty = dirty_pages(&state.session.views, &views, &page_list, &state.pages);
+        let mut dirty = dirty_pages(&state.session.views, &views, &page_list, &state.pages);
+        // Published already, from the view the new views hold (else it is made again).
+        if let Some((page, view)) = &patched {
+            let now = views
+                .practices
+                .iter()
+                .find(|v| v.summary.id == view.summary.id);
+            if now == Some(view) {
+                dirty.remove(page);
+            }
+        }
         let removed_pages: Vec<String> = {
             let now: HashSet<&str> = page_list.iter().map(String::as_str).collect();
             let mut gone: Vec<String> = state
@@ -451,6 +584,11 @@ impl Rebuilder {
                 }
             }
         }
+        if newer_change() {
+            state.pending = Pending::Any;
+            outcome.deferred = true;
+            return;
+        }
         let rest: HashSet<&str> = dirty
             .iter()
             .map(String::as_str)
@@ -464,6 +602,20 @@ impl Rebuilder {
                 return;
             }
         };
+        if newer_change() {
+            // The pages rendered are published; the comparison is made again next time.
+            state.pending = Pending::Any;
+            outcome.deferred = true;
+            if !files.is_empty() {
+                outcome.files += files.len();
+                publish(Step {
+                    kind: StepKind::Rest,
+                    files,
+                    removed: Vec::new(),
+                });
+            }
+            return;
+        }
         let mut removed = Vec::new();
         if !dirty.is_empty() {
             files.extend(render::derived_files(
@@ -496,6 +648,121 @@ impl Rebuilder {
         state.pages = page_list.into_iter().collect();
         state.session.views = views;
     }
+}
+
+/// The rest of a rebuild after an edit that left the practice in place (see [`same_place`]),
+/// whose page is published from `view`: the served views take the new view, and the pages that
+/// show its title or summary, the feeds and the search index are made again. This skips making
+/// all views and comparing them, which at 10,000 practices takes longer than the rest.
+#[allow(clippy::too_many_arguments)]
+fn in_place_rest(
+    state: &mut State,
+    base: &str,
+    page: String,
+    view: PracticeView,
+    edited: &[String],
+    publish: &mut dyn FnMut(Step),
+    started: Instant,
+    outcome: &mut Outcome,
+) {
+    let served = &mut state.session.views;
+    let Some(slot) = served
+        .practices
+        .iter()
+        .position(|v| v.summary.id == view.summary.id)
+    else {
+        return;
+    };
+    let summary_changed = served.practices[slot].summary != view.summary;
+    let summary = view.summary.clone();
+    served.practices[slot] = view;
+    // Pages this module does not know are made again on every change, as in `dirty_pages`.
+    let mut dirty: HashSet<String> = state
+        .pages
+        .iter()
+        .filter(|p| page_kind(p) == PageKind::Other)
+        .cloned()
+        .collect();
+    if summary_changed {
+        for v in served.practices.iter_mut() {
+            let mut shows_it = false;
+            for r in v.related.iter_mut().filter(|r| r.id == summary.id) {
+                *r = summary.clone();
+                shows_it = true;
+            }
+            if shows_it {
+                dirty.insert(format!(
+                    "praktijken/{}/{}/index.html",
+                    v.summary.category, v.summary.id
+                ));
+            }
+        }
+        dirty.insert("praktijken/index.html".into());
+        dirty.insert(format!("praktijken/{}/index.html", summary.category));
+        dirty.insert("nieuw/index.html".into());
+        for t in &summary.tags {
+            dirty.insert(format!("tags/{}/index.html", t.slug));
+        }
+    }
+    dirty.remove(&page);
+    dirty.retain(|p| state.pages.contains(p));
+    let served = &state.session.views;
+    let mut files = match render::render_pages(
+        &state.content,
+        served,
+        &state.session.theme,
+        base,
+        &state.session.page_data,
+        &|p| dirty.contains(p),
+    ) {
+        Ok(files) => files,
+        Err(d) => {
+            outcome.diagnostics.extend(d);
+            outcome.ok = false;
+            return;
+        }
+    };
+    files.extend(render::derived_files(
+        &state.content,
+        served,
+        &state.session.theme,
+        base,
+    ));
+    let index = search_index_update(&state.content, base, edited);
+    let now: HashSet<&str> = index.iter().map(|f| f.path.as_str()).collect();
+    let mut removed: Vec<String> = state
+        .index_files
+        .iter()
+        .filter(|p| !now.contains(p.as_str()))
+        .cloned()
+        .collect();
+    removed.sort();
+    state.index_files = now.iter().map(|p| p.to_string()).collect();
+    files.extend(index);
+    outcome.files += files.len();
+    publish(Step {
+        kind: StepKind::Rest,
+        files,
+        removed,
+    });
+    outcome.first_published.get_or_insert(started.elapsed());
+}
+
+/// The output path of a practice's page.
+fn page_of(p: &Practice) -> String {
+    format!("praktijken/{}/{}/index.html", p.category, p.id)
+}
+
+/// Whether an edit left a practice where it was: the same page, place in its category, dates
+/// (so the same "Nieuw" marks and reference date) and tags (so the same tag pages and counts).
+/// Then only its own view changes, and other pages only through its title and summary.
+fn same_place(before: &Practice, after: &Practice) -> bool {
+    before.id == after.id
+        && before.category == after.category
+        && before.order == after.order
+        && before.added == after.added
+        && before.updated == after.updated
+        && before.tags == after.tags
 }
 
 /// The seam for the search index after practices changed (`edited`: the output paths of their

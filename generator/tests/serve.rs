@@ -395,6 +395,46 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
     assert!(outcome.ok && !outcome.full);
     s.assert_same_as_whole_build("a title edit");
 
+    let second = "content/praktijken/algemeen/tweede-praktijk.md";
+    let outcome = s.change(&[second], |root| {
+        let text = read(root, second).replacen(
+            "---\n",
+            "---\nsummary: Een eigen samenvatting.\nrelated: [eerste-praktijk]\nlinks:\n  - url: https://www.example.org/\n    label: Voorbeeld\n",
+            1,
+        );
+        write(root, second, &text);
+    });
+    assert!(outcome.ok && !outcome.full, "{outcome:?}");
+    s.assert_same_as_whole_build("a summary, related and links edit");
+
+    // Edits in quick succession: each publishes its own page and leaves the lists for the next
+    // rebuild, which makes them all.
+    let edit = |rel: &'static str, word: &'static str| {
+        move |root: &Path| {
+            let text = read(root, rel);
+            write(root, rel, &format!("{text}\nSnel na elkaar: {word}.\n"));
+        }
+    };
+    for (rel, word) in [(file, "een"), (file, "twee"), (second, "drie")] {
+        edit(rel, word)(s.dir.path());
+        let site = &mut s.site;
+        let outcome = s.rebuilder.changed_until(
+            &[s.dir.path().join(rel)],
+            &mut |step| site.apply(step),
+            &|| true,
+        );
+        assert!(outcome.ok && outcome.deferred, "{outcome:?}");
+        let page = rel.replace("content/", "").replace(".md", "/index.html");
+        let served = String::from_utf8(s.site.get(&page).unwrap().to_vec()).unwrap();
+        assert!(served.contains(word), "{page} is served at once");
+    }
+    let outcome = s.change(&[], |_| {});
+    assert!(
+        outcome.rebuilt && outcome.ok && !outcome.deferred,
+        "{outcome:?}"
+    );
+    s.assert_same_as_whole_build("edits whose lists were left for later");
+
     s.change(&[file], |root| {
         let text = read(root, file).replace(
             "tags: [woningcorporaties, Bestuur]",

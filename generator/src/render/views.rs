@@ -158,6 +158,21 @@ impl ViewCache {
         self.texts.get(&p.path).filter(|c| c.body == p.body)
     }
 
+    /// Renders the text of `p` when it is not cached yet (with the options of the cache).
+    fn update_one(&mut self, p: &Practice, content: &Content, base: &str) {
+        let options = (content.settings.allow_raw_html, base.to_string());
+        if self.options.as_ref() != Some(&options) || self.get(p).is_some() {
+            return;
+        }
+        let plain = markdown::to_plain_text(&p.body);
+        let text = CachedText {
+            body: p.body.clone(),
+            body_html: md(&p.body, content, base),
+            first_sentence: first_sentence(&plain, 220),
+        };
+        self.texts.insert(p.path.clone(), text);
+    }
+
     /// Renders the texts that are not cached yet (in parallel) and forgets removed files.
     fn update(&mut self, content: &Content, base: &str) {
         let options = (content.settings.allow_raw_html, base.to_string());
@@ -193,6 +208,53 @@ impl ViewCache {
 
 pub fn build(content: &Content, base: &str) -> Views {
     build_cached(content, base, &mut ViewCache::default())
+}
+
+/// The view of practice `p` when only its own texts changed since `views` were built: the same
+/// category, order, dates and tags, so its number, tags and "Nieuw" mark are as in `views`, and
+/// no other practice changed. `serve` renders an edited page from it before it builds all views
+/// again. `None` when `views` has no practice with its id.
+pub fn patched_practice(
+    views: &Views,
+    p: &Practice,
+    content: &Content,
+    base: &str,
+    cache: &mut ViewCache,
+) -> Option<PracticeView> {
+    let previous = views.practices.iter().find(|v| v.summary.id == p.id)?;
+    cache.update_one(p, content, base);
+    let (body_html, auto_summary) = match cache.get(p) {
+        Some(c) => (c.body_html.clone(), c.first_sentence.clone()),
+        None => (
+            md(&p.body, content, base),
+            first_sentence(&markdown::to_plain_text(&p.body), 220),
+        ),
+    };
+    let mut summary = previous.summary.clone();
+    summary.title = p.title.clone();
+    summary.summary = p.summary.clone().unwrap_or(auto_summary);
+    let related = p
+        .related
+        .iter()
+        .filter_map(|r| {
+            if *r == p.id {
+                return Some(summary.clone());
+            }
+            views
+                .practices
+                .iter()
+                .find(|v| v.summary.id == *r)
+                .map(|v| v.summary.clone())
+        })
+        .collect();
+    Some(PracticeView {
+        summary,
+        body_html,
+        links: p.links.clone(),
+        related,
+        contact: p.contact.clone(),
+        source_path: p.path.clone(),
+    })
 }
 
 /// [`build`], reusing (and filling) `cache` for the practice texts.

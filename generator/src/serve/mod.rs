@@ -14,8 +14,10 @@ mod http;
 mod watch;
 
 use crate::diagnostics::{self, Diagnostic, Format};
-use crate::rebuild::{Outcome, Rebuilder, SiteFiles, Step};
-use std::io::Write as _;
+use crate::rebuild::{Outcome, Rebuilder, SiteFiles, Step, StepKind};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -143,6 +145,18 @@ impl Shared {
 
     fn publish(&self, step: Step) {
         let urls = step.changed_urls();
+        // Pages are published only by a rebuild without errors (style sheets are copied
+        // whatever the content): the overlay goes before the page reloads.
+        if step.kind != StepKind::Static {
+            let had_errors = {
+                let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
+                status.built = true;
+                !std::mem::take(&mut status.errors).is_empty()
+            };
+            if had_errors {
+                self.broadcast("errors", "[]");
+            }
+        }
         self.site
             .write()
             .unwrap_or_else(|e| e.into_inner())
@@ -303,7 +317,17 @@ fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
 
 /// Rebuilds after each batch of changes until shutdown.
 fn main_loop(rx: &Receiver<Message>, rebuilder: &mut Rebuilder, shared: &Shared) {
-    while let Ok(message) = rx.recv() {
+    // Messages taken from the channel while a rebuild looked for newer changes.
+    let waiting: RefCell<VecDeque<Message>> = RefCell::new(VecDeque::new());
+    loop {
+        let next = waiting.borrow_mut().pop_front();
+        let message = match next {
+            Some(m) => m,
+            None => match rx.recv() {
+                Ok(m) => m,
+                Err(_) => return,
+            },
+        };
         let mut paths = match message {
             Message::Shutdown => return,
             Message::WatchError(e) => {
@@ -312,17 +336,21 @@ fn main_loop(rx: &Receiver<Message>, rebuilder: &mut Rebuilder, shared: &Shared)
             }
             Message::Changed(paths) => paths,
         };
-        let first = Instant::now();
         let mut stop = false;
-        loop {
+        while let Some(m) = waiting.borrow_mut().pop_front() {
+            match m {
+                Message::Changed(more) => paths.extend(more),
+                Message::WatchError(e) => eprintln!("warning: watching the files failed: {e}"),
+                Message::Shutdown => stop = true,
+            }
+        }
+        let first = Instant::now();
+        while !stop {
             let left = MAX_WAIT.saturating_sub(first.elapsed());
             match rx.recv_timeout(QUIET.min(left)) {
                 Ok(Message::Changed(more)) => paths.extend(more),
                 Ok(Message::WatchError(e)) => eprintln!("warning: watching the files failed: {e}"),
-                Ok(Message::Shutdown) => {
-                    stop = true;
-                    break;
-                }
+                Ok(Message::Shutdown) => stop = true,
                 Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => break,
             }
             if left.is_zero() {
@@ -332,7 +360,20 @@ fn main_loop(rx: &Receiver<Message>, rebuilder: &mut Rebuilder, shared: &Shared)
         if stop {
             return;
         }
-        let outcome = rebuilder.changed(&paths, &mut |step| shared.publish(step));
+        let newer_change = || {
+            if !waiting.borrow().is_empty() {
+                return true;
+            }
+            match rx.try_recv() {
+                Ok(m) => {
+                    waiting.borrow_mut().push_back(m);
+                    true
+                }
+                Err(_) => false,
+            }
+        };
+        let outcome =
+            rebuilder.changed_until(&paths, &mut |step| shared.publish(step), &newer_change);
         if outcome.rebuilt {
             shared.set_status(&outcome);
             report(&outcome, Some((rebuilder.root(), &paths)));
@@ -348,15 +389,21 @@ fn report(outcome: &Outcome, changed: Option<(&Path, &[PathBuf])>) {
     }
     let what = match changed {
         Some((root, paths)) => {
+            // Name what the build reads: not editors' temporary files that came and went.
             let mut names: Vec<String> = paths
                 .iter()
+                .filter(|p| p.exists() || p.extension().is_some_and(|e| e == "md"))
                 .filter_map(|p| p.strip_prefix(root).ok())
                 .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .filter(|p| !p.split('/').any(|part| part.starts_with('.')))
                 .collect();
             names.sort();
             names.dedup();
             let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
             let more = names.len().saturating_sub(3);
+            if names.is_empty() {
+                return finish(outcome, &mut err, "left by the last rebuild");
+            }
             let mut s = format!("after a change to {}", shown.join(", "));
             if more > 0 {
                 s.push_str(&format!(" and {more} more"));
@@ -365,6 +412,10 @@ fn report(outcome: &Outcome, changed: Option<(&Path, &[PathBuf])>) {
         }
         None => "the whole site".into(),
     };
+    finish(outcome, &mut err, &what);
+}
+
+fn finish(outcome: &Outcome, err: &mut impl Write, what: &str) {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     if outcome.ok {
         let kind = if outcome.full { "built" } else { "rebuilt" };
@@ -374,9 +425,14 @@ fn report(outcome: &Outcome, changed: Option<(&Path, &[PathBuf])>) {
             }
             _ => String::new(),
         };
+        let later = if outcome.deferred {
+            " (the other pages follow with the next change)"
+        } else {
+            ""
+        };
         let _ = writeln!(
             err,
-            "[{}] {kind} {} files {what} in {:.0} ms{first}.",
+            "[{}] {kind} {} files {what} in {:.0} ms{first}{later}.",
             clock(),
             outcome.files,
             ms(outcome.elapsed)
