@@ -171,6 +171,8 @@ enum Pending {
     Nothing,
     /// Edits of this practice file that left it in place: its own page is served.
     InPlace(String),
+    /// Only the search index: every page is served.
+    Index,
     /// Anything else: the next rebuild compares all views.
     Any,
 }
@@ -179,6 +181,8 @@ impl Pending {
     fn and(self, other: Pending) -> Pending {
         match (self, other) {
             (Pending::Nothing, p) | (p, Pending::Nothing) => p,
+            // The rest of an in-place edit includes the index.
+            (Pending::Index, p) | (p, Pending::Index) => p,
             (Pending::InPlace(a), Pending::InPlace(b)) if a == b => Pending::InPlace(a),
             _ => Pending::Any,
         }
@@ -455,23 +459,19 @@ impl Rebuilder {
             }
         }
         content::sort_practices(&mut state.content.practices, &state.content.settings);
-        outcome.diagnostics = current_diagnostics(state, &mut self.text_checks);
-        if outcome.has_errors() {
-            // The content now differs from the served views in ways only a comparison finds.
-            state.pending =
-                std::mem::replace(&mut state.pending, Pending::Nothing).and(Pending::Any);
-            outcome.ok = false;
-            return;
-        }
         let base = self.base.as_str();
 
         // The page the editor looks at first, from the served views with only its own view
         // made again: making all views and comparing them takes longer than the rest together.
+        // Checking all content takes long too; an in-place edit of content without errors can
+        // only bring errors of its own, so those are checked first (see `own_errors`).
         let mut patched: Option<(String, PracticeView)> = None;
-        if let Some(p) = in_place
+        let first_in_place = in_place
             .as_ref()
+            .filter(|_| !self.had_errors)
             .and_then(|path| state.content.practices.iter().find(|p| p.path == *path))
-        {
+            .filter(|p| !own_errors(state, p, &mut self.text_checks));
+        if let Some(p) = first_in_place {
             let served = &mut state.session.views;
             let view =
                 render::views::patched_practice(served, p, &state.content, base, &mut self.cache);
@@ -501,6 +501,14 @@ impl Rebuilder {
             }
         }
 
+        outcome.diagnostics = current_diagnostics(state, &mut self.text_checks);
+        if outcome.has_errors() {
+            // The content now differs from the served views in ways only a comparison finds.
+            state.pending =
+                std::mem::replace(&mut state.pending, Pending::Nothing).and(Pending::Any);
+            outcome.ok = false;
+            return;
+        }
         // The served views stay as they are, so the next rebuild compares against them and
         // makes everything left out here.
         let this = match (&in_place, &patched) {
@@ -521,6 +529,7 @@ impl Rebuilder {
                 view.clone(),
                 &edited,
                 publish,
+                newer_change,
                 started,
                 outcome,
             );
@@ -617,7 +626,7 @@ impl Rebuilder {
             return;
         }
         let mut removed = Vec::new();
-        if !dirty.is_empty() {
+        if !dirty.is_empty() || pending != Pending::Nothing {
             files.extend(render::derived_files(
                 &state.content,
                 &views,
@@ -662,6 +671,7 @@ fn in_place_rest(
     view: PracticeView,
     edited: &[String],
     publish: &mut dyn FnMut(Step),
+    newer_change: &dyn Fn() -> bool,
     started: Instant,
     outcome: &mut Outcome,
 ) {
@@ -728,6 +738,19 @@ fn in_place_rest(
         &state.session.theme,
         base,
     ));
+    outcome.files += files.len();
+    publish(Step {
+        kind: StepKind::Rest,
+        files,
+        removed: Vec::new(),
+    });
+    // The index takes longest: with another change waiting, it is made after that one.
+    if newer_change() {
+        state.pending = Pending::Index;
+        outcome.deferred = true;
+        return;
+    }
+    let mut files = Vec::new();
     let index = search_index_update(&state.content, base, edited);
     let now: HashSet<&str> = index.iter().map(|f| f.path.as_str()).collect();
     let mut removed: Vec<String> = state
@@ -746,6 +769,25 @@ fn in_place_rest(
         removed,
     });
     outcome.first_published.get_or_insert(started.elapsed());
+}
+
+/// Whether an edited practice has problems of its own: in its file, its `related` ids or the
+/// links in its text. For an edit in place (see [`same_place`]) of content that had no errors,
+/// these are the only errors a whole check could find.
+fn own_errors(
+    state: &State,
+    p: &Practice,
+    checks: &mut HashMap<String, (String, Vec<Diagnostic>)>,
+) -> bool {
+    let in_file = state
+        .file_diags
+        .get(&p.path)
+        .is_some_and(|d| d.iter().any(Diagnostic::is_error));
+    let unknown_related = p
+        .related
+        .iter()
+        .any(|r| !state.content.practices.iter().any(|q| q.id == *r));
+    in_file || unknown_related || cached_check(checks, p).iter().any(Diagnostic::is_error)
 }
 
 /// The output path of a practice's page.

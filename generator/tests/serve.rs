@@ -435,6 +435,23 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
     );
     s.assert_same_as_whole_build("edits whose lists were left for later");
 
+    // A change that arrives while the lists are made: only the search index waits.
+    edit(second, "vier")(s.dir.path());
+    let asked = std::cell::Cell::new(0);
+    let site = &mut s.site;
+    let outcome = s.rebuilder.changed_until(
+        &[s.dir.path().join(second)],
+        &mut |step| site.apply(step),
+        &|| {
+            asked.set(asked.get() + 1);
+            asked.get() > 1
+        },
+    );
+    assert!(outcome.ok && outcome.deferred, "{outcome:?}");
+    let outcome = s.change(&[], |_| {});
+    assert!(outcome.rebuilt && outcome.ok, "{outcome:?}");
+    s.assert_same_as_whole_build("an edit whose search index was left for later");
+
     s.change(&[file], |root| {
         let text = read(root, file).replace(
             "tags: [woningcorporaties, Bestuur]",
