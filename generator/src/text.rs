@@ -1,6 +1,4 @@
-//! Small text helpers: slugs, URLs, Dutch dates, summaries.
-
-use calculator_wasm::date::Date;
+//! Small text helpers: slugs, URLs, summaries.
 
 /// A URL-safe slug: lowercase ASCII letters, digits and single hyphens (`Grote woningen` → `grote-woningen`).
 pub fn slugify(text: &str) -> String {
@@ -96,31 +94,6 @@ pub fn check_email(address: &str) -> Result<(), String> {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// `2026-02-10` → `10 februari 2026`.
-pub fn dutch_date(d: Date) -> String {
-    format!(
-        "{} {} {}",
-        d.day(),
-        MONTHS[usize::from(d.month()) - 1],
-        d.year()
-    )
-}
-
 /// The first sentence of a plain text, at most about `max` characters (cut at a word, with an ellipsis).
 pub fn first_sentence(text: &str, max: usize) -> String {
     let text = text.trim();
@@ -176,14 +149,6 @@ mod tests {
         assert!(check_external_url("https://vng").is_err());
         assert!(check_external_url("mailto:vincent").is_err());
         assert!(check_external_url("https://example.org:99999/").is_err());
-    }
-
-    #[test]
-    fn dates_are_written_in_dutch() {
-        assert_eq!(
-            dutch_date(Date::parse("2026-02-10").unwrap()),
-            "10 februari 2026"
-        );
     }
 
     #[test]

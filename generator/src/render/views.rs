@@ -3,7 +3,7 @@
 
 use crate::markdown::{self, MarkdownOptions};
 use crate::model::{Category, Contact, Content, Link, Practice};
-use crate::text::{dutch_date, first_sentence, slugify};
+use crate::text::{first_sentence, slugify};
 use calculator_wasm::date::Date;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -342,9 +342,9 @@ pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Vie
                     .filter_map(|t| tag_by_slug.get(slugify(t).as_str()).map(|v| (*v).clone()))
                     .collect(),
                 added: p.added.to_string(),
-                added_nl: dutch_date(p.added),
+                added_nl: p.added.in_dutch(),
                 changed: p.changed().to_string(),
-                changed_nl: dutch_date(p.changed()),
+                changed_nl: p.changed().in_dutch(),
                 updated: p.updated.is_some_and(|u| u > p.added),
                 is_new: new_since.is_some_and(|since| p.changed() > since),
             }
