@@ -138,6 +138,10 @@ pub struct Outcome {
     /// The edited pages were published, the rest is left for the next rebuild (a newer change
     /// was waiting).
     pub deferred: bool,
+    /// The search index to make, when the rebuilder leaves it to the caller.
+    pub index_job: Option<IndexJob>,
+    /// Whether practices changed, so the search index is to be made again.
+    index_due: bool,
     pub elapsed: Duration,
 }
 
@@ -213,6 +217,12 @@ pub struct Rebuilder {
     needs_full: bool,
     /// Whether the last rebuild found errors (then only a change can fix them).
     had_errors: bool,
+    background_index: bool,
+    /// The number of the last index job made, and of the last index served.
+    index_generation: u64,
+    index_served: u64,
+    /// Pages of the practices edited since the search index was last made.
+    unindexed: BTreeSet<String>,
 }
 
 impl Rebuilder {
@@ -225,6 +235,10 @@ impl Rebuilder {
             state: None,
             needs_full: true,
             had_errors: false,
+            background_index: false,
+            index_generation: 0,
+            index_served: 0,
+            unindexed: BTreeSet::new(),
         }
     }
 
@@ -274,6 +288,10 @@ impl Rebuilder {
                     pending: Pending::Nothing,
                 });
                 self.needs_full = false;
+                // The whole build made the index: results of older jobs are out of date.
+                self.index_generation += 1;
+                self.index_served = self.index_generation;
+                self.unindexed.clear();
             }
             _ => self.needs_full = true,
         }
@@ -357,6 +375,9 @@ impl Rebuilder {
         // Pages left out by the last rebuild are made now, even when only other files changed.
         if !practices.is_empty() || pending {
             self.practices_changed(&practices, publish, newer_change, started, &mut outcome);
+            if outcome.index_due && outcome.ok {
+                self.update_index(publish, newer_change, &mut outcome);
+            }
         } else if let Some(state) = &self.state {
             outcome.diagnostics = current_diagnostics(state, &mut self.text_checks);
         }
@@ -459,6 +480,7 @@ impl Rebuilder {
             }
         }
         content::sort_practices(&mut state.content.practices, &state.content.settings);
+        self.unindexed.extend(edited.iter().cloned());
         let base = self.base.as_str();
 
         // The page the editor looks at first, from the served views with only its own view
@@ -527,9 +549,7 @@ impl Rebuilder {
                 base,
                 page.clone(),
                 view.clone(),
-                &edited,
                 publish,
-                newer_change,
                 started,
                 outcome,
             );
@@ -537,17 +557,6 @@ impl Rebuilder {
         }
         let views = render::views::build_cached(&state.content, base, &mut self.cache);
         let page_list = render::page_paths(&views, &state.session.theme);
-        let mut dirty = dirty_pages(&state.session.views, &views, &page_list, &state.pages);
-        // Published already, from the view the new views hold (else it is made again).
-        if let Some((page, view)) = &patched {
-            let now = views
-                .practices
-                .iter()
-                .find(|v| v.summary.id == view.summary.id);
-            if now == Some(view) {
-                dirty.remove(page);
-            }
-        }
         let removed_pages: Vec<String> = {
             let now: HashSet<&str> = page_list.iter().map(String::as_str).collect();
             let mut gone: Vec<String> = state
@@ -559,6 +568,14 @@ impl Rebuilder {
             gone.sort();
             gone
         };
+        // Published already when the view it was made from is the one the new views hold.
+        let done: Option<&str> = patched.as_ref().and_then(|(page, view)| {
+            let now = views
+                .practices
+                .iter()
+                .find(|v| v.summary.id == view.summary.id);
+            (now == Some(view)).then_some(page.as_str())
+        });
         let render = |select: &(dyn Fn(&str) -> bool + Sync)| {
             render::render_pages(
                 &state.content,
@@ -569,13 +586,16 @@ impl Rebuilder {
                 select,
             )
         };
-        // The edited practices' own pages first: that is what the editor is looking at.
+        // The edited practices' own pages first, before comparing the views: that is what the
+        // editor is looking at.
+        let listed: HashSet<&str> = page_list.iter().map(String::as_str).collect();
         let first: HashSet<&str> = edited
             .iter()
             .map(String::as_str)
-            .filter(|p| dirty.contains(*p))
+            .filter(|p| listed.contains(*p) && Some(*p) != done)
             .collect();
-        if !first.is_empty() || !removed_pages.is_empty() {
+        let pages_gone = !removed_pages.is_empty();
+        if !first.is_empty() || pages_gone {
             match render(&|p| first.contains(p)) {
                 Ok(files) => {
                     outcome.files += files.len();
@@ -598,6 +618,9 @@ impl Rebuilder {
             outcome.deferred = true;
             return;
         }
+        let mut dirty = dirty_pages(&state.session.views, &views, &page_list, &state.pages);
+        let anything_changed = !dirty.is_empty() || pages_gone;
+        dirty.retain(|p| !first.contains(p.as_str()) && Some(p.as_str()) != done);
         let rest: HashSet<&str> = dirty
             .iter()
             .map(String::as_str)
@@ -625,38 +648,132 @@ impl Rebuilder {
             }
             return;
         }
-        let mut removed = Vec::new();
-        if !dirty.is_empty() || pending != Pending::Nothing {
+        if anything_changed || pending != Pending::Nothing {
             files.extend(render::derived_files(
                 &state.content,
                 &views,
                 &state.session.theme,
                 base,
             ));
-            let index = search_index_update(&state.content, base, &edited);
-            let now: HashSet<&str> = index.iter().map(|f| f.path.as_str()).collect();
-            removed = state
-                .index_files
-                .iter()
-                .filter(|p| !now.contains(p.as_str()))
-                .cloned()
-                .collect();
-            removed.sort();
-            state.index_files = now.iter().map(|p| p.to_string()).collect();
-            files.extend(index);
+            outcome.index_due = true;
         }
-        if !files.is_empty() || !removed.is_empty() {
+        if !files.is_empty() {
             outcome.files += files.len();
             publish(Step {
                 kind: StepKind::Rest,
                 files,
-                removed,
+                removed: Vec::new(),
             });
             outcome.first_published.get_or_insert(started.elapsed());
         }
         state.pages = page_list.into_iter().collect();
         state.session.views = views;
     }
+
+    /// Makes the search index after a rebuild that changed practices: at once, or as a job
+    /// for another thread when [`Rebuilder::set_background_index`] is on.
+    fn update_index(
+        &mut self,
+        publish: &mut dyn FnMut(Step),
+        newer_change: &dyn Fn() -> bool,
+        outcome: &mut Outcome,
+    ) {
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        if self.background_index {
+            self.index_generation += 1;
+            outcome.index_job = Some(IndexJob {
+                content: state.content.clone(),
+                base: self.base.clone(),
+                edited: self.unindexed.iter().cloned().collect(),
+                generation: self.index_generation,
+            });
+        } else if newer_change() {
+            // The index takes longest: with another change waiting, it is made after that one.
+            state.pending =
+                std::mem::replace(&mut state.pending, Pending::Nothing).and(Pending::Index);
+            outcome.deferred = true;
+        } else {
+            let edited: Vec<String> = std::mem::take(&mut self.unindexed).into_iter().collect();
+            let files = search_index_update(&state.content, &self.base, &edited);
+            outcome.files += files.len();
+            apply_index(state, files, publish);
+        }
+    }
+
+    /// Serves the index a job made, unless a newer one is served already. Returns whether it
+    /// was served.
+    pub fn index_ready(&mut self, done: IndexDone, publish: &mut dyn FnMut(Step)) -> bool {
+        let Some(state) = self.state.as_mut() else {
+            return false;
+        };
+        if done.generation <= self.index_served {
+            return false;
+        }
+        self.index_served = done.generation;
+        for page in &done.edited {
+            self.unindexed.remove(page);
+        }
+        apply_index(state, done.files, publish);
+        true
+    }
+
+    /// Whether rebuilds leave the search index to [`IndexJob`]s run by the caller, so that a
+    /// change is never kept waiting by the index of the one before (`serve` runs them on
+    /// another thread).
+    pub fn set_background_index(&mut self, on: bool) {
+        self.background_index = on;
+    }
+}
+
+/// Making the search index for the content as it was after a rebuild.
+pub struct IndexJob {
+    content: Content,
+    base: String,
+    edited: Vec<String>,
+    generation: u64,
+}
+
+impl IndexJob {
+    pub fn run(self) -> IndexDone {
+        IndexDone {
+            files: search_index_update(&self.content, &self.base, &self.edited),
+            edited: self.edited,
+            generation: self.generation,
+        }
+    }
+}
+
+impl std::fmt::Debug for IndexJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "IndexJob #{}", self.generation)
+    }
+}
+
+/// The files an [`IndexJob`] made.
+pub struct IndexDone {
+    files: Vec<OutputFile>,
+    edited: Vec<String>,
+    generation: u64,
+}
+
+/// Serves a new search index: its files, and removes the served ones it no longer has.
+fn apply_index(state: &mut State, files: Vec<OutputFile>, publish: &mut dyn FnMut(Step)) {
+    let now: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let mut removed: Vec<String> = state
+        .index_files
+        .iter()
+        .filter(|p| !now.contains(p.as_str()))
+        .cloned()
+        .collect();
+    removed.sort();
+    state.index_files = now.iter().map(|p| p.to_string()).collect();
+    publish(Step {
+        kind: StepKind::Rest,
+        files,
+        removed,
+    });
 }
 
 /// The rest of a rebuild after an edit that left the practice in place (see [`same_place`]),
@@ -669,9 +786,7 @@ fn in_place_rest(
     base: &str,
     page: String,
     view: PracticeView,
-    edited: &[String],
     publish: &mut dyn FnMut(Step),
-    newer_change: &dyn Fn() -> bool,
     started: Instant,
     outcome: &mut Outcome,
 ) {
@@ -744,31 +859,8 @@ fn in_place_rest(
         files,
         removed: Vec::new(),
     });
-    // The index takes longest: with another change waiting, it is made after that one.
-    if newer_change() {
-        state.pending = Pending::Index;
-        outcome.deferred = true;
-        return;
-    }
-    let mut files = Vec::new();
-    let index = search_index_update(&state.content, base, edited);
-    let now: HashSet<&str> = index.iter().map(|f| f.path.as_str()).collect();
-    let mut removed: Vec<String> = state
-        .index_files
-        .iter()
-        .filter(|p| !now.contains(p.as_str()))
-        .cloned()
-        .collect();
-    removed.sort();
-    state.index_files = now.iter().map(|p| p.to_string()).collect();
-    files.extend(index);
-    outcome.files += files.len();
-    publish(Step {
-        kind: StepKind::Rest,
-        files,
-        removed,
-    });
     outcome.first_published.get_or_insert(started.elapsed());
+    outcome.index_due = true;
 }
 
 /// Whether an edited practice has problems of its own: in its file, its `related` ids or the

@@ -568,3 +568,29 @@ fn a_deleted_related_practice_is_an_error_until_the_reference_goes() {
         "the last good site stays"
     );
 }
+
+#[test]
+fn the_search_index_can_be_made_on_another_thread_and_old_results_are_dropped() {
+    let mut s = Session::new("minimal");
+    s.rebuilder.set_background_index(true);
+    let mut jobs = Vec::new();
+    for word in ["eerste", "tweede"] {
+        let mut outcome = s.change(&[FILE], |root| {
+            let text = read(root, FILE);
+            write(root, FILE, &format!("{text}\nIndexwoord{word}.\n"));
+        });
+        assert!(outcome.ok, "{outcome:?}");
+        jobs.push(outcome.index_job.take().expect("an index job"));
+    }
+    let older = jobs.remove(0);
+    let newer = jobs.remove(0);
+    let site = &mut s.site;
+    let newer = std::thread::spawn(move || newer.run()).join().unwrap();
+    assert!(s.rebuilder.index_ready(newer, &mut |step| site.apply(step)));
+    let older = older.run();
+    assert!(
+        !s.rebuilder.index_ready(older, &mut |step| site.apply(step)),
+        "an older index does not replace a newer one"
+    );
+    s.assert_same_as_whole_build("an index made on another thread");
+}

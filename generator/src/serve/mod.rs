@@ -14,7 +14,7 @@ mod http;
 mod watch;
 
 use crate::diagnostics::{self, Diagnostic, Format};
-use crate::rebuild::{Outcome, Rebuilder, SiteFiles, Step, StepKind};
+use crate::rebuild::{IndexDone, IndexJob, Outcome, Rebuilder, SiteFiles, Step, StepKind};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io::Write;
@@ -50,6 +50,8 @@ pub(crate) enum Message {
     WatchError(String),
     /// Ctrl-C or SIGTERM.
     Shutdown,
+    /// A search index made on another thread.
+    IndexDone(IndexDone),
 }
 
 /// The state shared by the rebuilding thread and the connections.
@@ -242,6 +244,7 @@ pub fn run(options: Options) -> i32 {
 
     eprintln!("Building the site from `{}`…", root.display());
     let mut rebuilder = Rebuilder::new(&root, "/");
+    rebuilder.set_background_index(true);
     let outcome = rebuilder.full(&mut |step| shared.publish(step));
     shared.set_status(&outcome);
     report(&outcome, None);
@@ -270,7 +273,7 @@ pub fn run(options: Options) -> i32 {
         open_browser(&url);
     }
 
-    main_loop(&rx, &mut rebuilder, &shared);
+    main_loop(&rx, tx, &mut rebuilder, &shared);
 
     shared.shutdown.store(true, Ordering::SeqCst);
     // Closing the event streams lets their threads end; a connection to ourselves wakes the
@@ -315,68 +318,116 @@ fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
     }
 }
 
+/// The search index jobs: one runs at a time on its own thread; of those waiting, only the
+/// newest is kept.
+struct IndexJobs {
+    tx: Sender<Message>,
+    running: bool,
+    waiting: Option<IndexJob>,
+}
+
+impl IndexJobs {
+    fn add(&mut self, job: IndexJob) {
+        if self.running {
+            self.waiting = Some(job);
+            return;
+        }
+        let tx = self.tx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("kennisbank-index".into())
+            .spawn(move || {
+                let _ = tx.send(Message::IndexDone(job.run()));
+            });
+        match spawned {
+            Ok(_) => self.running = true,
+            Err(e) => eprintln!("warning: cannot make the search index: {e}"),
+        }
+    }
+
+    fn done(&mut self) {
+        self.running = false;
+        if let Some(job) = self.waiting.take() {
+            self.add(job);
+        }
+    }
+}
+
 /// Rebuilds after each batch of changes until shutdown.
-fn main_loop(rx: &Receiver<Message>, rebuilder: &mut Rebuilder, shared: &Shared) {
+fn main_loop(
+    rx: &Receiver<Message>,
+    tx: Sender<Message>,
+    rebuilder: &mut Rebuilder,
+    shared: &Shared,
+) {
+    let mut jobs = IndexJobs {
+        tx,
+        running: false,
+        waiting: None,
+    };
     // Messages taken from the channel while a rebuild looked for newer changes.
     let waiting: RefCell<VecDeque<Message>> = RefCell::new(VecDeque::new());
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut first: Option<Instant> = None;
     loop {
+        // Gather the changes of one save: until no event came for QUIET (at most MAX_WAIT).
         let next = waiting.borrow_mut().pop_front();
-        let message = match next {
-            Some(m) => m,
-            None => match rx.recv() {
-                Ok(m) => m,
+        let message = match (next, first) {
+            (Some(m), _) => Some(m),
+            (None, None) => match rx.recv() {
+                Ok(m) => Some(m),
                 Err(_) => return,
             },
+            (None, Some(t)) => {
+                let left = MAX_WAIT.saturating_sub(t.elapsed());
+                match rx.recv_timeout(QUIET.min(left)) {
+                    Ok(m) if !left.is_zero() => Some(m),
+                    Ok(m) => {
+                        waiting.borrow_mut().push_back(m);
+                        None
+                    }
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
+            }
         };
-        let mut paths = match message {
-            Message::Shutdown => return,
-            Message::WatchError(e) => {
+        match message {
+            Some(Message::Shutdown) => return,
+            Some(Message::WatchError(e)) => {
                 eprintln!("warning: watching the files failed: {e}");
                 continue;
             }
-            Message::Changed(paths) => paths,
-        };
-        let mut stop = false;
-        while let Some(m) = waiting.borrow_mut().pop_front() {
-            match m {
-                Message::Changed(more) => paths.extend(more),
-                Message::WatchError(e) => eprintln!("warning: watching the files failed: {e}"),
-                Message::Shutdown => stop = true,
+            Some(Message::IndexDone(done)) => {
+                rebuilder.index_ready(done, &mut |step| shared.publish(step));
+                jobs.done();
+                continue;
             }
-        }
-        let first = Instant::now();
-        while !stop {
-            let left = MAX_WAIT.saturating_sub(first.elapsed());
-            match rx.recv_timeout(QUIET.min(left)) {
-                Ok(Message::Changed(more)) => paths.extend(more),
-                Ok(Message::WatchError(e)) => eprintln!("warning: watching the files failed: {e}"),
-                Ok(Message::Shutdown) => stop = true,
-                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => break,
+            Some(Message::Changed(more)) => {
+                paths.extend(more);
+                first.get_or_insert_with(Instant::now);
+                continue;
             }
-            if left.is_zero() {
-                break;
-            }
+            None => {}
         }
-        if stop {
-            return;
-        }
+        first = None;
+        let batch = std::mem::take(&mut paths);
+        // Another change waiting: the rebuild leaves what it can for the next one.
         let newer_change = || {
-            if !waiting.borrow().is_empty() {
-                return true;
+            let mut waiting = waiting.borrow_mut();
+            while let Ok(m) = rx.try_recv() {
+                waiting.push_back(m);
             }
-            match rx.try_recv() {
-                Ok(m) => {
-                    waiting.borrow_mut().push_back(m);
-                    true
-                }
-                Err(_) => false,
-            }
+            waiting
+                .iter()
+                .any(|m| matches!(m, Message::Changed(_) | Message::Shutdown))
         };
-        let outcome =
-            rebuilder.changed_until(&paths, &mut |step| shared.publish(step), &newer_change);
+        let mut outcome =
+            rebuilder.changed_until(&batch, &mut |step| shared.publish(step), &newer_change);
+        if let Some(job) = outcome.index_job.take() {
+            jobs.add(job);
+        }
         if outcome.rebuilt {
             shared.set_status(&outcome);
-            report(&outcome, Some((rebuilder.root(), &paths)));
+            report(&outcome, Some((rebuilder.root(), &batch)));
         }
     }
 }
