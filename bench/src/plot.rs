@@ -69,6 +69,8 @@ fn draw(
         .map_err(e)?;
     chart
         .configure_mesh()
+        .bold_line_style(RGBColor(200, 200, 200))
+        .light_line_style(RGBColor(240, 240, 240))
         .x_desc("practices")
         .y_desc(y_label)
         .x_label_formatter(&|x| format!("{x:.0}"))
