@@ -48,21 +48,20 @@ pub struct Step {
     pub removed: Vec<String>,
 }
 
-impl Step {
-    /// The URL paths of the pages this step changed, for the browsers showing them; `*` when
-    /// every page may have changed (a whole build, a style sheet).
-    pub fn changed_urls(&self) -> Vec<String> {
-        if matches!(self.kind, StepKind::Full | StepKind::Static) {
-            return vec!["*".into()];
-        }
-        self.files
-            .iter()
-            .map(|f| f.path.as_str())
-            .chain(self.removed.iter().map(String::as_str))
-            .filter(|p| p.ends_with(".html"))
-            .map(url_of)
-            .collect()
+/// The URL paths of the pages whose files `changed` (as [`SiteFiles::apply`] returns them), for
+/// the browsers showing them; `*` when a style sheet or script changed, which every page uses.
+pub fn reload_urls(changed: &[String]) -> Vec<String> {
+    if changed
+        .iter()
+        .any(|p| p.ends_with(".css") || p.ends_with(".js"))
+    {
+        return vec!["*".into()];
     }
+    changed
+        .iter()
+        .filter(|p| p.ends_with(".html"))
+        .map(|p| url_of(p))
+        .collect()
 }
 
 /// The URL path a browser shows for an output path: `praktijken/x/index.html` → `/praktijken/x/`.
@@ -80,16 +79,34 @@ pub struct SiteFiles {
 }
 
 impl SiteFiles {
-    pub fn apply(&mut self, step: Step) {
+    /// Serves the files of `step`; returns the paths whose bytes changed (added, replaced by
+    /// other bytes, or removed), so that only pages that really changed are reloaded.
+    pub fn apply(&mut self, step: Step) -> Vec<String> {
+        let mut changed = Vec::new();
         if step.kind == StepKind::Full {
-            self.files.clear();
+            let kept: HashSet<&str> = step.files.iter().map(|f| f.path.as_str()).collect();
+            self.files.retain(|path, _| {
+                let keep = kept.contains(path.as_str());
+                if !keep {
+                    changed.push(path.clone());
+                }
+                keep
+            });
         }
         for path in step.removed {
-            self.files.remove(&path);
+            if self.files.remove(&path).is_some() {
+                changed.push(path);
+            }
         }
         for f in step.files {
+            if self.files.get(&f.path).is_some_and(|old| **old == f.bytes) {
+                continue;
+            }
+            changed.push(f.path.clone());
             self.files.insert(f.path, Arc::new(f.bytes));
         }
+        changed.sort();
+        changed
     }
 
     pub fn get(&self, path: &str) -> Option<Arc<Vec<u8>>> {
@@ -1091,6 +1108,38 @@ mod tests {
         assert_eq!(page_kind("nieuw/index.html"), PageKind::Recent);
         assert_eq!(page_kind("zoeken/index.html"), PageKind::Other);
         assert_eq!(page_kind("404.html"), PageKind::NotFound);
+    }
+
+    #[test]
+    fn only_changed_files_are_reported_and_style_sheets_reload_every_page() {
+        let file = |path: &str, text: &str| OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let mut site = SiteFiles::default();
+        let step = |kind, files| Step {
+            kind,
+            files,
+            removed: Vec::new(),
+        };
+        site.apply(step(
+            StepKind::Full,
+            vec![file("index.html", "a"), file("x/index.html", "b")],
+        ));
+        let changed = site.apply(step(
+            StepKind::Rest,
+            vec![file("index.html", "a"), file("x/index.html", "c")],
+        ));
+        assert_eq!(changed, ["x/index.html"]);
+        assert_eq!(reload_urls(&changed), ["/x/"]);
+        let changed = site.apply(step(StepKind::Full, vec![file("index.html", "a")]));
+        assert_eq!(
+            changed,
+            ["x/index.html"],
+            "a whole build removes what it lacks"
+        );
+        let changed = site.apply(step(StepKind::Static, vec![file("static/s.css", "d")]));
+        assert_eq!(reload_urls(&changed), ["*"]);
     }
 
     #[test]

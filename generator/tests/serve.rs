@@ -331,7 +331,9 @@ impl Session {
         let dir = project(fixture);
         let mut rebuilder = Rebuilder::new(dir.path(), "/");
         let mut site = SiteFiles::default();
-        let outcome = rebuilder.full(&mut |step| site.apply(step));
+        let outcome = rebuilder.full(&mut |step| {
+            site.apply(step);
+        });
         assert!(outcome.ok, "{:?}", outcome.diagnostics);
         Session {
             dir,
@@ -354,7 +356,9 @@ impl Session {
         edit(self.dir.path());
         let paths: Vec<PathBuf> = changed.iter().map(|c| self.path(c)).collect();
         let site = &mut self.site;
-        self.rebuilder.changed(&paths, &mut |step| site.apply(step))
+        self.rebuilder.changed(&paths, &mut |step| {
+            site.apply(step);
+        })
     }
 
     fn assert_same_as_whole_build(&self, after: &str) {
@@ -420,7 +424,9 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
         let site = &mut s.site;
         let outcome = s.rebuilder.changed_until(
             &[s.dir.path().join(rel)],
-            &mut |step| site.apply(step),
+            &mut |step| {
+                site.apply(step);
+            },
             &|| true,
         );
         assert!(outcome.ok && outcome.deferred, "{outcome:?}");
@@ -441,7 +447,9 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
     let site = &mut s.site;
     let outcome = s.rebuilder.changed_until(
         &[s.dir.path().join(second)],
-        &mut |step| site.apply(step),
+        &mut |step| {
+            site.apply(step);
+        },
         &|| {
             asked.set(asked.get() + 1);
             asked.get() > 1
@@ -586,10 +594,14 @@ fn the_search_index_can_be_made_on_another_thread_and_old_results_are_dropped() 
     let newer = jobs.remove(0);
     let site = &mut s.site;
     let newer = std::thread::spawn(move || newer.run()).join().unwrap();
-    assert!(s.rebuilder.index_ready(newer, &mut |step| site.apply(step)));
+    assert!(s.rebuilder.index_ready(newer, &mut |step| {
+        site.apply(step);
+    }));
     let older = older.run();
     assert!(
-        !s.rebuilder.index_ready(older, &mut |step| site.apply(step)),
+        !s.rebuilder.index_ready(older, &mut |step| {
+            site.apply(step);
+        }),
         "an older index does not replace a newer one"
     );
     s.assert_same_as_whole_build("an index made on another thread");

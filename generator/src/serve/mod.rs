@@ -14,7 +14,9 @@ mod http;
 mod watch;
 
 use crate::diagnostics::{self, Diagnostic, Format};
-use crate::rebuild::{IndexDone, IndexJob, Outcome, Rebuilder, SiteFiles, Step, StepKind};
+use crate::rebuild::{
+    reload_urls, IndexDone, IndexJob, Outcome, Rebuilder, SiteFiles, Step, StepKind,
+};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io::Write;
@@ -146,7 +148,6 @@ impl Shared {
     }
 
     fn publish(&self, step: Step) {
-        let urls = step.changed_urls();
         // Pages are published only by a rebuild without errors (style sheets are copied
         // whatever the content): the overlay goes before the page reloads.
         if step.kind != StepKind::Static {
@@ -159,10 +160,12 @@ impl Shared {
                 self.broadcast("errors", "[]");
             }
         }
-        self.site
+        let changed = self
+            .site
             .write()
             .unwrap_or_else(|e| e.into_inner())
             .apply(step);
+        let urls = reload_urls(&changed);
         if !urls.is_empty() {
             let data = serde_json::json!({ "paths": urls }).to_string();
             self.broadcast("reload", &data);
