@@ -4,7 +4,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Content;
 use crate::render::theme::Theme;
 use crate::render::views::{ViewCache, Views};
-use crate::render::{self, normalize_base, OutputFile};
+use crate::render::{self, normalize_base, Collect, OutputFile, Sink};
 use crate::{assets, content, herverdeling, search_index};
 use calculator_wasm::date::Date;
 use std::path::Path;
@@ -12,7 +12,10 @@ use std::path::Path;
 /// The outcome of running the pipeline in memory.
 pub struct Built {
     pub content: Option<Content>,
+    /// The files made, sorted by path; empty when they went to another [`Sink`] (see [`build_into`]).
     pub files: Vec<OutputFile>,
+    /// How many files were made.
+    pub file_count: usize,
     /// Every problem found, errors and warnings, sorted.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -42,6 +45,22 @@ pub fn build_session(
     base_url: &str,
     cache: &mut ViewCache,
 ) -> (Built, Option<Session>) {
+    let sink = Collect::default();
+    let (mut built, session) = build_into(root, base_url, cache, &sink);
+    built.files = sink.into_sorted();
+    (built, session)
+}
+
+/// The pipeline, handing every file to `sink` as soon as it is made (`build` writes them out
+/// at once, so a big site is never all in memory). Nothing reaches `sink` when the content or
+/// theme has errors; a template failing while pages are rendered can leave part of the files
+/// in it, so a sink that writes must be thrown away when the result has errors.
+pub fn build_into(
+    root: &Path,
+    base_url: &str,
+    cache: &mut ViewCache,
+    sink: &dyn Sink,
+) -> (Built, Option<Session>) {
     let base = normalize_base(base_url);
     let (mut content, mut diagnostics) = content::load(root);
     if let Some(content) = &mut content {
@@ -55,22 +74,26 @@ pub fn build_session(
     let theme = render::theme::load(root, &theme_name);
     let (checker, checker_diags) = herverdeling::load(root);
     diagnostics.extend(checker_diags);
-    let mut files = Vec::new();
+    let mut file_count = 0;
     match (&content, theme, &checker) {
         (Some(content), Ok(theme), Some(checker)) => {
             let page_data = vec![("herverdeling.html", "municipalities", checker.page_data())];
             let views = render::views::build_cached(content, &base, cache);
             // The pages and the search index do not depend on each other: make them side by side.
             let (pages, index) = rayon::join(
-                || render::render_site_with(content, &views, &theme, &base, &page_data),
+                || render::render_site_into(content, &views, &theme, &base, &page_data, sink),
                 || search_index::files(content, &base),
             );
-            match pages {
-                Ok(f) => {
-                    files = f;
-                    files.extend(index);
-                    files.extend(checker.files());
-                    files.extend(assets::files());
+            let written = pages.and_then(|count| {
+                let mut rest = index;
+                rest.extend(checker.files());
+                rest.extend(assets::files());
+                let total = count + rest.len();
+                render::put_all(sink, rest).map(|()| total)
+            });
+            match written {
+                Ok(count) => {
+                    file_count = count;
                     session = Some(Session {
                         theme,
                         views,
@@ -83,11 +106,11 @@ pub fn build_session(
         (_, Err(d), _) => diagnostics.extend(d),
         _ => {}
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     crate::diagnostics::sort(&mut diagnostics);
     let built = Built {
         content,
-        files,
+        files: Vec::new(),
+        file_count,
         diagnostics,
     };
     (built, session)

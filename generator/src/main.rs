@@ -1,9 +1,13 @@
 //! The `kennisbank` command line.
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
-use kennisbank::build::build_in_memory;
+use kennisbank::build::{build_in_memory, build_into};
 use kennisbank::diagnostics::{self, Format};
 use kennisbank::output;
+use kennisbank::render::views::ViewCache;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -195,23 +199,33 @@ fn build(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> ExitCod
         return ExitCode::from(2);
     }
     let started = std::time::Instant::now();
-    let built = build_in_memory(&root, base_url);
+    // Pages go to disk as they are rendered, into a new folder that replaces `out` only when
+    // the whole build succeeded.
+    let staging = match output::Staging::begin(&out) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: cannot write beside `{}`: {e}", out.display());
+            return ExitCode::from(2);
+        }
+    };
+    let (built, _) = build_into(&root, base_url, &mut ViewCache::default(), &staging);
     print_diagnostics(&built.diagnostics, format);
     if built.has_errors() {
+        drop(staging);
         eprintln!(
             "Build failed: nothing was written; `{}` is unchanged.",
             out.display()
         );
         return ExitCode::from(1);
     }
-    if let Err(e) = output::write_atomically(&out, &built.files) {
+    if let Err(e) = staging.commit() {
         eprintln!("error: cannot write `{}`: {e}", out.display());
         return ExitCode::from(2);
     }
     let practices = built.content.as_ref().map_or(0, |c| c.practices.len());
     eprintln!(
         "Built {} files ({practices} practices) into `{}` in {} ms.",
-        built.files.len(),
+        built.file_count,
         out.display(),
         started.elapsed().as_millis()
     );

@@ -1,9 +1,9 @@
 //! Writing the built site: into a fresh folder beside the target, then swapped in, so a failed
 //! build leaves the previous output as it was and no stale file survives.
 
-use crate::render::OutputFile;
+use crate::diagnostics::Diagnostic;
+use crate::render::{OutputFile, Sink};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -35,38 +35,79 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), String> {
 
 /// Writes `files` as the complete new content of `out`.
 pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)?;
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.new-{pid}"));
-    let previous = parent.join(format!(".{name}.old-{pid}"));
-    let _ = std::fs::remove_dir_all(&staging);
-    let result = write_tree(&staging, files).and_then(|()| swap_in(&staging, out, &previous));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    result
+    let staging = Staging::begin(out)?;
+    files.par_iter().try_for_each(|f| staging.write(f))?;
+    staging.commit()
 }
 
-fn write_tree(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let dirs: BTreeSet<&str> = files
-        .iter()
-        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
-        .collect();
-    for d in dirs {
-        std::fs::create_dir_all(dir.join(d))?;
+/// A new output folder being filled beside the target (`.public.new-PID` for `public`): swapped
+/// in by [`Staging::commit`]; removed, leaving the target as it was, when dropped uncommitted.
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+    previous: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn begin(out: &Path) -> io::Result<Staging> {
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent)?;
+        let pid = std::process::id();
+        let dir = parent.join(format!(".{name}.new-{pid}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            dir,
+            out: out.to_path_buf(),
+            previous: parent.join(format!(".{name}.old-{pid}")),
+            committed: false,
+        })
     }
-    files
-        .par_iter()
-        .try_for_each(|f| std::fs::write(dir.join(&f.path), &f.bytes))
+
+    /// Writes one file into the new folder (safe to call from several threads at once).
+    pub fn write(&self, file: &OutputFile) -> io::Result<()> {
+        let path = self.dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, &file.bytes)
+    }
+
+    /// Puts the new folder in the target's place.
+    pub fn commit(mut self) -> io::Result<()> {
+        swap_in(&self.dir, &self.out, &self.previous)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self.write(&file).map_err(|e| {
+            Diagnostic::error(
+                "cannot-write",
+                self.out.join(&file.path).to_string_lossy().into_owned(),
+                format!("cannot write the file: {e}"),
+            )
+            .hint("check that the output folder's disk has room and that you may write there")
+        })
+    }
 }
 
 fn swap_in(staging: &Path, out: &Path, previous: &Path) -> io::Result<()> {

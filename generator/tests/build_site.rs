@@ -226,6 +226,41 @@ fn failed_build_leaves_previous_output_untouched() {
     );
 }
 
+/// Pages are written as they are rendered; a template that fails on some pages only, after
+/// others were written, must still leave the previous output exactly as it was.
+#[test]
+fn template_failing_midway_leaves_previous_output_untouched() {
+    let dir = project("minimal");
+    assert!(kennisbank(&["build"], dir.path()).status.success());
+    let before = tree(&dir.path().join("public"));
+    let template = dir.path().join("themes/default/templates/tag.html");
+    let text = std::fs::read_to_string(&template).unwrap();
+    let broken = text.replacen(
+        "{% block content %}",
+        "{% block content %}{{ tag.no_such_field.deeper }}",
+        1,
+    );
+    assert_ne!(broken, text, "tag.html has no content block to break");
+    std::fs::write(&template, broken).unwrap();
+    let out = kennisbank(&["build"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("themes/default/templates/tag.html"), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert!(
+        tree(&dir.path().join("public")) == before,
+        "output changed after a failed build"
+    );
+    let siblings: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !siblings.iter().any(|s| s.contains(".new-")),
+        "half-written output left behind: {siblings:?}"
+    );
+}
+
 #[test]
 fn rebuild_removes_files_of_deleted_practices() {
     let dir = project("minimal");

@@ -34,6 +34,13 @@ pub const FRAGMENT_TARGET_BYTES: usize = 4 * 1024;
 /// Snippets come from the summary and the first this-many bytes of the body.
 pub const MAX_BODY_BYTES: usize = 6000;
 
+/// One document's terms (numbered) with their counts per field, and the fields' lengths.
+#[derive(Default)]
+struct DocTerms {
+    counts: Vec<(u32, [u32; 4])>,
+    lengths: [u32; 4],
+}
+
 fn idf(doc_count: usize, df: usize) -> u32 {
     let n = doc_count as f32;
     let df = df as f32;
@@ -75,43 +82,58 @@ pub fn build_index(docs: &[Document]) -> Vec<(String, Vec<u8>)> {
         }
     }
 
-    // Per document and field: indexable words.
-    let fields: Vec<[Vec<String>; 4]> = order
+    // Per document: how often each term occurs in each field, and the fields' lengths in
+    // words. Terms are numbered as first seen, so a document holds numbers, not strings: a big
+    // site's words, each kept as its own string, were most of the memory of a build.
+    let mut term_ids: HashMap<String, u32> = HashMap::new();
+    let mut term_names: Vec<String> = Vec::new();
+    let counted: Vec<DocTerms> = order
         .iter()
         .map(|d| {
-            let words = |text: &str| -> Vec<String> {
-                tokens(text)
-                    .into_iter()
-                    .map(|t| t.term)
-                    .filter(|t| is_indexable(t))
-                    .collect()
-            };
-            [
-                words(&d.title),
-                words(&d.tags.join(" ")),
-                words(&d.summary),
-                words(&d.body),
-            ]
+            let mut doc = DocTerms::default();
+            let mut slot: HashMap<u32, usize> = HashMap::new();
+            let tags = d.tags.join(" ");
+            for (field, text) in [&d.title, &tags, &d.summary, &d.body]
+                .into_iter()
+                .enumerate()
+            {
+                for token in tokens(text) {
+                    if !is_indexable(&token.term) {
+                        continue;
+                    }
+                    let id = match term_ids.get(&token.term) {
+                        Some(&id) => id,
+                        None => {
+                            let id = term_names.len() as u32;
+                            term_ids.insert(token.term.clone(), id);
+                            term_names.push(token.term);
+                            id
+                        }
+                    };
+                    let at = *slot.entry(id).or_insert_with(|| {
+                        doc.counts.push((id, [0; 4]));
+                        doc.counts.len() - 1
+                    });
+                    doc.counts[at].1[field] += 1;
+                    doc.lengths[field] += 1;
+                }
+            }
+            doc
         })
         .collect();
+    drop(term_ids);
     let n = order.len().max(1) as f32;
     let mut avg_len = [0f32; 4];
-    for f in &fields {
-        for (i, words) in f.iter().enumerate() {
-            avg_len[i] += words.len() as f32 / n;
+    for doc in &counted {
+        for (i, len) in doc.lengths.iter().enumerate() {
+            avg_len[i] += *len as f32 / n;
         }
     }
 
     // Term → postings, built in document order so ids come sorted.
-    let mut postings: HashMap<String, (Vec<u32>, Vec<u8>)> = HashMap::new();
-    for (id, f) in fields.iter().enumerate() {
-        let mut tf: HashMap<&str, [u32; 4]> = HashMap::new();
-        for (i, words) in f.iter().enumerate() {
-            for w in words {
-                tf.entry(w.as_str()).or_insert([0; 4])[i] += 1;
-            }
-        }
-        for (term, counts) in tf {
+    let mut by_term: Vec<(Vec<u32>, Vec<u8>)> = vec![Default::default(); term_names.len()];
+    for (id, doc) in counted.iter().enumerate() {
+        for (term, counts) in &doc.counts {
             let mut weight = 0f32;
             for i in 0..4 {
                 if counts[i] == 0 {
@@ -119,15 +141,18 @@ pub fn build_index(docs: &[Document]) -> Vec<(String, Vec<u8>)> {
                 }
                 let tf = counts[i] as f32;
                 let avg = if avg_len[i] > 0.0 { avg_len[i] } else { 1.0 };
-                let norm = 1.0 - B + B * f[i].len() as f32 / avg;
+                let norm = 1.0 - B + B * doc.lengths[i] as f32 / avg;
                 weight += FIELD_WEIGHTS[i] * tf * (K1 + 1.0) / (tf + K1 * norm);
             }
             let q = (weight * WEIGHT_SCALE).round().clamp(1.0, 255.0) as u8;
-            let entry = postings.entry(term.to_string()).or_default();
+            let entry = &mut by_term[*term as usize];
             entry.0.push(id as u32);
             entry.1.push(q);
         }
     }
+    drop(counted);
+    let postings: HashMap<String, (Vec<u32>, Vec<u8>)> =
+        term_names.into_iter().zip(by_term).collect();
 
     let doc_count = order.len();
     let mut terms: Vec<&String> = postings.keys().collect();

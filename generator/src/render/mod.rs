@@ -9,6 +9,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Content;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::Mutex;
 use tera::Context;
 use theme::{tera_message, Theme};
 use views::Views;
@@ -19,6 +20,32 @@ pub struct OutputFile {
     /// Relative path with `/` separators, e.g. `praktijken/algemeen/x/index.html`.
     pub path: String,
     pub bytes: Vec<u8>,
+}
+
+/// Where finished files go: kept in memory ([`Collect`], for `check` and `serve`) or written
+/// out as they are made (`build`, so a big site's pages are never all in memory at once).
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
+}
+
+/// A [`Sink`] that keeps every file.
+#[derive(Default)]
+pub struct Collect(Mutex<Vec<OutputFile>>);
+
+impl Collect {
+    /// The files, sorted by path.
+    pub fn into_sorted(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
 }
 
 /// Normalises a base URL to start (unless absolute) and end with `/`.
@@ -76,10 +103,34 @@ pub fn render_site_with(
     base: &str,
     page_data: &PageData,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let mut files = render_pages(content, views, theme, base, page_data, &|_| true)?;
-    files.extend(derived_files(content, views, theme, base));
-    files.extend(static_files(theme)?);
-    Ok(files)
+    let sink = Collect::default();
+    render_site_into(content, views, theme, base, page_data, &sink)?;
+    Ok(sink.into_sorted())
+}
+
+/// [`render_site_with`], handing each file to `sink` as soon as it is made; returns how many.
+pub fn render_site_into(
+    content: &Content,
+    views: &Views,
+    theme: &Theme,
+    base: &str,
+    page_data: &PageData,
+    sink: &dyn Sink,
+) -> Result<usize, Vec<Diagnostic>> {
+    let mut count = render_pages_into(content, views, theme, base, page_data, &|_| true, sink)?;
+    let mut more = derived_files(content, views, theme, base);
+    more.extend(static_files(theme)?);
+    count += more.len();
+    put_all(sink, more)?;
+    Ok(count)
+}
+
+/// Hands `files` to `sink`, stopping at the first failure.
+pub fn put_all(sink: &dyn Sink, files: Vec<OutputFile>) -> Result<(), Vec<Diagnostic>> {
+    files
+        .into_par_iter()
+        .try_for_each(|f| sink.put(f))
+        .map_err(|d| vec![d])
 }
 
 /// The files made from the views besides the pages: the feeds, the sitemap and `robots.txt`.
@@ -108,7 +159,8 @@ pub fn page_paths(views: &Views, theme: &Theme) -> Vec<String> {
         .collect()
 }
 
-/// Renders the pages whose output path `select` accepts (`serve` re-renders only what changed).
+/// Renders the pages whose output path `select` accepts (`serve` re-renders only what changed),
+/// in page order.
 pub fn render_pages(
     content: &Content,
     views: &Views,
@@ -117,6 +169,22 @@ pub fn render_pages(
     page_data: &PageData,
     select: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let sink = Collect::default();
+    render_pages_into(content, views, theme, base, page_data, select, &sink)?;
+    Ok(sink.into_sorted())
+}
+
+/// [`render_pages`], handing each page to `sink` as soon as it is rendered; returns how many.
+/// A template that fails is reported once, however many pages use it.
+pub fn render_pages_into(
+    content: &Content,
+    views: &Views,
+    theme: &Theme,
+    base: &str,
+    page_data: &PageData,
+    select: &(dyn Fn(&str) -> bool + Sync),
+    sink: &dyn Sink,
+) -> Result<usize, Vec<Diagnostic>> {
     let mut common = Context::new();
     common.insert("base", base);
     common.insert("site", &views.site);
@@ -124,51 +192,47 @@ pub fn render_pages(
     common.insert("stappenplan", &views.stappenplan);
     let mut pages = pages(views, &common, theme);
     pages.retain(|p| select(&p.path));
-    let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
+    let count = pages.len();
+    let failures: Vec<Diagnostic> = pages
         .into_par_iter()
-        .map(|page| {
+        .filter_map(|page| {
             let mut context = (page.context)();
             for (template, key, value) in page_data {
                 if *template == page.template {
                     context.insert(*key, value);
                 }
             }
-            theme
-                .tera
-                .render(page.template, &context)
-                .map(|html| OutputFile {
-                    path: page.path.clone(),
-                    bytes: html.into_bytes(),
+            let rendered = theme.tera.render(page.template, &context).map_err(|e| {
+                Diagnostic::error(
+                    "template-render",
+                    format!(
+                        "themes/{}/templates/{}",
+                        content.settings.theme, page.template
+                    ),
+                    format!("cannot render {}: {}", page.path, tera_message(&e)),
+                )
+                .hint("a template uses a variable or filter that does not exist")
+            });
+            rendered
+                .and_then(|html| {
+                    sink.put(OutputFile {
+                        path: page.path,
+                        bytes: html.into_bytes(),
+                    })
                 })
-                .map_err(|e| {
-                    Diagnostic::error(
-                        "template-render",
-                        format!(
-                            "themes/{}/templates/{}",
-                            content.settings.theme, page.template
-                        ),
-                        format!("cannot render {}: {}", page.path, tera_message(&e)),
-                    )
-                    .hint("a template uses a variable or filter that does not exist")
-                })
+                .err()
         })
         .collect();
-    let mut files = Vec::with_capacity(rendered.len());
-    let mut diags = Vec::new();
-    for r in rendered {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => {
-                if !diags.iter().any(|x: &Diagnostic| x.path == d.path) {
-                    diags.push(d);
-                }
-            }
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    for d in failures {
+        if !diags.iter().any(|x| x.path == d.path) {
+            diags.push(d);
         }
     }
     if !diags.is_empty() {
         return Err(diags);
     }
-    Ok(files)
+    Ok(count)
 }
 
 /// The theme's `static/` files, read from disk.
