@@ -4,8 +4,10 @@
 use crate::diagnostics::Diagnostic;
 use crate::render::{OutputFile, Sink};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Refuses output folders whose replacement would destroy the project (`--out .`, `--out content`).
 pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), String> {
@@ -47,6 +49,9 @@ pub struct Staging {
     out: PathBuf,
     previous: PathBuf,
     committed: bool,
+    /// Folders (relative to `dir`) known to exist: each is made once, not once per file in it.
+    /// On a slow disk a `mkdir` of an existing folder costs as much as writing a small file.
+    made: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -69,16 +74,25 @@ impl Staging {
             out: out.to_path_buf(),
             previous: parent.join(format!(".{name}.old-{pid}")),
             committed: false,
+            made: Mutex::new(HashSet::new()),
         })
     }
 
     /// Writes one file into the new folder (safe to call from several threads at once).
     pub fn write(&self, file: &OutputFile) -> io::Result<()> {
-        let path = self.dir.join(&file.path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
+        if let Some(parent) = Path::new(&file.path)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
+            let known = self.made.lock().is_ok_and(|made| made.contains(parent));
+            if !known {
+                std::fs::create_dir_all(self.dir.join(parent))?;
+                if let Ok(mut made) = self.made.lock() {
+                    made.insert(parent.to_path_buf());
+                }
+            }
         }
-        std::fs::write(path, &file.bytes)
+        std::fs::write(self.dir.join(&file.path), &file.bytes)
     }
 
     /// Puts the new folder in the target's place.
