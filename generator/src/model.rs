@@ -132,6 +132,8 @@ pub struct Content {
     /// Sorted by category order, then `order`, then `added`, then id.
     pub practices: Vec<Practice>,
     pub stappenplan: Stappenplan,
+    /// Groups of words the search treats as the same (`content/synoniemen.yaml`), as written.
+    pub synonyms: Vec<Vec<String>>,
 }
 
 impl Content {

@@ -39,7 +39,7 @@ pub fn documents(content: &Content, base: &str) -> Vec<search::Document> {
 }
 
 pub fn files(content: &Content, base: &str) -> Vec<OutputFile> {
-    search::build_index(&documents(content, base))
+    search::build_index_with_synonyms(&documents(content, base), &content.synonyms)
         .into_iter()
         .map(|(path, bytes)| OutputFile {
             path: format!("{INDEX_DIR}/{path}"),

@@ -60,6 +60,22 @@ fn unknown_field_suggests_the_right_one() {
 }
 
 #[test]
+fn bad_synonym_group_names_file_line_and_word() {
+    let d = check_with(
+        "content/synoniemen.yaml",
+        "synoniemen:\n  - [statushouder, vergunninghouder]\n  - [tijdelijke woning, flexwoning]\n",
+    );
+    let e = only(&d, "invalid-synonyms");
+    assert_eq!(e["path"], "content/synoniemen.yaml");
+    assert_eq!(e["line"], 3);
+    assert!(e["message"]
+        .as_str()
+        .unwrap()
+        .contains("`tijdelijke woning` is more than one word"));
+    assert!(e["hint"].as_str().unwrap().contains("not phrases"));
+}
+
+#[test]
 fn unknown_category_folder_lists_the_categories() {
     let d = check_with(
         "content/praktijken/algemen/x.md",

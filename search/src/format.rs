@@ -8,7 +8,7 @@ pub const META_FILE: &str = "meta.bin";
 /// Relative path of the tag posting lists, fetched only for the tag filter
 /// and the tag counts.
 pub const TAGS_FILE: &str = "tags.bin";
-const META_MAGIC: &[u8; 4] = b"KBZ1";
+const META_MAGIC: &[u8; 4] = b"KBZ2";
 const FRAGMENT_VERSION: u8 = 1;
 
 /// Posting weights are stored as `round(weight * WEIGHT_SCALE)` in one byte.
@@ -48,6 +48,10 @@ pub struct Meta {
     pub tags: Vec<TagInfo>,
     /// The first stem of every term fragment, in order.
     pub fragment_starts: Vec<String>,
+    /// Groups of words (folded, one token each) that a search treats as the same: a query
+    /// word matching one member also finds the others (`statushouder` finds
+    /// `vergunninghouders`).
+    pub synonyms: Vec<Vec<String>>,
 }
 
 fn shared_prefix(a: &str, b: &str) -> usize {
@@ -101,6 +105,13 @@ impl Meta {
             write_prefixed(&mut w, prev, s);
             prev = s;
         }
+        w.usize(self.synonyms.len());
+        for group in &self.synonyms {
+            w.usize(group.len());
+            for word in group {
+                w.str(word);
+            }
+        }
         w.buf
     }
 
@@ -144,11 +155,22 @@ impl Meta {
             let s = read_prefixed(&mut r, prev)?;
             fragment_starts.push(s);
         }
+        let n = r.count()?;
+        let mut synonyms = Vec::with_capacity(n);
+        for _ in 0..n {
+            let m = r.count()?;
+            let mut group = Vec::with_capacity(m);
+            for _ in 0..m {
+                group.push(r.str()?.to_string());
+            }
+            synonyms.push(group);
+        }
         Ok(Meta {
             doc_count,
             categories,
             tags,
             fragment_starts,
+            synonyms,
         })
     }
 
@@ -157,6 +179,37 @@ impl Meta {
         self.fragment_starts
             .partition_point(|start| start.as_str() <= stem)
             .saturating_sub(1)
+    }
+
+    /// The other words of the synonym groups that `term` belongs to: a
+    /// member with the same stem, one typo away from it, its plural in -s or -en, or its stem (words of at least
+    /// [`crate::searcher::MIN_TYPO_LEN`] letters), or, for a word still being
+    /// typed (`prefix`, at least that long too), one it begins.
+    pub fn synonyms_of(&self, term: &str, prefix: bool) -> Vec<String> {
+        let own = crate::stem::stem(term);
+        let long = term.chars().count() >= crate::searcher::MIN_TYPO_LEN;
+        let mut out: Vec<String> = Vec::new();
+        for group in &self.synonyms {
+            let hit = group.iter().any(|w| {
+                let stem = crate::stem::stem(w);
+                stem == own
+                    || (long
+                        && ([w.clone(), format!("{w}s"), format!("{w}en")]
+                            .iter()
+                            .any(|form| crate::searcher::within_one_edit(form, term))
+                            || crate::searcher::within_one_edit(&stem, &own)))
+                    || (long && prefix && w.starts_with(term))
+            });
+            if !hit {
+                continue;
+            }
+            for w in group {
+                if crate::stem::stem(w) != own && !out.contains(w) {
+                    out.push(w.clone());
+                }
+            }
+        }
+        out
     }
 
     /// The category index of a document.
@@ -416,6 +469,7 @@ mod tests {
                 count: 2,
             }],
             fragment_starts: vec!["".into(), "gemeent".into(), "woning".into()],
+            synonyms: vec![vec!["statushouder".into(), "vergunninghouder".into()]],
         };
         let back = Meta::decode(&meta.encode()).unwrap();
         assert_eq!(back, meta);

@@ -63,6 +63,36 @@ fn cut_at_char_boundary(s: &str, max: usize) -> &str {
 /// stable order. The output depends only on the input (not on its order
 /// beyond ties of category and URL).
 pub fn build_index(docs: &[Document]) -> Vec<(String, Vec<u8>)> {
+    build_index_with_synonyms(docs, &[])
+}
+
+/// Folds the words of synonym groups the way documents are read and keeps
+/// what a search can use: single words that are not stop words, each once,
+/// in groups of at least two. See [`Meta::synonyms`].
+pub fn normalize_synonyms(groups: &[Vec<String>]) -> Vec<Vec<String>> {
+    groups
+        .iter()
+        .filter_map(|group| {
+            let mut words: Vec<String> = Vec::with_capacity(group.len());
+            for word in group {
+                let toks = tokens(word);
+                if let [one] = toks.as_slice() {
+                    if is_indexable(&one.term) && !words.contains(&one.term) {
+                        words.push(one.term.clone());
+                    }
+                }
+            }
+            (words.len() >= 2).then_some(words)
+        })
+        .collect()
+}
+
+/// [`build_index`], with groups of words that a search treats as the same
+/// (as editors write them; see [`normalize_synonyms`]).
+pub fn build_index_with_synonyms(
+    docs: &[Document],
+    synonyms: &[Vec<String>],
+) -> Vec<(String, Vec<u8>)> {
     // Number documents by category, so a category is a range of ids.
     let mut order: Vec<&Document> = docs.iter().collect();
     order.sort_by(|a, b| {
@@ -277,6 +307,7 @@ pub fn build_index(docs: &[Document]) -> Vec<(String, Vec<u8>)> {
         categories,
         tags,
         fragment_starts,
+        synonyms: normalize_synonyms(synonyms),
     };
 
     let mut files = Vec::with_capacity(2 + fragments.len() + doc_count);

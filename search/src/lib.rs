@@ -21,7 +21,7 @@ mod native;
 mod wasm;
 
 pub use codec::DecodeError;
-pub use index::{build_index, Document};
+pub use index::{build_index, build_index_with_synonyms, normalize_synonyms, Document};
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{search_dir, SearchError};
 pub use searcher::{Filters, Hit, Results, Searcher};

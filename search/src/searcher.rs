@@ -20,6 +20,8 @@ use crate::stem::stem;
 /// How much a match of each kind counts, relative to an exact match.
 pub const EXACT: f32 = 1.0;
 pub const STEM: f32 = 0.75;
+/// A word of the query's synonym group (as its own word, stem or compound part).
+pub const SYNONYM: f32 = 0.7;
 pub const PREFIX: f32 = 0.6;
 pub const PART: f32 = 0.5;
 pub const SPLIT: f32 = 0.4;
@@ -335,6 +337,24 @@ impl<'a> Lookup<'a> {
         (m, exact)
     }
 
+    /// Every form of `synonym` at the [`SYNONYM`] tier, and the compounds
+    /// it is a part of below that.
+    fn match_synonym(&mut self, synonym: &str) -> WordMatch {
+        let mut m = WordMatch::default();
+        let s = stem(synonym);
+        if let Some(g) = self.group(&s) {
+            for surface in &g.surfaces {
+                m.add(&surface.postings, SYNONYM);
+                m.mark_surface(&surface.term);
+            }
+            if let Some(p) = &g.parts {
+                m.add(p, PART * SYNONYM);
+                m.mark_part(&s);
+            }
+        }
+        m
+    }
+
     /// Words of fragment `f` that start with `term` (and are not `term`),
     /// and compound parts whose stem starts with it.
     fn add_completions(
@@ -504,6 +524,10 @@ impl<'a> Lookup<'a> {
         if !exact && !completed && word.term.chars().count() >= MIN_TYPO_LEN {
             let typos = self.match_typos(&word.term);
             m.merge(typos);
+        }
+        for other in self.searcher.meta.synonyms_of(&word.term, word.prefix) {
+            let synonym = self.match_synonym(&other);
+            m.merge(synonym);
         }
         // Separate words with both parts of a split are more evidence for a
         // document that has the whole word too: `Kamergewijze verhuur` in the

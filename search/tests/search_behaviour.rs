@@ -379,3 +379,89 @@ fn damaged_files_are_errors_not_panics() {
         let _ = s.add_file("t/0.bin", &frag[..cut]);
     }
 }
+
+fn with_synonyms(docs: &[Document], groups: &[&[&str]]) -> Index {
+    let groups: Vec<Vec<String>> = groups
+        .iter()
+        .map(|g| g.iter().map(|w| w.to_string()).collect())
+        .collect();
+    Index {
+        files: search::build_index_with_synonyms(docs, &groups)
+            .into_iter()
+            .collect(),
+    }
+}
+
+#[test]
+fn a_synonym_finds_the_editors_word_and_marks_it() {
+    let docs = [
+        doc(
+            "a/",
+            "Huisvesting van vergunninghouders",
+            "Plan de huisvesting van vergunninghouders met de corporaties.",
+        ),
+        doc("b/", "Onderhoud", "Schilderwerk aan de gevel."),
+    ];
+    let plain = Index::new(&docs);
+    assert!(
+        plain.urls("statushouders").is_empty(),
+        "no synonyms: no match"
+    );
+    let index = with_synonyms(&docs, &[&["Vergunninghouder", "statushouder"]]);
+    // Plural, typo and a word still being typed all reach the group.
+    for q in [
+        "statushouders",
+        "statushouder",
+        "statushoudres",
+        "statushou",
+    ] {
+        assert_eq!(index.urls(q), ["a/"], "{q}");
+    }
+    let hit = &index.query("statushouders").hits[0];
+    assert!(
+        hit.snippet.contains("<mark>vergunninghouders</mark>"),
+        "{}",
+        hit.snippet
+    );
+    // The groups work both ways.
+    let back = with_synonyms(
+        &[doc("c/", "Statushouders", "Tekst.")],
+        &[&["vergunninghouder", "statushouder"]],
+    );
+    assert_eq!(back.urls("vergunninghouder"), ["c/"]);
+}
+
+#[test]
+fn the_searchers_own_word_ranks_above_its_synonym() {
+    let docs = [
+        doc(
+            "syn/",
+            "Afspraken over huisvesting",
+            "Met de vergunninghouder.",
+        ),
+        doc("own/", "Afspraken over huisvesting", "Met de statushouder."),
+    ];
+    let index = with_synonyms(&docs, &[&["vergunninghouder", "statushouder"]]);
+    assert_eq!(index.urls("statushouder"), ["own/", "syn/"]);
+    assert_eq!(index.urls("vergunninghouder"), ["syn/", "own/"]);
+}
+
+#[test]
+fn synonym_groups_keep_single_words_only() {
+    let groups = vec![
+        vec![
+            "Statushouder".to_string(),
+            "tijdelijke woning".into(),
+            "statushouder".into(),
+        ],
+        vec![
+            "Huurtoeslag".to_string(),
+            "huursubsidie".into(),
+            "de".into(),
+        ],
+    ];
+    assert_eq!(
+        search::normalize_synonyms(&groups),
+        [vec!["huurtoeslag".to_string(), "huursubsidie".into()]]
+    );
+}

@@ -4,6 +4,7 @@ pub mod frontmatter;
 pub mod practice;
 pub mod settings;
 pub mod stappenplan;
+pub mod synonyms;
 pub mod yaml;
 
 use crate::diagnostics::{display_path, suggest, Diagnostic};
@@ -61,6 +62,23 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
             None
         }
     };
+    // Optional: without the file, the search has no synonyms.
+    let synonym_path = root.join(synonyms::PATH);
+    let synonyms = if synonym_path.exists() {
+        match read_text(root, &synonym_path) {
+            Ok(text) => {
+                let (s, d) = synonyms::parse(&text);
+                diags.extend(d);
+                s
+            }
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        }
+    } else {
+        Some(Vec::new())
+    };
     let Some(settings) = settings else {
         return (None, diags);
     };
@@ -70,6 +88,7 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
         settings,
         practices,
         stappenplan,
+        synonyms: synonyms.unwrap_or_default(),
     });
     if let Some(content) = &content {
         diags.extend(crate::validate::validate(content));

@@ -1,0 +1,245 @@
+//! `content/synoniemen.yaml` (optional): groups of words that the search treats as the same, so
+//! that someone who types `statushouder` finds the practices that say `vergunninghouder`.
+
+use super::yaml::YamlDoc;
+use crate::diagnostics::Diagnostic;
+use serde_yaml::Value;
+use std::collections::BTreeMap;
+
+pub const PATH: &str = "content/synoniemen.yaml";
+const KEY: &str = "synoniemen";
+const EXAMPLE: &str = "- [statushouder, vergunninghouder]";
+
+/// The groups as the editors wrote them (trimmed), or `None` when the file has errors.
+pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let doc = match YamlDoc::parse(PATH, text, text, 0) {
+        Ok(d) => d,
+        Err(d) => return (None, vec![d]),
+    };
+    doc.check_keys(&[KEY], &[KEY], "the synonyms file", &mut diags);
+    let items = match doc.value(KEY) {
+        None => return (None, diags),
+        Some(Value::Null) => Vec::new(),
+        Some(Value::Sequence(items)) => items.clone(),
+        Some(_) => {
+            diags.push(
+                doc.error_at(
+                    "invalid-value",
+                    doc.key_line(KEY),
+                    format!("`{KEY}` must be a list of groups of words"),
+                )
+                .hint(format!("write one group per line, such as `  {EXAMPLE}`")),
+            );
+            return (None, diags);
+        }
+    };
+    let lines = group_lines(text, doc.key_line(KEY), items.len());
+    // Folded word → line of the group it is in, to find a word in two groups.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut groups = Vec::with_capacity(items.len());
+    for (item, &line) in items.iter().zip(&lines) {
+        let Value::Sequence(words) = item else {
+            diags.push(
+                doc.error_at(
+                    "invalid-synonyms",
+                    line,
+                    "a group of synonyms must be a list of words between brackets",
+                )
+                .hint(format!("write it as `{EXAMPLE}`")),
+            );
+            continue;
+        };
+        let mut group: Vec<String> = Vec::new();
+        let mut folded_in_group: Vec<String> = Vec::new();
+        for word in words {
+            let word = match word {
+                Value::String(s) => s.trim().to_string(),
+                Value::Number(n) => n.to_string(),
+                _ => {
+                    diags.push(
+                        doc.error_at(
+                            "invalid-synonyms",
+                            line,
+                            "a group of synonyms holds words only",
+                        )
+                        .hint(format!("write it as `{EXAMPLE}`")),
+                    );
+                    continue;
+                }
+            };
+            let at = word_line(text, line, &word);
+            let tokens = search::normalize::tokens(&word);
+            let folded = match tokens.as_slice() {
+                [one] => one.term.clone(),
+                [] => {
+                    diags.push(
+                        doc.error_at(
+                            "invalid-synonyms",
+                            at,
+                            "an empty word in a group of synonyms",
+                        )
+                        .hint("remove the empty entry"),
+                    );
+                    continue;
+                }
+                _ => {
+                    diags.push(
+                        doc.error_at(
+                            "invalid-synonyms",
+                            at,
+                            format!("`{word}` is more than one word; synonyms are single words"),
+                        )
+                        .hint("the search compares words, not phrases: put each word in a group of its own, or leave it out"),
+                    );
+                    continue;
+                }
+            };
+            if !search::normalize::is_indexable(&folded) {
+                diags.push(
+                    doc.error_at(
+                        "invalid-synonyms",
+                        at,
+                        format!("`{word}` is a word the search leaves out (a stop word or a single letter)"),
+                    )
+                    .hint("remove it from the group"),
+                );
+                continue;
+            }
+            if folded_in_group.contains(&folded) {
+                diags.push(
+                    doc.warning_at(
+                        "duplicate-synonym",
+                        at,
+                        format!("`{word}` is in this group twice"),
+                    )
+                    .hint("remove one of them (case and accents do not count)"),
+                );
+                continue;
+            }
+            if let Some(&first) = seen.get(&folded) {
+                diags.push(
+                    doc.error_at(
+                        "duplicate-synonym",
+                        at,
+                        format!("`{word}` is also in the group on line {first}"),
+                    )
+                    .hint("a word can be in one group only: merge the two groups into one"),
+                );
+                continue;
+            }
+            seen.insert(folded.clone(), line);
+            folded_in_group.push(folded);
+            group.push(word);
+        }
+        if group.len() < 2 && words.len() < 2 {
+            diags.push(
+                doc.error_at(
+                    "invalid-synonyms",
+                    line,
+                    "a group of synonyms needs at least two words",
+                )
+                .hint(format!(
+                    "add the words that mean the same, as in `{EXAMPLE}`, or remove the group"
+                )),
+            );
+        }
+        groups.push(group);
+    }
+    let ok = !diags.iter().any(Diagnostic::is_error);
+    (ok.then_some(groups), diags)
+}
+
+/// The file line of each of the `count` groups below the key on `key_line`: the lines that start
+/// with `-` at the indentation of the first one (deeper `-` lines are words of a block list).
+fn group_lines(text: &str, key_line: usize, count: usize) -> Vec<usize> {
+    let mut indent = None;
+    let mut lines = Vec::with_capacity(count);
+    for (i, line) in text.lines().enumerate().skip(key_line) {
+        let trimmed = line.trim_start();
+        if !trimmed.starts_with('-') {
+            continue;
+        }
+        let depth = line.len() - trimmed.len();
+        if *indent.get_or_insert(depth) == depth {
+            lines.push(i + 1);
+        }
+    }
+    lines.resize(count.max(lines.len()), key_line);
+    lines
+}
+
+/// The first line at or after `from` that contains `word` (else `from`).
+fn word_line(text: &str, from: usize, word: &str) -> usize {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, l)| !word.is_empty() && l.contains(word))
+        .map_or(from, |(i, _)| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_flow_and_block_groups() {
+        let text = "# Synoniemen\nsynoniemen:\n  - [statushouder, Vergunninghouder]\n  -\n    - huurtoeslag\n    - huursubsidie\n";
+        let (groups, diags) = parse(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            groups.unwrap(),
+            [
+                vec!["statushouder".to_string(), "Vergunninghouder".into()],
+                vec!["huurtoeslag".to_string(), "huursubsidie".into()]
+            ]
+        );
+    }
+
+    #[test]
+    fn problems_name_their_line() {
+        let text = "synoniemen:\n  - [statushouder, vergunninghouder]\n  - [tijdelijke woning, flexwoning]\n  - [huurtoeslag]\n  - [Statushouder, nieuwkomer]\n  - [corporatie, de]\n  - gewoon\n";
+        let (groups, diags) = parse(text);
+        assert!(groups.is_none());
+        let found: Vec<(usize, &str)> =
+            diags.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    3,
+                    "`tijdelijke woning` is more than one word; synonyms are single words"
+                ),
+                (4, "a group of synonyms needs at least two words"),
+                (5, "`Statushouder` is also in the group on line 2"),
+                (
+                    6,
+                    "`de` is a word the search leaves out (a stop word or a single letter)"
+                ),
+                (
+                    7,
+                    "a group of synonyms must be a list of words between brackets"
+                ),
+            ]
+        );
+        assert!(diags.iter().all(|d| d.path == PATH && d.hint.is_some()));
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_yaml_are_reported() {
+        let (_, diags) = parse("synonymen:\n  - [a, b]\n");
+        let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["unknown-field", "missing-field"]);
+        assert!(diags[0].hint.as_deref().unwrap().contains("synoniemen"));
+        let (_, diags) = parse("synoniemen:\n  - [statushouder, vergunninghouder\n");
+        assert_eq!(diags[0].code, "yaml-syntax");
+        assert_eq!(diags[0].line, 2);
+    }
+
+    #[test]
+    fn an_empty_list_is_fine() {
+        let (groups, diags) = parse("synoniemen:\n");
+        assert!(diags.is_empty());
+        assert_eq!(groups.unwrap(), Vec::<Vec<String>>::new());
+    }
+}
