@@ -281,9 +281,14 @@ fn snippets_mark_the_matched_words_and_escape_the_rest() {
                 continue;
             }
             let query = q.q.to_lowercase();
+            // A tag begins with a query word, or with the root of its word family.
             let tag_matches = practice_tags(id(&hit)).iter().any(|tag| {
-                tag.split(' ')
-                    .any(|t| query.split(' ').any(|w| w.len() > 2 && t.starts_with(w)))
+                tag.split(' ').any(|t| {
+                    query.split(' ').any(|w| {
+                        let root = search::searcher::family_root(w).unwrap_or(w);
+                        w.len() > 2 && (t.starts_with(w) || t.starts_with(root))
+                    })
+                })
             });
             assert!(
                 tag_matches,

@@ -24,8 +24,37 @@ pub const STEM: f32 = 0.75;
 pub const SYNONYM: f32 = 0.7;
 pub const PREFIX: f32 = 0.6;
 pub const PART: f32 = 0.5;
+/// Another word of the same family: the query word's root with a
+/// derivational or verb ending (`hervestiging` → `hervestigers`,
+/// `begeleiding` → `begeleiden`).
+pub const DERIVED: f32 = 0.45;
 pub const SPLIT: f32 = 0.4;
 pub const TYPO: f32 = 0.3;
+
+/// Roots shorter than this (in characters) find no family: `woning` is not
+/// `won` + `-ing`.
+pub const MIN_ROOT: usize = 5;
+/// What may follow the root in a word of its family: inflections of a verb
+/// and its nouns of action and agent. A closed list, so that `regel` (from
+/// `regeling`) finds `regels` and `regelen` but not `regelmatig`.
+/// In the order they are tried when finding a root: `-en` before `-den`, so
+/// that `begeleiden` has the root `begeleid`.
+const FAMILY_ENDINGS: &[&str] = &[
+    "ingen", "sters", "ing", "ers", "ster", "en", "er", "den", "ten", "de", "te", "e", "t", "d",
+];
+
+/// The root of a word's family: the word without the first ending of
+/// [`FAMILY_ENDINGS`] that leaves [`MIN_ROOT`] letters (`hervestiging` →
+/// `hervestig`), or the word itself; `None` when shorter than that.
+pub fn family_root(term: &str) -> Option<&str> {
+    let long_enough = |root: &str| root.chars().count() >= MIN_ROOT;
+    let root = FAMILY_ENDINGS
+        .iter()
+        .filter_map(|ending| term.strip_suffix(ending))
+        .find(|root| long_enough(root))
+        .unwrap_or(term);
+    long_enough(root).then_some(root)
+}
 
 /// Fragments fetched for the first parts of a split query word, besides
 /// the word's own.
@@ -507,6 +536,42 @@ impl<'a> Lookup<'a> {
         m.finish()
     }
 
+    /// Words of the family of `term` (see [`family_root`]) other than its
+    /// own forms, at the [`DERIVED`] tier.
+    fn match_family(&mut self, term: &str) -> WordMatch {
+        let mut m = WordMatch::default();
+        let Some(root) = family_root(term) else {
+            return m;
+        };
+        let own = stem(term);
+        // Groups are keyed by stem, and the stem of a family word may not
+        // begin with the root (`plaats` → `plat`): look under both.
+        let root_stem = stem(root);
+        let mut scans = vec![root];
+        if root_stem != root && root_stem.chars().count() >= MIN_ROOT - 1 {
+            scans.push(&root_stem);
+        }
+        for scan in scans {
+            for f in self.prefix_fragments(scan, 0) {
+                let from = f.groups.partition_point(|g| g.stem.as_str() < scan);
+                for g in f.groups[from..]
+                    .iter()
+                    .take_while(|g| g.stem.starts_with(scan))
+                    .filter(|g| g.stem != own)
+                {
+                    for surface in &g.surfaces {
+                        let ending = surface.term.strip_prefix(root);
+                        if ending.is_some_and(|e| e.is_empty() || FAMILY_ENDINGS.contains(&e)) {
+                            m.add(&surface.postings, DERIVED);
+                            m.mark_surface(&surface.term);
+                        }
+                    }
+                }
+            }
+        }
+        m
+    }
+
     fn match_word(&mut self, word: &QueryWord) -> WordMatch {
         let only_prefix = is_stop_word(&word.term);
         let (mut m, exact) =
@@ -517,6 +582,8 @@ impl<'a> Lookup<'a> {
             m.surfaces.retain(|s| s != &word.term);
             return m.finish();
         }
+        let family = self.match_family(&word.term);
+        m.merge(family);
         // A word being typed that already begins indexed words is not a typo:
         // `woningc` on the way to `woningcorporatie` should not bring up every
         // `woning` one edit away.
@@ -765,6 +832,16 @@ fn numbered(path: &str, dir: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn family_roots_strip_one_ending_and_keep_five_letters() {
+        assert_eq!(family_root("hervestiging"), Some("hervestig"));
+        assert_eq!(family_root("hervestigers"), Some("hervestig"));
+        assert_eq!(family_root("begeleiden"), Some("begeleid"));
+        assert_eq!(family_root("woning"), Some("woning"));
+        assert_eq!(family_root("wonen"), Some("wonen"));
+        assert_eq!(family_root("huis"), None);
+    }
 
     #[test]
     fn last_word_is_a_prefix_unless_followed_by_space() {

@@ -465,3 +465,26 @@ fn synonym_groups_keep_single_words_only() {
         [vec!["huurtoeslag".to_string(), "huursubsidie".into()]]
     );
 }
+
+#[test]
+fn words_of_one_family_find_each_other_below_the_words_own_forms() {
+    let docs = [
+        doc("agent/", "Intekenen op hervestigers", "Meer regie."),
+        doc("noun/", "Hervestiging", "Meer regie."),
+        doc("verb/", "Gezinnen", "Wij begeleiden gezinnen."),
+        doc("regels/", "Regels", "De regels van de gemeente."),
+        doc("vaak/", "Overleg", "Overleg regelmatig met de regio."),
+    ];
+    let index = Index::new(&docs);
+    assert_eq!(index.urls("hervestiging "), ["noun/", "agent/"]);
+    assert_eq!(index.urls("hervestigers "), ["agent/", "noun/"]);
+    assert_eq!(index.urls("begeleiding "), ["verb/"]);
+    // The endings are a closed list: `regelmatig` is no form of `regel`.
+    assert_eq!(index.urls("regeling "), ["regels/"]);
+    let hit = &index.query("begeleiding ").hits[0];
+    assert!(
+        hit.snippet.contains("<mark>begeleiden</mark>"),
+        "{}",
+        hit.snippet
+    );
+}
