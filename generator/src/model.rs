@@ -22,6 +22,18 @@ pub struct Settings {
     /// The address the site is published at (`https://…/`), for the absolute links of the feeds
     /// and the sitemap.
     pub url: Option<String>,
+    /// How readers reach the publisher (the accessibility statement and the footer).
+    pub contact: Option<SiteContact>,
+}
+
+/// The publisher's address for readers: an e-mail address, a web page (a contact form), or both.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SiteContact {
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

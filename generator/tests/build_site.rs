@@ -288,3 +288,39 @@ fn refuses_an_output_folder_that_would_replace_the_project() {
     assert_eq!(out.status.code(), Some(2));
     assert!(dir.path().join("content/site.yaml").is_file());
 }
+
+#[test]
+fn the_publishers_contact_shows_in_the_accessibility_statement_and_footer() {
+    let dir = project("minimal");
+    assert!(kennisbank(&["build"], dir.path()).status.success());
+    let statement = read(dir.path(), "public/toegankelijkheid/index.html");
+    assert!(!statement.contains("mailto:"), "no contact set, none shown");
+    let settings = read(dir.path(), "content/site.yaml");
+    write(
+        dir.path(),
+        "content/site.yaml",
+        &format!("{settings}contact:\n  email: kennisbank@example.nl\n  url: https://www.example.nl/contact\n"),
+    );
+    assert!(kennisbank(&["build"], dir.path()).status.success());
+    let statement = read(dir.path(), "public/toegankelijkheid/index.html");
+    assert!(
+        statement.contains(r#"<a href="mailto:kennisbank@example.nl">kennisbank@example.nl</a>"#)
+    );
+    assert!(statement.contains(r#"<a href="https://www.example.nl/contact">"#));
+    let home = read(dir.path(), "public/index.html");
+    assert!(home.contains(r#"<li><a href="mailto:kennisbank@example.nl">Contact</a></li>"#));
+
+    write(
+        dir.path(),
+        "content/site.yaml",
+        &format!("{settings}contact:\n  email: kennisbank(at)example.nl\n"),
+    );
+    let (code, diags) = check_json(dir.path());
+    assert_eq!(code, 1);
+    let e = diags
+        .iter()
+        .find(|d| d["code"] == "invalid-email")
+        .expect("invalid-email reported");
+    assert_eq!(e["path"], "content/site.yaml");
+    assert_eq!(e["line"], settings.lines().count() + 2);
+}

@@ -2,8 +2,8 @@
 
 use super::yaml::YamlDoc;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Category, Settings};
-use crate::text::{check_external_url, is_slug};
+use crate::model::{Category, Settings, SiteContact};
+use crate::text::{check_email, check_external_url, is_slug};
 use calculator_wasm::date::Date;
 
 pub const PATH: &str = "content/site.yaml";
@@ -18,6 +18,7 @@ const FIELDS: &[&str] = &[
     "allow_raw_html",
     "theme",
     "url",
+    "contact",
 ];
 const CATEGORY_FIELDS: &[&str] = &["slug", "title", "description", "order"];
 
@@ -150,6 +151,35 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
+    let contact = doc
+        .get::<SiteContact>(
+            "contact",
+            "a block with `email` and/or `url`, such as `contact: { email: info@example.nl }`",
+            &mut diags,
+        )
+        .filter(|c| {
+            let line = doc.line_of("contact", if c.email.is_some() { "email" } else { "url" });
+            if c.email.is_none() && c.url.is_none() {
+                diags.push(doc.error_at("invalid-value", doc.key_line("contact"), "`contact` has neither `email` nor `url`").hint("give an e-mail address (`email: info@example.nl`), a contact page (`url: https://…`), or both; or remove `contact`"));
+                return false;
+            }
+            let mut ok = true;
+            if let Some(email) = &c.email {
+                if let Err(why) = check_email(email) {
+                    diags.push(doc.error_at("invalid-email", line, format!("`contact.email` is not valid: {why}")).hint("write an address such as `info@example.nl`"));
+                    ok = false;
+                }
+            }
+            if let Some(url) = &c.url {
+                let web = url.starts_with("https://") || url.starts_with("http://");
+                let problem = check_external_url(url).err().or_else(|| (!web).then(|| "it must start with https://".to_string()));
+                if let Some(why) = problem {
+                    diags.push(doc.error_at("invalid-url", doc.line_of("contact", "url"), format!("`contact.url` is not valid: {why}")).hint("write the full address of the contact page, such as `https://www.example.nl/contact`"));
+                    ok = false;
+                }
+            }
+            ok
+        });
     let settings = Settings {
         title: title.unwrap_or_default(),
         publisher,
@@ -161,6 +191,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         allow_raw_html,
         theme,
         url,
+        contact,
     };
     (Some(settings), diags)
 }

@@ -15,6 +15,7 @@ pub struct SiteView {
     pub publisher: String,
     pub description: String,
     pub intro_html: String,
+    pub contact: Option<crate::model::SiteContact>,
 }
 
 #[derive(Serialize, Clone, PartialEq)]
@@ -275,6 +276,7 @@ pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Vie
         publisher: settings.publisher.clone(),
         description: settings.description.clone(),
         intro_html: md(&settings.intro, content, base),
+        contact: settings.contact.clone(),
     };
     let categories: Vec<CategoryView> = settings
         .categories
