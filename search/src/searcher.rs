@@ -44,13 +44,16 @@ const FAMILY_ENDINGS: &[&str] = &[
 ];
 
 /// The root of a word's family: the word without the first ending of
-/// [`FAMILY_ENDINGS`] that leaves [`MIN_ROOT`] letters (`hervestiging` →
-/// `hervestig`), or the word itself; `None` when shorter than that.
+/// [`FAMILY_ENDINGS`] of two letters or more that leaves [`MIN_ROOT`]
+/// letters (`hervestiging` → `hervestig`), or the word itself; `None` when
+/// shorter than that. Single letters are not taken off: the `-d` of
+/// `leegstand` is no ending.
 pub fn family_root(term: &str) -> Option<&str> {
     let long_enough = |root: &str| root.chars().count() >= MIN_ROOT;
     let root = FAMILY_ENDINGS
         .iter()
-        .filter_map(|ending| term.strip_suffix(ending))
+        .filter(|ending| ending.len() >= 2)
+        .filter_map(|ending| term.strip_suffix(*ending))
         .find(|root| long_enough(root))
         .unwrap_or(term);
     long_enough(root).then_some(root)
@@ -840,6 +843,8 @@ mod tests {
         assert_eq!(family_root("begeleiden"), Some("begeleid"));
         assert_eq!(family_root("woning"), Some("woning"));
         assert_eq!(family_root("wonen"), Some("wonen"));
+        assert_eq!(family_root("leegstand"), Some("leegstand"));
+        assert_eq!(family_root("aangepaste"), Some("aangepas"));
         assert_eq!(family_root("huis"), None);
     }
 
