@@ -13,6 +13,24 @@ const EXAMPLE: &str = "- [statushouder, vergunninghouder]";
 /// The groups as the editors wrote them (trimmed), or `None` when the file has errors.
 pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    // The groups written without the key: say what is missing, not that YAML wants a mapping.
+    if let Ok(Value::Sequence(_)) = serde_yaml::from_str::<Value>(text) {
+        let first = text
+            .lines()
+            .position(|l| l.trim_start().starts_with('-'))
+            .map_or(1, |i| i + 1);
+        let d = Diagnostic::error(
+            "missing-field",
+            PATH,
+            format!("the groups of synonyms must be under `{KEY}:`"),
+        )
+        .at(first, 1)
+        .hint(format!(
+            "add a line `{KEY}:` above the groups and indent them by two spaces, as in `  {EXAMPLE}`"
+        ))
+        .with_source(text);
+        return (None, vec![d]);
+    }
     let doc = match YamlDoc::parse(PATH, text, text, 0) {
         Ok(d) => d,
         Err(d) => return (None, vec![d]),
@@ -234,6 +252,19 @@ mod tests {
         let (_, diags) = parse("synoniemen:\n  - [statushouder, vergunninghouder\n");
         assert_eq!(diags[0].code, "yaml-syntax");
         assert_eq!(diags[0].line, 2);
+    }
+
+    #[test]
+    fn groups_without_the_key_say_which_key() {
+        let (groups, diags) = parse("# Synoniemen\n- [statushouder, vergunninghouder]\n");
+        assert!(groups.is_none());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].line, 2);
+        assert!(
+            diags[0].message.contains("`synoniemen:`"),
+            "{}",
+            diags[0].message
+        );
     }
 
     #[test]
