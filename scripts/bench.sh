@@ -11,26 +11,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 log() { printf 'bench: %s\n' "$*"; }
 
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo=sudo; fi
+. "$root/scripts/lib.sh"
 
-apt_missing=()
-for p in hugo chromium time; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-        apt_missing+=("$p")
-    fi
-done
-if ((${#apt_missing[@]})); then
-    log "installing ${apt_missing[*]}"
-    $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${apt_missing[@]}"
-fi
-
-if [ ! -d "$root/bench/node_modules" ] || [ "$root/bench/package-lock.json" -nt "$root/bench/node_modules" ]; then
-    log "installing npm packages for the benchmark (pagefind, playwright-core)"
-    (cd "$root/bench" && npm ci --no-audit --no-fund)
-    touch "$root/bench/node_modules"
-fi
+apt_ensure hugo chromium time
+npm_ensure "$root/bench" "the benchmark (pagefind, playwright-core)"
 
 log "building kennisbank and the harness (release)"
 (cd "$root" && cargo build --release -p kennisbank -p kennisbank-bench)

@@ -8,32 +8,13 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 log() { printf 'setup: %s\n' "$*"; }
 
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo=sudo; fi
+. "$root/scripts/lib.sh"
 
-apt_missing=()
-for p in chromium chromium-driver; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-        apt_missing+=("$p")
-    fi
-done
-if ((${#apt_missing[@]})); then
-    log "installing ${apt_missing[*]}"
-    $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${apt_missing[@]}"
-else
-    log "Chromium present"
-fi
+apt_ensure chromium chromium-driver
 
 "$root/scripts/wasm-toolchain.sh"
 
 if [ -f "$root/tests/browser/package.json" ]; then
-    if [ ! -d "$root/tests/browser/node_modules" ] || [ "$root/tests/browser/package-lock.json" -nt "$root/tests/browser/node_modules" ]; then
-        log "installing npm packages for the browser tests"
-        (cd "$root/tests/browser" && npm ci --no-audit --no-fund)
-        touch "$root/tests/browser/node_modules"
-    else
-        log "npm packages present"
-    fi
+    npm_ensure "$root/tests/browser" "the browser tests"
 fi
 log "ready"

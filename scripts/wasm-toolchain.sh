@@ -12,25 +12,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 log() { printf 'wasm-toolchain: %s\n' "$*"; }
 
 # --- Debian packages ---------------------------------------------------------------------------
-packages=(rustc-web cargo-web rust-web-src)
-missing=()
-for p in "${packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-        missing+=("$p")
-    fi
-done
-if ((${#missing[@]})); then
-    if [ "$(id -u)" -ne 0 ]; then
-        sudo=sudo
-    else
-        sudo=
-    fi
-    log "installing ${missing[*]}"
-    $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}"
-else
-    log "Debian packages present: ${packages[*]}"
-fi
+. "$root/scripts/lib.sh"
+apt_ensure rustc-web cargo-web rust-web-src
 
 # --- wasm-bindgen-cli -------------------------------------------------------------------------
 # The version line follows `name = "wasm-bindgen"` in Cargo.lock.
