@@ -181,37 +181,6 @@ impl Meta {
             .saturating_sub(1)
     }
 
-    /// The other words of the synonym groups that `term` belongs to: a
-    /// member with the same stem, one typo away from it, its plural in -s or -en, or its stem (words of at least
-    /// [`crate::searcher::MIN_TYPO_LEN`] letters), or, for a word still being
-    /// typed (`prefix`, at least that long too), one it begins.
-    pub fn synonyms_of(&self, term: &str, prefix: bool) -> Vec<String> {
-        let own = crate::stem::stem(term);
-        let long = term.chars().count() >= crate::searcher::MIN_TYPO_LEN;
-        let mut out: Vec<String> = Vec::new();
-        for group in &self.synonyms {
-            let hit = group.iter().any(|w| {
-                let stem = crate::stem::stem(w);
-                stem == own
-                    || (long
-                        && ([w.clone(), format!("{w}s"), format!("{w}en")]
-                            .iter()
-                            .any(|form| crate::searcher::within_one_edit(form, term))
-                            || crate::searcher::within_one_edit(&stem, &own)))
-                    || (long && prefix && w.starts_with(term))
-            });
-            if !hit {
-                continue;
-            }
-            for w in group {
-                if crate::stem::stem(w) != own && !out.contains(w) {
-                    out.push(w.clone());
-                }
-            }
-        }
-        out
-    }
-
     /// The category index of a document.
     pub fn category_of(&self, doc: u32) -> Option<usize> {
         let i = self.categories.partition_point(|c| c.first <= doc);

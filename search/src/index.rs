@@ -7,7 +7,7 @@ use crate::format::{
     doc_path, encode_tags, fragment_path, CategoryInfo, DocData, Fragment, Group, Meta, Postings,
     Surface, TagInfo, IDF_SCALE, META_FILE, TAGS_FILE, WEIGHT_SCALE,
 };
-use crate::normalize::{is_indexable, tokens};
+use crate::normalize::{is_indexable, single_word, tokens};
 use crate::stem::stem;
 
 /// A page to index. Text fields are plain text (no markup).
@@ -74,12 +74,9 @@ pub fn normalize_synonyms(groups: &[Vec<String>]) -> Vec<Vec<String>> {
         .iter()
         .filter_map(|group| {
             let mut words: Vec<String> = Vec::with_capacity(group.len());
-            for word in group {
-                let toks = tokens(word);
-                if let [one] = toks.as_slice() {
-                    if is_indexable(&one.term) && !words.contains(&one.term) {
-                        words.push(one.term.clone());
-                    }
+            for word in group.iter().filter_map(|w| single_word(w).ok()) {
+                if !words.contains(&word) {
+                    words.push(word);
                 }
             }
             (words.len() >= 2).then_some(words)

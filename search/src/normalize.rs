@@ -127,6 +127,32 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
+/// Why a text cannot stand as one searchable word (see [`single_word`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotOneWord {
+    /// No letters or digits at all.
+    Empty,
+    /// Two words or more (`tijdelijke woning`).
+    Several,
+    /// A stop word or a single character, which the index leaves out.
+    Ignored,
+}
+
+/// `text` folded as the index folds it, when it is exactly one word the index
+/// keeps: how a synonym must be written.
+pub fn single_word(text: &str) -> Result<String, NotOneWord> {
+    let mut toks = tokens(text);
+    if toks.len() > 1 {
+        return Err(NotOneWord::Several);
+    }
+    let term = toks.pop().ok_or(NotOneWord::Empty)?.term;
+    if is_indexable(&term) {
+        Ok(term)
+    } else {
+        Err(NotOneWord::Ignored)
+    }
+}
+
 /// Whether a folded word is worth indexing: two characters or more and not a
 /// stop word.
 pub fn is_indexable(term: &str) -> bool {
@@ -154,6 +180,18 @@ pub fn is_stop_word(term: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_word_folds_one_kept_word_and_says_why_not() {
+        assert_eq!(
+            single_word(" Statushouder "),
+            Ok("statushouder".to_string())
+        );
+        assert_eq!(single_word("tijdelijke woning"), Err(NotOneWord::Several));
+        assert_eq!(single_word("de"), Err(NotOneWord::Ignored));
+        assert_eq!(single_word("x"), Err(NotOneWord::Ignored));
+        assert_eq!(single_word(" - "), Err(NotOneWord::Empty));
+    }
 
     fn terms(text: &str) -> Vec<String> {
         tokens(text).into_iter().map(|t| t.term).collect()

@@ -164,6 +164,37 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     }
 }
 
+/// The other words of the synonym groups of `meta` that `term` belongs to: a
+/// member with the same stem, one typo away from it, its plural in -s or -en,
+/// or its stem (words of at least [`MIN_TYPO_LEN`] letters), or, for a word
+/// still being typed (`prefix`, at least that long too), one it begins.
+fn synonyms_of(meta: &Meta, term: &str, prefix: bool) -> Vec<String> {
+    let own = stem(term);
+    let long = term.chars().count() >= MIN_TYPO_LEN;
+    let mut out: Vec<String> = Vec::new();
+    for group in &meta.synonyms {
+        let hit = group.iter().any(|w| {
+            let member_stem = stem(w);
+            member_stem == own
+                || (long
+                    && ([w.clone(), format!("{w}s"), format!("{w}en")]
+                        .iter()
+                        .any(|form| within_one_edit(form, term))
+                        || within_one_edit(&member_stem, &own)))
+                || (long && prefix && w.starts_with(term))
+        });
+        if !hit {
+            continue;
+        }
+        for w in group {
+            if stem(w) != own && !out.contains(w) {
+                out.push(w.clone());
+            }
+        }
+    }
+    out
+}
+
 /// What matched a query word: the best score per document, and the words to
 /// mark in snippets.
 ///
@@ -595,7 +626,7 @@ impl<'a> Lookup<'a> {
             let typos = self.match_typos(&word.term);
             m.merge(typos);
         }
-        for other in self.searcher.meta.synonyms_of(&word.term, word.prefix) {
+        for other in synonyms_of(&self.searcher.meta, &word.term, word.prefix) {
             let synonym = self.match_synonym(&other);
             m.merge(synonym);
         }

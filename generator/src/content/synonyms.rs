@@ -3,6 +3,7 @@
 
 use super::yaml::YamlDoc;
 use crate::diagnostics::Diagnostic;
+use search::normalize::NotOneWord;
 use serde_yaml::Value;
 use std::collections::BTreeMap;
 
@@ -87,10 +88,9 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                 }
             };
             let at = word_line(text, line, &word);
-            let tokens = search::normalize::tokens(&word);
-            let folded = match tokens.as_slice() {
-                [one] => one.term.clone(),
-                [] => {
+            let folded = match search::normalize::single_word(&word) {
+                Ok(folded) => folded,
+                Err(NotOneWord::Empty) => {
                     diags.push(
                         doc.error_at(
                             "invalid-synonyms",
@@ -101,7 +101,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                     );
                     continue;
                 }
-                _ => {
+                Err(NotOneWord::Several) => {
                     diags.push(
                         doc.error_at(
                             "invalid-synonyms",
@@ -112,18 +112,18 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                     );
                     continue;
                 }
+                Err(NotOneWord::Ignored) => {
+                    diags.push(
+                        doc.error_at(
+                            "invalid-synonyms",
+                            at,
+                            format!("`{word}` is a word the search leaves out (a stop word or a single letter)"),
+                        )
+                        .hint("remove it from the group"),
+                    );
+                    continue;
+                }
             };
-            if !search::normalize::is_indexable(&folded) {
-                diags.push(
-                    doc.error_at(
-                        "invalid-synonyms",
-                        at,
-                        format!("`{word}` is a word the search leaves out (a stop word or a single letter)"),
-                    )
-                    .hint("remove it from the group"),
-                );
-                continue;
-            }
             if folded_in_group.contains(&folded) {
                 diags.push(
                     doc.warning_at(
