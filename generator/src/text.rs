@@ -40,6 +40,17 @@ pub fn is_slug(id: &str) -> bool {
     !id.is_empty() && slugify(id) == id
 }
 
+/// Checks an address that must be a web page (`https://…`, not `mailto:`). `Err` completes a
+/// sentence that starts with the field's name: "`url` is not valid: …", "`url` must be a web address, …".
+pub fn check_web_url(url: &str) -> Result<(), String> {
+    check_external_url(url).map_err(|why| format!("is not valid: {why}"))?;
+    if url.starts_with("https://") || url.starts_with("http://") {
+        Ok(())
+    } else {
+        Err(format!("must be a web address, not `{url}`"))
+    }
+}
+
 /// Checks an external link target; `Err` says what is wrong. Accepts `http(s)://host/...` and `mailto:address`.
 pub fn check_external_url(url: &str) -> Result<(), String> {
     if url.trim() != url {

@@ -309,6 +309,16 @@ fn the_publishers_contact_shows_in_the_accessibility_statement_and_footer() {
     assert!(statement.contains(r#"<a href="https://www.example.nl/contact">"#));
     let home = read(dir.path(), "public/index.html");
     assert!(home.contains(r#"<li><a href="mailto:kennisbank@example.nl">Contact</a></li>"#));
+    // With only a contact page, the footer links to it.
+    write(
+        dir.path(),
+        "content/site.yaml",
+        &format!("{settings}contact:\n  url: https://www.example.nl/contact\n"),
+    );
+    assert!(kennisbank(&["build"], dir.path()).status.success());
+    let home = read(dir.path(), "public/index.html");
+    assert!(home.contains(r#"<li><a href="https://www.example.nl/contact">Contact</a></li>"#));
+    assert!(!home.contains("mailto:"));
 
     write(
         dir.path(),

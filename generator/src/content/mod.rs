@@ -40,42 +40,11 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
 /// diagnostics hold every problem found, errors and warnings.
 pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let settings = match read_text(root, &root.join(settings::PATH)) {
-        Ok(text) => {
-            let (s, d) = settings::parse(&text);
-            diags.extend(d);
-            s
-        }
-        Err(d) => {
-            diags.push(d);
-            None
-        }
-    };
-    let stappenplan = match read_text(root, &root.join(stappenplan::PATH)) {
-        Ok(text) => {
-            let (s, d) = stappenplan::parse(&text);
-            diags.extend(d);
-            s
-        }
-        Err(d) => {
-            diags.push(d);
-            None
-        }
-    };
+    let settings = load_file(root, settings::PATH, settings::parse, &mut diags);
+    let stappenplan = load_file(root, stappenplan::PATH, stappenplan::parse, &mut diags);
     // Optional: without the file, the search has no synonyms.
-    let synonym_path = root.join(synonyms::PATH);
-    let synonyms = if synonym_path.exists() {
-        match read_text(root, &synonym_path) {
-            Ok(text) => {
-                let (s, d) = synonyms::parse(&text);
-                diags.extend(d);
-                s
-            }
-            Err(d) => {
-                diags.push(d);
-                None
-            }
-        }
+    let synonyms = if root.join(synonyms::PATH).exists() {
+        load_file(root, synonyms::PATH, synonyms::parse, &mut diags)
     } else {
         Some(Vec::new())
     };
@@ -96,6 +65,26 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
     crate::diagnostics::sort(&mut diags);
     let ok = !diags.iter().any(Diagnostic::is_error);
     (content.filter(|_| ok), diags)
+}
+
+/// Reads the file at `rel` (relative to `root`) and parses it; its problems go to `diags`.
+fn load_file<T>(
+    root: &Path,
+    rel: &str,
+    parse: fn(&str) -> (Option<T>, Vec<Diagnostic>),
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    match read_text(root, &root.join(rel)) {
+        Ok(text) => {
+            let (parsed, d) = parse(&text);
+            diags.extend(d);
+            parsed
+        }
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
 }
 
 /// Finds the practice files, then reads and parses them in parallel.

@@ -3,7 +3,7 @@
 use super::yaml::YamlDoc;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Category, Settings, SiteContact};
-use crate::text::{check_email, check_external_url, is_slug};
+use crate::text::{check_email, check_web_url, is_slug};
 use calculator_wasm::date::Date;
 
 pub const PATH: &str = "content/site.yaml";
@@ -65,18 +65,11 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
     });
     let url = doc
         .get::<String>("url", "the site's address, such as `https://www.example.nl/kennisbank/`", &mut diags)
-        .and_then(|u| {
-            let web = u.starts_with("https://") || u.starts_with("http://");
-            match check_external_url(&u) {
-                Ok(()) if web => Some(u),
-                Ok(()) => {
-                    diags.push(doc.error_at("invalid-url", doc.key_line("url"), format!("`url` must be a web address, not `{u}`")).hint("write the address the site is published at, such as `https://www.example.nl/kennisbank/`"));
-                    None
-                }
-                Err(why) => {
-                    diags.push(doc.error_at("invalid-url", doc.key_line("url"), format!("`url` is not valid: {why}")).hint("write the address the site is published at, such as `https://www.example.nl/kennisbank/`"));
-                    None
-                }
+        .and_then(|u| match check_web_url(&u) {
+            Ok(()) => Some(u),
+            Err(why) => {
+                diags.push(doc.error_at("invalid-url", doc.key_line("url"), format!("`url` {why}")).hint("write the address the site is published at, such as `https://www.example.nl/kennisbank/`"));
+                None
             }
         });
 
@@ -170,13 +163,9 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
                     ok = false;
                 }
             }
-            if let Some(url) = &c.url {
-                let web = url.starts_with("https://") || url.starts_with("http://");
-                let problem = check_external_url(url).err().or_else(|| (!web).then(|| "it must start with https://".to_string()));
-                if let Some(why) = problem {
-                    diags.push(doc.error_at("invalid-url", doc.line_of("contact", "url"), format!("`contact.url` is not valid: {why}")).hint("write the full address of the contact page, such as `https://www.example.nl/contact`"));
-                    ok = false;
-                }
+            if let Some(Err(why)) = c.url.as_deref().map(check_web_url) {
+                diags.push(doc.error_at("invalid-url", doc.line_of("contact", "url"), format!("`contact.url` {why}")).hint("write the full address of the contact page, such as `https://www.example.nl/contact`"));
+                ok = false;
             }
             ok
         });
