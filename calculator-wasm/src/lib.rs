@@ -7,9 +7,11 @@
 //! a link and back.
 
 pub mod date;
+pub mod error;
 #[cfg(feature = "letter")]
 pub mod letter;
 pub mod municipalities;
+pub mod names;
 pub mod period;
 pub mod rules;
 pub mod scenario;
@@ -18,6 +20,7 @@ pub mod verdict;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use error::InputError;
 #[cfg(feature = "letter")]
 pub use letter::{render_letter, validate_letter_template, LetterError};
 pub use municipalities::{Municipality, MunicipalityList, Province};

@@ -1,6 +1,8 @@
 //! The twelve provinces and the list of municipalities (`content/gemeenten.yaml`), used to derive a
 //! municipality's province and to suggest names ("bedoelt u …?").
 
+use crate::error::{strip_location, InputError};
+use crate::names::{closest, fold};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -80,88 +82,6 @@ impl Serialize for Province {
     }
 }
 
-/// The key under which names are compared: lower case, without diacritics, and with only letters and
-/// digits kept, so that `Súdwest-Fryslân`, `sudwest fryslan` and `Bergen (NH.)` / `bergen nh` meet.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let base = strip_diacritic(c);
-        if base.is_alphanumeric() {
-            out.push(base);
-        }
-    }
-    out
-}
-
-/// The letter without its accent, for the Latin letters used in Dutch and Frisian names.
-fn strip_diacritic(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ç' => 'c',
-        'ñ' => 'n',
-        other => other,
-    }
-}
-
-/// Edit distance between two folded names (for suggestions).
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
-/// Up to `max` candidates close to `word` (by folded edit distance), closest first; ties keep the
-/// candidates' order. Used for municipality names and for misspelt field names.
-pub fn closest<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-    max: usize,
-) -> Vec<&'a str> {
-    let key = fold(word);
-    if key.is_empty() {
-        return Vec::new();
-    }
-    // A third of the length, at least 2: catches one or two typing errors without proposing
-    // unrelated short names.
-    let limit = (key.chars().count() / 3).max(2);
-    let mut scored: Vec<(usize, usize, &str)> = candidates
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            let ck = fold(c);
-            let d = levenshtein(&key, &ck);
-            let prefix = ck.starts_with(&key) && key.chars().count() >= 3;
-            let d = if prefix { d.min(1) } else { d };
-            (d <= limit).then_some((d, i, c))
-        })
-        .collect();
-    scored.sort();
-    let mut out: Vec<&str> = Vec::new();
-    for (_, _, c) in scored {
-        if !out.contains(&c) {
-            out.push(c);
-        }
-        if out.len() == max {
-            break;
-        }
-    }
-    out
-}
-
 /// One municipality of the list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Municipality {
@@ -171,24 +91,6 @@ pub struct Municipality {
     /// Other names people use for it (`Den Haag`), recognised but never written in letters.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ook: Vec<String>,
-}
-
-/// A problem in the municipalities list, with the line of the entry when known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListError {
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for ListError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: {}", self.message),
-            (Some(l), None) => write!(f, "line {l}: {}", self.message),
-            _ => f.write_str(&self.message),
-        }
-    }
 }
 
 /// The municipalities list, indexed by folded name and by folded alias.
@@ -221,14 +123,14 @@ impl MunicipalityList {
     }
 
     /// Checks the entries: no blank names, no name (or alias) twice after folding.
-    pub fn new(entries: Vec<Municipality>) -> Result<MunicipalityList, Vec<ListError>> {
+    pub fn new(entries: Vec<Municipality>) -> Result<MunicipalityList, Vec<InputError>> {
         Self::build(entries, &[])
     }
 
     fn build(
         entries: Vec<Municipality>,
         lines: &[usize],
-    ) -> Result<MunicipalityList, Vec<ListError>> {
+    ) -> Result<MunicipalityList, Vec<InputError>> {
         let mut errors = Vec::new();
         let mut index = HashMap::new();
         for (i, m) in entries.iter().enumerate() {
@@ -237,7 +139,8 @@ impl MunicipalityList {
             for name in names {
                 let key = fold(name);
                 if key.is_empty() {
-                    errors.push(ListError {
+                    errors.push(InputError {
+                        hint: None,
                         line,
                         column: None,
                         message: format!("entry {}: empty municipality name", i + 1),
@@ -251,7 +154,8 @@ impl MunicipalityList {
                         .get(first)
                         .map(|l| format!(" (line {l})"))
                         .unwrap_or_default();
-                    errors.push(ListError {
+                    errors.push(InputError {
+                        hint: None,
                         line,
                         column: None,
                         message: format!(
@@ -271,7 +175,7 @@ impl MunicipalityList {
         }
     }
 
-    fn from_raw(raw: RawList, src: &str) -> Result<MunicipalityList, Vec<ListError>> {
+    fn from_raw(raw: RawList, src: &str) -> Result<MunicipalityList, Vec<InputError>> {
         let lines = entry_lines(src);
         let mut errors = Vec::new();
         let mut entries = Vec::with_capacity(raw.gemeenten.len());
@@ -282,7 +186,8 @@ impl MunicipalityList {
                     provincie: p,
                     ook: e.ook.iter().map(|s| s.trim().to_string()).collect(),
                 }),
-                None => errors.push(ListError {
+                None => errors.push(InputError {
+                    hint: None,
                     line: lines.get(i).copied(),
                     column: None,
                     message: format!(
@@ -302,25 +207,27 @@ impl MunicipalityList {
 
     /// Reads `content/gemeenten.yaml`: `gemeenten: [{naam, provincie, ook?}]`.
     #[cfg(feature = "yaml")]
-    pub fn from_yaml(src: &str) -> Result<MunicipalityList, Vec<ListError>> {
+    pub fn from_yaml(src: &str) -> Result<MunicipalityList, Vec<InputError>> {
         let raw: RawList = serde_yaml::from_str(src).map_err(|e| {
             let loc = e.location();
-            vec![ListError {
+            vec![InputError {
+                hint: None,
                 line: loc.as_ref().map(|l| l.line()),
                 column: loc.as_ref().map(|l| l.column()),
-                message: crate::scenario::strip_location(&e.to_string()),
+                message: strip_location(&e.to_string()),
             }]
         })?;
         Self::from_raw(raw, src)
     }
 
     /// Reads the JSON form written by [`MunicipalityList::to_json`]: `{"gemeenten": [...]}`.
-    pub fn from_json(src: &str) -> Result<MunicipalityList, Vec<ListError>> {
+    pub fn from_json(src: &str) -> Result<MunicipalityList, Vec<InputError>> {
         let raw: RawList = serde_json::from_str(src).map_err(|e| {
-            vec![ListError {
+            vec![InputError {
+                hint: None,
                 line: Some(e.line()),
                 column: Some(e.column()),
-                message: crate::scenario::strip_location(&e.to_string()),
+                message: strip_location(&e.to_string()),
             }]
         })?;
         Self::from_raw(raw, src)

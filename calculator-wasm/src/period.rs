@@ -4,9 +4,9 @@
 use crate::date::Date;
 use std::fmt;
 
-/// Earliest and latest year accepted. The Huisvestingswet 2014 (and its art. 29 lid 2) did not exist
-/// before 2014; years far ahead are typing errors, not plans.
-pub const MIN_YEAR: u16 = 2014;
+/// Earliest and latest year accepted. The Huisvestingswet 2014 (and its art. 29 lid 2) took effect
+/// on 1 January 2015, so 2015-1 is the first period; years far ahead are typing errors, not plans.
+pub const MIN_YEAR: u16 = 2015;
 pub const MAX_YEAR: u16 = 2100;
 
 /// Which half of the year.
@@ -28,16 +28,20 @@ pub struct Period {
 pub enum PeriodError {
     /// Not written as `YYYY-1` or `YYYY-2`.
     Format,
-    /// Written right, but the year is outside [`MIN_YEAR`]..=[`MAX_YEAR`].
-    YearOutOfRange,
+    /// Written right, but before 2015-1, when the Huisvestingswet 2014 took effect.
+    BeforeLaw,
+    /// Written right, but after [`MAX_YEAR`].
+    TooFarAhead,
 }
 
 impl Period {
     pub fn new(year: u16, half: Half) -> Result<Period, PeriodError> {
-        if (MIN_YEAR..=MAX_YEAR).contains(&year) {
-            Ok(Period { year, half })
+        if year < MIN_YEAR {
+            Err(PeriodError::BeforeLaw)
+        } else if year > MAX_YEAR {
+            Err(PeriodError::TooFarAhead)
         } else {
-            Err(PeriodError::YearOutOfRange)
+            Ok(Period { year, half })
         }
     }
 
@@ -180,8 +184,9 @@ mod tests {
         ] {
             assert_eq!(Period::parse(bad), Err(PeriodError::Format), "{bad:?}");
         }
-        assert_eq!(Period::parse("2013-2"), Err(PeriodError::YearOutOfRange));
-        assert_eq!(Period::parse("2101-1"), Err(PeriodError::YearOutOfRange));
+        assert_eq!(Period::parse("2014-2"), Err(PeriodError::BeforeLaw));
+        assert!(Period::parse("2015-1").is_ok());
+        assert_eq!(Period::parse("2101-1"), Err(PeriodError::TooFarAhead));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! Pure: the verdict depends on the scenario and the municipalities list only, never on today.
 
 use crate::date::{Date, DateError};
-use crate::municipalities::{closest, fold, MunicipalityList, Province};
+use crate::municipalities::{MunicipalityList, Province};
+use crate::names::{closest, fold};
 use crate::period::{Period, PeriodError};
 use crate::scenario::{filled, Scenario};
 use crate::verdict::{
@@ -32,6 +33,8 @@ pub enum NumberProblem {
     NotWhole,
     Negative(i64),
     TooLarge,
+    /// Below -[`MAX_COUNT`]: not just negative but out of any range.
+    TooSmall,
 }
 
 /// Reads a whole number `0..=MAX_COUNT`. Digits only (surrounding spaces allowed): `1.000` is
@@ -46,12 +49,17 @@ pub fn parse_count(text: &str) -> Result<i64, NumberProblem> {
         // More than 7 significant digits is out of range whatever they are; this also keeps the
         // parse itself from overflowing.
         let significant = digits.trim_start_matches('0');
+        let out_of_range = if negative {
+            NumberProblem::TooSmall
+        } else {
+            NumberProblem::TooLarge
+        };
         if significant.len() > 7 {
-            return Err(NumberProblem::TooLarge);
+            return Err(out_of_range);
         }
         let n: i64 = significant.parse().unwrap_or(0);
         if n > MAX_COUNT {
-            return Err(NumberProblem::TooLarge);
+            return Err(out_of_range);
         }
         return if negative && n != 0 {
             Err(NumberProblem::Negative(-n))
@@ -60,9 +68,27 @@ pub fn parse_count(text: &str) -> Result<i64, NumberProblem> {
         };
     }
     if looks_decimal(digits) {
-        return Err(NumberProblem::NotWhole);
+        return Err(match scientific_magnitude(digits) {
+            Some(m) if m > 6 && negative => NumberProblem::TooSmall,
+            Some(m) if m > 6 => NumberProblem::TooLarge,
+            _ => NumberProblem::NotWhole,
+        });
     }
     Err(NumberProblem::NotANumber)
+}
+
+/// The power of ten of a number written with an exponent (`1e30` → 30, `2.5E7` → 7), so that a
+/// huge number is called too large rather than "not whole". `None` without a readable exponent.
+fn scientific_magnitude(t: &str) -> Option<i64> {
+    let pos = t.find(['e', 'E'])?;
+    let (mantissa, exponent) = (&t[..pos], &t[pos + 1..]);
+    let exponent: i64 = exponent.parse().ok()?;
+    let int_digits = mantissa
+        .split(['.', ','])
+        .next()?
+        .trim_start_matches('0')
+        .len() as i64;
+    Some(exponent.saturating_add(int_digits.max(1) - 1))
 }
 
 /// `2.5`, `2,5`, `6.0`, `1e3`: a number, but not written as a whole number of people.
@@ -136,6 +162,11 @@ impl Findings {
                 4,
                 format!("{what} (\"{shown}\") is groter dan 1.000.000, het hoogste aantal dat de check aanneemt."),
             ),
+            NumberProblem::TooSmall => (
+                Code::InvalidNumber,
+                4,
+                format!("{what} (\"{shown}\") is kleiner dan -1.000.000 en kan geen aantal vergunninghouders zijn. Vul een geheel getal in van 0 tot en met 1.000.000."),
+            ),
             NumberProblem::Negative(_) if negative_code == Code::NegativeResult => (
                 Code::NegativeResult,
                 2,
@@ -200,9 +231,11 @@ fn period_problem(e: &PeriodError, shown: &str) -> String {
         PeriodError::Format => format!(
             "\"{shown}\" is geen taakstellingsperiode. Schrijf het jaar en de helft: 2026-1 (1 januari t/m 30 juni) of 2026-2 (1 juli t/m 31 december)."
         ),
-        PeriodError::YearOutOfRange => format!(
-            "\"{shown}\" ligt buiten de jaren {} tot en met {} die de check kent.",
-            crate::period::MIN_YEAR,
+        PeriodError::BeforeLaw => format!(
+            "\"{shown}\" ligt vóór 2015-1. De Huisvestingswet 2014 geldt sinds 1 januari 2015; eerdere perioden kunnen niet worden herverdeeld."
+        ),
+        PeriodError::TooFarAhead => format!(
+            "\"{shown}\" ligt na {}, verder vooruit dan de check aanneemt. Kijk of het jaar klopt.",
             crate::period::MAX_YEAR
         ),
     }

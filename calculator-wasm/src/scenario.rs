@@ -4,7 +4,8 @@
 //! code (`INVALID_NUMBER` naming the municipality and field) instead of a parse error. Only broken
 //! syntax, a wrong shape (a list where a value belongs) and unknown field names are parse errors.
 
-use crate::municipalities::closest;
+use crate::error::{strip_location, InputError};
+use crate::names::closest;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 
@@ -125,33 +126,8 @@ pub struct Overdracht {
     pub aantal: Option<String>,
 }
 
-/// Unreadable input: broken syntax, a wrong shape or an unknown field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseError {
-    /// 1-based, when the parser knows it.
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-    /// Such as "did you mean `periode`?".
-    pub hint: Option<String>,
-}
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: ")?,
-            (Some(l), None) => write!(f, "line {l}: ")?,
-            _ => {}
-        }
-        f.write_str(&self.message)?;
-        if let Some(h) = &self.hint {
-            write!(f, " ({h})")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ParseError {}
+/// Unreadable scenario input: broken syntax, a wrong shape or an unknown field.
+pub type ParseError = InputError;
 
 impl Scenario {
     /// Reads a scenario written in JSON.
@@ -173,7 +149,7 @@ impl Scenario {
         if src.trim().is_empty() {
             return Ok(Scenario::default());
         }
-        serde_yaml::from_str(src).map_err(|e| {
+        serde_yaml::from_str(&quote_non_decimal_numbers(src)).map_err(|e| {
             let loc = e.location();
             parse_error(
                 loc.as_ref().map(|l| l.line()),
@@ -200,13 +176,75 @@ impl Scenario {
     }
 }
 
-/// Removes the " at line L column C" that serde_json and serde_yaml append, because we report the
-/// position in fields of our own.
-pub(crate) fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(pos) => message[..pos].to_string(),
-        None => message.to_string(),
+/// YAML reads `0x10`, `0o10` and `0b110` as the numbers 16, 8 and 6; nobody writing a taakstelling
+/// means that. Such plain values are put in quotes before parsing, so they reach the rules as
+/// written and are reported as `INVALID_NUMBER`, as the page does. Text in quotes and comments is
+/// left alone; lines stay where they are.
+#[cfg(feature = "yaml")]
+fn quote_non_decimal_numbers(src: &str) -> std::borrow::Cow<'_, str> {
+    fn is_prefixed(token: &str) -> bool {
+        let t = token.strip_prefix(['-', '+']).unwrap_or(token);
+        let b = t.as_bytes();
+        b.len() > 2 && b[0] == b'0' && matches!(b[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B')
     }
+    if !src.contains("0x")
+        && !src.contains("0o")
+        && !src.contains("0b")
+        && !src.contains("0X")
+        && !src.contains("0O")
+        && !src.contains("0B")
+    {
+        return std::borrow::Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len() + 16);
+    for line in src.split_inclusive('\n') {
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            match quote {
+                Some(q) => {
+                    if c == q {
+                        quote = None;
+                    }
+                }
+                None if c == '"' || c == '\'' => quote = Some(c),
+                None if c == '#' && prev.is_whitespace() => {
+                    out.push_str(&line[i..]);
+                    break;
+                }
+                None if (c.is_ascii_alphanumeric() || c == '-' || c == '+')
+                    && matches!(prev, ' ' | '\t' | '[' | '{' | ',') =>
+                {
+                    let end = line[i..]
+                        .find(|ch: char| {
+                            !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-' || ch == '+')
+                        })
+                        .map_or(line.len(), |n| i + n);
+                    let token = &line[i..end];
+                    let rest = line[end..].trim_start_matches([' ', '\t']);
+                    let ends_value =
+                        rest.is_empty() || rest.starts_with(['\n', '\r', ',', '}', ']', '#']);
+                    if is_prefixed(token) && ends_value {
+                        out.push('"');
+                        out.push_str(token);
+                        out.push('"');
+                    } else {
+                        out.push_str(token);
+                    }
+                    prev = token.chars().last().unwrap_or(c);
+                    while chars.peek().is_some_and(|&(j, _)| j < end) {
+                        chars.next();
+                    }
+                    continue;
+                }
+                None => {}
+            }
+            out.push(c);
+            prev = c;
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn parse_error(line: Option<usize>, column: Option<usize>, raw: &str) -> ParseError {
@@ -322,6 +360,20 @@ mod tests {
         assert_eq!(g[1].nieuw.as_deref(), Some("-3"));
         assert_eq!(g[2].taakstelling.as_deref(), Some("99999999999999999999"));
         assert_eq!(g[2].nieuw.as_deref(), Some("true"));
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn hex_octal_and_binary_numbers_stay_as_written() {
+        let s = Scenario::parse("gemeenten:\n  - { naam: A, taakstelling: 0x10, nieuw: 0o10 }\n  - naam: \"B 0x1\" # 0b1\n    taakstelling: 0b110\n    nieuw: 12\n").unwrap();
+        let g = &s.gemeenten;
+        assert_eq!(g[0].taakstelling.as_deref(), Some("0x10"));
+        assert_eq!(g[0].nieuw.as_deref(), Some("0o10"));
+        assert_eq!(g[1].naam.as_deref(), Some("B 0x1"));
+        assert_eq!(g[1].taakstelling.as_deref(), Some("0b110"));
+        assert_eq!(g[1].nieuw.as_deref(), Some("12"));
+        let e = Scenario::parse("periode: 2026-1\nfoo: 0x10\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
     }
 
     #[test]

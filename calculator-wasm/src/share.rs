@@ -1,10 +1,14 @@
-//! Shareable links: a scenario as a site-relative URL `/herverdeling/?…` and back.
+//! Shareable links: a scenario as a site-relative URL `/herverdeling/#…` and back.
 //!
-//! The query uses the scenario's own field names, one parameter per value, in a fixed order, so a
+//! The scenario travels in the fragment (after `#`), which browsers never send to the server, so
+//! names and the free-text `uitzondering` do not end up in access logs. Older links that carry it
+//! in the query string (`/herverdeling/?…`) are still read.
+//!
+//! The parameters use the scenario's own field names, one parameter per value, in a fixed order, so a
 //! link is stable and readable:
 //!
 //! ```text
-//! /herverdeling/?periode=2026-1&besluitdatum=2026-02-10&bekendmaking=2026-02-12
+//! /herverdeling/#periode=2026-1&besluitdatum=2026-02-10&bekendmaking=2026-02-12
 //!     &gemeente=Ameland,6,0&gemeente=Heerenveen,10,16&overdracht=Ameland,Heerenveen,6
 //! ```
 //!
@@ -20,10 +24,11 @@ use std::fmt;
 /// The page the links point to, relative to the site root.
 pub const PAGE: &str = "/herverdeling/";
 
-/// Longest query accepted; far above any real scenario, and a guard against pasted garbage.
+/// Longest query accepted; far above any real scenario, and a guard against pasted garbage. The
+/// same limits hold for making a link ([`encode_link`]) and reading one ([`decode_link`]).
 pub const MAX_QUERY_LEN: usize = 32 * 1024;
-const MAX_GEMEENTEN: usize = 400;
-const MAX_OVERDRACHTEN: usize = 1000;
+pub const MAX_GEMEENTEN: usize = 400;
+pub const MAX_OVERDRACHTEN: usize = 1000;
 
 /// Why a link cannot be read. The message is Dutch: the page shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,27 +156,55 @@ pub fn encode_query(s: &Scenario) -> String {
     out
 }
 
-/// The site-relative link `/herverdeling/?…` for `scenario` (`/herverdeling/` when it is empty).
-pub fn encode_link(s: &Scenario) -> String {
+/// The site-relative link `/herverdeling/#…` for `scenario` (`/herverdeling/` when it is empty).
+/// Refused, with the reason, when the page would refuse to read it back: more than
+/// [`MAX_GEMEENTEN`] municipalities, [`MAX_OVERDRACHTEN`] transfers or [`MAX_QUERY_LEN`] characters.
+pub fn encode_link(s: &Scenario) -> Result<String, LinkError> {
+    if s.gemeenten.len() > MAX_GEMEENTEN {
+        return Err(err(format!(
+            "Het scenario noemt {} gemeenten; een link kan er hoogstens {MAX_GEMEENTEN} bevatten. Deel het scenario als bestand.",
+            s.gemeenten.len()
+        )));
+    }
+    if s.overdrachten.len() > MAX_OVERDRACHTEN {
+        return Err(err(format!(
+            "Het scenario noemt {} overdrachten; een link kan er hoogstens {MAX_OVERDRACHTEN} bevatten. Deel het scenario als bestand.",
+            s.overdrachten.len()
+        )));
+    }
     let q = encode_query(s);
-    if q.is_empty() {
+    if q.len() > MAX_QUERY_LEN {
+        return Err(err(format!(
+            "De link zou {} tekens lang worden; de check leest er hoogstens {MAX_QUERY_LEN}. Deel het scenario als bestand.",
+            q.len()
+        )));
+    }
+    Ok(if q.is_empty() {
         PAGE.to_string()
     } else {
-        format!("{PAGE}?{q}")
-    }
+        format!("{PAGE}#{q}")
+    })
 }
 
-/// Reads a link back: a whole URL, a site-relative link, `?…` or the bare query all work.
+/// Reads a link back: a whole URL, a site-relative link, `#…`, `?…` or the bare parameters all
+/// work. The fragment is read when it holds parameters (new links), else the query (old links,
+/// where a fragment such as `#uitslag` only points into the page).
 pub fn decode_link(link: &str) -> Result<Scenario, LinkError> {
     let link = link.trim();
-    let query = match link.split_once('?') {
-        Some((_, q)) => q,
-        // Without `?`, a text with `=` is a bare query; anything else (the page without
-        // parameters) is an empty scenario.
-        None if link.contains('=') => link,
-        None => "",
+    let (before_hash, fragment) = match link.split_once('#') {
+        Some((b, f)) => (b, Some(f)),
+        None => (link, None),
     };
-    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    let query = match fragment {
+        Some(f) if f.contains('=') => f,
+        _ => match before_hash.split_once('?') {
+            Some((_, q)) => q,
+            // Without `?`, a text with `=` is a bare query; anything else (the page without
+            // parameters) is an empty scenario.
+            None if before_hash.contains('=') => before_hash,
+            None => "",
+        },
+    };
     if query.len() > MAX_QUERY_LEN {
         return Err(err(format!(
             "De link is te lang ({} tekens; de check leest er hoogstens {MAX_QUERY_LEN}).",
@@ -296,28 +329,69 @@ mod tests {
     #[test]
     fn link_is_readable_and_stable() {
         assert_eq!(
-            encode_link(&sample()),
-            "/herverdeling/?periode=2026-1&besluitdatum=2026-02-10&bekendmaking=2026-02-12\
+            encode_link(&sample()).unwrap(),
+            "/herverdeling/#periode=2026-1&besluitdatum=2026-02-10&bekendmaking=2026-02-12\
              &gemeente=Ameland,6,0&gemeente=Nuenen%2C+Gerwen+en+Nederwetten,10,16\
              &gemeente='s-Hertogenbosch,,,Noord-Brabant\
              &overdracht=S%C3%BAdwest-Frysl%C3%A2n,Bergen+(NH.),6"
         );
-        assert_eq!(encode_link(&Scenario::default()), "/herverdeling/");
+        assert_eq!(encode_link(&Scenario::default()).unwrap(), "/herverdeling/");
     }
 
     #[test]
     fn link_round_trips_names_with_commas_apostrophes_and_diacritics() {
         let s = sample();
-        assert_eq!(decode_link(&encode_link(&s)).unwrap(), s);
+        assert_eq!(decode_link(&encode_link(&s).unwrap()).unwrap(), s);
         assert_eq!(
             decode_link(&format!(
-                "https://example.org/kennisbank{}#uitslag",
-                encode_link(&s)
+                "https://example.org/kennisbank{}",
+                encode_link(&s).unwrap()
             ))
             .unwrap(),
             s
         );
         assert_eq!(decode_link(&encode_query(&s)).unwrap(), s);
+    }
+
+    #[test]
+    fn old_query_string_links_still_open() {
+        let s = sample();
+        let old = format!("/herverdeling/?{}#uitslag", encode_query(&s));
+        assert_eq!(decode_link(&old).unwrap(), s);
+        assert_eq!(
+            decode_link(&format!(
+                "https://example.org/herverdeling/?{}",
+                encode_query(&s)
+            ))
+            .unwrap(),
+            s
+        );
+    }
+
+    #[test]
+    fn the_scenario_travels_in_the_fragment_not_the_query() {
+        let mut s = sample();
+        s.uitzondering = Some("vertrouwelijk".into());
+        let link = encode_link(&s).unwrap();
+        assert!(!link.contains('?'), "{link}");
+        let (_, fragment) = link.split_once('#').unwrap();
+        assert!(fragment.contains("uitzondering=vertrouwelijk"), "{link}");
+    }
+
+    #[test]
+    fn links_the_page_would_refuse_are_not_made() {
+        let mut s = Scenario::default();
+        s.gemeenten = vec![Gemeente::default(); MAX_GEMEENTEN + 1];
+        let e = encode_link(&s).unwrap_err();
+        assert!(e.message.contains("hoogstens 400"), "{e}");
+        s.gemeenten.truncate(MAX_GEMEENTEN);
+        assert!(encode_link(&s).is_ok());
+        let s = Scenario {
+            uitzondering: Some("x".repeat(MAX_QUERY_LEN)),
+            ..Default::default()
+        };
+        let e = encode_link(&s).unwrap_err();
+        assert!(e.message.contains("tekens"), "{e}");
     }
 
     #[test]
@@ -402,9 +476,10 @@ mod tests {
     proptest! {
         #[test]
         fn any_scenario_round_trips_through_a_link(s in scenario()) {
-            let link = encode_link(&s);
+            let link = encode_link(&s).unwrap();
             prop_assert!(link.is_ascii());
-            prop_assert!(!link.contains(' ') && !link.contains('#'));
+            prop_assert!(!link.contains(' ') && !link.contains('?'));
+            prop_assert!(link.matches('#').count() <= 1);
             prop_assert_eq!(decode_link(&link).unwrap(), s);
         }
 

@@ -65,7 +65,7 @@ pub fn check(scenario_json: &str, municipalities_json: &str) -> String {
     }
 }
 
-/// The site-relative link `/herverdeling/?…` for a scenario, as `{"link":"…"}`.
+/// The site-relative link `/herverdeling/#…` for a scenario, as `{"link":"…"}`.
 #[wasm_bindgen]
 pub fn encode_link(scenario_json: &str) -> String {
     #[derive(Serialize)]
@@ -73,10 +73,10 @@ pub fn encode_link(scenario_json: &str) -> String {
         link: String,
     }
     match Scenario::from_json(scenario_json) {
-        Ok(s) => serde_json::to_string(&Out {
-            link: share::encode_link(&s),
-        })
-        .unwrap_or_default(),
+        Ok(s) => match share::encode_link(&s) {
+            Ok(link) => serde_json::to_string(&Out { link }).unwrap_or_default(),
+            Err(e) => failure("link", e.message, None, None),
+        },
         Err(e) => failure("scenario", e.to_string(), e.line, e.column),
     }
 }

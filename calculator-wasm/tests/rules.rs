@@ -156,6 +156,11 @@ fn invalid_numbers_name_municipality_and_field() {
         ("99999999999999999999", "groter dan 1.000.000"),
         ("6.0", "geen geheel getal"),
         ("1.000", "geen geheel getal"),
+        ("1e30", "groter dan 1.000.000"),
+        ("-9223372036854775809", "kleiner dan -1.000.000"),
+        ("0x10", "geen getal"),
+        ("0o10", "geen getal"),
+        ("0b110", "geen getal"),
     ] {
         let v = with(&format!("gemeenten:\n  - {{ naam: Ameland, taakstelling: {raw}, nieuw: 0 }}\n  - {{ naam: Heerenveen, taakstelling: 10, nieuw: 16 }}\n"));
         let e = error(&v, Code::InvalidNumber);
@@ -201,6 +206,12 @@ fn bad_periods_are_invalid_period() {
     assert_eq!(e.field, "tot_en_met");
     assert!(e.message.contains("vóór"), "{}", e.message);
     assert!(e.message.ends_with("(uitgangspunt 3)"));
+    let v = verdict(&format!(
+        "{}{AMELAND_HEERENVEEN}",
+        HEADER.replace("2026-1", "2014-2")
+    ));
+    let e = error(&v, Code::InvalidPeriod);
+    assert!(e.message.contains("1 januari 2015"), "{}", e.message);
 }
 
 #[test]

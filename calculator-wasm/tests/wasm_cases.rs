@@ -40,7 +40,7 @@ fn cases() -> Value {
             "name": path.file_name().unwrap().to_string_lossy(),
             "scenario": serde_json::from_str::<Value>(&scenario.to_json()).unwrap(),
             "verdict": serde_json::from_str::<Value>(&verdict.to_json()).unwrap(),
-            "link": encode_link(&scenario),
+            "link": encode_link(&scenario).unwrap(),
             "letter": letter,
         }));
     }

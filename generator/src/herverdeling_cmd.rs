@@ -48,15 +48,38 @@ pub fn run_to(
     }
 }
 
+/// The largest scenario read, in bytes: a real one is a few kilobytes; this keeps `/dev/zero` or
+/// an endless pipe from filling the memory.
+pub const MAX_INPUT_BYTES: u64 = 1024 * 1024;
+
+/// Reads at most [`MAX_INPUT_BYTES`] from `source` (named `name` in messages) as UTF-8.
+fn read_capped(mut source: impl Read, name: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    (&mut source)
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(format!(
+            "{name}: larger than {} MB; a scenario is a small text file (is this the right file?)",
+            MAX_INPUT_BYTES / (1024 * 1024)
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
 fn read(path: &Path) -> Result<String, String> {
     if path == Path::new("-") {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| format!("standard input: {e}"))?;
-        return Ok(s);
+        return read_capped(std::io::stdin().lock(), "standard input");
     }
-    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    read_capped(file, &name)
 }
 
 fn run_inner(
@@ -69,25 +92,15 @@ fn run_inner(
     err: &mut dyn Write,
 ) -> Result<i32, String> {
     let src = read(file)?;
-    let scenario = Scenario::parse(&src).map_err(|e| {
-        let pos = match (e.line, e.column) {
-            (Some(l), Some(c)) => format!(":{l}:{c}"),
-            (Some(l), None) => format!(":{l}"),
-            _ => String::new(),
-        };
-        let hint = e.hint.map(|h| format!(" ({h})")).unwrap_or_default();
-        format!("{}{pos}: {}{hint}", file.display(), e.message)
-    })?;
+    let scenario = Scenario::parse(&src).map_err(|e| e.in_file(&file.display().to_string()))?;
 
     let list_path = root.join(MUNICIPALITIES_FILE);
     let list_src = read(&list_path)?;
     let list = MunicipalityList::from_yaml(&list_src).map_err(|errors| {
+        let name = list_path.display().to_string();
         errors
             .iter()
-            .map(|e| match e.line {
-                Some(l) => format!("{}:{l}: {}", list_path.display(), e.message),
-                None => format!("{}: {}", list_path.display(), e.message),
-            })
+            .map(|e| e.in_file(&name))
             .collect::<Vec<_>>()
             .join("\nerror: ")
     })?;
@@ -120,7 +133,8 @@ fn run_inner(
         return Ok(status);
     }
     if link {
-        writeln!(out, "{}", encode_link(&scenario)).map_err(io)?;
+        let link = encode_link(&scenario).map_err(|e| format!("no link: {e}"))?;
+        writeln!(out, "{link}").map_err(io)?;
         return Ok(status);
     }
     out.write_all(report(&file.display().to_string(), &verdict).as_bytes())
@@ -354,8 +368,35 @@ mod tests {
     fn link_prints_a_site_relative_url() {
         let (code, out, _) = run_str(VALID, false, false, true);
         assert_eq!(code, 0);
-        assert!(out.starts_with("/herverdeling/?periode=2026-1&"), "{out}");
+        assert!(out.starts_with("/herverdeling/#periode=2026-1&"), "{out}");
         assert!(out.contains("gemeente=Ameland,6,0"), "{out}");
+    }
+
+    #[test]
+    fn link_the_page_would_refuse_is_refused_with_exit_2() {
+        let mut src = String::from("periode: 2026-1\ngemeenten:\n");
+        for i in 0..401 {
+            src.push_str(&format!(
+                "  - {{ naam: G{i}, taakstelling: 1, nieuw: 1 }}\n"
+            ));
+        }
+        let (code, out, err) = run_str(&src, false, false, true);
+        assert_eq!(code, 2);
+        assert!(out.is_empty(), "{out}");
+        assert!(err.contains("hoogstens 400"), "{err}");
+    }
+
+    #[test]
+    fn endless_input_is_cut_off_with_a_message() {
+        let endless = std::io::repeat(b' ');
+        let e = read_capped(endless, "standard input").unwrap_err();
+        assert!(e.contains("larger than 1 MB"), "{e}");
+        assert_eq!(
+            read_capped(&b"periode: 2026-1\n"[..], "x").unwrap(),
+            "periode: 2026-1\n"
+        );
+        let e = read_capped(&[0xff, 0xfe][..], "x").unwrap_err();
+        assert!(e.contains("UTF-8"), "{e}");
     }
 
     #[test]

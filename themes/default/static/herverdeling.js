@@ -331,10 +331,11 @@ async function start() {
     showResult(verdict);
     showLetter(verdict, scenarioJson);
 
+    // The scenario goes in the fragment, which never reaches the server's access log.
     const encoded = JSON.parse(wasm.encode_link(scenarioJson));
     if (encoded.link) {
-      const query = encoded.link.includes('?') ? encoded.link.slice(encoded.link.indexOf('?')) : '';
-      const url = location.pathname + query;
+      const fragment = encoded.link.includes('#') ? encoded.link.slice(encoded.link.indexOf('#')) : '';
+      const url = location.pathname + fragment;
       history.replaceState(null, '', url);
       shareLink.href = url;
     }
@@ -390,9 +391,11 @@ async function start() {
   });
 
   // ---- start: the state in the URL, if any ----------------------------------------------------
+  // New links carry the scenario in the fragment; older ones in the query string.
   let initial = {};
-  if (location.search) {
-    const decoded = JSON.parse(wasm.decode_link(location.search));
+  const carried = location.hash.includes('=') ? location.hash : location.search;
+  if (carried) {
+    const decoded = JSON.parse(wasm.decode_link(carried));
     if (decoded.error) {
       loadError.textContent = decoded.error.message;
       loadError.hidden = false;

@@ -1,0 +1,92 @@
+//! The one error type for unreadable input: a scenario or the municipalities list that does not
+//! parse, or holds a wrong shape, an unknown field or a bad entry.
+
+use std::fmt;
+
+/// Unreadable input, with the position the parser knows (1-based) and an optional hint.
+/// `Display` writes `line L, column C: message (hint)`; the CLI prefixes the file name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    /// Such as "did you mean `periode`?".
+    pub hint: Option<String>,
+}
+
+impl InputError {
+    /// An error without a hint.
+    pub fn at(line: Option<usize>, column: Option<usize>, message: impl Into<String>) -> Self {
+        InputError {
+            line,
+            column,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// The error as `FILE:L:C: message (hint)`, the form the CLI and editors' tools use.
+    pub fn in_file(&self, file: &str) -> String {
+        let pos = match (self.line, self.column) {
+            (Some(l), Some(c)) => format!(":{l}:{c}"),
+            (Some(l), None) => format!(":{l}"),
+            _ => String::new(),
+        };
+        let hint = self
+            .hint
+            .as_ref()
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default();
+        format!("{file}{pos}: {}{hint}", self.message)
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: ")?,
+            (Some(l), None) => write!(f, "line {l}: ")?,
+            _ => {}
+        }
+        f.write_str(&self.message)?;
+        if let Some(h) = &self.hint {
+            write!(f, " ({h})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Removes the " at line L column C" that serde_json and serde_yaml append, because we report the
+/// position in fields of our own.
+pub(crate) fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(pos) => message[..pos].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_wording_for_positions_and_hints() {
+        let mut e = InputError::at(Some(3), Some(5), "unknown field `periood`");
+        e.hint = Some("did you mean `periode`?".into());
+        assert_eq!(
+            e.to_string(),
+            "line 3, column 5: unknown field `periood` (did you mean `periode`?)"
+        );
+        assert_eq!(
+            e.in_file("s.yaml"),
+            "s.yaml:3:5: unknown field `periood` (did you mean `periode`?)"
+        );
+        assert_eq!(
+            InputError::at(Some(2), None, "x").in_file("g.yaml"),
+            "g.yaml:2: x"
+        );
+        assert_eq!(InputError::at(None, None, "x").to_string(), "x");
+    }
+}
