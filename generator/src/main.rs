@@ -33,7 +33,8 @@ enum Command {
     Build {
         #[command(flatten)]
         root: RootArg,
-        /// Output folder (relative to --root); replaced as a whole when the build succeeds.
+        /// Output folder (relative to --root): new, empty, or written by an earlier build (never
+        /// another folder). Replaced in one step when the build succeeds; only changed files are written.
         #[arg(long, value_name = "DIR", default_value = "public")]
         out: PathBuf,
         /// URL path (or full URL) the site is served under, such as `/kennisbank/`.
@@ -194,37 +195,39 @@ fn build(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> ExitCod
     } else {
         out
     };
-    if let Err(why) = output::check_out_dir(&root, &out) {
-        eprintln!("error: {why}");
-        return ExitCode::from(2);
-    }
     let started = std::time::Instant::now();
-    // Pages go to disk as they are rendered, into a new folder that replaces `out` only when
-    // the whole build succeeded.
-    let staging = match output::Staging::begin(&out) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: cannot write beside `{}`: {e}", out.display());
+    // Pages go to disk as they are rendered, into a spare tree beside `out` that is swapped in
+    // only when the whole build succeeded (see `output`).
+    let update = match output::Update::begin(&root, &out) {
+        Ok(u) => u,
+        Err(why) => {
+            eprintln!("error: {why}");
             return ExitCode::from(2);
         }
     };
-    let (built, _) = build_into(&root, base_url, &mut ViewCache::default(), &staging);
+    let (built, _) = build_into(&root, base_url, &mut ViewCache::default(), &update);
     print_diagnostics(&built.diagnostics, format);
     if built.has_errors() {
-        drop(staging);
+        update.abandon();
         eprintln!(
             "Build failed: nothing was written; `{}` is unchanged.",
             out.display()
         );
         return ExitCode::from(1);
     }
-    if let Err(e) = staging.commit() {
-        eprintln!("error: cannot write `{}`: {e}", out.display());
-        return ExitCode::from(2);
-    }
+    let changes = match update.commit() {
+        Ok(output::Outcome::Unchanged) => "nothing changed".to_owned(),
+        Ok(output::Outcome::Replaced { written, removed }) => {
+            format!("{written} written, {removed} removed")
+        }
+        Err(e) => {
+            eprintln!("error: cannot write `{}`: {e}", out.display());
+            return ExitCode::from(2);
+        }
+    };
     let practices = built.content.as_ref().map_or(0, |c| c.practices.len());
     eprintln!(
-        "Built {} files ({practices} practices) into `{}` in {} ms.",
+        "Built {} files ({practices} practices) into `{}` in {} ms: {changes}.",
         built.file_count,
         out.display(),
         started.elapsed().as_millis()
