@@ -217,9 +217,11 @@ fn build(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> ExitCod
     }
     let changes = match update.commit() {
         Ok(output::Outcome::Unchanged) => "nothing changed".to_owned(),
-        Ok(output::Outcome::Replaced { written, removed }) => {
-            format!("{written} written, {removed} removed")
-        }
+        Ok(output::Outcome::Replaced {
+            written,
+            linked,
+            removed,
+        }) => format!("{written} written, {linked} linked, {removed} removed"),
         Err(e) => {
             eprintln!("error: cannot write `{}`: {e}", out.display());
             return ExitCode::from(2);

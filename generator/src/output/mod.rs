@@ -44,8 +44,10 @@ pub enum Outcome {
     Unchanged,
     /// The output was replaced by the updated spare tree.
     Replaced {
-        /// Files written (or linked) into the spare tree.
+        /// Files written into the spare tree.
         written: usize,
+        /// Files linked into the spare tree from the output (equal there, missing in the spare).
+        linked: usize,
         /// Files removed from it, no longer made.
         removed: usize,
     },
@@ -86,6 +88,7 @@ pub struct Update {
     /// Folders (relative to the spare) known to exist: each is made once, not once per file.
     made: Mutex<HashSet<PathBuf>>,
     written: AtomicUsize,
+    linked: AtomicUsize,
 }
 
 impl Update {
@@ -148,6 +151,7 @@ impl Update {
             failed: AtomicBool::new(false),
             made: Mutex::new(made),
             written: AtomicUsize::new(0),
+            linked: AtomicUsize::new(0),
         })
     }
 
@@ -251,7 +255,7 @@ impl Update {
             if std::fs::hard_link(self.target.out.join(path), &to).is_err() {
                 std::fs::copy(self.target.out.join(path), &to)?;
             }
-            self.written.fetch_add(1, Ordering::SeqCst);
+            self.linked.fetch_add(1, Ordering::SeqCst);
             Ok(())
         })?;
         let spare_files = std::mem::take(&mut *lock(&self.spare_files));
@@ -288,6 +292,7 @@ impl Update {
         self.remove_old_manifests(&keep);
         Ok(Outcome::Replaced {
             written: self.written.load(Ordering::SeqCst),
+            linked: self.linked.load(Ordering::SeqCst),
             removed: gone.len(),
         })
     }
@@ -456,6 +461,7 @@ mod tests {
             write_site(tmp.path(), &out, &first).unwrap(),
             Outcome::Replaced {
                 written: 2,
+                linked: 0,
                 removed: 0
             }
         ));
@@ -491,7 +497,8 @@ mod tests {
         assert_eq!(
             write_site(tmp.path(), &out, &changed).unwrap(),
             Outcome::Replaced {
-                written: 2,
+                written: 1,
+                linked: 1,
                 removed: 0
             }
         );
@@ -504,6 +511,7 @@ mod tests {
             write_site(tmp.path(), &out, &again).unwrap(),
             Outcome::Replaced {
                 written: 1,
+                linked: 0,
                 removed: 0
             }
         );
@@ -540,6 +548,7 @@ mod tests {
             outcome,
             Outcome::Replaced {
                 written: 0,
+                linked: 0,
                 removed: 0
             }
         );
