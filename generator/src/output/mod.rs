@@ -282,6 +282,7 @@ impl Update {
             // Fails, as it should, for a folder that still holds files.
             let _ = std::fs::remove_dir(self.spare.join(dir));
         }
+        let foreign = remove_unlisted(&self.spare, &new_files)?;
         abort_point("spare-updated");
         let id = self.seal(&new_files)?;
         abort_point("sealed");
@@ -293,7 +294,7 @@ impl Update {
         Ok(Outcome::Replaced {
             written: self.written.load(Ordering::SeqCst),
             linked: self.linked.load(Ordering::SeqCst),
-            removed: gone.len(),
+            removed: gone.len() + foreign,
         })
     }
 
@@ -374,6 +375,43 @@ fn replace_file(scratch: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
     let tmp = scratch.join(format!(".tmp-{}", std::process::id()));
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, path)
+}
+
+/// Removes from the spare tree `dir` what is not among `files`: what someone put into the output
+/// by hand (or another tool, such as a search indexer) since it was written. The output is
+/// replaced as a whole, so such files would otherwise come back with the next exchange. Returns
+/// how many files and folders were removed.
+fn remove_unlisted(dir: &Path, files: &Manifest) -> io::Result<usize> {
+    let folders: HashSet<&Path> = files
+        .keys()
+        .flat_map(|p| Path::new(p.as_str()).ancestors().skip(1))
+        .collect();
+    let mut removed = 0;
+    let mut stack = vec![PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        for entry in std::fs::read_dir(dir.join(&rel))? {
+            let entry = entry?;
+            let path = rel.join(entry.file_name());
+            let is_dir = entry.file_type()?.is_dir();
+            let known = if is_dir {
+                folders.contains(path.as_path())
+            } else {
+                path.to_str()
+                    .is_some_and(|p| files.contains_key(p) || p == MARKER)
+            };
+            if known && is_dir {
+                stack.push(path);
+            } else if !known {
+                removed += 1;
+                if is_dir {
+                    std::fs::remove_dir_all(entry.path())?;
+                } else {
+                    std::fs::remove_file(entry.path())?;
+                }
+            }
+        }
+    }
+    Ok(removed)
 }
 
 fn remove_if_there(path: &Path) -> io::Result<()> {
@@ -553,6 +591,20 @@ mod tests {
             }
         );
         assert_eq!(std::fs::read_to_string(out.join("a.txt")).unwrap(), "half");
+    }
+
+    #[test]
+    fn files_put_into_the_output_by_hand_do_not_come_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a/index.html", "a")]).unwrap();
+        std::fs::create_dir_all(out.join("pagefind/x")).unwrap();
+        std::fs::write(out.join("pagefind/x/f"), "x").unwrap();
+        std::fs::write(out.join("a/extra.txt"), "x").unwrap();
+        write_site(tmp.path(), &out, &[file("a/index.html", "b")]).unwrap();
+        write_site(tmp.path(), &out, &[file("a/index.html", "c")]).unwrap();
+        assert_eq!(listing(&out), [MARKER, "a"]);
+        assert_eq!(listing(&out.join("a")), ["index.html"]);
     }
 
     #[test]
