@@ -5,6 +5,7 @@
 //!   the equivalent Hugo site (`bench/hugo/`).
 //! - [`measure`]: running a command under `/usr/bin/time -v`, medians, rebuild latency of a
 //!   serving process.
+//! - [`writes`]: the builds a user runs on an existing site (clean, unchanged, one edit, template).
 //! - [`report`] and [`plot`]: the results file, the markdown tables of `BENCHMARKS.md` and the SVG.
 //!
 //! The binaries are `synth` (write a synthetic site) and `compare` (the side-by-side run).
@@ -16,3 +17,4 @@ pub mod project;
 pub mod report;
 pub mod rng;
 pub mod synth;
+pub mod writes;

@@ -140,6 +140,22 @@ pub struct SizeResult {
     pub serve_hugo: Outcome<Rebuild>,
     pub pagefind_index: Outcome<Stat>,
     pub search: Outcome<SearchReport>,
+    /// The builds a user runs on an existing site, per place (disk, tmpfs) and case.
+    pub writes: Vec<WriteCase>,
+}
+
+/// One case of [`crate::writes::Case`] at one place, kennisbank and Hugo run pair by pair.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WriteCase {
+    /// Such as `disk (ext2/ext3, /tmp/kennisbank-bench)`.
+    pub place: String,
+    pub case: String,
+    pub ours: Outcome<Stat>,
+    pub hugo: Outcome<Stat>,
+    /// The 1-minute load average before and after the case (other work on the machine).
+    pub load_at_start: String,
+    pub load_at_end: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -176,6 +192,9 @@ impl SizeResult {
         keep(&mut self.serve_hugo, old.serve_hugo);
         keep(&mut self.pagefind_index, old.pagefind_index);
         keep(&mut self.search, old.search);
+        if self.writes.is_empty() {
+            self.writes = old.writes;
+        }
     }
 }
 
@@ -505,11 +524,56 @@ pub fn pages_table(r: &Results) -> String {
     out
 }
 
+/// The builds a user runs on an existing site: wall time, CPU and peak memory of both tools.
+pub fn writes_table(r: &Results) -> String {
+    let mut t = String::from(
+        "| practices | where | build | kennisbank | Hugo | time ratio | kennisbank CPU | Hugo CPU | kennisbank peak | Hugo peak | memory ratio | load before → after |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n",
+    );
+    for s in &r.sizes {
+        for w in &s.writes {
+            let (ours, hugo) = (w.ours.value(), w.hugo.value());
+            let pair = |f: fn(&Stat) -> Option<f64>| match (ours.and_then(f), hugo.and_then(f)) {
+                (Some(o), Some(h)) => ratio(o, h),
+                _ => "–".into(),
+            };
+            let cpu = |o: &Outcome<Stat>| match o.value() {
+                Some(v) => v.median_cpu_ms.map(seconds).unwrap_or_else(|| "–".into()),
+                None => o.why_not(),
+            };
+            let peak =
+                |o: &Outcome<Stat>| cell(o, |v| v.median_rss_kib.map(mib).unwrap_or_default());
+            let _ = writeln!(
+                t,
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} → {} |",
+                count(s.practices),
+                w.place,
+                w.case,
+                cell(&w.ours, time_cell),
+                cell(&w.hugo, time_cell),
+                pair(|v| Some(v.median_ms)),
+                cpu(&w.ours),
+                cpu(&w.hugo),
+                peak(&w.ours),
+                peak(&w.hugo),
+                pair(|v| v.median_rss_kib.map(|k| k as f64)),
+                w.load_at_start,
+                w.load_at_end,
+            );
+        }
+    }
+    t
+}
+
 /// Every table, as `BENCHMARKS.md` shows them.
 pub fn all_tables(r: &Results) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "### Full build\n\n{}", build_table(r));
     let _ = writeln!(out, "### Memory growth\n\n{}", memory_table(r));
+    let _ = writeln!(
+        out,
+        "### Builds on an existing site (clean, unchanged, one edit, template)\n\n{}",
+        writes_table(r)
+    );
     let _ = writeln!(
         out,
         "### Rebuild after editing one practice\n\n{}",

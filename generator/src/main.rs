@@ -48,7 +48,8 @@ enum Command {
     Build {
         #[command(flatten)]
         root: RootArg,
-        /// Output folder (relative to --root); replaced as a whole when the build succeeds.
+        /// Output folder (relative to --root): new, empty, or written by an earlier build (never
+        /// another folder). Replaced in one step when the build succeeds; only changed files are written.
         #[arg(long, value_name = "DIR", default_value = "public")]
         out: PathBuf,
         /// URL path (or full URL) the site is served under, such as `/kennisbank/`.

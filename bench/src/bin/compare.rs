@@ -15,9 +15,10 @@ use kennisbank_bench::project::{
     default_hugo_skeleton, default_source_root, load_source, write_hugo_site, write_project,
 };
 use kennisbank_bench::report::{
-    all_tables, Machine, Outcome, Results, SearchReport, SizeResult, Tools,
+    all_tables, Machine, Outcome, Results, SearchReport, SizeResult, Tools, WriteCase,
 };
 use kennisbank_bench::synth::{generate, SynthPractice};
+use kennisbank_bench::writes;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -72,9 +73,14 @@ struct Args {
     /// measured, else the smallest size).
     #[arg(long, value_delimiter = ',')]
     search_at: Vec<usize>,
-    /// Measures to take.
-    #[arg(long, value_delimiter = ',', default_values_t = ["build".to_string(), "serve".to_string(), "search".to_string()])]
+    /// Measures to take: `build` (clean builds, output removed outside the timing), `serve`,
+    /// `search`, and `writes` (clean, unchanged, one edited practice, template change, on the
+    /// disk of --work and on --tmpfs).
+    #[arg(long, value_delimiter = ',', default_values_t = ["build".to_string(), "serve".to_string(), "search".to_string(), "writes".to_string()])]
     only: Vec<String>,
+    /// A folder on tmpfs for the `writes` measure's second place; empty to measure on --work only.
+    #[arg(long, value_name = "DIR", default_value = "/dev/shm/kennisbank-bench")]
+    tmpfs: PathBuf,
     /// Results file; sizes measured now replace those already in it.
     #[arg(long, value_name = "FILE")]
     results: Option<PathBuf>,
@@ -181,6 +187,20 @@ fn dir_size(dir: &Path) -> (usize, u64) {
     (files, bytes)
 }
 
+/// Removes a kennisbank output folder and the state folder `build` keeps beside it (its spare
+/// tree), so that the next build is a clean one.
+fn remove_output(out: &Path) -> Result<(), String> {
+    remove(out)?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match out.parent() {
+        Some(parent) => remove(&parent.join(format!(".{name}.kennisbank"))),
+        None => Ok(()),
+    }
+}
+
 fn remove(dir: &Path) -> Result<(), String> {
     if dir.exists() {
         std::fs::remove_dir_all(dir)
@@ -285,7 +305,7 @@ fn measure_size(
                 path_arg(&kb_out),
             ],
             runs: args.runs,
-            before: Box::new(|| remove(&kb_out)),
+            before: Box::new(|| remove_output(&kb_out)),
         };
         let cache = args.work.join("hugo-cache");
         let mut contenders = vec![ours];
@@ -428,7 +448,164 @@ fn measure_size(
             }
         };
     }
+
+    // Last, as it edits the content: the builds a user runs, on the disk and on tmpfs.
+    if wants("writes") && !practices.is_empty() {
+        let theme = content.settings.theme.clone();
+        let mut places = vec![("disk", dir.clone())];
+        if !args.tmpfs.as_os_str().is_empty() {
+            let shm = args.tmpfs.join(n.to_string());
+            write_project(&source, &shm.join("kennisbank"), &practices)
+                .map_err(|e| e.to_string())?;
+            write_hugo_site(
+                &default_hugo_skeleton(),
+                &source,
+                &content,
+                &shm.join("hugo"),
+                &practices,
+            )
+            .map_err(|e| e.to_string())?;
+            places.push(("tmpfs", shm));
+        }
+        let target = &practices[practices.len() / 2];
+        for (name, place) in places {
+            let fs = writes::filesystem(&place);
+            let label = format!("{name} ({fs})");
+            for case in writes::Case::ALL {
+                eprintln!("  writes, {label}: {}", case.label());
+                let w = measure_writes(args, setup, n, &place, &theme, target, case, &label);
+                for (who, o) in [("kennisbank", &w.ours), ("hugo", &w.hugo)] {
+                    if let Some(s) = o.value() {
+                        eprintln!(
+                            "    {who}: median {:.0} ms wall, {:.0} ms CPU, {:?} KiB",
+                            s.median_ms,
+                            s.median_cpu_ms.unwrap_or_default(),
+                            s.median_rss_kib
+                        );
+                    }
+                }
+                result.writes.push(w);
+            }
+        }
+    }
     Ok(result)
+}
+
+/// One case of the `writes` measure at `place` (which holds `kennisbank/` and `hugo/`):
+/// kennisbank and Hugo alternate run by run, each changed alike before its run.
+#[allow(clippy::too_many_arguments)]
+fn measure_writes(
+    args: &Args,
+    setup: &Setup,
+    n: usize,
+    place: &Path,
+    theme: &str,
+    target: &SynthPractice,
+    case: writes::Case,
+    label: &str,
+) -> WriteCase {
+    use writes::Case;
+    let kb_root = place.join("kennisbank");
+    let kb_out = place.join("kennisbank-public");
+    let hugo_root = place.join("hugo");
+    let hugo_out = place.join("hugo-public");
+    let load_at_start = load_average();
+    let kb_practice = kb_root.join(target.path());
+    let kb_template = kb_root.join(format!("themes/{theme}/templates/base.html"));
+    let hugo_practice = hugo_root.join(format!(
+        "content/praktijken/{}/{}.md",
+        target.category, target.id
+    ));
+    let hugo_template = hugo_root.join("layouts/_default/baseof.html");
+    let err = |e: std::io::Error| e.to_string();
+    let mut our_round = 0;
+    let ours = Contender {
+        program: &setup.kennisbank,
+        args: strings(&[
+            "build",
+            "--root",
+            &path_arg(&kb_root),
+            "--out",
+            &path_arg(&kb_out),
+        ]),
+        runs: args.runs,
+        before: Box::new(move || {
+            our_round += 1;
+            match case {
+                Case::Clean => remove_output(&kb_out),
+                Case::Unchanged => Ok(()),
+                Case::OnePractice => {
+                    writes::edit_file(&kb_practice, |t| writes::edited_practice(t, our_round))
+                        .map_err(err)
+                }
+                Case::Template => {
+                    writes::edit_file(&kb_template, |t| writes::edited_template(t, our_round))
+                        .map_err(err)
+                }
+            }
+        }),
+    };
+    let mut contenders = vec![ours];
+    let mut hugo_outcome = match &setup.hugo {
+        None => Outcome::NotAvailable {
+            reason: "hugo not found (apt-get install -y hugo)".into(),
+        },
+        Some(_) if n > args.hugo_max => Outcome::Skipped {
+            reason: format!("above --hugo-max {}", args.hugo_max),
+        },
+        Some(_) => Outcome::Skipped {
+            reason: "not run".into(),
+        },
+    };
+    if let (Some(hugo), true) = (&setup.hugo, n <= args.hugo_max) {
+        let mut hugo_round = 0;
+        let out = hugo_out.clone();
+        contenders.push(Contender {
+            program: hugo,
+            args: strings(&[
+                "--source",
+                &path_arg(&hugo_root),
+                "--destination",
+                &path_arg(&hugo_out),
+                "--cacheDir",
+                &path_arg(&place.join("hugo-cache")),
+                "--quiet",
+            ]),
+            runs: if n >= 50_000 {
+                args.runs.min(3)
+            } else {
+                args.runs
+            },
+            before: Box::new(move || {
+                hugo_round += 1;
+                match case {
+                    Case::Clean => remove(&out),
+                    Case::Unchanged => Ok(()),
+                    Case::OnePractice => writes::edit_file(&hugo_practice, |t| {
+                        writes::edited_practice(t, hugo_round)
+                    })
+                    .map_err(err),
+                    Case::Template => writes::edit_file(&hugo_template, |t| {
+                        writes::edited_template(t, hugo_round)
+                    })
+                    .map_err(err),
+                }
+            }),
+        });
+    }
+    let mut stats = interleave(contenders, 1).into_iter();
+    let ours = outcome(stats.next().unwrap_or_else(|| Err("not run".into())));
+    if let Some(h) = stats.next() {
+        hugo_outcome = outcome(h);
+    }
+    WriteCase {
+        place: format!("{label}, `{}`", place.display()),
+        case: case.label().into(),
+        ours,
+        hugo: hugo_outcome,
+        load_at_start,
+        load_at_end: load_average(),
+    }
 }
 
 fn serve_ours(
@@ -629,6 +806,9 @@ fn run(mut args: Args) -> Result<(), String> {
         args.search_at = vec![10];
         if args.work == Path::new("/tmp/kennisbank-bench") {
             args.work = std::env::temp_dir().join("kennisbank-bench-smoke");
+        }
+        if args.tmpfs == Path::new("/dev/shm/kennisbank-bench") {
+            args.tmpfs = PathBuf::from("/dev/shm/kennisbank-bench-smoke");
         }
     }
     let kennisbank = match &args.kennisbank {

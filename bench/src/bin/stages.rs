@@ -114,7 +114,7 @@ fn main() -> ExitCode {
     }
     if let Some(out) = &args.out {
         let t = Instant::now();
-        if let Err(e) = kennisbank::output::write_atomically(out, &files) {
+        if let Err(e) = kennisbank::output::write_site(&args.root, out, &files) {
             eprintln!("error: cannot write: {e}");
             return ExitCode::from(2);
         }

@@ -14,37 +14,41 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
     } else {
         out
     };
-    if let Err(why) = output::check_out_dir(&root, &out) {
-        eprintln!("error: {why}");
-        return Exit::Failed;
-    }
     let started = std::time::Instant::now();
-    // Pages go to disk as they are rendered, into a new folder that replaces `out` only when
-    // the whole build succeeded.
-    let staging = match output::Staging::begin(&out) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: cannot write beside `{}`: {e}", out.display());
+    // Pages go to disk as they are rendered, into a spare tree beside `out` that is swapped in
+    // only when the whole build succeeded (see `output`).
+    let update = match output::Update::begin(&root, &out) {
+        Ok(u) => u,
+        Err(why) => {
+            eprintln!("error: {why}");
             return Exit::Failed;
         }
     };
-    let (built, _) = build_into(&root, base_url, &mut ViewCache::default(), &staging);
+    let (built, _) = build_into(&root, base_url, &mut ViewCache::default(), &update);
     print_diagnostics(&built.diagnostics, format);
     if built.has_errors() {
-        drop(staging);
+        update.abandon();
         eprintln!(
             "Build failed: nothing was written; `{}` is unchanged.",
             out.display()
         );
         return Exit::Problems;
     }
-    if let Err(e) = staging.commit() {
-        eprintln!("error: cannot write `{}`: {e}", out.display());
-        return Exit::Failed;
-    }
+    let changes = match update.commit() {
+        Ok(output::Outcome::Unchanged) => "nothing changed".to_owned(),
+        Ok(output::Outcome::Replaced {
+            written,
+            linked,
+            removed,
+        }) => format!("{written} written, {linked} linked, {removed} removed"),
+        Err(e) => {
+            eprintln!("error: cannot write `{}`: {e}", out.display());
+            return Exit::Failed;
+        }
+    };
     let practices = built.content.as_ref().map_or(0, |c| c.practices.len());
     eprintln!(
-        "Built {} files ({practices} practices) into `{}` in {} ms.",
+        "Built {} files ({practices} practices) into `{}` in {} ms: {changes}.",
         built.file_count,
         out.display(),
         started.elapsed().as_millis()

@@ -1,0 +1,208 @@
+//! Which folder `build` may replace. Every check works on real paths (symlinks resolved), so a
+//! link cannot lead the output into the project, and runs before anything is written.
+
+use std::path::{Path, PathBuf};
+
+/// The file `build` puts in every output folder it writes; a folder holding it is ours to replace.
+pub const MARKER: &str = ".kennisbank-output";
+/// The first word of [`MARKER`]'s text.
+pub const MARKER_TAG: &str = "kennisbank-output";
+
+/// An output folder that passed the checks, by its real path.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// The output folder (its real path; it may not exist yet).
+    pub out: PathBuf,
+    /// The folder holding `out` and our hidden state folder beside it.
+    pub parent: PathBuf,
+    /// The output folder's name, such as `public`.
+    pub name: String,
+}
+
+impl Target {
+    /// The hidden folder beside the output that holds the spare tree, the manifests and the lock.
+    pub fn state_dir(&self) -> PathBuf {
+        self.parent.join(format!(".{}.kennisbank", self.name))
+    }
+}
+
+/// Checks that `out` may be written by a build of the project at `root`: it must not hold the
+/// project or be inside `content/`, `themes/`, `generator/` or `.git/`, and it must be missing,
+/// empty, or a folder an earlier build wrote (it holds [`MARKER`]). Nothing is written here.
+pub fn check(root: &Path, out: &Path) -> Result<Target, String> {
+    let root_real = std::fs::canonicalize(root)
+        .map_err(|e| format!("cannot open the project folder `{}`: {e}", root.display()))?;
+    let real = resolve(out)
+        .map_err(|e| format!("cannot resolve the output folder `{}`: {e}", out.display()))?;
+    let shown = out.display();
+    if root_real.starts_with(&real) {
+        return Err(format!(
+            "the output folder `{shown}` contains the project itself; choose a folder such as `public`"
+        ));
+    }
+    for protected in ["content", "themes", "generator", ".git"] {
+        // The protected folder may itself be a link to elsewhere: compare with where it leads.
+        let lexical = root_real.join(protected);
+        let target = std::fs::canonicalize(&lexical).unwrap_or(lexical.clone());
+        for p in [&lexical, &target] {
+            if real.starts_with(p) {
+                return Err(format!(
+                    "the output folder `{shown}` is inside `{protected}/` (it is `{}`); choose a folder such as `public`",
+                    real.display()
+                ));
+            }
+            if p.starts_with(&real) {
+                return Err(format!(
+                    "the output folder `{shown}` contains `{protected}/` (it is `{}`); choose a folder such as `public`",
+                    real.display()
+                ));
+            }
+        }
+    }
+    let name = match real.file_name() {
+        Some(n) => n.to_string_lossy().into_owned(),
+        None => {
+            return Err(format!(
+                "the output folder `{shown}` is a root folder; choose a folder such as `public`"
+            ))
+        }
+    };
+    let parent = real.parent().map(Path::to_path_buf).unwrap_or_default();
+    let target = Target {
+        out: real,
+        parent,
+        name,
+    };
+    check_ours(&target.out, &shown.to_string())?;
+    let state = target.state_dir();
+    if let Ok(meta) = std::fs::symlink_metadata(&state) {
+        if !meta.is_dir() {
+            return Err(format!(
+                "`{}` (beside the output folder) is not a folder kennisbank made; move it away or choose another output folder",
+                state.display()
+            ));
+        }
+        check_ours(&state.join(super::SPARE), &shown.to_string())?;
+    }
+    Ok(target)
+}
+
+/// A folder is ours to replace when it does not exist, is empty, or holds our [`MARKER`].
+fn check_ours(dir: &Path, shown: &str) -> Result<(), String> {
+    let meta = match std::fs::symlink_metadata(dir) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(format!("cannot read `{}`: {e}", dir.display())),
+    };
+    if !meta.is_dir() {
+        return Err(format!(
+            "`{}` exists and is not a folder; choose another output folder with `--out`",
+            dir.display()
+        ));
+    }
+    if is_marked(dir) {
+        return Ok(());
+    }
+    let mut entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read `{}`: {e}", dir.display()))?;
+    if entries.next().is_none() {
+        return Ok(());
+    }
+    Err(format!(
+        "the output folder `{shown}` (`{}`) holds files that kennisbank did not write, so it is left alone; \
+         choose a new or empty folder with `--out`, or move those files away yourself",
+        dir.display()
+    ))
+}
+
+/// Whether `dir` holds a marker file written by a build.
+pub fn is_marked(dir: &Path) -> bool {
+    std::fs::read(dir.join(MARKER)).is_ok_and(|text| text.starts_with(MARKER_TAG.as_bytes()))
+}
+
+/// The real path of `path`: the longest part that exists with every link resolved, followed by
+/// the rest (which holds no links, since it does not exist yet).
+fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let mut existing = absolute.clone();
+    let mut rest = Vec::new();
+    loop {
+        match std::fs::canonicalize(&existing) {
+            Ok(real) => {
+                let mut out = real;
+                for part in rest.into_iter().rev() {
+                    if part == ".." {
+                        out.pop();
+                    } else if part != "." {
+                        out.push(part);
+                    }
+                }
+                return Ok(out);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let Some(last) = existing.components().next_back() else {
+                    return Err(e);
+                };
+                rest.push(last.as_os_str().to_owned());
+                if !existing.pop() {
+                    return Err(e);
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_replace_the_project_or_its_sources() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::create_dir_all(root.join("content/praktijken")).unwrap();
+        assert!(check(root, root).is_err());
+        assert!(check(&root.join("content"), root).is_err());
+        assert!(check(root, &root.join("content")).is_err());
+        assert!(check(root, &root.join("content/praktijken")).is_err());
+        assert!(check(root, &root.join("themes/x")).is_err());
+        assert!(check(root, &root.join("public")).is_ok());
+        assert!(check(root, &root.join("a/b/../public")).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_into_the_content_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::create_dir_all(root.join("content/praktijken")).unwrap();
+        std::os::unix::fs::symlink(root.join("content"), root.join("link")).unwrap();
+        let err = check(root, &root.join("link/praktijken")).unwrap_err();
+        assert!(err.contains("inside `content/`"), "{err}");
+        // Not yet existing below the link: still inside content.
+        assert!(check(root, &root.join("link/nieuw/public")).is_err());
+    }
+
+    #[test]
+    fn a_folder_with_foreign_files_is_refused_an_empty_or_marked_one_is_not() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("project");
+        std::fs::create_dir_all(&root).unwrap();
+        let docs = tmp.path().join("Documenten");
+        std::fs::create_dir_all(&docs).unwrap();
+        assert!(check(&root, &docs).is_ok(), "an empty folder may be used");
+        std::fs::write(docs.join("brief.odt"), "x").unwrap();
+        let err = check(&root, &docs).unwrap_err();
+        assert!(
+            err.contains("Documenten") && err.contains("did not write"),
+            "{err}"
+        );
+        std::fs::write(docs.join(MARKER), "not ours").unwrap();
+        assert!(check(&root, &docs).is_err(), "a marker must say it is ours");
+        std::fs::write(docs.join(MARKER), MARKER_TAG).unwrap();
+        assert!(check(&root, &docs).is_ok());
+        std::fs::write(tmp.path().join("bestand"), "x").unwrap();
+        assert!(check(&root, &tmp.path().join("bestand")).is_err());
+    }
+}

@@ -1,0 +1,634 @@
+//! Writing the built site to disk: safely, and only what changed.
+//!
+//! Beside the output (`public`) lives a hidden state folder `.public.kennisbank/` with a spare
+//! tree (the build before the current one), one manifest per tree (every file's hash) and a lock.
+//! A build brings the spare up to date by writing only the files whose hash differs from what the
+//! spare holds, removes what is no longer made, and then swaps spare and output in one step
+//! ([`swap::exchange`]); the old output becomes the next spare. So a reader of the output always
+//! sees one whole build, a failing build never touches the output, and a build that changes
+//! nothing writes nothing.
+//!
+//! A tree's marker file ([`guard::MARKER`]) names its manifest, or says `dirty` while the tree is
+//! being changed; a dirty spare (a killed build) is removed and made again. Only folders holding
+//! the marker (or empty ones) are ever replaced or removed.
+
+mod guard;
+mod leftovers;
+mod manifest;
+mod swap;
+
+pub use guard::{check, Target, MARKER};
+
+use crate::diagnostics::Diagnostic;
+use crate::render::{OutputFile, Sink};
+use guard::MARKER_TAG;
+use manifest::{Entry, Manifest};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// The spare tree's name inside the state folder.
+const SPARE: &str = "spare";
+/// Where the output waits during an exchange by renames (systems without `RENAME_EXCHANGE`).
+const PARKED: &str = "parked";
+const LOCK: &str = "lock";
+const MANIFEST_PREFIX: &str = "manifest-";
+
+/// What a finished build did to the output folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The output already held exactly these files: nothing was written.
+    Unchanged,
+    /// The output was replaced by the updated spare tree.
+    Replaced {
+        /// Files written into the spare tree.
+        written: usize,
+        /// Files linked into the spare tree from the output (equal there, missing in the spare).
+        linked: usize,
+        /// Files removed from it, no longer made.
+        removed: usize,
+    },
+}
+
+/// Writes `files` as the complete new content of `out`, for a project at `root`.
+pub fn write_site(root: &Path, out: &Path, files: &[OutputFile]) -> Result<Outcome, String> {
+    let update = Update::begin(root, out)?;
+    files
+        .par_iter()
+        .try_for_each(|f| update.write(&f.path, &f.bytes))
+        .map_err(|e| format!("cannot write into `{}`: {e}", out.display()))?;
+    update
+        .commit()
+        .map_err(|e| format!("cannot write `{}`: {e}", out.display()))
+}
+
+/// One build's writing of an output folder: files arrive through [`Sink::put`] (from several
+/// threads), then [`Update::commit`] puts them in place, or [`Update::abandon`] leaves the
+/// output as it was.
+pub struct Update {
+    target: Target,
+    state: PathBuf,
+    spare: PathBuf,
+    _lock: swap::Lock,
+    /// What the output holds (empty when unknown: then nothing is taken from it).
+    out_files: Manifest,
+    /// What the spare tree holds now, kept up to date as files are written into it.
+    spare_files: Mutex<Manifest>,
+    /// The files of this build.
+    new_files: Mutex<Manifest>,
+    /// Files equal to the output's: copied into the spare (as links) only if the output changes.
+    same_as_out: Mutex<Vec<String>>,
+    /// Whether the spare has been marked dirty, which comes before changing anything in it.
+    opened: Mutex<bool>,
+    /// A write into the spare failed: it is left dirty, to be made again by the next build.
+    failed: AtomicBool,
+    /// Folders (relative to the spare) known to exist: each is made once, not once per file.
+    made: Mutex<HashSet<PathBuf>>,
+    written: AtomicUsize,
+    linked: AtomicUsize,
+}
+
+impl Update {
+    /// Checks the output folder ([`guard::check`]), takes the lock and reads what the output and
+    /// the spare hold. Refusals write nothing and name the folder.
+    pub fn begin(root: &Path, out: &Path) -> Result<Update, String> {
+        let target = guard::check(root, out)?;
+        let state = target.state_dir();
+        let shown = out.display();
+        std::fs::create_dir_all(&state)
+            .map_err(|e| format!("cannot make `{}`: {e}", state.display()))?;
+        let lock = swap::lock(&state.join(LOCK))
+            .map_err(|e| format!("cannot lock `{}`: {e}", state.display()))?
+            .ok_or_else(|| {
+                format!("another build is writing `{shown}` right now; wait until it is done")
+            })?;
+        abort_point("locked");
+        leftovers::remove(&target.parent, &target.name);
+        let spare = state.join(SPARE);
+        swap::recover(&target.out, &spare, &state.join(PARKED))
+            .map_err(|e| format!("cannot restore `{shown}` after an interrupted build: {e}"))?;
+        let out_files = read_manifest(&state, &target.out).unwrap_or_default();
+        let spare_files = match std::fs::symlink_metadata(&spare) {
+            Err(_) => Manifest::new(),
+            Ok(_) => match read_manifest(&state, &spare) {
+                Some(m) => m,
+                None if guard::is_marked(&spare) => {
+                    // Left dirty by a killed build: its content is unknown, so it is made again.
+                    std::fs::remove_dir_all(&spare)
+                        .map_err(|e| format!("cannot remove `{}`: {e}", spare.display()))?;
+                    Manifest::new()
+                }
+                None => {
+                    let empty = std::fs::read_dir(&spare).is_ok_and(|mut d| d.next().is_none());
+                    if !empty {
+                        return Err(format!(
+                            "`{}` holds files that kennisbank did not write, so it is left alone; move them away",
+                            spare.display()
+                        ));
+                    }
+                    Manifest::new()
+                }
+            },
+        };
+        let made = spare_files
+            .keys()
+            .flat_map(|p| Path::new(p).ancestors().skip(1).map(Path::to_path_buf))
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect();
+        Ok(Update {
+            target,
+            state,
+            spare,
+            _lock: lock,
+            out_files,
+            spare_files: Mutex::new(spare_files),
+            new_files: Mutex::new(Manifest::new()),
+            same_as_out: Mutex::new(Vec::new()),
+            opened: Mutex::new(false),
+            failed: AtomicBool::new(false),
+            made: Mutex::new(made),
+            written: AtomicUsize::new(0),
+            linked: AtomicUsize::new(0),
+        })
+    }
+
+    /// The output folder, by its real path.
+    pub fn out(&self) -> &Path {
+        &self.target.out
+    }
+
+    /// Takes one file of the build; writes it into the spare only when neither the output nor the
+    /// spare holds it already (safe to call from several threads at once).
+    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let entry = Entry::of(bytes);
+        lock(&self.new_files).insert(path.to_owned(), entry);
+        if self.out_files.get(path) == Some(&entry) {
+            lock(&self.same_as_out).push(path.to_owned());
+            return Ok(());
+        }
+        let present = match lock(&self.spare_files).get(path) {
+            Some(e) if *e == entry => return Ok(()),
+            Some(_) => true,
+            None => false,
+        };
+        let result = self.open_spare().and_then(|()| {
+            self.make_parent(path)?;
+            write_file(&self.spare.join(path), bytes, present)
+        });
+        if result.is_err() {
+            self.failed.store(true, Ordering::SeqCst);
+            return result;
+        }
+        lock(&self.spare_files).insert(path.to_owned(), entry);
+        if self.written.fetch_add(1, Ordering::SeqCst) == 0 {
+            abort_point("file-written");
+        }
+        Ok(())
+    }
+
+    /// Marks the spare dirty (making it when missing) before its first change.
+    fn open_spare(&self) -> io::Result<()> {
+        let mut opened = lock(&self.opened);
+        if !*opened {
+            std::fs::create_dir_all(&self.spare)?;
+            self.put_marker("dirty")?;
+            abort_point("spare-opened");
+            *opened = true;
+        }
+        Ok(())
+    }
+
+    fn make_parent(&self, path: &str) -> io::Result<()> {
+        let Some(parent) = Path::new(path)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        else {
+            return Ok(());
+        };
+        if lock(&self.made).contains(parent) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(self.spare.join(parent))?;
+        let mut made = lock(&self.made);
+        for dir in parent.ancestors().filter(|p| !p.as_os_str().is_empty()) {
+            made.insert(dir.to_path_buf());
+        }
+        Ok(())
+    }
+
+    /// Replaces the spare's marker in one step, through a file in the state folder (a half-written
+    /// file inside the tree would end up in the output).
+    fn put_marker(&self, id: &str) -> io::Result<()> {
+        let text = format!(
+            "{MARKER_TAG} {id}\n# Written by `kennisbank build`, which replaces this folder as a whole.\n"
+        );
+        replace_file(&self.state, &self.spare.join(MARKER), text.as_bytes())
+    }
+
+    /// Puts the new files in the output's place: brings the spare up to date, seals it with its
+    /// manifest and swaps it with the output. When the output holds exactly these files already,
+    /// nothing is written.
+    pub fn commit(self) -> io::Result<Outcome> {
+        let new_files = std::mem::take(&mut *lock(&self.new_files));
+        let opened = *lock(&self.opened);
+        if !opened && new_files == self.out_files && guard::is_marked(&self.target.out) {
+            return Ok(Outcome::Unchanged);
+        }
+        self.open_spare()?;
+        let same: Vec<String> = std::mem::take(&mut *lock(&self.same_as_out));
+        same.par_iter().try_for_each(|path| -> io::Result<()> {
+            let entry = new_files.get(path).copied();
+            let present = match lock(&self.spare_files).get(path) {
+                Some(e) if Some(*e) == entry => return Ok(()),
+                Some(_) => true,
+                None => false,
+            };
+            self.make_parent(path)?;
+            let to = self.spare.join(path);
+            if present {
+                remove_if_there(&to)?;
+            }
+            // A link shares the output's file; it is never changed in place (see `write_file`).
+            if std::fs::hard_link(self.target.out.join(path), &to).is_err() {
+                std::fs::copy(self.target.out.join(path), &to)?;
+            }
+            self.linked.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        })?;
+        let spare_files = std::mem::take(&mut *lock(&self.spare_files));
+        let mut gone: Vec<&String> = spare_files
+            .keys()
+            .filter(|p| !new_files.contains_key(*p))
+            .collect();
+        gone.sort_unstable();
+        let mut emptied = HashSet::new();
+        for path in &gone {
+            remove_if_there(&self.spare.join(path))?;
+            emptied.extend(
+                Path::new(path.as_str())
+                    .ancestors()
+                    .skip(1)
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map(Path::to_path_buf),
+            );
+        }
+        // Deepest first, so a folder emptied by removing its last subfolder goes too.
+        let mut emptied: Vec<PathBuf> = emptied.into_iter().collect();
+        emptied.sort_unstable_by_key(|p| std::cmp::Reverse(p.components().count()));
+        for dir in emptied {
+            // Fails, as it should, for a folder that still holds files.
+            let _ = std::fs::remove_dir(self.spare.join(dir));
+        }
+        let foreign = remove_unlisted(&self.spare, &new_files)?;
+        abort_point("spare-updated");
+        let id = self.seal(&new_files)?;
+        abort_point("sealed");
+        let previous_out = marker_id(&self.target.out);
+        swap::exchange(&self.spare, &self.target.out, &self.state.join(PARKED))?;
+        abort_point("exchanged");
+        let keep: Vec<String> = std::iter::once(id).chain(previous_out).collect();
+        self.remove_old_manifests(&keep);
+        Ok(Outcome::Replaced {
+            written: self.written.load(Ordering::SeqCst),
+            linked: self.linked.load(Ordering::SeqCst),
+            removed: gone.len() + foreign,
+        })
+    }
+
+    /// Leaves the output as it was (the build failed). The spare keeps what was written into it,
+    /// recorded in its manifest, so the next build does not write it again.
+    pub fn abandon(self) {
+        if *lock(&self.opened) && !self.failed.load(Ordering::SeqCst) {
+            let files = std::mem::take(&mut *lock(&self.spare_files));
+            let _ = self.seal(&files);
+        }
+    }
+
+    /// Writes the manifest of the spare tree and names it in the spare's marker; returns its id.
+    fn seal(&self, files: &Manifest) -> io::Result<String> {
+        let text = manifest::to_text(files);
+        let id = manifest::id(&text);
+        replace_file(
+            &self.state,
+            &self.state.join(format!("{MANIFEST_PREFIX}{id}")),
+            text.as_bytes(),
+        )?;
+        self.put_marker(&id)?;
+        Ok(id)
+    }
+
+    fn remove_old_manifests(&self, keep: &[String]) {
+        let Ok(entries) = std::fs::read_dir(&self.state) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(id) = name.strip_prefix(MANIFEST_PREFIX) {
+                if !keep.iter().any(|k| k == id) {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+    }
+}
+
+impl Sink for Update {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self.write(&file.path, &file.bytes).map_err(|e| {
+            Diagnostic::error(
+                "cannot-write",
+                self.target
+                    .out
+                    .join(&file.path)
+                    .to_string_lossy()
+                    .into_owned(),
+                format!("cannot write the file: {e}"),
+            )
+            .hint("check that the output folder's disk has room and that you may write there")
+        })
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The manifest id named by the marker in `dir`, unless it is missing or dirty.
+fn marker_id(dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join(MARKER)).ok()?;
+    let id = text.lines().next()?.strip_prefix(MARKER_TAG)?.trim();
+    (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| id.to_owned())
+}
+
+/// What the tree `dir` holds, from the manifest its marker names; `None` when unknown.
+fn read_manifest(state: &Path, dir: &Path) -> Option<Manifest> {
+    let id = marker_id(dir)?;
+    let text = std::fs::read_to_string(state.join(format!("{MANIFEST_PREFIX}{id}"))).ok()?;
+    (manifest::id(&text) == id).then(|| manifest::parse(&text))?
+}
+
+/// Writes `path` in one step: a new file in `scratch` (same filesystem), renamed over it.
+fn replace_file(scratch: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = scratch.join(format!(".tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+/// Removes from the spare tree `dir` what is not among `files`: what someone put into the output
+/// by hand (or another tool, such as a search indexer) since it was written. The output is
+/// replaced as a whole, so such files would otherwise come back with the next exchange. Returns
+/// how many files and folders were removed.
+fn remove_unlisted(dir: &Path, files: &Manifest) -> io::Result<usize> {
+    let folders: HashSet<&Path> = files
+        .keys()
+        .flat_map(|p| Path::new(p.as_str()).ancestors().skip(1))
+        .collect();
+    let mut removed = 0;
+    let mut stack = vec![PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        for entry in std::fs::read_dir(dir.join(&rel))? {
+            let entry = entry?;
+            let path = rel.join(entry.file_name());
+            let is_dir = entry.file_type()?.is_dir();
+            let known = if is_dir {
+                folders.contains(path.as_path())
+            } else {
+                path.to_str()
+                    .is_some_and(|p| files.contains_key(p) || p == MARKER)
+            };
+            if known && is_dir {
+                stack.push(path);
+            } else if !known {
+                removed += 1;
+                if is_dir {
+                    std::fs::remove_dir_all(entry.path())?;
+                } else {
+                    std::fs::remove_file(entry.path())?;
+                }
+            }
+        }
+    }
+    Ok(removed)
+}
+
+fn remove_if_there(path: &Path) -> io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Writes a file of the spare tree. An existing file is rewritten in place (on ext4 far cheaper
+/// than a new file), unless it is shared with the output through a link: then it is replaced.
+fn write_file(path: &Path, bytes: &[u8], present: bool) -> io::Result<()> {
+    if present {
+        match std::fs::OpenOptions::new().write(true).open(path) {
+            Ok(mut f) if !is_shared(&f)? => {
+                f.set_len(0)?;
+                return f.write_all(bytes);
+            }
+            Ok(_) => std::fs::remove_file(path)?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    std::fs::write(path, bytes)
+}
+
+#[cfg(unix)]
+fn is_shared(f: &std::fs::File) -> io::Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    Ok(f.metadata()?.nlink() > 1)
+}
+
+#[cfg(not(unix))]
+fn is_shared(_: &std::fs::File) -> io::Result<bool> {
+    Ok(true)
+}
+
+/// A test hook: with `KENNISBANK_TEST_ABORT_AT=STEP` in the environment, the process is killed
+/// (SIGKILL: no clean-up runs) when the write reaches `STEP`. The steps, in order: `locked`,
+/// `spare-opened`, `file-written`, `spare-updated`, `sealed`, (`parked`, only without
+/// `RENAME_EXCHANGE`), `exchanged`.
+fn abort_point(step: &str) {
+    static AT: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let at = AT.get_or_init(|| std::env::var("KENNISBANK_TEST_ABORT_AT").ok());
+    if at.as_deref() == Some(step) {
+        eprintln!("KENNISBANK_TEST_ABORT_AT={step}: killed here");
+        #[cfg(unix)]
+        // SAFETY: sends a signal to this process; no memory is touched.
+        unsafe {
+            libc::kill(libc::getpid(), libc::SIGKILL);
+        }
+        std::process::abort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    fn listing(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn replaces_output_and_drops_stale_files_and_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let first = [
+            file("index.html", "een"),
+            file("oud/diep/index.html", "weg"),
+        ];
+        assert!(matches!(
+            write_site(tmp.path(), &out, &first).unwrap(),
+            Outcome::Replaced {
+                written: 2,
+                linked: 0,
+                removed: 0
+            }
+        ));
+        let second = [file("index.html", "twee"), file("a/b/c.txt", "c")];
+        write_site(tmp.path(), &out, &second).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "twee"
+        );
+        assert!(!out.join("oud").exists());
+        assert_eq!(std::fs::read_to_string(out.join("a/b/c.txt")).unwrap(), "c");
+        // The third build updates the first one's tree: its stale folders go too.
+        let third = [file("index.html", "drie"), file("a/b/c.txt", "c")];
+        write_site(tmp.path(), &out, &third).unwrap();
+        assert_eq!(listing(&out), [MARKER, "a", "index.html"]);
+        assert_eq!(listing(tmp.path()), [".public.kennisbank", "public"]);
+        let spare = tmp.path().join(".public.kennisbank/spare");
+        assert_eq!(listing(&spare), [MARKER, "a", "index.html"]);
+    }
+
+    #[test]
+    fn the_same_files_again_write_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let files = [file("index.html", "een"), file("a/b.txt", "b")];
+        write_site(tmp.path(), &out, &files).unwrap();
+        assert_eq!(
+            write_site(tmp.path(), &out, &files).unwrap(),
+            Outcome::Unchanged
+        );
+        let changed = [file("index.html", "twee"), file("a/b.txt", "b")];
+        // No spare yet: the unchanged file is linked from the output, the changed one written.
+        assert_eq!(
+            write_site(tmp.path(), &out, &changed).unwrap(),
+            Outcome::Replaced {
+                written: 1,
+                linked: 1,
+                removed: 0
+            }
+        );
+        assert_eq!(
+            write_site(tmp.path(), &out, &changed).unwrap(),
+            Outcome::Unchanged
+        );
+        let again = [file("index.html", "drie"), file("a/b.txt", "b")];
+        assert_eq!(
+            write_site(tmp.path(), &out, &again).unwrap(),
+            Outcome::Replaced {
+                written: 1,
+                linked: 0,
+                removed: 0
+            }
+        );
+    }
+
+    #[test]
+    fn a_file_shared_with_the_output_is_never_changed_in_place() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a.txt", "a"), file("b.txt", "b")]).unwrap();
+        // a.txt is linked into the new output from the first one.
+        write_site(tmp.path(), &out, &[file("a.txt", "a"), file("b.txt", "B")]).unwrap();
+        // Now the spare (the first output) and the output share a.txt; changing it in the spare
+        // must not change the output's copy before the swap, nor the old tree after it.
+        write_site(tmp.path(), &out, &[file("a.txt", "A"), file("b.txt", "B")]).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("a.txt")).unwrap(), "A");
+        let spare = tmp.path().join(".public.kennisbank/spare");
+        assert_eq!(std::fs::read_to_string(spare.join("a.txt")).unwrap(), "a");
+    }
+
+    #[test]
+    fn an_abandoned_build_leaves_the_output_and_records_the_spare() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a.txt", "a")]).unwrap();
+        let update = Update::begin(tmp.path(), &out).unwrap();
+        update.write("a.txt", b"half").unwrap();
+        update.abandon();
+        assert_eq!(std::fs::read_to_string(out.join("a.txt")).unwrap(), "a");
+        assert_eq!(listing(&out), [MARKER, "a.txt"]);
+        // The spare already holds the new a.txt: the next build does not write it again.
+        let outcome = write_site(tmp.path(), &out, &[file("a.txt", "half")]).unwrap();
+        assert_eq!(
+            outcome,
+            Outcome::Replaced {
+                written: 0,
+                linked: 0,
+                removed: 0
+            }
+        );
+        assert_eq!(std::fs::read_to_string(out.join("a.txt")).unwrap(), "half");
+    }
+
+    #[test]
+    fn files_put_into_the_output_by_hand_do_not_come_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a/index.html", "a")]).unwrap();
+        std::fs::create_dir_all(out.join("pagefind/x")).unwrap();
+        std::fs::write(out.join("pagefind/x/f"), "x").unwrap();
+        std::fs::write(out.join("a/extra.txt"), "x").unwrap();
+        write_site(tmp.path(), &out, &[file("a/index.html", "b")]).unwrap();
+        write_site(tmp.path(), &out, &[file("a/index.html", "c")]).unwrap();
+        assert_eq!(listing(&out), [MARKER, "a"]);
+        assert_eq!(listing(&out.join("a")), ["index.html"]);
+    }
+
+    #[test]
+    fn a_dirty_spare_is_made_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a.txt", "a")]).unwrap();
+        let spare = tmp.path().join(".public.kennisbank/spare");
+        std::fs::create_dir_all(&spare).unwrap();
+        std::fs::write(spare.join(MARKER), format!("{MARKER_TAG} dirty\n")).unwrap();
+        std::fs::write(spare.join("stale.txt"), "x").unwrap();
+        write_site(tmp.path(), &out, &[file("b.txt", "b")]).unwrap();
+        assert_eq!(listing(&out), [MARKER, "b.txt"]);
+    }
+
+    #[test]
+    fn a_spare_with_foreign_files_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let spare = tmp.path().join(".public.kennisbank/spare");
+        std::fs::create_dir_all(&spare).unwrap();
+        std::fs::write(spare.join("eigen.txt"), "x").unwrap();
+        assert!(write_site(tmp.path(), &out, &[file("a.txt", "a")]).is_err());
+        assert!(spare.join("eigen.txt").exists());
+        assert!(!out.exists());
+    }
+}
