@@ -2,8 +2,20 @@
 //! and for GitHub Actions annotations.
 
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io;
 use std::path::{Path, PathBuf};
+
+use crate::text::escape_controls;
+
+/// Longest source line kept with a diagnostic, in characters: a longer one is cut to the part
+/// around the column, so a line with thousands of problems is not copied thousands of times.
+pub const MAX_SOURCE_CHARS: usize = 160;
+/// Problems shown per file in the human and GitHub output; the rest are counted.
+pub const MAX_PER_FILE: usize = 50;
+/// Problems shown in all in the human and GitHub output; the rest are counted.
+pub const MAX_SHOWN: usize = 500;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -28,9 +40,13 @@ pub struct Diagnostic {
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
-    /// The offending line of the file, for display.
+    /// The offending line of the file, for display (the part around the column when the line
+    /// is longer than [`MAX_SOURCE_CHARS`], with `…` where it was cut).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_line: Option<String>,
+    /// The column within `source_line` when that is cut; 0 when it is the column.
+    #[serde(skip)]
+    pub source_column: usize,
 }
 
 impl Diagnostic {
@@ -44,6 +60,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
+            source_column: 0,
         }
     }
 
@@ -69,11 +86,22 @@ impl Diagnostic {
         self
     }
 
-    /// Fills in `source_line` from the file's text when the line is known.
-    pub fn with_source(mut self, text: &str) -> Self {
-        if self.line > 0 {
-            self.source_line = text.lines().nth(self.line - 1).map(str::to_owned);
+    /// Fills in `source_line` from the file's text when the line is known. Scans `text` up to
+    /// the line: for many problems in one file, use [`Diagnostic::with_line_text`] with a
+    /// [`crate::lines::LineIndex`].
+    pub fn with_source(self, text: &str) -> Self {
+        match self.line.checked_sub(1).and_then(|i| text.lines().nth(i)) {
+            Some(line) => self.with_line_text(line),
+            None => self,
         }
+    }
+
+    /// Sets `source_line` to `line` (the text of the diagnostic's line), cut around the column
+    /// when it is long.
+    pub fn with_line_text(mut self, line: &str) -> Self {
+        let (shown, column) = excerpt(line, self.column);
+        self.source_line = Some(shown);
+        self.source_column = column;
         self
     }
 
@@ -107,90 +135,174 @@ pub enum Format {
     Github,
 }
 
-/// Renders diagnostics in the chosen format, followed (for humans) by a count.
-pub fn render(diagnostics: &[Diagnostic], format: Format) -> String {
-    match format {
-        Format::Human => render_human(diagnostics),
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(diagnostics).unwrap_or_else(|_| "[]".into());
-            s.push('\n');
-            s
-        }
-        Format::Github => render_github(diagnostics),
+/// The part of `line` around the 1-based `column` (0: the start) of at most [`MAX_SOURCE_CHARS`]
+/// characters and two `…`, with the column within it (0 when `column` is 0).
+pub fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let length = line.chars().count();
+    if length <= MAX_SOURCE_CHARS {
+        return (line.to_string(), column);
     }
+    let at = column.saturating_sub(1).min(length);
+    let start = at.saturating_sub(MAX_SOURCE_CHARS / 4);
+    let end = (start + MAX_SOURCE_CHARS).min(length);
+    let mut shown: String = if start > 0 {
+        "…".into()
+    } else {
+        String::new()
+    };
+    shown.extend(line.chars().skip(start).take(end - start));
+    if end < length {
+        shown.push('…');
+    }
+    let column = match column {
+        0 => 0,
+        c => c - start + usize::from(start > 0),
+    };
+    (shown, column)
 }
 
-fn render_human(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
+/// Renders diagnostics in the chosen format, followed (for humans) by a count.
+pub fn render(diagnostics: &[Diagnostic], format: Format) -> String {
+    let mut out = Vec::new();
+    let _ = write(diagnostics, format, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes diagnostics in the chosen format as it goes. The human and GitHub output show at most
+/// [`MAX_PER_FILE`] problems of a file and [`MAX_SHOWN`] in all, and say how many they left
+/// out; JSON has every problem.
+pub fn write(
+    diagnostics: &[Diagnostic],
+    format: Format,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            out.write_all(b"[")?;
+            for (i, d) in diagnostics.iter().enumerate() {
+                out.write_all(if i == 0 { b"\n  " } else { b",\n  " })?;
+                serde_json::to_writer(&mut *out, d)?;
+            }
+            out.write_all(if diagnostics.is_empty() {
+                b"]\n"
+            } else {
+                b"\n]\n"
+            })
+        }
+        Format::Human => {
+            write_capped(diagnostics, out, write_human, |out, path, n| {
+                writeln!(out, "… and {n} more problem(s) in {path}, not shown (`--format json` lists them all)\n")
+            })
+        }
+        Format::Github => write_capped(diagnostics, out, write_github, |out, path, n| {
+            writeln!(out, "::warning file={}::{n} more problem(s) in this file are not shown; run `kennisbank check` to see them all", escape_property(path))
+        }),
+    }?;
+    if format == Format::Human && !diagnostics.is_empty() {
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = diagnostics.len() - errors;
+        writeln!(out, "{errors} error(s), {warnings} warning(s)")?;
+    }
+    Ok(())
+}
+
+type WriteOne = fn(&Diagnostic, &mut dyn io::Write) -> io::Result<()>;
+type WriteLeftOut = fn(&mut dyn io::Write, &str, usize) -> io::Result<()>;
+
+/// Writes each diagnostic with `one`, up to the caps, and then, per file with problems left
+/// out, a line from `left_out`.
+fn write_capped(
+    diagnostics: &[Diagnostic],
+    out: &mut dyn io::Write,
+    one: WriteOne,
+    left_out: WriteLeftOut,
+) -> io::Result<()> {
+    let mut shown = 0;
+    let mut per_file: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut skipped: BTreeMap<&str, usize> = BTreeMap::new();
     for d in diagnostics {
-        let label = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let in_file = per_file.entry(&d.path).or_insert(0);
+        *in_file += 1;
+        if *in_file > MAX_PER_FILE || shown >= MAX_SHOWN {
+            *skipped.entry(&d.path).or_insert(0) += 1;
+            continue;
+        }
+        shown += 1;
+        one(d, out)?;
+    }
+    for (path, n) in skipped {
+        left_out(out, &escape_controls(path, &[]), n)?;
+    }
+    Ok(())
+}
+
+fn write_human(d: &Diagnostic, out: &mut dyn io::Write) -> io::Result<()> {
+    let label = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let message = escape_controls(&d.message, &[]);
+    writeln!(out, "{label}[{}]: {message}", d.code)?;
+    let path = escape_controls(&d.path, &[]);
+    let location = match (d.line, d.column) {
+        (0, _) => path,
+        (l, 0) => format!("{path}:{l}"),
+        (l, c) => format!("{path}:{l}:{c}"),
+    };
+    writeln!(out, "  --> {location}")?;
+    if let Some(src) = &d.source_line {
+        let (src, column) = match d.source_column {
+            0 => excerpt(src, d.column),
+            c => (src.clone(), c),
         };
-        let _ = writeln!(out, "{label}[{}]: {}", d.code, d.message);
-        let location = match (d.line, d.column) {
-            (0, _) => d.path.clone(),
-            (l, 0) => format!("{}:{l}", d.path),
-            (l, c) => format!("{}:{l}:{c}", d.path),
-        };
-        let _ = writeln!(out, "  --> {location}");
-        if let Some(src) = &d.source_line {
-            let number = d.line.to_string();
-            let pad = " ".repeat(number.len());
-            let _ = writeln!(out, "  {pad} |");
-            let _ = writeln!(out, "  {number} | {src}");
-            if d.column > 0 {
-                let before: String = src
+        let number = d.line.to_string();
+        let pad = " ".repeat(number.len());
+        writeln!(out, "  {pad} |")?;
+        writeln!(out, "  {number} | {}", escape_controls(&src, &['\t']))?;
+        if column > 0 {
+            // Blanks as wide as the text before the column as printed (tabs as tabs).
+            let before: String =
+                escape_controls(&src.chars().take(column - 1).collect::<String>(), &['\t'])
                     .chars()
-                    .take(d.column - 1)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                let _ = writeln!(out, "  {pad} | {before}^");
-            }
+            writeln!(out, "  {pad} | {before}^")?;
         }
-        if let Some(h) = &d.hint {
-            let _ = writeln!(out, "  = help: {h}");
-        }
-        out.push('\n');
     }
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
-    if !diagnostics.is_empty() {
-        let _ = writeln!(out, "{errors} error(s), {warnings} warning(s)");
+    if let Some(h) = &d.hint {
+        writeln!(out, "  = help: {}", escape_controls(h, &['\n']))?;
     }
-    out
+    writeln!(out)
 }
 
 /// GitHub Actions workflow commands; see "Setting an error message" in their docs.
-fn render_github(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        let kind = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let mut props = format!("file={}", escape_property(&d.path));
-        if d.line > 0 {
-            let _ = write!(props, ",line={}", d.line);
-        }
-        if d.column > 0 {
-            let _ = write!(props, ",col={}", d.column);
-        }
-        let _ = write!(props, ",title={}", escape_property(d.code));
-        let mut message = d.message.clone();
-        if let Some(h) = &d.hint {
-            message.push('\n');
-            message.push_str(h);
-        }
-        let _ = writeln!(out, "::{kind} {props}::{}", escape_data(&message));
+fn write_github(d: &Diagnostic, out: &mut dyn io::Write) -> io::Result<()> {
+    let kind = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut props = format!("file={}", escape_property(&d.path));
+    if d.line > 0 {
+        let _ = write!(props, ",line={}", d.line);
     }
-    out
+    if d.column > 0 {
+        let _ = write!(props, ",col={}", d.column);
+    }
+    let _ = write!(props, ",title={}", escape_property(d.code));
+    let mut message = d.message.clone();
+    if let Some(h) = &d.hint {
+        message.push('\n');
+        message.push_str(h);
+    }
+    writeln!(out, "::{kind} {props}::{}", escape_data(&message))
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let s = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    escape_controls(&s, &[])
 }
 
 fn escape_property(s: &str) -> String {

@@ -14,6 +14,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod herverdeling;
 pub mod herverdeling_cmd;
+pub mod lines;
 pub mod linkcheck;
 pub mod markdown;
 pub mod model;

@@ -8,6 +8,7 @@
 
 use crate::content::{settings, stappenplan};
 use crate::diagnostics::Diagnostic;
+use crate::lines::LineIndex;
 use crate::markdown::{self, resolve_href};
 use crate::model::Content;
 use crate::render::OutputFile;
@@ -323,7 +324,7 @@ fn is_site_page(path: &str) -> bool {
 /// Turns broken links into diagnostics at their source, one per source line and link, saying on
 /// how many pages it breaks.
 fn place(root: &Path, content: &Content, base: &str, broken: Vec<Broken>) -> Vec<Diagnostic> {
-    let sources = Sources::read(root, content);
+    let sources = Sources::read(root, content, base);
     let mut grouped: BTreeMap<(String, usize, String, &'static str), (Diagnostic, usize)> =
         BTreeMap::new();
     for b in broken {
@@ -351,15 +352,47 @@ fn place(root: &Path, content: &Content, base: &str, broken: Vec<Broken>) -> Vec
 }
 
 /// The texts a link can come from, read once.
-struct Sources {
+struct Sources<'a> {
+    /// Practice page → the practice, its text's lines and its first link of each address (as
+    /// rendered): parsed once, however many links of the text are broken.
+    practices: HashMap<String, PracticeLinks<'a>>,
     /// (path shown, file text) of `site.yaml` and `stappenplan.yaml`.
     content_files: Vec<(String, String)>,
     /// (path shown, file text) of the theme's templates.
     templates: Vec<(String, String)>,
 }
 
-impl Sources {
-    fn read(root: &Path, content: &Content) -> Sources {
+struct PracticeLinks<'a> {
+    practice: &'a crate::model::Practice,
+    lines: LineIndex<'a>,
+    /// Rendered address → byte offset in the text of its first link.
+    first_offset: HashMap<String, usize>,
+}
+
+impl<'a> Sources<'a> {
+    fn read(root: &Path, content: &'a Content, base: &str) -> Sources<'a> {
+        let practices = content
+            .practices
+            .iter()
+            .map(|p| {
+                let mut first_offset = HashMap::new();
+                for link in markdown::links(&p.body) {
+                    first_offset
+                        .entry(resolve_href(&link.url, base))
+                        .or_insert(link.offset);
+                }
+                let page = Route::practice(p).output_path();
+                let lines = LineIndex::new(&p.body);
+                (
+                    page,
+                    PracticeLinks {
+                        practice: p,
+                        lines,
+                        first_offset,
+                    },
+                )
+            })
+            .collect();
         let read = |rel: &str| std::fs::read_to_string(root.join(rel)).ok();
         let content_files = [settings::PATH, stappenplan::PATH]
             .into_iter()
@@ -379,6 +412,7 @@ impl Sources {
             .collect();
         templates.sort();
         Sources {
+            practices,
             content_files,
             templates,
         }
@@ -386,21 +420,17 @@ impl Sources {
 
     fn locate(&self, content: &Content, base: &str, b: &Broken) -> Diagnostic {
         // A practice page: the link may be in the practice's text.
-        if let Some(p) = content
-            .practices
-            .iter()
-            .find(|p| b.page == Route::practice(p).output_path())
-        {
-            if let Some(link) = markdown::links(&p.body)
-                .into_iter()
-                .find(|l| resolve_href(&l.url, base) == b.url)
-            {
-                let body_line = markdown::line_of_offset(&p.body, link.offset);
-                let mut d = Diagnostic::error(b.code, p.path.clone(), b.message.clone())
-                    .at(p.body_line + body_line - 1, column_of(&p.body, link.offset))
+        if let Some(links) = self.practices.get(&b.page) {
+            if let Some(&offset) = links.first_offset.get(&b.url) {
+                let p = links.practice;
+                let body_line = links.lines.line_of(offset);
+                let d = Diagnostic::error(b.code, p.path.clone(), b.message.clone())
+                    .at(p.body_line + body_line - 1, links.lines.column_of(offset))
                     .hint(hint(b.code));
-                d.source_line = line_in(&p.body, body_line);
-                return d;
+                return match links.lines.line(body_line) {
+                    Some(line) => d.with_line_text(line),
+                    None => d,
+                };
             }
         }
         // Markdown in site.yaml or stappenplan.yaml: `](url)` as written there.
@@ -450,10 +480,6 @@ fn column_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     text.get(start..offset).map_or(1, |s| s.chars().count() + 1)
-}
-
-fn line_in(text: &str, line: usize) -> Option<String> {
-    text.lines().nth(line.saturating_sub(1)).map(str::to_owned)
 }
 
 /// How an editor may have written a link that renders as `url`: as it is, and, for links into

@@ -27,6 +27,27 @@ pub fn is_external(url: &str) -> bool {
         || lower.starts_with("tel:")
 }
 
+/// Schemes a link in a text may have; any other is refused by `check` and `build`.
+pub const SAFE_SCHEMES: [&str; 4] = ["https", "http", "mailto", "tel"];
+
+/// The scheme of `url` when it is not one of [`SAFE_SCHEMES`] (`javascript`, `data`,
+/// `vbscript`, `file`, …), read as a browser reads it: spaces and control characters around it
+/// and tabs and line breaks inside it do not count, case does not matter.
+pub fn unsafe_scheme(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let scheme = scheme.to_ascii_lowercase();
+    (is_scheme && !SAFE_SCHEMES.contains(&scheme.as_str())).then_some(scheme)
+}
+
 /// Renders markdown to an HTML fragment.
 pub fn to_html(markdown: &str, opts: &MarkdownOptions) -> String {
     // pulldown-cmark only sees `[^id]` as a reference when the text defines it, so for footnotes kept
@@ -230,6 +251,36 @@ mod tests {
         let out = html("[x](javascript:alert(1))");
         assert!(!out.contains("rel=\"noopener\""));
         assert!(out.contains("href=\"javascript:alert(1)\""), "{out}");
+    }
+
+    #[test]
+    fn script_and_other_schemes_are_unsafe_however_written() {
+        for url in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "\u{1}javascript:x",
+            "data:text/html,<script>",
+            "vbscript:x",
+            "file:///etc/passwd",
+        ] {
+            assert!(unsafe_scheme(url).is_some(), "{url:?}");
+        }
+        assert_eq!(
+            unsafe_scheme("JAVA\nSCRIPT:x").as_deref(),
+            Some("javascript")
+        );
+        for url in [
+            "https://vng.nl/",
+            "mailto:a@b.nl",
+            "tel:0881234567",
+            "/stappenplan/",
+            "../x/",
+            "#kop",
+            "?q=a:b",
+        ] {
+            assert_eq!(unsafe_scheme(url), None, "{url:?}");
+        }
     }
 
     #[test]

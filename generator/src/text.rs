@@ -35,6 +35,23 @@ fn fold_diacritic(c: char) -> impl Iterator<Item = char> {
     s.chars().chain(single)
 }
 
+/// `text` with control characters (other than those in `keep`) written as `\u{..}`, so that
+/// a file name or value cannot move the cursor, change colours or hide text in a terminal.
+pub fn escape_controls(text: &str, keep: &[char]) -> String {
+    if !text.chars().any(|c| c.is_control() && !keep.contains(&c)) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() && !keep.contains(&c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Whether `id` is a slug as `slugify` makes them.
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty() && slugify(id) == id

@@ -1,6 +1,7 @@
 //! Checks that need more than one file: unique ids, `related` ids, links in texts.
 
 use crate::diagnostics::{suggest, Diagnostic};
+use crate::lines::LineIndex;
 use crate::markdown::{self, is_external};
 use crate::model::{Content, Practice};
 use crate::text::{check_external_url, slugify};
@@ -94,37 +95,46 @@ pub fn validate_with(
 
 /// The links in a practice's text: external ones well formed, none running a script.
 pub fn text_links(p: &Practice) -> Vec<Diagnostic> {
+    let lines = LineIndex::new(&p.body);
+    markdown_links(&p.path, &p.body, "the text", |offset, _| {
+        p.body_line + lines.line_of(offset) - 1
+    })
+}
+
+/// The links in a markdown `text` of the file at `path` (`what` names the text in messages):
+/// external ones well formed, none with a scheme other than `https:`, `http:`, `mailto:` and
+/// `tel:` (`javascript:` runs a script). `line` gives the file line of a link from its byte
+/// offset in `text` and its address.
+pub fn markdown_links(
+    path: &str,
+    text: &str,
+    what: &str,
+    line: impl Fn(usize, &str) -> usize,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for link in markdown::links(&p.body) {
-        if is_external(&link.url) {
-            if let Err(why) = check_external_url(&link.url) {
-                let line = p.body_line + markdown::line_of_offset(&p.body, link.offset) - 1;
-                diags.push(
-                    Diagnostic::error(
-                        "invalid-url",
-                        p.path.clone(),
-                        format!("the link `{}` in the text is not valid: {why}", link.url),
-                    )
-                    .at(line, 0)
-                    .hint("write the full address, such as `https://www.voorbeeld.nl/pagina`"),
-                );
-            }
-        } else if link
-            .url
-            .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("javascript:")
-        {
-            let line = p.body_line + markdown::line_of_offset(&p.body, link.offset) - 1;
+    for link in markdown::links(text) {
+        if let Some(scheme) = markdown::unsafe_scheme(&link.url) {
             diags.push(
                 Diagnostic::error(
                     "unsafe-link",
-                    p.path.clone(),
-                    "links may not run scripts (`javascript:`)",
+                    path,
+                    format!("the link `{}` in {what} is refused: `{scheme}:` links may run a script or open something other than a web page", link.url),
                 )
-                .at(line, 0)
-                .hint("link to a page instead"),
+                .at(line(link.offset, &link.url), 0)
+                .hint("link to a web page (`https://…`), an e-mail address (`mailto:…`) or a page of the site (`/stappenplan/`)"),
             );
+        } else if is_external(&link.url) {
+            if let Err(why) = check_external_url(&link.url) {
+                diags.push(
+                    Diagnostic::error(
+                        "invalid-url",
+                        path,
+                        format!("the link `{}` in {what} is not valid: {why}", link.url),
+                    )
+                    .at(line(link.offset, &link.url), 0)
+                    .hint("write the full address, such as `https://www.voorbeeld.nl/pagina`"),
+                );
+            }
         }
     }
     diags

@@ -20,6 +20,10 @@ pub const MIN_COMPOUND: usize = 7;
 pub const MIN_UNKNOWN_HEAD: usize = 6;
 /// Shortest known last part after an unknown first part (see `split_known_head`).
 pub const MIN_KNOWN_HEAD: usize = 5;
+/// Longest word that is split, and longest word whose tail may be learned as a head: splitting
+/// costs time cubic in the length, and no Dutch compound is this long (the longest in the
+/// dictionaries have about 60 letters). A pasted hash or token is not split at all.
+pub const MAX_COMPOUND: usize = 64;
 /// Linking morphemes allowed between two parts, longest first.
 pub const LINKS: [&str; 3] = ["en", "s", "e"];
 
@@ -48,7 +52,7 @@ impl Lexicon {
         }
         let mut tails: HashMap<&str, u32> = HashMap::new();
         for word in &surfaces {
-            if !word.is_ascii() || word.len() < MIN_MODIFIER + 6 {
+            if !word.is_ascii() || word.len() < MIN_MODIFIER + 6 || word.len() > MAX_COMPOUND {
                 continue;
             }
             for cut in MIN_MODIFIER..=word.len() - 6 {
@@ -109,7 +113,7 @@ impl Lexicon {
     /// The split of `word` into the fewest lexicon words (at least two),
     /// preferring the longest first part among equals.
     pub fn split(&self, word: &str) -> Option<Vec<String>> {
-        if !word.is_ascii() || word.len() < MIN_COMPOUND {
+        if !word.is_ascii() || word.len() < MIN_COMPOUND || word.len() > MAX_COMPOUND {
             return None;
         }
         let n = word.len();
@@ -323,6 +327,18 @@ mod tests {
             lex.parts("woningbouwcorporaties"),
             ["bouw", "bouwcorporaties", "corporaties", "woning"]
         );
+    }
+
+    #[test]
+    fn overlong_words_are_not_split_and_take_no_time() {
+        let long = "huur".repeat(25_000);
+        let lex = lexicon(&["huur", "toeslag", &long, &"a".repeat(100_000)]);
+        assert!(lex.split(&long).is_none());
+        assert!(lex.parts(&"a".repeat(100_000)).is_empty());
+        // The longest word that is still split.
+        let longest = format!("{}toeslag", "huur".repeat((MAX_COMPOUND - 7) / 4));
+        assert!(longest.len() <= MAX_COMPOUND);
+        assert_eq!(lex.split(&longest).unwrap().len(), longest.len() / 4);
     }
 
     #[test]

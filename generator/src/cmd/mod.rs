@@ -52,12 +52,16 @@ pub fn print_diagnostics(diags: &[Diagnostic], format: Format) {
     if diags.is_empty() {
         return;
     }
-    let text = diagnostics::render(diags, format);
-    if format == Format::Human {
-        let _ = std::io::stderr().write_all(text.as_bytes());
+    // Machine formats go to stdout so tools can read them; human text to stderr. Written as it
+    // goes: the text of thousands of problems is never held whole.
+    let result = if format == Format::Human {
+        let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+        diagnostics::write(diags, format, &mut err).and_then(|()| err.flush())
     } else {
-        let _ = std::io::stdout().write_all(text.as_bytes());
-    }
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        diagnostics::write(diags, format, &mut out).and_then(|()| out.flush())
+    };
+    drop(result); // a closed pipe (`check | head`) is not an error of the content
 }
 
 #[cfg(test)]

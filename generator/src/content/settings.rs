@@ -40,6 +40,14 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         .get("description", "text", &mut diags)
         .unwrap_or_default();
     let intro: Option<String> = doc.get("intro", "text (markdown)", &mut diags);
+    if let Some(intro) = &intro {
+        diags.extend(crate::validate::markdown_links(
+            PATH,
+            intro,
+            "`intro`",
+            |_, url| doc.line_of("intro", url),
+        ));
+    }
     let new_days: u32 = doc
         .get(
             "new_days",
@@ -203,6 +211,23 @@ mod tests {
         );
         assert!(!s.allow_raw_html);
         assert_eq!(s.theme, "default");
+    }
+
+    #[test]
+    fn script_link_in_the_intro_is_refused_at_its_line() {
+        let (s, d) = parse(
+            "title: T\nintro: >-\n  Welkom.\n  [klik](javascript:alert(1))\ncategories: []\n",
+        );
+        assert!(s.is_none());
+        let unsafe_link = d
+            .iter()
+            .find(|d| d.code == "unsafe-link")
+            .expect("an unsafe-link error");
+        assert_eq!((unsafe_link.path.as_str(), unsafe_link.line), (PATH, 4));
+        assert!(
+            unsafe_link.message.contains("javascript:"),
+            "{unsafe_link:?}"
+        );
     }
 
     #[test]

@@ -37,9 +37,28 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
             let texts = plan
                 .steps
                 .iter()
-                .map(|s| s.text.as_str())
-                .chain(plan.uitgangspunten.iter().map(|u| u.text.as_str()));
-            for text_of in texts {
+                .map(|s| ("steps", s.text.as_str()))
+                .chain(
+                    plan.uitgangspunten
+                        .iter()
+                        .map(|u| ("uitgangspunten", u.text.as_str())),
+                )
+                .chain(
+                    plan.footnotes
+                        .iter()
+                        .map(|f| ("footnotes", f.text.as_str())),
+                )
+                .chain([("intro", plan.intro.as_str())]);
+            for (key, text_of) in texts.clone() {
+                diags.extend(crate::validate::markdown_links(
+                    PATH,
+                    text_of,
+                    &format!("`{key}`"),
+                    |_, url| doc.line_of(key, url),
+                ));
+            }
+            for (_, text_of) in texts.filter(|(key, _)| matches!(*key, "steps" | "uitgangspunten"))
+            {
                 for reference in footnote_refs(text_of) {
                     if !ids.contains(reference) {
                         diags.push(
@@ -107,6 +126,17 @@ mod tests {
         let (p, d) = parse(&OK.replace("id: n", "id: m"));
         assert!(p.is_none());
         assert_eq!(d[0].code, "unknown-footnote");
+    }
+
+    #[test]
+    fn script_links_in_steps_and_footnotes_are_refused_at_their_lines() {
+        let text = OK
+            .replace("text: c}", "text: \"[a](javascript:alert(1))\"}")
+            .replace("text: voet}", "text: \"[b](data:text/html,x)\"}");
+        let (p, d) = parse(&text);
+        assert!(p.is_none());
+        let lines: Vec<(&str, usize)> = d.iter().map(|d| (d.code, d.line)).collect();
+        assert_eq!(lines, [("unsafe-link", 3), ("unsafe-link", 7)], "{d:?}");
     }
 
     #[test]
