@@ -805,3 +805,43 @@ fn slow_clients_and_many_open_pages_neither_lock_out_a_reader_nor_grow_the_threa
     );
     drop(slow);
 }
+
+#[test]
+fn a_category_folder_that_comes_back_is_served_again() {
+    let dir = project("minimal");
+    let server = Server::start(dir.path());
+    let port = server.port;
+    let folder = dir.path().join("content/praktijken/medisch");
+    let page = "/praktijken/medisch/medische-woning/";
+    let file = "content/praktijken/medisch/medische-woning.md";
+    let original = read(dir.path(), file);
+    let aside = dir.path().join("opzij");
+    std::fs::create_dir(&aside).unwrap();
+
+    // As `git stash` and `git stash pop` do: the folder goes, then comes back with its files
+    // written before the watcher can see the new folder; and once more moved back in whole.
+    for (round, word) in [(0, "teruggezet-een"), (1, "teruggezet-twee")] {
+        std::fs::rename(&folder, aside.join("medisch")).unwrap();
+        wait_until("the missing practice to be an error", || {
+            get(port, "/__kennisbank/errors.json")
+                .1
+                .contains("unknown-related")
+        });
+        let changed = format!("{original}\nTerug: {word}.\n");
+        std::fs::write(aside.join("medisch/medische-woning.md"), &changed).unwrap();
+        if round == 0 {
+            std::fs::create_dir(&folder).unwrap();
+            for entry in std::fs::read_dir(aside.join("medisch")).unwrap() {
+                let entry = entry.unwrap();
+                std::fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
+            }
+            std::fs::remove_dir_all(aside.join("medisch")).unwrap();
+        } else {
+            std::fs::rename(aside.join("medisch"), &folder).unwrap();
+        }
+        wait_until("the restored practice", || get(port, page).1.contains(word));
+        wait_until("the error to go", || {
+            get(port, "/__kennisbank/errors.json").1 == "[]"
+        });
+    }
+}
