@@ -2,7 +2,8 @@
 # Installs everything the full test suite needs on a fresh Debian machine, skipping what is there:
 #   - the WebAssembly toolchain (scripts/wasm-toolchain.sh): Debian's rustc-web + std source, wasm-bindgen-cli;
 #   - Debian's Chromium and ChromeDriver, for the browser tests;
-#   - the browser tests' npm packages (playwright-core, axe-core), from tests/browser/package-lock.json.
+#   - the browser tests' npm packages (playwright-core, axe-core), from tests/browser/package-lock.json;
+#   - nightly Rust and cargo-fuzz, for the fuzz step (fuzz/run.sh).
 # Building and serving the site needs none of this: the WebAssembly modules ship with the generator.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,4 +18,6 @@ apt_ensure chromium chromium-driver
 if [ -f "$root/tests/browser/package.json" ]; then
     npm_ensure "$root/tests/browser" "the browser tests"
 fi
+"$root/fuzz/run.sh" --setup
+
 log "ready"

@@ -97,6 +97,25 @@ fn request(port: u16, method: &str, target: &str) -> (u16, String, Vec<u8>) {
     (status, head, response[end + 4..].to_vec())
 }
 
+/// Sends `head` as it is; returns the status and the body.
+fn raw(port: u16, head: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = response.split_once("\r\n\r\n").expect("a response head");
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    (status, body.to_string())
+}
+
 fn get(port: u16, target: &str) -> (u16, String) {
     let (status, _, body) = request(port, "GET", target);
     (status, String::from_utf8_lossy(&body).into_owned())
@@ -606,4 +625,224 @@ fn the_search_index_can_be_made_on_another_thread_and_old_results_are_dropped() 
         "an older index does not replace a newer one"
     );
     s.assert_same_as_whole_build("an index made on another thread");
+}
+
+#[test]
+fn requests_for_another_host_are_refused_and_absolute_form_is_served() {
+    let dir = project("minimal");
+    let server = Server::start(dir.path());
+    let port = server.port;
+    for host in [
+        "localhost".to_string(),
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let (status, body) = raw(
+            port,
+            &format!("GET {PAGE} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(status, 200, "Host: {host}");
+        assert!(body.contains("<h1"), "Host: {host}");
+    }
+    // A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) must not read the
+    // preview or its errors.
+    for (target, host) in [
+        ("/", Some(format!("rebind.example:{port}"))),
+        (
+            "/__kennisbank/errors.json",
+            Some("evil.example".to_string()),
+        ),
+        (
+            "/__kennisbank/events",
+            Some("localhost.evil.example".to_string()),
+        ),
+        ("/", None),
+    ] {
+        let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+        let (status, body) = raw(
+            port,
+            &format!("GET {target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n"),
+        );
+        assert_eq!(status, 421, "{target} {host}");
+        assert!(body.contains("Onbekende host"), "{body}");
+    }
+
+    // Absolute form (as proxies send it): served for this computer, its host wins over Host:.
+    let (status, body) = raw(
+        port,
+        &format!("GET http://127.0.0.1:{port}{PAGE} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"),
+    );
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1"), "{body}");
+    let (status, _) = raw(
+        port,
+        &format!("GET http://localhost:{port} HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+    );
+    assert_eq!(
+        status, 200,
+        "an absolute URL without a path is the home page"
+    );
+    let (status, _) = raw(
+        port,
+        &format!("GET http://evil.example{PAGE} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+    );
+    assert_eq!(status, 421);
+    let (status, _) = raw(
+        port,
+        "GET http://127.0.0.1/../geheim.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    );
+    assert_eq!(status, 400, "absolute form is refused outside the site too");
+}
+
+/// The threads of a process, from /proc.
+#[cfg(target_os = "linux")]
+fn threads(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn slow_clients_and_many_open_pages_neither_lock_out_a_reader_nor_grow_the_threads() {
+    let dir = project("minimal");
+    let server = Server::start(dir.path());
+    let port = server.port;
+    let pid = server.child.id();
+    let idle = threads(pid);
+
+    // 300 clients that send a head one byte at a time, a byte every 200 ms, for ever.
+    let mut slow: Vec<TcpStream> = (0..300)
+        .map(|_| {
+            let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            s.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                .unwrap();
+            s
+        })
+        .collect();
+    let started = Instant::now();
+    let trickled = slow.split_off(250);
+    // The last 50 go on sending a byte every 200 ms: the head time limit is for the whole head,
+    // so they are cut off all the same (a limit per read would keep them for ever).
+    let trickler = std::thread::spawn(move || {
+        let mut closed_after: Vec<Option<Duration>> = vec![None; trickled.len()];
+        let mut streams = trickled;
+        while started.elapsed() < Duration::from_secs(40)
+            && closed_after.iter().any(Option::is_none)
+        {
+            for (s, closed) in streams.iter_mut().zip(closed_after.iter_mut()) {
+                if closed.is_none() && s.write_all(b"X").is_err() {
+                    *closed = Some(started.elapsed());
+                }
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        closed_after
+    });
+    // One more that sends half a head and waits.
+    let mut silent = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    silent.write_all(b"GET / HTTP/1.1\r\n").unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+
+    // 40 open pages, more than the server keeps event streams for.
+    let pages: Vec<Arc<Mutex<String>>> = (0..40).map(|_| listen(port)).collect();
+    wait_until("every page an answer", || {
+        pages.iter().all(|p| {
+            let p = p.lock().unwrap();
+            p.contains("event: hello") || p.contains(" 503 ")
+        })
+    });
+    let streaming = pages
+        .iter()
+        .filter(|p| p.lock().unwrap().contains("event: hello"))
+        .count();
+    assert_eq!(streaming, 32, "event streams are capped");
+    let refused = pages
+        .iter()
+        .find(|p| p.lock().unwrap().contains(" 503 "))
+        .unwrap();
+    assert!(
+        refused.lock().unwrap().contains("te veel pagina"),
+        "{}",
+        refused.lock().unwrap()
+    );
+
+    // A reader still gets the page, and the threads stay bounded: no thread per connection.
+    let asked = Instant::now();
+    let (status, page) = get(port, PAGE);
+    let answered = asked.elapsed();
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1"));
+    let busy = threads(pid);
+    eprintln!(
+        "threads: {idle} idle, {busy} with 300 slow clients and 32 event streams; a page answered in {answered:?}"
+    );
+    assert!(
+        busy <= idle + 32 + 1,
+        "threads grew from {idle} to {busy} under 300 slow clients"
+    );
+    assert!(
+        answered < Duration::from_secs(5),
+        "a page took {answered:?} under attack"
+    );
+
+    silent
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut answer = String::new();
+    let _ = silent.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 408 "), "{answer}");
+    assert!(answer.contains("niet op tijd"), "{answer}");
+    let closed_after = trickler.join().unwrap();
+    let last = closed_after.iter().max().unwrap();
+    eprintln!("trickling clients cut off after at most {last:?}");
+    assert!(
+        closed_after.iter().all(Option::is_some),
+        "clients that keep sending bytes are cut off at the head time limit"
+    );
+    drop(slow);
+}
+
+#[test]
+fn a_category_folder_that_comes_back_is_served_again() {
+    let dir = project("minimal");
+    let server = Server::start(dir.path());
+    let port = server.port;
+    let folder = dir.path().join("content/praktijken/medisch");
+    let page = "/praktijken/medisch/medische-woning/";
+    let file = "content/praktijken/medisch/medische-woning.md";
+    let original = read(dir.path(), file);
+    let aside = dir.path().join("opzij");
+    std::fs::create_dir(&aside).unwrap();
+
+    // As `git stash` and `git stash pop` do: the folder goes, then comes back with its files
+    // written before the watcher can see the new folder; and once more moved back in whole.
+    for (round, word) in [(0, "teruggezet-een"), (1, "teruggezet-twee")] {
+        std::fs::rename(&folder, aside.join("medisch")).unwrap();
+        wait_until("the missing practice to be an error", || {
+            get(port, "/__kennisbank/errors.json")
+                .1
+                .contains("unknown-related")
+        });
+        let changed = format!("{original}\nTerug: {word}.\n");
+        std::fs::write(aside.join("medisch/medische-woning.md"), &changed).unwrap();
+        if round == 0 {
+            std::fs::create_dir(&folder).unwrap();
+            for entry in std::fs::read_dir(aside.join("medisch")).unwrap() {
+                let entry = entry.unwrap();
+                std::fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
+            }
+            std::fs::remove_dir_all(aside.join("medisch")).unwrap();
+        } else {
+            std::fs::rename(aside.join("medisch"), &folder).unwrap();
+        }
+        wait_until("the restored practice", || get(port, page).1.contains(word));
+        wait_until("the error to go", || {
+            get(port, "/__kennisbank/errors.json").1 == "[]"
+        });
+    }
 }

@@ -6,11 +6,16 @@
 //! broken edit over the page (the Content-Security-Policy of the pages allows no inline script,
 //! so it is a file, and it exists only here: `build` never writes it).
 //!
-//! Threads: the main thread rebuilds (one change after another); one thread accepts connections,
-//! and each connection has its own (event streams stay open). They share the files being served
-//! and the current problems.
+//! Threads: the main thread rebuilds (one change after another); one thread accepts connections
+//! and reads request heads ([`listen`]), a fixed pool answers them ([`pool`]), and each open
+//! event stream has its own thread, up to a cap ([`http::MAX_EVENT_STREAMS`]). However many
+//! clients connect, the number of threads stays bounded. They share the files being served and
+//! the current problems.
 
 mod http;
+mod listen;
+mod pool;
+mod request;
 pub mod store;
 mod watch;
 
@@ -21,7 +26,7 @@ use std::collections::VecDeque;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -65,6 +70,8 @@ pub(crate) struct Shared {
     /// Changes with every start, so pages reload when the server restarts.
     instance: String,
     shutdown: AtomicBool,
+    /// Event streams open now.
+    event_streams: AtomicUsize,
 }
 
 #[derive(Default)]
@@ -86,6 +93,7 @@ impl Shared {
             clients: Mutex::new(Vec::new()),
             instance: format!("{}-{nanos}", std::process::id()),
             shutdown: AtomicBool::new(false),
+            event_streams: AtomicUsize::new(0),
         }
     }
 
@@ -262,10 +270,17 @@ pub fn run(options: Options) -> i32 {
         }
     };
 
+    let workers = match pool::Workers::start(&shared, address.ip()) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: cannot start the server threads: {e}");
+            return 2;
+        }
+    };
     let accept_shared = Arc::clone(&shared);
     let accept = std::thread::Builder::new()
         .name("kennisbank-accept".into())
-        .spawn(move || accept_loop(listener, accept_shared));
+        .spawn(move || listen::run(listener, accept_shared, workers));
     if let Err(e) = accept {
         eprintln!("error: cannot start the server thread: {e}");
         return 2;
@@ -302,22 +317,6 @@ fn wake_address(address: SocketAddr) -> SocketAddr {
         SocketAddr::new(local, address.port())
     } else {
         address
-    }
-}
-
-fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
-    for stream in listener.incoming() {
-        if shared.is_shutting_down() {
-            break;
-        }
-        let Ok(stream) = stream else { continue };
-        let shared = Arc::clone(&shared);
-        let spawned = std::thread::Builder::new()
-            .name("kennisbank-http".into())
-            .spawn(move || http::handle(stream, &shared));
-        if let Err(e) = spawned {
-            eprintln!("warning: cannot answer a request: {e}");
-        }
     }
 }
 
