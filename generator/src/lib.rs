@@ -22,6 +22,7 @@ pub mod rebuild;
 pub mod render;
 pub mod search_cmd;
 pub mod search_index;
+pub mod search_sections;
 pub mod serve;
 pub mod text;
 pub mod validate;
