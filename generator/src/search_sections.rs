@@ -26,8 +26,30 @@ const VOID: &[&str] = &[
 ];
 /// Elements whose end is a break between words.
 const BLOCKS: &[&str] = &[
-    "p", "li", "dt", "dd", "div", "section", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-    "br", "ul", "ol", "dl", "table", "blockquote", "caption", "legend", "fieldset",
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "div",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "br",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "blockquote",
+    "caption",
+    "legend",
+    "fieldset",
 ];
 const HEADINGS: &[&str] = &["h2", "h3", "h4"];
 
@@ -54,9 +76,7 @@ impl Tag<'_> {
                 }
                 continue;
             };
-            return value
-                .find('"')
-                .map(|end| decode_entities(&value[..end]));
+            return value.find('"').map(|end| decode_entities(&value[..end]));
         }
         None
     }
@@ -217,7 +237,10 @@ pub fn sections(html: &str) -> Vec<Section> {
             && !VOID.contains(&tag.name.as_str())
             && (tag.has("data-search-ignore")
                 || tag.has("hidden")
-                || matches!(tag.name.as_str(), "template" | "script" | "style" | "h1" | "sup"))
+                || matches!(
+                    tag.name.as_str(),
+                    "template" | "script" | "style" | "h1" | "sup"
+                ))
         {
             skip = Some((tag.name.clone(), 0));
             continue;
@@ -255,9 +278,7 @@ pub fn sections(html: &str) -> Vec<Section> {
                 continue;
             }
         }
-        pending = tag
-            .attr("id")
-            .map(|id| (id, tag.attr("data-search-title")));
+        pending = tag.attr("id").map(|id| (id, tag.attr("data-search-title")));
         if BLOCKS.contains(&tag.name.as_str()) {
             if let Some(last) = out.last_mut() {
                 last.text.push('\n');

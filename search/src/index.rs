@@ -1,6 +1,5 @@
 //! Building the index: documents in, files out.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::compound::Lexicon;
@@ -21,7 +20,7 @@ pub struct Document {
     pub title: String,
     /// The section's heading (`Stap 2: Kennisgeving aan het COA`); empty for a whole page
     /// or the part of a page before its first section. A section's heading is its title
-    /// for ranking; the page's title counts as text of the section.
+    /// for ranking; the page's title is only indexed with the page's opening part.
     #[serde(default)]
     pub section: String,
     /// Category slug.
@@ -128,16 +127,13 @@ pub fn build_index_with_synonyms(
             let mut doc = DocTerms::default();
             let mut slot: HashMap<u32, usize> = HashMap::new();
             let tags = d.tags.join(" ");
-            let (title, body) = if d.section.is_empty() {
-                (d.title.as_str(), Cow::Borrowed(d.body.as_str()))
+            // The page's title is not a section's: its words would match every section.
+            let title = if d.section.is_empty() {
+                &d.title
             } else {
-                let body = format!("{}\n{}", d.title, d.body);
-                (d.section.as_str(), Cow::Owned(body))
+                &d.section
             };
-            for (field, text) in [title, tags.as_str(), d.summary.as_str(), &*body]
-                .into_iter()
-                .enumerate()
-            {
+            for (field, text) in [title, &tags, &d.summary, &d.body].into_iter().enumerate() {
                 for token in tokens(text) {
                     if !is_indexable(&token.term) {
                         continue;

@@ -86,7 +86,11 @@ pub fn results_json(r: &Results) -> String {
         field(&mut out, "title", &h.title);
         out.push(',');
         field(&mut out, "section", &h.section);
-        out.push_str(if h.exact { ",\"exact\":true," } else { ",\"exact\":false," });
+        out.push_str(if h.exact {
+            ",\"exact\":true,"
+        } else {
+            ",\"exact\":false,"
+        });
         strings(&mut out, "marks", &h.marks);
         out.push(',');
         field(&mut out, "category", &h.category);

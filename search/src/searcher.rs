@@ -365,8 +365,8 @@ struct Ranked {
     id: u32,
     /// Every query word matched exactly (see [`Hit::exact`]).
     exact: bool,
-    /// Query words matched exactly in the title.
-    titled: u16,
+    /// Every query word matched exactly in the title (or heading).
+    titled: bool,
     /// Query words matched in any way.
     words: u16,
     score: f32,
@@ -886,7 +886,7 @@ impl Searcher {
                 Ranked {
                     id: d,
                     exact: exact[i] == all_words,
-                    titled: titled[i],
+                    titled: titled[i] == all_words,
                     words: words[i],
                     score: sums[i],
                 }
@@ -927,7 +927,10 @@ impl Searcher {
             let Some(doc) = self.doc(r.id) else {
                 continue;
             };
-            let category = self.meta.category_of(r.id).map(|c| &self.meta.categories[c]);
+            let category = self
+                .meta
+                .category_of(r.id)
+                .map(|c| &self.meta.categories[c]);
             let words = marked_words(doc, &marks);
             hits.push(Hit {
                 link: landing_link(&doc.url, &words),
@@ -979,10 +982,16 @@ impl Searcher {
         if term.chars().count() < 4 {
             return None;
         }
-        let mut frags = vec![self.meta.fragment_of(term), self.meta.fragment_of(&stem(term))];
+        let mut frags = vec![
+            self.meta.fragment_of(term),
+            self.meta.fragment_of(&stem(term)),
+        ];
         frags.dedup();
         let mut best: Option<(usize, &str)> = None;
-        for f in frags.iter().filter_map(|&i| self.fragments.get(i)?.as_ref()) {
+        for f in frags
+            .iter()
+            .filter_map(|&i| self.fragments.get(i)?.as_ref())
+        {
             for surface in f.groups.iter().flat_map(|g| &g.surfaces) {
                 let n = surface.postings.docs.len();
                 if surface.term != term
@@ -1001,16 +1010,18 @@ impl Searcher {
         if !term.is_ascii() || term.len() < MIN_COMPOUND {
             return None;
         }
-        (MIN_MODIFIER..=term.len() - MIN_HEAD).rev().find_map(|cut| {
-            let (first, rest) = term.split_at(cut);
-            let known = |w: &str| {
-                !is_stop_word(w)
-                    && self
-                        .loaded_group(&stem(w))
-                        .is_some_and(|g| g.surfaces.iter().any(|s| s.term == w))
-            };
-            (known(first) && known(rest)).then(|| format!("{first} {rest}"))
-        })
+        (MIN_MODIFIER..=term.len() - MIN_HEAD)
+            .rev()
+            .find_map(|cut| {
+                let (first, rest) = term.split_at(cut);
+                let known = |w: &str| {
+                    !is_stop_word(w)
+                        && self
+                            .loaded_group(&stem(w))
+                            .is_some_and(|g| g.surfaces.iter().any(|s| s.term == w))
+                };
+                (known(first) && known(rest)).then(|| format!("{first} {rest}"))
+            })
     }
 }
 

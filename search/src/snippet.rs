@@ -129,7 +129,7 @@ pub fn snippet(doc: &DocData, marks: &[Marks<'_>]) -> String {
 pub const MAX_MARKS: usize = 12;
 
 /// The words of `doc` (heading, title, summary, stored body) that matched,
-/// as written there, each once, in order of first appearance.
+/// as written there, each once (whatever its case), in order of first appearance.
 pub fn marked_words(doc: &DocData, marks: &[Marks<'_>]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for text in [&doc.section, &doc.title, &doc.summary, &doc.body] {
@@ -138,7 +138,9 @@ pub fn marked_words(doc: &DocData, marks: &[Marks<'_>]) -> Vec<String> {
                 return out;
             }
             let word = &text[t.start..t.end];
-            if matched_word(&t.term, marks).is_some() && !out.iter().any(|w| w == word) {
+            // The landing page marks without regard to case.
+            let seen = || out.iter().any(|w| w.to_lowercase() == word.to_lowercase());
+            if matched_word(&t.term, marks).is_some() && !seen() {
                 out.push(word.to_string());
             }
         }
@@ -155,7 +157,9 @@ pub fn landing_link(url: &str, words: &[String]) -> String {
     if words.is_empty() {
         return url.to_string();
     }
-    let (page, anchor) = url.split_once('#').map_or((url, None), |(p, a)| (p, Some(a)));
+    let (page, anchor) = url
+        .split_once('#')
+        .map_or((url, None), |(p, a)| (p, Some(a)));
     let mut out = String::with_capacity(url.len() + 16 * words.len());
     out.push_str(page);
     out.push(if page.contains('?') { '&' } else { '?' });
@@ -205,7 +209,7 @@ mod tests {
         d.section = "Over de Huurtoeslag".into();
         assert_eq!(
             marked_words(&d, &[(&surfaces[..], &parts[..])]),
-            ["Huurtoeslag", "zorgtoeslag", "huurtoeslag"]
+            ["Huurtoeslag", "zorgtoeslag"]
         );
     }
 
