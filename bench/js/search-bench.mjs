@@ -1,6 +1,11 @@
 // Search and page-weight measurements in the system Chromium, driven by playwright-core.
 //
 //   node bench/js/search-bench.mjs --site DIR [--queries "a,b c"] [--runs N] [--pages /p/,/q/]
+//        [--throttle slow4g]
+//
+// --throttle slow4g: every query measurement runs under Chromium's "Slow 4G" network emulation
+// (CDP Network.emulateNetworkConditions with the DevTools preset: 562.5 ms latency, 1.44 Mbit/s
+// down, 675 kbit/s up), so the time to the first results counts round trips, not only bytes.
 //
 // Serves DIR on a loopback port with gzip (level 6, only when it makes the body smaller, as a web
 // server with gzip on for all types would), and counts the body bytes the server sends; headers
@@ -22,7 +27,7 @@ import { join, normalize, extname } from 'node:path';
 import { chromium } from 'playwright-core';
 
 function args() {
-  const a = { site: null, queries: 'huurtoeslag', runs: 5, pages: '', warmup: 'gemeente', limit: 10 };
+  const a = { site: null, queries: 'huurtoeslag', runs: 5, pages: '', warmup: 'gemeente', limit: 10, throttle: '' };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
@@ -34,8 +39,14 @@ function args() {
   a.limit = Number(a.limit);
   a.queries = a.queries.split(',').map((q) => q.trim()).filter(Boolean);
   a.pages = a.pages.split(',').map((p) => p.trim()).filter(Boolean);
+  if (a.throttle && !(a.throttle in THROTTLE)) throw new Error(`unknown --throttle ${a.throttle}`);
   return a;
 }
+
+// Chromium DevTools' network presets (front_end/core/sdk/NetworkManager.ts), bytes per second.
+const THROTTLE = {
+  slow4g: { offline: false, latency: 150 * 3.75, downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9 },
+};
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -91,10 +102,12 @@ const ENGINES = {
     present: (site) => existsSync(join(site, 'static/wasm/search.js')) && existsSync(join(site, 'zoeken/index/meta.bin')),
     // What the search page does: load the module, the metadata, then the files the query needs.
     load: async () => {
+      // The metadata is fetched beside the module, as the search page does.
+      const metaBytes = fetch('/zoeken/index/meta.bin').then((r) => r.arrayBuffer());
       const mod = await import('/static/wasm/search.js');
       await mod.default();
       if (typeof mod.SearchIndex !== 'function') throw new Error('search.js exports no SearchIndex');
-      const meta = new Uint8Array(await (await fetch('/zoeken/index/meta.bin')).arrayBuffer());
+      const meta = new Uint8Array(await metaBytes);
       const index = new mod.SearchIndex(meta);
       return async (q, limit) => {
         for (let round = 0; round < 8; round++) {
@@ -132,10 +145,15 @@ async function inPage({ engine, q, limit, loaders }) {
   return { ms: performance.now() - t0, ...r };
 }
 
-async function measureQuery(browser, base, counter, engine, q, warm, limit) {
+async function measureQuery(browser, base, counter, engine, q, warm, limit, throttle) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(base + '/__bench/');
+  if (throttle) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', THROTTLE[throttle]);
+  }
   const loaders = { [engine]: ENGINES[engine].load.toString() };
   try {
     if (warm) {
@@ -192,7 +210,11 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run'],
   });
-  const out = { engines: {}, pages: [], method: 'server-side gzip body bytes; fresh browser context per run; loopback network' };
+  const out = {
+    engines: {},
+    pages: [],
+    method: 'server-side gzip body bytes; fresh browser context per run; loopback network' + (a.throttle ? `; Chromium network emulation ${a.throttle}` : ''),
+  };
   try {
     for (const [name, engine] of Object.entries(ENGINES)) {
       if (!engine.present(site)) { out.engines[name] = { available: false }; continue; }
@@ -201,8 +223,8 @@ async function main() {
         const cold = [];
         const warm = [];
         for (let i = 0; i < a.runs; i++) {
-          cold.push(await measureQuery(browser, base, counter, name, q, null, a.limit));
-          warm.push(await measureQuery(browser, base, counter, name, q, a.warmup, a.limit));
+          cold.push(await measureQuery(browser, base, counter, name, q, null, a.limit, a.throttle));
+          warm.push(await measureQuery(browser, base, counter, name, q, a.warmup, a.limit, a.throttle));
         }
         const last = cold[cold.length - 1];
         queries.push({

@@ -75,10 +75,13 @@ pub fn build_into(
     let (checker, checker_diags) = herverdeling::load(root);
     diagnostics.extend(checker_diags);
     let mut file_count = 0;
-    match (&content, theme, &checker) {
+    match (&mut content, theme, &checker) {
         (Some(content), Ok(theme), Some(checker)) => {
             let page_data = vec![("herverdeling.html", "municipalities", checker.page_data())];
             let views = render::views::build_cached(content, &base, cache);
+            content.search_pages =
+                search_index::theme_pages(content, &views, &theme, &base, &page_data);
+            let content = &*content;
             // The pages and the search index do not depend on each other: make them side by side.
             let (pages, index) = rayon::join(
                 || render::render_site_into(content, &views, &theme, &base, &page_data, sink),

@@ -24,6 +24,7 @@ pub mod rebuild;
 pub mod render;
 pub mod routes;
 pub mod search_index;
+pub mod search_sections;
 pub mod serve;
 pub mod text;
 pub mod validate;

@@ -89,7 +89,7 @@ pub fn page_anchors(html: &str) -> HashSet<String> {
     anchors
 }
 
-fn decode_entities(value: &str) -> String {
+pub fn decode_entities(value: &str) -> String {
     if !value.contains('&') {
         return value.to_string();
     }

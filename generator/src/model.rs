@@ -146,6 +146,11 @@ pub struct Content {
     pub stappenplan: Stappenplan,
     /// Groups of words the search treats as the same (`content/synoniemen.yaml`), as written.
     pub synonyms: Vec<Vec<String>>,
+    /// The sections of the site's own pages for the search index (the stappenplan, the
+    /// herverdelingscheck, ...): read from their rendered HTML by `build` once the theme is
+    /// loaded (`search_index::theme_pages`); empty until then. Kept here so that the index a
+    /// partial rebuild makes from the content is the whole build's.
+    pub search_pages: Vec<search::Document>,
 }
 
 impl Content {

@@ -1,17 +1,35 @@
-//! The search index of the site: one document per practice, written under `zoeken/index/` by the
-//! `search` crate, whose WebAssembly build answers queries in the page.
+//! The search index of the site, written under `zoeken/index/` by the `search` crate, whose
+//! WebAssembly build answers queries in the page: one document per practice, and one per
+//! section of the site's own pages (the stappenplan, the herverdelingscheck, the accessibility
+//! statement, the home page's intro), read from their rendered HTML.
 
 use crate::markdown;
 use crate::model::Content;
-use crate::render::OutputFile;
+use crate::render::theme::Theme;
+use crate::render::views::Views;
+use crate::render::{self, OutputFile, PageData};
 use crate::routes::Route;
+use crate::search_sections::{page_title, sections};
 use rayon::prelude::*;
 
 pub const INDEX_DIR: &str = "zoeken/index";
 
-/// The search documents for the practices, in content order. URLs include the base.
+/// The site's own pages whose sections are searched, by output path. Their templates mark
+/// what is not text of the page (the checker's form, the home page's lists) with
+/// `data-search-ignore`; see [`crate::search_sections`].
+pub const SECTION_PAGES: &[&str] = &[
+    "index.html",
+    "stappenplan/index.html",
+    "herverdeling/index.html",
+    "toegankelijkheid/index.html",
+];
+/// The category the site's own pages are filed under in the search.
+pub const PAGES_CATEGORY: (&str, &str) = ("paginas", "Pagina's van de kennisbank");
+
+/// The search documents: the practices in content order, then the sections of the site's own
+/// pages ([`Content::search_pages`]). URLs include the base.
 pub fn documents(content: &Content, base: &str) -> Vec<search::Document> {
-    content
+    let mut docs: Vec<search::Document> = content
         .practices
         .par_iter()
         .map(|p| {
@@ -26,6 +44,7 @@ pub fn documents(content: &Content, base: &str) -> Vec<search::Document> {
             search::Document {
                 url: Route::practice(p).url(base),
                 title: p.title.clone(),
+                section: String::new(),
                 category: p.category.clone(),
                 category_title,
                 tags: p.tags.clone(),
@@ -35,7 +54,54 @@ pub fn documents(content: &Content, base: &str) -> Vec<search::Document> {
                 body,
             }
         })
-        .collect()
+        .collect();
+    docs.extend(content.search_pages.iter().cloned());
+    docs
+}
+
+/// The documents of the sections of rendered pages (`path`, HTML) under `base`.
+pub fn page_documents(pages: &[OutputFile], base: &str) -> Vec<search::Document> {
+    let mut docs = Vec::new();
+    for page in pages {
+        let html = String::from_utf8_lossy(&page.bytes);
+        let url = format!(
+            "{base}{}",
+            page.path.strip_suffix("index.html").unwrap_or(&page.path)
+        );
+        let title = page_title(&html);
+        for s in sections(&html) {
+            docs.push(search::Document {
+                url: match &s.anchor {
+                    Some(a) => format!("{url}#{a}"),
+                    None => url.clone(),
+                },
+                title: title.clone(),
+                section: s.title,
+                category: PAGES_CATEGORY.0.to_string(),
+                category_title: PAGES_CATEGORY.1.to_string(),
+                tags: Vec::new(),
+                summary: String::new(),
+                body: s.text,
+            });
+        }
+    }
+    docs
+}
+
+/// Renders the [`SECTION_PAGES`] and reads their sections; nothing when a template fails
+/// (the site's own rendering reports it).
+pub fn theme_pages(
+    content: &Content,
+    views: &Views,
+    theme: &Theme,
+    base: &str,
+    page_data: &PageData,
+) -> Vec<search::Document> {
+    let select = |path: &str| SECTION_PAGES.contains(&path);
+    match render::render_pages(content, views, theme, base, page_data, &select) {
+        Ok(pages) => page_documents(&pages, base),
+        Err(_) => Vec::new(),
+    }
 }
 
 pub fn files(content: &Content, base: &str) -> Vec<OutputFile> {

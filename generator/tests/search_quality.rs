@@ -98,13 +98,23 @@ fn table() -> Vec<Query> {
         .collect()
 }
 
-/// The practice id of a result: the last segment of its URL.
+/// What the table calls a result: a practice by its id (the last segment of its URL), any other
+/// page or section by its path under the base (`stappenplan/#stap-2`).
 fn id(hit: &Hit) -> &str {
-    hit.url
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or("")
+    let path = hit.url.strip_prefix(BASE).unwrap_or(&hit.url);
+    if !path.starts_with("praktijken/") {
+        return path;
+    }
+    path.trim_end_matches('/').rsplit('/').next().unwrap_or("")
+}
+
+/// Whether the built site has the page of `path` (`stappenplan/#stap-2`) with that anchor.
+fn site_has(out: &Path, path: &str) -> bool {
+    let (page, anchor) = path.split_once('#').unwrap_or((path, ""));
+    let Ok(html) = std::fs::read_to_string(out.join(page).join("index.html")) else {
+        return false;
+    };
+    anchor.is_empty() || kennisbank::linkcheck::page_anchors(&html).contains(anchor)
 }
 
 fn practice_ids() -> Vec<String> {
@@ -129,7 +139,15 @@ fn table_has_enough_queries_and_names_only_real_practices() {
             .chain(&q.find)
             .chain(q.exactly.iter().flatten());
         for id in named {
-            assert!(known.contains(id), "{:?} names unknown practice {id}", q.q);
+            if id.contains('/') {
+                assert!(
+                    site_has(&site().out, id),
+                    "{:?} names {id}, which is no page or anchor of the site",
+                    q.q
+                );
+            } else {
+                assert!(known.contains(id), "{:?} names unknown practice {id}", q.q);
+            }
         }
         assert!(
             q.first.is_some() || !q.find.is_empty() || q.exactly.is_some(),
@@ -166,7 +184,20 @@ fn every_query_finds_its_practices_in_the_top_five() {
     for q in table() {
         let r = site.search(&q.q, &q.filters);
         let ids: Vec<&str> = r.hits.iter().map(id).collect();
-        let top = &ids[..ids.len().min(TOP)];
+        // The page shows a page's sections under it: the top five are pages.
+        let mut pages: Vec<&str> = Vec::new();
+        let top: Vec<&str> = r
+            .hits
+            .iter()
+            .take_while(|h| {
+                let page = search::searcher::page_url(&h.url);
+                if !pages.contains(&page) {
+                    pages.push(page);
+                }
+                pages.len() <= TOP
+            })
+            .map(id)
+            .collect();
         let mut wrong = Vec::new();
         if let Some(first) = &q.first {
             if ids.first() != Some(&first.as_str()) {
@@ -280,6 +311,12 @@ fn snippets_mark_the_matched_words_and_escape_the_rest() {
             if hit.snippet.contains("<mark>") {
                 continue;
             }
+            // Found by its title or a section's heading, which are shown above the snippet.
+            let shown =
+                |m: &String| hit.section.contains(m.as_str()) || hit.title.contains(m.as_str());
+            if hit.marks.iter().any(shown) {
+                continue;
+            }
             let query = q.q.to_lowercase();
             // A tag begins with a query word, or with the root of its word family.
             let tag_matches = practice_tags(id(&hit)).iter().any(|tag| {
@@ -310,8 +347,12 @@ fn snippets_mark_the_matched_words_and_escape_the_rest() {
     }
 }
 
-/// The tags of a practice, from the front matter of its file (`tags: [a, b]`), lower case.
+/// The tags of a practice, from the front matter of its file (`tags: [a, b]`), lower case; none
+/// for another page.
 fn practice_tags(id: &str) -> Vec<String> {
+    if id.is_empty() || id.contains('/') {
+        return Vec::new();
+    }
     let dir = repo_root().join("content/praktijken");
     let file = walkdir::WalkDir::new(dir)
         .into_iter()
@@ -342,7 +383,17 @@ fn result_urls_are_site_relative_and_lead_to_built_pages() {
                 .url
                 .strip_prefix(BASE)
                 .unwrap_or_else(|| panic!("{:?}: {} does not start with {BASE}", q.q, hit.url));
-            assert!(rel.ends_with('/') && !rel.contains(".."), "{}", hit.url);
+            assert!(
+                site_has(&site.out, rel),
+                "{}: no such page or anchor",
+                hit.url
+            );
+            let rel = search::searcher::page_url(rel);
+            assert!(
+                rel.is_empty() || rel.ends_with('/') && !rel.contains(".."),
+                "{}",
+                hit.url
+            );
             let page = site.out.join(rel).join("index.html");
             let html = std::fs::read_to_string(&page)
                 .unwrap_or_else(|e| panic!("{:?}: {} has no page {page:?}: {e}", q.q, hit.url));
@@ -410,4 +461,82 @@ fn category_counts_add_up_to_the_total() {
             assert_eq!(filtered.total, *n, "{q} in {slug}");
         }
     }
+}
+
+/// The URLs of the sections in the index (the site's own pages), under the base.
+fn section_urls(site: &Site) -> Vec<String> {
+    let mut urls = Vec::new();
+    for entry in std::fs::read_dir(site.index().join("d")).expect("documents of the index") {
+        let bytes = std::fs::read(entry.expect("entry").path()).expect("document");
+        let doc = search::format::DocData::decode(&bytes).expect("document decodes");
+        if !doc.url.contains("/praktijken/") {
+            urls.push(doc.url.strip_prefix(BASE).unwrap_or(&doc.url).to_string());
+        }
+    }
+    urls.sort();
+    urls
+}
+
+#[test]
+fn every_section_of_the_index_is_an_anchor_of_its_page() {
+    let site = site();
+    let urls = section_urls(site);
+    assert!(urls.len() > 15, "{urls:?}");
+    for url in &urls {
+        assert!(
+            site_has(&site.out, url),
+            "{url} is no page or anchor of the site"
+        );
+    }
+}
+
+/// Links to sections are shared and bookmarked: an anchor that changes (a template's id, a
+/// step renumbered) must change here too, on purpose.
+#[test]
+fn section_anchors_do_not_change_silently() {
+    let want = [
+        "",
+        "herverdeling/",
+        "herverdeling/#hv-checklist-titel",
+        "herverdeling/#hv-regels",
+        "stappenplan/",
+        "stappenplan/#stap-1",
+        "stappenplan/#stap-2",
+        "stappenplan/#stap-3",
+        "stappenplan/#stap-4",
+        "stappenplan/#uitgangspunt-1",
+        "stappenplan/#uitgangspunt-2",
+        "stappenplan/#uitgangspunt-3",
+        "stappenplan/#uitgangspunt-4",
+        "stappenplan/#uitgangspunt-5",
+        "stappenplan/#voetnoten-kop",
+        "toegankelijkheid/",
+        "toegankelijkheid/#kop-beperkingen",
+        "toegankelijkheid/#kop-datum",
+        "toegankelijkheid/#kop-getoetst",
+        "toegankelijkheid/#kop-melden",
+        "toegankelijkheid/#kop-norm",
+        "toegankelijkheid/#kop-status",
+    ];
+    assert_eq!(section_urls(site()), want);
+}
+
+#[test]
+fn a_section_result_names_its_page_and_heading() {
+    let r = site().search("eenmaal overgedragen ", &Filters::default());
+    let hit = &r.hits[0];
+    assert_eq!(
+        hit.title,
+        "Stappenplan bij herverdeling taakstelling huisvesting vergunninghouders"
+    );
+    assert_eq!(
+        hit.section,
+        "Uitgangspunt 3: Eenmaal overgedragen, blijft overgedragen!"
+    );
+    assert_eq!(
+        hit.link,
+        format!(
+            "{BASE}stappenplan/?markeer=Eenmaal+overgedragen+overgaat+overdragende#uitgangspunt-3"
+        )
+    );
 }

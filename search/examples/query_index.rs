@@ -7,7 +7,7 @@
 //!
 //! QUERIES.json: an array of strings, or of objects {"q", "category", "tag",
 //! "limit"} (other fields are ignored). Output: an array of {"query",
-//! "total", "hits": [{"url","title","category","score","snippet"}],
+//! "total", "exact_total", "suggestion", "hits": [{"url","link","title","section","exact","category","score","snippet"}],
 //! "category_counts", "tag_counts"}.
 
 use std::path::Path;
@@ -80,8 +80,9 @@ fn main() -> ExitCode {
                 hits.iter()
                     .map(|h| {
                         json!({
-                            "url": h["url"], "title": h["title"], "category": h["category"],
-                            "score": h["score"], "snippet": h["snippet"],
+                            "url": h["url"], "link": h["link"], "title": h["title"],
+                            "section": h["section"], "exact": h["exact"],
+                            "category": h["category"], "score": h["score"], "snippet": h["snippet"],
                         })
                     })
                     .collect()
@@ -90,6 +91,8 @@ fn main() -> ExitCode {
         out.push(json!({
             "query": q,
             "total": r["total"],
+            "exact_total": r["exact_total"],
+            "suggestion": r["suggestion"],
             "hits": hits,
             "category_counts": r["category_counts"],
             "tag_counts": r["tag_counts"],

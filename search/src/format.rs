@@ -8,11 +8,20 @@ pub const META_FILE: &str = "meta.bin";
 /// Relative path of the tag posting lists, fetched only for the tag filter
 /// and the tag counts.
 pub const TAGS_FILE: &str = "tags.bin";
-const META_MAGIC: &[u8; 4] = b"KBZ2";
-const FRAGMENT_VERSION: u8 = 1;
+const META_MAGIC: &[u8; 4] = b"KBZ3";
+const FRAGMENT_VERSION: u8 = 2;
 
-/// Posting weights are stored as `round(weight * WEIGHT_SCALE)` in one byte.
-pub const WEIGHT_SCALE: f32 = 15.0;
+/// Posting weights are stored as `round(weight * WEIGHT_SCALE)` in the low
+/// seven bits of a byte (see [`weight_of`]).
+pub const WEIGHT_SCALE: f32 = 7.5;
+/// The high bit of a posting's weight byte: the word is in the document's
+/// title (a page's title or a section's heading).
+pub const IN_TITLE: u8 = 0x80;
+
+/// The weight in a posting's weight byte, without the [`IN_TITLE`] bit.
+pub fn weight_of(byte: u8) -> f32 {
+    (byte & !IN_TITLE) as f32 / WEIGHT_SCALE
+}
 /// Inverse document frequencies are stored as `round(idf * IDF_SCALE)`.
 pub const IDF_SCALE: f32 = 1000.0;
 
@@ -196,7 +205,8 @@ pub struct Postings {
     /// Inverse document frequency, times [`IDF_SCALE`].
     pub idf: u32,
     pub docs: Vec<u32>,
-    /// BM25 field-weighted term weight per document, times [`WEIGHT_SCALE`].
+    /// BM25 field-weighted term weight per document, times [`WEIGHT_SCALE`],
+    /// with [`IN_TITLE`] set when the word is in the title.
     pub weights: Vec<u8>,
 }
 
@@ -330,7 +340,10 @@ impl Fragment {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocData {
     pub url: String,
+    /// The page's title.
     pub title: String,
+    /// The section's heading; empty for a whole page (or its opening part).
+    pub section: String,
     pub tags: Vec<String>,
     pub summary: String,
     /// The body, cut at [`crate::index::MAX_BODY_BYTES`].
@@ -342,6 +355,7 @@ impl DocData {
         let mut w = Writer::new();
         w.str(&self.url);
         w.str(&self.title);
+        w.str(&self.section);
         w.usize(self.tags.len());
         for t in &self.tags {
             w.str(t);
@@ -355,6 +369,7 @@ impl DocData {
         let mut r = Reader::new(data);
         let url = r.str()?.to_string();
         let title = r.str()?.to_string();
+        let section = r.str()?.to_string();
         let n = r.count()?;
         let mut tags = Vec::with_capacity(n);
         for _ in 0..n {
@@ -365,6 +380,7 @@ impl DocData {
         Ok(DocData {
             url,
             title,
+            section,
             tags,
             summary,
             body,

@@ -5,17 +5,24 @@ use std::collections::{BTreeMap, HashMap};
 use crate::compound::Lexicon;
 use crate::format::{
     doc_path, encode_tags, fragment_path, CategoryInfo, DocData, Fragment, Group, Meta, Postings,
-    Surface, TagInfo, IDF_SCALE, META_FILE, TAGS_FILE, WEIGHT_SCALE,
+    Surface, TagInfo, IDF_SCALE, IN_TITLE, META_FILE, TAGS_FILE, WEIGHT_SCALE,
 };
 use crate::normalize::{is_indexable, single_word, tokens};
 use crate::stem::stem;
 
-/// A page to index. Text fields are plain text (no markup).
+/// A page, or a section of one, to index. Text fields are plain text (no markup).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Document {
-    /// Site-relative URL, returned as given (e.g. `praktijken/algemeen/monitoring/`).
+    /// Site-relative URL, returned as given (e.g. `praktijken/algemeen/monitoring/`); a
+    /// section's ends in its anchor (`stappenplan/#stap-2`).
     pub url: String,
+    /// The page's title.
     pub title: String,
+    /// The section's heading (`Stap 2: Kennisgeving aan het COA`); empty for a whole page
+    /// or the part of a page before its first section. A section's heading is its title
+    /// for ranking; the page's title is only indexed with the page's opening part.
+    #[serde(default)]
+    pub section: String,
     /// Category slug.
     pub category: String,
     pub category_title: String,
@@ -120,10 +127,13 @@ pub fn build_index_with_synonyms(
             let mut doc = DocTerms::default();
             let mut slot: HashMap<u32, usize> = HashMap::new();
             let tags = d.tags.join(" ");
-            for (field, text) in [&d.title, &tags, &d.summary, &d.body]
-                .into_iter()
-                .enumerate()
-            {
+            // The page's title is not a section's: its words would match every section.
+            let title = if d.section.is_empty() {
+                &d.title
+            } else {
+                &d.section
+            };
+            for (field, text) in [title, &tags, &d.summary, &d.body].into_iter().enumerate() {
                 for token in tokens(text) {
                     if !is_indexable(&token.term) {
                         continue;
@@ -171,7 +181,10 @@ pub fn build_index_with_synonyms(
                 let norm = 1.0 - B + B * doc.lengths[i] as f32 / avg;
                 weight += FIELD_WEIGHTS[i] * tf * (K1 + 1.0) / (tf + K1 * norm);
             }
-            let q = (weight * WEIGHT_SCALE).round().clamp(1.0, 255.0) as u8;
+            let mut q = (weight * WEIGHT_SCALE).round().clamp(1.0, 127.0) as u8;
+            if counts[0] > 0 {
+                q |= IN_TITLE;
+            }
             let entry = &mut by_term[*term as usize];
             entry.0.push(id as u32);
             entry.1.push(q);
@@ -212,8 +225,9 @@ pub fn build_index_with_synonyms(
         for ps in part_stems {
             let entry = part_docs.entry(ps).or_default();
             for (&d, &q) in ids.iter().zip(weights) {
+                // A part is not the word of the title: only the weight carries over.
                 let slot = entry.entry(d).or_insert(0);
-                *slot = (*slot).max(q);
+                *slot = (*slot).max(q & !IN_TITLE);
             }
         }
     }
@@ -317,6 +331,7 @@ pub fn build_index_with_synonyms(
         let data = DocData {
             url: d.url.clone(),
             title: d.title.clone(),
+            section: d.section.clone(),
             tags: d.tags.clone(),
             summary: d.summary.clone(),
             body: cut_at_char_boundary(&d.body, MAX_BODY_BYTES).to_string(),

@@ -47,12 +47,32 @@ fn counts(out: &mut String, name: &str, list: &[(String, usize)]) {
     out.push(']');
 }
 
-/// `{"total":N,"hits":[{"url","title","category","category_title","score","snippet"}],
+fn strings(out: &mut String, name: &str, list: &[String]) {
+    escape(name, out);
+    out.push_str(":[");
+    for (i, s) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        escape(s, out);
+    }
+    out.push(']');
+}
+
+/// `{"total":N,"exact_total":N,"suggestion":null|"…","hits":[{"url","link","title","section",
+/// "exact","marks":[…],"category","category_title","score","snippet"}],
 /// "category_counts":[[slug,n]],"tag_counts":[[tag,n]]}`
 pub fn results_json(r: &Results) -> String {
     let mut out = String::with_capacity(256 + r.hits.len() * 400);
     out.push_str("{\"total\":");
     out.push_str(&r.total.to_string());
+    out.push_str(",\"exact_total\":");
+    out.push_str(&r.exact_total.to_string());
+    out.push_str(",\"suggestion\":");
+    match &r.suggestion {
+        Some(s) => escape(s, &mut out),
+        None => out.push_str("null"),
+    }
     out.push_str(",\"hits\":[");
     for (i, h) in r.hits.iter().enumerate() {
         if i > 0 {
@@ -61,7 +81,17 @@ pub fn results_json(r: &Results) -> String {
         out.push('{');
         field(&mut out, "url", &h.url);
         out.push(',');
+        field(&mut out, "link", &h.link);
+        out.push(',');
         field(&mut out, "title", &h.title);
+        out.push(',');
+        field(&mut out, "section", &h.section);
+        out.push_str(if h.exact {
+            ",\"exact\":true,"
+        } else {
+            ",\"exact\":false,"
+        });
+        strings(&mut out, "marks", &h.marks);
         out.push(',');
         field(&mut out, "category", &h.category);
         out.push(',');
@@ -124,9 +154,15 @@ mod tests {
     fn results_json_is_valid_and_escaped() {
         let r = Results {
             total: 1,
+            exact_total: 1,
+            suggestion: None,
             hits: vec![Hit {
                 url: "praktijken/a/\"b\"/".into(),
+                link: "praktijken/a/\"b\"/?markeer=kamer".into(),
                 title: "Kamer\tverhuur".into(),
+                section: String::new(),
+                exact: true,
+                marks: vec!["kamer".into()],
                 category: "algemeen".into(),
                 category_title: "Algemeen".into(),
                 score: 1.5,
@@ -137,6 +173,8 @@ mod tests {
         };
         let text = results_json(&r);
         assert!(text.contains("\"score\":1.500"), "{text}");
+        assert!(text.contains(r#""marks":["kamer"]"#), "{text}");
+        assert!(text.contains(r#""suggestion":null"#), "{text}");
         assert!(text.contains(r#""url":"praktijken/a/\"b\"/""#), "{text}");
         assert!(text.contains(r#""title":"Kamer\tverhuur""#), "{text}");
         assert!(

@@ -10,11 +10,11 @@
 use crate::codec::DecodeError;
 use crate::compound::{LINKS, MIN_COMPOUND, MIN_HEAD, MIN_MODIFIER};
 use crate::format::{
-    decode_tags, doc_path, fragment_path, DocData, Fragment, Group, Meta, Postings, IDF_SCALE,
-    META_FILE, TAGS_FILE, WEIGHT_SCALE,
+    decode_tags, doc_path, fragment_path, weight_of, DocData, Fragment, Group, Meta, Postings,
+    IDF_SCALE, IN_TITLE, META_FILE, TAGS_FILE,
 };
 use crate::normalize::{is_stop_word, tokens};
-use crate::snippet::snippet;
+use crate::snippet::{landing_link, marked_words, snippet};
 use crate::stem::stem;
 
 /// How much a match of each kind counts, relative to an exact match.
@@ -79,8 +79,19 @@ pub struct Filters {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Hit {
+    /// The page's URL, with the section's anchor for a section.
     pub url: String,
+    /// The page's title.
     pub title: String,
+    /// The section's heading; empty for a whole page or its opening part.
+    pub section: String,
+    /// Every query word matched as written or in another form of it (not
+    /// only as a compound part, typo, word-family or synonym).
+    pub exact: bool,
+    /// The words of the page that matched, as written there.
+    pub marks: Vec<String>,
+    /// [`Hit::url`] with the marks for the page's own script to mark.
+    pub link: String,
     pub category: String,
     pub category_title: String,
     pub score: f32,
@@ -93,6 +104,11 @@ pub struct Hit {
 pub struct Results {
     /// Number of matching documents (after filters).
     pub total: usize,
+    /// How many of them match exactly (see [`Hit::exact`]); they come first.
+    pub exact_total: usize,
+    /// When nothing matches exactly: the query with its words replaced by
+    /// indexed words one typo away or split into known parts.
+    pub suggestion: Option<String>,
     pub hits: Vec<Hit>,
     /// `(category slug, matches)` for the query and the tag filter, in the
     /// order of the metadata; categories without matches are left out.
@@ -207,6 +223,12 @@ struct WordMatch {
     scores: Vec<(u32, f32)>,
     surfaces: Vec<String>,
     part_stems: Vec<String>,
+    /// Documents with the word itself or another form of it; sorted after
+    /// [`WordMatch::finish`]. Never carried over by [`WordMatch::merge`]:
+    /// what is merged is a looser reading of the word.
+    exact: Vec<u32>,
+    /// Those of `exact` with the word in their title.
+    titled: Vec<u32>,
 }
 
 fn add_sorted(list: &mut Vec<String>, s: &str) {
@@ -222,8 +244,19 @@ impl WordMatch {
             .docs
             .iter()
             .zip(&postings.weights)
-            .map(|(&d, &w)| (d, tier * idf * (w as f32 / WEIGHT_SCALE)));
+            .map(|(&d, &w)| (d, tier * idf * weight_of(w)));
         self.scores.extend(scaled);
+    }
+
+    /// [`WordMatch::add`] for a form of the word itself.
+    fn add_exact(&mut self, postings: &Postings, tier: f32) {
+        self.add(postings, tier);
+        for (&d, &w) in postings.docs.iter().zip(&postings.weights) {
+            self.exact.push(d);
+            if w & IN_TITLE != 0 {
+                self.titled.push(d);
+            }
+        }
     }
 
     /// Sorts by document and keeps the best score of each.
@@ -232,6 +265,10 @@ impl WordMatch {
         self.scores
             .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.total_cmp(&a.1)));
         self.scores.dedup_by_key(|e| e.0);
+        for list in [&mut self.exact, &mut self.titled] {
+            list.sort_unstable();
+            list.dedup();
+        }
         self
     }
 
@@ -305,6 +342,7 @@ fn both_parts(first: &WordMatch, rest: WordMatch) -> WordMatch {
         scores,
         surfaces: rest.surfaces,
         part_stems: rest.part_stems,
+        ..WordMatch::default()
     }
 }
 
@@ -321,8 +359,18 @@ pub struct Searcher {
 /// `(name, matching documents)` per category or tag.
 type Counts = Vec<(String, usize)>;
 
-/// A ranked document: id, number of query words matched, score.
-type Ranked = (u32, usize, f32);
+/// A ranked document.
+#[derive(Clone, Copy)]
+struct Ranked {
+    id: u32,
+    /// Every query word matched exactly (see [`Hit::exact`]).
+    exact: bool,
+    /// Every query word matched exactly in the title (or heading).
+    titled: bool,
+    /// Query words matched in any way.
+    words: u16,
+    score: f32,
+}
 
 /// Collects the fragments a lookup wanted but did not have.
 struct Lookup<'a> {
@@ -381,9 +429,9 @@ impl<'a> Lookup<'a> {
             for surface in &g.surfaces {
                 if surface.term == term {
                     exact = true;
-                    m.add(&surface.postings, EXACT);
+                    m.add_exact(&surface.postings, EXACT);
                 } else {
-                    m.add(&surface.postings, STEM);
+                    m.add_exact(&surface.postings, STEM);
                 }
                 m.mark_surface(&surface.term);
             }
@@ -393,8 +441,11 @@ impl<'a> Lookup<'a> {
             }
         }
         if prefix && term.chars().nth(1).is_some() {
+            // Completions of a word being typed are what it will be, unless it
+            // is a whole word already: then they are other words.
+            let completing = !exact;
             for f in self.prefix_fragments(term, extra) {
-                Self::add_completions(f, term, &s, &mut m, evidence);
+                Self::add_completions(f, term, &s, &mut m, evidence, completing);
             }
         }
         (m, exact)
@@ -426,6 +477,7 @@ impl<'a> Lookup<'a> {
         own_stem: &str,
         m: &mut WordMatch,
         evidence: Evidence<'_>,
+        completing: bool,
     ) {
         let from = f.groups.partition_point(|g| g.stem.as_str() < term);
         for g in f.groups[from..]
@@ -435,7 +487,11 @@ impl<'a> Lookup<'a> {
         {
             for surface in &g.surfaces {
                 if surface.term != term && surface.term.starts_with(term) {
-                    m.add(&surface.postings, PREFIX);
+                    if completing {
+                        m.add_exact(&surface.postings, PREFIX);
+                    } else {
+                        m.add(&surface.postings, PREFIX);
+                    }
                     m.mark_surface(&surface.term);
                 }
             }
@@ -542,9 +598,9 @@ impl<'a> Lookup<'a> {
             }
             if let Some((first_all, _)) = first_match {
                 all.merge(WordMatch {
-                    scores: Vec::new(),
                     surfaces: first_all.surfaces,
                     part_stems: first_all.part_stems,
+                    ..WordMatch::default()
                 });
             }
         }
@@ -564,7 +620,7 @@ impl<'a> Lookup<'a> {
         let (mut m, _) = self.match_term(first, false, 0, evidence);
         for i in near {
             if let Some(Some(f)) = self.searcher.fragments.get(*i) {
-                Self::add_completions(f, first, &first_stem, &mut m, evidence);
+                Self::add_completions(f, first, &first_stem, &mut m, evidence, false);
             }
         }
         m.finish()
@@ -698,9 +754,9 @@ impl Searcher {
             out.push(TAGS_FILE.to_string());
         }
         if out.is_empty() {
-            for &(id, _, _) in ranked.iter().take(limit) {
-                if self.doc(id).is_none() {
-                    out.push(doc_path(id));
+            for r in ranked.iter().take(limit) {
+                if self.doc(r.id).is_none() {
+                    out.push(doc_path(r.id));
                 }
             }
         }
@@ -747,6 +803,8 @@ impl Searcher {
         let n = self.meta.doc_count as usize;
         let mut words = vec![0u16; n];
         let mut sums = vec![0f32; n];
+        let mut exact = vec![0u16; n];
+        let mut titled = vec![0u16; n];
         let mut touched: Vec<u32> = Vec::new();
         for m in matches {
             for &(d, s) in &m.scores {
@@ -759,7 +817,15 @@ impl Searcher {
                 *slot += 1;
                 sums[d as usize] += s;
             }
+            for (list, tally) in [(&m.exact, &mut exact), (&m.titled, &mut titled)] {
+                for &d in list {
+                    if let Some(slot) = tally.get_mut(d as usize) {
+                        *slot += 1;
+                    }
+                }
+            }
         }
+        let all_words = matches.len() as u16;
         let in_category = filters.category.as_ref().map(|slug| {
             self.meta
                 .categories
@@ -815,12 +881,26 @@ impl Searcher {
         let mut ranked: Vec<Ranked> = touched
             .into_iter()
             .filter(|&d| cat_ok(d) && tag_ok(d))
-            .map(|d| (d, words[d as usize] as usize, sums[d as usize]))
+            .map(|d| {
+                let i = d as usize;
+                Ranked {
+                    id: d,
+                    exact: exact[i] == all_words,
+                    titled: titled[i] == all_words,
+                    words: words[i],
+                    score: sums[i],
+                }
+            })
             .collect();
+        // Exact matches first; among them, those with the words in the title
+        // or heading; then the number of words matched and the score.
         ranked.sort_unstable_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| b.2.total_cmp(&a.2))
-                .then_with(|| a.0.cmp(&b.0))
+            b.exact
+                .cmp(&a.exact)
+                .then_with(|| b.titled.cmp(&a.titled))
+                .then_with(|| b.words.cmp(&a.words))
+                .then_with(|| b.score.total_cmp(&a.score))
+                .then_with(|| a.id.cmp(&b.id))
         });
         let total = ranked.len();
         (ranked, total)
@@ -841,22 +921,135 @@ impl Searcher {
             .iter()
             .map(|m| (&m.surfaces[..], &m.part_stems[..]))
             .collect();
-        for &(id, _, score) in ranked.iter().take(limit) {
-            let Some(doc) = self.doc(id) else {
+        results.exact_total = ranked.iter().take_while(|r| r.exact).count();
+        let mut hits = Vec::new();
+        for r in ranked.iter().take(limit) {
+            let Some(doc) = self.doc(r.id) else {
                 continue;
             };
-            let category = self.meta.category_of(id).map(|c| &self.meta.categories[c]);
-            results.hits.push(Hit {
+            let category = self
+                .meta
+                .category_of(r.id)
+                .map(|c| &self.meta.categories[c]);
+            let words = marked_words(doc, &marks);
+            hits.push(Hit {
+                link: landing_link(&doc.url, &words),
                 url: doc.url.clone(),
                 title: doc.title.clone(),
+                section: doc.section.clone(),
+                exact: r.exact,
+                marks: words,
                 category: category.map(|c| c.slug.clone()).unwrap_or_default(),
                 category_title: category.map(|c| c.title.clone()).unwrap_or_default(),
-                score: (score * 1000.0).round() / 1000.0,
+                score: (r.score * 1000.0).round() / 1000.0,
                 snippet: snippet(doc, &marks),
             });
         }
+        results.hits = group_by_page(hits);
+        if results.exact_total == 0 {
+            results.suggestion = self.suggest(&parse_query(query), &matches);
+        }
         results
     }
+
+    /// "Bedoelde u …?": each query word without an exact match replaced by
+    /// the indexed word one edit away that most documents have, or else
+    /// split into two indexed words (`huurtoeslagbijzonder` → `huurtoeslag
+    /// bijzonder`). Looks in the fragments loaded for the query only.
+    fn suggest(&self, words: &[QueryWord], matches: &[WordMatch]) -> Option<String> {
+        let mut changed = false;
+        let mut out: Vec<String> = Vec::with_capacity(words.len());
+        for (word, m) in words.iter().zip(matches) {
+            let better = if m.exact.is_empty() {
+                self.nearest_word(&word.term)
+                    .or_else(|| self.known_split(&word.term))
+            } else {
+                None
+            };
+            changed |= better.is_some();
+            out.push(better.unwrap_or_else(|| word.term.clone()));
+        }
+        changed.then(|| out.join(" "))
+    }
+
+    fn loaded_group(&self, stem: &str) -> Option<&Group> {
+        let i = self.meta.fragment_of(stem);
+        self.fragments.get(i)?.as_ref()?.group(stem)
+    }
+
+    /// The indexed word one edit from `term` in the most documents.
+    fn nearest_word(&self, term: &str) -> Option<String> {
+        if term.chars().count() < 4 {
+            return None;
+        }
+        let mut frags = vec![
+            self.meta.fragment_of(term),
+            self.meta.fragment_of(&stem(term)),
+        ];
+        frags.dedup();
+        let mut best: Option<(usize, &str)> = None;
+        for f in frags
+            .iter()
+            .filter_map(|&i| self.fragments.get(i)?.as_ref())
+        {
+            for surface in f.groups.iter().flat_map(|g| &g.surfaces) {
+                let n = surface.postings.docs.len();
+                if surface.term != term
+                    && within_one_edit(&surface.term, term)
+                    && best.is_none_or(|(b, t)| (n, t) > (b, surface.term.as_str()))
+                {
+                    best = Some((n, &surface.term));
+                }
+            }
+        }
+        best.map(|(_, t)| t.to_string())
+    }
+
+    /// `term` as two indexed words, the longest first part first.
+    fn known_split(&self, term: &str) -> Option<String> {
+        if !term.is_ascii() || term.len() < MIN_COMPOUND {
+            return None;
+        }
+        (MIN_MODIFIER..=term.len() - MIN_HEAD)
+            .rev()
+            .find_map(|cut| {
+                let (first, rest) = term.split_at(cut);
+                let known = |w: &str| {
+                    !is_stop_word(w)
+                        && self
+                            .loaded_group(&stem(w))
+                            .is_some_and(|g| g.surfaces.iter().any(|s| s.term == w))
+                };
+                (known(first) && known(rest)).then(|| format!("{first} {rest}"))
+            })
+    }
+}
+
+/// The page of a hit's URL: without the section's anchor.
+pub fn page_url(url: &str) -> &str {
+    url.split_once('#').map_or(url, |(page, _)| page)
+}
+
+/// Hits in rank order, each page's other sections right after its best one.
+fn group_by_page(hits: Vec<Hit>) -> Vec<Hit> {
+    let mut pages: Vec<&str> = Vec::new();
+    for h in &hits {
+        let page = page_url(&h.url);
+        if !pages.contains(&page) {
+            pages.push(page);
+        }
+    }
+    let order: Vec<usize> = hits
+        .iter()
+        .map(|h| {
+            let page = page_url(&h.url);
+            pages.iter().position(|p| *p == page).unwrap_or(0)
+        })
+        .collect();
+    let mut indexed: Vec<(usize, Hit)> = order.into_iter().zip(hits).collect();
+    // Stable: within a page, rank order stays.
+    indexed.sort_by_key(|(page, _)| *page);
+    indexed.into_iter().map(|(_, h)| h).collect()
 }
 
 fn numbered(path: &str, dir: &str) -> Option<u32> {
@@ -913,6 +1106,7 @@ mod tests {
             scores: scores.to_vec(),
             surfaces: Vec::new(),
             part_stems: Vec::new(),
+            ..WordMatch::default()
         }
     }
 
@@ -922,6 +1116,33 @@ mod tests {
         let separate = match_of(&[(0, 0.5), (4, 0.25), (4, 0.5), (7, 0.5)]).finish();
         let sum = whole.boosted_by(&separate);
         assert_eq!(sum.scores, [(1, 2.0), (4, 1.5)]);
+    }
+
+    #[test]
+    fn sections_of_a_page_follow_its_best_one() {
+        let hit = |url: &str| Hit {
+            url: url.into(),
+            title: String::new(),
+            section: String::new(),
+            exact: true,
+            marks: Vec::new(),
+            link: url.into(),
+            category: String::new(),
+            category_title: String::new(),
+            score: 0.0,
+            snippet: String::new(),
+        };
+        let urls: Vec<String> = group_by_page(vec![
+            hit("s/#b"),
+            hit("p/"),
+            hit("s/"),
+            hit("q/"),
+            hit("s/#a"),
+        ])
+        .into_iter()
+        .map(|h| h.url)
+        .collect();
+        assert_eq!(urls, ["s/#b", "s/", "s/#a", "p/", "q/"]);
     }
 
     #[test]

@@ -125,14 +125,99 @@ pub fn snippet(doc: &DocData, marks: &[Marks<'_>]) -> String {
     out.replace('\n', " ")
 }
 
+/// At most this many words are handed to the landing page to mark.
+pub const MAX_MARKS: usize = 12;
+
+/// The words of `doc` (heading, title, summary, stored body) that matched,
+/// as written there, each once (whatever its case), in order of first appearance.
+pub fn marked_words(doc: &DocData, marks: &[Marks<'_>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for text in [&doc.section, &doc.title, &doc.summary, &doc.body] {
+        for t in tokens(text) {
+            if out.len() == MAX_MARKS {
+                return out;
+            }
+            let word = &text[t.start..t.end];
+            // The landing page marks without regard to case.
+            let seen = || out.iter().any(|w| w.to_lowercase() == word.to_lowercase());
+            if matched_word(&t.term, marks).is_some() && !seen() {
+                out.push(word.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The name of the URL parameter with the words the landing page marks.
+pub const MARK_PARAM: &str = "markeer";
+
+/// `url` with `words` in its query string (`?markeer=w1+w2`, before the
+/// anchor), for the landing page's script to mark; `url` itself without words.
+pub fn landing_link(url: &str, words: &[String]) -> String {
+    if words.is_empty() {
+        return url.to_string();
+    }
+    let (page, anchor) = url
+        .split_once('#')
+        .map_or((url, None), |(p, a)| (p, Some(a)));
+    let mut out = String::with_capacity(url.len() + 16 * words.len());
+    out.push_str(page);
+    out.push(if page.contains('?') { '&' } else { '?' });
+    out.push_str(MARK_PARAM);
+    out.push('=');
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push('+');
+        }
+        for b in w.bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                out.push(b as char);
+            } else {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 15) as usize] as char);
+            }
+        }
+    }
+    if let Some(anchor) = anchor {
+        out.push('#');
+        out.push_str(anchor);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn landing_links_carry_the_words_before_the_anchor() {
+        let words = ["Overgedragen".to_string(), "coördinator".to_string()];
+        assert_eq!(
+            landing_link("/stappenplan/#uitgangspunt-3", &words),
+            "/stappenplan/?markeer=Overgedragen+co%C3%B6rdinator#uitgangspunt-3"
+        );
+        assert_eq!(landing_link("/a/", &[]), "/a/");
+    }
+
+    #[test]
+    fn marked_words_are_the_matches_as_written() {
+        let surfaces = ["huurtoeslag".to_string()];
+        let parts = ["toeslag".to_string()];
+        let mut d = doc("Huurtoeslag en zorgtoeslag; huurtoeslag.");
+        d.section = "Over de Huurtoeslag".into();
+        assert_eq!(
+            marked_words(&d, &[(&surfaces[..], &parts[..])]),
+            ["Huurtoeslag", "zorgtoeslag"]
+        );
+    }
 
     fn doc(body: &str) -> DocData {
         DocData {
             url: "x/".into(),
             title: "X".into(),
+            section: String::new(),
             tags: vec![],
             summary: String::new(),
             body: body.into(),

@@ -269,6 +269,7 @@ fn doc(url: &str, title: &str, body: &str) -> Document {
         tags: vec![],
         summary: String::new(),
         body: body.into(),
+        ..Document::default()
     }
 }
 
@@ -487,4 +488,118 @@ fn words_of_one_family_find_each_other_below_the_words_own_forms() {
         "{}",
         hit.snippet
     );
+}
+
+fn section(url: &str, title: &str, heading: &str, body: &str) -> Document {
+    Document {
+        section: heading.into(),
+        ..doc(url, title, body)
+    }
+}
+
+#[test]
+fn exact_matches_come_first_and_are_counted_apart_from_loose_ones() {
+    let docs = vec![
+        doc("a/", "Toeslagen", "Vraag de huurtoeslag op tijd aan."),
+        doc("b/", "Zorg", "De zorgtoeslag en de huur- en zorgtoeslag."),
+        doc("c/", "Typo", "Een huurtoeslg met een typefout."),
+        doc("d/", "Meervoud", "Alle huurtoeslagen samen."),
+    ];
+    let index = Index::new(&docs);
+    let r = index.query("huurtoeslag ");
+    // a/ and d/ hold the word (d/ in another form); b/ only as a compound
+    // part; c/'s typo is not looked for once the word itself is found.
+    assert_eq!(r.exact_total, 2, "{r:?}");
+    assert_eq!(r.total, 3, "{r:?}");
+    let exact: Vec<(&str, bool)> = r.hits.iter().map(|h| (h.url.as_str(), h.exact)).collect();
+    assert_eq!(exact, [("a/", true), ("d/", true), ("b/", false)]);
+    assert_eq!(r.suggestion, None);
+}
+
+#[test]
+fn a_word_in_the_title_ranks_above_the_same_word_in_the_text() {
+    let docs = vec![
+        doc(
+            "a/",
+            "Wonen en werken",
+            "Leegstandwet leegstandwet leegstandwet: tijdelijke verhuur van leegstand.",
+        ),
+        doc("b/", "De Leegstandwet", "Tijdelijk verhuren van een pand."),
+    ];
+    assert_eq!(Index::new(&docs).urls("leegstandwet "), ["b/", "a/"]);
+}
+
+#[test]
+fn sections_name_their_page_and_are_grouped_under_it() {
+    let docs = vec![
+        section(
+            "stappenplan/",
+            "Stappenplan",
+            "",
+            "Voor gemeenten die willen herverdelen.",
+        ),
+        section(
+            "stappenplan/#uitgangspunt-3",
+            "Stappenplan",
+            "Uitgangspunt 3: Eenmaal overgedragen, blijft overgedragen",
+            "De taakstelling gaat over naar de andere gemeente.",
+        ),
+        section(
+            "stappenplan/#stap-4",
+            "Stappenplan",
+            "Stap 4: Toezicht door de provincie",
+            "Eenmaal overgedragen taakstellingen worden niet meer toegerekend.",
+        ),
+        doc("p/", "Woningen", "Overgedragen woningen."),
+    ];
+    let index = Index::new(&docs);
+    let r = index.query("overgedragen ");
+    let got: Vec<(&str, &str)> = r
+        .hits
+        .iter()
+        .map(|h| (h.url.as_str(), h.section.as_str()))
+        .collect();
+    // The heading's match first, then the step (a weaker match than the
+    // practice's short text), grouped with the other section of its page.
+    assert_eq!(
+        got,
+        [
+            (
+                "stappenplan/#uitgangspunt-3",
+                "Uitgangspunt 3: Eenmaal overgedragen, blijft overgedragen"
+            ),
+            ("stappenplan/#stap-4", "Stap 4: Toezicht door de provincie"),
+            ("p/", ""),
+        ],
+        "{r:?}"
+    );
+    assert!(r
+        .hits
+        .iter()
+        .all(|h| h.title != "Stappenplan" || h.url.starts_with("stappenplan/")));
+    assert_eq!(
+        r.hits[0].link,
+        "stappenplan/?markeer=overgedragen#uitgangspunt-3"
+    );
+    // The page's title belongs to its opening part only.
+    assert_eq!(index.urls("stappenplan ")[0], "stappenplan/");
+}
+
+#[test]
+fn without_an_exact_match_a_typo_neighbour_is_suggested() {
+    let docs = vec![
+        doc("a/", "Huurtoeslag", "De huurtoeslag en de huurtoeslag."),
+        doc("b/", "Gemeente", "Een gemeente met huurtoeslag."),
+    ];
+    let index = Index::new(&docs);
+    let r = index.query("gemeenet ");
+    assert_eq!(r.exact_total, 0);
+    assert_eq!(r.suggestion.as_deref(), Some("gemeente"));
+    let r = index.query("huurtoeslaggemeente ");
+    assert_eq!(
+        r.suggestion.as_deref(),
+        Some("huurtoeslag gemeente"),
+        "{r:?}"
+    );
+    assert_eq!(index.query("gemeente ").suggestion, None);
 }

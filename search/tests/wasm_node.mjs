@@ -8,7 +8,7 @@
 // INDEX_DIR: the built site's zoeken/index/ folder. QUERIES.json: an array of
 // strings, or of objects {"q", "category", "tag", "limit"}. GLUE.js defaults
 // to generator/assets/wasm/search.js. Output: an array of
-// {"query", "total", "hits": [{"url","title","category","score","snippet"}],
+// {"query", "total", "exact_total", "suggestion", "hits": [{"url","link","title","section","exact","category","score","snippet"}],
 //  "category_counts", "tag_counts", "files", "bytes", "ms"} where files/bytes are what the query
 // fetched (raw, not gzip) after meta.bin; the module is fresh for each query,
 // as on a first visit.
@@ -77,9 +77,14 @@ for (const entry of queries) {
   out.push({
     query: q.q,
     total: results.total,
-    hits: results.hits.map(({ url, title, category, score, snippet }) => ({
+    exact_total: results.exact_total,
+    suggestion: results.suggestion,
+    hits: results.hits.map(({ url, link, title, section, exact, category, score, snippet }) => ({
       url,
+      link,
       title,
+      section,
+      exact,
       category,
       score,
       snippet,

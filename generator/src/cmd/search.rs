@@ -6,15 +6,17 @@ use super::Exit;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use search::{search_dir, Filters, Hit, SearchError};
+use search::searcher::page_url;
+use search::{search_dir, Filters, Hit, Results, SearchError};
 
 pub use crate::search_index::INDEX_DIR;
 
 /// Runs a search over `<out>/zoeken/index/` (`out` relative to `root` unless
 /// absolute) and prints the best `limit` results: as a JSON array of
-/// `{"url", "title", "category", "score", "snippet"}` with `json`, else as a
-/// numbered list. Fails (exit code 2) when the index is missing or damaged;
-/// no match is a success.
+/// `{"url", "link", "title", "section", "exact", "category", "score", "snippet"}`
+/// with `json` (`url` ends in the section's anchor), else as a numbered list of
+/// pages with their matching sections under them. Fails (exit code 2) when the
+/// index is missing or damaged; no match is a success.
 pub fn run(
     root: &Path,
     out: &Path,
@@ -47,7 +49,7 @@ pub fn run(
     let text = if json {
         render_json(&results.hits)
     } else {
-        render_human(query, results.total, &results.hits)
+        render_human(query, &results)
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`| head`) is not worth a panic or an error code.
@@ -63,7 +65,10 @@ pub fn render_json(hits: &[Hit]) -> String {
         .map(|h| {
             serde_json::json!({
                 "url": h.url,
+                "link": h.link,
                 "title": h.title,
+                "section": h.section,
+                "exact": h.exact,
                 "category": h.category,
                 "score": h.score,
                 "snippet": h.snippet,
@@ -75,27 +80,56 @@ pub fn render_json(hits: &[Hit]) -> String {
     s
 }
 
-/// The hits as a numbered list for people; matches in snippets in `[…]`.
-pub fn render_human(query: &str, total: usize, hits: &[Hit]) -> String {
-    if hits.is_empty() {
-        return format!("No results for \"{}\".\n", query.trim());
+/// The hits as a numbered list of pages for people, a page's matching sections
+/// under it (`› heading`); matches in snippets in `[…]`. The count says how many
+/// matched the words themselves and how many only a related word.
+pub fn render_human(query: &str, results: &Results) -> String {
+    let query = query.trim();
+    let hits = &results.hits;
+    let mut s = String::new();
+    if let Some(suggestion) = &results.suggestion {
+        s.push_str(&format!("Did you mean \"{suggestion}\"?\n"));
     }
-    let mut s = format!(
-        "{} result{} for \"{}\"{}:\n",
-        total,
-        if total == 1 { "" } else { "s" },
-        query.trim(),
-        if total > hits.len() {
-            format!(" (showing {})", hits.len())
-        } else {
-            String::new()
+    if hits.is_empty() {
+        s.push_str(&format!("No results for \"{query}\".\n"));
+        return s;
+    }
+    let total = results.total;
+    let exact = results.exact_total;
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    s.push_str(&if exact == total {
+        format!("{total} result{} for \"{query}\"", plural(total))
+    } else if exact == 0 {
+        format!("No results with \"{query}\"; {total} related")
+    } else {
+        format!(
+            "{exact} result{} with \"{query}\", then {} related",
+            plural(exact),
+            total - exact
+        )
+    });
+    if total > hits.len() {
+        s.push_str(&format!(" (showing {})", hits.len()));
+    }
+    s.push_str(":\n");
+    let mut number = 0;
+    let mut page: Option<&str> = None;
+    for h in hits.iter() {
+        let this_page = page_url(&h.url);
+        if page != Some(this_page) {
+            page = Some(this_page);
+            number += 1;
+            s.push_str(&format!("\n{number:>2}. {}\n", h.title));
+            s.push_str(&format!("    {} · {}\n", h.category_title, this_page));
         }
-    );
-    for (i, h) in hits.iter().enumerate() {
-        s.push_str(&format!("\n{:>2}. {}\n", i + 1, h.title));
-        s.push_str(&format!("    {} · {}\n", h.category_title, h.url));
+        let indent = if h.section.is_empty() {
+            "    "
+        } else {
+            s.push_str(&format!("    › {} · {}\n", h.section, h.url));
+            "      "
+        };
         if !h.snippet.is_empty() {
-            s.push_str(&format!("    {}\n", snippet_as_text(&h.snippet)));
+            s.push_str(&format!("{indent}{}\n", snippet_as_text(&h.snippet)));
         }
     }
     s
@@ -127,6 +161,7 @@ mod tests {
                 tags: vec![],
                 summary: "Tijdelijke verhuur van leegstaande gebouwen.".into(),
                 body: "Onderzoek de mogelijkheden van de Leegstandwet & slooppanden.".into(),
+                section: String::new(),
             },
             Document {
                 url: "praktijken/medisch/melden/".into(),
@@ -136,6 +171,7 @@ mod tests {
                 tags: vec![],
                 summary: String::new(),
                 body: "Meld een aangepaste woning bij de regievoerder van het COA.".into(),
+                section: String::new(),
             },
         ];
         let dir = out.join(INDEX_DIR);
@@ -209,7 +245,7 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("<mark>Leegstandwet</mark>"));
-        let human = render_human("leegstandswet", r.total, &r.hits);
+        let human = render_human("leegstandswet", &r);
         assert!(human.contains(" 1. Leegstandwet\n"), "{human}");
         assert!(
             human.contains("Algemeen · praktijken/algemeen/leegstandwet/"),
@@ -220,7 +256,10 @@ mod tests {
 
     #[test]
     fn no_results_is_said_plainly() {
-        assert_eq!(render_human(" xyz ", 0, &[]), "No results for \"xyz\".\n");
+        assert_eq!(
+            render_human(" xyz ", &Results::default()),
+            "No results for \"xyz\".\n"
+        );
         assert_eq!(render_json(&[]), "[]\n");
     }
 }

@@ -58,6 +58,7 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
         practices,
         stappenplan,
         synonyms: synonyms.unwrap_or_default(),
+        search_pages: Vec::new(),
     });
     if let Some(content) = &content {
         diags.extend(crate::validate::validate(content));

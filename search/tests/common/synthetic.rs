@@ -133,6 +133,7 @@ pub fn synthetic_docs(count: usize) -> Vec<Document> {
                 tags: doc_tags,
                 summary: sentence(&mut rng, s_len),
                 body,
+                section: String::new(),
             }
         })
         .collect()

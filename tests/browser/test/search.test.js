@@ -48,7 +48,9 @@ describe('search', { skip }, () => {
       assert.ok((await resultLinks(p).count()) >= 1, 'at least one result');
       const status = p.locator('[data-search-status]');
       assert.equal(await status.getAttribute('aria-live'), 'polite', 'the result count is in a live region');
-      assert.match(await status.innerText(), /^\d+ resultaten? voor “huurtoeslag”/, 'the status says how many results');
+      // Announced once typing pauses: wait for it.
+      await status.filter({ hasText: /\d/ }).waitFor({ timeout: 10000 });
+      assert.match(await status.innerText(), /^\d+ resultaten? (voor|met) “huurtoeslag”/, 'the status says how many results');
       assert.equal(await p.locator('[data-search-input]').inputValue(), 'huurtoeslag', 'the query is in the search field');
     });
   });
@@ -97,6 +99,52 @@ describe('search', { skip }, () => {
       await p.keyboard.press('Backspace');
       await p.waitForURL(/\/zoeken\/$/, { timeout: 10000 });
       assert.equal((await p.locator('[data-search-status]').innerText()).trim(), '', 'an empty field clears the status');
+    });
+  });
+
+  it('follows a section result to its anchor and sees the searched words marked', async () => {
+    await withContext(async (context) => {
+      const p = await open(context, env.url + 'zoeken/?q=eenmaal%20overgedragen');
+      const section = results(p).locator('.search-section-title a').first();
+      await section.waitFor({ timeout: 10000 });
+      assert.match(await section.innerText(), /^Uitgangspunt 3: Eenmaal overgedragen/, 'the section is named by its heading');
+      const page = results(p).locator('.search-result').first().locator('.search-result-title a');
+      assert.match(await page.innerText(), /^Stappenplan/, 'under the name of its page');
+      const href = await section.getAttribute('href');
+      assert.match(href, /\/stappenplan\/\?markeer=[^#]*overgedragen[^#]*#uitgangspunt-3$/, `the link leads to the section with the words (${href})`);
+      await Promise.all([p.waitForURL(/#uitgangspunt-3$/), section.click()]);
+      const marks = p.locator('#uitgangspunt-3 mark.zoekwoord');
+      await marks.first().waitFor({ timeout: 10000 });
+      const marked = (await marks.allInnerTexts()).map((t) => t.toLowerCase());
+      assert.ok(marked.includes('overgedragen') && marked.includes('eenmaal'), `the words are marked in the section: ${marked}`);
+      assert.ok(await p.locator('#uitgangspunt-3').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top < innerHeight && r.bottom > 0;
+      }), 'the section is in view');
+      assertNoViolations(await axe(p), '/stappenplan/ with marked words');
+    });
+  });
+
+  it('loads the engine only when the field gets focus, and suggests a word when nothing matches', async () => {
+    await withContext(async (context) => {
+      const p = await context.newPage();
+      const wasm = [];
+      p.on('request', (r) => {
+        if (/search_bg\.wasm|meta\.bin/.test(r.url())) wasm.push(r.url());
+      });
+      await p.goto(env.url + 'zoeken/');
+      await p.waitForLoadState('networkidle');
+      assert.deepEqual(wasm, [], 'nothing of the engine is fetched before the field is used');
+      await p.keyboard.press('/');
+      await p.keyboard.type('gemeenet');
+      const suggestion = p.locator('[data-search-suggestion] a');
+      await suggestion.waitFor({ timeout: 10000 });
+      assert.ok(wasm.length >= 1, 'the engine loads once the field has focus');
+      assert.equal(await suggestion.innerText(), 'gemeente', '"Bedoelde u" offers the indexed word');
+      await suggestion.click();
+      await p.waitForURL(/\?q=gemeente$/, { timeout: 10000 });
+      await p.locator('[data-search-status]').filter({ hasText: /resultaten voor “gemeente”/ }).waitFor({ timeout: 10000 });
+      assert.equal(await p.locator('[data-search-suggestion]').isHidden(), true, 'no suggestion for a word that is found');
     });
   });
 

@@ -7,11 +7,29 @@
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 150;
+// The number of results is announced once typing pauses this long; "geen resultaten" at once.
+const ANNOUNCE_MS = 900;
 const MAX_ROUNDS = 6;
 
 const page = document.querySelector("[data-search-page]");
 if (page) {
   start(page).catch((error) => showFailure(page, error));
+}
+
+const numberNl = (n) => n.toLocaleString("nl-NL");
+
+/// What the status says: exact matches first, then the related ones (compound parts, typos,
+/// word families, synonyms), counted apart.
+function statusText(query, results) {
+  const n = results.total;
+  const exact = results.exact_total;
+  const q = `“${query}”`;
+  if (n === 0) return `Geen resultaten voor ${q}.`;
+  let text;
+  if (exact === n) text = `${numberNl(n)} ${n === 1 ? "resultaat" : "resultaten"} voor ${q}`;
+  else if (exact === 0) text = `Geen resultaten met ${q}; ${numberNl(n)} ${n === 1 ? "verwant resultaat" : "verwante resultaten"}`;
+  else text = `${numberNl(exact)} ${exact === 1 ? "resultaat" : "resultaten"} met ${q}, daarna ${numberNl(n - exact)} ${n - exact === 1 ? "verwant" : "verwante"}`;
+  return text + (n > results.hits.length ? `, ${results.hits.length} getoond.` : ".");
 }
 
 function showFailure(root, error) {
@@ -23,6 +41,32 @@ function showFailure(root, error) {
 }
 
 async function start(root) {
+  const input = root.querySelector("[data-search-input]");
+  const categorySelect = root.querySelector("[data-search-category]");
+
+  // State from the URL: ?q=...&categorie=...&tag=...
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  const wantedCategory = params.get("categorie") || "";
+  categorySelect.value = wantedCategory;
+  if (categorySelect.value !== wantedCategory) categorySelect.value = "";
+
+  // The engine loads when it is needed: at once for a query in the address, else when the
+  // search field gets focus (or is typed in). Typing meanwhile is kept and searched after.
+  if (!input.value.trim()) {
+    await new Promise((resolve) => {
+      const go = () => {
+        for (const type of ["focus", "input", "pointerdown"]) input.removeEventListener(type, go);
+        resolve();
+      };
+      for (const type of ["focus", "input", "pointerdown"]) input.addEventListener(type, go);
+      if (document.activeElement === input) go();
+    });
+  }
+  await engine(root, params);
+}
+
+async function engine(root, params) {
   const base = root.dataset.base || "/";
   const indexBase = root.dataset.index;
   const input = root.querySelector("[data-search-input]");
@@ -30,21 +74,16 @@ async function start(root) {
   const categorySelect = root.querySelector("[data-search-category]");
   const tagSelect = root.querySelector("[data-search-tag]");
   const status = root.querySelector("[data-search-status]");
+  const suggestion = root.querySelector("[data-search-suggestion]");
   const list = root.querySelector("[data-search-results]");
   const more = root.querySelector("[data-search-more]");
-
-  // State from the URL: ?q=...&categorie=...&tag=...
-  const params = new URLSearchParams(location.search);
-  input.value = params.get("q") || "";
-  const wantedCategory = params.get("categorie") || "";
   const wantedTag = params.get("tag") || "";
-  categorySelect.value = wantedCategory;
-  if (categorySelect.value !== wantedCategory) categorySelect.value = "";
 
-  // The engine and the index metadata.
+  // The engine and the index metadata, fetched side by side.
+  const metaPromise = fetchBytes(indexBase + "meta.bin");
   const glue = await import(root.dataset.wasm);
   await glue.default();
-  const metaBytes = await fetchBytes(indexBase + "meta.bin");
+  const metaBytes = await metaPromise;
   const index = new glue.SearchIndex(metaBytes);
   const meta = JSON.parse(index.meta());
   const categoryTitles = new Map(meta.categories.map((c) => [c.slug, c.title]));
@@ -74,6 +113,13 @@ async function start(root) {
   let tagsLoaded = false;
   let sequence = 0;
   let timer = 0;
+  let announceTimer = 0;
+
+  function announce(text, now) {
+    clearTimeout(announceTimer);
+    if (now) status.textContent = text;
+    else announceTimer = setTimeout(() => (status.textContent = text), ANNOUNCE_MS);
+  }
 
   async function run() {
     const mine = ++sequence;
@@ -84,7 +130,8 @@ async function start(root) {
     if (!query.trim()) {
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = "";
+      suggestion.hidden = true;
+      announce("", true);
       updateCounts(null);
       return;
     }
@@ -109,41 +156,82 @@ async function start(root) {
 
   function schedule() {
     clearTimeout(timer);
+    clearTimeout(announceTimer);
     limit = PAGE_SIZE;
     timer = setTimeout(() => run().catch((e) => showFailure(root, e)), DEBOUNCE_MS);
   }
 
+  // The build writes URLs with the base already in them ("/kennisbank/praktijken/…"); prefixing
+  // the base again made "//praktijken/…", a link to another host, at base "/".
+  const href = (url) => (url.startsWith("/") ? url : base + url);
+  const pageOf = (url) => url.split("#")[0];
+
+  function link(text, url) {
+    const a = document.createElement("a");
+    a.className = "search-link";
+    a.href = href(url);
+    a.textContent = text;
+    return a;
+  }
+
+  function snippetOf(hit) {
+    const p = document.createElement("p");
+    p.className = "search-result-snippet";
+    // The engine escapes the text; its only markup is <mark>.
+    p.innerHTML = hit.snippet;
+    return p;
+  }
+
+  // One item per page; the page's matching sections under it, each linking to its anchor with
+  // the matched words for the page to mark.
   function render(query, results) {
-    const items = results.hits.map((hit) => {
+    const items = [];
+    let item = null;
+    let sections = null;
+    for (const hit of results.hits) {
+      if (!item || item.dataset.page !== pageOf(hit.url)) {
+        item = document.createElement("li");
+        item.className = "search-result";
+        item.dataset.page = pageOf(hit.url);
+        const h2 = document.createElement("h2");
+        h2.className = "search-result-title";
+        h2.append(link(hit.title, hit.section ? pageOf(hit.link) : hit.link));
+        const cat = document.createElement("p");
+        cat.className = "search-result-category";
+        cat.textContent = hit.category_title + (hit.exact ? "" : " · verwant resultaat");
+        item.append(h2, cat);
+        sections = null;
+        items.push(item);
+      }
+      if (!hit.section) {
+        item.append(snippetOf(hit));
+        continue;
+      }
+      if (!sections) {
+        sections = document.createElement("ul");
+        sections.className = "search-sections";
+        item.append(sections);
+      }
       const li = document.createElement("li");
-      li.className = "search-result";
-      const h2 = document.createElement("h2");
-      h2.className = "search-result-title";
-      const a = document.createElement("a");
-      // The build writes URLs with the base already in them ("/kennisbank/praktijken/…"); prefixing
-      // the base again made "//praktijken/…", a link to another host, at base "/".
-      a.href = hit.url.startsWith("/") ? hit.url : base + hit.url;
-      a.textContent = hit.title;
-      h2.append(a);
-      const cat = document.createElement("p");
-      cat.className = "search-result-category";
-      cat.textContent = hit.category_title;
-      const snippet = document.createElement("p");
-      snippet.className = "search-result-snippet";
-      // The engine escapes the text; its only markup is <mark>.
-      snippet.innerHTML = hit.snippet;
-      li.append(h2, cat, snippet);
-      return li;
-    });
+      const h3 = document.createElement("h3");
+      h3.className = "search-section-title";
+      h3.append(link(hit.section, hit.link));
+      li.append(h3, snippetOf(hit));
+      sections.append(li);
+    }
     list.replaceChildren(...items);
     more.hidden = results.total <= results.hits.length;
-    const n = results.total;
-    const shown = query.trim();
-    status.textContent =
-      n === 0
-        ? `Geen resultaten voor “${shown}”.`
-        : `${n} ${n === 1 ? "resultaat" : "resultaten"} voor “${shown}”` +
-          (n > results.hits.length ? `, ${results.hits.length} getoond.` : ".");
+    if (results.suggestion) {
+      const a = suggestion.querySelector("a");
+      const p = new URLSearchParams({ q: results.suggestion });
+      a.href = location.pathname + "?" + p.toString();
+      a.textContent = results.suggestion;
+      suggestion.hidden = false;
+    } else {
+      suggestion.hidden = true;
+    }
+    const text = statusText(query.trim(), results);
+    announce(results.suggestion ? `${text} Bedoelde u ${results.suggestion}?` : text, results.total === 0);
     updateCounts(results);
   }
 
@@ -173,6 +261,16 @@ async function start(root) {
   }
 
   input.addEventListener("input", schedule);
+  suggestion.addEventListener("click", (event) => {
+    const a = event.target.closest("a");
+    if (!a) return;
+    event.preventDefault();
+    input.value = a.textContent;
+    input.focus();
+    clearTimeout(timer);
+    limit = PAGE_SIZE;
+    run().catch((e) => showFailure(root, e));
+  });
   categorySelect.addEventListener("change", schedule);
   tagSelect.addEventListener("change", schedule);
   form.addEventListener("submit", (event) => {
@@ -200,7 +298,7 @@ async function start(root) {
   });
   root.addEventListener("keydown", (event) => {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-    const links = [...list.querySelectorAll(".search-result-title a")];
+    const links = [...list.querySelectorAll("a.search-link")];
     if (links.length === 0) return;
     const at = links.indexOf(document.activeElement);
     if (document.activeElement === input) {
@@ -215,6 +313,7 @@ async function start(root) {
     }
   });
 
+  // A query typed while the engine loaded, or given in the address.
   if (input.value.trim()) {
     await run();
   }

@@ -1,0 +1,48 @@
+// Marks the words a visitor searched for on the page a search result led to. The result's link
+// carries them (`?markeer=woord1+woord2#anker`, written by the search engine: the words of this
+// page that matched, as written here); this script wraps each in <mark> inside <main>. Without
+// JavaScript the page is just the page.
+
+const params = new URLSearchParams(location.search);
+const words = (params.get("markeer") || "").split(" ").map((w) => w.trim()).filter((w) => w.length > 1).slice(0, 12);
+const main = document.querySelector("main");
+if (words.length && main) mark(main, words);
+
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function mark(root, words) {
+  // Whole words only, in any case: letters and digits around a match mean another word.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "giu");
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement.closest("script, style, mark, textarea, [hidden], [data-search-ignore]")
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  let first = null;
+  for (const node of nodes) {
+    const text = node.nodeValue;
+    pattern.lastIndex = 0;
+    if (!pattern.test(text)) continue;
+    pattern.lastIndex = 0;
+    const parts = document.createDocumentFragment();
+    let at = 0;
+    for (const m of text.matchAll(pattern)) {
+      parts.append(text.slice(at, m.index));
+      const el = document.createElement("mark");
+      el.className = "zoekwoord";
+      el.textContent = m[0];
+      parts.append(el);
+      first ??= el;
+      at = m.index + m[0].length;
+    }
+    parts.append(text.slice(at));
+    node.replaceWith(parts);
+  }
+  // Without an anchor, show the first marked word.
+  if (first && !location.hash) first.scrollIntoView({ block: "center" });
+}
