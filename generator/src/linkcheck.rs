@@ -6,16 +6,17 @@
 //! A broken link is reported where an editor can fix it: at the line of the practice text (or
 //! `site.yaml`, `stappenplan.yaml`) that holds it, else at the template line that writes it.
 
+use crate::codes::Code;
 use crate::content::{settings, stappenplan};
 use crate::diagnostics::Diagnostic;
 use crate::lines::LineIndex;
 use crate::markdown::{self, resolve_href};
 use crate::model::Content;
+use crate::render::theme::Theme;
 use crate::render::OutputFile;
 use crate::routes::Route;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
 use std::sync::OnceLock;
 
 /// The base `check` renders the site under: a sub-path, so that a template link written without
@@ -224,12 +225,17 @@ struct Broken {
     page: String,
     url: String,
     message: String,
-    code: &'static str,
+    code: Code,
 }
 
-/// Checks every internal link and anchor of the built `files` (a site under `base`); `root` is
-/// the project, whose content and templates are read to place each problem at its source line.
-pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -> Vec<Diagnostic> {
+/// Checks every internal link and anchor of the built `files` (a site under `base`), placing each
+/// problem at its source line in the content or the `theme`'s templates.
+pub fn check(
+    content: &Content,
+    theme: &Theme,
+    files: &[OutputFile],
+    base: &str,
+) -> Vec<Diagnostic> {
     let by_path: HashMap<&str, &[u8]> = files
         .iter()
         .map(|f| (f.path.as_str(), f.bytes.as_slice()))
@@ -264,7 +270,7 @@ pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -
                     Target::OutsideBase(path) => found.push(Broken {
                         page: f.path.clone(),
                         url: link.url,
-                        code: "link-outside-base",
+                        code: Code::LinkOutsideBase,
                         message: format!(
                             "the link `{path}` does not start with the site's base, so it breaks when the site is published under a sub-path"
                         ),
@@ -282,7 +288,7 @@ pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -
                         match target {
                             None => found.push(Broken {
                                 page: f.path.clone(),
-                                code: "broken-link",
+                                code: Code::BrokenLink,
                                 message: format!(
                                     "the link `{}` goes to a page that does not exist",
                                     shown(&link.url)
@@ -295,7 +301,7 @@ pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -
                                 if !present {
                                     found.push(Broken {
                                         page: f.path.clone(),
-                                        code: "broken-anchor",
+                                        code: Code::BrokenAnchor,
                                         message: format!(
                                             "the link `{}` goes to `#{fragment}`, which is not on that page",
                                             shown(&link.url)
@@ -312,7 +318,7 @@ pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -
             found
         })
         .collect();
-    place(root, content, base, broken)
+    place(content, theme, base, broken)
 }
 
 /// Output files that are site pages; other HTML (such as the letter template the checker page
@@ -323,8 +329,8 @@ fn is_site_page(path: &str) -> bool {
 
 /// Turns broken links into diagnostics at their source, one per source line and link, saying on
 /// how many pages it breaks.
-fn place(root: &Path, content: &Content, base: &str, broken: Vec<Broken>) -> Vec<Diagnostic> {
-    let sources = Sources::read(root, content, base);
+fn place(content: &Content, theme: &Theme, base: &str, broken: Vec<Broken>) -> Vec<Diagnostic> {
+    let sources = Sources::new(content, theme, base);
     let mut grouped: BTreeMap<(String, usize, String, &'static str), (Diagnostic, usize)> =
         BTreeMap::new();
     for b in broken {
@@ -333,7 +339,7 @@ fn place(root: &Path, content: &Content, base: &str, broken: Vec<Broken>) -> Vec
             diagnostic.path.clone(),
             diagnostic.line,
             b.url.clone(),
-            b.code,
+            b.code.as_str(),
         );
         grouped
             .entry(key)
@@ -351,15 +357,15 @@ fn place(root: &Path, content: &Content, base: &str, broken: Vec<Broken>) -> Vec
         .collect()
 }
 
-/// The texts a link can come from, read once.
+/// The texts a link can come from, as loaded.
 struct Sources<'a> {
     /// Practice page → the practice, its text's lines and its first link of each address (as
     /// rendered): parsed once, however many links of the text are broken.
     practices: HashMap<String, PracticeLinks<'a>>,
     /// (path shown, file text) of `site.yaml` and `stappenplan.yaml`.
-    content_files: Vec<(String, String)>,
+    content_files: Vec<&'a (String, String)>,
     /// (path shown, file text) of the theme's templates.
-    templates: Vec<(String, String)>,
+    templates: &'a [(String, String)],
 }
 
 struct PracticeLinks<'a> {
@@ -370,7 +376,7 @@ struct PracticeLinks<'a> {
 }
 
 impl<'a> Sources<'a> {
-    fn read(root: &Path, content: &'a Content, base: &str) -> Sources<'a> {
+    fn new(content: &'a Content, theme: &'a Theme, base: &str) -> Sources<'a> {
         let practices = content
             .practices
             .iter()
@@ -393,28 +399,14 @@ impl<'a> Sources<'a> {
                 )
             })
             .collect();
-        let read = |rel: &str| std::fs::read_to_string(root.join(rel)).ok();
         let content_files = [settings::PATH, stappenplan::PATH]
             .into_iter()
-            .filter_map(|rel| read(rel).map(|t| (rel.to_string(), t)))
+            .filter_map(|rel| content.source_texts.iter().find(|(path, _)| path == rel))
             .collect();
-        let dir = format!("themes/{}/templates", content.settings.theme);
-        let mut templates: Vec<(String, String)> = walkdir::WalkDir::new(root.join(&dir))
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .filter_map(|e| {
-                let rel = e.path().strip_prefix(root).ok()?;
-                let text = std::fs::read_to_string(e.path()).ok()?;
-                Some((rel.to_string_lossy().replace('\\', "/"), text))
-            })
-            .collect();
-        templates.sort();
         Sources {
             practices,
             content_files,
-            templates,
+            templates: &theme.templates,
         }
     }
 
@@ -453,7 +445,7 @@ impl<'a> Sources<'a> {
             format!("{{{{base}}}}{after_base}\""),
             format!("\"{}\"", b.url),
         ];
-        for (path, text) in &self.templates {
+        for (path, text) in self.templates {
             for pattern in &patterns {
                 if let Some(at) = text.find(pattern.as_str()) {
                     let line = markdown::line_of_offset(text, at);
@@ -492,10 +484,10 @@ fn written_forms(url: &str, base: &str) -> Vec<String> {
     forms
 }
 
-fn hint(code: &str) -> &'static str {
+fn hint(code: Code) -> &'static str {
     match code {
-        "broken-anchor" => "link to an `id` that exists on the target page, or drop the `#…` part",
-        "link-outside-base" => "in a template write `{{ base }}path/`; in a text write `/path/` (the generator adds the base)",
+        Code::BrokenAnchor => "link to an `id` that exists on the target page, or drop the `#…` part",
+        Code::LinkOutsideBase => "in a template write `{{ base }}path/`; in a text write `/path/` (the generator adds the base)",
         _ => "link to a page of the site as `/praktijken/<category>/<id>/` (a practice), or check the spelling of the address",
     }
 }

@@ -151,6 +151,9 @@ pub struct Content {
     /// loaded (`search_index::theme_pages`); empty until then. Kept here so that the index a
     /// partial rebuild makes from the content is the whole build's.
     pub search_pages: Vec<search::Document>,
+    /// (path, text) of the YAML files read (`content/site.yaml`, …), so that later stages can
+    /// point at a line in them without reading the disk again.
+    pub source_texts: Vec<(String, String)>,
 }
 
 impl Content {

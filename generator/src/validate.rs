@@ -1,5 +1,6 @@
 //! Checks that need more than one file: unique ids, `related` ids, links in texts.
 
+use crate::codes::Code;
 use crate::diagnostics::{suggest, Diagnostic};
 use crate::lines::LineIndex;
 use crate::markdown::{self, is_external};
@@ -22,7 +23,7 @@ pub fn validate_with(
     for p in &content.practices {
         if let Some(first) = by_id.insert(&p.id, &p.path) {
             diags.push(
-                Diagnostic::error("duplicate-id", p.path.clone(), format!("the id `{}` is also used by {first}", p.id))
+                Diagnostic::error(Code::DuplicateId, p.path.clone(), format!("the id `{}` is also used by {first}", p.id))
                     .hint("ids are file names and must be unique over all categories: rename one of the files"),
             );
         }
@@ -33,7 +34,7 @@ pub fn validate_with(
             if r == &p.id {
                 diags.push(
                     Diagnostic::warning(
-                        "related-self",
+                        Code::RelatedSelf,
                         p.path.clone(),
                         format!("`related` lists the practice itself (`{r}`)"),
                     )
@@ -47,7 +48,7 @@ pub fn validate_with(
                 };
                 diags.push(
                     Diagnostic::error(
-                        "unknown-related",
+                        Code::UnknownRelated,
                         p.path.clone(),
                         format!("`related` names `{r}`, but no practice has that id"),
                     )
@@ -66,7 +67,7 @@ pub fn validate_with(
             if slug.is_empty() {
                 diags.push(
                     Diagnostic::error(
-                        "invalid-tag",
+                        Code::InvalidTag,
                         p.path.clone(),
                         format!("the tag `{t}` has no letters or digits"),
                     )
@@ -77,7 +78,7 @@ pub fn validate_with(
             match tags.get(&slug) {
                 Some((other, path)) if *other != t.as_str() => diags.push(
                     Diagnostic::warning(
-                        "tag-spelling",
+                        Code::TagSpelling,
                         p.path.clone(),
                         format!("the tag `{t}` is written `{other}` in {path}"),
                     )
@@ -116,7 +117,7 @@ pub fn markdown_links(
         if let Some(scheme) = markdown::unsafe_scheme(&link.url) {
             diags.push(
                 Diagnostic::error(
-                    "unsafe-link",
+                    Code::UnsafeLink,
                     path,
                     format!("the link `{}` in {what} is refused: `{scheme}:` links may run a script or open something other than a web page", link.url),
                 )
@@ -127,7 +128,7 @@ pub fn markdown_links(
             if let Err(why) = check_external_url(&link.url) {
                 diags.push(
                     Diagnostic::error(
-                        "invalid-url",
+                        Code::InvalidUrl,
                         path,
                         format!("the link `{}` in {what} is not valid: {why}", link.url),
                     )

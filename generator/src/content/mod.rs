@@ -7,6 +7,7 @@ pub mod stappenplan;
 pub mod synonyms;
 pub mod yaml;
 
+use crate::codes::Code;
 use crate::diagnostics::{display_path, suggest, Diagnostic};
 use crate::model::{Content, Practice, Settings};
 use rayon::prelude::*;
@@ -19,7 +20,7 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let shown = display_path(root, path);
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(
-            "unreadable-file",
+            Code::UnreadableFile,
             shown.clone(),
             format!("cannot read the file: {e}"),
         )
@@ -30,21 +31,42 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         let before = &e.as_bytes()[..valid];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let column = valid - before.iter().rposition(|b| *b == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
-        Diagnostic::error("not-utf8", shown, "the file is not valid UTF-8 text")
+        Diagnostic::error(Code::NotUtf8, shown, "the file is not valid UTF-8 text")
             .at(line, column)
             .hint("save the file with UTF-8 encoding (in most editors: \"Save with encoding\" → UTF-8)")
     })
 }
 
-/// Loads and checks all content. `None` when an error makes building impossible; the
-/// diagnostics hold every problem found, errors and warnings.
+/// Loads all content: reads and parses every file, without the checks across files (those are
+/// [`crate::validate`], the next stage). `None` when the settings or the stappenplan cannot be
+/// used; else the content holds every practice that parsed, and the diagnostics hold every
+/// problem found, errors and warnings: check them before building.
 pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let settings = load_file(root, settings::PATH, settings::parse, &mut diags);
-    let stappenplan = load_file(root, stappenplan::PATH, stappenplan::parse, &mut diags);
+    let mut texts = Vec::new();
+    let settings = load_file(
+        root,
+        settings::PATH,
+        settings::parse,
+        &mut diags,
+        &mut texts,
+    );
+    let stappenplan = load_file(
+        root,
+        stappenplan::PATH,
+        stappenplan::parse,
+        &mut diags,
+        &mut texts,
+    );
     // Optional: without the file, the search has no synonyms.
     let synonyms = if root.join(synonyms::PATH).exists() {
-        load_file(root, synonyms::PATH, synonyms::parse, &mut diags)
+        load_file(
+            root,
+            synonyms::PATH,
+            synonyms::parse,
+            &mut diags,
+            &mut texts,
+        )
     } else {
         Some(Vec::new())
     };
@@ -59,26 +81,26 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
         stappenplan,
         synonyms: synonyms.unwrap_or_default(),
         search_pages: Vec::new(),
+        source_texts: texts,
     });
-    if let Some(content) = &content {
-        diags.extend(crate::validate::validate(content));
-    }
     crate::diagnostics::sort(&mut diags);
-    let ok = !diags.iter().any(Diagnostic::is_error);
-    (content.filter(|_| ok), diags)
+    (content, diags)
 }
 
-/// Reads the file at `rel` (relative to `root`) and parses it; its problems go to `diags`.
+/// Reads the file at `rel` (relative to `root`) and parses it; its problems go to `diags`, its
+/// text to `texts`.
 fn load_file<T>(
     root: &Path,
     rel: &str,
     parse: fn(&str) -> (Option<T>, Vec<Diagnostic>),
     diags: &mut Vec<Diagnostic>,
+    texts: &mut Vec<(String, String)>,
 ) -> Option<T> {
     match read_text(root, &root.join(rel)) {
         Ok(text) => {
             let (parsed, d) = parse(&text);
             diags.extend(d);
+            texts.push((rel.to_string(), text));
             parsed
         }
         Err(d) => {
@@ -142,7 +164,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
     if !dir.is_dir() {
         diags.push(
             Diagnostic::error(
-                "missing-folder",
+                Code::MissingFolder,
                 PRACTICES_DIR,
                 "the folder with practices does not exist",
             )
@@ -166,7 +188,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
                     .map(|p| display_path(root, p))
                     .unwrap_or_else(|| PRACTICES_DIR.into());
                 diags.push(Diagnostic::error(
-                    "unreadable-file",
+                    Code::UnreadableFile,
                     shown,
                     format!("cannot read: {e}"),
                 ));
@@ -190,7 +212,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
                     };
                     diags.push(
                         Diagnostic::error(
-                            "unknown-category",
+                            Code::UnknownCategory,
                             shown,
                             format!("`{name}` is not a category"),
                         )
@@ -200,7 +222,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
             }
             PracticeEntry::OutsideCategory => diags.push(
                 Diagnostic::error(
-                    "outside-category",
+                    Code::OutsideCategory,
                     shown,
                     "a practice must be inside a category folder",
                 )
@@ -219,7 +241,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
             }
             PracticeEntry::Ignored => diags.push(
                 Diagnostic::warning(
-                    "ignored-file",
+                    Code::IgnoredFile,
                     shown,
                     "this file is not a practice and is ignored",
                 )
@@ -227,7 +249,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
             ),
             PracticeEntry::Nested => diags.push(
                 Diagnostic::error(
-                    "nested-folder",
+                    Code::NestedFolder,
                     shown,
                     "folders inside a category folder are not read",
                 )

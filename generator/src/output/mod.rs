@@ -19,6 +19,7 @@ mod swap;
 
 pub use guard::{check, Target, MARKER};
 
+use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use crate::render::{OutputFile, Sink};
 use guard::MARKER_TAG;
@@ -339,7 +340,7 @@ impl Sink for Update {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
         self.write(&file.path, &file.bytes).map_err(|e| {
             Diagnostic::error(
-                "cannot-write",
+                Code::CannotWrite,
                 self.target
                     .out
                     .join(&file.path)

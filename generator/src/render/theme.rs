@@ -1,14 +1,18 @@
 //! A theme: tera templates and static files from `themes/<name>/`.
 
+use crate::codes::Code;
 use crate::content::read_text;
 use crate::diagnostics::{display_path, Diagnostic};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tera::Tera;
 
 pub struct Theme {
     pub tera: Tera,
-    /// Static files: path below `static/` → file on disk.
-    pub static_files: Vec<(String, PathBuf)>,
+    /// (path from the project folder, text) of every template, sorted by path, so that later
+    /// stages can point at a line in them without reading the disk again.
+    pub templates: Vec<(String, String)>,
+    /// Static files: (path below `static/`, bytes).
+    pub static_files: Vec<(String, Vec<u8>)>,
 }
 
 /// The line and column tera gives in its parse errors (`--> 3:5`).
@@ -44,7 +48,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     let templates_dir = dir.join("templates");
     if !templates_dir.is_dir() {
         return Err(vec![Diagnostic::error(
-            "missing-theme",
+            Code::MissingTheme,
             display_path(root, &templates_dir),
             format!("the theme `{name}` has no templates folder"),
         )
@@ -54,6 +58,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     }
     let mut diags = Vec::new();
     let mut sources: Vec<(String, String)> = Vec::new();
+    let mut templates: Vec<(String, String)> = Vec::new();
     for entry in walkdir::WalkDir::new(&templates_dir)
         .sort_by_file_name()
         .into_iter()
@@ -85,12 +90,13 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
                         .trim()
                         .to_string();
                     diags.push(
-                        Diagnostic::error("template-syntax", shown, format!("template error: {short}"))
+                        Diagnostic::error(Code::TemplateSyntax, shown, format!("template error: {short}"))
                             .at(line, column)
                             .hint("check that every `{{`, `{%` and `{#` is closed, and every block has its `{% end… %}`")
                             .with_source(&text),
                     );
                 } else {
+                    templates.push((shown, text.clone()));
                     sources.push((rel, text));
                 }
             }
@@ -105,7 +111,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     tera.set_escape_fn(escape_html);
     if let Err(e) = tera.add_raw_templates(sources) {
         return Err(vec![Diagnostic::error(
-            "template-error",
+            Code::TemplateError,
             display_path(root, &templates_dir),
             format!("template error: {}", tera_message(&e)),
         )
@@ -120,14 +126,28 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     {
         if entry.file_type().is_file() {
             if let Ok(rel) = entry.path().strip_prefix(&static_dir) {
-                static_files.push((
-                    rel.to_string_lossy().replace('\\', "/"),
-                    entry.path().to_path_buf(),
-                ));
+                match std::fs::read(entry.path()) {
+                    Ok(bytes) => {
+                        static_files.push((rel.to_string_lossy().replace('\\', "/"), bytes))
+                    }
+                    Err(e) => diags.push(Diagnostic::error(
+                        Code::UnreadableFile,
+                        entry.path().to_string_lossy().into_owned(),
+                        format!("cannot read: {e}"),
+                    )),
+                }
             }
         }
     }
-    Ok(Theme { tera, static_files })
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    templates.sort();
+    Ok(Theme {
+        tera,
+        templates,
+        static_files,
+    })
 }
 
 /// HTML escaping for template output. Unlike tera's default it leaves `/` alone, so URLs in the
