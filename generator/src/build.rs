@@ -87,7 +87,7 @@ pub fn build_into(
         diagnostics.extend(validate::validate(content));
     }
     let content_ok = !diagnostics.iter().any(Diagnostic::is_error);
-    let content = content.filter(|_| content_ok);
+    let mut content = content.filter(|_| content_ok);
 
     let mut session = None;
     let mut file_count = 0;
