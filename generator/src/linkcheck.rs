@@ -258,6 +258,19 @@ pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -
             let html = String::from_utf8_lossy(&f.bytes);
             let mut found = Vec::new();
             for link in page_links(&html) {
+                // The rule of the texts, for what templates and raw HTML write as well.
+                if let Some(scheme) = markdown::unsafe_scheme(&link.url) {
+                    found.push(Broken {
+                        page: f.path.clone(),
+                        code: "unsafe-link",
+                        message: format!(
+                            "the link `{}` is refused: `{scheme}:` links may run a script or open something other than a web page",
+                            link.url
+                        ),
+                        url: link.url,
+                    });
+                    continue;
+                }
                 match resolve(&link.url, &f.path, base) {
                     Target::Elsewhere => {}
                     Target::OutsideBase(path) => found.push(Broken {
@@ -494,6 +507,7 @@ fn written_forms(url: &str, base: &str) -> Vec<String> {
 fn hint(code: &str) -> &'static str {
     match code {
         "broken-anchor" => "link to an `id` that exists on the target page, or drop the `#…` part",
+        "unsafe-link" => "link to a web page (`https://…`), an e-mail address (`mailto:…`) or a page of the site",
         "link-outside-base" => "in a template write `{{ base }}path/`; in a text write `/path/` (the generator adds the base)",
         _ => "link to a page of the site as `/praktijken/<category>/<id>/` (a practice), or check the spelling of the address",
     }

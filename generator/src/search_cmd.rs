@@ -76,6 +76,11 @@ pub fn render_json(hits: &[Hit]) -> String {
 
 /// The hits as a numbered list for people; matches in snippets in `[…]`.
 pub fn render_human(query: &str, total: usize, hits: &[Hit]) -> String {
+    // The query and the texts may hold control characters that a terminal would obey.
+    crate::text::escape_controls(&render_human_raw(query, total, hits), &['\n'])
+}
+
+fn render_human_raw(query: &str, total: usize, hits: &[Hit]) -> String {
     if hits.is_empty() {
         return format!("No results for \"{}\".\n", query.trim());
     }

@@ -112,9 +112,14 @@ impl<'a> YamlDoc<'a> {
                 if let Some((what, position)) = full.split_once(", while ").and_then(|(_, rest)| rest.split_once(" at line ")) {
                     if let Some((l, c)) = position.split_once(" column ") {
                         if let (Ok(l), Ok(c)) = (l.trim().parse::<usize>(), c.trim().parse::<usize>()) {
-                            line = l + line_offset;
-                            column = c;
-                            message = format!("{message} ({what} that starts here)");
+                            if what.contains("block") {
+                                // A block's start is only context: the problem is where libyaml stopped.
+                                message = format!("{message} ({what} that starts at line {})", l + line_offset);
+                            } else {
+                                line = l + line_offset;
+                                column = c;
+                                message = format!("{message} ({what} that starts here)");
+                            }
                         }
                     }
                 }
@@ -310,6 +315,14 @@ mod tests {
         let err = YamlDoc::parse("x.md", text, yaml, 1).err().unwrap();
         assert_eq!(err.code, "yaml-syntax");
         assert_eq!(err.line, 3, "{err:?}");
+    }
+
+    #[test]
+    fn error_inside_a_block_is_reported_at_its_own_line() {
+        let text = "title: T\ncategories:\n  - slug: a\n    title: A\n   bad: x\n";
+        let err = YamlDoc::parse("site.yaml", text, text, 0).err().unwrap();
+        assert_eq!(err.line, 5, "{err:?}");
+        assert!(err.message.contains("starts at line 3"), "{err:?}");
     }
 
     #[test]
