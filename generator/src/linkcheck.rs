@@ -259,7 +259,7 @@ pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -
             let mut found = Vec::new();
             for link in page_links(&html) {
                 // The rule of the texts, for what templates and raw HTML write as well.
-                if let Some(scheme) = markdown::unsafe_scheme(&link.url) {
+                if let Some(scheme) = refused_scheme(&link.url) {
                     found.push(Broken {
                         page: f.path.clone(),
                         code: "unsafe-link",
@@ -325,6 +325,19 @@ pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -
         })
         .collect();
     place(root, content, base, broken)
+}
+
+/// The scheme of a link in a page that `check` refuses: those of [`markdown::unsafe_scheme`],
+/// except the `data:` addresses a template uses for an empty icon (`data:,`) or a bitmap image
+/// (no SVG, which may hold a script).
+fn refused_scheme(url: &str) -> Option<String> {
+    let scheme = markdown::unsafe_scheme(url)?;
+    let lower = url.trim().to_ascii_lowercase();
+    let harmless = lower == "data:,"
+        || ["png", "gif", "jpeg", "webp"]
+            .iter()
+            .any(|kind| lower.starts_with(&format!("data:image/{kind}")));
+    (!harmless).then_some(scheme)
 }
 
 /// Output files that are site pages; other HTML (such as the letter template the checker page
@@ -576,6 +589,16 @@ mod tests {
             resolve("https://x.nl/kb/tags/", "index.html", "https://x.nl/kb/"),
             file("tags/index.html", "")
         );
+    }
+
+    #[test]
+    fn script_links_are_refused_and_empty_icons_are_not() {
+        assert_eq!(refused_scheme("javascript:alert(1)").as_deref(), Some("javascript"));
+        assert_eq!(refused_scheme("data:text/html,<script>").as_deref(), Some("data"));
+        assert_eq!(refused_scheme("data:image/svg+xml,<svg>").as_deref(), Some("data"));
+        assert_eq!(refused_scheme("data:,"), None);
+        assert_eq!(refused_scheme("data:image/png;base64,AAAA"), None);
+        assert_eq!(refused_scheme("/static/x.css"), None);
     }
 
     #[test]
