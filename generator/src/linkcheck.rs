@@ -452,9 +452,12 @@ impl<'a> Sources<'a> {
                 let d = Diagnostic::error(b.code, p.path.clone(), b.message.clone())
                     .at(p.body_line + body_line - 1, links.lines.column_of(offset))
                     .hint(hint(b.code));
-                return match links.lines.line(body_line) {
-                    Some(line) => d.with_line_text(line),
-                    None => d,
+                return match (
+                    links.lines.line(body_line),
+                    links.lines.line_start(body_line),
+                ) {
+                    (Some(line), Some(start)) => d.with_line_at(line, offset - start),
+                    _ => d,
                 };
             }
         }
@@ -593,9 +596,18 @@ mod tests {
 
     #[test]
     fn script_links_are_refused_and_empty_icons_are_not() {
-        assert_eq!(refused_scheme("javascript:alert(1)").as_deref(), Some("javascript"));
-        assert_eq!(refused_scheme("data:text/html,<script>").as_deref(), Some("data"));
-        assert_eq!(refused_scheme("data:image/svg+xml,<svg>").as_deref(), Some("data"));
+        assert_eq!(
+            refused_scheme("javascript:alert(1)").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(
+            refused_scheme("data:text/html,<script>").as_deref(),
+            Some("data")
+        );
+        assert_eq!(
+            refused_scheme("data:image/svg+xml,<svg>").as_deref(),
+            Some("data")
+        );
         assert_eq!(refused_scheme("data:,"), None);
         assert_eq!(refused_scheme("data:image/png;base64,AAAA"), None);
         assert_eq!(refused_scheme("/static/x.css"), None);
