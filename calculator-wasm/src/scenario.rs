@@ -163,6 +163,7 @@ impl Scenario {
     /// parser reports exactly), anything else as YAML.
     #[cfg(feature = "yaml")]
     pub fn parse(src: &str) -> Result<Scenario, ParseError> {
+        let src = src.strip_prefix('\u{feff}').unwrap_or(src); // a byte order mark is not text
         if src.trim_start().starts_with('{') {
             Scenario::from_json(src)
         } else {

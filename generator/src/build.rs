@@ -148,20 +148,34 @@ fn apply_source_date_epoch(content: &mut Content, diagnostics: &mut Vec<Diagnost
     let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
         return;
     };
-    let date = value.trim().parse::<i64>().ok().and_then(|seconds| {
-        Date::new(1970, 1, 1)
+    let problem = match value.trim().parse::<i64>() {
+        Ok(seconds) => match Date::new(1970, 1, 1)
             .ok()
             .and_then(|epoch| epoch.add_days(seconds.div_euclid(86_400)))
-    });
-    match date {
-        Some(date) => content.settings.reference_date = Some(date),
-        None => diagnostics.push(
-            Diagnostic::warning(
-                Code::InvalidSourceDateEpoch,
-                "SOURCE_DATE_EPOCH",
-                format!("`SOURCE_DATE_EPOCH={value}` is not a number of seconds; it is ignored"),
-            )
-            .hint("set it to a Unix timestamp, such as `git log -1 --format=%ct`"),
-        ),
-    }
+        {
+            Some(date) => {
+                content.settings.reference_date = Some(date);
+                return;
+            }
+            None => "is out of range (not a date the calendar can hold)",
+        },
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
+            ) =>
+        {
+            "is out of range (too large a number)"
+        }
+        Err(_) => "is not a number of seconds",
+    };
+    let shown = crate::text::escape_controls(&value, &[]);
+    diagnostics.push(
+        Diagnostic::warning(
+            Code::InvalidSourceDateEpoch,
+            "SOURCE_DATE_EPOCH",
+            format!("`SOURCE_DATE_EPOCH={shown}` {problem}; it is ignored"),
+        )
+        .hint("set it to a Unix timestamp, such as `git log -1 --format=%ct`"),
+    );
 }

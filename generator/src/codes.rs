@@ -101,10 +101,22 @@ pub enum Code {
     LinkOutsideBase,
     /// `SOURCE_DATE_EPOCH` is set but is not a number of seconds (a warning; it is ignored).
     InvalidSourceDateEpoch,
+    /// A list in a file has more items than the generator accepts (such as tens of thousands of tags).
+    TooManyItems,
+    /// YAML nested too deeply (brackets or indentation), refused before parsing.
+    YamlTooDeep,
+    /// A path in content/ or themes/ is not a plain file (a FIFO, a device).
+    NotAFile,
+    /// A file is larger than the generator reads (2 MB).
+    FileTooLarge,
+    /// A symbolic link in content/ or themes/: links are never followed, read or published.
+    Symlink,
+    /// `theme:` in site.yaml is not the plain name of a folder in themes/.
+    InvalidTheme,
 }
 
 impl Code {
-    pub const ALL: [Code; 48] = [
+    pub const ALL: [Code; 54] = [
         Code::UnreadableFile,
         Code::NotUtf8,
         Code::CannotWrite,
@@ -153,6 +165,12 @@ impl Code {
         Code::BrokenAnchor,
         Code::LinkOutsideBase,
         Code::InvalidSourceDateEpoch,
+        Code::TooManyItems,
+        Code::YamlTooDeep,
+        Code::NotAFile,
+        Code::FileTooLarge,
+        Code::Symlink,
+        Code::InvalidTheme,
     ];
 
     /// The code as diagnostics print it, such as `unknown-field`.
@@ -206,6 +224,12 @@ impl Code {
             Code::BrokenAnchor => "broken-anchor",
             Code::LinkOutsideBase => "link-outside-base",
             Code::InvalidSourceDateEpoch => "invalid-source-date-epoch",
+            Code::TooManyItems => "too-many-items",
+            Code::YamlTooDeep => "yaml-too-deep",
+            Code::NotAFile => "not-a-file",
+            Code::FileTooLarge => "file-too-large",
+            Code::Symlink => "symlink",
+            Code::InvalidTheme => "invalid-theme",
         }
     }
 }

@@ -95,10 +95,20 @@ impl Diagnostic {
 
     /// Sets `source_line` to `line` (the text of the diagnostic's line), cut around the column
     /// when it is long.
-    pub fn with_line_text(mut self, line: &str) -> Self {
-        let (shown, column) = excerpt(line, self.column);
+    pub fn with_line_text(self, line: &str) -> Self {
+        let at = line
+            .char_indices()
+            .nth(self.column.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i);
+        self.with_line_at(line, at)
+    }
+
+    /// [`Diagnostic::with_line_text`] with the byte offset of the column in `line`: the work
+    /// does not grow with the length of the line.
+    pub fn with_line_at(mut self, line: &str, at: usize) -> Self {
+        let (shown, column) = excerpt_at(line, at);
         self.source_line = Some(shown);
-        self.source_column = column;
+        self.source_column = if self.column == 0 { 0 } else { column };
         self
     }
 
@@ -130,6 +140,39 @@ pub enum Format {
     Human,
     Json,
     Github,
+}
+
+/// The part of `line` around byte offset `at` of at most [`MAX_SOURCE_CHARS`] characters and
+/// two `…`, with the 1-based column of `at` within it. Looks only at the characters it keeps.
+pub fn excerpt_at(line: &str, at: usize) -> (String, usize) {
+    if line.len() <= MAX_SOURCE_CHARS {
+        let column = line.get(..at).map_or(1, |s| s.chars().count() + 1);
+        return (line.to_string(), column);
+    }
+    let mut at = at.min(line.len());
+    while !line.is_char_boundary(at) {
+        at -= 1;
+    }
+    let start = line[..at]
+        .char_indices()
+        .rev()
+        .take(MAX_SOURCE_CHARS / 4)
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = line[start..]
+        .char_indices()
+        .nth(MAX_SOURCE_CHARS)
+        .map_or(line.len(), |(i, _)| start + i);
+    let mut shown = String::with_capacity(end - start + 6);
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.push_str(&line[start..end]);
+    if end < line.len() {
+        shown.push('…');
+    }
+    let column = line[start..at].chars().count() + 1 + usize::from(start > 0);
+    (shown, column)
 }
 
 /// The part of `line` around the 1-based `column` (0: the start) of at most [`MAX_SOURCE_CHARS`]
@@ -364,6 +407,53 @@ mod tests {
         assert!(out.contains("2 | titel: Hallo"), "{out}");
         assert!(out.contains("= help: did you mean `title`?"), "{out}");
         assert!(out.contains("1 error(s), 0 warning(s)"), "{out}");
+    }
+
+    #[test]
+    fn long_source_lines_are_cut_around_the_column() {
+        let line = format!("{}X{}", "ë".repeat(5_000), "a".repeat(5_000));
+        let d = Diagnostic::error(Code::YamlSyntax, "f", "m")
+            .at(1, 5_001)
+            .with_line_text(&line);
+        let shown = d.source_line.as_deref().unwrap();
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(shown.chars().count() <= MAX_SOURCE_CHARS + 2);
+        assert_eq!(shown.chars().nth(d.source_column - 1), Some('X'));
+        let out = render(&[d], Format::Human);
+        let caret = out.lines().find(|l| l.ends_with('^')).unwrap();
+        let text = out.lines().find(|l| l.contains('X')).unwrap();
+        assert_eq!(
+            caret.chars().count(),
+            text.chars().position(|c| c == 'X').unwrap() + 1
+        );
+    }
+
+    #[test]
+    fn human_output_is_capped_per_file_and_says_what_it_left_out() {
+        let many: Vec<Diagnostic> = (0..MAX_PER_FILE + 7)
+            .map(|i| Diagnostic::error(Code::YamlSyntax, "a.md", format!("probleem {i}")).at(i + 1, 0))
+            .chain([Diagnostic::warning(Code::UnknownField, "b.md", "ander bestand")])
+            .collect();
+        let out = render(&many, Format::Human);
+        assert_eq!(out.matches("error[x]").count(), MAX_PER_FILE);
+        assert!(out.contains("warning[y]: ander bestand"), "{out}");
+        assert!(out.contains("… and 7 more problem(s) in a.md"), "{out}");
+        assert!(out.ends_with(&format!("{} error(s), 1 warning(s)\n", MAX_PER_FILE + 7)));
+        // JSON keeps every problem.
+        let v: serde_json::Value = serde_json::from_str(&render(&many, Format::Json)).unwrap();
+        assert_eq!(v.as_array().unwrap().len(), MAX_PER_FILE + 8);
+    }
+
+    #[test]
+    fn control_characters_are_escaped_for_the_terminal() {
+        let d = Diagnostic::error(Code::YamlSyntax, "a\u{1b}[2J.md", "`\u{7}`").hint("regel 1\nregel 2");
+        let out = render(&[d.clone()], Format::Human);
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+        assert!(
+            out.contains("a\\u{1b}[2J.md") && out.contains("regel 1\n"),
+            "{out}"
+        );
+        assert!(!render(&[d], Format::Github).contains('\u{1b}'));
     }
 
     #[test]

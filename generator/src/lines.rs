@@ -7,14 +7,51 @@ pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of the start of each line; the first is 0.
     starts: Vec<usize>,
+    /// (byte offset, characters before it) at the first character boundary at or after each
+    /// multiple of [`STRIDE`] bytes: a column is counted from the nearest one, not from the
+    /// start of a line that may be megabytes long.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const STRIDE: usize = 1024;
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        LineIndex { text, starts }
+        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
+        let mut chars = 0;
+        let mut from = 0;
+        for k in 0..=text.len() / STRIDE {
+            let mut at = (k * STRIDE).min(text.len());
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            chars += text[from..at].chars().count();
+            checkpoints.push((at, chars));
+            from = at;
+        }
+        LineIndex {
+            text,
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// The number of characters before byte `offset` (a character boundary) in the text.
+    fn chars_before(&self, offset: usize) -> usize {
+        let mut k = (offset / STRIDE).min(self.checkpoints.len() - 1);
+        while k > 0 && self.checkpoints[k].0 > offset {
+            k -= 1;
+        }
+        let (at, chars) = self.checkpoints[k];
+        chars + self.text.get(at..offset).map_or(0, |s| s.chars().count())
+    }
+
+    /// The byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
     }
 
     /// The 1-based line of a byte offset (offsets past the end are on the last line).
@@ -26,9 +63,10 @@ impl<'a> LineIndex<'a> {
     pub fn column_of(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
         let start = self.starts[self.line_of(offset) - 1];
-        self.text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1)
+        if !self.text.is_char_boundary(offset) {
+            return 1;
+        }
+        self.chars_before(offset) - self.chars_before(start) + 1
     }
 
     /// The text of a 1-based line without its line ending, as [`str::lines`] gives it.
@@ -71,5 +109,11 @@ mod tests {
     fn columns_count_characters() {
         let index = LineIndex::new("x\nëë[a](b)");
         assert_eq!(index.column_of("x\nëë".len()), 3);
+        // Across checkpoints, on a long line of two-byte letters.
+        let text = format!("a\n{}", "ë".repeat(5_000));
+        let index = LineIndex::new(&text);
+        for chars in [0, 1, 511, 512, 513, 2_000, 5_000] {
+            assert_eq!(index.column_of(2 + 2 * chars), chars + 1);
+        }
     }
 }

@@ -265,6 +265,19 @@ pub fn check(
             let html = String::from_utf8_lossy(&f.bytes);
             let mut found = Vec::new();
             for link in page_links(&html) {
+                // The rule of the texts, for what templates and raw HTML write as well.
+                if let Some(scheme) = refused_scheme(&link.url) {
+                    found.push(Broken {
+                        page: f.path.clone(),
+                        code: Code::UnsafeLink,
+                        message: format!(
+                            "the link `{}` is refused: `{scheme}:` links may run a script or open something other than a web page",
+                            link.url
+                        ),
+                        url: link.url,
+                    });
+                    continue;
+                }
                 match resolve(&link.url, &f.path, base) {
                     Target::Elsewhere => {}
                     Target::OutsideBase(path) => found.push(Broken {
@@ -319,6 +332,19 @@ pub fn check(
         })
         .collect();
     place(content, theme, base, broken)
+}
+
+/// The scheme of a link in a page that `check` refuses: those of [`markdown::unsafe_scheme`],
+/// except the `data:` addresses a template uses for an empty icon (`data:,`) or a bitmap image
+/// (no SVG, which may hold a script).
+fn refused_scheme(url: &str) -> Option<String> {
+    let scheme = markdown::unsafe_scheme(url)?;
+    let lower = url.trim().to_ascii_lowercase();
+    let harmless = lower == "data:,"
+        || ["png", "gif", "jpeg", "webp"]
+            .iter()
+            .any(|kind| lower.starts_with(&format!("data:image/{kind}")));
+    (!harmless).then_some(scheme)
 }
 
 /// Output files that are site pages; other HTML (such as the letter template the checker page
@@ -419,9 +445,12 @@ impl<'a> Sources<'a> {
                 let d = Diagnostic::error(b.code, p.path.clone(), b.message.clone())
                     .at(p.body_line + body_line - 1, links.lines.column_of(offset))
                     .hint(hint(b.code));
-                return match links.lines.line(body_line) {
-                    Some(line) => d.with_line_text(line),
-                    None => d,
+                return match (
+                    links.lines.line(body_line),
+                    links.lines.line_start(body_line),
+                ) {
+                    (Some(line), Some(start)) => d.with_line_at(line, offset - start),
+                    _ => d,
                 };
             }
         }
@@ -487,6 +516,7 @@ fn written_forms(url: &str, base: &str) -> Vec<String> {
 fn hint(code: Code) -> &'static str {
     match code {
         Code::BrokenAnchor => "link to an `id` that exists on the target page, or drop the `#…` part",
+        Code::UnsafeLink => "link to a web page (`https://…`), an e-mail address (`mailto:…`) or a page of the site",
         Code::LinkOutsideBase => "in a template write `{{ base }}path/`; in a text write `/path/` (the generator adds the base)",
         _ => "link to a page of the site as `/praktijken/<category>/<id>/` (a practice), or check the spelling of the address",
     }
@@ -555,6 +585,25 @@ mod tests {
             resolve("https://x.nl/kb/tags/", "index.html", "https://x.nl/kb/"),
             file("tags/index.html", "")
         );
+    }
+
+    #[test]
+    fn script_links_are_refused_and_empty_icons_are_not() {
+        assert_eq!(
+            refused_scheme("javascript:alert(1)").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(
+            refused_scheme("data:text/html,<script>").as_deref(),
+            Some("data")
+        );
+        assert_eq!(
+            refused_scheme("data:image/svg+xml,<svg>").as_deref(),
+            Some("data")
+        );
+        assert_eq!(refused_scheme("data:,"), None);
+        assert_eq!(refused_scheme("data:image/png;base64,AAAA"), None);
+        assert_eq!(refused_scheme("/static/x.css"), None);
     }
 
     #[test]

@@ -84,6 +84,11 @@ pub fn render_json(hits: &[Hit]) -> String {
 /// under it (`› heading`); matches in snippets in `[…]`. The count says how many
 /// matched the words themselves and how many only a related word.
 pub fn render_human(query: &str, results: &Results) -> String {
+    // The query and the texts may hold control characters that a terminal would obey.
+    crate::text::escape_controls(&render_human_raw(query, results), &['\n'])
+}
+
+fn render_human_raw(query: &str, results: &Results) -> String {
     let query = query.trim();
     let hits = &results.hits;
     let mut s = String::new();

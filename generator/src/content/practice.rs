@@ -15,6 +15,9 @@ pub const FIELDS: &[&str] = &[
     "title", "added", "updated", "order", "summary", "tags", "links", "related", "contact",
 ];
 const REQUIRED: &[&str] = &["title", "added"];
+/// Most items in `tags` or `related`: every tag page lists its practices with their tags, so the
+/// work of a build grows with the square of a practice's tags; real practices have a handful.
+pub const MAX_LIST_ITEMS: usize = 50;
 
 const EXAMPLE: &str = "start the file with a front matter block:\n---\ntitle: Korte titel\nadded: 2026-01-31\n---\nDe tekst van de praktijk.";
 
@@ -215,6 +218,20 @@ fn string_list(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Str
             return Vec::new();
         }
     };
+    if items.len() > MAX_LIST_ITEMS {
+        diags.push(
+            doc.error_at(
+                Code::TooManyItems,
+                doc.key_line(key),
+                format!(
+                    "`{key}` has {} items; at most {MAX_LIST_ITEMS} are allowed",
+                    items.len()
+                ),
+            )
+            .hint(format!("keep the {key} that matter most to a reader")),
+        );
+        return Vec::new();
+    }
     let mut out: Vec<String> = Vec::new();
     for item in items {
         match item {

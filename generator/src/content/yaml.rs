@@ -3,9 +3,71 @@
 
 use crate::codes::Code;
 use crate::diagnostics::{suggest, Diagnostic};
+use crate::lines::LineIndex;
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 use std::collections::BTreeMap;
+
+/// Deepest nesting of lists and mappings accepted. The YAML parser takes time that grows faster
+/// than the depth (20 s for 100,000 `[`), so deeper text is refused before it is parsed.
+pub const MAX_NESTING: usize = 32;
+
+/// The 1-based line and column of the first place where `yaml` nests flow collections (`[`,
+/// `{`) and block sequence entries on one line (`- - -`) deeper than [`MAX_NESTING`]. Quoted
+/// text and comments do not count.
+pub fn too_deep(yaml: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (line_index, line) in yaml.lines().enumerate() {
+        // Block entries on one line: `- - - x`.
+        let dashes = line
+            .trim_start()
+            .split_inclusive(' ')
+            .take_while(|part| part.trim_end() == "-")
+            .count();
+        if quote.is_none() && dashes > MAX_NESTING {
+            return Some((line_index + 1, 1));
+        }
+        if !line.starts_with([' ', '\t']) && quote.is_none() {
+            depth = 0; // a new top-level key: any collection before it is over (or broken)
+        }
+        let mut previous = ' ';
+        // The last character before this one that is not a space, on this line.
+        let mut last: Option<char> = None;
+        let mut chars = line.chars().enumerate().peekable();
+        while let Some((column, c)) = chars.next() {
+            // Where a value may start: a quote or bracket elsewhere is part of plain text.
+            let value_start = depth > 0 || matches!(last, None | Some(':' | '-' | ',' | '?'));
+            match quote {
+                Some('"') if c == '\\' => {
+                    chars.next();
+                }
+                Some('\'') if c == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') => {
+                    chars.next();
+                }
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' if value_start => quote = Some(c),
+                    '#' if previous == ' ' || previous == '\t' => break,
+                    '[' | '{' if value_start => {
+                        depth += 1;
+                        if depth > MAX_NESTING {
+                            return Some((line_index + 1, column + 1));
+                        }
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            previous = c;
+            if !c.is_whitespace() {
+                last = Some(c);
+            }
+        }
+    }
+    None
+}
 
 /// A YAML mapping from one file (or from the front matter of one file).
 pub struct YamlDoc<'a> {
@@ -13,6 +75,8 @@ pub struct YamlDoc<'a> {
     pub path: &'a str,
     /// The whole file's text, for showing the offending line.
     file_text: &'a str,
+    /// Its lines, indexed once for all the problems of the file.
+    lines: LineIndex<'a>,
     /// How many file lines come before the YAML text (1 for front matter after `---`).
     line_offset: usize,
     mapping: Mapping,
@@ -28,6 +92,16 @@ impl<'a> YamlDoc<'a> {
         yaml: &str,
         line_offset: usize,
     ) -> Result<Self, Diagnostic> {
+        if let Some((line, column)) = too_deep(yaml) {
+            return Err(Diagnostic::error(
+                Code::YamlTooDeep,
+                path,
+                format!("the YAML is nested more than {MAX_NESTING} levels deep here"),
+            )
+            .at(line + line_offset, column)
+            .hint("lists and blocks in the kennisbank's files are a few levels deep: check for a pasted run of `[`, `{` or `- `, or put text with such characters between quotes")
+            .with_source(file_text));
+        }
         let value: Value = if yaml.trim().is_empty() {
             Value::Mapping(Mapping::new())
         } else {
@@ -39,9 +113,14 @@ impl<'a> YamlDoc<'a> {
                 if let Some((what, position)) = full.split_once(", while ").and_then(|(_, rest)| rest.split_once(" at line ")) {
                     if let Some((l, c)) = position.split_once(" column ") {
                         if let (Ok(l), Ok(c)) = (l.trim().parse::<usize>(), c.trim().parse::<usize>()) {
-                            line = l + line_offset;
-                            column = c;
-                            message = format!("{message} ({what} that starts here)");
+                            if what.contains("block") {
+                                // A block's start is only context: the problem is where libyaml stopped.
+                                message = format!("{message} ({what} that starts at line {})", l + line_offset);
+                            } else {
+                                line = l + line_offset;
+                                column = c;
+                                message = format!("{message} ({what} that starts here)");
+                            }
                         }
                     }
                 }
@@ -83,6 +162,7 @@ impl<'a> YamlDoc<'a> {
         Ok(YamlDoc {
             path,
             file_text,
+            lines: LineIndex::new(file_text),
             line_offset,
             mapping,
             key_lines,
@@ -110,16 +190,19 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// A diagnostic at the given file line, with the line shown.
-    pub fn error_at(&self, code: Code, line: usize, message: impl Into<String>) -> Diagnostic {
-        let column = self
-            .file_text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .map(|l| l.len() - l.trim_start().len() + 1)
-            .unwrap_or(0);
-        Diagnostic::error(code, self.path, message)
-            .at(line, column)
-            .with_source(self.file_text)
+    pub fn error_at(
+        &self,
+        code: Code,
+        line: usize,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let text = self.lines.line(line);
+        let column = text.map_or(0, |l| l.len() - l.trim_start().len() + 1);
+        let d = Diagnostic::error(code, self.path, message).at(line, column);
+        match text {
+            Some(text) => d.with_line_text(text),
+            None => d,
+        }
     }
 
     pub fn warning_at(&self, code: Code, line: usize, message: impl Into<String>) -> Diagnostic {
@@ -230,6 +313,41 @@ mod tests {
         let err = YamlDoc::parse("x.md", text, yaml, 1).err().unwrap();
         assert_eq!(err.code, "yaml-syntax");
         assert_eq!(err.line, 3, "{err:?}");
+    }
+
+    #[test]
+    fn error_inside_a_block_is_reported_at_its_own_line() {
+        let text = "title: T\ncategories:\n  - slug: a\n    title: A\n   bad: x\n";
+        let err = YamlDoc::parse("site.yaml", text, text, 0).err().unwrap();
+        assert_eq!(err.line, 5, "{err:?}");
+        assert!(err.message.contains("starts at line 3"), "{err:?}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let yaml = format!("title: a\ntags: {}\n", "[".repeat(100_000));
+        let text = format!("---\n{yaml}---\n");
+        let err = YamlDoc::parse("x.md", &text, &yaml, 1).err().unwrap();
+        assert_eq!(
+            (err.code, err.line, err.column),
+            ("yaml-too-deep", 3, 7 + MAX_NESTING)
+        );
+        let dashes = format!("a:\n{}x\n", "- ".repeat(10_000));
+        assert_eq!(too_deep(&dashes), Some((2, 1)));
+        // Brackets in quotes and comments are text; real nesting of a few levels is fine.
+        assert_eq!(
+            too_deep(&format!("a: '{0}'\nb: \"{0}\" # {0}\n", "[".repeat(100))),
+            None
+        );
+        assert_eq!(too_deep("a: [[1, 2], {b: [3]}]\nc:\n  - - x\n"), None);
+        // A quote or bracket inside plain text starts nothing.
+        let prose = format!(
+            "intro: >-\n  De gemeente's aanpak {}\nb: x\n",
+            "[".repeat(100)
+        );
+        assert_eq!(too_deep(&prose), None);
+        let after_prose = format!("title: it's\ntags: {}\n", "[".repeat(100));
+        assert_eq!(too_deep(&after_prose), Some((2, 7 + MAX_NESTING)));
     }
 
     #[test]

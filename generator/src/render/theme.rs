@@ -1,7 +1,7 @@
 //! A theme: tera templates and static files from `themes/<name>/`.
 
 use crate::codes::Code;
-use crate::content::read_text;
+use crate::content::{read_text, symlink_below, symlink_error};
 use crate::diagnostics::{display_path, Diagnostic};
 use std::path::Path;
 use tera::Tera;
@@ -43,9 +43,24 @@ pub fn tera_message(e: &tera::Error) -> String {
     message
 }
 
+/// Whether `name` can only name a folder directly inside `themes/`: no separators, no `..`, not
+/// hidden, not absolute.
+pub fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\', ':'])
+        && !name.chars().any(char::is_control)
+}
+
 pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    if !is_theme_name(name) {
+        return Err(vec![theme_name_error(name)]);
+    }
     let dir = root.join("themes").join(name);
     let templates_dir = dir.join("templates");
+    if let Some(link) = symlink_below(root, &templates_dir) {
+        return Err(vec![symlink_error(root, &link)]);
+    }
     if !templates_dir.is_dir() {
         return Err(vec![Diagnostic::error(
             Code::MissingTheme,
@@ -64,6 +79,10 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         .into_iter()
         .filter_map(Result::ok)
     {
+        if entry.path_is_symlink() {
+            diags.push(symlink_error(root, entry.path()));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -119,12 +138,17 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     }
     let static_dir = dir.join("static");
     let mut static_files = Vec::new();
+    if let Some(link) = symlink_below(root, &static_dir) {
+        return Err(vec![symlink_error(root, &link)]);
+    }
     for entry in walkdir::WalkDir::new(&static_dir)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
     {
-        if entry.file_type().is_file() {
+        if entry.path_is_symlink() {
+            diags.push(symlink_error(root, entry.path()));
+        } else if entry.file_type().is_file() {
             if let Ok(rel) = entry.path().strip_prefix(&static_dir) {
                 match std::fs::read(entry.path()) {
                     Ok(bytes) => {
@@ -148,6 +172,16 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         templates,
         static_files,
     })
+}
+
+/// The error for a `theme:` that is not a plain folder name.
+pub fn theme_name_error(name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::InvalidTheme,
+        crate::content::settings::PATH,
+        format!("`theme: {name}` is not the name of a folder in `themes/`"),
+    )
+    .hint("write only the folder's name, such as `theme: default`: no `/`, `..` or absolute path")
 }
 
 /// HTML escaping for template output. Unlike tera's default it leaves `/` alone, so URLs in the
