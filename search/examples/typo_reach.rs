@@ -21,6 +21,9 @@ use search::build_index;
 mod synthetic;
 use synthetic::synthetic_docs;
 
+/// Makes a typo in a word.
+type Typo = Box<dyn Fn(&str) -> String>;
+
 fn next_letter(c: char) -> char {
     if c == 'z' {
         'a'
@@ -71,7 +74,7 @@ fn main() {
         let home = meta.fragment_of(&stem(word));
         home == meta.fragment_of(typo) || home == meta.fragment_of(&stem(typo))
     };
-    let kinds: Vec<(&str, Box<dyn Fn(&str) -> String>)> = vec![
+    let kinds: Vec<(&str, Typo)> = vec![
         ("1st letter replaced", Box::new(|w: &str| replace_at(w, 0))),
         ("2nd letter replaced", Box::new(|w: &str| replace_at(w, 1))),
         ("3rd letter replaced", Box::new(|w: &str| replace_at(w, 2))),
