@@ -102,10 +102,11 @@ const ENGINES = {
     present: (site) => existsSync(join(site, 'static/wasm/search.js')) && existsSync(join(site, 'zoeken/index/meta.bin')),
     // What the search page does: load the module, the metadata, then the files the query needs.
     load: async () => {
-      // The metadata is fetched beside the module, as the search page does.
+      // The metadata and the WebAssembly are fetched beside the glue, as the search page does.
       const metaBytes = fetch('/zoeken/index/meta.bin').then((r) => r.arrayBuffer());
+      const wasm = fetch('/static/wasm/search_bg.wasm');
       const mod = await import('/static/wasm/search.js');
-      await mod.default();
+      await mod.default({ module_or_path: wasm });
       if (typeof mod.SearchIndex !== 'function') throw new Error('search.js exports no SearchIndex');
       const meta = new Uint8Array(await metaBytes);
       const index = new mod.SearchIndex(meta);

@@ -63,6 +63,7 @@ pub fn documents(content: &Content) -> Vec<search::Document> {
             tags: p.tags.clone(),
             summary: p.summary.clone().unwrap_or_default(),
             body: kennisbank::markdown::to_plain_text(&p.body),
+            section: String::new(),
         })
         .collect()
 }

@@ -54,8 +54,8 @@ export const REQUIRED_PAGES = [
     file: 'zoeken/index.html',
     path: 'zoeken/',
     role: 'search',
-    // zoeken.js fills the subject filter from the index once the engine has loaded.
-    ready: () => document.querySelectorAll('[data-search-tag] option').length > 1,
+    // zoeken.js sets data-ready once it waits for the field (the engine loads on focus) or answered.
+    ready: () => document.querySelector('[data-search-page]')?.dataset.ready === 'true',
   },
   { kind: 'toegankelijkheidsverklaring', file: 'toegankelijkheid/index.html', path: 'toegankelijkheid/', role: 'content' },
   {

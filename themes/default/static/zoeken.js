@@ -51,19 +51,34 @@ async function start(root) {
   categorySelect.value = wantedCategory;
   if (categorySelect.value !== wantedCategory) categorySelect.value = "";
 
+  // Keyboard: "/" focuses the search box.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    const t = event.target;
+    if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+
   // The engine loads when it is needed: at once for a query in the address, else when the
-  // search field gets focus (or is typed in). Typing meanwhile is kept and searched after.
+  // search field or a filter gets focus (or is typed in). Typing meanwhile is kept and searched
+  // after. `data-ready` says the page is set up (and, with a query, answered).
   if (!input.value.trim()) {
+    root.dataset.ready = "true";
+    const controls = [input, categorySelect, root.querySelector("[data-search-tag]")];
     await new Promise((resolve) => {
+      const types = ["focus", "input", "pointerdown"];
       const go = () => {
-        for (const type of ["focus", "input", "pointerdown"]) input.removeEventListener(type, go);
+        for (const c of controls) for (const type of types) c.removeEventListener(type, go);
         resolve();
       };
-      for (const type of ["focus", "input", "pointerdown"]) input.addEventListener(type, go);
-      if (document.activeElement === input) go();
+      for (const c of controls) for (const type of types) c.addEventListener(type, go);
+      if (controls.includes(document.activeElement)) go();
     });
   }
   await engine(root, params);
+  root.dataset.ready = "true";
 }
 
 async function engine(root, params) {
@@ -79,10 +94,12 @@ async function engine(root, params) {
   const more = root.querySelector("[data-search-more]");
   const wantedTag = params.get("tag") || "";
 
-  // The engine and the index metadata, fetched side by side.
+  // The engine's glue, its WebAssembly and the index metadata, fetched side by side: on a slow
+  // network each request made after another costs a round trip.
   const metaPromise = fetchBytes(indexBase + "meta.bin");
+  const wasmResponse = fetch(root.dataset.wasmBinary);
   const glue = await import(root.dataset.wasm);
-  await glue.default();
+  await glue.default({ module_or_path: wasmResponse });
   const metaBytes = await metaPromise;
   const index = new glue.SearchIndex(metaBytes);
   const meta = JSON.parse(index.meta());
@@ -287,15 +304,7 @@ async function engine(root, params) {
       .catch((e) => showFailure(root, e));
   });
 
-  // Keyboard: "/" focuses the search box; arrows walk through the results.
-  document.addEventListener("keydown", (event) => {
-    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
-    const t = event.target;
-    if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-    event.preventDefault();
-    input.focus();
-    input.select();
-  });
+  // Keyboard: arrows walk through the results.
   root.addEventListener("keydown", (event) => {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     const links = [...list.querySelectorAll("a.search-link")];
