@@ -175,12 +175,20 @@ pub fn report(name: &str, v: &Verdict) -> String {
     if let Some(p) = &v.periods {
         line(format!("Periode: {}", p.text.join(" en ")));
     }
-    if let (Some(b), Some(k)) = (v.dates.besluitdatum, v.dates.bekendmaking) {
-        line(format!(
-            "Besluit: {}; bekendmaking: {}",
-            b.in_dutch(),
-            k.in_dutch()
-        ));
+    for m in &v.municipalities {
+        if let (Some(b), Some(k)) = (m.besluitdatum, m.bekendmaking) {
+            let waar = m
+                .publicatie
+                .as_ref()
+                .map(|p| format!(" in {p}"))
+                .unwrap_or_default();
+            line(format!(
+                "Besluit {}: {}; bekendgemaakt {}{waar}",
+                m.name,
+                b.in_dutch(),
+                k.in_dutch()
+            ));
+        }
     }
     line(String::new());
 
@@ -244,6 +252,24 @@ pub fn report(name: &str, v: &Verdict) -> String {
         line(fmt_row([&r[0], &r[1], &r[2], &r[3], &r[4]]));
     }
     line(String::new());
+    if !v.sums_per_period.is_empty() {
+        line("Per periode (vóór → na):".into());
+        for m in &v.municipalities {
+            let cells: Vec<String> = m
+                .perioden
+                .iter()
+                .map(|p| format!("{}: {} → {}", p.periode, number(p.before), number(p.after)))
+                .collect();
+            line(format!("  {}: {}", m.name, cells.join("; ")));
+        }
+        let sums: Vec<String> = v
+            .sums_per_period
+            .iter()
+            .map(|p| format!("{}: {} → {}", p.periode, number(p.before), number(p.after)))
+            .collect();
+        line(format!("  Totaal: {}", sums.join("; ")));
+        line(String::new());
+    }
 
     for (title, issues) in [("Fouten", &v.errors), ("Waarschuwingen", &v.warnings)] {
         if issues.is_empty() {
@@ -261,7 +287,7 @@ pub fn report(name: &str, v: &Verdict) -> String {
     if let Some(n) = d.notify_by {
         line("Termijnen:".into());
         line(format!(
-            "  COA en provincie informeren uiterlijk: {} (bekendmaking + 7 dagen)",
+            "  COA en provincie informeren uiterlijk: {} (laatste bekendmaking + 7 dagen)",
             n.in_dutch()
         ));
         if let (Some(r), Some(c)) = (d.receipt, d.coa_processes_within) {
@@ -291,15 +317,11 @@ pub fn report(name: &str, v: &Verdict) -> String {
         line(format!("  - {}", parts.join(", ")));
     }
     line(String::new());
-    line(if v.valid {
-        "Uitslag: GELDIG. De herverdeling voldoet aan de regels van het stappenplan.".into()
-    } else {
-        format!(
-            "Uitslag: ONGELDIG ({} fout{}).",
-            v.errors.len(),
-            if v.errors.len() == 1 { "" } else { "en" }
-        )
-    });
+    line(format!(
+        "Uitslag: {}. {}",
+        if v.valid { "GELDIG" } else { "ONGELDIG" },
+        v.conclusion
+    ));
     s
 }
 

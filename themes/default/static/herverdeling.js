@@ -315,9 +315,10 @@ async function start() {
     status.classList.toggle('hv-valid', verdict.valid);
     const n = verdict.errors.length;
     const w = verdict.warnings.length;
+    // The sentence itself comes from the rules (verdict.conclusion), the same as in the CLI.
     const text = verdict.valid
-      ? `Geldig: de herverdeling voldoet aan de regels${w ? ` (${w} ${w === 1 ? 'aandachtspunt' : 'aandachtspunten'})` : ''}. De brief aan het COA staat onderaan.`
-      : (touched ? `Nog niet geldig: ${n} ${n === 1 ? 'fout' : 'fouten'}.` : 'Vul de herverdeling in.');
+      ? `Geldig: ${verdict.conclusion}${w ? ` Let op ${w} ${w === 1 ? 'aandachtspunt' : 'aandachtspunten'}.` : ''} De brief aan het COA staat onderaan.`
+      : (touched ? verdict.conclusion : 'Vul de herverdeling in.');
     announce(text);
 
     // Provinces of listed municipalities appear as placeholders, so users see they need not type them.
