@@ -292,11 +292,8 @@ fn quote_non_decimal_numbers(src: &str) -> std::borrow::Cow<'_, str> {
         let mut chars = line.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             match quote {
-                Some(q) => {
-                    if c == q {
-                        quote = None;
-                    }
-                }
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
                 None if c == '"' || c == '\'' => quote = Some(c),
                 None if c == '#' && prev.is_whitespace() => {
                     out.push_str(&line[i..]);

@@ -461,8 +461,10 @@ mod tests {
 
     #[test]
     fn links_the_page_would_refuse_are_not_made() {
-        let mut s = Scenario::default();
-        s.gemeenten = vec![Gemeente::default(); MAX_GEMEENTEN + 1];
+        let mut s = Scenario {
+            gemeenten: vec![Gemeente::default(); MAX_GEMEENTEN + 1],
+            ..Default::default()
+        };
         let e = encode_link(&s).unwrap_err();
         assert!(e.message.contains("hoogstens 400"), "{e}");
         s.gemeenten.truncate(MAX_GEMEENTEN);

@@ -32,6 +32,8 @@ struct Reader {
     table: Option<Vec<Vec<(String, bool)>>>,
     row: Vec<(String, bool)>,
     cell: Option<(String, bool)>,
+    /// The `colspan` of the open cell.
+    span: usize,
     list_item: bool,
 }
 
@@ -61,6 +63,9 @@ impl Reader {
         if collapsed.trim().is_empty() && self.runs.is_empty() {
             return;
         }
+        if self.runs.last().is_some_and(|r| r.text.ends_with('\n')) {
+            collapsed = collapsed.trim_start().to_string();
+        }
         let bold = self.bold > 0;
         match self.runs.last_mut() {
             Some(r) if r.bold == bold => r.text.push_str(&collapsed),
@@ -78,6 +83,9 @@ impl Reader {
         }
         if let Some(last) = runs.last_mut() {
             last.text = last.text.trim_end().to_string();
+        }
+        while runs.last().is_some_and(|r| r.text.trim().is_empty()) {
+            runs.pop();
         }
         runs.retain(|r| !r.text.is_empty());
         if runs.is_empty() {
@@ -107,7 +115,16 @@ impl Reader {
         match (name.as_str(), closing) {
             ("strong" | "b", false) => self.bold += 1,
             ("strong" | "b", true) => self.bold = self.bold.saturating_sub(1),
-            ("br", _) => self.flush(),
+            ("br", _) => {
+                if self.runs.is_empty() {
+                    return;
+                }
+                let bold = self.bold > 0;
+                self.runs.push(Run {
+                    text: "\n".into(),
+                    bold,
+                });
+            }
             ("table", false) => {
                 self.flush();
                 self.table = Some(Vec::new());
@@ -124,10 +141,19 @@ impl Reader {
                 self.bold = self.bold.saturating_sub(1);
                 self.flush();
             }
-            ("td" | "th", false) => self.cell = Some((String::new(), name == "th")),
+            ("td" | "th", false) => {
+                self.cell = Some((String::new(), name == "th"));
+                self.span = attribute(tag, "colspan")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(1usize)
+                    .clamp(1, 50);
+            }
             ("td" | "th", true) => {
                 if let Some((text, header)) = self.cell.take() {
                     self.row.push((text.trim().to_string(), header));
+                    for _ in 1..self.span {
+                        self.row.push((String::new(), header));
+                    }
                 }
             }
             ("tr", true) => {
@@ -145,6 +171,7 @@ impl Reader {
                 self.list_item = false;
             }
             ("dt", true) => self.text(" "),
+            ("dd", false) => {}
             (
                 "p" | "div" | "header" | "footer" | "address" | "dd" | "h1" | "h2" | "h3" | "ul"
                 | "ol" | "dl" | "article" | "section",
@@ -153,6 +180,13 @@ impl Reader {
             _ => {}
         }
     }
+}
+
+/// The value of `name="…"` in a start tag.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = tag.find(&format!("{name}=\""))? + name.len() + 2;
+    let len = tag[at..].find('"')?;
+    Some(&tag[at..at + len])
 }
 
 /// Reads the HTML that the document templates produce (well-formed, escaped by the renderer).
@@ -164,6 +198,7 @@ pub fn from_html(html: &str) -> Vec<Block> {
         table: None,
         row: Vec::new(),
         cell: None,
+        span: 1,
         list_item: false,
     };
     let mut rest = html;
@@ -188,7 +223,7 @@ mod tests {
 
     #[test]
     fn paragraphs_bold_runs_lists_and_tables() {
-        let b = from_html("<p><strong>Afzenders</strong></p>\n<p>De colleges &amp; co<br>Den Haag</p><ul><li>A</li></ul><table><caption>T</caption><tr><th>Gemeente</th><th>Na</th></tr><tr><td>Ameland</td><td>0</td></tr></table>");
+        let b = from_html("<p><strong>Afzenders</strong></p>\n<p>De colleges &amp; co</p><p>Den Haag</p><ul><li>A</li></ul><table><caption>T</caption><tr><th>Gemeente</th><th>Na</th></tr><tr><td>Ameland</td><td>0</td></tr><tr><th colspan=\"2\">Totaal</th></tr></table><dl><dt>Datum:</dt><dd>1 mei</dd></dl><address>COA<br>\n  Postbus 1<br>\n</address>");
         assert_eq!(
             b[0],
             Block::Paragraph(vec![Run {
@@ -203,14 +238,21 @@ mod tests {
                 bold: false
             }])
         );
-        assert_eq!(b.len(), 6, "{b:#?}");
+        assert_eq!(b.len(), 8, "{b:#?}");
         assert!(matches!(&b[3], Block::Paragraph(r) if r[0].text == "• " && r[1].text == "A"));
         match &b[5] {
             Block::Table(rows) => {
                 assert_eq!(rows[0][0], ("Gemeente".to_string(), true));
                 assert_eq!(rows[1][1], ("0".to_string(), false));
+                assert_eq!(rows[2].len(), 2, "colspan keeps the columns");
             }
             other => panic!("{other:?}"),
         }
+        let text = |b: &Block| match b {
+            Block::Paragraph(r) => r.iter().map(|r| r.text.as_str()).collect::<String>(),
+            Block::Table(_) => String::new(),
+        };
+        assert_eq!(text(&b[6]), "Datum: 1 mei");
+        assert_eq!(text(&b[7]), "COA\nPostbus 1");
     }
 }

@@ -66,16 +66,23 @@ pub fn write(html: &str, title: &str, format: Format) -> Vec<u8> {
     }
 }
 
+/// A run's text with its line breaks as `line_break`.
+fn with_breaks(text: &str, line_break: &str) -> String {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, part)| xml_escape(if i == 0 { part } else { part.trim_start() }))
+        .collect::<Vec<_>>()
+        .join(line_break)
+}
+
 fn odt_runs(runs: &[Run]) -> String {
     runs.iter()
         .map(|r| {
+            let text = with_breaks(&r.text, "<text:line-break/>");
             if r.bold {
-                format!(
-                    "<text:span text:style-name=\"Vet\">{}</text:span>",
-                    xml_escape(&r.text)
-                )
+                format!("<text:span text:style-name=\"Vet\">{text}</text:span>")
             } else {
-                xml_escape(&r.text)
+                text
             }
         })
         .collect()
@@ -142,7 +149,7 @@ fn docx_runs(runs: &[Run]) -> String {
             format!(
                 "<w:r>{}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
                 if r.bold { "<w:rPr><w:b/></w:rPr>" } else { "" },
-                xml_escape(&r.text)
+                with_breaks(&r.text, "</w:t><w:br/><w:t xml:space=\"preserve\">")
             )
         })
         .collect()
