@@ -76,7 +76,7 @@ pub fn write_document(
     let template = read(&template_path)?;
     let html = render_letter(&template, &verdict)
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
-    let title = "Brief aan het COA: herverdeling taakstelling huisvesting vergunninghouders";
+    let title = office::LETTER_TITLE;
     let bytes = match Format::parse(&doc.format) {
         Some(f) => office::write(&html, title, f),
         None => printable_html(&html, title).into_bytes(),

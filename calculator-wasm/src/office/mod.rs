@@ -8,6 +8,10 @@ pub mod zip;
 
 use blocks::{Block, Run};
 
+/// The title of the letter to COA in the document's properties (the same natively and in wasm).
+pub const LETTER_TITLE: &str =
+    "Brief aan het COA: herverdeling taakstelling huisvesting vergunninghouders";
+
 /// The editable formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -267,6 +267,18 @@ async function start() {
     result.hidden = !touched;
   }
 
+  // The documents module (the letter, .odt and .docx) is loaded only once a valid check needs the
+  // letter: the page's first load carries the rules alone.
+  let documentsPromise;
+  function documentsModule() {
+    documentsPromise ??= import(new URL('./wasm/herverdeling_documents.js', import.meta.url).href)
+      .then(async (m) => {
+        await m.default();
+        return m;
+      });
+    return documentsPromise;
+  }
+
   let templatePromise;
   function letterTemplate() {
     templatePromise ??= fetch(app.dataset.letterTemplate).then((r) => {
@@ -285,7 +297,8 @@ async function start() {
     }
     let out;
     try {
-      out = JSON.parse(wasm.letter(await letterTemplate(), scenarioJson, municipalities));
+      const [docs, template] = await Promise.all([documentsModule(), letterTemplate()]);
+      out = JSON.parse(docs.letter(template, scenarioJson, municipalities));
     } catch (e) {
       out = { error: { message: e.message } };
     }
@@ -379,6 +392,33 @@ async function start() {
   q('[data-copy-link]').addEventListener('click', () => copy(null, shareLink.href, 'Link gekopieerd.'));
   q('[data-letter-copy]').addEventListener('click', () => copy(letterBox.innerHTML, letterBox.innerText, 'Brief gekopieerd.'));
   q('[data-letter-print]').addEventListener('click', () => window.print());
+  function save(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const a = el('a', { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+  const MEDIA = {
+    odt: 'application/vnd.oasis.opendocument.text',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  };
+  for (const button of app.querySelectorAll('[data-document-download]')) {
+    button.addEventListener('click', async () => {
+      const format = button.dataset.documentDownload;
+      const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
+      try {
+        const [docs, template] = await Promise.all([documentsModule(), letterTemplate()]);
+        const bytes = docs.document(template, JSON.stringify(readForm()), municipalities, format);
+        if (!bytes.length) throw new Error('de herverdeling doorstaat de controles nog niet');
+        save(new Blob([bytes], { type: MEDIA[format] }), `brief-coa-herverdeling-${periode}.${format}`);
+        status.textContent = `Brief gedownload (.${format}).`;
+      } catch (e) {
+        status.textContent = `De brief kon niet worden gemaakt: ${e.message}`;
+      }
+    });
+  }
   q('[data-letter-download]').addEventListener('click', () => {
     const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
     const doc = `<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<title>Brief aan het COA: herverdeling taakstelling ${periode}</title>\n<style>body{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}.getal{text-align:right}</style>\n</head>\n<body>\n${letterBox.innerHTML}\n</body>\n</html>\n`;
