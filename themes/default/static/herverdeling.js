@@ -342,6 +342,9 @@ async function start() {
 
     showFieldErrors(verdict);
     showSummary(verdict);
+    // "Fout:" in the title while there are errors, so screen reader users hear it on arrival.
+    const baseTitle = document.title.replace(/^Fout: /, '');
+    document.title = !verdict.valid && touched ? `Fout: ${baseTitle}` : baseTitle;
     showResult(verdict);
     showLetter(verdict, scenarioJson);
 
@@ -359,7 +362,14 @@ async function start() {
     touched = true;
     update();
   });
-  form.addEventListener('submit', (event) => event.preventDefault());
+  // Submitting (Enter in a field) moves the focus to the error summary, as GOV.UK forms do; while
+  // typing the focus stays where the user is.
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    touched = true;
+    update();
+    if (!summary.hidden) summary.focus();
+  });
 
   // Links in the summary and warnings move the focus to the field, not just the scroll position.
   app.addEventListener('click', (event) => {
@@ -390,6 +400,31 @@ async function start() {
   }
 
   q('[data-copy-link]').addEventListener('click', () => copy(null, shareLink.href, 'Link gekopieerd.'));
+
+  // Save and resume without an account: the scenario as a file that `kennisbank herverdeling`
+  // reads too (JSON, which the CLI accepts beside YAML), and opening such a file again.
+  q('[data-scenario-save]').addEventListener('click', () => {
+    const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
+    const text = JSON.stringify(readForm(), null, 2) + '\n';
+    save(new Blob([text], { type: 'application/json' }), `herverdeling-${periode}.json`);
+    status.textContent = 'Scenario opgeslagen.';
+  });
+  q('[data-scenario-open]').addEventListener('change', async (event) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    const text = file.size > 1024 * 1024 ? null : await file.text();
+    const checked = text === null ? null : JSON.parse(wasm.check(text.trim().startsWith('{') ? text : '"', municipalities));
+    if (!checked || checked.error) {
+      status.textContent = text === null
+        ? 'Dit bestand is groter dan 1 MB; een scenario is een klein tekstbestand.'
+        : `Dit bestand kan de pagina niet lezen${checked?.error?.line ? ` (regel ${checked.error.line})` : ''}: open een bestand dat met "Scenario opslaan" is gemaakt. YAML-bestanden leest de opdrachtregel (kennisbank herverdeling).`;
+      return;
+    }
+    fillForm(JSON.parse(text));
+    touched = true;
+    update();
+    status.textContent = 'Scenario geopend.';
+  });
   q('[data-letter-copy]').addEventListener('click', () => copy(letterBox.innerHTML, letterBox.innerText, 'Brief gekopieerd.'));
   q('[data-letter-print]').addEventListener('click', () => window.print());
   function save(blob, name) {
