@@ -6,7 +6,7 @@ const app = document.querySelector('[data-herverdeling]');
 
 const SCALARS = ['periode', 'tot_en_met', 'uitzondering', 'besluitdatum', 'bekendmaking', 'melddatum'];
 const ROW_FIELDS = {
-  gemeenten: ['naam', 'provincie', 'taakstelling', 'nieuw'],
+  gemeenten: ['naam', 'provincie', 'taakstelling', 'nieuw', 'besluitdatum', 'bekendmaking', 'publicatie'],
   overdrachten: ['van', 'naar', 'aantal'],
 };
 const ROW_NAMES = { gemeenten: 'Gemeente', overdrachten: 'Overdracht' };
@@ -105,6 +105,9 @@ async function start() {
     for (const name of ROW_FIELDS[kind]) {
       row.querySelector(`[data-name="${name}"]`).value = values[name] ?? '';
     }
+    // A college with its own decision shows it; the common case (one date for all) stays short.
+    const own = row.querySelector('[data-own-decision]');
+    if (own && (values.besluitdatum || values.bekendmaking || values.publicatie)) own.open = true;
     app.querySelector(`[data-rows="${kind}"]`).append(row);
     renumber(kind);
     return row;
@@ -378,6 +381,8 @@ async function start() {
     const target = document.getElementById(a.getAttribute('href').slice(1));
     if (!target) return;
     event.preventDefault();
+    const closed = target.closest('details:not([open])');
+    if (closed) closed.open = true;
     target.scrollIntoView({ block: 'center' });
     target.focus({ preventScroll: true });
   });
