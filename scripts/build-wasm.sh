@@ -99,9 +99,10 @@ build_module() {
     rm -rf "$staged"
 }
 
-# The herverdelingscheck: one module with the rules, the links and the letter (minijinja). Two
-# modules would download more in total once a letter is needed; numbers in calculator-wasm/README.md.
-build_module calculator-wasm herverdeling letter
+# The herverdelingscheck: the rules and links (loaded with the page), and the documents (the letter
+# with minijinja, .odt and .docx), loaded only when a valid check needs the letter or a download.
+build_module calculator-wasm herverdeling
+build_module calculator-wasm herverdeling_documents letter
 build_module search search
 
 printf 'build-wasm: written to %s\n' "$outdir" >&2

@@ -17,10 +17,11 @@
 //! | `provincies` | `["Provincie Fryslân"]` |
 //! | `kopie` | provinces, then the ministries of J&V and BZK |
 
+use crate::dutch::join;
 use crate::municipalities::MunicipalityList;
 use crate::rules::{check, COA_ADDRESS, COA_ATTENTION, COA_NAME, COA_PHONE};
 use crate::scenario::{Gemeente, Scenario};
-use crate::verdict::{Issue, Verdict};
+use crate::verdict::{Issue, RecipientKind, Verdict};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 use std::fmt;
@@ -84,6 +85,27 @@ struct Row<'a> {
     voor: i64,
     na: i64,
     verschil: String,
+    besluitdatum: String,
+    bekendmaking: String,
+    publicatie: &'a str,
+    perioden: Vec<PeriodRow>,
+}
+
+#[derive(Serialize)]
+struct PeriodRow {
+    periode: String,
+    voor: String,
+    na: String,
+    verschil: String,
+}
+
+#[derive(Serialize)]
+struct Penvoerder<'a> {
+    gemeente: &'a str,
+    naam: &'a str,
+    email: &'a str,
+    telefoon: &'a str,
+    kenmerk: &'a str,
 }
 
 #[derive(Serialize)]
@@ -103,8 +125,15 @@ struct Context<'a> {
     periode: String,
     meerdere_perioden: bool,
     uitzondering: &'a str,
-    besluitdatum: String,
-    bekendmaking: String,
+    /// "De colleges van burgemeester en wethouders van de gemeenten A, B en C".
+    afzender: String,
+    /// "A, B en C".
+    gemeente_namen: String,
+    /// The numbers hold per taakstellingsperiode (one pair on a multi-period agreement).
+    per_periode: bool,
+    aantallen_per_periode: bool,
+    penvoerder: Penvoerder<'a>,
+    conclusie: &'a str,
     coa: Coa,
     provincies: Vec<&'a str>,
     kopie: Vec<&'a str>,
@@ -132,23 +161,37 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
             provincie: m.province.map(|p| p.name()).unwrap_or(""),
             voor,
             na,
-            verschil: if na > voor {
-                format!("+{}", na - voor)
-            } else {
-                (na - voor).to_string()
-            },
+            verschil: signed(na - voor),
+            besluitdatum: m.besluitdatum.ok_or_else(incomplete)?.in_dutch(),
+            bekendmaking: m.bekendmaking.ok_or_else(incomplete)?.in_dutch(),
+            publicatie: m.publicatie.as_deref().unwrap_or(""),
+            perioden: m
+                .perioden
+                .iter()
+                .map(|p| PeriodRow {
+                    periode: p.periode.in_words(),
+                    voor: p.before.map(|n| n.to_string()).unwrap_or_default(),
+                    na: p.after.map(|n| n.to_string()).unwrap_or_default(),
+                    verschil: p.difference.map(signed).unwrap_or_default(),
+                })
+                .collect(),
         });
     }
+    let names: Vec<&str> = v.municipalities.iter().map(|m| m.name.as_str()).collect();
+    let pv = v.penvoerder.as_ref();
+    let field = |get: fn(&crate::verdict::PenvoerderInfo) -> &Option<String>| {
+        pv.and_then(|p| get(p).as_deref()).unwrap_or("")
+    };
     let provincies: Vec<&str> = v
         .recipients
         .iter()
-        .filter(|r| r.kind == "provincie")
+        .filter(|r| r.kind == RecipientKind::Provincie)
         .map(|r| r.name.as_str())
         .collect();
     let kopie: Vec<&str> = v
         .recipients
         .iter()
-        .filter(|r| r.kind != "coa")
+        .filter(|r| r.kind != RecipientKind::Coa)
         .map(|r| r.name.as_str())
         .collect();
     let periode = match periods.text.split_last() {
@@ -164,8 +207,21 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
         periode,
         meerdere_perioden: periods.count > 1,
         uitzondering: v.uitzondering.as_deref().unwrap_or(""),
-        besluitdatum: v.dates.besluitdatum.ok_or_else(incomplete)?.in_dutch(),
-        bekendmaking: v.dates.bekendmaking.ok_or_else(incomplete)?.in_dutch(),
+        afzender: format!(
+            "De colleges van burgemeester en wethouders van de gemeenten {}",
+            join(&names)
+        ),
+        gemeente_namen: join(&names),
+        per_periode: periods.count > 1 && v.sums_per_period.is_empty(),
+        aantallen_per_periode: !v.sums_per_period.is_empty(),
+        penvoerder: Penvoerder {
+            gemeente: field(|p| &p.gemeente),
+            naam: field(|p| &p.naam),
+            email: field(|p| &p.email),
+            telefoon: field(|p| &p.telefoon),
+            kenmerk: field(|p| &p.kenmerk),
+        },
+        conclusie: &v.conclusion,
         coa: Coa {
             naam: COA_NAME,
             tav: COA_ATTENTION,
@@ -175,6 +231,14 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
         provincies,
         kopie,
     })
+}
+
+fn signed(n: i64) -> String {
+    if n > 0 {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
 }
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -236,6 +300,7 @@ fn sample(multi: bool) -> Verdict {
         provincie: Some(provincie.into()),
         taakstelling: Some(t.into()),
         nieuw: Some(n.into()),
+        ..Default::default()
     };
     let s = Scenario {
         periode: Some("2026-1".into()),
@@ -249,6 +314,7 @@ fn sample(multi: bool) -> Verdict {
             g("Heerenveen", "Fryslân", "10", "16"),
         ],
         overdrachten: Vec::new(),
+        ..Default::default()
     };
     check(&s, &MunicipalityList::empty())
 }
@@ -337,7 +403,7 @@ mod tests {
 
     #[test]
     fn template_with_unknown_variable_is_refused() {
-        let e = validate_letter_template("<p>\n{{ gemeente_namen }}</p>").unwrap_err();
+        let e = validate_letter_template("<p>\n{{ gemeenten_namen }}</p>").unwrap_err();
         match e {
             LetterError::Template { line, message } => {
                 assert_eq!(line, Some(2));

@@ -7,11 +7,14 @@
 //! a link and back.
 
 pub mod date;
+pub mod dutch;
 pub mod error;
 #[cfg(feature = "letter")]
 pub mod letter;
 pub mod municipalities;
 pub mod names;
+#[cfg(feature = "letter")]
+pub mod office;
 pub mod period;
 pub mod rules;
 pub mod scenario;

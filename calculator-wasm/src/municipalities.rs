@@ -1,6 +1,7 @@
 //! The twelve provinces and the list of municipalities (`content/gemeenten.yaml`), used to derive a
 //! municipality's province and to suggest names ("bedoelt u …?").
 
+use crate::date::Date;
 use crate::error::{strip_location, InputError};
 use crate::names::{closest, fold};
 use serde::{Deserialize, Serialize};
@@ -93,11 +94,23 @@ pub struct Municipality {
     pub ook: Vec<String>,
 }
 
-/// The municipalities list, indexed by folded name and by folded alias.
+/// A municipality that no longer exists (merged or split since 2015), with its successor(s).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Former {
+    pub naam: String,
+    /// The day it ceased to exist.
+    pub datum: Date,
+    /// Its successor, or several when it was split.
+    pub opgegaan_in: Vec<String>,
+}
+
+/// The municipalities list, indexed by folded name and by folded alias, with the former
+/// municipalities by folded name.
 #[derive(Debug, Clone, Default)]
 pub struct MunicipalityList {
     entries: Vec<Municipality>,
     index: HashMap<String, usize>,
+    former: Vec<Former>,
 }
 
 /// The shape of `content/gemeenten.yaml` (and of its JSON form), before checking.
@@ -105,6 +118,16 @@ pub struct MunicipalityList {
 #[serde(deny_unknown_fields)]
 struct RawList {
     gemeenten: Vec<RawEntry>,
+    #[serde(default)]
+    opgeheven: Vec<RawFormer>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFormer {
+    naam: String,
+    datum: String,
+    opgegaan_in: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -169,7 +192,11 @@ impl MunicipalityList {
             }
         }
         if errors.is_empty() {
-            Ok(MunicipalityList { entries, index })
+            Ok(MunicipalityList {
+                entries,
+                index,
+                former: Vec::new(),
+            })
         } else {
             Err(errors)
         }
@@ -202,7 +229,73 @@ impl MunicipalityList {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Self::build(entries, &lines)
+        let mut list = Self::build(entries, &lines)?;
+        let former_lines = key_lines(src, "opgegaan_in");
+        for (i, f) in raw.opgeheven.into_iter().enumerate() {
+            let line = former_lines.get(i).copied();
+            let datum = match Date::parse(&f.datum) {
+                Ok(d) => d,
+                Err(e) => {
+                    errors.push(InputError::at(
+                        line,
+                        None,
+                        format!("former municipality `{}`: datum `{}`: {e}", f.naam, f.datum),
+                    ));
+                    continue;
+                }
+            };
+            if list.lookup(&f.naam).is_some() {
+                errors.push(InputError::at(
+                    line,
+                    None,
+                    format!(
+                        "`{}` is listed as an existing municipality and as a former one",
+                        f.naam
+                    ),
+                ));
+            }
+            if f.opgegaan_in.is_empty() {
+                errors.push(InputError::at(
+                    line,
+                    None,
+                    format!(
+                        "former municipality `{}`: opgegaan_in names no successor",
+                        f.naam
+                    ),
+                ));
+            }
+            let mut successors = Vec::new();
+            for n in &f.opgegaan_in {
+                match list.lookup(n) {
+                    Some(m) => successors.push(m.naam.clone()),
+                    None => errors.push(InputError::at(
+                        line,
+                        None,
+                        format!("former municipality `{}`: successor `{n}` is not in the list of municipalities", f.naam),
+                    )),
+                }
+            }
+            list.former.push(Former {
+                naam: f.naam.trim().to_string(),
+                datum,
+                opgegaan_in: successors,
+            });
+        }
+        if errors.is_empty() {
+            Ok(list)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The former municipality with this name (compared by [`fold`]).
+    pub fn former(&self, name: &str) -> Option<&Former> {
+        let key = fold(name);
+        self.former.iter().find(|f| fold(&f.naam) == key)
+    }
+
+    pub fn former_entries(&self) -> &[Former] {
+        &self.former
     }
 
     /// Reads `content/gemeenten.yaml`: `gemeenten: [{naam, provincie, ook?}]`.
@@ -238,9 +331,26 @@ impl MunicipalityList {
         #[derive(Serialize)]
         struct Out<'a> {
             gemeenten: &'a [Municipality],
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            opgeheven: Vec<RawFormerOut<'a>>,
+        }
+        #[derive(Serialize)]
+        struct RawFormerOut<'a> {
+            naam: &'a str,
+            datum: String,
+            opgegaan_in: &'a [String],
         }
         serde_json::to_string(&Out {
             gemeenten: &self.entries,
+            opgeheven: self
+                .former
+                .iter()
+                .map(|f| RawFormerOut {
+                    naam: &f.naam,
+                    datum: f.datum.to_string(),
+                    opgegaan_in: &f.opgegaan_in,
+                })
+                .collect(),
         })
         .unwrap_or_else(|_| String::from("{\"gemeenten\":[]}"))
     }
@@ -291,6 +401,11 @@ impl MunicipalityList {
 /// The 1-based line of each entry, found by its `naam:` key: serde gives no positions for values
 /// that parsed fine, and the editors' file has one `naam:` per entry.
 fn entry_lines(src: &str) -> Vec<usize> {
+    key_lines(src, "naam")
+}
+
+/// The 1-based lines where `key:` appears (outside comments).
+fn key_lines(src: &str, key: &str) -> Vec<usize> {
     let mut lines = Vec::new();
     for (i, line) in src.lines().enumerate() {
         let code = match line.find('#') {
@@ -298,16 +413,18 @@ fn entry_lines(src: &str) -> Vec<usize> {
             _ => line,
         };
         let mut rest = code;
-        while let Some(pos) = rest.find("naam") {
+        while let Some(pos) = rest.find(key) {
             let before_ok = rest[..pos]
                 .chars()
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric() && c != '_');
-            let after = rest[pos + 4..].trim_start_matches(['"', '\'']).trim_start();
+            let after = rest[pos + key.len()..]
+                .trim_start_matches(['"', '\''])
+                .trim_start();
             if before_ok && after.starts_with(':') {
                 lines.push(i + 1);
             }
-            rest = &rest[pos + 4..];
+            rest = &rest[pos + key.len()..];
         }
     }
     lines

@@ -2,14 +2,16 @@
 //! Pure: the verdict depends on the scenario and the municipalities list only, never on today.
 
 use crate::date::{Date, DateError};
+use crate::dutch::join;
 use crate::municipalities::{MunicipalityList, Province};
 use crate::names::{closest, fold};
 use crate::period::{Period, PeriodError};
 use crate::scenario::{filled, Scenario};
 use crate::verdict::{
-    Code, Dates, Deadlines, Issue, MunicipalityResult, Periods, Recipient, Verdict,
+    Code, Dates, Deadlines, Issue, MunicipalityResult, PenvoerderInfo, PeriodNumbers, PeriodSums,
+    Periods, Recipient, RecipientKind, Verdict,
 };
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The largest number of vergunninghouders accepted in one field. Far above any real taakstelling
 /// (the largest are a few thousand a half year), low enough that sums can never overflow.
@@ -127,6 +129,18 @@ impl Findings {
         });
     }
 
+    /// Like [`Findings::error`], unless an error with this code and field was already found (a
+    /// number that holds for every period is reported once, not once per period).
+    fn error_once(&mut self, code: Code, field: String, uitgangspunt: u8, message: String) {
+        if !self
+            .errors
+            .iter()
+            .any(|i| i.code == code && i.field == field)
+        {
+            self.error(code, field, uitgangspunt, message);
+        }
+    }
+
     fn warning(&mut self, code: Code, field: impl Into<String>, uitgangspunt: u8, message: String) {
         self.warnings.push(Issue {
             code,
@@ -189,10 +203,28 @@ struct Resolved {
     key: String,
     province: Option<Province>,
     listed: bool,
+    /// The numbers for every period, or for the only one (`taakstelling`, `nieuw`).
+    pair: Numbers,
+    /// The numbers per period, when given as `perioden`.
+    per_period: BTreeMap<Period, Numbers>,
+    /// The college's own decision and publication, else the scenario's.
+    besluit: Option<Date>,
+    bekend: Option<Date>,
+    /// Whether the decision or publication date was written (even if unreadable), here or at the top.
+    besluit_written: bool,
+    bekend_written: bool,
+    publicatie: Option<String>,
+}
+
+/// The numbers of one municipality (in one period, or in all).
+#[derive(Clone, Default)]
+struct Numbers {
     before: Option<i64>,
     nieuw: Option<i64>,
     /// `nieuw` was filled in (even if it could not be read).
     nieuw_given: bool,
+    /// Path of the fields: `gemeenten[0]` or `gemeenten[0].perioden.2026-1`.
+    path: String,
 }
 
 /// Applies every rule to `scenario`, using `list` for provinces and name suggestions.
@@ -203,26 +235,52 @@ pub fn check(scenario: &Scenario, list: &MunicipalityList) -> Verdict {
     };
 
     let periods = check_periods(scenario, &mut f);
-    let dates = check_dates(scenario, periods.as_ref(), &mut f);
-    let resolved = check_municipalities(scenario, list, &mut f);
+    let top = read_top_dates(scenario, &mut f);
+    let resolved = check_municipalities(scenario, list, periods.as_ref(), &top, &mut f);
     let transfers = check_transfers(scenario, list, &resolved, &mut f);
-    let (municipalities, sum_before, sum_after) =
-        check_numbers(scenario, &resolved, &transfers, &mut f);
-
+    let numbers = check_numbers(scenario, &resolved, &transfers, periods.as_ref(), &mut f);
+    let dates = check_decisions(
+        scenario,
+        &top,
+        &resolved,
+        &numbers.municipalities,
+        periods.as_ref(),
+        &mut f,
+    );
     let deadlines = deadlines(&dates);
-    let recipients = recipients(&municipalities);
+    check_processing(&deadlines, &dates, periods.as_ref(), &mut f);
+    let penvoerder = check_penvoerder(scenario, list, &resolved, &mut f);
+
+    let recipients = recipients(&numbers.municipalities);
+    let valid = f.errors.is_empty();
     Verdict {
-        valid: f.errors.is_empty(),
+        valid,
+        conclusion: conclusion(valid, f.errors.len()),
         errors: f.errors,
         warnings: f.warnings,
-        municipalities,
-        sum_before,
-        sum_after,
+        municipalities: numbers.municipalities,
+        sum_before: numbers.sum_before,
+        sum_after: numbers.sum_after,
+        sums_per_period: numbers.per_period,
         periods,
         dates,
         uitzondering: filled(&scenario.uitzondering).map(|s| s.trim().to_string()),
+        penvoerder,
         deadlines,
         recipients,
+    }
+}
+
+/// The verdict in one sentence, the same on the page, in the CLI and in documents. It says what was
+/// checked, not that the redistribution is lawful: the check cannot see the decisions themselves.
+pub fn conclusion(valid: bool, errors: usize) -> String {
+    if valid {
+        "De herverdeling doorstaat de controles van het stappenplan.".to_string()
+    } else {
+        format!(
+            "De herverdeling doorstaat de controles nog niet: {errors} {}.",
+            if errors == 1 { "fout" } else { "fouten" }
+        )
     }
 }
 
@@ -351,53 +409,150 @@ fn read_date(
     }
 }
 
-fn check_dates(s: &Scenario, periods: Option<&Periods>, f: &mut Findings) -> Dates {
-    let besluit = read_date(&s.besluitdatum, "besluitdatum", "besluitdatum", true, f);
-    let bekend = read_date(
-        &s.bekendmaking,
-        "bekendmaking",
-        "datum van bekendmaking",
-        true,
-        f,
-    );
-    let meld = read_date(&s.melddatum, "melddatum", "melddatum", false, f);
+/// The scenario-wide dates as written (the default decision and publication of every college).
+struct TopDates {
+    besluit: Option<Date>,
+    bekend: Option<Date>,
+    meld: Option<Date>,
+}
 
-    if let (Some(b), Some(k)) = (besluit, bekend) {
-        if k < b {
-            f.error(
-                Code::DateOrder,
+fn read_top_dates(s: &Scenario, f: &mut Findings) -> TopDates {
+    TopDates {
+        besluit: read_date(&s.besluitdatum, "besluitdatum", "besluitdatum", false, f),
+        bekend: read_date(
+            &s.bekendmaking,
+            "bekendmaking",
+            "datum van bekendmaking",
+            false,
+            f,
+        ),
+        meld: read_date(&s.melddatum, "melddatum", "melddatum", false, f),
+    }
+}
+
+/// Stap 1: every college whose taakstelling changes decides in writing and publishes. Then the
+/// order of the dates, and the melding counted from the last publication (uitgangspunt 4).
+fn check_decisions(
+    s: &Scenario,
+    top: &TopDates,
+    resolved: &[Resolved],
+    results: &[MunicipalityResult],
+    periods: Option<&Periods>,
+    f: &mut Findings,
+) -> Dates {
+    for (i, (r, m)) in resolved.iter().zip(results).enumerate() {
+        if m.difference == Some(0) {
+            continue;
+        }
+        let own = &s.gemeenten[i];
+        for (date, written, own_value, key, what) in [
+            (
+                r.besluit,
+                r.besluit_written,
+                &own.besluitdatum,
+                "besluitdatum",
+                "de datum van het besluit van B&W",
+            ),
+            (
+                r.bekend,
+                r.bekend_written,
+                &own.bekendmaking,
                 "bekendmaking",
-                4,
-                format!("De bekendmaking ({}) ligt vóór het besluit ({}). Een besluit kan pas na het nemen worden bekendgemaakt.", k.in_dutch(), b.in_dutch()),
-            );
+                "de datum van bekendmaking",
+            ),
+        ] {
+            let _ = own_value;
+            if date.is_none() && !written {
+                // Where the user fills it in: at the municipality when the scenario gives dates
+                // per municipality, else the one date for all.
+                let per_municipality = s.gemeenten.iter().any(|g| {
+                    filled(if key == "besluitdatum" {
+                        &g.besluitdatum
+                    } else {
+                        &g.bekendmaking
+                    })
+                    .is_some()
+                });
+                let field = if per_municipality {
+                    format!("gemeenten[{i}].{key}")
+                } else {
+                    key.to_string()
+                };
+                f.error(
+                    Code::MissingDecision,
+                    field,
+                    4,
+                    format!("Voor {} ontbreekt {what}. Het college van elke gemeente waarvan de taakstelling verandert, besluit schriftelijk en maakt het besluit openbaar bekend. Vul de datum in bij de gemeente, of één datum voor alle gemeenten.", r.name),
+                );
+            }
+        }
+        if let (Some(b), Some(k)) = (r.besluit, r.bekend) {
+            if k < b {
+                let field = if filled(&own.bekendmaking).is_some() {
+                    format!("gemeenten[{i}].bekendmaking")
+                } else {
+                    "bekendmaking".to_string()
+                };
+                f.error_once(
+                    Code::DateOrder,
+                    field,
+                    4,
+                    format!("De bekendmaking van {} ({}) ligt vóór het besluit ({}). Een besluit kan pas na het nemen worden bekendgemaakt.", r.name, k.in_dutch(), b.in_dutch()),
+                );
+            }
         }
     }
-    if let (Some(b), Some(m)) = (besluit, meld) {
-        if m < b {
+    let last_besluit = resolved
+        .iter()
+        .filter_map(|r| r.besluit)
+        .max()
+        .or(top.besluit);
+    let last_bekend = resolved
+        .iter()
+        .filter_map(|r| r.bekend)
+        .max()
+        .or(top.bekend);
+    if let Some(m) = top.meld {
+        if let Some(r) = resolved.iter().find(|r| r.besluit.is_some_and(|b| m < b)) {
+            let b = r.besluit.unwrap_or(m);
             f.error(
                 Code::DateOrder,
                 "melddatum",
                 4,
-                format!("De melddatum ({}) ligt vóór het besluit ({}). COA en provincie worden geïnformeerd over een genomen besluit.", m.in_dutch(), b.in_dutch()),
+                format!("De melddatum ({}) ligt vóór het besluit van {} ({}). COA en provincie worden geïnformeerd over een genomen besluit.", m.in_dutch(), r.name, b.in_dutch()),
             );
+        } else {
+            let later: Vec<&str> = resolved
+                .iter()
+                .filter(|r| r.bekend.is_some_and(|k| m < k))
+                .map(|r| r.name.as_str())
+                .collect();
+            if !later.is_empty() {
+                f.warning(
+                    Code::NoticeBeforePublication,
+                    "melddatum",
+                    4,
+                    format!("De melddatum ({}) ligt vóór de bekendmaking van {}. De brief meldt dan een bekendmaking die nog niet heeft plaatsgevonden; meld na de laatste bekendmaking.", m.in_dutch(), join(&later)),
+                );
+            }
+        }
+        if let Some(k) = last_bekend {
+            if k.days_until(m) > NOTIFY_WITHIN_DAYS {
+                f.warning(
+                    Code::NotificationLate,
+                    "melddatum",
+                    4,
+                    format!(
+                        "De melding aan COA en provincie ({}) is {} dagen na de laatste bekendmaking ({}). Meld zo spoedig mogelijk, in redelijkheid binnen één week.",
+                        m.in_dutch(),
+                        k.days_until(m),
+                        k.in_dutch()
+                    ),
+                );
+            }
         }
     }
-    if let (Some(k), Some(m)) = (bekend, meld) {
-        if k.days_until(m) > NOTIFY_WITHIN_DAYS {
-            f.warning(
-                Code::NotificationLate,
-                "melddatum",
-                4,
-                format!(
-                    "De melding aan COA en provincie ({}) is {} dagen na de bekendmaking ({}). Meld zo spoedig mogelijk, in redelijkheid binnen één week.",
-                    m.in_dutch(),
-                    k.days_until(m),
-                    k.in_dutch()
-                ),
-            );
-        }
-    }
-    if let (Some(k), Some(p)) = (bekend, periods) {
+    if let (Some(k), Some(p)) = (last_bekend, periods) {
         let end = p.to.end();
         if k > end {
             f.warning(
@@ -408,11 +563,71 @@ fn check_dates(s: &Scenario, periods: Option<&Periods>, f: &mut Findings) -> Dat
             );
         }
     }
+    let _ = last_besluit;
     Dates {
-        besluitdatum: besluit,
-        bekendmaking: bekend,
-        melddatum: meld,
+        besluitdatum: top.besluit,
+        bekendmaking: top.bekend,
+        melddatum: top.meld,
+        last_publication: last_bekend,
     }
+}
+
+/// COA has one month from receipt; warn when that runs past the last period covered.
+fn check_processing(d: &Deadlines, dates: &Dates, periods: Option<&Periods>, f: &mut Findings) {
+    let (Some(by), Some(p)) = (d.coa_processes_within, periods) else {
+        return;
+    };
+    // Already said: the publication itself lies after the period.
+    if dates.last_publication.is_some_and(|k| k > p.to.end()) {
+        return;
+    }
+    if by > p.to.end() {
+        f.warning(
+            Code::ProcessingAfterPeriod,
+            if dates.melddatum.is_some() { "melddatum" } else { "bekendmaking" },
+            5,
+            format!("COA verwerkt de herverdeling uiterlijk {} (één maand na ontvangst), na het einde van de laatste periode ({}, tot en met {}). Meld zo vroeg mogelijk, en kijk of de periode klopt.", by.in_dutch(), p.to, p.to.end().in_dutch()),
+        );
+    }
+}
+
+/// The penvoerder must be one of the municipalities taking part.
+fn check_penvoerder(
+    s: &Scenario,
+    list: &MunicipalityList,
+    resolved: &[Resolved],
+    f: &mut Findings,
+) -> Option<PenvoerderInfo> {
+    let p = s.penvoerder.as_ref()?;
+    let text = |v: &Option<String>| filled(v).map(|t| t.trim().to_string());
+    let gemeente = match filled(&p.gemeente) {
+        None => None,
+        Some(raw) => {
+            let key = fold(raw);
+            let official = list.lookup(raw).map(|m| fold(&m.naam));
+            match resolved.iter().find(|r| {
+                !r.key.is_empty() && (r.key == key || official.as_deref() == Some(r.key.as_str()))
+            }) {
+                Some(r) => Some(r.name.clone()),
+                None => {
+                    f.error(
+                        Code::UnknownMunicipality,
+                        "penvoerder.gemeente",
+                        4,
+                        format!("De penvoerder ({}) staat niet bij de betrokken gemeenten. Kies een van de gemeenten die meebesluiten.", raw.trim()),
+                    );
+                    None
+                }
+            }
+        }
+    };
+    Some(PenvoerderInfo {
+        gemeente,
+        naam: text(&p.naam),
+        email: text(&p.email),
+        telefoon: text(&p.telefoon),
+        kenmerk: text(&p.kenmerk),
+    })
 }
 
 /// "Ameland" or, without a name, "gemeente 2".
@@ -431,20 +646,90 @@ fn suggestion_text(names: &[&str]) -> String {
     }
 }
 
-fn check_municipalities(s: &Scenario, list: &MunicipalityList, f: &mut Findings) -> Vec<Resolved> {
+/// Reads `taakstelling` and `nieuw` into `n`; `when` (" in 2026-2") goes into the messages.
+fn read_numbers(
+    taakstelling: &Option<String>,
+    nieuw: &Option<String>,
+    who: &str,
+    when: &str,
+    n: &mut Numbers,
+    f: &mut Findings,
+) {
+    let field = |name: &str| format!("{}.{name}", n.path);
+    match filled(taakstelling) {
+        None => f.error(
+            Code::MissingField,
+            field("taakstelling"),
+            4,
+            format!("De taakstelling van {who}{when} vóór de herverdeling ontbreekt."),
+        ),
+        Some(raw) => match parse_count(raw) {
+            Ok(v) => n.before = Some(v),
+            Err(p) => f.number(
+                p,
+                field("taakstelling"),
+                &format!("De taakstelling van {who}{when}"),
+                raw,
+                Code::InvalidNumber,
+            ),
+        },
+    }
+    if let Some(raw) = filled(nieuw) {
+        match parse_count(raw) {
+            Ok(v) => n.nieuw = Some(v),
+            Err(p) => f.number(
+                p,
+                field("nieuw"),
+                &format!("De nieuwe taakstelling van {who}{when}"),
+                raw,
+                Code::NegativeResult,
+            ),
+        }
+    }
+}
+
+fn check_municipalities(
+    s: &Scenario,
+    list: &MunicipalityList,
+    periods: Option<&Periods>,
+    top: &TopDates,
+    f: &mut Findings,
+) -> Vec<Resolved> {
     let mut out = Vec::with_capacity(s.gemeenten.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, g) in s.gemeenten.iter().enumerate() {
         let field = |name: &str| format!("gemeenten[{i}].{name}");
         let who = label(s, i);
+        let own_besluit = read_date(
+            &g.besluitdatum,
+            &field("besluitdatum"),
+            &format!("besluitdatum van {who}"),
+            false,
+            f,
+        );
+        let own_bekend = read_date(
+            &g.bekendmaking,
+            &field("bekendmaking"),
+            &format!("datum van bekendmaking van {who}"),
+            false,
+            f,
+        );
         let mut r = Resolved {
             name: who.clone(),
             key: String::new(),
             province: None,
             listed: false,
-            before: None,
-            nieuw: None,
-            nieuw_given: filled(&g.nieuw).is_some(),
+            pair: Numbers {
+                nieuw_given: filled(&g.nieuw).is_some(),
+                path: format!("gemeenten[{i}]"),
+                ..Numbers::default()
+            },
+            per_period: BTreeMap::new(),
+            besluit: own_besluit.or(top.besluit),
+            bekend: own_bekend.or(top.bekend),
+            besluit_written: filled(&g.besluitdatum).is_some() || filled(&s.besluitdatum).is_some(),
+            bekend_written: filled(&g.bekendmaking).is_some() || filled(&s.bekendmaking).is_some(),
+            publicatie: filled(&g.publicatie).map(|p| p.trim().to_string()),
         };
 
         let given_province = filled(&g.provincie).map(|p| (p.trim(), Province::parse(p)));
@@ -486,6 +771,28 @@ fn check_municipalities(s: &Scenario, list: &MunicipalityList, f: &mut Findings)
                             }
                         }
                     }
+                    None if list.former(raw).is_some() => {
+                        let former = list.former(raw).unwrap_or_else(|| unreachable!());
+                        let now = former
+                            .opgegaan_in
+                            .iter()
+                            .map(String::as_str)
+                            .collect::<Vec<_>>();
+                        let fix = match now.as_slice() {
+                            [one] => format!("het is opgegaan in {one}. Vul {one} in."),
+                            more => format!("het is verdeeld over {}. Vul de gemeente in waar het deel nu bij hoort.", join(more)),
+                        };
+                        f.error(
+                            Code::FormerMunicipality,
+                            field("naam"),
+                            4,
+                            format!(
+                                "{} bestaat sinds {} niet meer als gemeente: {fix}",
+                                former.naam,
+                                former.datum.in_dutch()
+                            ),
+                        );
+                    }
                     None => {
                         r.province = given_province;
                         let hint = suggestion_text(&list.suggest(raw, 3));
@@ -519,34 +826,63 @@ fn check_municipalities(s: &Scenario, list: &MunicipalityList, f: &mut Findings)
             }
         }
 
-        match filled(&g.taakstelling) {
-            None => f.error(
-                Code::MissingField,
-                field("taakstelling"),
-                4,
-                format!("De taakstelling van {who} vóór de herverdeling ontbreekt."),
-            ),
-            Some(raw) => match parse_count(raw) {
-                Ok(n) => r.before = Some(n),
-                Err(p) => f.number(
-                    p,
-                    field("taakstelling"),
-                    &format!("De taakstelling van {who}"),
-                    raw,
-                    Code::InvalidNumber,
-                ),
-            },
-        }
-        if let Some(raw) = filled(&g.nieuw) {
-            match parse_count(raw) {
-                Ok(n) => r.nieuw = Some(n),
-                Err(p) => f.number(
-                    p,
-                    field("nieuw"),
-                    &format!("De nieuwe taakstelling van {who}"),
-                    raw,
-                    Code::NegativeResult,
-                ),
+        if g.perioden.is_empty() {
+            read_numbers(&g.taakstelling, &g.nieuw, &who, "", &mut r.pair, f);
+        } else {
+            if filled(&g.taakstelling).is_some() || filled(&g.nieuw).is_some() {
+                f.error(
+                    Code::InvalidPeriod,
+                    field("perioden"),
+                    4,
+                    format!("{who} heeft aantallen per periode én één taakstelling voor alle perioden. Geef ze óf per periode, óf één keer; niet allebei."),
+                );
+            }
+            let wanted: Vec<Period> = periods.map(|p| p.from.through(p.to)).unwrap_or_default();
+            for (key, a) in &g.perioden {
+                let path = format!("gemeenten[{i}].perioden.{}", key.trim());
+                let period = match Period::parse(key) {
+                    Ok(p) => p,
+                    Err(e) => {
+                        let msg = format!("Periode bij {who}: {}", period_problem(&e, key.trim()));
+                        f.error(Code::InvalidPeriod, path, 3, msg);
+                        continue;
+                    }
+                };
+                if periods.is_some() && !wanted.contains(&period) {
+                    f.error(
+                        Code::InvalidPeriod,
+                        path,
+                        3,
+                        format!("{who} heeft aantallen voor periode {period}, maar de herverdeling beslaat {}. Verwijder die periode of pas de periode van de herverdeling aan.", join(&wanted.iter().map(|p| p.to_string()).collect::<Vec<_>>().iter().map(String::as_str).collect::<Vec<_>>())),
+                    );
+                    continue;
+                }
+                let mut n = Numbers {
+                    nieuw_given: filled(&a.nieuw).is_some(),
+                    path,
+                    ..Numbers::default()
+                };
+                read_numbers(
+                    &a.taakstelling,
+                    &a.nieuw,
+                    &who,
+                    &format!(" in {period}"),
+                    &mut n,
+                    f,
+                );
+                r.per_period.insert(period, n);
+            }
+            for p in &wanted {
+                if !r.per_period.contains_key(p)
+                    && !g.perioden.keys().any(|k| Period::parse(k).ok() == Some(*p))
+                {
+                    f.error(
+                        Code::MissingField,
+                        format!("gemeenten[{i}].perioden"),
+                        4,
+                        format!("De aantallen van {who} voor periode {p} ontbreken. Geef bij aantallen per periode elke periode van de herverdeling."),
+                    );
+                }
             }
         }
         out.push(r);
@@ -687,16 +1023,37 @@ fn check_transfers(
     (out, complete)
 }
 
-fn check_numbers(
+/// The numbers after the rules: per municipality, the sums, and the same per period.
+struct NumbersOutcome {
+    municipalities: Vec<MunicipalityResult>,
+    sum_before: Option<i64>,
+    sum_after: Option<i64>,
+    per_period: Vec<PeriodSums>,
+}
+
+fn sum_of(mut values: impl Iterator<Item = Option<i64>>) -> Option<i64> {
+    values.try_fold(0i64, |acc, v| acc.checked_add(v?))
+}
+
+/// The numbers of every municipality in one period (or in the only slot when numbers are not
+/// given per period): after transfers, with the per-municipality errors.
+fn slot_numbers(
     s: &Scenario,
     resolved: &[Resolved],
     transfers: &(Vec<Transfer>, bool),
+    slot: Option<Period>,
     f: &mut Findings,
-) -> (Vec<MunicipalityResult>, Option<i64>, Option<i64>) {
+) -> Vec<(Option<i64>, Option<i64>)> {
     let (transfers, complete) = transfers;
     let use_transfers = !s.overdrachten.is_empty();
-    let mut results = Vec::with_capacity(resolved.len());
+    let when = slot.map(|p| format!(" in {p}")).unwrap_or_default();
+    let missing = Numbers::default();
+    let mut out = Vec::with_capacity(resolved.len());
     for (i, r) in resolved.iter().enumerate() {
+        let n = match slot {
+            Some(p) if !r.per_period.is_empty() => r.per_period.get(&p).unwrap_or(&missing),
+            _ => &r.pair,
+        };
         let mut net: i64 = 0;
         let mut first_out: Option<usize> = None;
         for (k, t) in transfers.iter().enumerate() {
@@ -708,88 +1065,165 @@ fn check_numbers(
                 net = net.saturating_add(t.amount);
             }
         }
-        let derived = match r.before {
+        let derived = match n.before {
             Some(b) if use_transfers && *complete => b.checked_add(net),
             _ => None,
         };
-        let after = if r.nieuw_given {
-            if let (Some(n), Some(d)) = (r.nieuw, derived) {
-                if n != d {
-                    f.error(
+        let after = if n.nieuw_given {
+            if let (Some(v), Some(d)) = (n.nieuw, derived) {
+                if v != d {
+                    f.error_once(
                         Code::TransferInconsistent,
-                        format!("gemeenten[{i}].nieuw"),
+                        format!("{}.nieuw", n.path),
                         4,
-                        format!("De nieuwe taakstelling van {} ({n}) klopt niet met de overdrachten: {} {} {} geeft {d}.", r.name, r.before.unwrap_or(0), if net < 0 { "-" } else { "+" }, net.abs()),
+                        format!("De nieuwe taakstelling van {}{when} ({v}) klopt niet met de overdrachten: {} {} {} geeft {d}.", r.name, n.before.unwrap_or(0), if net < 0 { "-" } else { "+" }, net.abs()),
                     );
                 }
             }
-            r.nieuw
+            n.nieuw
         } else if use_transfers {
             if let Some(d) = derived {
                 if d < 0 {
                     let field = match first_out {
                         Some(k) => format!("overdrachten[{k}].aantal"),
-                        None => format!("gemeenten[{i}].taakstelling"),
+                        None => format!("{}.taakstelling", n.path),
                     };
-                    f.error(
+                    f.error_once(
                         Code::NegativeResult,
                         field,
                         2,
-                        format!("{} draagt {} over maar heeft een taakstelling van {}; dat geeft {d}. Een gemeente kan niet meer overdragen dan haar taakstelling.", r.name, -net, r.before.unwrap_or(0)),
+                        format!("{} draagt {} over maar heeft{when} een taakstelling van {}; dat geeft {d}. Een gemeente kan niet meer overdragen dan haar taakstelling.", r.name, -net, n.before.unwrap_or(0)),
                     );
                 }
             }
             derived
         } else {
-            if r.before.is_some() || !r.key.is_empty() {
-                f.error(
+            if (n.before.is_some() || !r.key.is_empty()) && !n.path.is_empty() {
+                f.error_once(
                     Code::MissingField,
-                    format!("gemeenten[{i}].nieuw"),
+                    format!("{}.nieuw", n.path),
                     4,
-                    format!("De nieuwe taakstelling van {} ontbreekt. Vul die in, of beschrijf de herverdeling met overdrachten.", r.name),
+                    format!("De nieuwe taakstelling van {}{when} ontbreekt. Vul die in, of beschrijf de herverdeling met overdrachten.", r.name),
                 );
             }
             None
         };
-        let difference = match (r.before, after) {
+        out.push((n.before, after));
+    }
+    out
+}
+
+fn check_numbers(
+    s: &Scenario,
+    resolved: &[Resolved],
+    transfers: &(Vec<Transfer>, bool),
+    periods: Option<&Periods>,
+    f: &mut Findings,
+) -> NumbersOutcome {
+    let by_period = resolved.iter().any(|r| !r.per_period.is_empty());
+    let slots: Vec<Option<Period>> = match periods {
+        Some(p) if by_period => p.from.through(p.to).into_iter().map(Some).collect(),
+        _ => vec![None],
+    };
+    let table: Vec<Vec<(Option<i64>, Option<i64>)>> = slots
+        .iter()
+        .map(|&slot| slot_numbers(s, resolved, transfers, slot, f))
+        .collect();
+
+    let mut results = Vec::with_capacity(resolved.len());
+    for (i, r) in resolved.iter().enumerate() {
+        let before = sum_of(table.iter().map(|row| row[i].0));
+        let after = sum_of(table.iter().map(|row| row[i].1));
+        let difference = match (before, after) {
             (Some(b), Some(a)) => a.checked_sub(b),
             _ => None,
+        };
+        let perioden = if by_period {
+            slots
+                .iter()
+                .zip(&table)
+                .filter_map(|(slot, row)| {
+                    let (b, a) = row[i];
+                    Some(PeriodNumbers {
+                        periode: (*slot)?,
+                        before: b,
+                        after: a,
+                        difference: match (b, a) {
+                            (Some(b), Some(a)) => a.checked_sub(b),
+                            _ => None,
+                        },
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
         };
         results.push(MunicipalityResult {
             name: r.name.clone(),
             province: r.province,
             listed: r.listed,
-            before: r.before,
+            before,
             after,
             difference,
+            perioden,
+            besluitdatum: r.besluit,
+            bekendmaking: r.bekend,
+            publicatie: r.publicatie.clone(),
         });
     }
 
-    let sum = |pick: fn(&MunicipalityResult) -> Option<i64>| -> Option<i64> {
-        results
-            .iter()
-            .try_fold(0i64, |acc, m| acc.checked_add(pick(m)?))
-    };
+    let mut per_period = Vec::new();
+    let mut any_sum_changed = false;
+    let mut all_known = !results.is_empty();
+    for (slot, row) in slots.iter().zip(&table) {
+        if results.is_empty() {
+            break;
+        }
+        let b = sum_of(row.iter().map(|x| x.0));
+        let a = sum_of(row.iter().map(|x| x.1));
+        if let Some(p) = slot {
+            per_period.push(PeriodSums {
+                periode: *p,
+                before: b,
+                after: a,
+            });
+        }
+        match (b, a) {
+            (Some(b), Some(a)) if a != b => {
+                any_sum_changed = true;
+                let which = match slot {
+                    Some(p) => format!(" in periode {p}"),
+                    None => String::new(),
+                };
+                f.error(
+                    Code::SumChanged,
+                    "gemeenten",
+                    2,
+                    format!("De som van de taakstellingen verandert{which}: vóór {b}, na {a} (verschil {:+}). Bij herverdeling mag de som van de betrokken gemeenten samen niet wijzigen, in elke periode.", a - b),
+                );
+            }
+            (Some(_), Some(_)) => {}
+            _ => all_known = false,
+        }
+    }
     let sum_before = if results.is_empty() {
         None
     } else {
-        sum(|m| m.before)
+        sum_of(results.iter().map(|m| m.before))
     };
     let sum_after = if results.is_empty() {
         None
     } else {
-        sum(|m| m.after)
+        sum_of(results.iter().map(|m| m.after))
     };
 
-    if let (Some(b), Some(a)) = (sum_before, sum_after) {
-        if a != b {
-            f.error(
-                Code::SumChanged,
-                "gemeenten",
-                2,
-                format!("De som van de taakstellingen verandert: vóór {b}, na {a} (verschil {:+}). Bij herverdeling mag de som van de betrokken gemeenten samen niet wijzigen.", a - b),
-            );
-        } else if results.iter().all(|m| m.difference == Some(0)) {
+    let unchanged = |i: usize| {
+        table
+            .iter()
+            .all(|row| row[i].0.is_some() && row[i].0 == row[i].1)
+    };
+    if all_known && !any_sum_changed {
+        if (0..results.len()).all(unchanged) {
             f.error(
                 Code::NothingChanges,
                 "gemeenten",
@@ -797,9 +1231,13 @@ fn check_numbers(
                 "Geen enkele taakstelling verandert. Een besluit tot herverdeling wijzigt de taakstelling van ten minste twee gemeenten.".into(),
             );
         } else {
+            let use_transfers = !s.overdrachten.is_empty();
             for (i, m) in results.iter().enumerate() {
-                if m.difference == Some(0) {
-                    let field = if use_transfers && !resolved[i].nieuw_given {
+                if unchanged(i) {
+                    let field = if use_transfers
+                        && !resolved[i].pair.nieuw_given
+                        && resolved[i].per_period.is_empty()
+                    {
                         format!("gemeenten[{i}].naam")
                     } else {
                         format!("gemeenten[{i}].nieuw")
@@ -814,13 +1252,20 @@ fn check_numbers(
             }
         }
     }
-    (results, sum_before, sum_after)
+    NumbersOutcome {
+        municipalities: results,
+        sum_before,
+        sum_after,
+        per_period,
+    }
 }
 
-/// notify_by = bekendmaking + 7 days; COA processes within one month of receipt, where receipt is
-/// the melddatum when known and otherwise the latest reasonable day, notify_by.
+/// notify_by = the last publication + 7 days; COA processes within one month of receipt, where
+/// receipt is the melddatum when known and otherwise the latest reasonable day, notify_by.
 fn deadlines(d: &Dates) -> Deadlines {
-    let notify_by = d.bekendmaking.and_then(|k| k.add_days(NOTIFY_WITHIN_DAYS));
+    let notify_by = d
+        .last_publication
+        .and_then(|k| k.add_days(NOTIFY_WITHIN_DAYS));
     let (receipt, assumed) = match d.melddatum {
         Some(m) => (Some(m), false),
         None => (notify_by, notify_by.is_some()),
@@ -835,7 +1280,7 @@ fn deadlines(d: &Dates) -> Deadlines {
 
 fn recipients(municipalities: &[MunicipalityResult]) -> Vec<Recipient> {
     let mut out = vec![Recipient {
-        kind: "coa",
+        kind: RecipientKind::Coa,
         name: COA_NAME.to_string(),
         attention: Some(COA_ATTENTION.to_string()),
         address: COA_ADDRESS.iter().map(|s| s.to_string()).collect(),
@@ -848,7 +1293,7 @@ fn recipients(municipalities: &[MunicipalityResult]) -> Vec<Recipient> {
         .collect();
     for p in provinces {
         out.push(Recipient {
-            kind: "provincie",
+            kind: RecipientKind::Provincie,
             name: format!("Provincie {p}"),
             attention: None,
             address: Vec::new(),
@@ -857,7 +1302,7 @@ fn recipients(municipalities: &[MunicipalityResult]) -> Vec<Recipient> {
         });
     }
     out.push(Recipient {
-        kind: "ministerie",
+        kind: RecipientKind::Ministerie,
         name: MINISTRY_JV.to_string(),
         attention: None,
         address: Vec::new(),
@@ -865,7 +1310,7 @@ fn recipients(municipalities: &[MunicipalityResult]) -> Vec<Recipient> {
         reason: "Stelt de taakstelling op (uitgangspunt 5).".into(),
     });
     out.push(Recipient {
-        kind: "ministerie",
+        kind: RecipientKind::Ministerie,
         name: MINISTRY_BZK.to_string(),
         attention: None,
         address: Vec::new(),

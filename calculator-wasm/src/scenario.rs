@@ -7,6 +7,7 @@
 use crate::error::{strip_location, InputError};
 use crate::names::closest;
 use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// A redistribution as proposed by the municipalities.
@@ -55,6 +56,9 @@ pub struct Scenario {
         skip_serializing_if = "Option::is_none"
     )]
     pub melddatum: Option<String>,
+    /// The lead municipality that COA answers: sender, reference and contact of the letters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penvoerder: Option<Penvoerder>,
     #[serde(
         default,
         deserialize_with = "list",
@@ -100,6 +104,91 @@ pub struct Gemeente {
         skip_serializing_if = "Option::is_none"
     )]
     pub nieuw: Option<String>,
+    /// Date of this college's decision; the top-level `besluitdatum` when absent.
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub besluitdatum: Option<String>,
+    /// Date this decision was published; the top-level `bekendmaking` when absent.
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bekendmaking: Option<String>,
+    /// Where it was published: "Gemeenteblad 2026, 309871".
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub publicatie: Option<String>,
+    /// Numbers per period (`2026-1: { taakstelling: 2, nieuw: 0 }`) for an agreement over more than
+    /// one period; instead of `taakstelling`/`nieuw`, which then hold for every period.
+    #[serde(
+        default,
+        deserialize_with = "map",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub perioden: BTreeMap<String, Aantallen>,
+}
+
+/// The numbers of one municipality in one period.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Aantallen {
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub taakstelling: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub nieuw: Option<String>,
+}
+
+/// The lead municipality (penvoerder) and its contact person.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Penvoerder {
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub gemeente: Option<String>,
+    /// The contact person.
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub naam: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub telefoon: Option<String>,
+    /// The penvoerder's reference ("ons kenmerk").
+    #[serde(
+        default,
+        deserialize_with = "scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kenmerk: Option<String>,
 }
 
 /// A transfer of `aantal` from one municipality's taakstelling to another's.
@@ -204,11 +293,8 @@ fn quote_non_decimal_numbers(src: &str) -> std::borrow::Cow<'_, str> {
         let mut chars = line.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             match quote {
-                Some(q) => {
-                    if c == q {
-                        quote = None;
-                    }
-                }
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
                 None if c == '"' || c == '\'' => quote = Some(c),
                 None if c == '#' && prev.is_whitespace() => {
                     out.push_str(&line[i..]);
@@ -334,6 +420,24 @@ fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
 /// A list, where `null` (a key written without value in YAML) counts as empty.
 fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
     Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
+/// A map, where `null` counts as empty; keys are kept as text (`2026-1`), whatever YAML makes of
+/// them, so the rules can judge them.
+fn map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Aantallen>, D::Error> {
+    #[derive(PartialEq, Eq, PartialOrd, Ord)]
+    struct Key(String);
+    impl<'de> Deserialize<'de> for Key {
+        fn deserialize<D2: Deserializer<'de>>(d: D2) -> Result<Key, D2::Error> {
+            Ok(Key(scalar(d)?.unwrap_or_default()))
+        }
+    }
+    let raw = Option::<BTreeMap<Key, Aantallen>>::deserialize(d)?;
+    Ok(raw
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(k, v)| (k.0, v))
+        .collect())
 }
 
 /// The value if present and not blank.

@@ -12,13 +12,15 @@
 //!     &gemeente=Ameland,6,0&gemeente=Heerenveen,10,16&overdracht=Ameland,Heerenveen,6
 //! ```
 //!
-//! `gemeente` is `naam,taakstelling,nieuw,provincie` and `overdracht` is `van,naar,aantal`, with
-//! empty trailing parts left out. Values are percent-encoded as UTF-8; a space is `+`; a comma
+//! `gemeente` is `naam,taakstelling,nieuw,provincie,besluitdatum,bekendmaking,publicatie`,
+//! `periode_aantallen` is `N,periode,taakstelling,nieuw` (numbers of the N-th gemeente, from 1, in
+//! one period), `overdracht` is `van,naar,aantal` and `penvoerder` is
+//! `gemeente,naam,email,telefoon,kenmerk`, with empty trailing parts left out. Values are percent-encoded as UTF-8; a space is `+`; a comma
 //! inside a part is `%2C`. Values are kept as written (also invalid ones), so a link restores
 //! exactly what the user typed. Unknown parameters (such as tracking parameters added by mail
 //! programs) are ignored; damaged encoding or a repeated single parameter is an error.
 
-use crate::scenario::{Gemeente, Overdracht, Scenario};
+use crate::scenario::{Aantallen, Gemeente, Overdracht, Penvoerder, Scenario};
 use std::fmt;
 
 /// The page the links point to, relative to the site root.
@@ -142,12 +144,35 @@ pub fn encode_query(s: &Scenario) -> String {
             }
         }
     };
+    if let Some(p) = &s.penvoerder {
+        param(&mut out, "penvoerder");
+        parts(
+            &mut out,
+            &[&p.gemeente, &p.naam, &p.email, &p.telefoon, &p.kenmerk],
+        );
+    }
     for g in &s.gemeenten {
         param(&mut out, "gemeente");
         parts(
             &mut out,
-            &[&g.naam, &g.taakstelling, &g.nieuw, &g.provincie],
+            &[
+                &g.naam,
+                &g.taakstelling,
+                &g.nieuw,
+                &g.provincie,
+                &g.besluitdatum,
+                &g.bekendmaking,
+                &g.publicatie,
+            ],
         );
+    }
+    for (i, g) in s.gemeenten.iter().enumerate() {
+        for (periode, a) in &g.perioden {
+            param(&mut out, "periode_aantallen");
+            let n = Some((i + 1).to_string());
+            let periode = Some(periode.clone());
+            parts(&mut out, &[&n, &periode, &a.taakstelling, &a.nieuw]);
+        }
     }
     for t in &s.overdrachten {
         param(&mut out, "overdracht");
@@ -240,13 +265,69 @@ pub fn decode_link(link: &str) -> Result<Scenario, LinkError> {
                         "De link noemt meer dan {MAX_GEMEENTEN} gemeenten."
                     )));
                 }
-                let [naam, taakstelling, nieuw, provincie] =
-                    split_parts::<4>(raw_value, "gemeente", "naam,taakstelling,nieuw,provincie")?;
+                let [naam, taakstelling, nieuw, provincie, besluitdatum, bekendmaking, publicatie] =
+                    split_parts::<7>(
+                        raw_value,
+                        "gemeente",
+                        "naam,taakstelling,nieuw,provincie,besluitdatum,bekendmaking,publicatie",
+                    )?;
                 s.gemeenten.push(Gemeente {
                     naam,
                     provincie,
                     taakstelling,
                     nieuw,
+                    besluitdatum,
+                    bekendmaking,
+                    publicatie,
+                    perioden: Default::default(),
+                });
+            }
+            "periode_aantallen" => {
+                let [n, periode, taakstelling, nieuw] = split_parts::<4>(
+                    raw_value,
+                    "periode_aantallen",
+                    "gemeente,periode,taakstelling,nieuw",
+                )?;
+                let index = n
+                    .as_deref()
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .filter(|&n| n >= 1)
+                    .and_then(|n| s.gemeenten.get_mut(n - 1));
+                let (Some(g), Some(periode)) = (index, periode) else {
+                    return Err(err(
+                        "De link is beschadigd: \"periode_aantallen\" noemt een gemeente of periode die er niet is. Kopieer de hele link opnieuw.".into(),
+                    ));
+                };
+                if g.perioden.contains_key(&periode) {
+                    return Err(err(format!(
+                        "De link noemt de aantallen van periode {periode} meer dan één keer voor dezelfde gemeente."
+                    )));
+                }
+                g.perioden.insert(
+                    periode,
+                    Aantallen {
+                        taakstelling,
+                        nieuw,
+                    },
+                );
+            }
+            "penvoerder" => {
+                if s.penvoerder.is_some() {
+                    return Err(err(
+                        "De link noemt \"penvoerder\" meer dan één keer; het is niet duidelijk welke waarde geldt.".into(),
+                    ));
+                }
+                let [gemeente, naam, email, telefoon, kenmerk] = split_parts::<5>(
+                    raw_value,
+                    "penvoerder",
+                    "gemeente,naam,email,telefoon,kenmerk",
+                )?;
+                s.penvoerder = Some(Penvoerder {
+                    gemeente,
+                    naam,
+                    email,
+                    telefoon,
+                    kenmerk,
                 });
             }
             "overdracht" => {
@@ -380,8 +461,10 @@ mod tests {
 
     #[test]
     fn links_the_page_would_refuse_are_not_made() {
-        let mut s = Scenario::default();
-        s.gemeenten = vec![Gemeente::default(); MAX_GEMEENTEN + 1];
+        let mut s = Scenario {
+            gemeenten: vec![Gemeente::default(); MAX_GEMEENTEN + 1],
+            ..Default::default()
+        };
         let e = encode_link(&s).unwrap_err();
         assert!(e.message.contains("hoogstens 400"), "{e}");
         s.gemeenten.truncate(MAX_GEMEENTEN);
@@ -409,8 +492,10 @@ mod tests {
         assert!(e.message.contains("geen tekst"), "{e}");
         let e = decode_link("?periode=2026-1&periode=2026-2").unwrap_err();
         assert!(e.message.contains("meer dan één keer"), "{e}");
-        let e = decode_link("?gemeente=a,1,2,Fryslân,extra").unwrap_err();
-        assert!(e.message.contains("5 delen"), "{e}");
+        let e = decode_link("?gemeente=a,1,2,Fryslân,2026-01-01,2026-01-02,Gb,extra").unwrap_err();
+        assert!(e.message.contains("8 delen"), "{e}");
+        let e = decode_link("#gemeente=a&periode_aantallen=2,2026-1,1,1").unwrap_err();
+        assert!(e.message.contains("beschadigd"), "{e}");
         let e =
             decode_link(&format!("?uitzondering={}", "a".repeat(MAX_QUERY_LEN + 1))).unwrap_err();
         assert!(e.message.contains("te lang"), "{e}");
@@ -436,15 +521,44 @@ mod tests {
     }
 
     fn scenario() -> impl Strategy<Value = Scenario> {
-        let g =
-            (text(), text(), text(), text()).prop_map(|(naam, provincie, taakstelling, nieuw)| {
-                Gemeente {
+        let aantallen = prop::collection::btree_map(
+            "[ -~]{1,8}",
+            (text(), text()).prop_map(|(taakstelling, nieuw)| Aantallen {
+                taakstelling,
+                nieuw,
+            }),
+            0..3,
+        );
+        let g = (
+            (text(), text(), text(), text()),
+            (text(), text(), text()),
+            aantallen,
+        )
+            .prop_map(
+                |(
+                    (naam, provincie, taakstelling, nieuw),
+                    (besluitdatum, bekendmaking, publicatie),
+                    perioden,
+                )| Gemeente {
                     naam,
                     provincie,
                     taakstelling,
                     nieuw,
-                }
-            });
+                    besluitdatum,
+                    bekendmaking,
+                    publicatie,
+                    perioden,
+                },
+            );
+        let penvoerder = prop::option::of((text(), text(), text(), text(), text()).prop_map(
+            |(gemeente, naam, email, telefoon, kenmerk)| Penvoerder {
+                gemeente,
+                naam,
+                email,
+                telefoon,
+                kenmerk,
+            },
+        ));
         let o = (text(), text(), text()).prop_map(|(van, naar, aantal)| Overdracht {
             van,
             naar,
@@ -454,13 +568,16 @@ mod tests {
             (text(), text(), text(), text(), text(), text()),
             prop::collection::vec(g, 0..5),
             prop::collection::vec(o, 0..4),
+            penvoerder,
         )
             .prop_map(
                 |(
                     (periode, tot_en_met, uitzondering, besluitdatum, bekendmaking, melddatum),
                     gemeenten,
                     overdrachten,
+                    penvoerder,
                 )| Scenario {
+                    penvoerder,
                     periode,
                     tot_en_met,
                     uitzondering,

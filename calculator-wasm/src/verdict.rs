@@ -30,10 +30,14 @@ pub enum Code {
     InvalidDate,
     DateOrder,
     MunicipalityUnchanged,
+    MissingDecision,
+    NoticeBeforePublication,
+    ProcessingAfterPeriod,
+    FormerMunicipality,
 }
 
 impl Code {
-    pub const ALL: [Code; 21] = [
+    pub const ALL: [Code; 25] = [
         Code::SumChanged,
         Code::TooFewMunicipalities,
         Code::NegativeResult,
@@ -55,6 +59,10 @@ impl Code {
         Code::InvalidDate,
         Code::DateOrder,
         Code::MunicipalityUnchanged,
+        Code::MissingDecision,
+        Code::NoticeBeforePublication,
+        Code::ProcessingAfterPeriod,
+        Code::FormerMunicipality,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -80,6 +88,10 @@ impl Code {
             Code::InvalidDate => "INVALID_DATE",
             Code::DateOrder => "DATE_ORDER",
             Code::MunicipalityUnchanged => "MUNICIPALITY_UNCHANGED",
+            Code::MissingDecision => "MISSING_DECISION",
+            Code::NoticeBeforePublication => "NOTICE_BEFORE_PUBLICATION",
+            Code::ProcessingAfterPeriod => "PROCESSING_AFTER_PERIOD",
+            Code::FormerMunicipality => "FORMER_MUNICIPALITY",
         }
     }
 }
@@ -110,9 +122,45 @@ pub struct MunicipalityResult {
     pub province: Option<Province>,
     /// Whether the name was found in the municipalities list.
     pub listed: bool,
+    /// With numbers per period: the totals over the periods.
     pub before: Option<i64>,
     pub after: Option<i64>,
     pub difference: Option<i64>,
+    /// The numbers per period, when the scenario gives them per period (else empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub perioden: Vec<PeriodNumbers>,
+    /// This college's decision and publication (its own, else the scenario's).
+    pub besluitdatum: Option<Date>,
+    pub bekendmaking: Option<Date>,
+    /// Where the decision was published, as written.
+    pub publicatie: Option<String>,
+}
+
+/// The numbers of one municipality in one period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PeriodNumbers {
+    pub periode: Period,
+    pub before: Option<i64>,
+    pub after: Option<i64>,
+    pub difference: Option<i64>,
+}
+
+/// The sums of one period, when numbers are given per period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PeriodSums {
+    pub periode: Period,
+    pub before: Option<i64>,
+    pub after: Option<i64>,
+}
+
+/// The lead municipality and its contact, as given (the municipality by its official name).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PenvoerderInfo {
+    pub gemeente: Option<String>,
+    pub naam: Option<String>,
+    pub email: Option<String>,
+    pub telefoon: Option<String>,
+    pub kenmerk: Option<String>,
 }
 
 /// The periods covered.
@@ -131,12 +179,14 @@ pub struct Dates {
     pub besluitdatum: Option<Date>,
     pub bekendmaking: Option<Date>,
     pub melddatum: Option<Date>,
+    /// The latest publication of all colleges: the notify-by date counts from it.
+    pub last_publication: Option<Date>,
 }
 
 /// Deadlines that follow from the dates (uitgangspunten 4 and 5).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Deadlines {
-    /// Bekendmaking + 7 days: COA and the provinces must be told by then.
+    /// The last publication + 7 days: COA and the provinces must be told by then.
     pub notify_by: Option<Date>,
     /// The day COA receives the notification: `melddatum` if given, else `notify_by`.
     pub receipt: Option<Date>,
@@ -146,11 +196,19 @@ pub struct Deadlines {
     pub coa_processes_within: Option<Date>,
 }
 
+/// What kind of body a recipient is; serialised as `coa`, `provincie` or `ministerie`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RecipientKind {
+    Coa,
+    Provincie,
+    Ministerie,
+}
+
 /// Who must be told of the decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Recipient {
-    /// `coa`, `provincie` or `ministerie`.
-    pub kind: &'static str,
+    pub kind: RecipientKind,
     pub name: String,
     /// "t.a.v." line, when there is one.
     pub attention: Option<String>,
@@ -166,15 +224,21 @@ pub struct Recipient {
 pub struct Verdict {
     /// True when there are no errors (warnings allowed).
     pub valid: bool,
+    /// The verdict in one Dutch sentence, shown as is by the page and the CLI.
+    pub conclusion: String,
     pub errors: Vec<Issue>,
     pub warnings: Vec<Issue>,
     pub municipalities: Vec<MunicipalityResult>,
     pub sum_before: Option<i64>,
     pub sum_after: Option<i64>,
+    /// The sums per period, when numbers are given per period (else empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sums_per_period: Vec<PeriodSums>,
     pub periods: Option<Periods>,
     pub dates: Dates,
     /// The reason for a longer agreement, when given (trimmed).
     pub uitzondering: Option<String>,
+    pub penvoerder: Option<PenvoerderInfo>,
     pub deadlines: Deadlines,
     pub recipients: Vec<Recipient>,
 }

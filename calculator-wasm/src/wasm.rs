@@ -128,3 +128,27 @@ pub fn letter(template: &str, scenario_json: &str, municipalities_json: &str) ->
         .unwrap_or_default(),
     }
 }
+
+/// A document for a valid scenario as file bytes: the letter to COA rendered from `template` and
+/// written as `format` (`odt` or `docx`). Empty when the scenario is invalid, the template broken
+/// or the format unknown; the page asks [`letter`] first, which says why.
+#[cfg(feature = "letter")]
+#[wasm_bindgen]
+pub fn document(
+    template: &str,
+    scenario_json: &str,
+    municipalities_json: &str,
+    format: &str,
+) -> Vec<u8> {
+    use crate::office::{self, Format};
+    let Ok((scenario, list)) = inputs(scenario_json, municipalities_json) else {
+        return Vec::new();
+    };
+    let Some(format) = Format::parse(format) else {
+        return Vec::new();
+    };
+    match crate::letter::render_letter(template, &check_rules(&scenario, &list)) {
+        Ok(html) => office::write(&html, crate::office::LETTER_TITLE, format),
+        Err(_) => Vec::new(),
+    }
+}

@@ -359,13 +359,232 @@ fn missing_fields_are_reported_one_by_one() {
         fields,
         [
             "periode",
-            "besluitdatum",
-            "bekendmaking",
             "gemeenten[0].naam",
             "gemeenten[1].taakstelling",
             "gemeenten[1].nieuw"
         ]
     );
+    let decisions: Vec<&str> = v
+        .errors
+        .iter()
+        .filter(|i| i.code == Code::MissingDecision)
+        .map(|i| i.field.as_str())
+        .collect();
+    assert_eq!(
+        decisions,
+        [
+            "besluitdatum",
+            "bekendmaking",
+            "besluitdatum",
+            "bekendmaking"
+        ]
+    );
+}
+
+const THREE: &str = "periode: 2026-1\ngemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0, besluitdatum: 2026-02-10, bekendmaking: 2026-02-12, publicatie: \"Gemeenteblad 2026, 309871\" }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 13, besluitdatum: 2026-02-17, bekendmaking: 2026-02-19 }\n  - { naam: Smallingerland, taakstelling: 8, nieuw: 11, besluitdatum: 2026-02-24, bekendmaking: 2026-02-26 }\n";
+
+#[test]
+fn each_college_has_its_own_decision_and_the_week_counts_from_the_last_publication() {
+    let v = verdict(THREE);
+    assert!(v.valid, "{:#?}", codes(&v));
+    let m = &v.municipalities;
+    assert_eq!(m[0].besluitdatum.unwrap().to_string(), "2026-02-10");
+    assert_eq!(
+        m[0].publicatie.as_deref(),
+        Some("Gemeenteblad 2026, 309871")
+    );
+    assert_eq!(m[2].bekendmaking.unwrap().to_string(), "2026-02-26");
+    assert_eq!(v.dates.last_publication.unwrap().to_string(), "2026-02-26");
+    assert_eq!(v.deadlines.notify_by.unwrap().to_string(), "2026-03-05");
+    // Eight days after the first publication but within a week of the last: not late.
+    let v = verdict(&format!("melddatum: 2026-03-04\n{THREE}"));
+    assert!(!v.has_warning(Code::NotificationLate), "{:#?}", codes(&v));
+    let v = verdict(&format!("melddatum: 2026-03-06\n{THREE}"));
+    assert!(warning(&v, Code::NotificationLate)
+        .message
+        .contains("26 februari 2026"));
+}
+
+#[test]
+fn a_college_without_decision_is_missing_decision() {
+    let v = verdict(&THREE.replace(", besluitdatum: 2026-02-17, bekendmaking: 2026-02-19", ""));
+    let e = error(&v, Code::MissingDecision);
+    assert_eq!(e.field, "gemeenten[1].besluitdatum");
+    assert!(e.message.contains("Heerenveen"), "{}", e.message);
+    assert!(e.message.ends_with("(uitgangspunt 4)"));
+    assert_eq!(
+        v.errors
+            .iter()
+            .filter(|i| i.code == Code::MissingDecision)
+            .count(),
+        2,
+        "decision and publication"
+    );
+    // The top-level dates are the default for colleges that give none.
+    let v = verdict(&format!(
+        "besluitdatum: 2026-02-17\nbekendmaking: 2026-02-19\n{}",
+        THREE.replace(", besluitdatum: 2026-02-17, bekendmaking: 2026-02-19", "")
+    ));
+    assert!(v.valid, "{:#?}", codes(&v));
+    assert_eq!(
+        v.municipalities[1].besluitdatum.unwrap().to_string(),
+        "2026-02-17"
+    );
+}
+
+#[test]
+fn notice_before_a_publication_is_a_warning() {
+    let v = verdict(&format!("melddatum: 2026-02-25\n{THREE}"));
+    let w = warning(&v, Code::NoticeBeforePublication);
+    assert_eq!(w.field, "melddatum");
+    assert!(w.message.contains("Smallingerland"), "{}", w.message);
+    assert!(!w.message.contains("Heerenveen"), "{}", w.message);
+    assert!(v.valid);
+}
+
+#[test]
+fn processing_after_the_last_period_is_a_warning() {
+    let v = with(AMELAND_HEERENVEEN);
+    assert!(!v.has_warning(Code::ProcessingAfterPeriod));
+    let v = verdict(&format!(
+        "periode: 2026-1\nbesluitdatum: 2026-06-01\nbekendmaking: 2026-06-03\n{AMELAND_HEERENVEEN}"
+    ));
+    let w = warning(&v, Code::ProcessingAfterPeriod);
+    assert!(w.message.contains("10 juli 2026"), "{}", w.message);
+    assert!(w.message.ends_with("(uitgangspunt 5)"));
+}
+
+const PER_PERIOD: &str = "periode: 2026-1\ntot_en_met: 2026-2\nuitzondering: Waddeneilanden\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\ngemeenten:\n  - naam: Ameland\n    perioden:\n      2026-1: { taakstelling: 2, nieuw: 0 }\n      2026-2: { taakstelling: 3, nieuw: 0 }\n  - naam: Heerenveen\n    perioden:\n      2026-1: { taakstelling: 10, nieuw: 12 }\n      2026-2: { taakstelling: 11, nieuw: 14 }\n";
+
+#[test]
+fn numbers_per_period_are_summed_per_period() {
+    let v = verdict(PER_PERIOD);
+    assert!(v.valid, "{:#?}", v.errors);
+    let a = &v.municipalities[0];
+    assert_eq!((a.before, a.after), (Some(5), Some(0)));
+    assert_eq!(a.perioden.len(), 2);
+    assert_eq!(a.perioden[1].periode.to_string(), "2026-2");
+    assert_eq!(a.perioden[1].difference, Some(-3));
+    assert_eq!(v.sums_per_period.len(), 2);
+    assert_eq!(v.sums_per_period[0].after, Some(12));
+}
+
+#[test]
+fn sum_changed_names_the_period() {
+    let v =
+        verdict(&PER_PERIOD.replace("taakstelling: 11, nieuw: 14", "taakstelling: 11, nieuw: 15"));
+    let sums: Vec<&str> = v
+        .errors
+        .iter()
+        .filter(|i| i.code == Code::SumChanged)
+        .map(|i| i.message.as_str())
+        .collect();
+    assert_eq!(sums.len(), 1, "{sums:?}");
+    assert!(sums[0].contains("in periode 2026-2"), "{}", sums[0]);
+    // Totals over both periods still agree: the sum per period is what counts.
+    let v = verdict(
+        &PER_PERIOD
+            .replace("taakstelling: 10, nieuw: 12", "taakstelling: 10, nieuw: 13")
+            .replace("taakstelling: 11, nieuw: 14", "taakstelling: 11, nieuw: 13"),
+    );
+    assert_eq!(v.sum_before, v.sum_after);
+    assert_eq!(
+        v.errors
+            .iter()
+            .filter(|i| i.code == Code::SumChanged)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn periods_per_municipality_must_match_the_agreement() {
+    let v = verdict(&PER_PERIOD.replace("      2026-2: { taakstelling: 3, nieuw: 0 }\n", ""));
+    let e = error(&v, Code::MissingField);
+    assert_eq!(e.field, "gemeenten[0].perioden");
+    assert!(e.message.contains("2026-2"), "{}", e.message);
+    let v = verdict(&PER_PERIOD.replace("2026-2: { taakstelling: 3", "2027-1: { taakstelling: 3"));
+    assert_eq!(
+        error(&v, Code::InvalidPeriod).field,
+        "gemeenten[0].perioden.2027-1"
+    );
+    let v = verdict(&PER_PERIOD.replace("2026-2: { taakstelling: 3", "2026-3: { taakstelling: 3"));
+    assert_eq!(
+        error(&v, Code::InvalidPeriod).field,
+        "gemeenten[0].perioden.2026-3"
+    );
+    let v = verdict(&PER_PERIOD.replace(
+        "  - naam: Heerenveen\n",
+        "  - naam: Heerenveen\n    taakstelling: 4\n",
+    ));
+    assert_eq!(
+        error(&v, Code::InvalidPeriod).field,
+        "gemeenten[1].perioden"
+    );
+}
+
+#[test]
+fn one_pair_on_a_multi_period_agreement_holds_in_every_period() {
+    let v = verdict(&PER_PERIOD.replace(
+        "  - naam: Heerenveen\n    perioden:\n      2026-1: { taakstelling: 10, nieuw: 12 }\n      2026-2: { taakstelling: 11, nieuw: 14 }\n",
+        "  - { naam: Heerenveen, taakstelling: 10, nieuw: 12 }\n",
+    ));
+    // Ameland gives 2 then 3; Heerenveen takes 2 in each period: 2026-2 does not add up.
+    let sums: Vec<&str> = v
+        .errors
+        .iter()
+        .filter(|i| i.code == Code::SumChanged)
+        .map(|i| i.message.as_str())
+        .collect();
+    assert_eq!(sums.len(), 1, "{sums:?}");
+    assert!(sums[0].contains("2026-2"));
+}
+
+#[test]
+fn a_former_municipality_is_named_with_its_successor_and_date() {
+    let v = with("gemeenten:\n  - { naam: Weesp, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n");
+    let e = error(&v, Code::FormerMunicipality);
+    assert_eq!(e.field, "gemeenten[0].naam");
+    assert!(e.message.contains("24 maart 2022"), "{}", e.message);
+    assert!(e.message.contains("Amsterdam"), "{}", e.message);
+    assert!(!v.has_warning(Code::NotInMunicipalityList));
+    assert!(!v.has_error(Code::MissingProvince));
+    let v = with("gemeenten:\n  - { naam: haaren, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n");
+    let e = error(&v, Code::FormerMunicipality);
+    assert!(
+        e.message
+            .contains("verdeeld over Boxtel, Oisterwijk, Tilburg en Vught"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn the_penvoerder_must_take_part() {
+    let v = verdict(&format!(
+        "penvoerder: {{ gemeente: Heerenveen, naam: J. de Vries, kenmerk: HV/2026/12 }}\n{THREE}"
+    ));
+    assert!(v.valid, "{:#?}", codes(&v));
+    let p = v.penvoerder.as_ref().unwrap();
+    assert_eq!(p.gemeente.as_deref(), Some("Heerenveen"));
+    assert_eq!(p.kenmerk.as_deref(), Some("HV/2026/12"));
+    let v = verdict(&format!("penvoerder: {{ gemeente: Urk }}\n{THREE}"));
+    assert_eq!(
+        error(&v, Code::UnknownMunicipality).field,
+        "penvoerder.gemeente"
+    );
+}
+
+#[test]
+fn the_conclusion_says_what_was_checked() {
+    assert_eq!(
+        with(AMELAND_HEERENVEEN).conclusion,
+        "De herverdeling doorstaat de controles van het stappenplan."
+    );
+    let bad = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n");
+    assert!(bad
+        .conclusion
+        .starts_with("De herverdeling doorstaat de controles nog niet"));
 }
 
 #[test]

@@ -5,10 +5,15 @@
 //! refresh the file with `UPDATE_WASM_CASES=1 cargo test -p calculator-wasm --test wasm_cases`.
 
 use calculator_wasm::letter::render_letter;
+use calculator_wasm::office::{self, zip::crc32, Format};
 use calculator_wasm::share::encode_link;
 use calculator_wasm::{check, MunicipalityList, Scenario};
 use serde_json::{json, Value};
 use std::path::Path;
+
+fn fingerprint(bytes: &[u8]) -> Value {
+    json!({ "length": bytes.len(), "crc32": crc32(bytes) })
+}
 
 fn cases() -> Value {
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -36,12 +41,21 @@ fn cases() -> Value {
         } else {
             Value::Null
         };
+        // The documents' bytes, by length and CRC-32: the module must write the very same files.
+        let documents = match letter.as_str() {
+            Some(html) => json!({
+                "odt": fingerprint(&office::write(html, office::LETTER_TITLE, Format::Odt)),
+                "docx": fingerprint(&office::write(html, office::LETTER_TITLE, Format::Docx)),
+            }),
+            None => Value::Null,
+        };
         out.push(json!({
             "name": path.file_name().unwrap().to_string_lossy(),
             "scenario": serde_json::from_str::<Value>(&scenario.to_json()).unwrap(),
             "verdict": serde_json::from_str::<Value>(&verdict.to_json()).unwrap(),
-            "link": encode_link(&scenario).unwrap(),
+            "link": encode_link(&scenario).unwrap_or_default(),
             "letter": letter,
+            "documents": documents,
         }));
     }
     json!({

@@ -17,6 +17,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const assets = path.join(here, '..', '..', 'generator', 'assets', 'wasm');
 const glue = await import(path.join(assets, 'herverdeling.js'));
 glue.initSync({ module: readFileSync(path.join(assets, 'herverdeling_bg.wasm')) });
+// The documents module (letter, .odt, .docx), which the page loads only when it needs it.
+const docs = await import(path.join(assets, 'herverdeling_documents.js'));
+docs.initSync({ module: readFileSync(path.join(assets, 'herverdeling_documents_bg.wasm')) });
+
+function crc32(bytes) {
+  let crc = 0xffffffff;
+  for (const b of bytes) {
+    crc ^= b;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
 
 const fixture = JSON.parse(readFileSync(path.join(here, 'wasm_cases.json'), 'utf8'));
 const municipalities = JSON.stringify(fixture.municipalities);
@@ -27,12 +39,17 @@ for (const c of fixture.cases) {
     assert.deepEqual(JSON.parse(glue.check(scenario, municipalities)), c.verdict);
     assert.deepEqual(JSON.parse(glue.encode_link(scenario)), { link: c.link });
     assert.deepEqual(JSON.parse(glue.decode_link(c.link)), { scenario: c.scenario });
-    const letter = JSON.parse(glue.letter(fixture.letter_template, scenario, municipalities));
+    const letter = JSON.parse(docs.letter(fixture.letter_template, scenario, municipalities));
     if (c.letter === null) {
       assert.ok(letter.error, 'an invalid scenario gets no letter');
       assert.deepEqual(letter.errors, c.verdict.errors);
+      assert.equal(docs.document(fixture.letter_template, scenario, municipalities, 'odt').length, 0);
     } else {
       assert.deepEqual(letter, { html: c.letter });
+      for (const format of ['odt', 'docx']) {
+        const bytes = docs.document(fixture.letter_template, scenario, municipalities, format);
+        assert.deepEqual({ length: bytes.length, crc32: crc32(bytes) }, c.documents[format], `${format}: same bytes as native`);
+      }
     }
   });
 }
@@ -43,7 +60,8 @@ test('bad input gives error JSON, never an exception', () => {
   assert.equal(JSON.parse(glue.check('{"periode2": "2026-1"}', list)).error.source, 'scenario');
   assert.equal(JSON.parse(glue.check('{}', '[]')).error.source, 'municipalities');
   assert.match(JSON.parse(glue.decode_link('?periode=%ZZ')).error.message, /beschadigd/);
-  assert.equal(JSON.parse(glue.letter('{% for %}', JSON.stringify(fixture.cases[0].scenario), list)).error.source, 'letter');
+  assert.equal(JSON.parse(docs.letter('{% for %}', JSON.stringify(fixture.cases[0].scenario), list)).error.source, 'letter');
+  assert.equal(glue.letter, undefined, 'the rules module carries no letter code');
   for (const junk of ['', '\u0000', '%', '?&&&==', 'x'.repeat(100000)]) {
     JSON.parse(glue.decode_link(junk));
     JSON.parse(glue.check(JSON.stringify({ periode: junk }), list));

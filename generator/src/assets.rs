@@ -14,6 +14,14 @@ pub const WASM_FILES: &[(&str, &[u8])] = &[
         "herverdeling_bg.wasm",
         include_bytes!("../assets/wasm/herverdeling_bg.wasm"),
     ),
+    (
+        "herverdeling_documents.js",
+        include_bytes!("../assets/wasm/herverdeling_documents.js"),
+    ),
+    (
+        "herverdeling_documents_bg.wasm",
+        include_bytes!("../assets/wasm/herverdeling_documents_bg.wasm"),
+    ),
     ("search.js", include_bytes!("../assets/wasm/search.js")),
     (
         "search_bg.wasm",

@@ -6,6 +6,7 @@
 //! `--brief` wins over `--json`, which wins over `--link`.
 
 use calculator_wasm::letter::render_letter;
+use calculator_wasm::office::{self, Format};
 use calculator_wasm::share::encode_link;
 use calculator_wasm::verdict::Verdict;
 use calculator_wasm::{check, MunicipalityList, Scenario};
@@ -14,10 +15,32 @@ use std::path::Path;
 
 use crate::herverdeling::{LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE};
 
+/// `--document coa --format odt|docx|html [--out PATH]`.
+pub struct DocumentRequest {
+    pub format: String,
+    pub out: Option<std::path::PathBuf>,
+}
+
 /// Runs the check on `file` (`-` reads standard input) and prints to stdout/stderr.
-pub fn run(file: &Path, json: bool, brief: bool, link: bool, root: &Path) -> i32 {
+pub fn run(
+    file: &Path,
+    json: bool,
+    brief: bool,
+    link: bool,
+    document: Option<DocumentRequest>,
+    root: &Path,
+) -> i32 {
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
+    if let Some(doc) = document {
+        return match write_document(file, &doc, root, &mut stdout.lock(), &mut stderr.lock()) {
+            Ok(code) => code,
+            Err(message) => {
+                let _ = writeln!(stderr.lock(), "error: {message}");
+                2
+            }
+        };
+    }
     run_to(
         file,
         json,
@@ -27,6 +50,80 @@ pub fn run(file: &Path, json: bool, brief: bool, link: bool, root: &Path) -> i32
         &mut stdout.lock(),
         &mut stderr.lock(),
     )
+}
+
+/// The COA letter as .odt, .docx or printable HTML, to `--out` or standard output.
+pub fn write_document(
+    file: &Path,
+    doc: &DocumentRequest,
+    root: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, String> {
+    let (verdict, _) = load_and_check(file, root)?;
+    if !verdict.valid {
+        let _ = writeln!(
+            err,
+            "No document: the scenario has {} error(s).",
+            verdict.errors.len()
+        );
+        for i in &verdict.errors {
+            let _ = writeln!(err, "  {}  {}: {}", i.code.as_str(), i.field, i.message);
+        }
+        return Ok(1);
+    }
+    let template_path = root.join(LETTER_TEMPLATE_FILE);
+    let template = read(&template_path)?;
+    let html = render_letter(&template, &verdict)
+        .map_err(|e| format!("{}: {e}", template_path.display()))?;
+    let title = office::LETTER_TITLE;
+    let bytes = match Format::parse(&doc.format) {
+        Some(f) => office::write(&html, title, f),
+        None => printable_html(&html, title).into_bytes(),
+    };
+    match &doc.out {
+        Some(path) => write_whole(path, &bytes)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?,
+        None => out
+            .write_all(&bytes)
+            .map_err(|e| format!("cannot write output: {e}"))?,
+    }
+    Ok(0)
+}
+
+/// Writes beside `path` and renames, so a failed write never leaves half a document.
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".part");
+    let tmp = std::path::PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// A standalone printable HTML page around a rendered document.
+pub fn printable_html(body: &str, title: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>body{{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}}table{{border-collapse:collapse}}th,td{{border:1px solid #999;padding:.25rem .5rem;text-align:left}}.getal{{text-align:right}}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
+        calculator_wasm::letter::escape_html(title)
+    )
+}
+
+fn load_and_check(file: &Path, root: &Path) -> Result<(Verdict, Scenario), String> {
+    let src = read(file)?;
+    let scenario = Scenario::parse(&src).map_err(|e| e.in_file(&file.display().to_string()))?;
+    let list_path = root.join(MUNICIPALITIES_FILE);
+    let list_src = read(&list_path)?;
+    let list = MunicipalityList::from_yaml(&list_src).map_err(|errors| {
+        let name = list_path.display().to_string();
+        errors
+            .iter()
+            .map(|e| e.in_file(&name))
+            .collect::<Vec<_>>()
+            .join("\nerror: ")
+    })?;
+    Ok((check(&scenario, &list), scenario))
 }
 
 /// [`run`] with the output streams given, for tests.
@@ -91,21 +188,7 @@ fn run_inner(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32, String> {
-    let src = read(file)?;
-    let scenario = Scenario::parse(&src).map_err(|e| e.in_file(&file.display().to_string()))?;
-
-    let list_path = root.join(MUNICIPALITIES_FILE);
-    let list_src = read(&list_path)?;
-    let list = MunicipalityList::from_yaml(&list_src).map_err(|errors| {
-        let name = list_path.display().to_string();
-        errors
-            .iter()
-            .map(|e| e.in_file(&name))
-            .collect::<Vec<_>>()
-            .join("\nerror: ")
-    })?;
-
-    let verdict = check(&scenario, &list);
+    let (verdict, scenario) = load_and_check(file, root)?;
     let status = if verdict.valid { 0 } else { 1 };
     let io = |e: std::io::Error| format!("cannot write output: {e}");
 
@@ -175,12 +258,20 @@ pub fn report(name: &str, v: &Verdict) -> String {
     if let Some(p) = &v.periods {
         line(format!("Periode: {}", p.text.join(" en ")));
     }
-    if let (Some(b), Some(k)) = (v.dates.besluitdatum, v.dates.bekendmaking) {
-        line(format!(
-            "Besluit: {}; bekendmaking: {}",
-            b.in_dutch(),
-            k.in_dutch()
-        ));
+    for m in &v.municipalities {
+        if let (Some(b), Some(k)) = (m.besluitdatum, m.bekendmaking) {
+            let waar = m
+                .publicatie
+                .as_ref()
+                .map(|p| format!(" in {p}"))
+                .unwrap_or_default();
+            line(format!(
+                "Besluit {}: {}; bekendgemaakt {}{waar}",
+                m.name,
+                b.in_dutch(),
+                k.in_dutch()
+            ));
+        }
     }
     line(String::new());
 
@@ -244,6 +335,24 @@ pub fn report(name: &str, v: &Verdict) -> String {
         line(fmt_row([&r[0], &r[1], &r[2], &r[3], &r[4]]));
     }
     line(String::new());
+    if !v.sums_per_period.is_empty() {
+        line("Per periode (vóór → na):".into());
+        for m in &v.municipalities {
+            let cells: Vec<String> = m
+                .perioden
+                .iter()
+                .map(|p| format!("{}: {} → {}", p.periode, number(p.before), number(p.after)))
+                .collect();
+            line(format!("  {}: {}", m.name, cells.join("; ")));
+        }
+        let sums: Vec<String> = v
+            .sums_per_period
+            .iter()
+            .map(|p| format!("{}: {} → {}", p.periode, number(p.before), number(p.after)))
+            .collect();
+        line(format!("  Totaal: {}", sums.join("; ")));
+        line(String::new());
+    }
 
     for (title, issues) in [("Fouten", &v.errors), ("Waarschuwingen", &v.warnings)] {
         if issues.is_empty() {
@@ -261,7 +370,7 @@ pub fn report(name: &str, v: &Verdict) -> String {
     if let Some(n) = d.notify_by {
         line("Termijnen:".into());
         line(format!(
-            "  COA en provincie informeren uiterlijk: {} (bekendmaking + 7 dagen)",
+            "  COA en provincie informeren uiterlijk: {} (laatste bekendmaking + 7 dagen)",
             n.in_dutch()
         ));
         if let (Some(r), Some(c)) = (d.receipt, d.coa_processes_within) {
@@ -291,15 +400,11 @@ pub fn report(name: &str, v: &Verdict) -> String {
         line(format!("  - {}", parts.join(", ")));
     }
     line(String::new());
-    line(if v.valid {
-        "Uitslag: GELDIG. De herverdeling voldoet aan de regels van het stappenplan.".into()
-    } else {
-        format!(
-            "Uitslag: ONGELDIG ({} fout{}).",
-            v.errors.len(),
-            if v.errors.len() == 1 { "" } else { "en" }
-        )
-    });
+    line(format!(
+        "Uitslag: {}. {}",
+        if v.valid { "GELDIG" } else { "ONGELDIG" },
+        v.conclusion
+    ));
     s
 }
 
@@ -413,6 +518,105 @@ mod tests {
         assert_eq!(code, 2);
         assert!(err.contains("scenario.yaml:2:"), "{err}");
         assert!(err.contains("did you mean `periode`?"), "{err}");
+    }
+
+    #[test]
+    fn documents_are_written_as_odt_docx_and_html() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("s.yaml");
+        std::fs::write(&file, VALID).unwrap();
+        for (format, magic) in [
+            ("odt", &b"PK\x03\x04"[..]),
+            ("docx", b"PK\x03\x04"),
+            ("html", b"<!doctype"),
+        ] {
+            let path = dir.path().join(format!("brief.{format}"));
+            let doc = DocumentRequest {
+                format: format.into(),
+                out: Some(path.clone()),
+            };
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            assert_eq!(
+                write_document(&file, &doc, &root(), &mut out, &mut err).unwrap(),
+                0
+            );
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(bytes.starts_with(magic), "{format}");
+        }
+        std::fs::write(&file, VALID.replace("nieuw: 16", "nieuw: 17")).unwrap();
+        let doc = DocumentRequest {
+            format: "odt".into(),
+            out: None,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(
+            write_document(&file, &doc, &root(), &mut out, &mut err).unwrap(),
+            1
+        );
+        assert!(out.is_empty());
+    }
+
+    /// LibreOffice opens each format and finds the letter's text. Skipped with a notice when
+    /// `soffice` is absent, unless KENNISBANK_REQUIRE_SOFFICE=1 (scripts/setup.sh installs it).
+    #[test]
+    fn libreoffice_opens_the_letter_in_both_formats() {
+        let required = std::env::var_os("KENNISBANK_REQUIRE_SOFFICE").is_some_and(|v| v == "1");
+        let available = std::process::Command::new("soffice")
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !available {
+            assert!(
+                !required,
+                "soffice is required (KENNISBANK_REQUIRE_SOFFICE=1) but not found"
+            );
+            eprintln!(
+                "notice: soffice not found; the LibreOffice check of the documents is skipped"
+            );
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let scenario =
+            root().join("calculator-wasm/tests/scenarios/09-three-colleges-own-dates.yaml");
+        let profile = format!(
+            "-env:UserInstallation=file://{}/profile",
+            dir.path().display()
+        );
+        for format in ["odt", "docx"] {
+            let path = dir.path().join(format!("brief-{format}.{format}"));
+            let doc = DocumentRequest {
+                format: format.into(),
+                out: Some(path.clone()),
+            };
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            assert_eq!(
+                write_document(&scenario, &doc, &root(), &mut out, &mut err).unwrap(),
+                0
+            );
+            let status = std::process::Command::new("soffice")
+                .args([profile.as_str(), "--headless", "--convert-to", "txt:Text"])
+                .arg("--outdir")
+                .arg(dir.path())
+                .arg(&path)
+                .output()
+                .unwrap();
+            assert!(status.status.success(), "{status:?}");
+            let text =
+                std::fs::read_to_string(dir.path().join(format!("brief-{format}.txt"))).unwrap();
+            for needle in [
+                "De colleges van burgemeester en wethouders van de gemeenten Ameland, Heerenveen en Smallingerland",
+                "t.a.v. unit Plaatsing",
+                "Postbus 30203",
+                "Ons kenmerk: HV/2026/0142",
+                "Smallingerland: besluit van 24 februari 2026, bekendgemaakt op 26 februari 2026 in Gemeenteblad 2026, 309871",
+                "artikel 29, tweede lid, van de Huisvestingswet 2014",
+                "en de verwerking aan ons te bevestigen",
+                "Smallingerland",
+                "Provincie Fryslân",
+            ] {
+                assert!(text.contains(needle), "{format}: {needle:?} missing in\n{text}");
+            }
+        }
     }
 
     #[test]

@@ -74,6 +74,16 @@ enum Command {
         /// Print the site-relative link that opens this check in the page.
         #[arg(long)]
         link: bool,
+        /// Write a document for a valid scenario: `coa` (the letter to COA). The notices to the
+        /// provinces and ministries, the B&W decision and its publication are not written yet.
+        #[arg(long, value_name = "DOCUMENT", value_parser = ["coa"])]
+        document: Option<String>,
+        /// The document's format: odt, docx or html.
+        #[arg(long = "format", value_name = "FORMAT", value_parser = ["odt", "docx", "html"], default_value = "odt", requires = "document")]
+        doc_format: String,
+        /// Where to write the document (default: standard output).
+        #[arg(long, value_name = "PATH", requires = "document")]
+        out: Option<PathBuf>,
     },
     /// Search the built site's index with the same engine as the page.
     Search {
@@ -166,9 +176,18 @@ fn main() -> ExitCode {
             json,
             brief,
             link,
-        } => Exit::from_code(kennisbank::herverdeling_cmd::run(
-            &file, json, brief, link, &root.root,
-        )),
+            document,
+            doc_format,
+            out,
+        } => {
+            let document = document.map(|_| kennisbank::herverdeling_cmd::DocumentRequest {
+                format: doc_format,
+                out,
+            });
+            Exit::from_code(kennisbank::herverdeling_cmd::run(
+                &file, json, brief, link, document, &root.root,
+            ))
+        }
         Command::Search {
             root,
             query,

@@ -58,7 +58,7 @@ export function decode_link(link) {
 }
 
 /**
- * The site-relative link `/herverdeling/?…` for a scenario, as `{"link":"…"}`.
+ * The site-relative link `/herverdeling/#…` for a scenario, as `{"link":"…"}`.
  * @param {string} scenario_json
  * @returns {string}
  */
@@ -78,45 +78,6 @@ export function encode_link(scenario_json) {
     } finally {
         wasm.__wbindgen_add_to_stack_pointer(16);
         wasm.__wbindgen_export3(deferred2_0, deferred2_1, 1);
-    }
-}
-
-/**
- * The letter to COA as `{"html":"…"}`; `{"error":{…}}` for a broken template or input, and
- * `{"error":{…},"errors":[…]}` when the scenario is not valid.
- * @param {string} template
- * @param {string} scenario_json
- * @param {string} municipalities_json
- * @returns {string}
- */
-export function letter(template, scenario_json, municipalities_json) {
-    let deferred4_0;
-    let deferred4_1;
-    try {
-        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        let ptr0, len0, ptr1, len1, ptr2, len2;
-        try {
-            ptr0 = passStringToWasm0(template, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len0 = WASM_VECTOR_LEN;
-            ptr1 = passStringToWasm0(scenario_json, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len1 = WASM_VECTOR_LEN;
-            ptr2 = passStringToWasm0(municipalities_json, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len2 = WASM_VECTOR_LEN;
-        } catch (e) {
-            if (ptr2) { wasm.__wbindgen_export3(ptr2, len2 * 1, 1); }
-            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
-            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
-            throw e;
-        }
-        wasm.letter(retptr, ptr0, len0, ptr1, len1, ptr2, len2);
-        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
-        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
-        deferred4_0 = r0;
-        deferred4_1 = r1;
-        return getStringFromWasm0(r0, r1);
-    } finally {
-        wasm.__wbindgen_add_to_stack_pointer(16);
-        wasm.__wbindgen_export3(deferred4_0, deferred4_1, 1);
     }
 }
 function __wbg_get_imports() {

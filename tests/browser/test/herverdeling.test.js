@@ -218,6 +218,31 @@ describe('herverdelingscheck', { skip }, () => {
     }
   });
 
+  it('downloads the letter as an OpenDocument file (.odt) with the keyboard', async () => {
+    const { context, page: p } = await checker({ acceptDownloads: true });
+    try {
+      await fillValid(p);
+      const letter = p.getByRole('region', { name: 'Brief aan het COA' });
+      await letter.waitFor({ timeout: 5000 });
+      await tabTo(p, letter.getByRole('button', { name: 'Afdrukken' }));
+      const downloading = p.waitForEvent('download', { timeout: 10000 });
+      await tabTo(p, letter.getByRole('button', { name: 'Downloaden voor LibreOffice (.odt)' }), { back: true });
+      await p.keyboard.press('Enter');
+      const download = await downloading;
+      assert.match(download.suggestedFilename(), /^brief-coa-herverdeling-2026-1\.odt$/);
+      const bytes = await readFile(await download.path());
+      assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'a zip package');
+      assert.equal(bytes.subarray(30, 38).toString('latin1'), 'mimetype', 'the mimetype entry comes first');
+      assert.equal(bytes.subarray(38, 77).toString('latin1'), 'application/vnd.oasis.opendocument.text');
+      const text = bytes.toString('utf8');
+      assert.match(text, /gemeenten Ameland en Heerenveen/, 'the sender names both colleges');
+      assert.match(text, /unit Plaatsing/);
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('prints, downloads and copies the letter with the keyboard; the print is the letter alone', async () => {
     const { context, page: p } = await checker({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
     try {

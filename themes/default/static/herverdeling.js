@@ -6,7 +6,7 @@ const app = document.querySelector('[data-herverdeling]');
 
 const SCALARS = ['periode', 'tot_en_met', 'uitzondering', 'besluitdatum', 'bekendmaking', 'melddatum'];
 const ROW_FIELDS = {
-  gemeenten: ['naam', 'provincie', 'taakstelling', 'nieuw'],
+  gemeenten: ['naam', 'provincie', 'taakstelling', 'nieuw', 'besluitdatum', 'bekendmaking', 'publicatie'],
   overdrachten: ['van', 'naar', 'aantal'],
 };
 const ROW_NAMES = { gemeenten: 'Gemeente', overdrachten: 'Overdracht' };
@@ -105,6 +105,9 @@ async function start() {
     for (const name of ROW_FIELDS[kind]) {
       row.querySelector(`[data-name="${name}"]`).value = values[name] ?? '';
     }
+    // A college with its own decision shows it; the common case (one date for all) stays short.
+    const own = row.querySelector('[data-own-decision]');
+    if (own && (values.besluitdatum || values.bekendmaking || values.publicatie)) own.open = true;
     app.querySelector(`[data-rows="${kind}"]`).append(row);
     renumber(kind);
     return row;
@@ -267,6 +270,18 @@ async function start() {
     result.hidden = !touched;
   }
 
+  // The documents module (the letter, .odt and .docx) is loaded only once a valid check needs the
+  // letter: the page's first load carries the rules alone.
+  let documentsPromise;
+  function documentsModule() {
+    documentsPromise ??= import(new URL('./wasm/herverdeling_documents.js', import.meta.url).href)
+      .then(async (m) => {
+        await m.default();
+        return m;
+      });
+    return documentsPromise;
+  }
+
   let templatePromise;
   function letterTemplate() {
     templatePromise ??= fetch(app.dataset.letterTemplate).then((r) => {
@@ -285,7 +300,8 @@ async function start() {
     }
     let out;
     try {
-      out = JSON.parse(wasm.letter(await letterTemplate(), scenarioJson, municipalities));
+      const [docs, template] = await Promise.all([documentsModule(), letterTemplate()]);
+      out = JSON.parse(docs.letter(template, scenarioJson, municipalities));
     } catch (e) {
       out = { error: { message: e.message } };
     }
@@ -315,9 +331,10 @@ async function start() {
     status.classList.toggle('hv-valid', verdict.valid);
     const n = verdict.errors.length;
     const w = verdict.warnings.length;
+    // The sentence itself comes from the rules (verdict.conclusion), the same as in the CLI.
     const text = verdict.valid
-      ? `Geldig: de herverdeling voldoet aan de regels${w ? ` (${w} ${w === 1 ? 'aandachtspunt' : 'aandachtspunten'})` : ''}. De brief aan het COA staat onderaan.`
-      : (touched ? `Nog niet geldig: ${n} ${n === 1 ? 'fout' : 'fouten'}.` : 'Vul de herverdeling in.');
+      ? `Geldig: ${verdict.conclusion}${w ? ` Let op ${w} ${w === 1 ? 'aandachtspunt' : 'aandachtspunten'}.` : ''} De brief aan het COA staat onderaan.`
+      : (touched ? verdict.conclusion : 'Vul de herverdeling in.');
     announce(text);
 
     // Provinces of listed municipalities appear as placeholders, so users see they need not type them.
@@ -328,6 +345,9 @@ async function start() {
 
     showFieldErrors(verdict);
     showSummary(verdict);
+    // "Fout:" in the title while there are errors, so screen reader users hear it on arrival.
+    const baseTitle = document.title.replace(/^Fout: /, '');
+    document.title = !verdict.valid && touched ? `Fout: ${baseTitle}` : baseTitle;
     showResult(verdict);
     showLetter(verdict, scenarioJson);
 
@@ -345,7 +365,14 @@ async function start() {
     touched = true;
     update();
   });
-  form.addEventListener('submit', (event) => event.preventDefault());
+  // Submitting (Enter in a field) moves the focus to the error summary, as GOV.UK forms do; while
+  // typing the focus stays where the user is.
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    touched = true;
+    update();
+    if (!summary.hidden) summary.focus();
+  });
 
   // Links in the summary and warnings move the focus to the field, not just the scroll position.
   app.addEventListener('click', (event) => {
@@ -354,6 +381,8 @@ async function start() {
     const target = document.getElementById(a.getAttribute('href').slice(1));
     if (!target) return;
     event.preventDefault();
+    const closed = target.closest('details:not([open])');
+    if (closed) closed.open = true;
     target.scrollIntoView({ block: 'center' });
     target.focus({ preventScroll: true });
   });
@@ -376,8 +405,60 @@ async function start() {
   }
 
   q('[data-copy-link]').addEventListener('click', () => copy(null, shareLink.href, 'Link gekopieerd.'));
+
+  // Save and resume without an account: the scenario as a file that `kennisbank herverdeling`
+  // reads too (JSON, which the CLI accepts beside YAML), and opening such a file again.
+  q('[data-scenario-save]').addEventListener('click', () => {
+    const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
+    const text = JSON.stringify(readForm(), null, 2) + '\n';
+    save(new Blob([text], { type: 'application/json' }), `herverdeling-${periode}.json`);
+    status.textContent = 'Scenario opgeslagen.';
+  });
+  q('[data-scenario-open]').addEventListener('change', async (event) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    const text = file.size > 1024 * 1024 ? null : await file.text();
+    const checked = text === null ? null : JSON.parse(wasm.check(text.trim().startsWith('{') ? text : '"', municipalities));
+    if (!checked || checked.error) {
+      status.textContent = text === null
+        ? 'Dit bestand is groter dan 1 MB; een scenario is een klein tekstbestand.'
+        : `Dit bestand kan de pagina niet lezen${checked?.error?.line ? ` (regel ${checked.error.line})` : ''}: open een bestand dat met "Scenario opslaan" is gemaakt. YAML-bestanden leest de opdrachtregel (kennisbank herverdeling).`;
+      return;
+    }
+    fillForm(JSON.parse(text));
+    touched = true;
+    update();
+    status.textContent = 'Scenario geopend.';
+  });
   q('[data-letter-copy]').addEventListener('click', () => copy(letterBox.innerHTML, letterBox.innerText, 'Brief gekopieerd.'));
   q('[data-letter-print]').addEventListener('click', () => window.print());
+  function save(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const a = el('a', { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+  const MEDIA = {
+    odt: 'application/vnd.oasis.opendocument.text',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  };
+  for (const button of app.querySelectorAll('[data-document-download]')) {
+    button.addEventListener('click', async () => {
+      const format = button.dataset.documentDownload;
+      const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
+      try {
+        const [docs, template] = await Promise.all([documentsModule(), letterTemplate()]);
+        const bytes = docs.document(template, JSON.stringify(readForm()), municipalities, format);
+        if (!bytes.length) throw new Error('de herverdeling doorstaat de controles nog niet');
+        save(new Blob([bytes], { type: MEDIA[format] }), `brief-coa-herverdeling-${periode}.${format}`);
+        status.textContent = `Brief gedownload (.${format}).`;
+      } catch (e) {
+        status.textContent = `De brief kon niet worden gemaakt: ${e.message}`;
+      }
+    });
+  }
   q('[data-letter-download]').addEventListener('click', () => {
     const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
     const doc = `<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<title>Brief aan het COA: herverdeling taakstelling ${periode}</title>\n<style>body{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}.getal{text-align:right}</style>\n</head>\n<body>\n${letterBox.innerHTML}\n</body>\n</html>\n`;
