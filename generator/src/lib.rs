@@ -9,6 +9,7 @@
 
 pub mod assets;
 pub mod build;
+pub mod cms;
 pub mod content;
 pub mod diagnostics;
 pub mod herverdeling;

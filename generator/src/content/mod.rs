@@ -2,6 +2,7 @@
 
 pub mod frontmatter;
 pub mod practice;
+pub mod schema;
 pub mod settings;
 pub mod stappenplan;
 pub mod synonyms;

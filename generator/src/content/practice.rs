@@ -2,18 +2,13 @@
 //! in the file is reported at its own line.
 
 use super::frontmatter::{split, SplitError};
+use super::schema;
 use super::yaml::YamlDoc;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Contact, Link, Practice};
 use crate::text::{check_email, check_external_url, is_slug, slugify};
 use calculator_wasm::date::Date;
 use serde_yaml::Value;
-
-/// The front matter fields of a practice, in the order the README documents them.
-pub const FIELDS: &[&str] = &[
-    "title", "added", "updated", "order", "summary", "tags", "links", "related", "contact",
-];
-const REQUIRED: &[&str] = &["title", "added"];
 
 const EXAMPLE: &str = "start the file with a front matter block:\n---\ntitle: Korte titel\nadded: 2026-01-31\n---\nDe tekst van de praktijk.";
 
@@ -70,7 +65,13 @@ pub fn parse(
             return (None, diags);
         }
     };
-    doc.check_keys(FIELDS, REQUIRED, "a practice", &mut diags);
+    // The fields are described once, in `schema`, for `check` and for the CMS.
+    doc.check_keys(
+        &schema::names(schema::PRACTICE),
+        &schema::required(schema::PRACTICE),
+        "a practice",
+        &mut diags,
+    );
 
     let title = non_empty_string(&doc, "title", &mut diags);
     let added = date(&doc, "added", &mut diags);

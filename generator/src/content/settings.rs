@@ -1,5 +1,6 @@
 //! `content/site.yaml`: the site's title, introduction, categories and options.
 
+use super::schema;
 use super::yaml::YamlDoc;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Category, Settings, SiteContact};
@@ -7,20 +8,6 @@ use crate::text::{check_email, check_web_url, is_slug};
 use calculator_wasm::date::Date;
 
 pub const PATH: &str = "content/site.yaml";
-const FIELDS: &[&str] = &[
-    "title",
-    "publisher",
-    "description",
-    "intro",
-    "categories",
-    "new_days",
-    "reference_date",
-    "allow_raw_html",
-    "theme",
-    "url",
-    "contact",
-];
-const CATEGORY_FIELDS: &[&str] = &["slug", "title", "description", "order"];
 
 pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
@@ -29,8 +16,8 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         Err(d) => return (None, vec![d]),
     };
     doc.check_keys(
-        FIELDS,
-        &["title", "intro", "categories"],
+        &schema::names(schema::SITE),
+        &schema::required(schema::SITE),
         "the site settings",
         &mut diags,
     );
@@ -73,6 +60,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
             }
         });
 
+    let category_fields = schema::names(schema::CATEGORY);
     let mut categories = Vec::new();
     if let Some(serde_yaml::Value::Sequence(items)) = doc.value("categories") {
         for (i, item) in items.iter().enumerate() {
@@ -84,7 +72,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
             let line = doc.line_of("categories", &needle);
             if let Some(map) = item.as_mapping() {
                 for key in map.keys().filter_map(|k| k.as_str()) {
-                    if !CATEGORY_FIELDS.contains(&key) {
+                    if !category_fields.contains(&key) {
                         diags.push(
                             doc.error_at(
                                 "unknown-field",
@@ -93,7 +81,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
                             )
                             .hint(format!(
                                 "the fields of a category are: {}",
-                                CATEGORY_FIELDS.join(", ")
+                                category_fields.join(", ")
                             )),
                         );
                     }

@@ -1,5 +1,6 @@
 //! `content/stappenplan.yaml`: the BIJLAGE with the steps, the uitgangspunten and footnotes.
 
+use super::schema;
 use super::yaml::YamlDoc;
 use crate::diagnostics::Diagnostic;
 use crate::model::Stappenplan;
@@ -13,8 +14,8 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
         Err(d) => return (None, vec![d]),
     };
     doc.check_keys(
-        &["title", "intro", "steps", "uitgangspunten", "footnotes"],
-        &["title", "steps", "uitgangspunten"],
+        &schema::names(schema::STAPPENPLAN),
+        &schema::required(schema::STAPPENPLAN),
         "the stappenplan",
         &mut diags,
     );

@@ -28,6 +28,9 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 struct Request {
     method: String,
     target: String,
+    /// The request line and headers, and what was read of the body with them (for the CMS).
+    head: String,
+    rest: Vec<u8>,
 }
 
 enum Body {
@@ -86,6 +89,28 @@ pub(crate) fn handle(mut stream: TcpStream, shared: &Shared) {
             return;
         }
     };
+    if let Ok(cms_path) = decode_target(&request.target) {
+        if crate::cms::serve::is_cms_path(&cms_path) {
+            let loopback = stream.peer_addr().is_ok_and(|a| a.ip().is_loopback());
+            let a = crate::cms::serve::answer(
+                shared.root(),
+                &request.method,
+                &cms_path,
+                &request.head,
+                request.rest,
+                &mut stream,
+                loopback,
+            );
+            let r = Response {
+                status: a.status,
+                content_type: a.content_type,
+                extra: a.headers,
+                body: Body::Owned(a.body),
+            };
+            let _ = write_response(&mut stream, &r, request.method == "HEAD");
+            return;
+        }
+    }
     let head_only = request.method == "HEAD";
     if request.method != "GET" && !head_only {
         let mut r = Response::text(405, "Only GET and HEAD are served");
@@ -128,6 +153,13 @@ fn read_head(stream: &mut TcpStream) -> io::Result<Option<Request>> {
             return Err(io::Error::other("request head too long"));
         }
     }
+    let end = head
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|p| p + 4)
+        .or_else(|| head.windows(2).position(|w| w == b"\n\n").map(|p| p + 2))
+        .unwrap_or(head.len());
+    let rest = head.split_off(end);
     let text = String::from_utf8_lossy(&head);
     let line = text.lines().next().unwrap_or_default();
     let mut parts = line.split_whitespace();
@@ -136,6 +168,8 @@ fn read_head(stream: &mut TcpStream) -> io::Result<Option<Request>> {
             Ok(Some(Request {
                 method: method.to_string(),
                 target: target.to_string(),
+                head: text.to_string(),
+                rest,
             }))
         }
         _ => Err(io::Error::other("not an HTTP request")),

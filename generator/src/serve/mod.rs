@@ -65,6 +65,8 @@ pub(crate) struct Shared {
     /// Changes with every start, so pages reload when the server restarts.
     instance: String,
     shutdown: AtomicBool,
+    /// The project folder (the CMS reads and saves in its `content/`).
+    root: PathBuf,
 }
 
 #[derive(Default)]
@@ -76,7 +78,7 @@ pub(crate) struct Status {
 }
 
 impl Shared {
-    fn new() -> Shared {
+    fn new(root: PathBuf) -> Shared {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
@@ -86,6 +88,7 @@ impl Shared {
             clients: Mutex::new(Vec::new()),
             instance: format!("{}-{nanos}", std::process::id()),
             shutdown: AtomicBool::new(false),
+            root,
         }
     }
 
@@ -118,6 +121,10 @@ impl Shared {
             .unwrap_or_else(|e| e.into_inner())
             .errors
             .clone()
+    }
+
+    pub(crate) fn root(&self) -> &Path {
+        &self.root
     }
 
     pub(crate) fn instance(&self) -> &str {
@@ -234,7 +241,7 @@ pub fn run(options: Options) -> i32 {
         );
     }
 
-    let shared = Arc::new(Shared::new());
+    let shared = Arc::new(Shared::new(root.clone()));
     let (tx, rx) = mpsc::channel::<Message>();
     let shutdown_tx = tx.clone();
     if let Err(e) = ctrlc::set_handler(move || {
