@@ -184,6 +184,16 @@ fn widget(field: &Field, practices: &[Practice]) -> Value {
                 ]),
             );
         }
+        Kind::Slug => {
+            w.insert("widget".into(), json!("string"));
+            w.insert(
+                "pattern".into(),
+                json!([
+                    "^[a-z0-9]+(-[a-z0-9]+)*$",
+                    "Alleen kleine letters, cijfers en losse streepjes, zoals `nieuwe-categorie`"
+                ]),
+            );
+        }
         Kind::Tags => {
             w.insert("widget".into(), json!("list"));
             w.insert("allow_add".into(), json!(true));

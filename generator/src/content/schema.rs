@@ -21,6 +21,8 @@ pub enum Kind {
     Url,
     /// An e-mail address.
     Email,
+    /// Lowercase letters, digits and single hyphens (a folder or file name).
+    Slug,
     /// A list of tags; the CMS names the tags already in use.
     Tags,
     /// A list of practice ids; the CMS offers the existing practices.
@@ -232,7 +234,7 @@ pub const CATEGORY: &[Field] = &[
     field(
         "slug",
         true,
-        Kind::Text,
+        Kind::Slug,
         "Slug (mapnaam)",
         "Kleine letters, cijfers en streepjes.",
     ),
