@@ -88,6 +88,7 @@ pub fn build_into(
                 let mut rest = index;
                 rest.extend(checker.files());
                 rest.extend(assets::files());
+                rest.extend(crate::cms::files(content));
                 let total = count + rest.len();
                 render::put_all(sink, rest).map(|()| total)
             });

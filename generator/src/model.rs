@@ -24,6 +24,24 @@ pub struct Settings {
     pub url: Option<String>,
     /// How readers reach the publisher (the accessibility statement and the footer).
     pub contact: Option<SiteContact>,
+    /// Where the published CMS at `/admin/` saves; without it, `build` writes no `/admin/`.
+    pub cms: Option<CmsSettings>,
+}
+
+/// The git host the published CMS works on (`cms:` in `content/site.yaml`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CmsSettings {
+    /// `github` or `gitlab`.
+    pub backend: String,
+    /// `organisatie/kennisbank`.
+    pub repo: String,
+    #[serde(default = "default_branch")]
+    pub branch: String,
+}
+
+fn default_branch() -> String {
+    "main".into()
 }
 
 /// The publisher's address for readers: an e-mail address, a web page (a contact form), or both.

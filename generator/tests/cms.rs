@@ -48,7 +48,19 @@ fn sample(widget: &Value) -> serde_yaml::Value {
         "datetime" => json!("2026-01-02"),
         "number" => json!(3),
         "boolean" => json!(false),
-        "select" => json!([widget["options"][0]["value"]]),
+        "select" => {
+            let first = &widget["options"][0];
+            let value = if first.is_object() {
+                first["value"].clone()
+            } else {
+                first.clone()
+            };
+            if widget["multiple"] == json!(true) {
+                json!([value])
+            } else {
+                value
+            }
+        }
         "object" => return fields_sample(&widget["fields"]),
         "list" => {
             if widget["fields"].is_array() {
@@ -433,4 +445,66 @@ fn a_symlink_out_of_content_is_not_followed() {
         json!({ "action": "getEntry", "params": { "path": "content/praktijken/algemeen/uit/x.md" } }),
     );
     assert_eq!(reply.status, 422);
+}
+
+#[test]
+fn build_publishes_admin_only_with_a_cms_block() {
+    let project = project("minimal");
+    let root = project.path();
+    let out = kennisbank(
+        &["build", "--root", root.to_str().unwrap(), "--out", "public"],
+        root,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!root.join("public/admin").exists());
+
+    let site = root.join(settings::PATH);
+    let text = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(
+        &site,
+        format!("{text}\ncms:\n  backend: gitlab\n  repo: phv/kennisbank\n"),
+    )
+    .unwrap();
+    let out = kennisbank(
+        &["build", "--root", root.to_str().unwrap(), "--out", "public"],
+        root,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(root.join("public/admin/index.html")).unwrap();
+    assert!(
+        page.contains("Content-Security-Policy") && page.contains("<script src=\"decap-cms.js\">")
+    );
+    assert!(root.join("public/admin/decap-cms.js").is_file());
+    let config: Value = serde_yaml::from_str(
+        &std::fs::read_to_string(root.join("public/admin/config.yml")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        config["backend"],
+        json!({ "name": "gitlab", "repo": "phv/kennisbank", "branch": "main" })
+    );
+    assert_eq!(config["publish_mode"], "editorial_workflow");
+
+    std::fs::write(
+        &site,
+        format!("{text}\ncms:\n  backend: bitbucket\n  repo: phv/kennisbank\n"),
+    )
+    .unwrap();
+    let diags = check_json(root);
+    assert!(
+        diags.iter().any(|d| d["path"] == settings::PATH
+            && d["message"]
+                .as_str()
+                .unwrap()
+                .contains("`cms.backend` is `bitbucket`")),
+        "{diags:#?}"
+    );
 }

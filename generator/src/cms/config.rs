@@ -194,6 +194,10 @@ fn widget(field: &Field, practices: &[Practice]) -> Value {
                 ]),
             );
         }
+        Kind::Choice(options) => {
+            w.insert("widget".into(), json!("select"));
+            w.insert("options".into(), json!(options));
+        }
         Kind::Tags => {
             w.insert("widget".into(), json!("list"));
             w.insert("allow_add".into(), json!(true));

@@ -24,3 +24,40 @@ pub fn admin_page() -> String {
         "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{ADMIN_CSP}\">\n<meta name=\"robots\" content=\"noindex\">\n<title>Beheer van de kennisbank</title>\n</head>\n<body>\n<noscript>De beheeromgeving werkt alleen met JavaScript aan.</noscript>\n<script src=\"decap-cms.js\"></script>\n</body>\n</html>\n"
     )
 }
+
+/// The files of the published `/admin/` when `content/site.yaml` has a `cms:` block: the page,
+/// `config.yml` for the git host, and the bundle. Nothing without the block.
+pub fn files(content: &crate::model::Content) -> Vec<crate::render::OutputFile> {
+    let Some(cms) = &content.settings.cms else {
+        return Vec::new();
+    };
+    let backend = config::Backend::Git {
+        name: cms.backend.clone(),
+        repo: cms.repo.clone(),
+        branch: cms.branch.clone(),
+    };
+    let yaml = config::to_yaml(&config::config(
+        &content.settings,
+        &content.practices,
+        &backend,
+    ));
+    let mut files = vec![
+        crate::render::OutputFile {
+            path: "admin/index.html".into(),
+            bytes: admin_page().into_bytes(),
+        },
+        crate::render::OutputFile {
+            path: "admin/config.yml".into(),
+            bytes: yaml.into_bytes(),
+        },
+    ];
+    files.extend(
+        BUNDLE
+            .iter()
+            .map(|(name, bytes)| crate::render::OutputFile {
+                path: format!("admin/{name}"),
+                bytes: bytes.to_vec(),
+            }),
+    );
+    files
+}

@@ -23,6 +23,8 @@ pub enum Kind {
     Email,
     /// Lowercase letters, digits and single hyphens (a folder or file name).
     Slug,
+    /// One of these words.
+    Choice(&'static [&'static str]),
     /// A list of tags; the CMS names the tags already in use.
     Tags,
     /// A list of practice ids; the CMS offers the existing practices.
@@ -228,6 +230,31 @@ pub const SITE: &[Field] = &[
         "Contact",
         "Hoe lezers de uitgever bereiken.",
     ),
+    field(
+        "cms",
+        false,
+        Kind::Block(CMS),
+        "Beheeromgeving",
+        "Waar de gepubliceerde beheeromgeving (/admin/) wijzigingen opslaat; zie docs/cms.md.",
+    ),
+];
+
+pub const CMS: &[Field] = &[
+    field(
+        "backend",
+        true,
+        Kind::Choice(&["github", "gitlab"]),
+        "Git-dienst",
+        "",
+    ),
+    field(
+        "repo",
+        true,
+        Kind::Text,
+        "Repository",
+        "Zoals organisatie/kennisbank",
+    ),
+    field("branch", false, Kind::Text, "Branch", "Standaard main"),
 ];
 
 pub const CATEGORY: &[Field] = &[
@@ -322,6 +349,7 @@ mod tests {
             SITE,
             CATEGORY,
             SITE_CONTACT,
+            CMS,
             STAPPENPLAN,
             STEP,
             UITGANGSPUNT,

@@ -3,7 +3,7 @@
 use super::schema;
 use super::yaml::YamlDoc;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Category, Settings, SiteContact};
+use crate::model::{Category, CmsSettings, Settings, SiteContact};
 use crate::text::{check_email, check_web_url, is_slug};
 use calculator_wasm::date::Date;
 
@@ -157,6 +157,22 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
             }
             ok
         });
+    let cms = doc
+        .get::<CmsSettings>(
+            "cms",
+            "a block such as `cms: { backend: github, repo: organisatie/kennisbank, branch: main }`",
+            &mut diags,
+        )
+        .filter(|c| {
+            let ok = matches!(c.backend.as_str(), "github" | "gitlab");
+            if !ok {
+                diags.push(
+                    doc.error_at("invalid-value", doc.line_of("cms", "backend"), format!("`cms.backend` is `{}`; de beheeromgeving kent `github` en `gitlab`", c.backend))
+                        .hint("schrijf `backend: github` of `backend: gitlab`"),
+                );
+            }
+            ok
+        });
     let settings = Settings {
         title: title.unwrap_or_default(),
         publisher,
@@ -169,6 +185,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         theme,
         url,
         contact,
+        cms,
     };
     (Some(settings), diags)
 }
