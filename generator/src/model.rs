@@ -38,6 +38,12 @@ pub struct CmsSettings {
     pub repo: String,
     #[serde(default = "default_branch")]
     pub branch: String,
+    /// GitLab: the id of the OAuth application, for sign-in without a server of our own (PKCE).
+    #[serde(default)]
+    pub app_id: Option<String>,
+    /// GitHub: the address of the OAuth gateway that signs editors in.
+    #[serde(default)]
+    pub base_url: Option<String>,
 }
 
 fn default_branch() -> String {

@@ -466,7 +466,7 @@ fn build_publishes_admin_only_with_a_cms_block() {
     let text = std::fs::read_to_string(&site).unwrap();
     std::fs::write(
         &site,
-        format!("{text}\ncms:\n  backend: gitlab\n  repo: phv/kennisbank\n"),
+        format!("{text}\ncms:\n  backend: gitlab\n  repo: phv/kennisbank\n  app_id: abc123\n"),
     )
     .unwrap();
     let out = kennisbank(
@@ -489,7 +489,7 @@ fn build_publishes_admin_only_with_a_cms_block() {
     .unwrap();
     assert_eq!(
         config["backend"],
-        json!({ "name": "gitlab", "repo": "phv/kennisbank", "branch": "main" })
+        json!({ "name": "gitlab", "repo": "phv/kennisbank", "branch": "main", "auth_type": "pkce", "app_id": "abc123" })
     );
     assert_eq!(config["publish_mode"], "editorial_workflow");
 

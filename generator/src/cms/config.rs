@@ -17,6 +17,10 @@ pub enum Backend {
         name: String,
         repo: String,
         branch: String,
+        /// GitLab's OAuth application id (sign-in with PKCE).
+        app_id: Option<String>,
+        /// GitHub's OAuth gateway.
+        base_url: Option<String>,
     },
 }
 
@@ -40,11 +44,22 @@ pub fn config(settings: &Settings, practices: &[Practice], backend: &Backend) ->
                 json!({ "name": "proxy", "proxy_url": "/api/v1", "branch": "main" }),
             );
         }
-        Backend::Git { name, repo, branch } => {
-            root.insert(
-                "backend".into(),
-                json!({ "name": name, "repo": repo, "branch": branch }),
-            );
+        Backend::Git {
+            name,
+            repo,
+            branch,
+            app_id,
+            base_url,
+        } => {
+            let mut b = json!({ "name": name, "repo": repo, "branch": branch });
+            if let Some(id) = app_id {
+                b["auth_type"] = json!("pkce");
+                b["app_id"] = json!(id);
+            }
+            if let Some(url) = base_url {
+                b["base_url"] = json!(url);
+            }
+            root.insert("backend".into(), b);
             // Every change becomes a pull (merge) request that CI checks before it is published.
             root.insert("publish_mode".into(), json!("editorial_workflow"));
         }

@@ -35,6 +35,8 @@ pub fn files(content: &crate::model::Content) -> Vec<crate::render::OutputFile> 
         name: cms.backend.clone(),
         repo: cms.repo.clone(),
         branch: cms.branch.clone(),
+        app_id: cms.app_id.clone(),
+        base_url: cms.base_url.clone(),
     };
     let yaml = config::to_yaml(&config::config(
         &content.settings,

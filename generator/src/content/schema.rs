@@ -255,6 +255,20 @@ pub const CMS: &[Field] = &[
         "Zoals organisatie/kennisbank",
     ),
     field("branch", false, Kind::Text, "Branch", "Standaard main"),
+    field(
+        "app_id",
+        false,
+        Kind::Text,
+        "GitLab-applicatie-id",
+        "Alleen GitLab: het id van de OAuth-applicatie (inloggen zonder eigen server).",
+    ),
+    field(
+        "base_url",
+        false,
+        Kind::Url,
+        "Inlogdienst (GitHub)",
+        "Alleen GitHub: het adres van de OAuth-dienst waarmee redacteuren inloggen.",
+    ),
 ];
 
 pub const CATEGORY: &[Field] = &[
