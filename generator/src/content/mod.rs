@@ -1,6 +1,7 @@
 //! Loading `content/`: reading files (the only I/O here) and handing their text to the parsers.
 
 pub mod frontmatter;
+pub mod lint;
 pub mod practice;
 pub mod schema;
 pub mod settings;
@@ -62,6 +63,7 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
     });
     if let Some(content) = &content {
         diags.extend(crate::validate::validate(content));
+        diags.extend(lint::tag_variants(&content.practices));
     }
     crate::diagnostics::sort(&mut diags);
     let ok = !diags.iter().any(Diagnostic::is_error);

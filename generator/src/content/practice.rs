@@ -124,6 +124,13 @@ pub fn parse(
         );
     }
 
+    diags.extend(super::lint::practice(
+        path,
+        text,
+        parts.yaml,
+        parts.body,
+        parts.body_line,
+    ));
     let has_errors = diags.iter().any(Diagnostic::is_error);
     let practice = match (title, added, has_errors) {
         (Some(title), Some(added), false) => Some(Practice {
