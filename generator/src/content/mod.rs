@@ -8,6 +8,7 @@ pub mod settings;
 pub mod stappenplan;
 pub mod synonyms;
 pub mod yaml;
+pub mod yaml_mistakes;
 
 use crate::diagnostics::{display_path, suggest, Diagnostic};
 use crate::model::{Content, Practice, Settings};
