@@ -95,3 +95,11 @@ fn yaml_mistakes_are_named_at_their_own_line_with_the_corrected_line() {
         assert!(d["hint"].as_str().unwrap().contains(hint), "{text}: {d}");
     }
 }
+
+#[test]
+fn related_written_as_a_prefix_suggests_the_id() {
+    let diags = check_file("---\ntitle: T\nadded: 2026-01-02\nrelated: [medische]\n---\nTekst.\n");
+    let d = find(&diags, "unknown-related");
+    assert_eq!(d["line"], 4, "{d}");
+    assert_eq!(d["hint"], "did you mean `medische-woning`?", "{d}");
+}

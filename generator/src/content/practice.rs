@@ -108,7 +108,7 @@ pub fn parse(
                 )
                 .hint(format!(
                     "use the file name of the other practice without `.md`, such as `{}`",
-                    slugify(r)
+                    related_id(r)
                 )),
             );
         }
@@ -153,6 +153,18 @@ pub fn parse(
         _ => None,
     };
     (practice, diags)
+}
+
+/// The id an editor most likely meant in `related`: `algemeen/x.md`, `x.md` and
+/// `content/praktijken/algemeen/x` all mean `x`.
+pub fn related_id(written: &str) -> String {
+    let last = written
+        .trim()
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or(written);
+    slugify(last.strip_suffix(".md").unwrap_or(last))
 }
 
 fn non_empty_string(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
@@ -386,6 +398,18 @@ mod tests {
         let d = problems("---\ntitle: T\nadded: [2026-01-01\n---\nTekst\n");
         assert_eq!(d[0].code, "yaml-syntax");
         assert!(d[0].line >= 3 && d[0].line <= 4, "{:?}", d[0]);
+    }
+
+    #[test]
+    fn related_written_as_a_path_suggests_the_id() {
+        let d = problems("---\ntitle: T\nadded: 2026-01-02\nrelated: [algemeen/eerste-praktijk.md, tweede.md]\n---\nTekst.\n");
+        let hints: Vec<&str> = d
+            .iter()
+            .filter(|d| d.code == "invalid-related")
+            .map(|d| d.hint.as_deref().unwrap())
+            .collect();
+        assert!(hints[0].ends_with("such as `eerste-praktijk`"), "{hints:?}");
+        assert!(hints[1].ends_with("such as `tweede`"), "{hints:?}");
     }
 
     #[test]
