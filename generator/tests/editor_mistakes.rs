@@ -103,3 +103,51 @@ fn related_written_as_a_prefix_suggests_the_id() {
     assert_eq!(d["line"], 4, "{d}");
     assert_eq!(d["hint"], "did you mean `medische-woning`?", "{d}");
 }
+
+#[test]
+fn a_practice_outside_the_category_folders_is_a_warning() {
+    let project = project("minimal");
+    let root = project.path();
+    std::fs::write(
+        root.join("content/mijn-praktijk.md"),
+        "---\ntitle: T\nadded: 2026-01-02\n---\nTekst.\n",
+    )
+    .unwrap();
+    let out = kennisbank(&["check", "--format", "json"], root);
+    let all: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let d = find(&all, "stray-markdown");
+    assert_eq!(d["path"], "content/mijn-praktijk.md");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("niet in een categoriemap"),
+        "{d}"
+    );
+    assert!(
+        d["hint"]
+            .as_str()
+            .unwrap()
+            .contains("content/praktijken/algemeen/"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_blank_line_in_a_folded_intro_is_a_warning_at_its_line() {
+    let project = project("minimal");
+    let root = project.path();
+    let site = root.join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    let (before, after) = text.split_once("\nintro:").unwrap();
+    // Replace the intro with a folded block of two paragraphs.
+    let rest = after.split_once('\n').unwrap().1;
+    let rest = rest.trim_start_matches(|c: char| c == ' ').to_string();
+    let new = format!("{before}\nintro: >-\n  Eerste alinea.\n\n  Tweede alinea.\n{rest}");
+    std::fs::write(&site, &new).unwrap();
+    let out = kennisbank(&["check", "--format", "json"], root);
+    let all: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let d = find(&all, "folded-paragraph");
+    let line = new.lines().position(|l| l.is_empty()).unwrap() + 1;
+    assert_eq!(d["line"], line, "{d}\n{new}");
+}

@@ -20,8 +20,58 @@ pub fn practice(
     body_line: usize,
 ) -> Vec<Diagnostic> {
     let mut diags = front_matter(path, yaml, 2);
+    diags.extend(folded_blocks(path, yaml, 2));
     diags.extend(markdown(path, body, body_line));
     diags.into_iter().map(|d| d.with_source(text)).collect()
+}
+
+/// A blank line inside a folded block (`intro: >` or `>-`) folds away: the text stays one
+/// paragraph. `first_line` is the file line of the YAML's first line.
+pub fn folded_blocks(path: &str, yaml: &str, first_line: usize) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let lines: Vec<&str> = yaml.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let indent = line.len() - line.trim_start().len();
+        let folded = line
+            .trim_end()
+            .rsplit_once(':')
+            .map(|(key, v)| (key.trim().trim_start_matches("- "), v.trim()))
+            .filter(|(_, v)| v.starts_with('>') && v.len() <= 3);
+        i += 1;
+        let Some((key, indicator)) = folded else {
+            continue;
+        };
+        let mut blank: Option<usize> = None;
+        let mut text_after_blank = false;
+        while i < lines.len() {
+            let l = lines[i];
+            if l.trim().is_empty() {
+                blank.get_or_insert(i);
+            } else if l.len() - l.trim_start().len() > indent {
+                text_after_blank |= blank.is_some();
+                if blank.is_some() && text_after_blank {
+                    break;
+                }
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        if let (Some(b), true) = (blank, text_after_blank) {
+            diags.push(
+                Diagnostic::warning(
+                    "folded-paragraph",
+                    path,
+                    format!("de lege regel in `{key}: {indicator}` maakt geen nieuwe alinea: YAML voegt de regels samen"),
+                )
+                .at(first_line + b, 0)
+                .hint(format!("schrijf `{key}: |` in plaats van `{key}: {indicator}`, dan blijven lege regels alinea's")),
+            );
+        }
+    }
+    diags
 }
 
 /// `title: Buddyproject #buurt` and `tags: a, b`.
@@ -313,5 +363,19 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].path, "content/praktijken/algemeen/b.md");
         assert_eq!(d[0].message, "de tag `Woningcorporaties` is bijna gelijk aan `woningcorporatie` in content/praktijken/algemeen/a.md: dat worden twee tagpagina's");
+    }
+
+    #[test]
+    fn a_blank_line_in_a_folded_block_is_a_warning() {
+        let yaml = "title: T\nintro: >-\n  Eerste alinea.\n\n  Tweede alinea.\nnew_days: 30\n";
+        let d = folded_blocks("content/site.yaml", yaml, 1);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].code, d[0].line), ("folded-paragraph", 4));
+        assert_eq!(
+            d[0].hint.as_deref(),
+            Some("schrijf `intro: |` in plaats van `intro: >-`, dan blijven lege regels alinea's")
+        );
+        assert!(folded_blocks("x", "intro: |\n  a\n\n  b\n", 1).is_empty());
+        assert!(folded_blocks("x", "intro: >\n  a\n  b\n\nnext: 1\n", 1).is_empty());
     }
 }

@@ -56,6 +56,7 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
     };
     let (practices, d) = load_practices(root, &settings);
     diags.extend(d);
+    diags.extend(stray_markdown(root, &settings));
     let content = stappenplan.map(|stappenplan| Content {
         settings,
         practices,
@@ -224,6 +225,40 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
     }
     sort_practices(&mut practices, settings);
     (practices, diags)
+}
+
+/// `.md` files in `content/` but not under `content/praktijken/`: an editor put a practice in the
+/// wrong folder, and it would not be published.
+pub fn stray_markdown(root: &Path, settings: &Settings) -> Vec<Diagnostic> {
+    let content = root.join("content");
+    let practices = root.join(PRACTICES_DIR);
+    let folders: Vec<String> = settings
+        .categories
+        .iter()
+        .map(|c| format!("{PRACTICES_DIR}/{}/", c.slug))
+        .collect();
+    walkdir::WalkDir::new(&content)
+        .min_depth(1)
+        .max_depth(4)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            !e.file_name().to_string_lossy().starts_with('.') && e.path() != practices
+        })
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .map(|e| {
+            Diagnostic::warning(
+                "stray-markdown",
+                display_path(root, e.path()),
+                "dit .md-bestand staat niet in een categoriemap en wordt niet gepubliceerd",
+            )
+            .hint(format!(
+                "verplaats het naar een van: {}",
+                folders.join(", ")
+            ))
+        })
+        .collect()
 }
 
 /// Category order, then `order` (practices without one come last), then date added, then id.

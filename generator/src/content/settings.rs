@@ -21,6 +21,11 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         "the site settings",
         &mut diags,
     );
+    diags.extend(
+        super::lint::folded_blocks(PATH, text, 1)
+            .into_iter()
+            .map(|d| d.with_source(text)),
+    );
     let title: Option<String> = doc.get("title", "text", &mut diags);
     let publisher: String = doc.get("publisher", "text", &mut diags).unwrap_or_default();
     let description: String = doc

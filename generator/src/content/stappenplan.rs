@@ -22,6 +22,11 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
     if !diags.is_empty() {
         return (None, diags);
     }
+    diags.extend(
+        super::lint::folded_blocks(PATH, text, 1)
+            .into_iter()
+            .map(|d| d.with_source(text)),
+    );
     // The nested structure is checked by serde, which knows the line of the first problem.
     match serde_yaml::from_str::<Stappenplan>(text) {
         Ok(plan) => {
