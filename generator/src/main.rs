@@ -103,6 +103,19 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Rename a practice (and move it with --category): `related` entries and internal links in all
+    /// content follow, and the old address redirects (it is added to the practice's `aliases`).
+    Mv {
+        #[command(flatten)]
+        root: RootArg,
+        /// The practice's id now (its file name without `.md`).
+        old_id: String,
+        /// Its new id.
+        new_id: String,
+        /// Move it to this category (default: where it is).
+        #[arg(long, value_name = "CAT")]
+        category: Option<String>,
+    },
     /// Create the file of a new practice (with every field explained) and print its path.
     New {
         #[command(flatten)]
@@ -138,6 +151,12 @@ fn main() -> ExitCode {
             port,
             open,
         })),
+        Command::Mv {
+            root,
+            old_id,
+            new_id,
+            category,
+        } => mv(root.root, &old_id, &new_id, category.as_deref()),
         Command::New {
             root,
             category,
@@ -230,6 +249,30 @@ fn build(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> ExitCod
         started.elapsed().as_millis()
     );
     ExitCode::SUCCESS
+}
+
+fn mv(root: PathBuf, old: &str, new: &str, category: Option<&str>) -> ExitCode {
+    let plan = match kennisbank::mv::plan(&root, old, new, category) {
+        Ok(p) => p,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = kennisbank::mv::apply(&plan) {
+        eprintln!("error: renaming failed: {e}");
+        return ExitCode::from(1);
+    }
+    for (path, _) in &plan.write {
+        let shown = kennisbank::diagnostics::display_path(&root, path);
+        println!("{shown}");
+    }
+    eprintln!(
+        "Moved {} and updated {} other file(s); the old address now redirects.",
+        kennisbank::diagnostics::display_path(&root, &plan.remove),
+        plan.write.len() - 1
+    );
+    check(root, Format::Human)
 }
 
 fn new_practice(root: PathBuf, category: &str, title: &str, date: Option<&str>) -> ExitCode {

@@ -108,6 +108,8 @@ pub struct Practice {
     /// File line of each `related` entry, for messages.
     pub related_lines: Vec<usize>,
     pub contact: Option<Contact>,
+    /// Old addresses (`praktijken/<category>/<id>/`, without the base) that redirect here.
+    pub aliases: Vec<String>,
     /// Markdown.
     pub body: String,
     /// File line where the body starts.

@@ -41,6 +41,7 @@ fn sample(widget: &Value) -> serde_yaml::Value {
         "string" => match widget["pattern"][0].as_str() {
             Some(p) if p.starts_with("^https?") => json!("https://www.voorbeeld.nl/pagina"),
             Some(p) if p.contains('@') => json!("naam@gemeente.nl"),
+            Some(p) if p.starts_with("^/praktijken") => json!("/praktijken/algemeen/oud-adres/"),
             Some(_) => json!("woord-2"),
             None => json!("Tekst"),
         },

@@ -7,6 +7,9 @@ use crate::content::{self, settings, stappenplan, synonyms};
 use crate::model::{Practice, Settings};
 use serde_json::{json, Map, Value};
 
+/// What an old address of a practice looks like (see `content::practice::parse_alias`).
+const ALIAS_PATTERN: &str = "^/praktijken/[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*/$";
+
 /// Where the CMS reads and saves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Backend {
@@ -207,6 +210,18 @@ fn widget(field: &Field, practices: &[Practice]) -> Value {
                     "^[a-z0-9]+(-[a-z0-9]+)*$",
                     "Alleen kleine letters, cijfers en losse streepjes, zoals `nieuwe-categorie`"
                 ]),
+            );
+        }
+        Kind::Aliases => {
+            w.insert("widget".into(), json!("list"));
+            w.insert(
+                "field".into(),
+                json!({
+                    "name": "adres",
+                    "label": "Adres",
+                    "widget": "string",
+                    "pattern": [ALIAS_PATTERN, "Een adres zoals /praktijken/algemeen/oude-naam/"],
+                }),
             );
         }
         Kind::Choice(options) => {

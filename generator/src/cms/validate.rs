@@ -71,6 +71,7 @@ pub fn check_file(
         diags.extend(
             crate::validate::validate(&content)
                 .into_iter()
+                .chain(content::lint::alias_clashes(&content.practices))
                 .filter(|d| d.path == rel),
         );
     }

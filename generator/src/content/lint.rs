@@ -213,6 +213,33 @@ fn markdown(path: &str, body: &str, first_line: usize) -> Vec<Diagnostic> {
     diags
 }
 
+/// An old address (`aliases:`) that is the address of a practice, or of another practice's
+/// alias, would serve two pages at one address.
+pub fn alias_clashes(practices: &[Practice]) -> Vec<Diagnostic> {
+    let mut owner: BTreeMap<String, &str> = practices
+        .iter()
+        .map(|p| (crate::render::views::practice_url("", p), p.path.as_str()))
+        .collect();
+    let mut diags = Vec::new();
+    for p in practices {
+        for a in &p.aliases {
+            if let Some(other) = owner.get(a.as_str()) {
+                diags.push(
+                    Diagnostic::error(
+                        "alias-clash",
+                        p.path.clone(),
+                        format!("het oude adres `/{a}` is ook het adres van {other}"),
+                    )
+                    .hint("haal het uit `aliases`: een adres kan maar naar één pagina leiden"),
+                );
+            } else {
+                owner.insert(a.clone(), &p.path);
+            }
+        }
+    }
+    diags
+}
+
 /// Tags that differ only by case or by a Dutch plural or other ending (`woningcorporatie`,
 /// `Woningcorporaties`) make separate tag pages: warn at the second spelling.
 pub fn tag_variants(practices: &[Practice]) -> Vec<Diagnostic> {

@@ -66,6 +66,7 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
     if let Some(content) = &content {
         diags.extend(crate::validate::validate(content));
         diags.extend(lint::tag_variants(&content.practices));
+        diags.extend(lint::alias_clashes(&content.practices));
     }
     crate::diagnostics::sort(&mut diags);
     let ok = !diags.iter().any(Diagnostic::is_error);

@@ -113,6 +113,20 @@ pub fn parse(
             );
         }
     }
+    let mut aliases = Vec::new();
+    for a in string_list(&doc, "aliases", &mut diags) {
+        match parse_alias(&a) {
+            Some(address) => aliases.push(address),
+            None => diags.push(
+                doc.error_at(
+                    "invalid-alias",
+                    doc.line_of("aliases", &a),
+                    format!("`{a}` in `aliases` is geen oud adres van een praktijk"),
+                )
+                .hint("schrijf het adres zoals `/praktijken/algemeen/oude-naam/`"),
+            ),
+        }
+    }
     let links = links(&doc, &mut diags);
     let contact = contact(&doc, &mut diags);
 
@@ -147,12 +161,25 @@ pub fn parse(
             related_lines: related.iter().map(|r| doc.line_of("related", r)).collect(),
             related,
             contact,
+            aliases,
             body: parts.body.to_string(),
             body_line: parts.body_line,
         }),
         _ => None,
     };
     (practice, diags)
+}
+
+/// An old address as written in `aliases` (`/praktijken/algemeen/oude-naam/`, the slashes
+/// optional) → `praktijken/algemeen/oude-naam/`; `None` when it is not such an address.
+pub fn parse_alias(written: &str) -> Option<String> {
+    let parts: Vec<&str> = written.trim().trim_matches('/').split('/').collect();
+    match parts.as_slice() {
+        ["praktijken", category, id] if is_slug(category) && is_slug(id) => {
+            Some(format!("praktijken/{category}/{id}/"))
+        }
+        _ => None,
+    }
 }
 
 /// The id an editor most likely meant in `related`: `algemeen/x.md`, `x.md` and

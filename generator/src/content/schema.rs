@@ -23,6 +23,8 @@ pub enum Kind {
     Email,
     /// Lowercase letters, digits and single hyphens (a folder or file name).
     Slug,
+    /// Old addresses of a practice (`/praktijken/<categorie>/<id>/`), which redirect to it.
+    Aliases,
     /// One of these words.
     Choice(&'static [&'static str]),
     /// A list of tags; the CMS names the tags already in use.
@@ -130,6 +132,13 @@ pub const PRACTICE: &[Field] = &[
         Kind::Block(CONTACT),
         "Contactpersoon",
         "Wie lezers kunnen benaderen over deze praktijk.",
+    ),
+    field(
+        "aliases",
+        false,
+        Kind::Aliases,
+        "Oude adressen",
+        "Adressen waar deze praktijk eerder stond, zoals /praktijken/algemeen/oude-naam/; ze sturen door naar deze pagina. `kennisbank mv` vult dit zelf in.",
     ),
 ];
 
