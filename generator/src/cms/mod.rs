@@ -13,7 +13,7 @@ pub mod validate;
 pub use bundle_files::{FILES as BUNDLE, VERSION};
 
 /// The admin page's own Content-Security-Policy. Decap CMS needs inline styles (its CSS-in-JS),
-/// `eval` (its configuration check compiles JSON schemas) and WebAssembly; it talks to its
+/// `eval` (without it Decap does not start: tried in Chromium) and WebAssembly; it talks to its
 /// backend and, when published, to the GitHub or GitLab API. The public pages keep their own,
 /// stricter policy.
 pub const ADMIN_CSP: &str = "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; font-src 'self' data:; connect-src 'self' https://api.github.com https://gitlab.com; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'";
