@@ -509,3 +509,92 @@ fn build_publishes_admin_only_with_a_cms_block() {
         "{diags:#?}"
     );
 }
+
+/// Sends a raw request to a running `serve` and returns the status and body.
+fn raw_request(port: u16, head: &str, body: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    // The body in a second write, as browsers often send it.
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    stream.write_all(body.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn serve_answers_the_protocol_only_for_json_from_its_own_pages() {
+    use std::io::BufRead;
+    let project = project("minimal");
+    let root = project.path();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kennisbank"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut port = 0;
+    for line in stderr.lines() {
+        let line = line.unwrap();
+        if let Some(rest) = line.split("Serving http://127.0.0.1:").nth(1) {
+            port = rest
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap();
+            break;
+        }
+    }
+    let body = r#"{"action":"info","params":{}}"#;
+    let post = |headers: &str| {
+        raw_request(
+            port,
+            &format!("POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n", body.len()),
+            body,
+        )
+    };
+    let (status, reply) = post(&format!(
+        "Content-Type: application/json\r\nOrigin: http://127.0.0.1:{port}\r\n"
+    ));
+    assert_eq!(status, 200, "{reply}");
+    assert!(reply.contains("\"type\":\"local_fs\""), "{reply}");
+    // Another site's page, or a form post without JSON, gets nothing.
+    let (status, _) = post("Content-Type: application/json\r\nOrigin: https://evil.example\r\n");
+    assert_eq!(status, 403);
+    let (status, _) = post("Content-Type: text/plain\r\n");
+    assert_eq!(status, 415);
+    // /admin/ and its config are served; GET is not the protocol.
+    let (status, page) = raw_request(
+        port,
+        "GET /admin/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "",
+    );
+    assert_eq!(status, 200);
+    assert!(page.contains("decap-cms.js"));
+    let (status, _) = raw_request(
+        port,
+        "GET /api/v1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "",
+    );
+    assert_eq!(status, 405);
+    let _ = child.kill();
+    let _ = child.wait();
+}
