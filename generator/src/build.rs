@@ -109,6 +109,8 @@ pub fn build_into(
                 let mut rest = index;
                 rest.extend(checker.files());
                 rest.extend(assets::files());
+                rest.extend(crate::cms::files(content));
+                rest.extend(crate::redirects::files(content, &base));
                 let total = count + rest.len();
                 render::put_all(sink, rest).map(|()| total)
             });

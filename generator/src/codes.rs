@@ -113,10 +113,32 @@ pub enum Code {
     Symlink,
     /// `theme:` in site.yaml is not the plain name of a folder in themes/.
     InvalidTheme,
+    /// A blank line inside a folded `>` block: the paragraph break is lost (a warning).
+    FoldedParagraph,
+    /// A `#` in an unquoted value starts a comment, so the rest of the value is lost (a warning).
+    YamlComment,
+    /// A list written as `tags: a, b` without brackets becomes one item (a warning).
+    ListWithoutBrackets,
+    /// The placeholder text that `kennisbank new` writes is still in the practice (a warning).
+    PlaceholderText,
+    /// A heading skips a level (`##` after the title, `####` after `##`) (a warning).
+    HeadingLevel,
+    /// Link syntax that stays text, such as `[tekst] (https://…)` (a warning).
+    LinkSyntax,
+    /// A link's address holds a space, so it does not become a link (a warning).
+    UrlSpace,
+    /// An old address in `aliases:` is also the address of another page or alias.
+    AliasClash,
+    /// Two tags differ only by a Dutch plural or ending, so they make two tag pages (a warning).
+    TagVariant,
+    /// An entry of `aliases:` is not a site path such as `/praktijken/algemeen/oud-id/`.
+    InvalidAlias,
+    /// A `.md` file outside the category folders of content/praktijken/ is not published (a warning).
+    StrayMarkdown,
 }
 
 impl Code {
-    pub const ALL: [Code; 54] = [
+    pub const ALL: [Code; 65] = [
         Code::UnreadableFile,
         Code::NotUtf8,
         Code::CannotWrite,
@@ -171,6 +193,17 @@ impl Code {
         Code::FileTooLarge,
         Code::Symlink,
         Code::InvalidTheme,
+        Code::FoldedParagraph,
+        Code::YamlComment,
+        Code::ListWithoutBrackets,
+        Code::PlaceholderText,
+        Code::HeadingLevel,
+        Code::LinkSyntax,
+        Code::UrlSpace,
+        Code::AliasClash,
+        Code::TagVariant,
+        Code::InvalidAlias,
+        Code::StrayMarkdown,
     ];
 
     /// The code as diagnostics print it, such as `unknown-field`.
@@ -230,6 +263,17 @@ impl Code {
             Code::FileTooLarge => "file-too-large",
             Code::Symlink => "symlink",
             Code::InvalidTheme => "invalid-theme",
+            Code::FoldedParagraph => "folded-paragraph",
+            Code::YamlComment => "yaml-comment",
+            Code::ListWithoutBrackets => "list-without-brackets",
+            Code::PlaceholderText => "placeholder-text",
+            Code::HeadingLevel => "heading-level",
+            Code::LinkSyntax => "link-syntax",
+            Code::UrlSpace => "url-space",
+            Code::AliasClash => "alias-clash",
+            Code::TagVariant => "tag-variant",
+            Code::InvalidAlias => "invalid-alias",
+            Code::StrayMarkdown => "stray-markdown",
         }
     }
 }

@@ -129,6 +129,19 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Rename a practice (and move it with --category): `related` entries and internal links in all
+    /// content follow, and the old address redirects (it is added to the practice's `aliases`).
+    Mv {
+        #[command(flatten)]
+        root: RootArg,
+        /// The practice's id now (its file name without `.md`).
+        old_id: String,
+        /// Its new id.
+        new_id: String,
+        /// Move it to this category (default: where it is).
+        #[arg(long, value_name = "CAT")]
+        category: Option<String>,
+    },
     /// Create the file of a new practice (with every field explained) and print its path.
     New {
         #[command(flatten)]
@@ -164,6 +177,12 @@ fn main() -> ExitCode {
             port,
             open,
         }),
+        Command::Mv {
+            root,
+            old_id,
+            new_id,
+            category,
+        } => cmd::mv::run(root.root, &old_id, &new_id, category.as_deref()),
         Command::New {
             root,
             category,

@@ -24,6 +24,30 @@ pub struct Settings {
     pub url: Option<String>,
     /// How readers reach the publisher (the accessibility statement and the footer).
     pub contact: Option<SiteContact>,
+    /// Where the published CMS at `/admin/` saves; without it, `build` writes no `/admin/`.
+    pub cms: Option<CmsSettings>,
+}
+
+/// The git host the published CMS works on (`cms:` in `content/site.yaml`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CmsSettings {
+    /// `github` or `gitlab`.
+    pub backend: String,
+    /// `organisatie/kennisbank`.
+    pub repo: String,
+    #[serde(default = "default_branch")]
+    pub branch: String,
+    /// GitLab: the id of the OAuth application, for sign-in without a server of our own (PKCE).
+    #[serde(default)]
+    pub app_id: Option<String>,
+    /// GitHub: the address of the OAuth gateway that signs editors in.
+    #[serde(default)]
+    pub base_url: Option<String>,
+}
+
+fn default_branch() -> String {
+    "main".into()
 }
 
 /// The publisher's address for readers: an e-mail address, a web page (a contact form), or both.
@@ -84,6 +108,8 @@ pub struct Practice {
     /// File line of each `related` entry, for messages.
     pub related_lines: Vec<usize>,
     pub contact: Option<Contact>,
+    /// Old addresses (`praktijken/<category>/<id>/`, without the base) that redirect here.
+    pub aliases: Vec<String>,
     /// Markdown.
     pub body: String,
     /// File line where the body starts.

@@ -12,6 +12,10 @@ use std::fmt;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+/// The text a new practice starts with; `check` warns while it is still there.
+pub const PLACEHOLDER: &str =
+    "Beschrijf hier de praktijk: wat doet de gemeente, met wie, en wat levert het op?";
+
 /// Why no file was written.
 #[derive(Debug)]
 pub enum NewError {
@@ -230,7 +234,7 @@ added: {added}
 #   email: naam@gemeente.nl
 #   phone: 030 123 45 67
 ---
-Beschrijf hier de praktijk: wat doet de gemeente, met wie, en wat levert het op?
+{PLACEHOLDER}
 ",
         title = quoted(title),
         order = examples.next_order,
@@ -251,7 +255,9 @@ mod tests {
             "x",
             &text,
         );
-        assert!(d.is_empty(), "{d:?}");
+        // Only the reminder to replace the placeholder text.
+        let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["placeholder-text"], "{d:?}");
         let p = p.unwrap();
         assert_eq!(p.title, "Wonen: \"samen\" # en meer");
         assert_eq!(p.added, added);

@@ -42,7 +42,12 @@ pub fn validate_with(
                     .hint("remove it"),
                 );
             } else if !by_id.contains_key(r.as_str()) {
-                let hint = match suggest(r, &ids) {
+                // A unique id that starts with what was written (`buddy` for `buddyproject`).
+                let by_prefix = || {
+                    let mut m = ids.iter().filter(|id| id.starts_with(r.as_str()));
+                    m.next().filter(|_| m.next().is_none()).copied()
+                };
+                let hint = match suggest(r, &ids).or_else(by_prefix) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "use the file name (without `.md`) of an existing practice".to_string(),
                 };
@@ -91,6 +96,8 @@ pub fn validate_with(
             }
         }
     }
+    diags.extend(crate::content::lint::tag_variants(&content.practices));
+    diags.extend(crate::content::lint::alias_clashes(&content.practices));
     diags
 }
 

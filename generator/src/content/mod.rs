@@ -1,11 +1,14 @@
 //! Loading `content/`: reading files (the only I/O here) and handing their text to the parsers.
 
 pub mod frontmatter;
+pub mod lint;
 pub mod practice;
+pub mod schema;
 pub mod settings;
 pub mod stappenplan;
 pub mod synonyms;
 pub mod yaml;
+pub mod yaml_mistakes;
 
 use crate::codes::Code;
 use crate::diagnostics::{display_path, suggest, Diagnostic};
@@ -142,6 +145,7 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
     };
     let (practices, d) = load_practices(root, &settings);
     diags.extend(d);
+    diags.extend(stray_markdown(root, &settings));
     let content = stappenplan.map(|stappenplan| Content {
         settings,
         practices,
@@ -353,6 +357,40 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
     }
     sort_practices(&mut practices, settings);
     (practices, diags)
+}
+
+/// `.md` files in `content/` but not under `content/praktijken/`: an editor put a practice in the
+/// wrong folder, and it would not be published.
+pub fn stray_markdown(root: &Path, settings: &Settings) -> Vec<Diagnostic> {
+    let content = root.join("content");
+    let practices = root.join(PRACTICES_DIR);
+    let folders: Vec<String> = settings
+        .categories
+        .iter()
+        .map(|c| format!("{PRACTICES_DIR}/{}/", c.slug))
+        .collect();
+    walkdir::WalkDir::new(&content)
+        .min_depth(1)
+        .max_depth(4)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            !e.file_name().to_string_lossy().starts_with('.') && e.path() != practices
+        })
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .map(|e| {
+            Diagnostic::warning(
+                Code::StrayMarkdown,
+                display_path(root, e.path()),
+                "dit .md-bestand staat niet in een categoriemap en wordt niet gepubliceerd",
+            )
+            .hint(format!(
+                "verplaats het naar een van: {}",
+                folders.join(", ")
+            ))
+        })
+        .collect()
 }
 
 /// Category order, then `order` (practices without one come last), then date added, then id.

@@ -2,6 +2,7 @@
 //! in the file is reported at its own line.
 
 use super::frontmatter::{split, SplitError};
+use super::schema;
 use super::yaml::YamlDoc;
 use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
@@ -10,11 +11,6 @@ use crate::text::{check_email, check_external_url, is_slug, slugify};
 use calculator_wasm::date::Date;
 use serde_yaml::Value;
 
-/// The front matter fields of a practice, in the order the README documents them.
-pub const FIELDS: &[&str] = &[
-    "title", "added", "updated", "order", "summary", "tags", "links", "related", "contact",
-];
-const REQUIRED: &[&str] = &["title", "added"];
 /// Most items in `tags` or `related`: every tag page lists its practices with their tags, so the
 /// work of a build grows with the square of a practice's tags; real practices have a handful.
 pub const MAX_LIST_ITEMS: usize = 50;
@@ -74,7 +70,13 @@ pub fn parse(
             return (None, diags);
         }
     };
-    doc.check_keys(FIELDS, REQUIRED, "a practice", &mut diags);
+    // The fields are described once, in `schema`, for `check` and for the CMS.
+    doc.check_keys(
+        &schema::names(schema::PRACTICE),
+        &schema::required(schema::PRACTICE),
+        "a practice",
+        &mut diags,
+    );
 
     let title = non_empty_string(&doc, "title", &mut diags);
     let added = date(&doc, "added", &mut diags);
@@ -111,9 +113,23 @@ pub fn parse(
                 )
                 .hint(format!(
                     "use the file name of the other practice without `.md`, such as `{}`",
-                    slugify(r)
+                    related_id(r)
                 )),
             );
+        }
+    }
+    let mut aliases = Vec::new();
+    for a in string_list(&doc, "aliases", &mut diags) {
+        match parse_alias(&a) {
+            Some(address) => aliases.push(address),
+            None => diags.push(
+                doc.error_at(
+                    Code::InvalidAlias,
+                    doc.line_of("aliases", &a),
+                    format!("`{a}` in `aliases` is geen oud adres van een praktijk"),
+                )
+                .hint("schrijf het adres zoals `/praktijken/algemeen/oude-naam/`"),
+            ),
         }
     }
     let links = links(&doc, &mut diags);
@@ -127,6 +143,13 @@ pub fn parse(
         );
     }
 
+    diags.extend(super::lint::practice(
+        path,
+        text,
+        parts.yaml,
+        parts.body,
+        parts.body_line,
+    ));
     let has_errors = diags.iter().any(Diagnostic::is_error);
     let practice = match (title, added, has_errors) {
         (Some(title), Some(added), false) => Some(Practice {
@@ -143,12 +166,37 @@ pub fn parse(
             related_lines: related.iter().map(|r| doc.line_of("related", r)).collect(),
             related,
             contact,
+            aliases,
             body: parts.body.to_string(),
             body_line: parts.body_line,
         }),
         _ => None,
     };
     (practice, diags)
+}
+
+/// An old address as written in `aliases` (`/praktijken/algemeen/oude-naam/`, the slashes
+/// optional) → `praktijken/algemeen/oude-naam/`; `None` when it is not such an address.
+pub fn parse_alias(written: &str) -> Option<String> {
+    let parts: Vec<&str> = written.trim().trim_matches('/').split('/').collect();
+    match parts.as_slice() {
+        ["praktijken", category, id] if is_slug(category) && is_slug(id) => {
+            Some(format!("praktijken/{category}/{id}/"))
+        }
+        _ => None,
+    }
+}
+
+/// The id an editor most likely meant in `related`: `algemeen/x.md`, `x.md` and
+/// `content/praktijken/algemeen/x` all mean `x`.
+pub fn related_id(written: &str) -> String {
+    let last = written
+        .trim()
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or(written);
+    slugify(last.strip_suffix(".md").unwrap_or(last))
 }
 
 fn non_empty_string(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
@@ -396,6 +444,18 @@ mod tests {
         let d = problems("---\ntitle: T\nadded: [2026-01-01\n---\nTekst\n");
         assert_eq!(d[0].code, "yaml-syntax");
         assert!(d[0].line >= 3 && d[0].line <= 4, "{:?}", d[0]);
+    }
+
+    #[test]
+    fn related_written_as_a_path_suggests_the_id() {
+        let d = problems("---\ntitle: T\nadded: 2026-01-02\nrelated: [algemeen/eerste-praktijk.md, tweede.md]\n---\nTekst.\n");
+        let hints: Vec<&str> = d
+            .iter()
+            .filter(|d| d.code == "invalid-related")
+            .map(|d| d.hint.as_deref().unwrap())
+            .collect();
+        assert!(hints[0].ends_with("such as `eerste-praktijk`"), "{hints:?}");
+        assert!(hints[1].ends_with("such as `tweede`"), "{hints:?}");
     }
 
     #[test]

@@ -1,27 +1,14 @@
 //! `content/site.yaml`: the site's title, introduction, categories and options.
 
+use super::schema;
 use super::yaml::YamlDoc;
 use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Category, Settings, SiteContact};
+use crate::model::{Category, CmsSettings, Settings, SiteContact};
 use crate::text::{check_email, check_web_url, is_slug};
 use calculator_wasm::date::Date;
 
 pub const PATH: &str = "content/site.yaml";
-const FIELDS: &[&str] = &[
-    "title",
-    "publisher",
-    "description",
-    "intro",
-    "categories",
-    "new_days",
-    "reference_date",
-    "allow_raw_html",
-    "theme",
-    "url",
-    "contact",
-];
-const CATEGORY_FIELDS: &[&str] = &["slug", "title", "description", "order"];
 
 pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
@@ -30,10 +17,15 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         Err(d) => return (None, vec![d]),
     };
     doc.check_keys(
-        FIELDS,
-        &["title", "intro", "categories"],
+        &schema::names(schema::SITE),
+        &schema::required(schema::SITE),
         "the site settings",
         &mut diags,
+    );
+    diags.extend(
+        super::lint::folded_blocks(PATH, text, 1)
+            .into_iter()
+            .map(|d| d.with_source(text)),
     );
     let title: Option<String> = doc.get("title", "text", &mut diags);
     let publisher: String = doc.get("publisher", "text", &mut diags).unwrap_or_default();
@@ -89,6 +81,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
             }
         });
 
+    let category_fields = schema::names(schema::CATEGORY);
     let mut categories = Vec::new();
     if let Some(serde_yaml::Value::Sequence(items)) = doc.value("categories") {
         for (i, item) in items.iter().enumerate() {
@@ -100,7 +93,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
             let line = doc.line_of("categories", &needle);
             if let Some(map) = item.as_mapping() {
                 for key in map.keys().filter_map(|k| k.as_str()) {
-                    if !CATEGORY_FIELDS.contains(&key) {
+                    if !category_fields.contains(&key) {
                         diags.push(
                             doc.error_at(
                                 Code::UnknownField,
@@ -109,7 +102,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
                             )
                             .hint(format!(
                                 "the fields of a category are: {}",
-                                CATEGORY_FIELDS.join(", ")
+                                category_fields.join(", ")
                             )),
                         );
                     }
@@ -185,6 +178,22 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
             }
             ok
         });
+    let cms = doc
+        .get::<CmsSettings>(
+            "cms",
+            "a block such as `cms: { backend: github, repo: organisatie/kennisbank, branch: main }`",
+            &mut diags,
+        )
+        .filter(|c| {
+            let ok = matches!(c.backend.as_str(), "github" | "gitlab");
+            if !ok {
+                diags.push(
+                    doc.error_at(Code::InvalidValue, doc.line_of("cms", "backend"), format!("`cms.backend` is `{}`; de beheeromgeving kent `github` en `gitlab`", c.backend))
+                        .hint("schrijf `backend: github` of `backend: gitlab`"),
+                );
+            }
+            ok
+        });
     let settings = Settings {
         title: title.unwrap_or_default(),
         publisher,
@@ -197,6 +206,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         theme,
         url,
         contact,
+        cms,
     };
     (Some(settings), diags)
 }

@@ -1,5 +1,6 @@
 //! `content/stappenplan.yaml`: the BIJLAGE with the steps, the uitgangspunten and footnotes.
 
+use super::schema;
 use super::yaml::YamlDoc;
 use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
@@ -14,14 +15,19 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
         Err(d) => return (None, vec![d]),
     };
     doc.check_keys(
-        &["title", "intro", "steps", "uitgangspunten", "footnotes"],
-        &["title", "steps", "uitgangspunten"],
+        &schema::names(schema::STAPPENPLAN),
+        &schema::required(schema::STAPPENPLAN),
         "the stappenplan",
         &mut diags,
     );
     if !diags.is_empty() {
         return (None, diags);
     }
+    diags.extend(
+        super::lint::folded_blocks(PATH, text, 1)
+            .into_iter()
+            .map(|d| d.with_source(text)),
+    );
     // The nested structure is checked by serde, which knows the line of the first problem.
     match serde_yaml::from_str::<Stappenplan>(text) {
         Ok(plan) => {

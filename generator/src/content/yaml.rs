@@ -106,6 +106,9 @@ impl<'a> YamlDoc<'a> {
             Value::Mapping(Mapping::new())
         } else {
             serde_yaml::from_str(yaml).map_err(|e| {
+                if let Some(m) = super::yaml_mistakes::find(yaml) {
+                    return m.diagnostic(path, line_offset, file_text);
+                }
                 let (mut line, mut column) = e.location().map(|l| (l.line() + line_offset, l.column())).unwrap_or((line_offset + 1, 0));
                 let full = e.to_string();
                 let mut message = full.split(" at line ").next().unwrap_or(&full).to_string();
@@ -137,14 +140,15 @@ impl<'a> YamlDoc<'a> {
             Value::Mapping(m) => m,
             Value::Null => Mapping::new(),
             _ => {
-                return Err(Diagnostic::error(
-                    Code::YamlShape,
-                    path,
-                    "expected `field: value` lines",
-                )
-                .at(line_offset + 1, 1)
-                .hint("write one field per line, such as `title: Mijn titel`")
-                .with_source(file_text))
+                if let Some(m) = super::yaml_mistakes::find(yaml) {
+                    return Err(m.diagnostic(path, line_offset, file_text));
+                }
+                return Err(
+                    Diagnostic::error(Code::YamlShape, path, "expected `field: value` lines")
+                        .at(line_offset + 1, 1)
+                        .hint("write one field per line, such as `title: Mijn titel`")
+                        .with_source(file_text),
+                );
             }
         };
         let mut key_lines = BTreeMap::new();

@@ -3,7 +3,7 @@
 //! reload. Requests for another host than this computer are refused (see
 //! [`super::request::host_allowed`]).
 
-use super::request::{decode_target, host_allowed, parse_head};
+use super::request::{decode_target, head_end, host_allowed, parse_head};
 use super::{sse_event, Shared};
 use crate::diagnostics::Diagnostic;
 use std::io::{self, Write};
@@ -88,6 +88,9 @@ pub(crate) fn short_answer(status: u16, text: &str) -> String {
 pub(crate) fn handle(mut stream: TcpStream, head: &[u8], shared: &Arc<Shared>, bound: IpAddr) {
     let _ = stream.set_nodelay(true);
     let deadline = Instant::now() + WRITE_TIME;
+    // What came after the head (the start of a body) stays apart: only the CMS reads bodies.
+    let (head, rest) = head.split_at(head_end(head).unwrap_or(head.len()));
+    let head_text = String::from_utf8_lossy(head);
     let request = match parse_head(head) {
         Ok(r) => r,
         Err(why) => {
@@ -104,6 +107,28 @@ pub(crate) fn handle(mut stream: TcpStream, head: &[u8], shared: &Arc<Shared>, b
                 "Onbekende host: deze voorbeeldweergave antwoordt alleen op localhost, 127.0.0.1 en [::1].",
             );
             let _ = write_response(&mut stream, &r, head_only, deadline);
+            return;
+        }
+    }
+    if let Ok(cms_path) = decode_target(&request.target) {
+        if crate::cms::serve::is_cms_path(&cms_path) {
+            let loopback = stream.peer_addr().is_ok_and(|a| a.ip().is_loopback());
+            let a = crate::cms::serve::answer(
+                shared.root(),
+                &request.method,
+                &cms_path,
+                head_text.as_ref(),
+                rest.to_vec(),
+                &mut stream,
+                loopback,
+            );
+            let r = Response {
+                status: a.status,
+                content_type: a.content_type,
+                extra: a.headers,
+                body: Body::Owned(a.body),
+            };
+            let _ = write_response(&mut stream, &r, request.method == "HEAD", deadline);
             return;
         }
     }

@@ -178,8 +178,8 @@ fn read_more(p: &mut Pending) -> Progress {
             Ok(0) => return Progress::Complete,
             Ok(n) => {
                 p.head.extend_from_slice(&buf[..n]);
-                if let Some(end) = head_end(&p.head) {
-                    p.head.truncate(end);
+                // The bytes after the head (a request body) stay: the worker splits them off.
+                if head_end(&p.head).is_some() {
                     return Progress::Complete;
                 }
                 if p.head.len() > MAX_HEAD {

@@ -72,6 +72,8 @@ pub(crate) struct Shared {
     shutdown: AtomicBool,
     /// Event streams open now.
     event_streams: AtomicUsize,
+    /// The project folder (the CMS reads and saves in its `content/`).
+    root: PathBuf,
 }
 
 #[derive(Default)]
@@ -83,7 +85,7 @@ pub(crate) struct Status {
 }
 
 impl Shared {
-    fn new() -> Shared {
+    fn new(root: PathBuf) -> Shared {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
@@ -94,6 +96,7 @@ impl Shared {
             instance: format!("{}-{nanos}", std::process::id()),
             shutdown: AtomicBool::new(false),
             event_streams: AtomicUsize::new(0),
+            root,
         }
     }
 
@@ -126,6 +129,10 @@ impl Shared {
             .unwrap_or_else(|e| e.into_inner())
             .errors
             .clone()
+    }
+
+    pub(crate) fn root(&self) -> &Path {
+        &self.root
     }
 
     pub(crate) fn instance(&self) -> &str {
@@ -242,7 +249,7 @@ pub fn run(options: Options) -> i32 {
         );
     }
 
-    let shared = Arc::new(Shared::new());
+    let shared = Arc::new(Shared::new(root.clone()));
     let (tx, rx) = mpsc::channel::<Message>();
     let shutdown_tx = tx.clone();
     if let Err(e) = ctrlc::set_handler(move || {

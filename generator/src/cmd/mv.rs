@@ -1,0 +1,28 @@
+//! `kennisbank mv`: renames a practice, rewrites the references to it, and checks the result.
+
+use super::Exit;
+use crate::diagnostics::{display_path, Format};
+use std::path::PathBuf;
+
+pub fn run(root: PathBuf, old: &str, new: &str, category: Option<&str>) -> Exit {
+    let plan = match crate::mv::plan(&root, old, new, category) {
+        Ok(p) => p,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Exit::Failed;
+        }
+    };
+    if let Err(e) = crate::mv::apply(&plan) {
+        eprintln!("error: renaming failed: {e}");
+        return Exit::Problems;
+    }
+    for (path, _) in &plan.write {
+        println!("{}", display_path(&root, path));
+    }
+    eprintln!(
+        "Moved {} and updated {} other file(s); the old address now redirects.",
+        display_path(&root, &plan.remove),
+        plan.write.len() - 1
+    );
+    super::check::run(root, Format::Human)
+}

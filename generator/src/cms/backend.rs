@@ -1,0 +1,323 @@
+//! The local backend of the CMS: the JSON actions of Decap CMS's proxy protocol (as answered by
+//! `decap-server`'s local file system middleware) on the files of `content/`.
+//!
+//! Every save is checked with `check`'s rules first; a file with errors is refused with the
+//! messages and nothing is written. A save is written to a temporary file beside the target and
+//! renamed over it, so a file is never half-written.
+
+use super::paths::{resolve, shown};
+use super::validate::{check_file, tidy};
+use crate::diagnostics::Diagnostic;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+/// An answer: HTTP status and JSON body.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub body: Value,
+}
+
+impl Reply {
+    fn ok(body: Value) -> Reply {
+        Reply { status: 200, body }
+    }
+
+    /// A refusal the CMS shows to the editor (in Dutch).
+    fn refused(message: impl Into<String>) -> Reply {
+        Reply {
+            status: 422,
+            body: json!({ "error": message.into() }),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Request {
+    action: String,
+    #[serde(default)]
+    params: Value,
+}
+
+#[derive(Deserialize)]
+struct DataFile {
+    path: String,
+    raw: String,
+    #[serde(default, rename = "newPath")]
+    new_path: Option<String>,
+}
+
+/// Answers one request body.
+pub fn handle(root: &Path, body: &[u8]) -> Reply {
+    let request: Request = match serde_json::from_slice(body) {
+        Ok(r) => r,
+        Err(e) => return Reply::refused(format!("Onbegrijpelijk verzoek aan de CMS-server: {e}")),
+    };
+    let p = &request.params;
+    let text = |key: &str| {
+        p.get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let result = match request.action.as_str() {
+        "info" => Ok(json!({
+            "repo": root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            "publish_modes": ["simple"],
+            "type": "local_fs",
+        })),
+        "entriesByFolder" => {
+            let depth = p.get("depth").and_then(Value::as_u64).unwrap_or(1) as usize;
+            list(root, &text("folder"), &text("extension"), depth)
+                .map(|files| Value::Array(files.iter().map(|f| entry(root, f, None)).collect()))
+        }
+        "entriesByFiles" => {
+            let files = p.get("files").and_then(Value::as_array).cloned().unwrap_or_default();
+            files
+                .iter()
+                .map(|f| {
+                    let rel = f.get("path").and_then(Value::as_str).unwrap_or_default();
+                    let label = f.get("label").and_then(Value::as_str);
+                    resolve(root, rel).map(|path| entry(root, &path, label))
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array)
+        }
+        "getEntry" => resolve(root, &text("path")).map(|path| entry(root, &path, None)),
+        "persistEntry" => return persist_entry(root, p),
+        "getMedia" => list(root, &text("mediaFolder"), "", 1)
+            .map(|files| Value::Array(files.iter().filter_map(|f| media(root, f)).collect())),
+        "getMediaFile" => resolve(root, &text("path"))
+            .and_then(|path| media(root, &path).ok_or_else(|| "Het bestand bestaat niet.".into())),
+        "persistMedia" => Err("Afbeeldingen en andere bestanden kunnen niet worden toegevoegd: de site publiceert alleen tekst. Zet een link naar het bestand op de website van uw organisatie.".into()),
+        "deleteFile" => delete(root, &text("path")),
+        "deleteFiles" => {
+            let paths: Vec<String> = p
+                .get("paths")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                .unwrap_or_default();
+            paths.iter().try_for_each(|rel| delete(root, rel).map(drop)).map(|()| json!({ "message": "deleted files" }))
+        }
+        "getDeployPreview" => Ok(Value::Null),
+        other => Err(format!("De CMS-server kent de actie `{other}` niet.")),
+    };
+    match result {
+        Ok(body) => Reply::ok(body),
+        Err(message) => Reply::refused(message),
+    }
+}
+
+/// The files below `folder` (at most `depth` folders deep) whose names end in `extension`.
+fn list(root: &Path, folder: &str, extension: &str, depth: usize) -> Result<Vec<PathBuf>, String> {
+    let dir = resolve(root, folder.trim_end_matches('/'))?;
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for e in walkdir::WalkDir::new(&dir)
+        .min_depth(1)
+        .max_depth(depth.max(1))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .flatten()
+    {
+        // Symbolic links are not followed out of content/ (walkdir does not follow them).
+        if e.file_type().is_file() && e.file_name().to_string_lossy().ends_with(extension) {
+            files.push(e.into_path());
+        }
+    }
+    Ok(files)
+}
+
+/// An entry as the CMS expects it: the text and `{path, label, id}`; `data` is null when the
+/// file cannot be read.
+fn entry(root: &Path, path: &Path, label: Option<&str>) -> Value {
+    let rel = shown(root, path);
+    match std::fs::read(path) {
+        Ok(bytes) => json!({
+            "data": String::from_utf8_lossy(&bytes),
+            "file": { "path": rel, "label": label, "id": content_id(&bytes) },
+        }),
+        Err(_) => json!({ "data": null, "file": { "path": rel, "label": label, "id": null } }),
+    }
+}
+
+fn media(root: &Path, path: &Path) -> Option<Value> {
+    let bytes = std::fs::read(path).ok()?;
+    Some(json!({
+        "id": content_id(&bytes),
+        "content": base64(&bytes),
+        "encoding": "base64",
+        "path": shown(root, path),
+        "name": path.file_name()?.to_string_lossy(),
+    }))
+}
+
+/// A stable id of a file's contents (the CMS uses it to see changes, not for security).
+fn content_id(bytes: &[u8]) -> String {
+    // FNV-1a, 64 bits.
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}-{}", bytes.len())
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn persist_entry(root: &Path, p: &Value) -> Reply {
+    let files: Vec<DataFile> = match p
+        .get("dataFiles")
+        .filter(|v| v.is_array())
+        .or_else(|| p.get("entry"))
+        .map(|v| {
+            if v.is_array() {
+                serde_json::from_value(v.clone())
+            } else {
+                serde_json::from_value(v.clone()).map(|f| vec![f])
+            }
+        }) {
+        Some(Ok(files)) if !files.is_empty() => files,
+        _ => return Reply::refused("Het verzoek om op te slaan bevat geen bestand."),
+    };
+    if p.get("assets")
+        .and_then(Value::as_array)
+        .is_some_and(|a| !a.is_empty())
+    {
+        return Reply::refused("Afbeeldingen en andere bestanden kunnen niet worden toegevoegd: de site publiceert alleen tekst.");
+    }
+    // Check every file before writing any.
+    let mut plan = Vec::new();
+    for f in &files {
+        let from = match resolve(root, &f.path) {
+            Ok(p) => p,
+            Err(e) => return Reply::refused(e),
+        };
+        let to = match f.new_path.as_deref().map(|n| resolve(root, n)) {
+            Some(Ok(p)) => p,
+            Some(Err(e)) => return Reply::refused(e),
+            None => from.clone(),
+        };
+        let rel = shown(root, &to);
+        let raw = tidy(&rel, &f.raw);
+        let diags = match check_file(root, &rel, &raw, (from != to).then(|| shown(root, &from))) {
+            Ok(d) => d,
+            Err(why) => return Reply::refused(why),
+        };
+        if diags.iter().any(Diagnostic::is_error) {
+            return Reply::refused(refusal(&rel, &diags));
+        }
+        plan.push((from, to, raw));
+    }
+    for (from, to, raw) in plan {
+        if let Err(e) = write_atomically(&to, raw.as_bytes()) {
+            return Reply::refused(format!(
+                "{} kon niet worden opgeslagen: {e}",
+                shown(root, &to)
+            ));
+        }
+        if from != to && from.exists() {
+            if let Err(e) = std::fs::remove_file(&from) {
+                return Reply::refused(format!(
+                    "{} is opgeslagen, maar het oude bestand {} kon niet worden verwijderd: {e}",
+                    shown(root, &to),
+                    shown(root, &from)
+                ));
+            }
+        }
+    }
+    Reply::ok(json!({ "message": "entry persisted" }))
+}
+
+/// The Dutch message of a refused save, with each error at its line.
+pub fn refusal(rel: &str, diags: &[Diagnostic]) -> String {
+    let mut out = format!("Niet opgeslagen: {rel} bevat fouten. Er is niets gewijzigd.");
+    for d in diags.iter().filter(|d| d.is_error()) {
+        out.push_str("\n• ");
+        if d.line > 0 {
+            out.push_str(&format!("regel {}: ", d.line));
+        }
+        out.push_str(&d.message);
+        if let Some(h) = &d.hint {
+            out.push_str(" — ");
+            out.push_str(h);
+        }
+    }
+    out
+}
+
+/// Writes `bytes` to a hidden temporary file beside `path` and renames it over `path`.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .ok_or_else(|| std::io::Error::other("no folder"))?;
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.kennisbank-{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// Deletes a practice file; the settings, the stappenplan and the synonyms cannot be deleted.
+fn delete(root: &Path, rel: &str) -> Result<Value, String> {
+    let path = resolve(root, rel)?;
+    let shown_path = shown(root, &path);
+    let practices = format!("{}/", crate::content::PRACTICES_DIR);
+    if !shown_path.starts_with(&practices) || !shown_path.ends_with(".md") {
+        return Err(format!(
+            "{shown_path} kan niet via het CMS worden verwijderd; alleen praktijken kunnen dat."
+        ));
+    }
+    match std::fs::remove_file(&path) {
+        Ok(()) => Ok(json!({ "message": format!("deleted file {shown_path}") })),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Ok(json!({ "message": format!("deleted file {shown_path}") }))
+        }
+        Err(e) => Err(format!("{shown_path} kon niet worden verwijderd: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard_alphabet() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+}

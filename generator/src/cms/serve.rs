@@ -1,0 +1,162 @@
+//! The CMS in `kennisbank serve`: `/admin/` (the page, the generated `config.yml`, the bundle)
+//! and the local backend at `/api/v1`, which answers only requests from this computer.
+
+use super::config::{self, Backend};
+use crate::content::{self, settings};
+use std::io::Read;
+use std::path::Path;
+
+/// Longest request body the backend reads (a practice is a few kilobytes).
+const MAX_BODY: usize = 8 * 1024 * 1024;
+
+/// An HTTP answer for the server to write.
+pub struct Answer {
+    pub status: u16,
+    pub content_type: &'static str,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Answer {
+        Answer {
+            status,
+            content_type,
+            headers: Vec::new(),
+            body: body.into(),
+        }
+    }
+
+    fn text(status: u16, message: &str) -> Answer {
+        Answer::new(status, "text/plain; charset=utf-8", format!("{message}\n"))
+    }
+}
+
+/// Whether `path` (decoded, without its leading `/`) belongs to the CMS.
+pub fn is_cms_path(path: &str) -> bool {
+    path == "admin" || path.starts_with("admin/") || path == "api/v1"
+}
+
+/// Answers a request for a CMS path. `head` is the request head (request line and headers),
+/// `rest` what was read of the body with it; the remainder of the body is read from `stream`.
+pub fn answer(
+    root: &Path,
+    method: &str,
+    path: &str,
+    head: &str,
+    rest: Vec<u8>,
+    stream: &mut impl Read,
+    peer_is_loopback: bool,
+) -> Answer {
+    match (method, path) {
+        ("POST", "api/v1") => api(root, head, rest, stream, peer_is_loopback),
+        (_, "api/v1") => {
+            let mut a = Answer::text(405, "Only POST");
+            a.headers.push(("Allow", "POST".into()));
+            a
+        }
+        ("GET" | "HEAD", "admin") => {
+            let mut a = Answer::text(301, "Moved");
+            a.headers.push(("Location", "/admin/".into()));
+            a
+        }
+        ("GET" | "HEAD", "admin/" | "admin/index.html") => {
+            let mut a = Answer::new(200, "text/html; charset=utf-8", super::admin_page());
+            a.headers
+                .push(("Content-Security-Policy", super::ADMIN_CSP.into()));
+            a
+        }
+        ("GET" | "HEAD", "admin/config.yml") => match local_config(root) {
+            Ok(yaml) => Answer::new(200, "text/yaml; charset=utf-8", yaml),
+            Err(message) => Answer::text(503, &message),
+        },
+        ("GET" | "HEAD", _) => {
+            let name = path.strip_prefix("admin/").unwrap_or_default();
+            match super::BUNDLE.iter().find(|(n, _)| *n == name) {
+                Some((n, bytes)) => {
+                    let kind = if n.ends_with(".wasm") {
+                        "application/wasm"
+                    } else if n.ends_with(".js") {
+                        "text/javascript; charset=utf-8"
+                    } else {
+                        "text/plain; charset=utf-8"
+                    };
+                    Answer::new(200, kind, bytes.to_vec())
+                }
+                None => Answer::text(404, "Not found"),
+            }
+        }
+        _ => {
+            let mut a = Answer::text(405, "Only GET and HEAD");
+            a.headers.push(("Allow", "GET, HEAD".into()));
+            a
+        }
+    }
+}
+
+/// `config.yml` for the local backend, from the content on disk now.
+pub fn local_config(root: &Path) -> Result<String, String> {
+    let text = content::read_text(root, &root.join(settings::PATH)).map_err(|d| d.message)?;
+    let Some(settings) = settings::parse(&text).0 else {
+        return Err(format!(
+            "De beheeromgeving kan niet starten: {} bevat fouten. Voer `kennisbank check` uit.",
+            settings::PATH
+        ));
+    };
+    let (practices, _) = content::load_practices(root, &settings);
+    Ok(config::to_yaml(&config::config(
+        &settings,
+        &practices,
+        &Backend::Local,
+    )))
+}
+
+fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+    head.lines().skip(1).find_map(|line| {
+        let (n, v) = line.split_once(':')?;
+        n.trim().eq_ignore_ascii_case(name).then(|| v.trim())
+    })
+}
+
+fn api(
+    root: &Path,
+    head: &str,
+    mut body: Vec<u8>,
+    stream: &mut impl Read,
+    peer_is_loopback: bool,
+) -> Answer {
+    // Only the editor's own browser: not other computers, nor pages of other sites (they cannot
+    // send JSON without CORS, and their Origin differs from the Host).
+    if !peer_is_loopback {
+        return Answer::text(
+            403,
+            "The CMS backend answers only requests from this computer",
+        );
+    }
+    if !header(head, "Content-Type").is_some_and(|t| t.starts_with("application/json")) {
+        return Answer::text(415, "Send JSON");
+    }
+    if let (Some(origin), Some(host)) = (header(head, "Origin"), header(head, "Host")) {
+        let origin_host = origin.split_once("://").map_or(origin, |(_, h)| h);
+        if origin_host != host {
+            return Answer::text(403, "The CMS backend answers only pages of this server");
+        }
+    }
+    let Some(length) = header(head, "Content-Length").and_then(|l| l.parse::<usize>().ok()) else {
+        return Answer::text(411, "Content-Length required");
+    };
+    if length > MAX_BODY {
+        return Answer::text(413, "Request too large");
+    }
+    if body.len() < length {
+        let mut more = vec![0u8; length - body.len()];
+        if stream.read_exact(&mut more).is_err() {
+            return Answer::text(400, "Incomplete request");
+        }
+        body.extend(more);
+    }
+    body.truncate(length);
+    let reply = super::backend::handle(root, &body);
+    let json = serde_json::to_vec(&reply.body).unwrap_or_default();
+    Answer::new(reply.status, "application/json", json)
+}

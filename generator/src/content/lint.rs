@@ -1,0 +1,409 @@
+//! Warnings for mistakes that parse but do not do what the editor meant: a link that stays
+//! text, a `#` that YAML swallows, `tags: a, b` that makes one tag, a skipped heading level, the
+//! placeholder text of `kennisbank new`, two spellings of one tag. Each at its file and line,
+//! in Dutch, with the corrected text.
+
+use crate::codes::Code;
+use crate::diagnostics::Diagnostic;
+use crate::model::Practice;
+use std::collections::BTreeMap;
+
+/// The list fields of a practice, where `key: a, b` means a list.
+const LIST_FIELDS: &[&str] = &["tags", "related"];
+
+/// Warnings about one practice file. `yaml` is its front matter (starting at line 2), `body`
+/// its text (starting at `body_line`).
+pub fn practice(
+    path: &str,
+    text: &str,
+    yaml: &str,
+    body: &str,
+    body_line: usize,
+) -> Vec<Diagnostic> {
+    let mut diags = front_matter(path, yaml, 2);
+    diags.extend(folded_blocks(path, yaml, 2));
+    diags.extend(markdown(path, body, body_line));
+    diags.into_iter().map(|d| d.with_source(text)).collect()
+}
+
+/// A blank line inside a folded block (`intro: >` or `>-`) folds away: the text stays one
+/// paragraph. `first_line` is the file line of the YAML's first line.
+pub fn folded_blocks(path: &str, yaml: &str, first_line: usize) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let lines: Vec<&str> = yaml.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let indent = line.len() - line.trim_start().len();
+        let folded = line
+            .trim_end()
+            .rsplit_once(':')
+            .map(|(key, v)| (key.trim().trim_start_matches("- "), v.trim()))
+            .filter(|(_, v)| v.starts_with('>') && v.len() <= 3);
+        i += 1;
+        let Some((key, indicator)) = folded else {
+            continue;
+        };
+        let mut blank: Option<usize> = None;
+        let mut text_after_blank = false;
+        while i < lines.len() {
+            let l = lines[i];
+            if l.trim().is_empty() {
+                blank.get_or_insert(i);
+            } else if l.len() - l.trim_start().len() > indent {
+                text_after_blank |= blank.is_some();
+                if blank.is_some() && text_after_blank {
+                    break;
+                }
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        if let (Some(b), true) = (blank, text_after_blank) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::FoldedParagraph,
+                    path,
+                    format!("de lege regel in `{key}: {indicator}` maakt geen nieuwe alinea: YAML voegt de regels samen"),
+                )
+                .at(first_line + b, 0)
+                .hint(format!("schrijf `{key}: |` in plaats van `{key}: {indicator}`, dan blijven lege regels alinea's")),
+            );
+        }
+    }
+    diags
+}
+
+/// `title: Buddyproject #buurt` and `tags: a, b`.
+fn front_matter(path: &str, yaml: &str, first_line: usize) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (i, line) in yaml.lines().enumerate() {
+        let line_no = first_line + i;
+        if line.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        if value.is_empty() || value.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '!']) {
+            continue;
+        }
+        if let Some(at) = value.find(" #") {
+            let kept = value[..at].trim_end();
+            let fixed = format!(
+                "{key}: \"{}\"",
+                value.replace('\\', "\\\\").replace('"', "\\\"")
+            );
+            diags.push(
+                Diagnostic::warning(
+                    Code::YamlComment,
+                    path,
+                    format!("alles vanaf ` #` in `{key}` valt weg: YAML leest het als commentaar, dus de waarde is `{kept}`"),
+                )
+                .at(line_no, key.len() + 2 + line[key.len() + 1..].find(" #").unwrap_or(0))
+                .hint(format!("zet de waarde tussen aanhalingstekens: `{fixed}`")),
+            );
+        }
+        if LIST_FIELDS.contains(&key) && value.contains(',') {
+            let items: Vec<&str> = value
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            diags.push(
+                Diagnostic::warning(
+                    Code::ListWithoutBrackets,
+                    path,
+                    format!(
+                        "`{key}: {value}` is één waarde, geen lijst: het wordt één {}",
+                        if key == "tags" { "tag" } else { "verwijzing" }
+                    ),
+                )
+                .at(line_no, key.len() + 3)
+                .hint(format!(
+                    "zet de lijst tussen blokhaken: `{key}: [{}]`",
+                    items.join(", ")
+                )),
+            );
+        }
+    }
+    diags
+}
+
+/// Link syntax that stays text, addresses with spaces, skipped heading levels, the placeholder.
+fn markdown(path: &str, body: &str, first_line: usize) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut fence: Option<&str> = None;
+    let mut last_heading: Option<usize> = None;
+    for (i, line) in body.lines().enumerate() {
+        let line_no = first_line + i;
+        let trimmed = line.trim_start();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+            continue;
+        }
+        if line.starts_with("    ") || line.starts_with('\t') {
+            continue; // indented code
+        }
+        if trimmed.contains(crate::new_practice::PLACEHOLDER) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::PlaceholderText,
+                    path,
+                    "de voorbeeldtekst van `kennisbank new` staat nog in de praktijk",
+                )
+                .at(line_no, 1)
+                .hint("vervang de zin ‘Beschrijf hier de praktijk…’ door de tekst van de praktijk"),
+            );
+        }
+        let hashes = trimmed.chars().take_while(|c| *c == '#').count();
+        if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
+            // `#` and `##` both start the text's headings (the page title is the only `h1`).
+            let allowed = last_heading.map_or(2, |l| l + 1);
+            if hashes > allowed {
+                let wanted = "#".repeat(allowed);
+                diags.push(
+                    Diagnostic::warning(
+                        Code::HeadingLevel,
+                        path,
+                        format!("kopniveau overgeslagen: `{}` volgt op {}", "#".repeat(hashes), last_heading.map_or("de paginatitel".to_string(), |l| format!("`{}`", "#".repeat(l)))),
+                    )
+                    .at(line_no, 1)
+                    .hint(format!("schrijf `{wanted}{}`; schermlezers gebruiken de kopniveaus als inhoudsopgave", &trimmed[hashes..])),
+                );
+            }
+            last_heading = Some(hashes.max(1));
+            continue;
+        }
+        for (at, _) in line.match_indices("] (") {
+            let target = &line[at + 3..];
+            if target.starts_with("http") || target.starts_with("www.") || target.starts_with('/') {
+                let fixed = format!("{}]({}", &line[..at], target);
+                diags.push(
+                    Diagnostic::warning(Code::LinkSyntax, path, "dit wordt geen link: tussen `]` en `(` staat een spatie, dus de lezer ziet de haakjes en het adres")
+                        .at(line_no, at + 2)
+                        .hint(format!("haal de spatie weg: `{}`", fixed.trim())),
+                );
+            }
+        }
+        for (at, _) in line.match_indices("](") {
+            let rest = &line[at + 2..];
+            let Some(end) = rest.find(')') else { continue };
+            let url = rest[..end].trim();
+            // `[tekst](adres "titel")` has a space before its title.
+            let url = url.split(" \"").next().unwrap_or(url);
+            if url.contains(' ')
+                && (url.starts_with("http") || url.starts_with('/') || url.starts_with("www."))
+            {
+                diags.push(
+                    Diagnostic::warning(Code::UrlSpace, path, format!("het adres `{url}` bevat een spatie, dus dit wordt geen link"))
+                        .at(line_no, at + 3)
+                        .hint(format!("schrijf de spatie als %20: `{}`, of kopieer het adres opnieuw uit de adresbalk", url.replace(' ', "%20"))),
+                );
+            }
+        }
+    }
+    diags
+}
+
+/// An old address (`aliases:`) that is the address of a practice, or of another practice's
+/// alias, would serve two pages at one address.
+pub fn alias_clashes(practices: &[Practice]) -> Vec<Diagnostic> {
+    let mut owner: BTreeMap<String, &str> = practices
+        .iter()
+        .map(|p| (crate::routes::Route::practice(p).url(""), p.path.as_str()))
+        .collect();
+    let mut diags = Vec::new();
+    for p in practices {
+        for a in &p.aliases {
+            if let Some(other) = owner.get(a.as_str()) {
+                diags.push(
+                    Diagnostic::error(
+                        Code::AliasClash,
+                        p.path.clone(),
+                        format!("het oude adres `/{a}` is ook het adres van {other}"),
+                    )
+                    .hint("haal het uit `aliases`: een adres kan maar naar één pagina leiden"),
+                );
+            } else {
+                owner.insert(a.clone(), &p.path);
+            }
+        }
+    }
+    diags
+}
+
+/// Tags that differ only by case or by a Dutch plural or other ending (`woningcorporatie`,
+/// `Woningcorporaties`) make separate tag pages: warn at the second spelling.
+pub fn tag_variants(practices: &[Practice]) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<String, (&str, &str)> = BTreeMap::new();
+    let mut diags = Vec::new();
+    for p in practices {
+        for t in &p.tags {
+            let key: String = t
+                .split_whitespace()
+                .map(|w| search::stem::stem(&search::normalize::fold(w)))
+                .collect::<Vec<_>>()
+                .join(" ");
+            match first.get(&key) {
+                Some((other, where_)) if *other != t.as_str() => {
+                    // Spellings with the same tag page are reported by `tag-spelling`.
+                    if crate::text::slugify(other) == crate::text::slugify(t) {
+                        continue;
+                    }
+                    diags.push(
+                        Diagnostic::warning(
+                            Code::TagVariant,
+                            p.path.clone(),
+                            format!("de tag `{t}` is bijna gelijk aan `{other}` in {where_}: dat worden twee tagpagina's"),
+                        )
+                        .hint(format!("kies één schrijfwijze; gebruik `{other}` als die goed is")),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(key, (t, &p.path));
+                }
+            }
+        }
+    }
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn warnings(text: &str) -> Vec<Diagnostic> {
+        let parts = super::super::frontmatter::split(text).unwrap();
+        practice(
+            "content/praktijken/algemeen/x.md",
+            text,
+            parts.yaml,
+            parts.body,
+            parts.body_line,
+        )
+    }
+
+    #[test]
+    fn a_hash_in_a_plain_title_is_a_warning_with_the_quoted_line() {
+        let d = warnings("---\ntitle: Buddyproject #buurt\nadded: 2026-01-02\n---\nTekst.\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].code, d[0].line), ("yaml-comment", 2));
+        assert!(
+            d[0].message.contains("de waarde is `Buddyproject`"),
+            "{}",
+            d[0].message
+        );
+        assert_eq!(
+            d[0].hint.as_deref(),
+            Some("zet de waarde tussen aanhalingstekens: `title: \"Buddyproject #buurt\"`")
+        );
+        assert!(warnings("---\ntitle: \"Buddyproject #buurt\"\n---\nTekst.\n").is_empty());
+    }
+
+    #[test]
+    fn tags_without_brackets_are_a_warning_with_the_list() {
+        let d = warnings("---\ntitle: T\ntags: buddy, buurt\n---\nTekst.\n");
+        assert_eq!((d[0].code, d[0].line), ("list-without-brackets", 3));
+        assert!(d[0].message.contains("het wordt één tag"));
+        assert_eq!(
+            d[0].hint.as_deref(),
+            Some("zet de lijst tussen blokhaken: `tags: [buddy, buurt]`")
+        );
+    }
+
+    #[test]
+    fn link_syntax_that_stays_text_is_a_warning_at_its_line() {
+        let d = warnings("---\ntitle: T\n---\nZie [de handreiking] (https://www.vng.nl/x) voor meer.\n\nEn [dit](https://www.vng.nl/a b).\n");
+        assert_eq!((d[0].code, d[0].line), ("link-syntax", 4));
+        assert_eq!(
+            d[0].hint.as_deref(),
+            Some("haal de spatie weg: `Zie [de handreiking](https://www.vng.nl/x) voor meer.`")
+        );
+        assert_eq!((d[1].code, d[1].line), ("url-space", 6));
+        assert!(d[1]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("https://www.vng.nl/a%20b"));
+        // Code is left alone, and a link title is not a space in the address.
+        assert!(warnings(
+            "---\ntitle: T\n---\n```\n[a] (https://x.nl)\n```\n[a](https://x.nl \"titel\")\n"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_skipped_heading_level_is_a_warning() {
+        let d = warnings("---\ntitle: T\n---\n## Aanpak\n\n#### Details\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].code, d[0].line), ("heading-level", 6));
+        assert!(d[0].message.contains("`####` volgt op `##`"));
+        assert!(d[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .starts_with("schrijf `### Details`"));
+        assert_eq!(
+            warnings("---\ntitle: T\n---\n### Eerst\n")[0].code,
+            "heading-level"
+        );
+        assert!(warnings("---\ntitle: T\n---\n## A\n### B\n## C\n").is_empty());
+    }
+
+    #[test]
+    fn the_placeholder_of_new_is_a_warning() {
+        let text = format!("---\ntitle: T\n---\n{}\n", crate::new_practice::PLACEHOLDER);
+        let d = warnings(&text);
+        assert_eq!((d[0].code, d[0].line), ("placeholder-text", 4));
+    }
+
+    #[test]
+    fn a_plural_of_a_tag_is_a_warning() {
+        let text =
+            |tags: &str| format!("---\ntitle: T\nadded: 2026-01-02\ntags: [{tags}]\n---\nTekst.\n");
+        let a = crate::content::practice::parse(
+            "content/praktijken/algemeen/a.md",
+            "algemeen",
+            "a",
+            &text("woningcorporatie, buddy"),
+        )
+        .0
+        .unwrap();
+        let b = crate::content::practice::parse(
+            "content/praktijken/algemeen/b.md",
+            "algemeen",
+            "b",
+            &text("Woningcorporaties, Buddy"),
+        )
+        .0
+        .unwrap();
+        let d = tag_variants(&[a, b]);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].path, "content/praktijken/algemeen/b.md");
+        assert_eq!(d[0].message, "de tag `Woningcorporaties` is bijna gelijk aan `woningcorporatie` in content/praktijken/algemeen/a.md: dat worden twee tagpagina's");
+    }
+
+    #[test]
+    fn a_blank_line_in_a_folded_block_is_a_warning() {
+        let yaml = "title: T\nintro: >-\n  Eerste alinea.\n\n  Tweede alinea.\nnew_days: 30\n";
+        let d = folded_blocks("content/site.yaml", yaml, 1);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].code, d[0].line), ("folded-paragraph", 4));
+        assert_eq!(
+            d[0].hint.as_deref(),
+            Some("schrijf `intro: |` in plaats van `intro: >-`, dan blijven lege regels alinea's")
+        );
+        assert!(folded_blocks("x", "intro: |\n  a\n\n  b\n", 1).is_empty());
+        assert!(folded_blocks("x", "intro: >\n  a\n  b\n\nnext: 1\n", 1).is_empty());
+    }
+}

@@ -1,0 +1,301 @@
+//! `kennisbank mv OLD-ID NEW-ID [--category CAT]`: renames (and moves) a practice without
+//! breaking anything: `related` entries and internal links in all content follow, and the old
+//! address goes into the practice's `aliases:`, so it keeps leading to the page.
+//!
+//! The text changes are made in memory first ([`plan`], pure); only when every file could be
+//! changed are they written, each through a temporary file and a rename.
+
+use crate::content::{self, frontmatter, settings, PRACTICES_DIR};
+use crate::model::Settings;
+use crate::text::is_slug;
+use std::path::{Path, PathBuf};
+
+/// What `mv` will do: the file to remove and the files to write.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub remove: PathBuf,
+    pub write: Vec<(PathBuf, String)>,
+}
+
+/// Works out the rename. `Err` is a Dutch sentence for the editor.
+pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result<Plan, String> {
+    let settings = load_settings(root)?;
+    if !is_slug(new) {
+        return Err(format!(
+            "`{new}` is geen geldige id: gebruik kleine letters, cijfers en streepjes, zoals `{}`",
+            crate::text::slugify(new)
+        ));
+    }
+    let (practices, _) = content::load_practices(root, &settings);
+    let Some(found) = find_file(root, &settings, old) else {
+        let ids: Vec<&str> = practices.iter().map(|p| p.id.as_str()).collect();
+        let hint = crate::diagnostics::suggest(old, &ids)
+            .map(|s| format!(" Bedoelt u `{s}`?"))
+            .unwrap_or_default();
+        return Err(format!("Er is geen praktijk met de id `{old}`.{hint}"));
+    };
+    let (old_category, old_path) = found;
+    let new_category = category.unwrap_or(&old_category).to_string();
+    if !settings.categories.iter().any(|c| c.slug == new_category) {
+        return Err(format!(
+            "`{new_category}` is geen categorie; kies een van: {}",
+            settings
+                .categories
+                .iter()
+                .map(|c| c.slug.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if new == old && new_category == old_category {
+        return Err(
+            "De nieuwe id en categorie zijn gelijk aan de oude; er is niets te doen.".into(),
+        );
+    }
+    if new != old && find_file(root, &settings, new).is_some() {
+        return Err(format!(
+            "Er is al een praktijk met de id `{new}`; kies een andere id."
+        ));
+    }
+    let new_path = root
+        .join(PRACTICES_DIR)
+        .join(&new_category)
+        .join(format!("{new}.md"));
+    let old_address = format!("/praktijken/{old_category}/{old}/");
+    let new_address = format!("/praktijken/{new_category}/{new}/");
+
+    let mut write = Vec::new();
+    let text = content::read_text(root, &old_path).map_err(|d| d.message)?;
+    let moved = add_alias(
+        &rewrite_links(&text, &old_address, &new_address),
+        &old_address,
+    )
+    .ok_or_else(|| {
+        format!(
+            "{} heeft geen front matter tussen `---`-regels",
+            old_path.display()
+        )
+    })?;
+    write.push((new_path.clone(), moved));
+    // Every other content file: `related` entries and links to the old address.
+    for entry in walkdir::WalkDir::new(root.join("content"))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .flatten()
+    {
+        let path = entry.path();
+        let is_text = path
+            .extension()
+            .is_some_and(|e| e == "md" || e == "yaml" || e == "yml");
+        if !entry.file_type().is_file() || !is_text || path == old_path {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let mut changed = rewrite_links(&text, &old_address, &new_address);
+        if path.extension().is_some_and(|e| e == "md") && old != new {
+            changed = rewrite_related(&changed, old, new);
+        }
+        if changed != text {
+            write.push((path.to_path_buf(), changed));
+        }
+    }
+    Ok(Plan {
+        remove: old_path,
+        write,
+    })
+}
+
+/// Carries out a plan: writes the files, then removes the old one.
+pub fn apply(plan: &Plan) -> std::io::Result<()> {
+    for (path, text) in &plan.write {
+        crate::cms::backend::write_atomically(path, text.as_bytes())?;
+    }
+    if !plan.write.iter().any(|(p, _)| p == &plan.remove) {
+        std::fs::remove_file(&plan.remove)?;
+    }
+    Ok(())
+}
+
+fn load_settings(root: &Path) -> Result<Settings, String> {
+    let text = content::read_text(root, &root.join(settings::PATH)).map_err(|d| d.message)?;
+    settings::parse(&text).0.ok_or_else(|| {
+        format!(
+            "{} bevat fouten; herstel die eerst (zie `kennisbank check`).",
+            settings::PATH
+        )
+    })
+}
+
+/// `(category, path)` of the practice file with this id.
+fn find_file(root: &Path, settings: &Settings, id: &str) -> Option<(String, PathBuf)> {
+    let id = crate::content::practice::related_id(id);
+    settings.categories.iter().find_map(|c| {
+        let path = root
+            .join(PRACTICES_DIR)
+            .join(&c.slug)
+            .join(format!("{id}.md"));
+        path.is_file().then(|| (c.slug.clone(), path))
+    })
+}
+
+/// Links to `old` (an address such as `/praktijken/algemeen/x/`, also written without the
+/// last slash) now go to `new`.
+pub fn rewrite_links(text: &str, old: &str, new: &str) -> String {
+    let bare = old.trim_end_matches('/');
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(bare) {
+        let after = &rest[at + bare.len()..];
+        let ends = after
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));
+        out.push_str(&rest[..at]);
+        if ends {
+            out.push_str(new.trim_end_matches('/'));
+        } else {
+            out.push_str(bare);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// In a practice's front matter, `related` entries `old` become `new` (inline or as a block list).
+pub fn rewrite_related(text: &str, old: &str, new: &str) -> String {
+    let Ok(parts) = frontmatter::split(text) else {
+        return text.to_string();
+    };
+    let mut yaml = String::with_capacity(parts.yaml.len());
+    let mut in_related = false;
+    for line in parts.yaml.split_inclusive('\n') {
+        if !line.starts_with([' ', '-']) {
+            in_related = line.starts_with("related:");
+        }
+        if in_related {
+            yaml.push_str(&replace_word(line, old, new));
+        } else {
+            yaml.push_str(line);
+        }
+    }
+    let head_end = yaml_start(text);
+    format!(
+        "{}{}{}",
+        &text[..head_end],
+        yaml,
+        &text[head_end + parts.yaml.len()..]
+    )
+}
+
+/// Where the front matter's YAML starts: after the opening `---` line.
+fn yaml_start(text: &str) -> usize {
+    text.find('\n').map_or(text.len(), |i| i + 1)
+}
+
+/// `old` replaced by `new` where it is a whole id (not part of a longer one).
+fn replace_word(line: &str, old: &str, new: &str) -> String {
+    let is_id_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find(old) {
+        let before_ok = rest[..at].chars().last().is_none_or(|c| !is_id_char(c));
+        let after_ok = rest[at + old.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !is_id_char(c));
+        out.push_str(&rest[..at]);
+        out.push_str(if before_ok && after_ok { new } else { old });
+        rest = &rest[at + old.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The file with `address` added to its `aliases:` (a new line before the closing `---`, or
+/// an item added to an existing inline or block list). `None` without front matter.
+pub fn add_alias(text: &str, address: &str) -> Option<String> {
+    let parts = frontmatter::split(text).ok()?;
+    let head_end = yaml_start(text);
+    let yaml = parts.yaml;
+    let mut lines: Vec<String> = yaml.split_inclusive('\n').map(str::to_string).collect();
+    if let Some(i) = lines.iter().position(|l| l.starts_with("aliases:")) {
+        let value = lines[i]["aliases:".len()..].trim().to_string();
+        if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            let items = if inner.trim().is_empty() {
+                address.to_string()
+            } else {
+                format!("{}, {address}", inner.trim())
+            };
+            lines[i] = format!("aliases: [{items}]\n");
+        } else if value.is_empty() {
+            let mut j = i + 1;
+            while j < lines.len() && lines[j].starts_with([' ', '-']) {
+                j += 1;
+            }
+            lines.insert(j, format!("  - {address}\n"));
+        } else {
+            lines[i] = format!("aliases: [{value}, {address}]\n");
+        }
+    } else {
+        if lines.last().is_some_and(|l| !l.ends_with('\n')) {
+            lines.push("\n".into());
+        }
+        lines.push(format!("aliases: [{address}]\n"));
+    }
+    Some(format!(
+        "{}{}{}",
+        &text[..head_end],
+        lines.concat(),
+        &text[head_end + yaml.len()..]
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_to_the_old_address_follow_and_longer_ids_are_left_alone() {
+        let text = "Zie [x](/praktijken/algemeen/oud/) en [y](/praktijken/algemeen/oud#kop) en [z](/praktijken/algemeen/oud-twee/).";
+        assert_eq!(
+            rewrite_links(text, "/praktijken/algemeen/oud/", "/praktijken/medisch/nieuw/"),
+            "Zie [x](/praktijken/medisch/nieuw/) en [y](/praktijken/medisch/nieuw#kop) en [z](/praktijken/algemeen/oud-twee/)."
+        );
+    }
+
+    #[test]
+    fn related_entries_follow_inline_and_as_a_list() {
+        let text =
+            "---\ntitle: oud\nrelated: [oud, oud-twee]\ntags:\n  - oud\n---\nTekst over oud.\n";
+        assert_eq!(
+            rewrite_related(text, "oud", "nieuw"),
+            "---\ntitle: oud\nrelated: [nieuw, oud-twee]\ntags:\n  - oud\n---\nTekst over oud.\n"
+        );
+        let text = "---\nrelated:\n  - a\n  - oud\ntitle: T\n---\n";
+        assert_eq!(
+            rewrite_related(text, "oud", "nieuw"),
+            "---\nrelated:\n  - a\n  - nieuw\ntitle: T\n---\n"
+        );
+    }
+
+    #[test]
+    fn the_old_address_is_added_to_aliases() {
+        let a = "/praktijken/algemeen/oud/";
+        assert_eq!(
+            add_alias("---\ntitle: T\n---\nTekst\n", a).unwrap(),
+            "---\ntitle: T\naliases: [/praktijken/algemeen/oud/]\n---\nTekst\n"
+        );
+        assert_eq!(
+            add_alias("---\naliases: [/praktijken/a/b/]\ntitle: T\n---\n", a).unwrap(),
+            "---\naliases: [/praktijken/a/b/, /praktijken/algemeen/oud/]\ntitle: T\n---\n"
+        );
+        assert_eq!(
+            add_alias("---\naliases:\n  - /praktijken/a/b/\ntitle: T\n---\n", a).unwrap(),
+            "---\naliases:\n  - /praktijken/a/b/\n  - /praktijken/algemeen/oud/\ntitle: T\n---\n"
+        );
+    }
+}

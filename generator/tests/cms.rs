@@ -1,0 +1,600 @@
+//! The CMS: `config.yml` cannot drift from what `check` accepts (a file filled in from every
+//! widget passes `check`, each required widget is a field `check` requires, and the fields
+//! `check` knows are exactly the form's); the local backend answers Decap's proxy protocol,
+//! stays inside `content/`, and refuses a save `check` rejects without writing anything.
+
+mod common;
+use common::*;
+use kennisbank::cms::{backend, config, serve};
+use kennisbank::content::{self, settings, stappenplan, synonyms};
+use serde_json::{json, Value};
+use std::path::Path;
+
+fn local_config(root: &Path) -> Value {
+    let yaml = serve::local_config(root).unwrap();
+    serde_yaml::from_str(&yaml).unwrap()
+}
+
+fn practice_collection<'a>(config: &'a Value, category: &str) -> &'a Value {
+    config["collections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == config::collection_name(category))
+        .unwrap()
+}
+
+fn file_collection<'a>(config: &'a Value, file: &str) -> &'a Value {
+    config["collections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["files"].as_array())
+        .flatten()
+        .find(|f| f["file"] == file)
+        .unwrap_or_else(|| panic!("no file collection for {file}"))
+}
+
+/// A value the widget would produce, as the CMS writes it.
+fn sample(widget: &Value) -> serde_yaml::Value {
+    let v: Value = match widget["widget"].as_str().unwrap() {
+        "string" => match widget["pattern"][0].as_str() {
+            Some(p) if p.starts_with("^https?") => json!("https://www.voorbeeld.nl/pagina"),
+            Some(p) if p.contains('@') => json!("naam@gemeente.nl"),
+            Some(p) if p.starts_with("^/praktijken") => json!("/praktijken/algemeen/oud-adres/"),
+            Some(_) => json!("woord-2"),
+            None => json!("Tekst"),
+        },
+        "text" | "markdown" => json!("Tekst met **nadruk**."),
+        "datetime" => json!("2026-01-02"),
+        "number" => json!(3),
+        "boolean" => json!(false),
+        "select" => {
+            let first = &widget["options"][0];
+            let value = if first.is_object() {
+                first["value"].clone()
+            } else {
+                first.clone()
+            };
+            if widget["multiple"] == json!(true) {
+                json!([value])
+            } else {
+                value
+            }
+        }
+        "object" => return fields_sample(&widget["fields"]),
+        "list" => {
+            if widget["fields"].is_array() {
+                return serde_yaml::Value::Sequence(vec![fields_sample(&widget["fields"])]);
+            } else if widget["field"].is_object() {
+                return serde_yaml::Value::Sequence(vec![sample(&widget["field"])]);
+            }
+            json!(["woord", "term"])
+        }
+        other => panic!("no sample for widget {other}"),
+    };
+    serde_yaml::to_value(v).unwrap()
+}
+
+fn fields_sample(fields: &Value) -> serde_yaml::Value {
+    let mut map = serde_yaml::Mapping::new();
+    for f in fields.as_array().unwrap() {
+        map.insert(f["name"].as_str().unwrap().into(), sample(f));
+    }
+    serde_yaml::Value::Mapping(map)
+}
+
+/// A practice file with the given front matter fields of the form (without `body`).
+fn practice_text(fields: &[&Value]) -> String {
+    let mut map = serde_yaml::Mapping::new();
+    for f in fields {
+        map.insert(f["name"].as_str().unwrap().into(), sample(f));
+    }
+    format!(
+        "---\n{}---\nDe tekst.\n",
+        serde_yaml::to_string(&map).unwrap()
+    )
+}
+
+fn check_json(root: &Path) -> Vec<Value> {
+    let out = kennisbank(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--root",
+            root.to_str().unwrap(),
+        ],
+        root,
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_default()
+}
+
+/// The field names `check` lists in an unknown-field hint: the fields it knows.
+fn known_fields(diags: &[Value]) -> Vec<String> {
+    let hint = diags
+        .iter()
+        .find(|d| d["code"] == "unknown-field")
+        .expect("unknown-field")["hint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let list = hint.rsplit(": ").next().unwrap();
+    let mut names: Vec<String> = list.split(", ").map(str::to_string).collect();
+    names.sort();
+    names
+}
+
+fn form_fields(fields: &Value) -> Vec<String> {
+    let mut names: Vec<String> = fields
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap().to_string())
+        .filter(|n| n != "body")
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_practice_filled_in_from_every_widget_passes_check() {
+    let project = project("minimal");
+    let root = project.path();
+    let config = local_config(root);
+    let fields: Vec<&Value> = practice_collection(&config, "algemeen")["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["name"] != "body")
+        .collect();
+    let file = root.join("content/praktijken/algemeen/alle-velden.md");
+    std::fs::write(&file, practice_text(&fields)).unwrap();
+    let diags = check_json(root);
+    assert!(
+        diags.iter().all(|d| d["severity"] != "error"),
+        "{diags:#?}\n{}",
+        std::fs::read_to_string(&file).unwrap()
+    );
+}
+
+#[test]
+fn required_widgets_are_the_fields_check_requires() {
+    let project = project("minimal");
+    let root = project.path();
+    let config = local_config(root);
+    let fields: Vec<&Value> = practice_collection(&config, "algemeen")["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["name"] != "body")
+        .collect();
+    let file = root.join("content/praktijken/algemeen/zonder-veld.md");
+    for left_out in &fields {
+        let name = left_out["name"].as_str().unwrap();
+        let rest: Vec<&Value> = fields
+            .iter()
+            .copied()
+            .filter(|f| f["name"] != name)
+            .collect();
+        std::fs::write(&file, practice_text(&rest)).unwrap();
+        let diags = check_json(root);
+        let missing = diags.iter().any(|d| {
+            d["code"] == "missing-field"
+                && d["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains(&format!("`{name}`"))
+        });
+        let required_in_form = left_out["required"] != json!(false);
+        assert_eq!(
+            missing, required_in_form,
+            "field `{name}`: check requires it: {missing}, the form: {required_in_form}"
+        );
+    }
+}
+
+#[test]
+fn the_form_has_exactly_the_fields_check_knows() {
+    let project = project("minimal");
+    let root = project.path();
+    let config = local_config(root);
+    let file = root.join("content/praktijken/algemeen/onbekend.md");
+    std::fs::write(
+        &file,
+        "---\ntitle: T\nadded: 2026-01-02\nzzz: 1\n---\nTekst.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        known_fields(&check_json(root)),
+        form_fields(&practice_collection(&config, "algemeen")["fields"])
+    );
+
+    let site = std::fs::read_to_string(root.join(settings::PATH)).unwrap();
+    let (_, d) = settings::parse(&format!("{site}\nzzz: 1\n"));
+    let d: Vec<Value> = d.iter().map(|d| serde_json::to_value(d).unwrap()).collect();
+    assert_eq!(
+        known_fields(&d),
+        form_fields(&file_collection(&config, settings::PATH)["fields"])
+    );
+}
+
+#[test]
+fn the_settings_stappenplan_and_synonyms_forms_produce_files_check_accepts() {
+    let project = project("minimal");
+    let config = local_config(project.path());
+    for (path, parse) in [
+        (
+            settings::PATH,
+            (|t: &str| settings::parse(t).1)
+                as fn(&str) -> Vec<kennisbank::diagnostics::Diagnostic>,
+        ),
+        (stappenplan::PATH, |t: &str| stappenplan::parse(t).1),
+        (synonyms::PATH, |t: &str| synonyms::parse(t).1),
+    ] {
+        let text = serde_yaml::to_string(&fields_sample(&file_collection(&config, path)["fields"]))
+            .unwrap();
+        let diags = parse(&text);
+        assert!(
+            diags.iter().all(|d| !d.is_error()),
+            "{path}:\n{text}\n{diags:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_collection_per_category_and_related_offers_every_practice() {
+    let project = project("minimal");
+    let config = local_config(project.path());
+    for category in ["algemeen", "medisch"] {
+        let c = practice_collection(&config, category);
+        assert_eq!(
+            c["folder"],
+            format!("{}/{category}", content::PRACTICES_DIR)
+        );
+        assert_eq!(c["format"], "frontmatter");
+        let related = c["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == "related")
+            .unwrap();
+        let ids: Vec<&str> = related["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["value"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            ids,
+            ["eerste-praktijk", "tweede-praktijk", "medische-woning"]
+        );
+    }
+    assert_eq!(config["locale"], "nl");
+    assert_eq!(config["backend"]["proxy_url"], "/api/v1");
+}
+
+fn call(root: &Path, request: Value) -> backend::Reply {
+    backend::handle(root, request.to_string().as_bytes())
+}
+
+const PRACTICE: &str = "content/praktijken/algemeen/nieuw.md";
+
+#[test]
+fn the_backend_lists_reads_and_saves_entries() {
+    let project = project("minimal");
+    let root = project.path();
+    let info = call(root, json!({ "action": "info", "params": {} }));
+    assert_eq!(info.body["type"], "local_fs");
+    let list = call(
+        root,
+        json!({ "action": "entriesByFolder", "params": { "folder": "content/praktijken/algemeen", "extension": "md", "depth": 1 } }),
+    );
+    let paths: Vec<&str> = list
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["file"]["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "content/praktijken/algemeen/eerste-praktijk.md",
+            "content/praktijken/algemeen/tweede-praktijk.md"
+        ]
+    );
+    let one = call(
+        root,
+        json!({ "action": "getEntry", "params": { "path": paths[0] } }),
+    );
+    assert!(one.body["data"].as_str().unwrap().starts_with("---\n"));
+    let raw = "---\ntitle: Nieuw\nadded: 2026-01-02\nupdated: ''\nrelated: [eerste-praktijk]\n---\nTekst.\n";
+    let saved = call(
+        root,
+        json!({ "action": "persistEntry", "params": { "dataFiles": [{ "path": PRACTICE, "raw": raw }], "assets": [], "options": {} } }),
+    );
+    assert_eq!(saved.status, 200, "{:?}", saved.body);
+    // The empty optional field the CMS wrote is left out, so `check` accepts the file.
+    assert_eq!(
+        std::fs::read_to_string(root.join(PRACTICE)).unwrap(),
+        "---\ntitle: Nieuw\nadded: 2026-01-02\nrelated: [eerste-praktijk]\n---\nTekst.\n"
+    );
+    let files = call(
+        root,
+        json!({ "action": "entriesByFiles", "params": { "files": [{ "path": "content/site.yaml", "label": "Site" }] } }),
+    );
+    assert_eq!(files.body[0]["file"]["label"], "Site");
+    let deleted = call(
+        root,
+        json!({ "action": "deleteFile", "params": { "path": PRACTICE } }),
+    );
+    assert_eq!(deleted.status, 200);
+    assert!(!root.join(PRACTICE).exists());
+}
+
+#[test]
+fn an_invalid_save_is_refused_in_dutch_and_writes_nothing() {
+    let project = project("minimal");
+    let root = project.path();
+    let target = root.join("content/praktijken/algemeen/eerste-praktijk.md");
+    let before = std::fs::read_to_string(&target).unwrap();
+    for (raw, expected) in [
+        (
+            "---\ntitle: T\nadded: 2026-02-30\n---\nTekst.\n",
+            "regel 3: `added` is not a valid date",
+        ),
+        (
+            "---\ntitle: T\nadded: 2026-01-02\nrelated: [bestaat-niet]\n---\nTekst.\n",
+            "no practice has that id",
+        ),
+        (
+            "---\ntitle: T\nadded: 2026-01-02\n---\n",
+            "the practice has no text",
+        ),
+    ] {
+        let reply = call(
+            root,
+            json!({ "action": "persistEntry", "params": { "entry": { "path": "content/praktijken/algemeen/eerste-praktijk.md", "raw": raw }, "assets": [], "options": {} } }),
+        );
+        assert_eq!(reply.status, 422);
+        let message = reply.body["error"].as_str().unwrap();
+        assert!(message.starts_with("Niet opgeslagen: content/praktijken/algemeen/eerste-praktijk.md bevat fouten. Er is niets gewijzigd."), "{message}");
+        assert!(message.contains(expected), "{message}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), before);
+    }
+    // No temporary file is left behind.
+    let names: Vec<String> = std::fs::read_dir(target.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+    // An unknown category is refused too.
+    let reply = call(
+        root,
+        json!({ "action": "persistEntry", "params": { "entry": { "path": "content/praktijken/onbekend/x.md", "raw": "---\ntitle: T\nadded: 2026-01-02\n---\nTekst.\n" }, "assets": [] } }),
+    );
+    assert_eq!(reply.status, 422);
+    assert!(reply.body["error"]
+        .as_str()
+        .unwrap()
+        .contains("`onbekend` is geen categorie"));
+    assert!(!root.join("content/praktijken/onbekend").exists());
+}
+
+#[test]
+fn the_backend_stays_inside_content() {
+    let project = project("minimal");
+    let root = project.path();
+    std::fs::write(root.join("geheim.txt"), "x").unwrap();
+    for path in [
+        "geheim.txt",
+        "../geheim.txt",
+        "content/../geheim.txt",
+        "/etc/passwd",
+        "content/praktijken/../../geheim.txt",
+    ] {
+        for request in [
+            json!({ "action": "getEntry", "params": { "path": path } }),
+            json!({ "action": "persistEntry", "params": { "entry": { "path": path, "raw": "x" }, "assets": [] } }),
+            json!({ "action": "deleteFile", "params": { "path": path } }),
+            json!({ "action": "entriesByFolder", "params": { "folder": path, "extension": "", "depth": 3 } }),
+        ] {
+            let reply = call(root, request.clone());
+            assert_eq!(reply.status, 422, "{request}");
+            assert!(
+                reply.body["error"]
+                    .as_str()
+                    .unwrap()
+                    .contains("buiten de map content/"),
+                "{request}: {:?}",
+                reply.body
+            );
+        }
+    }
+    assert!(root.join("geheim.txt").exists());
+    // The settings cannot be deleted, and files cannot be uploaded.
+    let reply = call(
+        root,
+        json!({ "action": "deleteFile", "params": { "path": settings::PATH } }),
+    );
+    assert_eq!(reply.status, 422);
+    assert!(root.join(settings::PATH).exists());
+    let reply = call(
+        root,
+        json!({ "action": "persistMedia", "params": { "asset": { "path": "content/media/x.png", "content": "", "encoding": "base64" } } }),
+    );
+    assert_eq!(reply.status, 422);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_content_is_not_followed() {
+    let project = project("minimal");
+    let root = project.path();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("x.md"), "---\ntitle: Buiten\n---\n").unwrap();
+    std::os::unix::fs::symlink(outside.path(), root.join("content/praktijken/algemeen/uit"))
+        .unwrap();
+    let list = call(
+        root,
+        json!({ "action": "entriesByFolder", "params": { "folder": "content/praktijken/algemeen", "extension": "md", "depth": 3 } }),
+    );
+    assert!(!list.body.to_string().contains("Buiten"));
+    let reply = call(
+        root,
+        json!({ "action": "getEntry", "params": { "path": "content/praktijken/algemeen/uit/x.md" } }),
+    );
+    assert_eq!(reply.status, 422);
+}
+
+#[test]
+fn build_publishes_admin_only_with_a_cms_block() {
+    let project = project("minimal");
+    let root = project.path();
+    let out = kennisbank(
+        &["build", "--root", root.to_str().unwrap(), "--out", "public"],
+        root,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!root.join("public/admin").exists());
+
+    let site = root.join(settings::PATH);
+    let text = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(
+        &site,
+        format!("{text}\ncms:\n  backend: gitlab\n  repo: phv/kennisbank\n  app_id: abc123\n"),
+    )
+    .unwrap();
+    let out = kennisbank(
+        &["build", "--root", root.to_str().unwrap(), "--out", "public"],
+        root,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(root.join("public/admin/index.html")).unwrap();
+    assert!(
+        page.contains("Content-Security-Policy") && page.contains("<script src=\"decap-cms.js\">")
+    );
+    assert!(root.join("public/admin/decap-cms.js").is_file());
+    let config: Value = serde_yaml::from_str(
+        &std::fs::read_to_string(root.join("public/admin/config.yml")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        config["backend"],
+        json!({ "name": "gitlab", "repo": "phv/kennisbank", "branch": "main", "auth_type": "pkce", "app_id": "abc123" })
+    );
+    assert_eq!(config["publish_mode"], "editorial_workflow");
+
+    std::fs::write(
+        &site,
+        format!("{text}\ncms:\n  backend: bitbucket\n  repo: phv/kennisbank\n"),
+    )
+    .unwrap();
+    let diags = check_json(root);
+    assert!(
+        diags.iter().any(|d| d["path"] == settings::PATH
+            && d["message"]
+                .as_str()
+                .unwrap()
+                .contains("`cms.backend` is `bitbucket`")),
+        "{diags:#?}"
+    );
+}
+
+/// Sends a raw request to a running `serve` and returns the status and body.
+fn raw_request(port: u16, head: &str, body: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    // The body in a second write, as browsers often send it.
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    stream.write_all(body.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn serve_answers_the_protocol_only_for_json_from_its_own_pages() {
+    use std::io::BufRead;
+    let project = project("minimal");
+    let root = project.path();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kennisbank"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut port = 0;
+    for line in stderr.lines() {
+        let line = line.unwrap();
+        if let Some(rest) = line.split("Serving http://127.0.0.1:").nth(1) {
+            port = rest
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap();
+            break;
+        }
+    }
+    let body = r#"{"action":"info","params":{}}"#;
+    let post = |headers: &str| {
+        raw_request(
+            port,
+            &format!("POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n", body.len()),
+            body,
+        )
+    };
+    let (status, reply) = post(&format!(
+        "Content-Type: application/json\r\nOrigin: http://127.0.0.1:{port}\r\n"
+    ));
+    assert_eq!(status, 200, "{reply}");
+    assert!(reply.contains("\"type\":\"local_fs\""), "{reply}");
+    // Another site's page, or a form post without JSON, gets nothing.
+    let (status, _) = post("Content-Type: application/json\r\nOrigin: https://evil.example\r\n");
+    assert_eq!(status, 403);
+    let (status, _) = post("Content-Type: text/plain\r\n");
+    assert_eq!(status, 415);
+    // /admin/ and its config are served; GET is not the protocol.
+    let (status, page) = raw_request(
+        port,
+        "GET /admin/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "",
+    );
+    assert_eq!(status, 200);
+    assert!(page.contains("decap-cms.js"));
+    let (status, _) = raw_request(
+        port,
+        "GET /api/v1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "",
+    );
+    assert_eq!(status, 405);
+    let _ = child.kill();
+    let _ = child.wait();
+}

@@ -1,0 +1,130 @@
+//! `kennisbank mv`: the file moves, `related` entries and internal links follow, the old address
+//! is recorded in `aliases:` and serves a static redirect page; `check` passes afterwards, and an
+//! alias that clashes with another page is an error.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+#[test]
+fn mv_renames_moves_and_keeps_the_old_address_working() {
+    let project = project("minimal");
+    let root = project.path();
+    // A link to the practice that will move, in another practice's text.
+    let other = root.join("content/praktijken/algemeen/tweede-praktijk.md");
+    let text = std::fs::read_to_string(&other).unwrap();
+    std::fs::write(
+        &other,
+        format!("{text}\nZie ook [de woning](/praktijken/medisch/medische-woning/).\n"),
+    )
+    .unwrap();
+
+    let out = kennisbank(
+        &[
+            "mv",
+            "medische-woning",
+            "aangepaste-woning",
+            "--category",
+            "algemeen",
+        ],
+        root,
+    );
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(!root
+        .join("content/praktijken/medisch/medische-woning.md")
+        .exists());
+    let moved =
+        std::fs::read_to_string(root.join("content/praktijken/algemeen/aangepaste-woning.md"))
+            .unwrap();
+    assert!(
+        moved.contains("aliases: [/praktijken/medisch/medische-woning/]\n---\n"),
+        "{moved}"
+    );
+    let first =
+        std::fs::read_to_string(root.join("content/praktijken/algemeen/eerste-praktijk.md"))
+            .unwrap();
+    assert!(first.contains("related: [aangepaste-woning]"), "{first}");
+    let second = std::fs::read_to_string(&other).unwrap();
+    assert!(
+        second.contains("[de woning](/praktijken/algemeen/aangepaste-woning/)"),
+        "{second}"
+    );
+    assert!(stderr(&out).contains("All good"), "{}", stderr(&out));
+
+    let out = kennisbank(&["build", "--base-url", "/kb/"], root);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let redirect =
+        std::fs::read_to_string(root.join("public/praktijken/medisch/medische-woning/index.html"))
+            .unwrap();
+    assert!(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=/kb/praktijken/algemeen/aangepaste-woning/\">"), "{redirect}");
+    assert!(
+        redirect.contains(
+            "<link rel=\"canonical\" href=\"/kb/praktijken/algemeen/aangepaste-woning/\">"
+        ),
+        "{redirect}"
+    );
+    assert!(
+        redirect.contains("<a href=\"/kb/praktijken/algemeen/aangepaste-woning/\">"),
+        "{redirect}"
+    );
+    assert!(
+        !redirect.contains("<script") && !redirect.contains("style="),
+        "{redirect}"
+    );
+    assert!(root
+        .join("public/praktijken/algemeen/aangepaste-woning/index.html")
+        .is_file());
+}
+
+#[test]
+fn mv_refuses_an_existing_id_and_names_a_missing_one() {
+    let project = project("minimal");
+    let root = project.path();
+    let out = kennisbank(&["mv", "eerste-praktijk", "tweede-praktijk"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("Er is al een praktijk met de id `tweede-praktijk`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(root
+        .join("content/praktijken/algemeen/eerste-praktijk.md")
+        .exists());
+    let out = kennisbank(&["mv", "eerste-praktyk", "nieuw"], root);
+    assert!(
+        stderr(&out).contains("Bedoelt u `eerste-praktijk`?"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_alias_that_is_another_page_is_an_error() {
+    let project = project("minimal");
+    let root = project.path();
+    let file = root.join("content/praktijken/algemeen/tweede-praktijk.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen(
+            "---\n",
+            "---\naliases: [/praktijken/algemeen/eerste-praktijk/]\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = kennisbank(&["check", "--format", "json"], root);
+    let all: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let d = all
+        .iter()
+        .find(|d| d["code"] == "alias-clash")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(d["path"], "content/praktijken/algemeen/tweede-praktijk.md");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("is ook het adres van content/praktijken/algemeen/eerste-praktijk.md"),
+        "{d}"
+    );
+}
