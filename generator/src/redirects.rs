@@ -4,8 +4,8 @@
 
 use crate::model::{Content, Practice};
 use crate::render::theme::escape_html;
-use crate::routes::Route;
 use crate::render::OutputFile;
+use crate::routes::Route;
 
 /// One page per alias of every practice.
 pub fn files(content: &Content, base: &str) -> Vec<OutputFile> {

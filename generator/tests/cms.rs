@@ -584,17 +584,25 @@ fn serve_answers_the_protocol_only_for_json_from_its_own_pages() {
     // /admin/ and its config are served; GET is not the protocol.
     let (status, page) = raw_request(
         port,
-        "GET /admin/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        &format!("GET /admin/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"),
         "",
     );
     assert_eq!(status, 200);
     assert!(page.contains("decap-cms.js"));
     let (status, _) = raw_request(
         port,
-        "GET /api/v1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        &format!("GET /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"),
         "",
     );
     assert_eq!(status, 405);
+    // A page on another site that points its name at this computer (DNS rebinding) is refused
+    // before the CMS sees the request.
+    let (status, _) = raw_request(
+        port,
+        &format!("POST /api/v1 HTTP/1.1\r\nHost: evil.example:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()),
+        body,
+    );
+    assert_eq!(status, 421);
     let _ = child.kill();
     let _ = child.wait();
 }

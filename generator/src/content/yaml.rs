@@ -143,12 +143,14 @@ impl<'a> YamlDoc<'a> {
                 if let Some(m) = super::yaml_mistakes::find(yaml) {
                     return Err(m.diagnostic(path, line_offset, file_text));
                 }
-                return Err(
-                    Diagnostic::error(Code::YamlShape, path, "expected `field: value` lines")
-                        .at(line_offset + 1, 1)
-                        .hint("write one field per line, such as `title: Mijn titel`")
-                        .with_source(file_text),
-                );
+                return Err(Diagnostic::error(
+                    Code::YamlShape,
+                    path,
+                    "expected `field: value` lines",
+                )
+                .at(line_offset + 1, 1)
+                .hint("write one field per line, such as `title: Mijn titel`")
+                .with_source(file_text));
             }
         };
         let mut key_lines = BTreeMap::new();
@@ -194,12 +196,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// A diagnostic at the given file line, with the line shown.
-    pub fn error_at(
-        &self,
-        code: Code,
-        line: usize,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn error_at(&self, code: Code, line: usize, message: impl Into<String>) -> Diagnostic {
         let text = self.lines.line(line);
         let column = text.map_or(0, |l| l.len() - l.trim_start().len() + 1);
         let d = Diagnostic::error(code, self.path, message).at(line, column);
