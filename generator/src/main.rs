@@ -205,6 +205,15 @@ fn build(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> ExitCod
             return ExitCode::from(2);
         }
     };
+    let fingerprint = output::fingerprint::of(&root, base_url);
+    if update.up_to_date(fingerprint.as_deref()) {
+        eprintln!(
+            "`{}` is up to date: nothing changed since its build ({} ms).",
+            out.display(),
+            started.elapsed().as_millis()
+        );
+        return ExitCode::SUCCESS;
+    }
     let (built, _) = build_into(&root, base_url, &mut ViewCache::default(), &update);
     print_diagnostics(&built.diagnostics, format);
     if built.has_errors() {
@@ -215,7 +224,9 @@ fn build(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> ExitCod
         );
         return ExitCode::from(1);
     }
-    let changes = match update.commit() {
+    // Only a build without any problem may be skipped next time: its report is empty too.
+    let fingerprint = fingerprint.filter(|_| built.diagnostics.is_empty());
+    let changes = match update.commit(fingerprint.as_deref()) {
         Ok(output::Outcome::Unchanged) => "nothing changed".to_owned(),
         Ok(output::Outcome::Replaced {
             written,
