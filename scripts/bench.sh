@@ -5,6 +5,7 @@
 #   ./scripts/bench.sh                                   # 10, 1,000 and 10,000 practices
 #   ./scripts/bench.sh --sizes 10,1000,10000,50000       # what BENCHMARKS.md records
 #   ./scripts/bench.sh --sizes 10000 --only serve --runs 7
+#   ./scripts/bench.sh --sizes 10000,50000 --only writes      # clean/unchanged/one edit/template, disk and tmpfs
 # Results go to bench/results/ (results.json, tables.md, build-time.svg, build-memory.svg).
 # Criterion micro-benchmarks are separate: `cargo bench -p kennisbank`.
 set -euo pipefail

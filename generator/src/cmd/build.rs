@@ -24,6 +24,15 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
             return Exit::Failed;
         }
     };
+    let fingerprint = output::fingerprint::of(&root, base_url);
+    if update.up_to_date(fingerprint.as_deref()) {
+        eprintln!(
+            "`{}` is up to date: nothing changed since its build ({} ms).",
+            out.display(),
+            started.elapsed().as_millis()
+        );
+        return Exit::Success;
+    }
     let (built, _) = build_into(&root, base_url, &mut ViewCache::default(), &update);
     print_diagnostics(&built.diagnostics, format);
     if built.has_errors() {
@@ -34,7 +43,9 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
         );
         return Exit::Problems;
     }
-    let changes = match update.commit() {
+    // Only a build without any problem may be skipped next time: its report is empty too.
+    let fingerprint = fingerprint.filter(|_| built.diagnostics.is_empty());
+    let changes = match update.commit(fingerprint.as_deref()) {
         Ok(output::Outcome::Unchanged) => "nothing changed".to_owned(),
         Ok(output::Outcome::Replaced {
             written,

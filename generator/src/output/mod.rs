@@ -12,6 +12,7 @@
 //! being changed; a dirty spare (a killed build) is removed and made again. Only folders holding
 //! the marker (or empty ones) are ever replaced or removed.
 
+pub mod fingerprint;
 mod guard;
 mod leftovers;
 mod manifest;
@@ -37,6 +38,8 @@ const SPARE: &str = "spare";
 const PARKED: &str = "parked";
 const LOCK: &str = "lock";
 const MANIFEST_PREFIX: &str = "manifest-";
+/// The fingerprint of the last build's inputs and the id of the output it made.
+const INPUTS: &str = "inputs";
 
 /// What a finished build did to the output folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +65,7 @@ pub fn write_site(root: &Path, out: &Path, files: &[OutputFile]) -> Result<Outco
         .try_for_each(|f| update.write(&f.path, &f.bytes))
         .map_err(|e| format!("cannot write into `{}`: {e}", out.display()))?;
     update
-        .commit()
+        .commit(None)
         .map_err(|e| format!("cannot write `{}`: {e}", out.display()))
 }
 
@@ -229,10 +232,38 @@ impl Update {
         replace_file(&self.state, &self.spare.join(MARKER), text.as_bytes())
     }
 
+    /// Whether the output was made by the last build, from inputs with this
+    /// [`fingerprint`], and that build found no problem: then building again is not needed.
+    pub fn up_to_date(&self, fingerprint: Option<&str>) -> bool {
+        let (Some(fingerprint), Some(out_id)) = (fingerprint, marker_id(&self.target.out)) else {
+            return false;
+        };
+        let Ok(text) = std::fs::read_to_string(self.state.join(INPUTS)) else {
+            return false;
+        };
+        let mut parts = text.split_whitespace();
+        parts.next() == Some(fingerprint) && parts.next() == Some(out_id.as_str())
+    }
+
     /// Puts the new files in the output's place: brings the spare up to date, seals it with its
     /// manifest and swaps it with the output. When the output holds exactly these files already,
-    /// nothing is written.
-    pub fn commit(self) -> io::Result<Outcome> {
+    /// nothing is written. `fingerprint` is that of the inputs, for a build without problems
+    /// (see [`Update::up_to_date`]).
+    pub fn commit(self, fingerprint: Option<&str>) -> io::Result<Outcome> {
+        let outcome = self.put_in_place()?;
+        let record = self.state.join(INPUTS);
+        match (fingerprint, marker_id(&self.target.out)) {
+            (Some(fingerprint), Some(id)) => replace_file(
+                &self.state,
+                &record,
+                format!("{fingerprint} {id}\n").as_bytes(),
+            )?,
+            _ => remove_if_there(&record)?,
+        }
+        Ok(outcome)
+    }
+
+    fn put_in_place(&self) -> io::Result<Outcome> {
         let new_files = std::mem::take(&mut *lock(&self.new_files));
         let opened = *lock(&self.opened);
         if !opened && new_files == self.out_files && guard::is_marked(&self.target.out) {
