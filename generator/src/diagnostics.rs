@@ -457,7 +457,7 @@ mod tests {
     fn control_characters_are_escaped_for_the_terminal() {
         let d = Diagnostic::error(Code::YamlSyntax, "a\u{1b}[2J.md", "`\u{7}`")
             .hint("regel 1\nregel 2");
-        let out = render(&[d.clone()], Format::Human);
+        let out = render(std::slice::from_ref(&d), Format::Human);
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
         assert!(
             out.contains("a\\u{1b}[2J.md") && out.contains("regel 1\n"),

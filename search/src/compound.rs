@@ -330,7 +330,7 @@ mod tests {
     }
 
     #[test]
-    fn overlong_words_are_not_split_and_take_no_time() {
+    fn overlong_words_are_not_split() {
         let long = "huur".repeat(25_000);
         let lex = lexicon(&["huur", "toeslag", &long, &"a".repeat(100_000)]);
         assert!(lex.split(&long).is_none());
