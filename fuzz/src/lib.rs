@@ -14,8 +14,11 @@ use search::{Filters, Searcher};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+/// What a target does with one input.
+pub type Target = fn(&[u8]);
+
 /// Every target, by name: the names of `fuzz_targets/*.rs` and of the `regressions/` folders.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("practice", practice),
     ("site_yaml", site_yaml),
     ("stappenplan_yaml", stappenplan_yaml),

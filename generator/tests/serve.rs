@@ -693,6 +693,22 @@ fn requests_for_another_host_are_refused_and_absolute_form_is_served() {
         "GET http://127.0.0.1/../geheim.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
     );
     assert_eq!(status, 400, "absolute form is refused outside the site too");
+
+    // A head longer than 16 KB is refused, not read on for ever.
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let long = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Lang: {}",
+        "a".repeat(17_000)
+    );
+    stream.write_all(long.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 431 "), "{answer}");
+    assert!(answer.contains("te lang"), "{answer}");
 }
 
 /// The threads of a process, from /proc.
