@@ -1039,17 +1039,19 @@ fn group_by_page(hits: Vec<Hit>) -> Vec<Hit> {
             pages.push(page);
         }
     }
-    let order: Vec<usize> = hits
-        .iter()
-        .map(|h| {
-            let page = page_url(&h.url);
-            pages.iter().position(|p| *p == page).unwrap_or(0)
-        })
-        .collect();
-    let mut indexed: Vec<(usize, Hit)> = order.into_iter().zip(hits).collect();
-    // Stable: within a page, rank order stays.
-    indexed.sort_by_key(|(page, _)| *page);
-    indexed.into_iter().map(|(_, h)| h).collect()
+    let pages: Vec<String> = pages.into_iter().map(String::from).collect();
+    // A few dozen hits at most: one pass per page keeps rank order within a page (and no
+    // stable sort in the WebAssembly).
+    let mut rest: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(rest.len());
+    for page in &pages {
+        for slot in rest.iter_mut() {
+            if slot.as_ref().is_some_and(|h| page_url(&h.url) == page) {
+                out.extend(slot.take());
+            }
+        }
+    }
+    out
 }
 
 fn numbered(path: &str, dir: &str) -> Option<u32> {
