@@ -118,7 +118,7 @@ const ENGINES = {
           for (const [p, bytes] of files) index.addFile(p, bytes);
         }
         const r = JSON.parse(index.search(q, null, null, limit));
-        return { total: r.total, top: r.hits.map((h) => ({ url: h.url, title: h.title, excerpt: h.snippet })) };
+        return { total: r.total, exact: r.exact_total, top: r.hits.map((h) => ({ url: h.url, title: h.title, excerpt: h.snippet })) };
       };
     },
   },
@@ -230,7 +230,7 @@ async function main() {
         const last = cold[cold.length - 1];
         queries.push({
           q, words: q.split(/\s+/).length,
-          total: last.total, top: last.top.map((t) => t.url), titles: last.top.map((t) => t.title),
+          total: last.total, exact: last.exact ?? null, top: last.top.map((t) => t.url), titles: last.top.map((t) => t.title),
           excerpt: last.top.length ? last.top[0].excerpt : null,
           files: last.files,
           cold_ms: median(cold.map((r) => r.ms)), cold_bytes: median(cold.map((r) => r.bytes)), cold_requests: median(cold.map((r) => r.requests)),

@@ -223,9 +223,9 @@ struct WordMatch {
     scores: Vec<(u32, f32)>,
     surfaces: Vec<String>,
     part_stems: Vec<String>,
-    /// Documents with the word itself or another form of it; sorted after
-    /// [`WordMatch::finish`]. Never carried over by [`WordMatch::merge`]:
-    /// what is merged is a looser reading of the word.
+    /// Documents with the word itself or another form of it, unsorted, a
+    /// document possibly more than once. Never carried over by
+    /// [`WordMatch::merge`]: what is merged is a looser reading of the word.
     exact: Vec<u32>,
     /// Those of `exact` with the word in their title.
     titled: Vec<u32>,
@@ -265,10 +265,6 @@ impl WordMatch {
         self.scores
             .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.total_cmp(&a.1)));
         self.scores.dedup_by_key(|e| e.0);
-        for list in [&mut self.exact, &mut self.titled] {
-            list.sort_unstable();
-            list.dedup();
-        }
         self
     }
 
@@ -805,8 +801,13 @@ impl Searcher {
         let mut sums = vec![0f32; n];
         let mut exact = vec![0u16; n];
         let mut titled = vec![0u16; n];
+        // The last query word (numbered from 1) that counted for a document in `exact` and
+        // `titled`: a document listed twice for one word counts once.
+        let mut exact_by = vec![0u16; n];
+        let mut titled_by = vec![0u16; n];
         let mut touched: Vec<u32> = Vec::new();
-        for m in matches {
+        for (w, m) in matches.iter().enumerate() {
+            let w = w as u16 + 1;
             for &(d, s) in &m.scores {
                 let Some(slot) = words.get_mut(d as usize) else {
                     continue;
@@ -817,10 +818,15 @@ impl Searcher {
                 *slot += 1;
                 sums[d as usize] += s;
             }
-            for (list, tally) in [(&m.exact, &mut exact), (&m.titled, &mut titled)] {
+            for (list, tally, by) in [
+                (&m.exact, &mut exact, &mut exact_by),
+                (&m.titled, &mut titled, &mut titled_by),
+            ] {
                 for &d in list {
-                    if let Some(slot) = tally.get_mut(d as usize) {
-                        *slot += 1;
+                    let d = d as usize;
+                    if d < n && by[d] != w {
+                        by[d] = w;
+                        tally[d] += 1;
                     }
                 }
             }
@@ -1039,17 +1045,19 @@ fn group_by_page(hits: Vec<Hit>) -> Vec<Hit> {
             pages.push(page);
         }
     }
-    let order: Vec<usize> = hits
-        .iter()
-        .map(|h| {
-            let page = page_url(&h.url);
-            pages.iter().position(|p| *p == page).unwrap_or(0)
-        })
-        .collect();
-    let mut indexed: Vec<(usize, Hit)> = order.into_iter().zip(hits).collect();
-    // Stable: within a page, rank order stays.
-    indexed.sort_by_key(|(page, _)| *page);
-    indexed.into_iter().map(|(_, h)| h).collect()
+    let pages: Vec<String> = pages.into_iter().map(String::from).collect();
+    // A few dozen hits at most: one pass per page keeps rank order within a page (and no
+    // stable sort in the WebAssembly).
+    let mut rest: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(rest.len());
+    for page in &pages {
+        for slot in rest.iter_mut() {
+            if slot.as_ref().is_some_and(|h| page_url(&h.url) == page) {
+                out.extend(slot.take());
+            }
+        }
+    }
+    out
 }
 
 fn numbered(path: &str, dir: &str) -> Option<u32> {

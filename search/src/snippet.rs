@@ -132,16 +132,17 @@ pub const MAX_MARKS: usize = 12;
 /// as written there, each once (whatever its case), in order of first appearance.
 pub fn marked_words(doc: &DocData, marks: &[Marks<'_>]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // Folded forms: the landing page marks without regard to case. (Not `to_lowercase`,
+    // whose Unicode tables would add 9 KB to the WebAssembly.)
+    let mut seen: Vec<String> = Vec::new();
     for text in [&doc.section, &doc.title, &doc.summary, &doc.body] {
         for t in tokens(text) {
             if out.len() == MAX_MARKS {
                 return out;
             }
-            let word = &text[t.start..t.end];
-            // The landing page marks without regard to case.
-            let seen = || out.iter().any(|w| w.to_lowercase() == word.to_lowercase());
-            if matched_word(&t.term, marks).is_some() && !seen() {
-                out.push(word.to_string());
+            if !seen.contains(&t.term) && matched_word(&t.term, marks).is_some() {
+                out.push(text[t.start..t.end].to_string());
+                seen.push(t.term);
             }
         }
     }
