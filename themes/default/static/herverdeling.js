@@ -450,7 +450,7 @@ async function start() {
       const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
       try {
         const [docs, template] = await Promise.all([documentsModule(), letterTemplate()]);
-        const bytes = docs.document(template, JSON.stringify(readForm()), municipalities, format);
+        const bytes = docs.document(template, JSON.stringify(readForm()), municipalities, format, 'coa');
         if (!bytes.length) throw new Error('de herverdeling doorstaat de controles nog niet');
         save(new Blob([bytes], { type: MEDIA[format] }), `brief-coa-herverdeling-${periode}.${format}`);
         status.textContent = `Brief gedownload (.${format}).`;
