@@ -447,13 +447,21 @@ async function start() {
   for (const button of app.querySelectorAll('[data-document-download]')) {
     button.addEventListener('click', async () => {
       const format = button.dataset.documentDownload;
+      const name = button.dataset.document;
       const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
       try {
-        const [docs, template] = await Promise.all([documentsModule(), letterTemplate()]);
-        const bytes = docs.document(template, JSON.stringify(readForm()), municipalities, format, 'coa');
+        const templateText = button.dataset.template
+          ? fetch(button.dataset.template).then((r) => {
+            if (!r.ok) throw new Error(`sjabloon: HTTP ${r.status}`);
+            return r.text();
+          })
+          : letterTemplate();
+        const [docs, template] = await Promise.all([documentsModule(), templateText]);
+        const bytes = docs.document(template, JSON.stringify(readForm()), municipalities, format, name);
         if (!bytes.length) throw new Error('de herverdeling doorstaat de controles nog niet');
-        save(new Blob([bytes], { type: MEDIA[format] }), `brief-coa-herverdeling-${periode}.${format}`);
-        status.textContent = `Brief gedownload (.${format}).`;
+        const file = name === 'coa' ? 'brief-coa' : name;
+        save(new Blob([bytes], { type: MEDIA[format] }), `${file}-herverdeling-${periode}.${format}`);
+        status.textContent = `Document gedownload (.${format}).`;
       } catch (e) {
         status.textContent = `De brief kon niet worden gemaakt: ${e.message}`;
       }
