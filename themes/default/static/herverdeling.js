@@ -106,6 +106,9 @@ async function start() {
       row.querySelector(`[data-name="${name}"]`).value = values[name] ?? '';
     }
     // A college with its own decision shows it; the common case (one date for all) stays short.
+    // Numbers per period have no fields on the page yet; they travel with the row unchanged, so
+    // opening a file or link that has them loses nothing.
+    if (values.perioden) row.dataset.perioden = JSON.stringify(values.perioden);
     const own = row.querySelector('[data-own-decision]');
     if (own && (values.besluitdatum || values.bekendmaking || values.publicatie)) own.open = true;
     app.querySelector(`[data-rows="${kind}"]`).append(row);
@@ -150,14 +153,19 @@ async function start() {
           const v = row.querySelector(`[data-name="${name}"]`).value;
           if (v.trim() !== '') r[name] = v;
         }
+        if (row.dataset.perioden) r.perioden = JSON.parse(row.dataset.perioden);
         return r;
       });
       if (rows.length) s[kind] = rows;
     }
+    if (kept.penvoerder) s.penvoerder = kept.penvoerder;
     return s;
   }
 
+  // Parts of a scenario without fields on the page (the penvoerder), kept as opened.
+  const kept = {};
   function fillForm(s) {
+    kept.penvoerder = s.penvoerder;
     for (const name of SCALARS) form.elements[name].value = s[name] ?? '';
     for (const kind of Object.keys(ROW_FIELDS)) {
       app.querySelector(`[data-rows="${kind}"]`).replaceChildren();
