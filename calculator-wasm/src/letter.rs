@@ -136,6 +136,8 @@ struct Context<'a> {
     conclusie: &'a str,
     coa: Coa,
     provincies: Vec<&'a str>,
+    /// The provinces involved by their own name, sorted: ["Fryslân", "Groningen"].
+    provincie_namen: Vec<&'static str>,
     kopie: Vec<&'a str>,
 }
 
@@ -229,6 +231,13 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
             telefoon: COA_PHONE,
         },
         provincies,
+        provincie_namen: v
+            .municipalities
+            .iter()
+            .filter_map(|m| m.province.map(|p| p.name()))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect(),
         kopie,
     })
 }

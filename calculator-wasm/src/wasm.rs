@@ -129,8 +129,8 @@ pub fn letter(template: &str, scenario_json: &str, municipalities_json: &str) ->
     }
 }
 
-/// A document for a valid scenario as file bytes: the letter to COA rendered from `template` and
-/// written as `format` (`odt` or `docx`). Empty when the scenario is invalid, the template broken
+/// A document for a valid scenario as file bytes: `template` (of document `name`: `coa`,
+/// `provincie`, `besluit`, `bekendmaking`) rendered and written as `format` (`odt` or `docx`). Empty when the scenario is invalid, the template broken
 /// or the format unknown; the page asks [`letter`] first, which says why.
 #[cfg(feature = "letter")]
 #[wasm_bindgen]
@@ -139,6 +139,7 @@ pub fn document(
     scenario_json: &str,
     municipalities_json: &str,
     format: &str,
+    name: &str,
 ) -> Vec<u8> {
     use crate::office::{self, Format};
     let Ok((scenario, list)) = inputs(scenario_json, municipalities_json) else {
@@ -148,7 +149,7 @@ pub fn document(
         return Vec::new();
     };
     match crate::letter::render_letter(template, &check_rules(&scenario, &list)) {
-        Ok(html) => office::write(&html, crate::office::LETTER_TITLE, format),
+        Ok(html) => office::write(&html, office::title(name), format),
         Err(_) => Vec::new(),
     }
 }

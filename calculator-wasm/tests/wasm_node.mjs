@@ -43,11 +43,11 @@ for (const c of fixture.cases) {
     if (c.letter === null) {
       assert.ok(letter.error, 'an invalid scenario gets no letter');
       assert.deepEqual(letter.errors, c.verdict.errors);
-      assert.equal(docs.document(fixture.letter_template, scenario, municipalities, 'odt').length, 0);
+      assert.equal(docs.document(fixture.letter_template, scenario, municipalities, 'odt', 'coa').length, 0);
     } else {
       assert.deepEqual(letter, { html: c.letter });
       for (const format of ['odt', 'docx']) {
-        const bytes = docs.document(fixture.letter_template, scenario, municipalities, format);
+        const bytes = docs.document(fixture.letter_template, scenario, municipalities, format, 'coa');
         assert.deepEqual({ length: bytes.length, crc32: crc32(bytes) }, c.documents[format], `${format}: same bytes as native`);
       }
     }

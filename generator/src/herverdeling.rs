@@ -11,10 +11,29 @@ use std::path::Path;
 pub const MUNICIPALITIES_FILE: &str = "content/gemeenten.yaml";
 pub const LETTER_TEMPLATE_FILE: &str = "content/herverdeling/brief-coa.html";
 
+/// The documents' templates by name (the names of `calculator_wasm::office::DOCUMENTS`); the letter
+/// to COA first. Each is validated by `check` and written beside the page for its script.
+pub const DOCUMENT_TEMPLATES: [(&str, &str); 4] = [
+    ("coa", LETTER_TEMPLATE_FILE),
+    ("provincie", "content/herverdeling/melding-provincie.html"),
+    ("besluit", "content/herverdeling/besluit.html"),
+    ("bekendmaking", "content/herverdeling/bekendmaking.html"),
+];
+
+/// The template file of document `name`.
+pub fn template_file(name: &str) -> Option<&'static str> {
+    DOCUMENT_TEMPLATES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, f)| *f)
+}
+
 /// What the checker page needs from `content/`.
 pub struct CheckerContent {
     pub municipalities: MunicipalityList,
     pub letter_template: String,
+    /// The other documents' templates: (file relative to the root, text).
+    pub other_templates: Vec<(&'static str, String)>,
 }
 
 impl CheckerContent {
@@ -30,6 +49,12 @@ impl CheckerContent {
                 bytes: self.letter_template.clone().into_bytes(),
             },
         ]
+        .into_iter()
+        .chain(self.other_templates.iter().map(|(file, text)| OutputFile {
+            path: format!("herverdeling/{}", file.rsplit('/').next().unwrap_or(file)),
+            bytes: text.clone().into_bytes(),
+        }))
+        .collect()
     }
 
     /// The page template's context: the list for the name suggestions.
@@ -61,8 +86,37 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
             None
         }
     };
-    let letter_path = root.join(LETTER_TEMPLATE_FILE);
-    let letter_template = match read_text(root, &letter_path) {
+    let mut templates = Vec::new();
+    let mut all_templates = true;
+    for (_, file) in DOCUMENT_TEMPLATES {
+        match load_template(root, file, &mut diags) {
+            Some(text) => templates.push((file, text)),
+            None => all_templates = false,
+        }
+    }
+    let letter_template = if all_templates {
+        templates.first().map(|(_, t)| t.clone())
+    } else {
+        None
+    };
+    let other_templates = templates.into_iter().skip(1).collect();
+    match (municipalities, letter_template) {
+        (Some(municipalities), Some(letter_template)) => (
+            Some(CheckerContent {
+                municipalities,
+                letter_template,
+                other_templates,
+            }),
+            diags,
+        ),
+        _ => (None, diags),
+    }
+}
+
+/// Reads and validates one document template; problems go to `diags` with the line.
+fn load_template(root: &Path, file: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let path = root.join(file);
+    match read_text(root, &path) {
         Ok(text) => match validate_letter_template(&text) {
             Ok(()) => Some(text),
             Err(e) => {
@@ -71,9 +125,9 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
                     LetterError::Invalid { .. } => 0,
                 };
                 diags.push(
-                    Diagnostic::error(Code::LetterTemplate, display_path(root, &letter_path), format!("the letter template does not work: {e}"))
+                    Diagnostic::error(Code::LetterTemplate, display_path(root, &path), format!("the document template does not work: {e}"))
                         .at(line, 0)
-                        .hint("the letter uses Jinja syntax ({{ variabele }}, {% for … %} … {% endfor %}); the comment at the top of the file lists the variables")
+                        .hint("the documents use Jinja syntax ({{ variabele }}, {% for … %} … {% endfor %}); the comment at the top of brief-coa.html lists the variables")
                         .with_source(&text),
                 );
                 None
@@ -83,16 +137,6 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
             diags.push(d);
             None
         }
-    };
-    match (municipalities, letter_template) {
-        (Some(municipalities), Some(letter_template)) => (
-            Some(CheckerContent {
-                municipalities,
-                letter_template,
-            }),
-            diags,
-        ),
-        _ => (None, diags),
     }
 }
 
@@ -125,6 +169,10 @@ mod tests {
             "<p>\n{{ gemeenten | upper }}</p>",
         )
         .unwrap();
+        let project = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        for (_, file) in &DOCUMENT_TEMPLATES[1..] {
+            std::fs::copy(project.join(file), dir.path().join(file)).unwrap();
+        }
         let (checker, diags) = load(dir.path());
         assert!(checker.is_none());
         let found: Vec<(&str, &str, usize)> = diags

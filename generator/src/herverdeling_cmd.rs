@@ -13,10 +13,12 @@ use calculator_wasm::{check, MunicipalityList, Scenario};
 use std::io::{Read, Write};
 use std::path::Path;
 
-use crate::herverdeling::{LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE};
+use crate::herverdeling::{template_file, LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE};
 
-/// `--document coa --format odt|docx|html [--out PATH]`.
+/// `--document coa|provincie|besluit|bekendmaking --format odt|docx|html [--out PATH]`.
 pub struct DocumentRequest {
+    /// `coa`, `provincie`, `besluit` or `bekendmaking`.
+    pub name: String,
     pub format: String,
     pub out: Option<std::path::PathBuf>,
 }
@@ -52,7 +54,7 @@ pub fn run(
     )
 }
 
-/// The COA letter as .odt, .docx or printable HTML, to `--out` or standard output.
+/// A document as .odt, .docx or printable HTML, to `--out` or standard output.
 pub fn write_document(
     file: &Path,
     doc: &DocumentRequest,
@@ -72,11 +74,17 @@ pub fn write_document(
         }
         return Ok(1);
     }
-    let template_path = root.join(LETTER_TEMPLATE_FILE);
+    let file = template_file(&doc.name).ok_or_else(|| {
+        format!(
+            "unknown document `{}`; expected one of coa, provincie, besluit, bekendmaking",
+            doc.name
+        )
+    })?;
+    let template_path = root.join(file);
     let template = read(&template_path)?;
     let html = render_letter(&template, &verdict)
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
-    let title = office::LETTER_TITLE;
+    let title = office::title(&doc.name);
     let bytes = match Format::parse(&doc.format) {
         Some(f) => office::write(&html, title, f),
         None => printable_html(&html, title).into_bytes(),
@@ -532,6 +540,7 @@ mod tests {
         ] {
             let path = dir.path().join(format!("brief.{format}"));
             let doc = DocumentRequest {
+                name: "coa".into(),
                 format: format.into(),
                 out: Some(path.clone()),
             };
@@ -545,6 +554,7 @@ mod tests {
         }
         std::fs::write(&file, VALID.replace("nieuw: 16", "nieuw: 17")).unwrap();
         let doc = DocumentRequest {
+            name: "coa".into(),
             format: "odt".into(),
             out: None,
         };
@@ -585,6 +595,7 @@ mod tests {
         for format in ["odt", "docx"] {
             let path = dir.path().join(format!("brief-{format}.{format}"));
             let doc = DocumentRequest {
+                name: "coa".into(),
                 format: format.into(),
                 out: Some(path.clone()),
             };
@@ -615,6 +626,59 @@ mod tests {
                 "Provincie Fryslân",
             ] {
                 assert!(text.contains(needle), "{format}: {needle:?} missing in\n{text}");
+            }
+        }
+        for (name, needles) in [
+            (
+                "provincie",
+                &[
+                    "Gedeputeerde Staten van Fryslân",
+                    "artikel 29, tweede lid",
+                    "Smallingerland",
+                ][..],
+            ),
+            (
+                "besluit",
+                &[
+                    "gelet op artikel 29, tweede lid, van de Huisvestingswet 2014",
+                    "wordt gewijzigd van 6 in 0",
+                    "Rechtsmiddelen",
+                    "Aldus besloten in de vergadering van 24 februari 2026",
+                ],
+            ),
+            (
+                "bekendmaking",
+                &[
+                    "De taakstelling van Heerenveen wijzigt van 10 in 13",
+                    "treedt in werking op de dag na deze bekendmaking",
+                ],
+            ),
+        ] {
+            let path = dir.path().join(format!("{name}.odt"));
+            let doc = DocumentRequest {
+                name: name.into(),
+                format: "odt".into(),
+                out: Some(path.clone()),
+            };
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            assert_eq!(
+                write_document(&scenario, &doc, &root(), &mut out, &mut err).unwrap(),
+                0
+            );
+            let status = std::process::Command::new("soffice")
+                .args([profile.as_str(), "--headless", "--convert-to", "txt:Text"])
+                .arg("--outdir")
+                .arg(dir.path())
+                .arg(&path)
+                .output()
+                .unwrap();
+            assert!(status.status.success(), "{status:?}");
+            let text = std::fs::read_to_string(dir.path().join(format!("{name}.txt"))).unwrap();
+            for needle in needles {
+                assert!(
+                    text.contains(needle),
+                    "{name}: {needle:?} missing in\n{text}"
+                );
             }
         }
     }

@@ -74,9 +74,10 @@ enum Command {
         /// Print the site-relative link that opens this check in the page.
         #[arg(long)]
         link: bool,
-        /// Write a document for a valid scenario: `coa` (the letter to COA). The notices to the
-        /// provinces and ministries, the B&W decision and its publication are not written yet.
-        #[arg(long, value_name = "DOCUMENT", value_parser = ["coa"])]
+        /// Write a document for a valid scenario: `coa` (the letter to COA), `provincie` (the
+        /// notice to Gedeputeerde Staten of each province), `besluit` (a draft B&W decision per
+        /// municipality) or `bekendmaking` (its publication text).
+        #[arg(long, value_name = "DOCUMENT", value_parser = ["coa", "provincie", "besluit", "bekendmaking"])]
         document: Option<String>,
         /// The document's format: odt, docx or html.
         #[arg(long = "format", value_name = "FORMAT", value_parser = ["odt", "docx", "html"], default_value = "odt", requires = "document")]
@@ -199,7 +200,8 @@ fn main() -> ExitCode {
             doc_format,
             out,
         } => {
-            let document = document.map(|_| kennisbank::herverdeling_cmd::DocumentRequest {
+            let document = document.map(|name| kennisbank::herverdeling_cmd::DocumentRequest {
+                name,
                 format: doc_format,
                 out,
             });

@@ -14,6 +14,8 @@ pub enum Block {
     Paragraph(Vec<Run>),
     /// Rows of cells; a cell is (text, is a header cell).
     Table(Vec<Vec<(String, bool)>>),
+    /// `<hr>`: the next block starts a new page (one notice or decision per page).
+    PageBreak,
 }
 
 fn decode_entities(text: &str) -> String {
@@ -171,6 +173,10 @@ impl Reader {
                 self.list_item = false;
             }
             ("dt", true) => self.text(" "),
+            ("hr", false) => {
+                self.flush();
+                self.blocks.push(Block::PageBreak);
+            }
             ("dd", false) => {}
             (
                 "p" | "div" | "header" | "footer" | "address" | "dd" | "h1" | "h2" | "h3" | "ul"
@@ -250,7 +256,7 @@ mod tests {
         }
         let text = |b: &Block| match b {
             Block::Paragraph(r) => r.iter().map(|r| r.text.as_str()).collect::<String>(),
-            Block::Table(_) => String::new(),
+            Block::Table(_) | Block::PageBreak => String::new(),
         };
         assert_eq!(text(&b[6]), "Datum: 1 mei");
         assert_eq!(text(&b[7]), "COA\nPostbus 1");

@@ -12,6 +12,32 @@ use blocks::{Block, Run};
 pub const LETTER_TITLE: &str =
     "Brief aan het COA: herverdeling taakstelling huisvesting vergunninghouders";
 
+/// The documents of a herverdeling: (name used by the CLI and the page, title in the document's
+/// properties). Their templates live in `content/herverdeling/` (see the generator).
+pub const DOCUMENTS: [(&str, &str); 4] = [
+    ("coa", LETTER_TITLE),
+    (
+        "provincie",
+        "Kennisgeving aan Gedeputeerde Staten: herverdeling taakstelling huisvesting vergunninghouders",
+    ),
+    (
+        "besluit",
+        "Concept-besluit van B&W: wijziging taakstelling huisvesting vergunninghouders",
+    ),
+    (
+        "bekendmaking",
+        "Bekendmaking: wijziging taakstelling huisvesting vergunninghouders",
+    ),
+];
+
+/// The title of document `name`, or the letter's for an unknown name.
+pub fn title(name: &str) -> &'static str {
+    DOCUMENTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(LETTER_TITLE, |(_, t)| t)
+}
+
 /// The editable formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -96,6 +122,7 @@ fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
     let mut body = String::new();
     for (n, b) in blocks.iter().enumerate() {
         match b {
+            Block::PageBreak => body.push_str("<text:p text:style-name=\"Pagina\"/>"),
             Block::Paragraph(runs) => {
                 body.push_str("<text:p text:style-name=\"Standard\">");
                 body.push_str(&odt_runs(runs));
@@ -128,7 +155,7 @@ fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
     }
     let ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"";
     let content = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {ns} office:version=\"1.3\"><office:automatic-styles><style:style style:name=\"Vet\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style><style:style style:name=\"Tabel\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\" fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.3cm\"/></style:style><style:style style:name=\"Cel\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #000000\"/></style:style></office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {ns} office:version=\"1.3\"><office:automatic-styles><style:style style:name=\"Pagina\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\"/></style:style><style:style style:name=\"Vet\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style><style:style style:name=\"Tabel\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\" fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.3cm\"/></style:style><style:style style:name=\"Cel\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #000000\"/></style:style></office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"
     );
     let styles = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles {ns} office:version=\"1.3\"><office:styles><style:default-style style:family=\"paragraph\"><style:paragraph-properties fo:margin-bottom=\"0.2cm\"/><style:text-properties style:font-name=\"Liberation Sans\" fo:font-family=\"'Liberation Sans'\" fo:font-size=\"11pt\" fo:language=\"nl\" fo:country=\"NL\"/></style:default-style><style:style style:name=\"Standard\" style:family=\"paragraph\"/></office:styles><office:automatic-styles><style:page-layout style:name=\"A4\"><style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" fo:margin-left=\"2.5cm\" fo:margin-right=\"2.5cm\"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\"/></office:master-styles></office:document-styles>"
@@ -163,6 +190,7 @@ fn docx(blocks: &[Block], title: &str) -> Vec<u8> {
     let mut body = String::new();
     for b in blocks {
         match b {
+            Block::PageBreak => body.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"),
             Block::Paragraph(runs) => {
                 body.push_str("<w:p>");
                 body.push_str(&docx_runs(runs));

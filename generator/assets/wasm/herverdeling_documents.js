@@ -58,19 +58,20 @@ export function decode_link(link) {
 }
 
 /**
- * A document for a valid scenario as file bytes: the letter to COA rendered from `template` and
- * written as `format` (`odt` or `docx`). Empty when the scenario is invalid, the template broken
+ * A document for a valid scenario as file bytes: `template` (of document `name`: `coa`,
+ * `provincie`, `besluit`, `bekendmaking`) rendered and written as `format` (`odt` or `docx`). Empty when the scenario is invalid, the template broken
  * or the format unknown; the page asks [`letter`] first, which says why.
  * @param {string} template
  * @param {string} scenario_json
  * @param {string} municipalities_json
  * @param {string} format
+ * @param {string} name
  * @returns {Uint8Array}
  */
-export function document(template, scenario_json, municipalities_json, format) {
+export function document(template, scenario_json, municipalities_json, format, name) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3;
+        let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3, ptr4, len4;
         try {
             ptr0 = passStringToWasm0(template, wasm.__wbindgen_export, wasm.__wbindgen_export2);
             len0 = WASM_VECTOR_LEN;
@@ -80,19 +81,22 @@ export function document(template, scenario_json, municipalities_json, format) {
             len2 = WASM_VECTOR_LEN;
             ptr3 = passStringToWasm0(format, wasm.__wbindgen_export, wasm.__wbindgen_export2);
             len3 = WASM_VECTOR_LEN;
+            ptr4 = passStringToWasm0(name, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len4 = WASM_VECTOR_LEN;
         } catch (e) {
+            if (ptr4) { wasm.__wbindgen_export3(ptr4, len4 * 1, 1); }
             if (ptr3) { wasm.__wbindgen_export3(ptr3, len3 * 1, 1); }
             if (ptr2) { wasm.__wbindgen_export3(ptr2, len2 * 1, 1); }
             if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
             if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
             throw e;
         }
-        wasm.document(retptr, ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3);
+        wasm.document(retptr, ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3, ptr4, len4);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
-        var v5 = getArrayU8FromWasm0(r0, r1).slice();
+        var v6 = getArrayU8FromWasm0(r0, r1).slice();
         wasm.__wbindgen_export3(r0, r1 * 1, 1);
-        return v5;
+        return v6;
     } finally {
         wasm.__wbindgen_add_to_stack_pointer(16);
     }

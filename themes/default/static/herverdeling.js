@@ -106,6 +106,9 @@ async function start() {
       row.querySelector(`[data-name="${name}"]`).value = values[name] ?? '';
     }
     // A college with its own decision shows it; the common case (one date for all) stays short.
+    // Numbers per period have no fields on the page yet; they travel with the row unchanged, so
+    // opening a file or link that has them loses nothing.
+    if (values.perioden) row.dataset.perioden = JSON.stringify(values.perioden);
     const own = row.querySelector('[data-own-decision]');
     if (own && (values.besluitdatum || values.bekendmaking || values.publicatie)) own.open = true;
     app.querySelector(`[data-rows="${kind}"]`).append(row);
@@ -150,14 +153,19 @@ async function start() {
           const v = row.querySelector(`[data-name="${name}"]`).value;
           if (v.trim() !== '') r[name] = v;
         }
+        if (row.dataset.perioden) r.perioden = JSON.parse(row.dataset.perioden);
         return r;
       });
       if (rows.length) s[kind] = rows;
     }
+    if (kept.penvoerder) s.penvoerder = kept.penvoerder;
     return s;
   }
 
+  // Parts of a scenario without fields on the page (the penvoerder), kept as opened.
+  const kept = {};
   function fillForm(s) {
+    kept.penvoerder = s.penvoerder;
     for (const name of SCALARS) form.elements[name].value = s[name] ?? '';
     for (const kind of Object.keys(ROW_FIELDS)) {
       app.querySelector(`[data-rows="${kind}"]`).replaceChildren();
@@ -447,13 +455,21 @@ async function start() {
   for (const button of app.querySelectorAll('[data-document-download]')) {
     button.addEventListener('click', async () => {
       const format = button.dataset.documentDownload;
+      const name = button.dataset.document;
       const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
       try {
-        const [docs, template] = await Promise.all([documentsModule(), letterTemplate()]);
-        const bytes = docs.document(template, JSON.stringify(readForm()), municipalities, format);
+        const templateText = button.dataset.template
+          ? fetch(button.dataset.template).then((r) => {
+            if (!r.ok) throw new Error(`sjabloon: HTTP ${r.status}`);
+            return r.text();
+          })
+          : letterTemplate();
+        const [docs, template] = await Promise.all([documentsModule(), templateText]);
+        const bytes = docs.document(template, JSON.stringify(readForm()), municipalities, format, name);
         if (!bytes.length) throw new Error('de herverdeling doorstaat de controles nog niet');
-        save(new Blob([bytes], { type: MEDIA[format] }), `brief-coa-herverdeling-${periode}.${format}`);
-        status.textContent = `Brief gedownload (.${format}).`;
+        const file = name === 'coa' ? 'brief-coa' : name;
+        save(new Blob([bytes], { type: MEDIA[format] }), `${file}-herverdeling-${periode}.${format}`);
+        status.textContent = `Document gedownload (.${format}).`;
       } catch (e) {
         status.textContent = `De brief kon niet worden gemaakt: ${e.message}`;
       }
