@@ -20,6 +20,7 @@ pub mod new_practice;
 pub mod output;
 pub mod rebuild;
 pub mod render;
+pub mod routes;
 pub mod search_cmd;
 pub mod search_index;
 pub mod serve;

@@ -11,6 +11,7 @@ use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, resolve_href};
 use crate::model::Content;
 use crate::render::OutputFile;
+use crate::routes::Route;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -388,7 +389,7 @@ impl Sources {
         if let Some(p) = content
             .practices
             .iter()
-            .find(|p| b.page == format!("praktijken/{}/{}/index.html", p.category, p.id))
+            .find(|p| b.page == Route::practice(p).output_path())
         {
             if let Some(link) = markdown::links(&p.body)
                 .into_iter()

@@ -19,6 +19,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{Content, Practice};
 use crate::render::views::{PracticeSummary, PracticeView, ViewCache, Views};
 use crate::render::{self, OutputFile};
+use crate::routes::Route;
 use crate::search_index;
 use crate::validate;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -822,7 +823,7 @@ fn in_place_rest(
     let mut dirty: HashSet<String> = state
         .pages
         .iter()
-        .filter(|p| page_kind(p) == PageKind::Other)
+        .filter(|p| always_rendered(p))
         .cloned()
         .collect();
     if summary_changed {
@@ -833,17 +834,20 @@ fn in_place_rest(
                 shows_it = true;
             }
             if shows_it {
-                dirty.insert(format!(
-                    "praktijken/{}/{}/index.html",
-                    v.summary.category, v.summary.id
-                ));
+                dirty.insert(
+                    Route::Practice {
+                        category: &v.summary.category,
+                        id: &v.summary.id,
+                    }
+                    .output_path(),
+                );
             }
         }
-        dirty.insert("praktijken/index.html".into());
-        dirty.insert(format!("praktijken/{}/index.html", summary.category));
-        dirty.insert("nieuw/index.html".into());
+        dirty.insert(Route::AllPractices.output_path());
+        dirty.insert(Route::Category(&summary.category).output_path());
+        dirty.insert(Route::Recent.output_path());
         for t in &summary.tags {
-            dirty.insert(format!("tags/{}/index.html", t.slug));
+            dirty.insert(Route::Tag(&t.slug).output_path());
         }
     }
     dirty.remove(&page);
@@ -901,7 +905,7 @@ fn own_errors(
 
 /// The output path of a practice's page.
 fn page_of(p: &Practice) -> String {
-    format!("praktijken/{}/{}/index.html", p.category, p.id)
+    Route::practice(p).output_path()
 }
 
 /// Whether an edit left a practice where it was: the same page, place in its category, dates
@@ -970,42 +974,23 @@ fn without(all: &[Diagnostic], remove: &[Diagnostic]) -> Vec<Diagnostic> {
     left
 }
 
-/// What a page shows, by its output path (the URL scheme of `render::views`).
-#[derive(Debug, PartialEq, Eq)]
-enum PageKind<'a> {
-    Home,
-    AllPractices,
-    Category(&'a str),
-    Practice(&'a str),
-    TagIndex,
-    Tag(&'a str),
-    Stappenplan,
-    Recent,
-    NotFound,
-    /// A page this module does not know: rendered again on every change.
-    Other,
-}
-
-fn page_kind(path: &str) -> PageKind<'_> {
-    let Some(dir) = path.strip_suffix("index.html") else {
-        return if path == "404.html" {
-            PageKind::NotFound
-        } else {
-            PageKind::Other
-        };
-    };
-    let parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    match parts.as_slice() {
-        [] => PageKind::Home,
-        ["praktijken"] => PageKind::AllPractices,
-        ["praktijken", category] => PageKind::Category(category),
-        ["praktijken", _, id] => PageKind::Practice(id),
-        ["tags"] => PageKind::TagIndex,
-        ["tags", slug] => PageKind::Tag(slug),
-        ["stappenplan"] => PageKind::Stappenplan,
-        ["nieuw"] => PageKind::Recent,
-        _ => PageKind::Other,
-    }
+/// Pages whose content the comparison of views does not follow (the search page, the checker,
+/// the statement, anything unknown): rendered again on every change.
+fn always_rendered(path: &str) -> bool {
+    !matches!(
+        Route::from_output_path(path),
+        Some(
+            Route::Home
+                | Route::AllPractices
+                | Route::Recent
+                | Route::Category(_)
+                | Route::Practice { .. }
+                | Route::TagIndex
+                | Route::Stappenplan
+                | Route::Tag(_)
+                | Route::NotFound,
+        )
+    )
 }
 
 /// The pages (of `pages`, the pages the new views make) whose content differs between the
@@ -1049,18 +1034,21 @@ fn dirty_pages(
             if !served.contains(path.as_str()) {
                 return true;
             }
-            match page_kind(path) {
-                PageKind::Home => tags_changed || old.practices.len() != new.practices.len(),
-                PageKind::AllPractices | PageKind::Recent => summaries_changed,
-                PageKind::Category(slug) => in_category(old, slug) != in_category(new, slug),
-                PageKind::Practice(id) => old_by_id.get(id) != new_by_id.get(id),
-                PageKind::TagIndex | PageKind::Stappenplan => tags_changed,
-                PageKind::Tag(slug) => {
+            let Some(route) = Route::from_output_path(path) else {
+                return true;
+            };
+            match route {
+                Route::Home => tags_changed || old.practices.len() != new.practices.len(),
+                Route::AllPractices | Route::Recent => summaries_changed,
+                Route::Category(slug) => in_category(old, slug) != in_category(new, slug),
+                Route::Practice { id, .. } => old_by_id.get(id) != new_by_id.get(id),
+                Route::TagIndex | Route::Stappenplan => tags_changed,
+                Route::Tag(slug) => {
                     tag_view(old, slug) != tag_view(new, slug)
                         || tag_members(old, slug) != tag_members(new, slug)
                 }
-                PageKind::NotFound => false,
-                PageKind::Other => true,
+                Route::NotFound => false,
+                _ => true,
             }
         })
         .cloned()
@@ -1094,20 +1082,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pages_are_known_by_their_path() {
-        assert_eq!(page_kind("index.html"), PageKind::Home);
-        assert_eq!(
-            page_kind("praktijken/algemeen/index.html"),
-            PageKind::Category("algemeen")
-        );
-        assert_eq!(
-            page_kind("praktijken/algemeen/flexwonen/index.html"),
-            PageKind::Practice("flexwonen")
-        );
-        assert_eq!(page_kind("tags/huur/index.html"), PageKind::Tag("huur"));
-        assert_eq!(page_kind("nieuw/index.html"), PageKind::Recent);
-        assert_eq!(page_kind("zoeken/index.html"), PageKind::Other);
-        assert_eq!(page_kind("404.html"), PageKind::NotFound);
+    fn pages_the_views_do_not_describe_are_always_rendered() {
+        assert!(!always_rendered("index.html"));
+        assert!(!always_rendered("praktijken/algemeen/flexwonen/index.html"));
+        assert!(!always_rendered("tags/huur/index.html"));
+        assert!(!always_rendered("404.html"));
+        assert!(always_rendered("zoeken/index.html"));
+        assert!(always_rendered("herverdeling/index.html"));
+        assert!(always_rendered("onbekend/index.html"));
     }
 
     #[test]

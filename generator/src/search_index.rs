@@ -3,8 +3,8 @@
 
 use crate::markdown;
 use crate::model::Content;
-use crate::render::views::practice_url;
 use crate::render::OutputFile;
+use crate::routes::Route;
 use rayon::prelude::*;
 
 pub const INDEX_DIR: &str = "zoeken/index";
@@ -24,7 +24,7 @@ pub fn documents(content: &Content, base: &str) -> Vec<search::Document> {
                 .map(|c| c.title.clone())
                 .unwrap_or_default();
             search::Document {
-                url: practice_url(base, p),
+                url: Route::practice(p).url(base),
                 title: p.title.clone(),
                 category: p.category.clone(),
                 category_title,

@@ -12,14 +12,8 @@
 use super::views::{PracticeSummary, Views};
 use super::OutputFile;
 use crate::model::Settings;
+use crate::routes::Route;
 use std::fmt::Write as _;
-
-/// The feed of all practices, at the site root.
-pub const FEED_PATH: &str = "atom.xml";
-/// The feed of a category, beside its page.
-pub fn category_feed_path(slug: &str) -> String {
-    format!("praktijken/{slug}/{FEED_PATH}")
-}
 
 /// How many practices "Nieuw en gewijzigd" lists.
 pub const RECENT_LIMIT: usize = 50;
@@ -99,19 +93,19 @@ pub fn recent_by_month(views: &Views) -> Vec<RecentMonth<'_>> {
     months
 }
 
-/// The feeds: all practices at [`FEED_PATH`], and one per category.
+/// The feeds: all practices at [`Route::Feed`], and one per category.
 pub fn files(settings: &Settings, views: &Views, base: &str) -> Vec<OutputFile> {
     let site = site_url(settings, base);
     let all = newest_first(views);
     let mut feeds = vec![OutputFile {
-        path: FEED_PATH.to_string(),
+        path: Route::Feed.output_path(),
         bytes: feed(
             &FeedHead {
                 title: views.site.title.clone(),
                 subtitle: views.site.description.clone(),
                 id_name: "kennisbank:feed".into(),
-                self_path: FEED_PATH.into(),
-                page_path: String::new(),
+                self_path: Route::Feed.site_path(),
+                page_path: Route::Home.site_path(),
             },
             &all,
             views,
@@ -127,14 +121,14 @@ pub fn files(settings: &Settings, views: &Views, base: &str) -> Vec<OutputFile> 
             .filter(|p| p.category == c.slug)
             .collect();
         feeds.push(OutputFile {
-            path: category_feed_path(&c.slug),
+            path: Route::CategoryFeed(&c.slug).output_path(),
             bytes: feed(
                 &FeedHead {
                     title: format!("{} — {}", views.site.title, c.title),
                     subtitle: c.description.clone(),
                     id_name: format!("kennisbank:feed:{}", c.slug),
-                    self_path: category_feed_path(&c.slug),
-                    page_path: format!("praktijken/{}/", c.slug),
+                    self_path: Route::CategoryFeed(&c.slug).site_path(),
+                    page_path: Route::Category(&c.slug).site_path(),
                 },
                 &members,
                 views,

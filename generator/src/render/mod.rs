@@ -7,6 +7,7 @@ pub mod views;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::Content;
+use crate::routes::{Route, OPTIONAL_PAGES};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::sync::Mutex;
@@ -68,13 +69,6 @@ struct Page<'a> {
     template: &'static str,
     context: Box<dyn Fn() -> Context + Send + Sync + 'a>,
 }
-
-/// Pages that exist only when the theme has their template.
-const OPTIONAL_PAGES: &[(&str, &str)] = &[
-    ("zoeken.html", "zoeken/index.html"),
-    ("herverdeling.html", "herverdeling/index.html"),
-    ("toegankelijkheid.html", "toegankelijkheid/index.html"),
-];
 
 /// Extra context for one page template: (template, key, value).
 pub type PageData<'a> = [(&'a str, &'a str, serde_json::Value)];
@@ -258,126 +252,102 @@ pub fn static_files(theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     Ok(files)
 }
 
-fn with<T: Serialize + ?Sized>(common: &Context, pairs: &[(&str, &T)], page_path: &str) -> Context {
+fn with<T: Serialize + ?Sized>(common: &Context, pairs: &[(&str, &T)], route: &Route) -> Context {
     let mut c = common.clone();
     for (k, v) in pairs {
         c.insert(*k, v);
     }
-    c.insert("page_path", page_path);
+    c.insert("page_path", &route.site_path());
     c
+}
+
+impl<'a> Page<'a> {
+    fn new(route: Route, context: impl Fn() -> Context + Send + Sync + 'a) -> Page<'a> {
+        Page {
+            path: route.output_path(),
+            template: route.template().unwrap_or_default(),
+            context: Box::new(context),
+        }
+    }
 }
 
 fn pages<'a>(views: &'a Views, common: &'a Context, theme: &Theme) -> Vec<Page<'a>> {
     let mut pages = Vec::with_capacity(views.practices.len() + views.tags.len() + 16);
     let all: Vec<&views::PracticeSummary> = views.practices.iter().map(|p| &p.summary).collect();
-    pages.push(Page {
-        path: "index.html".into(),
-        template: "index.html",
-        context: Box::new(move || {
-            let mut home = with(common, &[("tags", &views.tags)], "");
-            home.insert("practice_count", &views.practices.len());
-            home
-        }),
-    });
+    pages.push(Page::new(Route::Home, move || {
+        let mut home = with(common, &[("tags", &views.tags)], &Route::Home);
+        home.insert("practice_count", &views.practices.len());
+        home
+    }));
     let everything = all.clone();
-    pages.push(Page {
-        path: "praktijken/index.html".into(),
-        template: "praktijken.html",
-        context: Box::new(move || with(common, &[("practices", &everything)], "praktijken/")),
-    });
+    pages.push(Page::new(Route::AllPractices, move || {
+        with(common, &[("practices", &everything)], &Route::AllPractices)
+    }));
     for cat in &views.categories {
         let members: Vec<&views::PracticeSummary> = all
             .iter()
             .copied()
             .filter(|p| p.category == cat.slug)
             .collect();
-        pages.push(Page {
-            path: format!("praktijken/{}/index.html", cat.slug),
-            template: "category.html",
-            context: Box::new(move || {
-                let mut c = with(
-                    common,
-                    &[("practices", &members)],
-                    &format!("praktijken/{}/", cat.slug),
-                );
-                c.insert("category", cat);
-                c
-            }),
-        });
+        let route = Route::Category(&cat.slug);
+        pages.push(Page::new(route, move || {
+            let mut c = with(common, &[("practices", &members)], &route);
+            c.insert("category", cat);
+            c
+        }));
     }
     for p in &views.practices {
-        let path = format!("praktijken/{}/{}/", p.summary.category, p.summary.id);
-        pages.push(Page {
-            path: format!("{path}index.html"),
-            template: "practice.html",
-            context: Box::new(move || {
-                let mut c = with(common, &[("practice", p)], &path);
-                if let Some(cat) = views
-                    .categories
-                    .iter()
-                    .find(|c| c.slug == p.summary.category)
-                {
-                    c.insert("category", cat);
-                }
-                c
-            }),
-        });
+        let route = Route::Practice {
+            category: &p.summary.category,
+            id: &p.summary.id,
+        };
+        pages.push(Page::new(route, move || {
+            let mut c = with(common, &[("practice", p)], &route);
+            if let Some(cat) = views
+                .categories
+                .iter()
+                .find(|c| c.slug == p.summary.category)
+            {
+                c.insert("category", cat);
+            }
+            c
+        }));
     }
-    pages.push(Page {
-        path: "stappenplan/index.html".into(),
-        template: "stappenplan.html",
-        context: Box::new(move || with(common, &[("tags", &views.tags)], "stappenplan/")),
-    });
-    pages.push(Page {
-        path: "tags/index.html".into(),
-        template: "tags.html",
-        context: Box::new(move || with(common, &[("tags", &views.tags)], "tags/")),
-    });
+    pages.push(Page::new(Route::Stappenplan, move || {
+        with(common, &[("tags", &views.tags)], &Route::Stappenplan)
+    }));
+    pages.push(Page::new(Route::TagIndex, move || {
+        with(common, &[("tags", &views.tags)], &Route::TagIndex)
+    }));
     for tag in &views.tags {
         let members: Vec<&views::PracticeSummary> = views.tag_members[&tag.slug]
             .iter()
             .map(|&i| &views.practices[i].summary)
             .collect();
-        pages.push(Page {
-            path: format!("tags/{}/index.html", tag.slug),
-            template: "tag.html",
-            context: Box::new(move || {
-                let mut c = with(
-                    common,
-                    &[("practices", &members)],
-                    &format!("tags/{}/", tag.slug),
-                );
-                c.insert("tag", tag);
-                c
-            }),
-        });
+        let route = Route::Tag(&tag.slug);
+        pages.push(Page::new(route, move || {
+            let mut c = with(common, &[("practices", &members)], &route);
+            c.insert("tag", tag);
+            c
+        }));
     }
-    pages.push(Page {
-        path: "404.html".into(),
-        template: "404.html",
-        context: Box::new(move || with(common, &[("x", &0)], "404.html")),
-    });
+    pages.push(Page::new(Route::NotFound, move || {
+        with(common, &[("x", &0)], &Route::NotFound)
+    }));
     let names: Vec<&str> = theme.tera.get_template_names().collect();
-    if names.contains(&"nieuw.html") {
-        pages.push(Page {
-            path: "nieuw/index.html".into(),
-            template: "nieuw.html",
-            context: Box::new(move || {
+    for route in OPTIONAL_PAGES {
+        if !route.template().is_some_and(|t| names.contains(&t)) {
+            continue;
+        }
+        if route == Route::Recent {
+            pages.push(Page::new(route, move || {
                 let months = feeds::recent_by_month(views);
-                let mut c = with(common, &[("months", &months)], "nieuw/");
+                let mut c = with(common, &[("months", &months)], &route);
                 c.insert("new_days", &views.new_days);
                 c
-            }),
-        });
-    }
-    for (template, path) in OPTIONAL_PAGES {
-        if names.contains(template) {
-            let dir = path.trim_end_matches("index.html");
-            pages.push(Page {
-                path: (*path).into(),
-                template,
-                context: Box::new(move || with(common, &[("x", &0)], dir)),
-            });
+            }));
+        } else {
+            pages.push(Page::new(route, move || with(common, &[("x", &0)], &route)));
         }
     }
     pages

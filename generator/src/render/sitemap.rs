@@ -7,15 +7,13 @@ use super::feeds::{escape, site_path, site_url};
 use super::views::Views;
 use super::OutputFile;
 use crate::model::Settings;
+use crate::routes::Route;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-pub const SITEMAP_PATH: &str = "sitemap.xml";
-pub const ROBOTS_PATH: &str = "robots.txt";
-
 /// Whether a rendered page belongs in the sitemap: every page except the error page.
 fn listed(page: &str) -> bool {
-    page.ends_with("index.html") && page != "404.html"
+    Route::from_output_path(page).is_some_and(|r| r.is_page() && r != Route::NotFound)
 }
 
 /// The sitemap (when the site's address is known) and `robots.txt`, for the pages `page_paths`.
@@ -44,7 +42,8 @@ pub fn files(
         x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for page in pages {
-            let path = page.strip_suffix("index.html").unwrap_or(page);
+            let path = Route::from_output_path(page).map_or_else(String::new, |r| r.site_path());
+            let path = path.as_str();
             let _ = write!(x, "  <url><loc>{}</loc>", escape(&format!("{site}{path}")));
             if let Some(date) = changed.get(path) {
                 let _ = write!(x, "<lastmod>{date}</lastmod>");
@@ -53,13 +52,13 @@ pub fn files(
         }
         x.push_str("</urlset>\n");
         files.push(OutputFile {
-            path: SITEMAP_PATH.into(),
+            path: Route::Sitemap.output_path(),
             bytes: x.into_bytes(),
         });
-        let _ = writeln!(robots, "Sitemap: {site}{SITEMAP_PATH}");
+        let _ = writeln!(robots, "Sitemap: {}", Route::Sitemap.url(site));
     }
     files.push(OutputFile {
-        path: ROBOTS_PATH.into(),
+        path: Route::Robots.output_path(),
         bytes: robots.into_bytes(),
     });
     files

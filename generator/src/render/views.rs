@@ -3,6 +3,7 @@
 
 use crate::markdown::{self, MarkdownOptions};
 use crate::model::{Category, Contact, Content, Link, Practice};
+use crate::routes::Route;
 use crate::text::{first_sentence, slugify};
 use calculator_wasm::date::Date;
 use rayon::prelude::*;
@@ -113,18 +114,6 @@ pub struct Views {
     pub reference_date: Option<Date>,
     /// Practices changed within this many days of the reference date are "Nieuw".
     pub new_days: u32,
-}
-
-pub fn category_url(base: &str, slug: &str) -> String {
-    format!("{base}praktijken/{slug}/")
-}
-
-pub fn practice_url(base: &str, p: &Practice) -> String {
-    format!("{base}praktijken/{}/{}/", p.category, p.id)
-}
-
-pub fn tag_url(base: &str, slug: &str) -> String {
-    format!("{base}tags/{slug}/")
 }
 
 fn md(text: &str, content: &Content, base: &str) -> String {
@@ -290,7 +279,7 @@ pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Vie
                 .iter()
                 .filter(|p| p.category == c.slug)
                 .count(),
-            url: category_url(base, &c.slug),
+            url: Route::Category(&c.slug).url(base),
         })
         .collect();
 
@@ -309,7 +298,7 @@ pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Vie
         .map(|(slug, name)| TagView {
             name: name.clone(),
             slug: slug.clone(),
-            url: tag_url(base, slug),
+            url: Route::Tag(slug).url(base),
             count: tag_members[slug].len(),
         })
         .collect();
@@ -335,7 +324,7 @@ pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Vie
                 number: *n,
                 title: p.title.clone(),
                 summary: p.summary.clone().unwrap_or_else(|| auto_summary(p)),
-                url: practice_url(base, p),
+                url: Route::practice(p).url(base),
                 category: p.category.clone(),
                 category_title,
                 tags: p
