@@ -4,7 +4,8 @@
 
 mod common;
 use common::*;
-use kennisbank::rebuild::{Rebuilder, SiteFiles};
+use kennisbank::rebuild::Rebuilder;
+use kennisbank::serve::store::SiteFiles;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};

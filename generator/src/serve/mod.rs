@@ -11,12 +11,11 @@
 //! and the current problems.
 
 mod http;
+pub mod store;
 mod watch;
 
 use crate::diagnostics::{self, Diagnostic, Format};
-use crate::rebuild::{
-    reload_urls, IndexDone, IndexJob, Outcome, Rebuilder, SiteFiles, Step, StepKind,
-};
+use crate::rebuild::{IndexDone, IndexJob, Outcome, Rebuilder, Step, StepKind};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io::Write;
@@ -26,6 +25,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
+use store::{reload_urls, SiteFiles};
 
 /// How `serve` was asked to run.
 #[derive(Debug, Clone)]
