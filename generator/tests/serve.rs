@@ -335,7 +335,7 @@ impl Session {
         let outcome = rebuilder.full(&mut |step| {
             site.apply(step);
         });
-        assert!(outcome.ok, "{:?}", outcome.diagnostics);
+        assert!(outcome.ok(), "{:?}", outcome.diagnostics);
         Session {
             dir,
             rebuilder,
@@ -389,7 +389,7 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
         let text = read(root, file);
         write(root, file, &format!("{text}\nEen extra alinea.\n"));
     });
-    assert!(outcome.ok && !outcome.full, "{outcome:?}");
+    assert!(outcome.ok() && !outcome.full(), "{outcome:?}");
     s.assert_same_as_whole_build("a text edit");
 
     let outcome = s.change(&[file], |root| {
@@ -397,7 +397,7 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
             read(root, file).replace("title: Eerste praktijk", "title: Eerste praktijk, herzien");
         write(root, file, &text);
     });
-    assert!(outcome.ok && !outcome.full);
+    assert!(outcome.ok() && !outcome.full());
     s.assert_same_as_whole_build("a title edit");
 
     let second = "content/praktijken/algemeen/tweede-praktijk.md";
@@ -409,7 +409,7 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
         );
         write(root, second, &text);
     });
-    assert!(outcome.ok && !outcome.full, "{outcome:?}");
+    assert!(outcome.ok() && !outcome.full(), "{outcome:?}");
     s.assert_same_as_whole_build("a summary, related and links edit");
 
     // Edits in quick succession: each publishes its own page and leaves the lists for the next
@@ -430,14 +430,14 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
             },
             &|| true,
         );
-        assert!(outcome.ok && outcome.deferred, "{outcome:?}");
+        assert!(outcome.ok() && outcome.deferred(), "{outcome:?}");
         let page = rel.replace("content/", "").replace(".md", "/index.html");
         let served = String::from_utf8(s.site.get(&page).unwrap().to_vec()).unwrap();
         assert!(served.contains(word), "{page} is served at once");
     }
     let outcome = s.change(&[], |_| {});
     assert!(
-        outcome.rebuilt && outcome.ok && !outcome.deferred,
+        outcome.rebuilt() && outcome.ok() && !outcome.deferred(),
         "{outcome:?}"
     );
     s.assert_same_as_whole_build("edits whose lists were left for later");
@@ -456,9 +456,9 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
             asked.get() > 1
         },
     );
-    assert!(outcome.ok && outcome.deferred, "{outcome:?}");
+    assert!(outcome.ok() && outcome.deferred(), "{outcome:?}");
     let outcome = s.change(&[], |_| {});
-    assert!(outcome.rebuilt && outcome.ok, "{outcome:?}");
+    assert!(outcome.rebuilt() && outcome.ok(), "{outcome:?}");
     s.assert_same_as_whole_build("an edit whose search index was left for later");
 
     s.change(&[file], |root| {
@@ -482,7 +482,7 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
             "---\ntitle: Een nieuwe praktijk\nadded: 2026-01-05\nupdated: 2027-02-01\n---\nNieuwe tekst.\n",
         );
     });
-    assert!(outcome.ok && !outcome.full);
+    assert!(outcome.ok() && !outcome.full());
     s.assert_same_as_whole_build("a new practice with a newer date");
 
     let renamed = "content/praktijken/medisch/hernoemde-praktijk.md";
@@ -494,7 +494,7 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
     let outcome = s.change(&[file], |root| {
         write(root, file, "---\ntitle: [kapot\n---\n")
     });
-    assert!(!outcome.ok, "a broken file is an error");
+    assert!(!outcome.ok(), "a broken file is an error");
     assert!(outcome
         .diagnostics
         .iter()
@@ -506,14 +506,14 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
             "---\ntitle: Weer heel\nadded: 2026-01-01\nrelated: [hernoemde-praktijk]\n---\nWeer goed.\n",
         )
     });
-    assert!(outcome.ok, "{:?}", outcome.diagnostics);
+    assert!(outcome.ok(), "{:?}", outcome.diagnostics);
     s.assert_same_as_whole_build("a broken file fixed");
 
     s.change(&[renamed], |root| {
         std::fs::remove_file(root.join(renamed)).unwrap()
     });
     let outcome = s.change(&[], |_| {});
-    assert!(!outcome.rebuilt);
+    assert!(!outcome.rebuilt());
     let text = read(s.dir.path(), file);
     assert!(text.contains("related: [hernoemde-praktijk]"));
     let outcome = s.change(&[file], |root| {
@@ -523,7 +523,7 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
             &text.replace("related: [hernoemde-praktijk]\n", ""),
         )
     });
-    assert!(outcome.ok, "{:?}", outcome.diagnostics);
+    assert!(outcome.ok(), "{:?}", outcome.diagnostics);
     s.assert_same_as_whole_build("a deleted practice");
 
     let css = "themes/default/static/style.css";
@@ -531,7 +531,7 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
         let text = read(root, css);
         write(root, css, &format!("{text}\n/* bewerkt */\n"));
     });
-    assert!(outcome.ok && !outcome.full);
+    assert!(outcome.ok() && !outcome.full());
     s.assert_same_as_whole_build("a style sheet edit");
 
     let template = "themes/default/templates/practice.html";
@@ -540,7 +540,7 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
         write(root, template, &text.replace("Zie ook", "Lees ook"));
     });
     assert!(
-        outcome.ok && outcome.full,
+        outcome.ok() && outcome.full(),
         "a template change builds everything"
     );
     s.assert_same_as_whole_build("a template edit");
@@ -555,7 +555,7 @@ fn partial_rebuilds_serve_the_same_files_as_a_whole_build() {
             )
         },
     );
-    assert!(!outcome.rebuilt, "hidden files are not content");
+    assert!(!outcome.rebuilt(), "hidden files are not content");
 }
 
 #[test]
@@ -566,7 +566,7 @@ fn a_deleted_related_practice_is_an_error_until_the_reference_goes() {
     let outcome = s.change(&[target], |root| {
         std::fs::remove_file(root.join(target)).unwrap()
     });
-    assert!(!outcome.ok);
+    assert!(!outcome.ok());
     assert!(outcome
         .diagnostics
         .iter()
@@ -588,7 +588,7 @@ fn the_search_index_can_be_made_on_another_thread_and_old_results_are_dropped() 
             let text = read(root, FILE);
             write(root, FILE, &format!("{text}\nIndexwoord{word}.\n"));
         });
-        assert!(outcome.ok, "{outcome:?}");
+        assert!(outcome.ok(), "{outcome:?}");
         jobs.push(outcome.index_job.take().expect("an index job"));
     }
     let older = jobs.remove(0);

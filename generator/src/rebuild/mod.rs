@@ -13,70 +13,112 @@
 //! rebuild does not know lead to a whole rebuild. A build with errors publishes nothing: the
 //! last good site stays served while the errors are shown.
 
+mod classify;
+mod diff;
+mod index;
+mod publish;
+
+pub use index::{IndexDone, IndexJob};
+pub use publish::{Step, StepKind};
+
 use crate::build::{self, Session};
 use crate::content::{self, practice};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Content, Practice};
-use crate::render::views::{PracticeSummary, PracticeView, ViewCache, Views};
+use crate::render::views::{PracticeView, ViewCache};
 use crate::render::{self, OutputFile};
 use crate::routes::Route;
-use crate::search_index;
 use crate::validate;
+use classify::Change;
+use diff::{always_rendered, dirty_pages};
+use index::{is_index_file, IndexUpdate};
+use publish::Publisher;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// What a published step holds.
+/// How a rebuild ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StepKind {
-    /// A whole build: its files replace everything served.
-    Full,
-    /// The pages of the edited practices.
-    EditedPages,
-    /// The other pages that changed, the feeds, the sitemap and the search index.
-    Rest,
-    /// Files of the theme's `static/` folder.
-    Static,
-}
-
-/// Files to serve from now on.
-#[derive(Debug)]
-pub struct Step {
-    pub kind: StepKind,
-    pub files: Vec<OutputFile>,
-    /// Output paths no longer in the site.
-    pub removed: Vec<String>,
+pub enum Status {
+    /// Nothing the build reads changed, so nothing was done. `broken`: the last whole build
+    /// failed, so the served site still lags behind the files.
+    Unchanged { broken: bool },
+    /// The whole site was built and is served.
+    Built,
+    /// What a change touched was made again and is served.
+    Rebuilt,
+    /// The edited pages are served; the rest is left for the next rebuild, because a newer
+    /// change was waiting.
+    Deferred,
+    /// The content has errors: the last good site stays served. `whole`: a whole build was
+    /// tried.
+    Failed { whole: bool },
 }
 
 /// What a rebuild did.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Outcome {
+    pub status: Status,
     /// Every problem of the content as it is now, sorted.
     pub diagnostics: Vec<Diagnostic>,
-    /// Whether the served site now matches the files (false: errors; the last good site stays).
-    pub ok: bool,
-    /// Whether the whole site was built.
-    pub full: bool,
-    /// Whether there was anything to do.
-    pub rebuilt: bool,
     /// Files published.
     pub files: usize,
     /// From the start of the rebuild to the first files being published.
     pub first_published: Option<Duration>,
-    /// The edited pages were published, the rest is left for the next rebuild (a newer change
-    /// was waiting).
-    pub deferred: bool,
     /// The search index to make, when the rebuilder leaves it to the caller.
     pub index_job: Option<IndexJob>,
-    /// Whether practices changed, so the search index is to be made again.
-    index_due: bool,
     pub elapsed: Duration,
 }
 
 impl Outcome {
+    fn new(status: Status, publisher: &Publisher, started: Instant) -> Outcome {
+        Outcome {
+            status,
+            diagnostics: Vec::new(),
+            files: publisher.files(),
+            first_published: publisher.first_published(),
+            index_job: None,
+            elapsed: started.elapsed(),
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+
+    /// Whether the served site now matches the files (false: errors; the last good site stays).
+    pub fn ok(&self) -> bool {
+        !matches!(
+            self.status,
+            Status::Failed { .. } | Status::Unchanged { broken: true }
+        )
+    }
+
+    /// Whether the whole site was built.
+    pub fn full(&self) -> bool {
+        matches!(self.status, Status::Built | Status::Failed { whole: true })
+    }
+
+    /// Whether there was anything to do.
+    pub fn rebuilt(&self) -> bool {
+        !matches!(self.status, Status::Unchanged { .. })
+    }
+
+    /// Whether the pages after the edited ones were left for the next rebuild.
+    pub fn deferred(&self) -> bool {
+        self.status == Status::Deferred
+    }
+}
+
+/// How the partial rebuild of practices ended.
+#[derive(Debug, PartialEq, Eq)]
+enum PartEnd {
+    /// Everything published; `index_due`: practices changed, so the search index is made again.
+    Done { index_due: bool },
+    /// The rest is left for the next rebuild.
+    Deferred,
+    /// Errors: the rest is not published.
+    Failed,
 }
 
 /// What the partial rebuild keeps between changes.
@@ -121,19 +163,6 @@ impl Pending {
     }
 }
 
-/// How a changed path is handled.
-#[derive(Debug, PartialEq, Eq)]
-enum Change {
-    /// A practice file: (path shown, category, id).
-    Practice(String, String, String),
-    /// A file of the theme's `static/` folder: (path below `static/`, file).
-    Static(String, PathBuf),
-    /// Nothing to do (a file the build does not read).
-    Nothing,
-    /// Anything else: build everything.
-    Whole,
-}
-
 pub struct Rebuilder {
     root: PathBuf,
     base: String,
@@ -149,8 +178,6 @@ pub struct Rebuilder {
     /// The number of the last index job made, and of the last index served.
     index_generation: u64,
     index_served: u64,
-    /// Pages of the practices edited since the search index was last made.
-    unindexed: BTreeSet<String>,
 }
 
 impl Rebuilder {
@@ -166,7 +193,6 @@ impl Rebuilder {
             background_index: false,
             index_generation: 0,
             index_served: 0,
-            unindexed: BTreeSet::new(),
         }
     }
 
@@ -179,12 +205,8 @@ impl Rebuilder {
     pub fn full(&mut self, publish: &mut dyn FnMut(Step)) -> Outcome {
         let started = Instant::now();
         let (mut built, session) = build::build_session(&self.root, &self.base, &mut self.cache);
-        let mut outcome = Outcome {
-            full: true,
-            rebuilt: true,
-            ..Outcome::default()
-        };
-        match (built.has_errors(), session, built.content.take()) {
+        let mut publisher = Publisher::new(publish, started);
+        let status = match (built.has_errors(), session, built.content.take()) {
             (false, Some(session), Some(content)) => {
                 let checks = &mut self.text_checks;
                 let validated = validate::validate_with(&content, |p| cached_check(checks, p));
@@ -198,14 +220,7 @@ impl Rebuilder {
                     .filter(|f| is_index_file(&f.path))
                     .map(|f| f.path.clone())
                     .collect();
-                outcome.files = built.files.len();
-                publish(Step {
-                    kind: StepKind::Full,
-                    files: std::mem::take(&mut built.files),
-                    removed: Vec::new(),
-                });
-                outcome.first_published = Some(started.elapsed());
-                outcome.ok = true;
+                publisher.step(StepKind::Full, std::mem::take(&mut built.files), Vec::new());
                 self.state = Some(State {
                     content,
                     session,
@@ -219,12 +234,15 @@ impl Rebuilder {
                 // The whole build made the index: results of older jobs are out of date.
                 self.index_generation += 1;
                 self.index_served = self.index_generation;
-                self.unindexed.clear();
+                Status::Built
             }
-            _ => self.needs_full = true,
-        }
+            _ => {
+                self.needs_full = true;
+                Status::Failed { whole: true }
+            }
+        };
+        let mut outcome = Outcome::new(status, &publisher, started);
         outcome.diagnostics = built.diagnostics;
-        outcome.elapsed = started.elapsed();
         self.had_errors = outcome.has_errors();
         outcome
     }
@@ -249,9 +267,12 @@ impl Rebuilder {
             let mut seen = BTreeSet::new();
             paths
                 .iter()
-                .filter_map(|p| self.relative(p))
+                .filter_map(|p| classify::relative(&self.root, p))
                 .filter(|rel| seen.insert(rel.clone()))
-                .map(|rel| self.classify(&rel))
+                .map(|rel| match &self.state {
+                    Some(state) => classify::classify(&self.root, &state.content, &rel),
+                    None => Change::Whole,
+                })
                 .filter(|c| *c != Change::Nothing)
                 .collect()
         };
@@ -262,19 +283,17 @@ impl Rebuilder {
                 .as_ref()
                 .is_some_and(|s| s.pending != Pending::Nothing);
         if changes.is_empty() && !pending {
-            return Outcome {
-                ok: !self.needs_full,
-                ..Outcome::default()
+            let status = Status::Unchanged {
+                broken: self.needs_full,
             };
+            return Outcome::new(status, &Publisher::new(publish, started), started);
         }
         if self.needs_full || self.state.is_none() || changes.contains(&Change::Whole) {
             return self.full(publish);
         }
-        let mut outcome = Outcome {
-            rebuilt: true,
-            ok: true,
-            ..Outcome::default()
-        };
+        let mut publisher = Publisher::new(publish, started);
+        let mut diagnostics = Vec::new();
+        let mut index_job = None;
         let mut practices = Vec::new();
         let mut statics = Vec::new();
         let mut removed_statics = Vec::new();
@@ -292,85 +311,49 @@ impl Rebuilder {
             }
         }
         if !statics.is_empty() || !removed_statics.is_empty() {
-            outcome.files += statics.len();
-            publish(Step {
-                kind: StepKind::Static,
-                files: statics,
-                removed: removed_statics,
-            });
-            outcome.first_published = Some(started.elapsed());
+            publisher.step(StepKind::Static, statics, removed_statics);
         }
+        let mut status = Status::Rebuilt;
         // Pages left out by the last rebuild are made now, even when only other files changed.
         if !practices.is_empty() || pending {
-            self.practices_changed(&practices, publish, newer_change, started, &mut outcome);
-            if outcome.index_due && outcome.ok {
-                self.update_index(publish, newer_change, &mut outcome);
-            }
+            let end =
+                self.practices_changed(&practices, &mut publisher, newer_change, &mut diagnostics);
+            status = match end {
+                PartEnd::Done { index_due: true } => {
+                    match self.update_index(&mut publisher, newer_change) {
+                        IndexUpdate::Served => Status::Rebuilt,
+                        IndexUpdate::Deferred => Status::Deferred,
+                        IndexUpdate::Job(job) => {
+                            index_job = Some(*job);
+                            Status::Rebuilt
+                        }
+                    }
+                }
+                PartEnd::Done { index_due: false } => Status::Rebuilt,
+                PartEnd::Deferred => Status::Deferred,
+                PartEnd::Failed => Status::Failed { whole: false },
+            };
         } else if let Some(state) = &self.state {
-            outcome.diagnostics = current_diagnostics(state, &mut self.text_checks);
+            diagnostics = current_diagnostics(state, &mut self.text_checks);
         }
-        outcome.elapsed = started.elapsed();
+        let mut outcome = Outcome::new(status, &publisher, started);
+        outcome.diagnostics = diagnostics;
+        outcome.index_job = index_job;
         self.had_errors = outcome.has_errors();
         outcome
     }
 
-    fn relative(&self, path: &Path) -> Option<String> {
-        let rel = path.strip_prefix(&self.root).ok()?;
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        // Hidden files (editors' swap files, `.git`) are not read by the build.
-        if rel.is_empty() || rel.split('/').any(|part| part.starts_with('.')) {
-            return None;
-        }
-        Some(rel)
-    }
-
-    fn classify(&self, rel: &str) -> Change {
-        let Some(state) = &self.state else {
-            return Change::Whole;
-        };
-        let abs = self.root.join(rel);
-        let parts: Vec<&str> = rel.split('/').collect();
-        let categories = &state.content.settings.categories;
-        let is_category = |slug: &str| categories.iter().any(|c| c.slug == slug);
-        let theme_dir = ["themes", state.content.settings.theme.as_str()];
-        match parts.as_slice() {
-            ["content", "praktijken"] => Change::Nothing,
-            ["content", "praktijken", category] if is_category(category) && abs.is_dir() => {
-                Change::Nothing
-            }
-            ["content", "praktijken", category, file] if is_category(category) => {
-                match file.strip_suffix(".md") {
-                    Some(id) if !abs.is_dir() => {
-                        Change::Practice(rel.to_string(), category.to_string(), id.to_string())
-                    }
-                    // A file the loader ignores with a warning: rebuild when it is there, so the
-                    // warning shows; a temporary file that came and went changes nothing.
-                    _ if abs.exists() => Change::Whole,
-                    _ => Change::Nothing,
-                }
-            }
-            [t, name, "static", rest @ ..] if [*t, *name] == theme_dir && !rest.is_empty() => {
-                if abs.is_dir() {
-                    Change::Whole
-                } else {
-                    Change::Static(rest.join("/"), abs)
-                }
-            }
-            ["themes", name, ..] if *name != theme_dir[1] => Change::Nothing,
-            _ => Change::Whole,
-        }
-    }
-
+    /// Reads the changed practice files again and publishes what they touch; `diagnostics`
+    /// gets every problem of the content as it is now.
     fn practices_changed(
         &mut self,
         changed: &[(String, String, String)],
-        publish: &mut dyn FnMut(Step),
+        publisher: &mut Publisher,
         newer_change: &dyn Fn() -> bool,
-        started: Instant,
-        outcome: &mut Outcome,
-    ) {
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> PartEnd {
         let Some(state) = self.state.as_mut() else {
-            return;
+            return PartEnd::Done { index_due: false };
         };
         let mut edited: Vec<String> = Vec::new();
         // The one edited practice when it kept its place in the site (see `same_place`).
@@ -408,7 +391,6 @@ impl Rebuilder {
             }
         }
         content::sort_practices(&mut state.content.practices, &state.content.settings);
-        self.unindexed.extend(edited.iter().cloned());
         let base = self.base.as_str();
 
         // The page the editor looks at first, from the served views with only its own view
@@ -439,25 +421,18 @@ impl Rebuilder {
                 );
                 let view = std::mem::replace(&mut served.practices[slot], previous);
                 if let Ok(files) = rendered {
-                    outcome.files += files.len();
-                    publish(Step {
-                        kind: StepKind::EditedPages,
-                        files,
-                        removed: Vec::new(),
-                    });
-                    outcome.first_published.get_or_insert(started.elapsed());
+                    publisher.step(StepKind::EditedPages, files, Vec::new());
                     patched = Some((page, view));
                 }
             }
         }
 
-        outcome.diagnostics = current_diagnostics(state, &mut self.text_checks);
-        if outcome.has_errors() {
+        *diagnostics = current_diagnostics(state, &mut self.text_checks);
+        if diagnostics.iter().any(Diagnostic::is_error) {
             // The content now differs from the served views in ways only a comparison finds.
             state.pending =
                 std::mem::replace(&mut state.pending, Pending::Nothing).and(Pending::Any);
-            outcome.ok = false;
-            return;
+            return PartEnd::Failed;
         }
         // The served views stay as they are, so the next rebuild compares against them and
         // makes everything left out here.
@@ -467,21 +442,18 @@ impl Rebuilder {
         };
         if newer_change() {
             state.pending = std::mem::replace(&mut state.pending, Pending::Nothing).and(this);
-            outcome.deferred = true;
-            return;
+            return PartEnd::Deferred;
         }
         let pending = std::mem::replace(&mut state.pending, Pending::Nothing).and(this);
         if let (Pending::InPlace(_), Some((page, view))) = (&pending, &patched) {
-            in_place_rest(
+            return in_place_rest(
                 state,
                 base,
                 page.clone(),
                 view.clone(),
-                publish,
-                started,
-                outcome,
+                publisher,
+                diagnostics,
             );
-            return;
         }
         let views = render::views::build_cached(&state.content, base, &mut self.cache);
         let page_list = render::page_paths(&views, &state.session.theme);
@@ -525,26 +497,16 @@ impl Rebuilder {
         let pages_gone = !removed_pages.is_empty();
         if !first.is_empty() || pages_gone {
             match render(&|p| first.contains(p)) {
-                Ok(files) => {
-                    outcome.files += files.len();
-                    publish(Step {
-                        kind: StepKind::EditedPages,
-                        files,
-                        removed: removed_pages,
-                    });
-                    outcome.first_published.get_or_insert(started.elapsed());
-                }
+                Ok(files) => publisher.step(StepKind::EditedPages, files, removed_pages),
                 Err(d) => {
-                    outcome.diagnostics.extend(d);
-                    outcome.ok = false;
-                    return;
+                    diagnostics.extend(d);
+                    return PartEnd::Failed;
                 }
             }
         }
         if newer_change() {
             state.pending = Pending::Any;
-            outcome.deferred = true;
-            return;
+            return PartEnd::Deferred;
         }
         let mut dirty = dirty_pages(&state.session.views, &views, &page_list, &state.pages);
         let anything_changed = !dirty.is_empty() || pages_gone;
@@ -557,94 +519,33 @@ impl Rebuilder {
         let mut files = match render(&|p| rest.contains(p)) {
             Ok(files) => files,
             Err(d) => {
-                outcome.diagnostics.extend(d);
-                outcome.ok = false;
-                return;
+                diagnostics.extend(d);
+                return PartEnd::Failed;
             }
         };
         if newer_change() {
             // The pages rendered are published; the comparison is made again next time.
             state.pending = Pending::Any;
-            outcome.deferred = true;
             if !files.is_empty() {
-                outcome.files += files.len();
-                publish(Step {
-                    kind: StepKind::Rest,
-                    files,
-                    removed: Vec::new(),
-                });
+                publisher.step(StepKind::Rest, files, Vec::new());
             }
-            return;
+            return PartEnd::Deferred;
         }
-        if anything_changed || pending != Pending::Nothing {
+        let index_due = anything_changed || pending != Pending::Nothing;
+        if index_due {
             files.extend(render::derived_files(
                 &state.content,
                 &views,
                 &state.session.theme,
                 base,
             ));
-            outcome.index_due = true;
         }
         if !files.is_empty() {
-            outcome.files += files.len();
-            publish(Step {
-                kind: StepKind::Rest,
-                files,
-                removed: Vec::new(),
-            });
-            outcome.first_published.get_or_insert(started.elapsed());
+            publisher.step(StepKind::Rest, files, Vec::new());
         }
         state.pages = page_list.into_iter().collect();
         state.session.views = views;
-    }
-
-    /// Makes the search index after a rebuild that changed practices: at once, or as a job
-    /// for another thread when [`Rebuilder::set_background_index`] is on.
-    fn update_index(
-        &mut self,
-        publish: &mut dyn FnMut(Step),
-        newer_change: &dyn Fn() -> bool,
-        outcome: &mut Outcome,
-    ) {
-        let Some(state) = self.state.as_mut() else {
-            return;
-        };
-        if self.background_index {
-            self.index_generation += 1;
-            outcome.index_job = Some(IndexJob {
-                content: state.content.clone(),
-                base: self.base.clone(),
-                edited: self.unindexed.iter().cloned().collect(),
-                generation: self.index_generation,
-            });
-        } else if newer_change() {
-            // The index takes longest: with another change waiting, it is made after that one.
-            state.pending =
-                std::mem::replace(&mut state.pending, Pending::Nothing).and(Pending::Index);
-            outcome.deferred = true;
-        } else {
-            let edited: Vec<String> = std::mem::take(&mut self.unindexed).into_iter().collect();
-            let files = search_index_update(&state.content, &self.base, &edited);
-            outcome.files += files.len();
-            apply_index(state, files, publish);
-        }
-    }
-
-    /// Serves the index a job made, unless a newer one is served already. Returns whether it
-    /// was served.
-    pub fn index_ready(&mut self, done: IndexDone, publish: &mut dyn FnMut(Step)) -> bool {
-        let Some(state) = self.state.as_mut() else {
-            return false;
-        };
-        if done.generation <= self.index_served {
-            return false;
-        }
-        self.index_served = done.generation;
-        for page in &done.edited {
-            self.unindexed.remove(page);
-        }
-        apply_index(state, done.files, publish);
-        true
+        PartEnd::Done { index_due }
     }
 
     /// Whether rebuilds leave the search index to [`IndexJob`]s run by the caller, so that a
@@ -655,76 +556,25 @@ impl Rebuilder {
     }
 }
 
-/// Making the search index for the content as it was after a rebuild.
-pub struct IndexJob {
-    content: Content,
-    base: String,
-    edited: Vec<String>,
-    generation: u64,
-}
-
-impl IndexJob {
-    pub fn run(self) -> IndexDone {
-        IndexDone {
-            files: search_index_update(&self.content, &self.base, &self.edited),
-            edited: self.edited,
-            generation: self.generation,
-        }
-    }
-}
-
-impl std::fmt::Debug for IndexJob {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "IndexJob #{}", self.generation)
-    }
-}
-
-/// The files an [`IndexJob`] made.
-pub struct IndexDone {
-    files: Vec<OutputFile>,
-    edited: Vec<String>,
-    generation: u64,
-}
-
-/// Serves a new search index: its files, and removes the served ones it no longer has.
-fn apply_index(state: &mut State, files: Vec<OutputFile>, publish: &mut dyn FnMut(Step)) {
-    let now: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let mut removed: Vec<String> = state
-        .index_files
-        .iter()
-        .filter(|p| !now.contains(p.as_str()))
-        .cloned()
-        .collect();
-    removed.sort();
-    state.index_files = now.iter().map(|p| p.to_string()).collect();
-    publish(Step {
-        kind: StepKind::Rest,
-        files,
-        removed,
-    });
-}
-
 /// The rest of a rebuild after an edit that left the practice in place (see [`same_place`]),
 /// whose page is published from `view`: the served views take the new view, and the pages that
 /// show its title or summary, the feeds and the search index are made again. This skips making
 /// all views and comparing them, which at 10,000 practices takes longer than the rest.
-#[allow(clippy::too_many_arguments)]
 fn in_place_rest(
     state: &mut State,
     base: &str,
     page: String,
     view: PracticeView,
-    publish: &mut dyn FnMut(Step),
-    started: Instant,
-    outcome: &mut Outcome,
-) {
+    publisher: &mut Publisher,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> PartEnd {
     let served = &mut state.session.views;
     let Some(slot) = served
         .practices
         .iter()
         .position(|v| v.summary.id == view.summary.id)
     else {
-        return;
+        return PartEnd::Done { index_due: false };
     };
     let summary_changed = served.practices[slot].summary != view.summary;
     let summary = view.summary.clone();
@@ -773,9 +623,8 @@ fn in_place_rest(
     ) {
         Ok(files) => files,
         Err(d) => {
-            outcome.diagnostics.extend(d);
-            outcome.ok = false;
-            return;
+            diagnostics.extend(d);
+            return PartEnd::Failed;
         }
     };
     files.extend(render::derived_files(
@@ -784,14 +633,8 @@ fn in_place_rest(
         &state.session.theme,
         base,
     ));
-    outcome.files += files.len();
-    publish(Step {
-        kind: StepKind::Rest,
-        files,
-        removed: Vec::new(),
-    });
-    outcome.first_published.get_or_insert(started.elapsed());
-    outcome.index_due = true;
+    publisher.step(StepKind::Rest, files, Vec::new());
+    PartEnd::Done { index_due: true }
 }
 
 /// Whether an edited practice has problems of its own: in its file, its `related` ids or the
@@ -828,20 +671,6 @@ fn same_place(before: &Practice, after: &Practice) -> bool {
         && before.added == after.added
         && before.updated == after.updated
         && before.tags == after.tags
-}
-
-/// The seam for the search index after practices changed (`edited`: the output paths of their
-/// pages). For now the whole index is made again, exactly as `build` makes it, and the served
-/// files no longer in it are removed; a partial update may return the complete new set of index
-/// files made from the fragments of the changed practices and the unchanged rest.
-pub fn search_index_update(content: &Content, base: &str, edited: &[String]) -> Vec<OutputFile> {
-    let _ = edited;
-    search_index::files(content, base)
-}
-
-fn is_index_file(path: &str) -> bool {
-    path.strip_prefix(search_index::INDEX_DIR)
-        .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// The link check of one practice text, from the cache when the text did not change.
@@ -882,123 +711,4 @@ fn without(all: &[Diagnostic], remove: &[Diagnostic]) -> Vec<Diagnostic> {
         }
     }
     left
-}
-
-/// Pages whose content the comparison of views does not follow (the search page, the checker,
-/// the statement, anything unknown): rendered again on every change.
-fn always_rendered(path: &str) -> bool {
-    !matches!(
-        Route::from_output_path(path),
-        Some(
-            Route::Home
-                | Route::AllPractices
-                | Route::Recent
-                | Route::Category(_)
-                | Route::Practice { .. }
-                | Route::TagIndex
-                | Route::Stappenplan
-                | Route::Tag(_)
-                | Route::NotFound,
-        )
-    )
-}
-
-/// The pages (of `pages`, the pages the new views make) whose content differs between the
-/// served views `old` and the new views; `served` are the pages being served.
-fn dirty_pages(
-    old: &Views,
-    new: &Views,
-    pages: &[String],
-    served: &HashSet<String>,
-) -> HashSet<String> {
-    // What every page shows (the common context): site texts, categories with their counts.
-    let everything = old.site != new.site
-        || old.categories != new.categories
-        || old.stappenplan != new.stappenplan
-        || old.new_days != new.new_days
-        || old.reference_date != new.reference_date;
-    if everything {
-        return pages.iter().cloned().collect();
-    }
-    let summaries_changed = old.practices.len() != new.practices.len()
-        || old
-            .practices
-            .iter()
-            .zip(&new.practices)
-            .any(|(a, b)| a.summary != b.summary);
-    let tags_changed = old.tags != new.tags;
-    let old_by_id: HashMap<&str, _> = old
-        .practices
-        .iter()
-        .map(|p| (p.summary.id.as_str(), p))
-        .collect();
-    let new_by_id: HashMap<&str, _> = new
-        .practices
-        .iter()
-        .map(|p| (p.summary.id.as_str(), p))
-        .collect();
-    let tag_view = |views: &Views, slug: &str| views.tags.iter().find(|t| t.slug == slug).cloned();
-    pages
-        .iter()
-        .filter(|path| {
-            if !served.contains(path.as_str()) {
-                return true;
-            }
-            let Some(route) = Route::from_output_path(path) else {
-                return true;
-            };
-            match route {
-                Route::Home => tags_changed || old.practices.len() != new.practices.len(),
-                Route::AllPractices | Route::Recent => summaries_changed,
-                Route::Category(slug) => in_category(old, slug) != in_category(new, slug),
-                Route::Practice { id, .. } => old_by_id.get(id) != new_by_id.get(id),
-                Route::TagIndex | Route::Stappenplan => tags_changed,
-                Route::Tag(slug) => {
-                    tag_view(old, slug) != tag_view(new, slug)
-                        || tag_members(old, slug) != tag_members(new, slug)
-                }
-                Route::NotFound => false,
-                _ => true,
-            }
-        })
-        .cloned()
-        .collect()
-}
-
-fn in_category<'a>(views: &'a Views, slug: &str) -> Vec<&'a PracticeSummary> {
-    views
-        .practices
-        .iter()
-        .map(|p| &p.summary)
-        .filter(|s| s.category == slug)
-        .collect()
-}
-
-fn tag_members<'a>(views: &'a Views, slug: &str) -> Vec<&'a PracticeSummary> {
-    views
-        .tag_members
-        .get(slug)
-        .map(|members| {
-            members
-                .iter()
-                .filter_map(|&i| views.practices.get(i).map(|p| &p.summary))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pages_the_views_do_not_describe_are_always_rendered() {
-        assert!(!always_rendered("index.html"));
-        assert!(!always_rendered("praktijken/algemeen/flexwonen/index.html"));
-        assert!(!always_rendered("tags/huur/index.html"));
-        assert!(!always_rendered("404.html"));
-        assert!(always_rendered("zoeken/index.html"));
-        assert!(always_rendered("herverdeling/index.html"));
-        assert!(always_rendered("onbekend/index.html"));
-    }
 }

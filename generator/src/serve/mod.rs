@@ -181,7 +181,7 @@ impl Shared {
             .collect();
         let changed = {
             let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
-            status.built |= outcome.ok;
+            status.built |= outcome.ok();
             let changed = status.errors != errors;
             status.errors = errors;
             changed
@@ -428,7 +428,7 @@ fn main_loop(
         if let Some(job) = outcome.index_job.take() {
             jobs.add(job);
         }
-        if outcome.rebuilt {
+        if outcome.rebuilt() {
             shared.set_status(&outcome);
             report(&outcome, Some((rebuilder.root(), &batch)));
         }
@@ -471,15 +471,15 @@ fn report(outcome: &Outcome, changed: Option<(&Path, &[PathBuf])>) {
 
 fn finish(outcome: &Outcome, err: &mut impl Write, what: &str) {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    if outcome.ok {
-        let kind = if outcome.full { "built" } else { "rebuilt" };
+    if outcome.ok() {
+        let kind = if outcome.full() { "built" } else { "rebuilt" };
         let first = match outcome.first_published {
-            Some(d) if !outcome.full && d < outcome.elapsed => {
+            Some(d) if !outcome.full() && d < outcome.elapsed => {
                 format!("; the edited page was served after {:.0} ms", ms(d))
             }
             _ => String::new(),
         };
-        let later = if outcome.deferred {
+        let later = if outcome.deferred() {
             " (the other pages follow with the next change)"
         } else {
             ""
