@@ -87,6 +87,47 @@ fn load_file<T>(
     }
 }
 
+/// What an entry below [`PRACTICES_DIR`] is under the folder rules: practices are `.md` files
+/// directly inside a category folder.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PracticeEntry<'a> {
+    /// A folder directly below the practices folder: a category when `known`.
+    CategoryFolder { slug: &'a str, known: bool },
+    /// A file directly below the practices folder, outside every category.
+    OutsideCategory,
+    /// A practice file: `<category>/<id>.md`.
+    Practice { category: &'a str, id: &'a str },
+    /// Another file in a category folder: ignored, with a warning.
+    Ignored,
+    /// A file in a folder that is not a category (reported once, for the folder).
+    InUnknownCategory,
+    /// Anything deeper: folders inside a category folder are not read.
+    Nested,
+}
+
+/// The folder rules for `rel`, a path below [`PRACTICES_DIR`] with `/` separators, given
+/// whether it is a folder and the category slugs.
+pub fn practice_entry<'a>(rel: &'a str, is_dir: bool, slugs: &[&str]) -> PracticeEntry<'a> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    match parts.as_slice() {
+        [slug] if is_dir => PracticeEntry::CategoryFolder {
+            slug,
+            known: slugs.contains(slug),
+        },
+        [_] => PracticeEntry::OutsideCategory,
+        [category, file] if !is_dir => {
+            if !slugs.contains(category) {
+                return PracticeEntry::InUnknownCategory;
+            }
+            match file.strip_suffix(".md") {
+                Some(id) => PracticeEntry::Practice { category, id },
+                None => PracticeEntry::Ignored,
+            }
+        }
+        _ => PracticeEntry::Nested,
+    }
+}
+
 /// Finds the practice files, then reads and parses them in parallel.
 pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<Diagnostic>) {
     let dir = root.join(PRACTICES_DIR);
@@ -133,11 +174,16 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
         };
         let shown = display_path(root, entry.path());
         let is_dir = entry.file_type().is_dir();
-        match entry.depth() {
-            1 if is_dir => {
-                let name = entry.file_name().to_string_lossy();
-                if !slugs.contains(&name.as_ref()) {
-                    let hint = match suggest(&name, &slugs) {
+        let rel = entry
+            .path()
+            .strip_prefix(&dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        match practice_entry(&rel, is_dir, &slugs) {
+            PracticeEntry::CategoryFolder { slug: name, known } => {
+                if !known {
+                    let hint = match suggest(name, &slugs) {
                         Some(s) => format!("did you mean `{s}`? Known categories: {}", slugs.join(", ")),
                         None => format!("move its files into one of the category folders ({}), or add the category to content/site.yaml", slugs.join(", ")),
                     };
@@ -151,7 +197,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
                     );
                 }
             }
-            1 => diags.push(
+            PracticeEntry::OutsideCategory => diags.push(
                 Diagnostic::error(
                     "outside-category",
                     shown,
@@ -166,30 +212,19 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
                         .join(", ")
                 )),
             ),
-            2 if !is_dir => {
-                let category = entry
-                    .path()
-                    .parent()
-                    .and_then(|p| p.file_name())
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                if !slugs.contains(&category.as_str()) {
-                    continue; // reported once for the folder
-                }
-                if entry.path().extension().is_some_and(|e| e == "md") {
-                    files.push((category, entry.into_path()));
-                } else {
-                    diags.push(
-                        Diagnostic::warning(
-                            "ignored-file",
-                            shown,
-                            "this file is not a practice and is ignored",
-                        )
-                        .hint("practice files end in `.md`"),
-                    );
-                }
+            PracticeEntry::InUnknownCategory => {} // reported once for the folder
+            PracticeEntry::Practice { category, .. } => {
+                files.push((category.to_string(), entry.path().to_path_buf()))
             }
-            _ => diags.push(
+            PracticeEntry::Ignored => diags.push(
+                Diagnostic::warning(
+                    "ignored-file",
+                    shown,
+                    "this file is not a practice and is ignored",
+                )
+                .hint("practice files end in `.md`"),
+            ),
+            PracticeEntry::Nested => diags.push(
                 Diagnostic::error(
                     "nested-folder",
                     shown,
@@ -245,4 +280,47 @@ pub fn sort_practices(practices: &mut [Practice], settings: &Settings) {
                 &b.id,
             ))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn practices_are_md_files_directly_in_a_known_category_folder() {
+        let slugs = ["algemeen", "medisch"];
+        let entry = |rel, is_dir| practice_entry(rel, is_dir, &slugs);
+        assert_eq!(
+            entry("algemeen/flexwonen.md", false),
+            PracticeEntry::Practice {
+                category: "algemeen",
+                id: "flexwonen"
+            }
+        );
+        assert_eq!(
+            entry("algemeen", true),
+            PracticeEntry::CategoryFolder {
+                slug: "algemeen",
+                known: true
+            }
+        );
+        assert_eq!(
+            entry("onbekend", true),
+            PracticeEntry::CategoryFolder {
+                slug: "onbekend",
+                known: false
+            }
+        );
+        assert_eq!(entry("los.md", false), PracticeEntry::OutsideCategory);
+        assert_eq!(
+            entry("algemeen/notities.txt", false),
+            PracticeEntry::Ignored
+        );
+        assert_eq!(
+            entry("onbekend/x.md", false),
+            PracticeEntry::InUnknownCategory
+        );
+        assert_eq!(entry("algemeen/map", true), PracticeEntry::Nested);
+        assert_eq!(entry("algemeen/map/x.md", false), PracticeEntry::Nested);
+    }
 }

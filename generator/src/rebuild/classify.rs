@@ -1,5 +1,6 @@
 //! Which changed paths a partial rebuild can handle, and how.
 
+use crate::content::{practice_entry, PracticeEntry, PRACTICES_DIR};
 use crate::model::Content;
 use std::path::{Path, PathBuf};
 
@@ -31,26 +32,34 @@ pub(super) fn relative(root: &Path, path: &Path) -> Option<String> {
 /// How the change of `rel` (relative to `root`) is handled, for the content being served.
 pub(super) fn classify(root: &Path, content: &Content, rel: &str) -> Change {
     let abs = root.join(rel);
+    if let Some(below) = rel.strip_prefix(PRACTICES_DIR) {
+        let Some(below) = below.strip_prefix('/') else {
+            return if below.is_empty() {
+                Change::Nothing
+            } else {
+                Change::Whole
+            };
+        };
+        let slugs: Vec<&str> = content
+            .settings
+            .categories
+            .iter()
+            .map(|c| c.slug.as_str())
+            .collect();
+        return match practice_entry(below, abs.is_dir(), &slugs) {
+            PracticeEntry::CategoryFolder { known: true, .. } => Change::Nothing,
+            PracticeEntry::Practice { category, id } => {
+                Change::Practice(rel.to_string(), category.to_string(), id.to_string())
+            }
+            // A file the loader ignores with a warning: rebuild when it is there, so the
+            // warning shows; a temporary file that came and went changes nothing.
+            PracticeEntry::Ignored if !abs.exists() => Change::Nothing,
+            _ => Change::Whole,
+        };
+    }
     let parts: Vec<&str> = rel.split('/').collect();
-    let categories = &content.settings.categories;
-    let is_category = |slug: &str| categories.iter().any(|c| c.slug == slug);
     let theme_dir = ["themes", content.settings.theme.as_str()];
     match parts.as_slice() {
-        ["content", "praktijken"] => Change::Nothing,
-        ["content", "praktijken", category] if is_category(category) && abs.is_dir() => {
-            Change::Nothing
-        }
-        ["content", "praktijken", category, file] if is_category(category) => {
-            match file.strip_suffix(".md") {
-                Some(id) if !abs.is_dir() => {
-                    Change::Practice(rel.to_string(), category.to_string(), id.to_string())
-                }
-                // A file the loader ignores with a warning: rebuild when it is there, so the
-                // warning shows; a temporary file that came and went changes nothing.
-                _ if abs.exists() => Change::Whole,
-                _ => Change::Nothing,
-            }
-        }
         [t, name, "static", rest @ ..] if [*t, *name] == theme_dir && !rest.is_empty() => {
             if abs.is_dir() {
                 Change::Whole
