@@ -9,6 +9,7 @@
 
 pub mod assets;
 pub mod build;
+pub mod cmd;
 pub mod content;
 pub mod diagnostics;
 pub mod herverdeling;
@@ -21,7 +22,6 @@ pub mod output;
 pub mod rebuild;
 pub mod render;
 pub mod routes;
-pub mod search_cmd;
 pub mod search_index;
 pub mod serve;
 pub mod text;

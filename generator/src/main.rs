@@ -4,11 +4,8 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand};
-use kennisbank::build::{build_in_memory, build_into};
-use kennisbank::diagnostics::{self, Format};
-use kennisbank::output;
-use kennisbank::render::views::ViewCache;
-use std::io::Write;
+use kennisbank::cmd::{self, Exit};
+use kennisbank::diagnostics::Format;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -119,38 +116,38 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let exit: Exit = match cli.command {
         Command::Build {
             root,
             out,
             base_url,
             format,
-        } => build(root.root, out, &base_url, format),
-        Command::Check { root, format } => check(root.root, format),
+        } => cmd::build::run(root.root, out, &base_url, format),
+        Command::Check { root, format } => cmd::check::run(root.root, format),
         Command::Serve {
             root,
             bind,
             port,
             open,
-        } => exit(kennisbank::serve::run(kennisbank::serve::Options {
+        } => cmd::serve::run(cmd::serve::Options {
             root: root.root,
             bind,
             port,
             open,
-        })),
+        }),
         Command::New {
             root,
             category,
             title,
             date,
-        } => new_practice(root.root, &category, &title, date.as_deref()),
+        } => cmd::new::run(root.root, &category, &title, date.as_deref()),
         Command::Herverdeling {
             root,
             file,
             json,
             brief,
             link,
-        } => exit(kennisbank::herverdeling_cmd::run(
+        } => Exit::from_code(kennisbank::herverdeling_cmd::run(
             &file, json, brief, link, &root.root,
         )),
         Command::Search {
@@ -163,131 +160,8 @@ fn main() -> ExitCode {
             tag,
         } => {
             let filters = search::Filters { category, tag };
-            exit(kennisbank::search_cmd::run(
-                &root.root, &out, &query, &filters, json, limit,
-            ))
-        }
-    }
-}
-
-fn exit(code: i32) -> ExitCode {
-    ExitCode::from(u8::try_from(code).unwrap_or(2))
-}
-
-fn print_diagnostics(diags: &[diagnostics::Diagnostic], format: Format) {
-    if diags.is_empty() {
-        return;
-    }
-    let text = diagnostics::render(diags, format);
-    // Machine formats go to stdout so tools can read them; human text to stderr.
-    if format == Format::Human {
-        let _ = std::io::stderr().write_all(text.as_bytes());
-    } else {
-        let _ = std::io::stdout().write_all(text.as_bytes());
-    }
-}
-
-fn build(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> ExitCode {
-    // A relative output folder is relative to the project, like everything else the project holds.
-    let out = if out.is_relative() {
-        root.join(&out)
-    } else {
-        out
-    };
-    if let Err(why) = output::check_out_dir(&root, &out) {
-        eprintln!("error: {why}");
-        return ExitCode::from(2);
-    }
-    let started = std::time::Instant::now();
-    // Pages go to disk as they are rendered, into a new folder that replaces `out` only when
-    // the whole build succeeded.
-    let staging = match output::Staging::begin(&out) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: cannot write beside `{}`: {e}", out.display());
-            return ExitCode::from(2);
+            cmd::search::run(&root.root, &out, &query, &filters, json, limit)
         }
     };
-    let (built, _) = build_into(&root, base_url, &mut ViewCache::default(), &staging);
-    print_diagnostics(&built.diagnostics, format);
-    if built.has_errors() {
-        drop(staging);
-        eprintln!(
-            "Build failed: nothing was written; `{}` is unchanged.",
-            out.display()
-        );
-        return ExitCode::from(1);
-    }
-    if let Err(e) = staging.commit() {
-        eprintln!("error: cannot write `{}`: {e}", out.display());
-        return ExitCode::from(2);
-    }
-    let practices = built.content.as_ref().map_or(0, |c| c.practices.len());
-    eprintln!(
-        "Built {} files ({practices} practices) into `{}` in {} ms.",
-        built.file_count,
-        out.display(),
-        started.elapsed().as_millis()
-    );
-    ExitCode::SUCCESS
-}
-
-fn new_practice(root: PathBuf, category: &str, title: &str, date: Option<&str>) -> ExitCode {
-    use kennisbank::new_practice::{create, today};
-    let added = match date {
-        Some(text) => match calculator_wasm::date::Date::parse(text) {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("error: `--date {text}` is not a date: {e}; write it as YYYY-MM-DD");
-                return ExitCode::from(2);
-            }
-        },
-        None => match today() {
-            Some(d) => d,
-            None => {
-                eprintln!(
-                    "error: the system clock gives no date; give one with `--date YYYY-MM-DD`"
-                );
-                return ExitCode::from(2);
-            }
-        },
-    };
-    match create(&root, category, title, added) {
-        Ok(path) => {
-            println!("{path}");
-            eprintln!("Created {path}: write the text below the `---` line, and uncomment the fields you need.");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            if let kennisbank::new_practice::NewError::Settings(diags) = &e {
-                print_diagnostics(diags, Format::Human);
-            }
-            eprintln!("error: {e}");
-            exit(e.exit_code())
-        }
-    }
-}
-
-fn check(root: PathBuf, format: Format) -> ExitCode {
-    use kennisbank::linkcheck::{self, CHECK_BASE};
-    let mut built = build_in_memory(&root, CHECK_BASE);
-    // The links are checked in the rendered pages, so only when everything rendered.
-    if let (false, Some(content)) = (built.has_errors(), &built.content) {
-        let links = linkcheck::check(&root, content, &built.files, CHECK_BASE);
-        built.diagnostics.extend(links);
-        diagnostics::sort(&mut built.diagnostics);
-    }
-    print_diagnostics(&built.diagnostics, format);
-    if built.has_errors() {
-        ExitCode::from(1)
-    } else {
-        if format == Format::Human {
-            let practices = built.content.as_ref().map_or(0, |c| c.practices.len());
-            eprintln!(
-                "All good: {practices} practices checked, {} pages rendered.",
-                built.files.len()
-            );
-        }
-        ExitCode::SUCCESS
-    }
+    exit.into()
 }

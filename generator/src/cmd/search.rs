@@ -2,6 +2,7 @@
 //! built site, with the same engine (crate `search`) the search page runs as
 //! WebAssembly, so the command shows what a visitor would see.
 
+use super::Exit;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -12,8 +13,8 @@ pub use crate::search_index::INDEX_DIR;
 /// Runs a search over `<out>/zoeken/index/` (`out` relative to `root` unless
 /// absolute) and prints the best `limit` results: as a JSON array of
 /// `{"url", "title", "category", "score", "snippet"}` with `json`, else as a
-/// numbered list. Returns the exit code: 0 (also when nothing matches), 2
-/// when the index is missing or damaged.
+/// numbered list. Fails (exit code 2) when the index is missing or damaged;
+/// no match is a success.
 pub fn run(
     root: &Path,
     out: &Path,
@@ -21,7 +22,7 @@ pub fn run(
     filters: &Filters,
     json: bool,
     limit: usize,
-) -> i32 {
+) -> Exit {
     let out: PathBuf = if out.is_relative() {
         root.join(out)
     } else {
@@ -32,15 +33,15 @@ pub fn run(
         Ok(r) => r,
         Err(e @ SearchError::MissingIndex { .. }) => {
             eprintln!("error: {e}; run `kennisbank build` first");
-            return 2;
+            return Exit::Failed;
         }
         Err(e @ SearchError::Corrupt { .. }) => {
             eprintln!("error: {e}; run `kennisbank build` again");
-            return 2;
+            return Exit::Failed;
         }
         Err(e) => {
             eprintln!("error: {e}");
-            return 2;
+            return Exit::Failed;
         }
     };
     let text = if json {
@@ -52,7 +53,7 @@ pub fn run(
     // A closed pipe (`| head`) is not worth a panic or an error code.
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
-    0
+    Exit::Success
 }
 
 /// The hits as a JSON array, best first.
@@ -156,7 +157,8 @@ mod tests {
                 &Filters::default(),
                 false,
                 10
-            ),
+            )
+            .code(),
             2
         );
     }
@@ -175,7 +177,8 @@ mod tests {
                 &Filters::default(),
                 true,
                 10
-            ),
+            )
+            .code(),
             2
         );
     }
@@ -192,7 +195,8 @@ mod tests {
                 &Filters::default(),
                 true,
                 10
-            ),
+            )
+            .code(),
             0
         );
         let dir = tmp.path().join("public").join(INDEX_DIR);

@@ -1,0 +1,30 @@
+//! `kennisbank check`: validates everything (content, templates, links) without writing.
+
+use super::{print_diagnostics, Exit};
+use crate::build::build_in_memory;
+use crate::diagnostics::{self, Format};
+use crate::linkcheck::{self, CHECK_BASE};
+use std::path::PathBuf;
+
+pub fn run(root: PathBuf, format: Format) -> Exit {
+    let mut built = build_in_memory(&root, CHECK_BASE);
+    // The links are checked in the rendered pages, so only when everything rendered.
+    if let (false, Some(content)) = (built.has_errors(), &built.content) {
+        let links = linkcheck::check(&root, content, &built.files, CHECK_BASE);
+        built.diagnostics.extend(links);
+        diagnostics::sort(&mut built.diagnostics);
+    }
+    print_diagnostics(&built.diagnostics, format);
+    if built.has_errors() {
+        Exit::Problems
+    } else {
+        if format == Format::Human {
+            let practices = built.content.as_ref().map_or(0, |c| c.practices.len());
+            eprintln!(
+                "All good: {practices} practices checked, {} pages rendered.",
+                built.files.len()
+            );
+        }
+        Exit::Success
+    }
+}
