@@ -99,7 +99,8 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// How diagnostics are printed: for people, as JSON, or as GitHub Actions annotations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Human,
     Json,

@@ -24,6 +24,24 @@ struct RootArg {
     root: PathBuf,
 }
 
+/// The names of [`Format`] on the command line.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Human,
+    Json,
+    Github,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Github => Format::Github,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Validate the content and write the site (nothing is written when there are errors).
@@ -38,7 +56,7 @@ enum Command {
         base_url: String,
         /// How to print problems.
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: FormatArg,
     },
     /// Check a planned redistribution of the taakstelling (herverdelingscheck); exit 0 valid, 1 invalid, 2 unreadable.
     Herverdeling {
@@ -84,7 +102,7 @@ enum Command {
         root: RootArg,
         /// How to print problems: for people, as JSON, or as GitHub Actions annotations.
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: FormatArg,
     },
     /// Build in memory and serve the site, rebuilding and reloading open pages on every change.
     Serve {
@@ -122,8 +140,8 @@ fn main() -> ExitCode {
             out,
             base_url,
             format,
-        } => cmd::build::run(root.root, out, &base_url, format),
-        Command::Check { root, format } => cmd::check::run(root.root, format),
+        } => cmd::build::run(root.root, out, &base_url, format.into()),
+        Command::Check { root, format } => cmd::check::run(root.root, format.into()),
         Command::Serve {
             root,
             bind,
