@@ -1,5 +1,6 @@
 //! The pipeline: load → validate → render → (write). `check` runs it without writing.
 
+use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::Content;
 use crate::render::theme::Theme;
@@ -135,7 +136,7 @@ fn apply_source_date_epoch(content: &mut Content, diagnostics: &mut Vec<Diagnost
         Some(date) => content.settings.reference_date = Some(date),
         None => diagnostics.push(
             Diagnostic::warning(
-                "invalid-source-date-epoch",
+                Code::InvalidSourceDateEpoch,
                 "SOURCE_DATE_EPOCH",
                 format!("`SOURCE_DATE_EPOCH={value}` is not a number of seconds; it is ignored"),
             )

@@ -1,6 +1,7 @@
 //! Problems found in the content, as data: one printer renders them for people, for tools (JSON)
 //! and for GitHub Actions annotations.
 
+pub use crate::codes::Code;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -16,7 +17,7 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Stable machine-readable code, such as `unknown-field`.
+    /// Stable machine-readable code, such as `unknown-field` (one of [`Code::ALL`]).
     pub code: &'static str,
     /// Path relative to the project root, with `/` separators.
     pub path: String,
@@ -34,10 +35,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            code,
+            code: code.as_str(),
             path: path.into(),
             line: 0,
             column: 0,
@@ -47,11 +48,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        code: &'static str,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, path, message)
@@ -232,7 +229,7 @@ mod tests {
 
     fn sample() -> Diagnostic {
         Diagnostic::error(
-            "unknown-field",
+            Code::UnknownField,
             "content/praktijken/algemeen/x.md",
             "unknown field `titel`",
         )

@@ -1,6 +1,7 @@
 //! The herverdelingscheck's content for the site: the municipalities list and the letter template,
 //! checked like all content and written beside the page for its script.
 
+use crate::codes::Code;
 use crate::content::read_text;
 use crate::diagnostics::{display_path, Diagnostic};
 use crate::render::OutputFile;
@@ -46,7 +47,7 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
             Err(errors) => {
                 for e in errors {
                     diags.push(
-                        Diagnostic::error("invalid-municipalities", display_path(root, &list_path), e.message.clone())
+                        Diagnostic::error(Code::InvalidMunicipalities, display_path(root, &list_path), e.message.clone())
                             .at(e.line.unwrap_or(0), e.column.unwrap_or(0))
                             .hint("each entry is `- naam: <officiële naam>` with `provincie: <provincie>`; names must be unique")
                             .with_source(&text),
@@ -70,7 +71,7 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
                     LetterError::Invalid { .. } => 0,
                 };
                 diags.push(
-                    Diagnostic::error("letter-template", display_path(root, &letter_path), format!("the letter template does not work: {e}"))
+                    Diagnostic::error(Code::LetterTemplate, display_path(root, &letter_path), format!("the letter template does not work: {e}"))
                         .at(line, 0)
                         .hint("the letter uses Jinja syntax ({{ variabele }}, {% for … %} … {% endfor %}); the comment at the top of the file lists the variables")
                         .with_source(&text),

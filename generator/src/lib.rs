@@ -10,6 +10,7 @@
 pub mod assets;
 pub mod build;
 pub mod cmd;
+pub mod codes;
 pub mod content;
 pub mod diagnostics;
 pub mod herverdeling;

@@ -6,6 +6,7 @@
 //! A broken link is reported where an editor can fix it: at the line of the practice text (or
 //! `site.yaml`, `stappenplan.yaml`) that holds it, else at the template line that writes it.
 
+use crate::codes::Code;
 use crate::content::{settings, stappenplan};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, resolve_href};
@@ -223,7 +224,7 @@ struct Broken {
     page: String,
     url: String,
     message: String,
-    code: &'static str,
+    code: Code,
 }
 
 /// Checks every internal link and anchor of the built `files` (a site under `base`); `root` is
@@ -263,7 +264,7 @@ pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -
                     Target::OutsideBase(path) => found.push(Broken {
                         page: f.path.clone(),
                         url: link.url,
-                        code: "link-outside-base",
+                        code: Code::LinkOutsideBase,
                         message: format!(
                             "the link `{path}` does not start with the site's base, so it breaks when the site is published under a sub-path"
                         ),
@@ -281,7 +282,7 @@ pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -
                         match target {
                             None => found.push(Broken {
                                 page: f.path.clone(),
-                                code: "broken-link",
+                                code: Code::BrokenLink,
                                 message: format!(
                                     "the link `{}` goes to a page that does not exist",
                                     shown(&link.url)
@@ -294,7 +295,7 @@ pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -
                                 if !present {
                                     found.push(Broken {
                                         page: f.path.clone(),
-                                        code: "broken-anchor",
+                                        code: Code::BrokenAnchor,
                                         message: format!(
                                             "the link `{}` goes to `#{fragment}`, which is not on that page",
                                             shown(&link.url)
@@ -332,7 +333,7 @@ fn place(root: &Path, content: &Content, base: &str, broken: Vec<Broken>) -> Vec
             diagnostic.path.clone(),
             diagnostic.line,
             b.url.clone(),
-            b.code,
+            b.code.as_str(),
         );
         grouped
             .entry(key)
@@ -466,10 +467,10 @@ fn written_forms(url: &str, base: &str) -> Vec<String> {
     forms
 }
 
-fn hint(code: &str) -> &'static str {
+fn hint(code: Code) -> &'static str {
     match code {
-        "broken-anchor" => "link to an `id` that exists on the target page, or drop the `#…` part",
-        "link-outside-base" => "in a template write `{{ base }}path/`; in a text write `/path/` (the generator adds the base)",
+        Code::BrokenAnchor => "link to an `id` that exists on the target page, or drop the `#…` part",
+        Code::LinkOutsideBase => "in a template write `{{ base }}path/`; in a text write `/path/` (the generator adds the base)",
         _ => "link to a page of the site as `/praktijken/<category>/<id>/` (a practice), or check the spelling of the address",
     }
 }

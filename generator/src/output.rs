@@ -1,6 +1,7 @@
 //! Writing the built site: into a fresh folder beside the target, then swapped in, so a failed
 //! build leaves the previous output as it was and no stale file survives.
 
+use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use crate::render::{OutputFile, Sink};
 use rayon::prelude::*;
@@ -116,7 +117,7 @@ impl Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
         self.write(&file).map_err(|e| {
             Diagnostic::error(
-                "cannot-write",
+                Code::CannotWrite,
                 self.out.join(&file.path).to_string_lossy().into_owned(),
                 format!("cannot write the file: {e}"),
             )

@@ -1,5 +1,6 @@
 //! Checks that need more than one file: unique ids, `related` ids, links in texts.
 
+use crate::codes::Code;
 use crate::diagnostics::{suggest, Diagnostic};
 use crate::markdown::{self, is_external};
 use crate::model::{Content, Practice};
@@ -21,7 +22,7 @@ pub fn validate_with(
     for p in &content.practices {
         if let Some(first) = by_id.insert(&p.id, &p.path) {
             diags.push(
-                Diagnostic::error("duplicate-id", p.path.clone(), format!("the id `{}` is also used by {first}", p.id))
+                Diagnostic::error(Code::DuplicateId, p.path.clone(), format!("the id `{}` is also used by {first}", p.id))
                     .hint("ids are file names and must be unique over all categories: rename one of the files"),
             );
         }
@@ -32,7 +33,7 @@ pub fn validate_with(
             if r == &p.id {
                 diags.push(
                     Diagnostic::warning(
-                        "related-self",
+                        Code::RelatedSelf,
                         p.path.clone(),
                         format!("`related` lists the practice itself (`{r}`)"),
                     )
@@ -46,7 +47,7 @@ pub fn validate_with(
                 };
                 diags.push(
                     Diagnostic::error(
-                        "unknown-related",
+                        Code::UnknownRelated,
                         p.path.clone(),
                         format!("`related` names `{r}`, but no practice has that id"),
                     )
@@ -65,7 +66,7 @@ pub fn validate_with(
             if slug.is_empty() {
                 diags.push(
                     Diagnostic::error(
-                        "invalid-tag",
+                        Code::InvalidTag,
                         p.path.clone(),
                         format!("the tag `{t}` has no letters or digits"),
                     )
@@ -76,7 +77,7 @@ pub fn validate_with(
             match tags.get(&slug) {
                 Some((other, path)) if *other != t.as_str() => diags.push(
                     Diagnostic::warning(
-                        "tag-spelling",
+                        Code::TagSpelling,
                         p.path.clone(),
                         format!("the tag `{t}` is written `{other}` in {path}"),
                     )
@@ -101,7 +102,7 @@ pub fn text_links(p: &Practice) -> Vec<Diagnostic> {
                 let line = p.body_line + markdown::line_of_offset(&p.body, link.offset) - 1;
                 diags.push(
                     Diagnostic::error(
-                        "invalid-url",
+                        Code::InvalidUrl,
                         p.path.clone(),
                         format!("the link `{}` in the text is not valid: {why}", link.url),
                     )
@@ -118,7 +119,7 @@ pub fn text_links(p: &Practice) -> Vec<Diagnostic> {
             let line = p.body_line + markdown::line_of_offset(&p.body, link.offset) - 1;
             diags.push(
                 Diagnostic::error(
-                    "unsafe-link",
+                    Code::UnsafeLink,
                     p.path.clone(),
                     "links may not run scripts (`javascript:`)",
                 )

@@ -7,6 +7,7 @@ pub mod stappenplan;
 pub mod synonyms;
 pub mod yaml;
 
+use crate::codes::Code;
 use crate::diagnostics::{display_path, suggest, Diagnostic};
 use crate::model::{Content, Practice, Settings};
 use rayon::prelude::*;
@@ -19,7 +20,7 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let shown = display_path(root, path);
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(
-            "unreadable-file",
+            Code::UnreadableFile,
             shown.clone(),
             format!("cannot read the file: {e}"),
         )
@@ -30,7 +31,7 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         let before = &e.as_bytes()[..valid];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let column = valid - before.iter().rposition(|b| *b == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
-        Diagnostic::error("not-utf8", shown, "the file is not valid UTF-8 text")
+        Diagnostic::error(Code::NotUtf8, shown, "the file is not valid UTF-8 text")
             .at(line, column)
             .hint("save the file with UTF-8 encoding (in most editors: \"Save with encoding\" → UTF-8)")
     })
@@ -141,7 +142,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
     if !dir.is_dir() {
         diags.push(
             Diagnostic::error(
-                "missing-folder",
+                Code::MissingFolder,
                 PRACTICES_DIR,
                 "the folder with practices does not exist",
             )
@@ -165,7 +166,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
                     .map(|p| display_path(root, p))
                     .unwrap_or_else(|| PRACTICES_DIR.into());
                 diags.push(Diagnostic::error(
-                    "unreadable-file",
+                    Code::UnreadableFile,
                     shown,
                     format!("cannot read: {e}"),
                 ));
@@ -189,7 +190,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
                     };
                     diags.push(
                         Diagnostic::error(
-                            "unknown-category",
+                            Code::UnknownCategory,
                             shown,
                             format!("`{name}` is not a category"),
                         )
@@ -199,7 +200,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
             }
             PracticeEntry::OutsideCategory => diags.push(
                 Diagnostic::error(
-                    "outside-category",
+                    Code::OutsideCategory,
                     shown,
                     "a practice must be inside a category folder",
                 )
@@ -218,7 +219,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
             }
             PracticeEntry::Ignored => diags.push(
                 Diagnostic::warning(
-                    "ignored-file",
+                    Code::IgnoredFile,
                     shown,
                     "this file is not a practice and is ignored",
                 )
@@ -226,7 +227,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
             ),
             PracticeEntry::Nested => diags.push(
                 Diagnostic::error(
-                    "nested-folder",
+                    Code::NestedFolder,
                     shown,
                     "folders inside a category folder are not read",
                 )

@@ -3,6 +3,7 @@
 
 use super::frontmatter::{split, SplitError};
 use super::yaml::YamlDoc;
+use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Contact, Link, Practice};
 use crate::text::{check_email, check_external_url, is_slug, slugify};
@@ -30,7 +31,7 @@ pub fn parse(
     if !is_slug(id) {
         let suggestion = slugify(id);
         diags.push(
-            Diagnostic::error("invalid-id", path, format!("the file name `{id}` is not a valid practice id"))
+            Diagnostic::error(Code::InvalidId, path, format!("the file name `{id}` is not a valid practice id"))
                 .hint(format!("rename the file to `{suggestion}.md`: lowercase letters, digits and single hyphens")),
         );
     }
@@ -39,7 +40,7 @@ pub fn parse(
         Err(SplitError::NoOpening) => {
             diags.push(
                 Diagnostic::error(
-                    "missing-front-matter",
+                    Code::MissingFrontMatter,
                     path,
                     "the file does not start with a `---` line",
                 )
@@ -52,7 +53,7 @@ pub fn parse(
         Err(SplitError::NoClosing) => {
             diags.push(
                 Diagnostic::error(
-                    "unclosed-front-matter",
+                    Code::UnclosedFrontMatter,
                     path,
                     "the front matter has no closing `---` line",
                 )
@@ -79,7 +80,7 @@ pub fn parse(
         if u < a {
             diags.push(
                 doc.error_at(
-                    "date-order",
+                    Code::DateOrder,
                     doc.key_line("updated"),
                     format!("`updated` ({u}) is before `added` ({a})"),
                 )
@@ -101,7 +102,7 @@ pub fn parse(
         if !is_slug(r) {
             diags.push(
                 doc.error_at(
-                    "invalid-related",
+                    Code::InvalidRelated,
                     doc.line_of("related", r),
                     format!("`{r}` in `related` is not a practice id"),
                 )
@@ -117,7 +118,7 @@ pub fn parse(
 
     if parts.body.trim().is_empty() {
         diags.push(
-            Diagnostic::error("empty-body", path, "the practice has no text")
+            Diagnostic::error(Code::EmptyBody, path, "the practice has no text")
                 .at(parts.body_line, 0)
                 .hint("write the text of the practice below the closing `---` line"),
         );
@@ -153,7 +154,7 @@ fn non_empty_string(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Op
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         _ => {
-            diags.push(doc.error_at("invalid-value", doc.key_line(key), format!("`{key}` must be text")).hint(format!(
+            diags.push(doc.error_at(Code::InvalidValue, doc.key_line(key), format!("`{key}` must be text")).hint(format!(
                 "write it on one line after `{key}: `; put it between quotes when it contains `: ` or starts with `[` or `{{`"
             )));
             return None;
@@ -162,7 +163,7 @@ fn non_empty_string(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Op
     if s.trim().is_empty() {
         diags.push(
             doc.error_at(
-                "empty-field",
+                Code::EmptyField,
                 doc.key_line(key),
                 format!("`{key}` is empty"),
             )
@@ -186,7 +187,7 @@ fn date(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Date> {
         Err(e) => {
             diags.push(
                 doc.error_at(
-                    "invalid-date",
+                    Code::InvalidDate,
                     doc.key_line(key),
                     format!("`{key}` is not a valid date: `{text}` ({e})"),
                 )
@@ -205,7 +206,7 @@ fn string_list(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Str
         Some(_) => {
             diags.push(
                 doc.error_at(
-                    "invalid-value",
+                    Code::InvalidValue,
                     doc.key_line(key),
                     format!("`{key}` must be a list"),
                 )
@@ -231,7 +232,7 @@ fn string_list(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Str
                     .to_string();
                 diags.push(
                     doc.error_at(
-                        "invalid-value",
+                        Code::InvalidValue,
                         doc.key_line(key),
                         format!("an item of `{key}` is not a word or phrase: `{shown}`"),
                     )
@@ -256,7 +257,7 @@ fn links(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Link> {
     let Value::Sequence(items) = value else {
         diags.push(
             doc.error_at(
-                "invalid-value",
+                Code::InvalidValue,
                 doc.key_line("links"),
                 "`links` must be a list of links",
             )
@@ -272,7 +273,7 @@ fn links(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Link> {
                 let needle = item.get("url").and_then(Value::as_str).unwrap_or("links");
                 diags.push(
                     doc.error_at(
-                        "invalid-link",
+                        Code::InvalidLink,
                         doc.line_of("links", needle),
                         format!("link {} in `links` is not valid: {e}", i + 1),
                     )
@@ -283,14 +284,14 @@ fn links(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Link> {
         };
         if let Err(why) = check_external_url(&link.url) {
             diags.push(
-                doc.error_at("invalid-url", doc.line_of("links", &link.url), format!("the URL `{}` is not valid: {why}", link.url))
+                doc.error_at(Code::InvalidUrl, doc.line_of("links", &link.url), format!("the URL `{}` is not valid: {why}", link.url))
                     .hint("copy the full address from the browser's address bar, such as `https://www.voorbeeld.nl/pagina`"),
             );
         }
         if link.label.trim().is_empty() {
             diags.push(
                 doc.error_at(
-                    "empty-field",
+                    Code::EmptyField,
                     doc.line_of("links", &link.url),
                     format!("the link to `{}` has no label", link.url),
                 )
@@ -311,7 +312,7 @@ fn contact(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Option<Contact> {
     if let Some(email) = &c.email {
         if let Err(why) = check_email(email) {
             diags.push(
-                doc.error_at("invalid-email", doc.line_of("contact", email), why)
+                doc.error_at(Code::InvalidEmail, doc.line_of("contact", email), why)
                     .hint("write the address as `naam@organisatie.nl`"),
             );
         }

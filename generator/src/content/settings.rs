@@ -1,6 +1,7 @@
 //! `content/site.yaml`: the site's title, introduction, categories and options.
 
 use super::yaml::YamlDoc;
+use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Category, Settings, SiteContact};
 use crate::text::{check_email, check_web_url, is_slug};
@@ -57,7 +58,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         Date::parse(&t)
             .map_err(|e| {
                 diags.push(
-                    doc.error_at("invalid-date", doc.key_line("reference_date"), format!("`reference_date` is not a valid date: {e}"))
+                    doc.error_at(Code::InvalidDate, doc.key_line("reference_date"), format!("`reference_date` is not a valid date: {e}"))
                         .hint("write it as YYYY-MM-DD, or remove it to use the newest date in the content"),
                 )
             })
@@ -68,7 +69,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         .and_then(|u| match check_web_url(&u) {
             Ok(()) => Some(u),
             Err(why) => {
-                diags.push(doc.error_at("invalid-url", doc.key_line("url"), format!("`url` {why}")).hint("write the address the site is published at, such as `https://www.example.nl/kennisbank/`"));
+                diags.push(doc.error_at(Code::InvalidUrl, doc.key_line("url"), format!("`url` {why}")).hint("write the address the site is published at, such as `https://www.example.nl/kennisbank/`"));
                 None
             }
         });
@@ -87,7 +88,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
                     if !CATEGORY_FIELDS.contains(&key) {
                         diags.push(
                             doc.error_at(
-                                "unknown-field",
+                                Code::UnknownField,
                                 doc.line_of("categories", &format!("{key}:")),
                                 format!("unknown field `{key}` in a category"),
                             )
@@ -112,12 +113,12 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
                 Ok(raw) => {
                     if !is_slug(&raw.slug) {
                         diags.push(
-                            doc.error_at("invalid-slug", line, format!("category slug `{}` is not a valid slug", raw.slug))
+                            doc.error_at(Code::InvalidSlug, line, format!("category slug `{}` is not a valid slug", raw.slug))
                                 .hint("use lowercase letters, digits and hyphens; the slug is also the folder name under content/praktijken/"),
                         );
                     }
                     if categories.iter().any(|c: &Category| c.slug == raw.slug) {
-                        diags.push(doc.error_at("duplicate-category", line, format!("category `{}` is listed twice", raw.slug)));
+                        diags.push(doc.error_at(Code::DuplicateCategory, line, format!("category `{}` is listed twice", raw.slug)));
                     }
                     categories.push(Category {
                         slug: raw.slug,
@@ -127,14 +128,14 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
                     });
                 }
                 Err(e) => diags.push(
-                    doc.error_at("invalid-category", line, format!("category {} is not valid: {e}", i + 1))
+                    doc.error_at(Code::InvalidCategory, line, format!("category {} is not valid: {e}", i + 1))
                         .hint("each category needs `slug`, `title`, and may have `description` and `order`"),
                 ),
             }
         }
     } else if doc.has("categories") {
         diags.push(doc.error_at(
-            "invalid-value",
+            Code::InvalidValue,
             doc.key_line("categories"),
             "`categories` must be a list",
         ));
@@ -153,18 +154,18 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         .filter(|c| {
             let line = doc.line_of("contact", if c.email.is_some() { "email" } else { "url" });
             if c.email.is_none() && c.url.is_none() {
-                diags.push(doc.error_at("invalid-value", doc.key_line("contact"), "`contact` has neither `email` nor `url`").hint("give an e-mail address (`email: info@example.nl`), a contact page (`url: https://…`), or both; or remove `contact`"));
+                diags.push(doc.error_at(Code::InvalidValue, doc.key_line("contact"), "`contact` has neither `email` nor `url`").hint("give an e-mail address (`email: info@example.nl`), a contact page (`url: https://…`), or both; or remove `contact`"));
                 return false;
             }
             let mut ok = true;
             if let Some(email) = &c.email {
                 if let Err(why) = check_email(email) {
-                    diags.push(doc.error_at("invalid-email", line, format!("`contact.email` is not valid: {why}")).hint("write an address such as `info@example.nl`"));
+                    diags.push(doc.error_at(Code::InvalidEmail, line, format!("`contact.email` is not valid: {why}")).hint("write an address such as `info@example.nl`"));
                     ok = false;
                 }
             }
             if let Some(Err(why)) = c.url.as_deref().map(check_web_url) {
-                diags.push(doc.error_at("invalid-url", doc.line_of("contact", "url"), format!("`contact.url` {why}")).hint("write the full address of the contact page, such as `https://www.example.nl/contact`"));
+                diags.push(doc.error_at(Code::InvalidUrl, doc.line_of("contact", "url"), format!("`contact.url` {why}")).hint("write the full address of the contact page, such as `https://www.example.nl/contact`"));
                 ok = false;
             }
             ok

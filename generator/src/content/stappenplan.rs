@@ -1,6 +1,7 @@
 //! `content/stappenplan.yaml`: the BIJLAGE with the steps, the uitgangspunten and footnotes.
 
 use super::yaml::YamlDoc;
+use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::Stappenplan;
 
@@ -28,7 +29,7 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
             for f in &plan.footnotes {
                 if !ids.insert(f.id.as_str()) {
                     diags.push(doc.error_at(
-                        "duplicate-footnote",
+                        Code::DuplicateFootnote,
                         doc.line_of("footnotes", &format!("id: {}", f.id)),
                         format!("footnote `{}` is defined twice", f.id),
                     ));
@@ -44,7 +45,7 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
                     if !ids.contains(reference) {
                         diags.push(
                             doc.error_at(
-                                "unknown-footnote",
+                                Code::UnknownFootnote,
                                 doc.line_of("steps", &format!("[^{reference}]")),
                                 format!("footnote `[^{reference}]` is not defined"),
                             )
@@ -68,7 +69,7 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
                 .unwrap_or(&message)
                 .to_string();
             diags.push(
-                Diagnostic::error("invalid-stappenplan", PATH, message)
+                Diagnostic::error(Code::InvalidStappenplan, PATH, message)
                     .at(line, column)
                     .hint("each step needs `title`, `actor`, `text` and may have `deadline`; each uitgangspunt needs `title` and `text`; each footnote `id` and `text`")
                     .with_source(text),

@@ -2,6 +2,7 @@
 //! that someone who types `statushouder` finds the practices that say `vergunninghouder`.
 
 use super::yaml::YamlDoc;
+use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use search::normalize::NotOneWord;
 use serde_yaml::Value;
@@ -21,7 +22,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
             .position(|l| l.trim_start().starts_with('-'))
             .map_or(1, |i| i + 1);
         let d = Diagnostic::error(
-            "missing-field",
+            Code::MissingField,
             PATH,
             format!("the groups of synonyms must be under `{KEY}:`"),
         )
@@ -44,7 +45,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
         Some(_) => {
             diags.push(
                 doc.error_at(
-                    "invalid-value",
+                    Code::InvalidValue,
                     doc.key_line(KEY),
                     format!("`{KEY}` must be a list of groups of words"),
                 )
@@ -61,7 +62,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
         let Value::Sequence(words) = item else {
             diags.push(
                 doc.error_at(
-                    "invalid-synonyms",
+                    Code::InvalidSynonyms,
                     line,
                     "a group of synonyms must be a list of words between brackets",
                 )
@@ -78,7 +79,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                 _ => {
                     diags.push(
                         doc.error_at(
-                            "invalid-synonyms",
+                            Code::InvalidSynonyms,
                             line,
                             "a group of synonyms holds words only",
                         )
@@ -93,7 +94,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                 Err(NotOneWord::Empty) => {
                     diags.push(
                         doc.error_at(
-                            "invalid-synonyms",
+                            Code::InvalidSynonyms,
                             at,
                             "an empty word in a group of synonyms",
                         )
@@ -104,7 +105,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                 Err(NotOneWord::Several) => {
                     diags.push(
                         doc.error_at(
-                            "invalid-synonyms",
+                            Code::InvalidSynonyms,
                             at,
                             format!("`{word}` is more than one word; synonyms are single words"),
                         )
@@ -115,7 +116,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                 Err(NotOneWord::Ignored) => {
                     diags.push(
                         doc.error_at(
-                            "invalid-synonyms",
+                            Code::InvalidSynonyms,
                             at,
                             format!("`{word}` is a word the search leaves out (a stop word or a single letter)"),
                         )
@@ -127,7 +128,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
             if folded_in_group.contains(&folded) {
                 diags.push(
                     doc.warning_at(
-                        "duplicate-synonym",
+                        Code::DuplicateSynonym,
                         at,
                         format!("`{word}` is in this group twice"),
                     )
@@ -138,7 +139,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
             if let Some(&first) = seen.get(&folded) {
                 diags.push(
                     doc.error_at(
-                        "duplicate-synonym",
+                        Code::DuplicateSynonym,
                         at,
                         format!("`{word}` is also in the group on line {first}"),
                     )
@@ -153,7 +154,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
         if group.len() < 2 && words.len() < 2 {
             diags.push(
                 doc.error_at(
-                    "invalid-synonyms",
+                    Code::InvalidSynonyms,
                     line,
                     "a group of synonyms needs at least two words",
                 )

@@ -1,6 +1,7 @@
 //! A YAML mapping read from a file, with what we need to point at lines: top-level keys and their
 //! lines, typed access that reports type errors at the key's line, and unknown-key checks.
 
+use crate::codes::Code;
 use crate::diagnostics::{suggest, Diagnostic};
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
@@ -44,7 +45,7 @@ impl<'a> YamlDoc<'a> {
                         }
                     }
                 }
-                Diagnostic::error("yaml-syntax", path, format!("invalid YAML: {message}"))
+                Diagnostic::error(Code::YamlSyntax, path, format!("invalid YAML: {message}"))
                     .at(line, column)
                     .hint(
                         "check the indentation and that text containing `: ` or starting with a special character \
@@ -57,12 +58,14 @@ impl<'a> YamlDoc<'a> {
             Value::Mapping(m) => m,
             Value::Null => Mapping::new(),
             _ => {
-                return Err(
-                    Diagnostic::error("yaml-shape", path, "expected `field: value` lines")
-                        .at(line_offset + 1, 1)
-                        .hint("write one field per line, such as `title: Mijn titel`")
-                        .with_source(file_text),
+                return Err(Diagnostic::error(
+                    Code::YamlShape,
+                    path,
+                    "expected `field: value` lines",
                 )
+                .at(line_offset + 1, 1)
+                .hint("write one field per line, such as `title: Mijn titel`")
+                .with_source(file_text))
             }
         };
         let mut key_lines = BTreeMap::new();
@@ -107,12 +110,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// A diagnostic at the given file line, with the line shown.
-    pub fn error_at(
-        &self,
-        code: &'static str,
-        line: usize,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn error_at(&self, code: Code, line: usize, message: impl Into<String>) -> Diagnostic {
         let column = self
             .file_text
             .lines()
@@ -124,12 +122,7 @@ impl<'a> YamlDoc<'a> {
             .with_source(self.file_text)
     }
 
-    pub fn warning_at(
-        &self,
-        code: &'static str,
-        line: usize,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn warning_at(&self, code: Code, line: usize, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: crate::diagnostics::Severity::Warning,
             ..self.error_at(code, line, message)
@@ -171,7 +164,7 @@ impl<'a> YamlDoc<'a> {
             };
             diags.push(
                 self.error_at(
-                    "unknown-field",
+                    Code::UnknownField,
                     self.key_line(&name),
                     format!("unknown field `{name}` in {what}"),
                 )
@@ -183,7 +176,7 @@ impl<'a> YamlDoc<'a> {
                 let line = self.line_offset.max(1);
                 diags.push(
                     Diagnostic::error(
-                        "missing-field",
+                        Code::MissingField,
                         self.path,
                         format!("required field `{key}` is missing in {what}"),
                     )
@@ -209,7 +202,7 @@ impl<'a> YamlDoc<'a> {
                 let detail = e.to_string();
                 diags.push(
                     self.error_at(
-                        "invalid-value",
+                        Code::InvalidValue,
                         self.key_line(key),
                         format!("field `{key}` has an invalid value: {detail}"),
                     )

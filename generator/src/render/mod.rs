@@ -5,6 +5,7 @@ pub mod sitemap;
 pub mod theme;
 pub mod views;
 
+use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::Content;
 use crate::routes::{Route, OPTIONAL_PAGES};
@@ -198,7 +199,7 @@ pub fn render_pages_into(
             }
             let rendered = theme.tera.render(page.template, &context).map_err(|e| {
                 Diagnostic::error(
-                    "template-render",
+                    Code::TemplateRender,
                     format!(
                         "themes/{}/templates/{}",
                         content.settings.theme, page.template
@@ -240,7 +241,7 @@ pub fn static_files(theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
                 bytes,
             }),
             Err(e) => diags.push(Diagnostic::error(
-                "unreadable-file",
+                Code::UnreadableFile,
                 path.to_string_lossy().into_owned(),
                 format!("cannot read: {e}"),
             )),

@@ -1,5 +1,6 @@
 //! A theme: tera templates and static files from `themes/<name>/`.
 
+use crate::codes::Code;
 use crate::content::read_text;
 use crate::diagnostics::{display_path, Diagnostic};
 use std::path::{Path, PathBuf};
@@ -44,7 +45,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     let templates_dir = dir.join("templates");
     if !templates_dir.is_dir() {
         return Err(vec![Diagnostic::error(
-            "missing-theme",
+            Code::MissingTheme,
             display_path(root, &templates_dir),
             format!("the theme `{name}` has no templates folder"),
         )
@@ -85,7 +86,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
                         .trim()
                         .to_string();
                     diags.push(
-                        Diagnostic::error("template-syntax", shown, format!("template error: {short}"))
+                        Diagnostic::error(Code::TemplateSyntax, shown, format!("template error: {short}"))
                             .at(line, column)
                             .hint("check that every `{{`, `{%` and `{#` is closed, and every block has its `{% end… %}`")
                             .with_source(&text),
@@ -105,7 +106,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     tera.set_escape_fn(escape_html);
     if let Err(e) = tera.add_raw_templates(sources) {
         return Err(vec![Diagnostic::error(
-            "template-error",
+            Code::TemplateError,
             display_path(root, &templates_dir),
             format!("template error: {}", tera_message(&e)),
         )
