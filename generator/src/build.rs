@@ -1,4 +1,5 @@
-//! The pipeline: load → validate → render → (write). `check` runs it without writing.
+//! The pipeline, stage by stage in [`build_into`]: load → validate → views → render → write (to a
+//! [`Sink`]). `check` and `serve` run it into memory.
 
 use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
@@ -6,7 +7,7 @@ use crate::model::Content;
 use crate::render::theme::Theme;
 use crate::render::views::{ViewCache, Views};
 use crate::render::{self, normalize_base, Collect, OutputFile, Sink};
-use crate::{assets, content, herverdeling, search_index};
+use crate::{assets, content, herverdeling, search_index, validate};
 use calculator_wasm::date::Date;
 use std::path::Path;
 
@@ -32,6 +33,9 @@ pub struct Session {
     pub theme: Theme,
     pub views: Views,
     pub page_data: Vec<(&'static str, &'static str, serde_json::Value)>,
+    /// The problems found while loading (not by the checks across files), which a partial
+    /// rebuild keeps for the files it does not read again.
+    pub loading_diagnostics: Vec<Diagnostic>,
 }
 
 /// Loads, validates and renders the whole site in memory.
@@ -63,11 +67,12 @@ pub fn build_into(
     sink: &dyn Sink,
 ) -> (Built, Option<Session>) {
     let base = normalize_base(base_url);
+
+    // Load: every file read and parsed; nothing after this reads `content/`.
     let (mut content, mut diagnostics) = content::load(root);
     if let Some(content) = &mut content {
         apply_source_date_epoch(content, &mut diagnostics);
     }
-    let mut session = None;
     let theme_name = content
         .as_ref()
         .map(|c| c.settings.theme.clone())
@@ -75,12 +80,24 @@ pub fn build_into(
     let theme = render::theme::load(root, &theme_name);
     let (checker, checker_diags) = herverdeling::load(root);
     diagnostics.extend(checker_diags);
+    let loading_diagnostics = diagnostics.clone();
+
+    // Validate: the checks across files. Nothing is built from content with errors.
+    if let Some(content) = &content {
+        diagnostics.extend(validate::validate(content));
+    }
+    let content_ok = !diagnostics.iter().any(Diagnostic::is_error);
+    let content = content.filter(|_| content_ok);
+
+    let mut session = None;
     let mut file_count = 0;
     match (&content, theme, &checker) {
         (Some(content), Ok(theme), Some(checker)) => {
+            // Views: what the pages show, made once.
             let page_data = vec![("herverdeling.html", "municipalities", checker.page_data())];
             let views = render::views::build_cached(content, &base, cache);
-            // The pages and the search index do not depend on each other: make them side by side.
+            // Render and write: every file goes to `sink` as it is made. The pages and the
+            // search index do not depend on each other: make them side by side.
             let (pages, index) = rayon::join(
                 || render::render_site_into(content, &views, &theme, &base, &page_data, sink),
                 || search_index::files(content, &base),
@@ -99,6 +116,7 @@ pub fn build_into(
                         theme,
                         views,
                         page_data,
+                        loading_diagnostics,
                     });
                 }
                 Err(d) => diagnostics.extend(d),

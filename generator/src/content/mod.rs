@@ -37,8 +37,10 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     })
 }
 
-/// Loads and checks all content. `None` when an error makes building impossible; the
-/// diagnostics hold every problem found, errors and warnings.
+/// Loads all content: reads and parses every file, without the checks across files (those are
+/// [`crate::validate`], the next stage). `None` when the settings or the stappenplan cannot be
+/// used; else the content holds every practice that parsed, and the diagnostics hold every
+/// problem found, errors and warnings: check them before building.
 pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let settings = load_file(root, settings::PATH, settings::parse, &mut diags);
@@ -60,12 +62,8 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
         stappenplan,
         synonyms: synonyms.unwrap_or_default(),
     });
-    if let Some(content) = &content {
-        diags.extend(crate::validate::validate(content));
-    }
     crate::diagnostics::sort(&mut diags);
-    let ok = !diags.iter().any(Diagnostic::is_error);
-    (content.filter(|_| ok), diags)
+    (content, diags)
 }
 
 /// Reads the file at `rel` (relative to `root`) and parses it; its problems go to `diags`.

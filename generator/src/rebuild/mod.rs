@@ -208,9 +208,11 @@ impl Rebuilder {
         let mut publisher = Publisher::new(publish, started);
         let status = match (built.has_errors(), session, built.content.take()) {
             (false, Some(session), Some(content)) => {
-                let checks = &mut self.text_checks;
-                let validated = validate::validate_with(&content, |p| cached_check(checks, p));
-                let base_diags = without(&built.diagnostics, &validated);
+                // The partial rebuilds check only the texts that change.
+                for p in &content.practices {
+                    cached_check(&mut self.text_checks, p);
+                }
+                let base_diags = session.loading_diagnostics.clone();
                 let pages = render::page_paths(&session.views, &session.theme)
                     .into_iter()
                     .collect();
@@ -700,15 +702,4 @@ fn current_diagnostics(
     }));
     crate::diagnostics::sort(&mut diags);
     diags
-}
-
-/// `all` without one occurrence of each of `remove`.
-fn without(all: &[Diagnostic], remove: &[Diagnostic]) -> Vec<Diagnostic> {
-    let mut left = all.to_vec();
-    for d in remove {
-        if let Some(i) = left.iter().position(|x| x == d) {
-            left.remove(i);
-        }
-    }
-    left
 }
