@@ -11,11 +11,11 @@ use crate::content::{settings, stappenplan};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, resolve_href};
 use crate::model::Content;
+use crate::render::theme::Theme;
 use crate::render::OutputFile;
 use crate::routes::Route;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
 use std::sync::OnceLock;
 
 /// The base `check` renders the site under: a sub-path, so that a template link written without
@@ -227,9 +227,14 @@ struct Broken {
     code: Code,
 }
 
-/// Checks every internal link and anchor of the built `files` (a site under `base`); `root` is
-/// the project, whose content and templates are read to place each problem at its source line.
-pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -> Vec<Diagnostic> {
+/// Checks every internal link and anchor of the built `files` (a site under `base`), placing each
+/// problem at its source line in the content or the `theme`'s templates.
+pub fn check(
+    content: &Content,
+    theme: &Theme,
+    files: &[OutputFile],
+    base: &str,
+) -> Vec<Diagnostic> {
     let by_path: HashMap<&str, &[u8]> = files
         .iter()
         .map(|f| (f.path.as_str(), f.bytes.as_slice()))
@@ -312,7 +317,7 @@ pub fn check(root: &Path, content: &Content, files: &[OutputFile], base: &str) -
             found
         })
         .collect();
-    place(root, content, base, broken)
+    place(content, theme, base, broken)
 }
 
 /// Output files that are site pages; other HTML (such as the letter template the checker page
@@ -323,8 +328,8 @@ fn is_site_page(path: &str) -> bool {
 
 /// Turns broken links into diagnostics at their source, one per source line and link, saying on
 /// how many pages it breaks.
-fn place(root: &Path, content: &Content, base: &str, broken: Vec<Broken>) -> Vec<Diagnostic> {
-    let sources = Sources::read(root, content);
+fn place(content: &Content, theme: &Theme, base: &str, broken: Vec<Broken>) -> Vec<Diagnostic> {
+    let sources = Sources::new(content, theme);
     let mut grouped: BTreeMap<(String, usize, String, &'static str), (Diagnostic, usize)> =
         BTreeMap::new();
     for b in broken {
@@ -351,37 +356,23 @@ fn place(root: &Path, content: &Content, base: &str, broken: Vec<Broken>) -> Vec
         .collect()
 }
 
-/// The texts a link can come from, read once.
-struct Sources {
+/// The texts a link can come from, as loaded.
+struct Sources<'a> {
     /// (path shown, file text) of `site.yaml` and `stappenplan.yaml`.
-    content_files: Vec<(String, String)>,
+    content_files: Vec<&'a (String, String)>,
     /// (path shown, file text) of the theme's templates.
-    templates: Vec<(String, String)>,
+    templates: &'a [(String, String)],
 }
 
-impl Sources {
-    fn read(root: &Path, content: &Content) -> Sources {
-        let read = |rel: &str| std::fs::read_to_string(root.join(rel)).ok();
+impl<'a> Sources<'a> {
+    fn new(content: &'a Content, theme: &'a Theme) -> Sources<'a> {
         let content_files = [settings::PATH, stappenplan::PATH]
             .into_iter()
-            .filter_map(|rel| read(rel).map(|t| (rel.to_string(), t)))
+            .filter_map(|rel| content.source_texts.iter().find(|(path, _)| path == rel))
             .collect();
-        let dir = format!("themes/{}/templates", content.settings.theme);
-        let mut templates: Vec<(String, String)> = walkdir::WalkDir::new(root.join(&dir))
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .filter_map(|e| {
-                let rel = e.path().strip_prefix(root).ok()?;
-                let text = std::fs::read_to_string(e.path()).ok()?;
-                Some((rel.to_string_lossy().replace('\\', "/"), text))
-            })
-            .collect();
-        templates.sort();
         Sources {
             content_files,
-            templates,
+            templates: &theme.templates,
         }
     }
 
@@ -424,7 +415,7 @@ impl Sources {
             format!("{{{{base}}}}{after_base}\""),
             format!("\"{}\"", b.url),
         ];
-        for (path, text) in &self.templates {
+        for (path, text) in self.templates {
             for pattern in &patterns {
                 if let Some(at) = text.find(pattern.as_str()) {
                     let line = markdown::line_of_offset(text, at);

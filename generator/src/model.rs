@@ -146,6 +146,9 @@ pub struct Content {
     pub stappenplan: Stappenplan,
     /// Groups of words the search treats as the same (`content/synoniemen.yaml`), as written.
     pub synonyms: Vec<Vec<String>>,
+    /// (path, text) of the YAML files read (`content/site.yaml`, …), so that later stages can
+    /// point at a line in them without reading the disk again.
+    pub source_texts: Vec<(String, String)>,
 }
 
 impl Content {

@@ -1,16 +1,17 @@
 //! `kennisbank check`: validates everything (content, templates, links) without writing.
 
 use super::{print_diagnostics, Exit};
-use crate::build::build_in_memory;
+use crate::build::build_session;
 use crate::diagnostics::{self, Format};
 use crate::linkcheck::{self, CHECK_BASE};
+use crate::render::views::ViewCache;
 use std::path::PathBuf;
 
 pub fn run(root: PathBuf, format: Format) -> Exit {
-    let mut built = build_in_memory(&root, CHECK_BASE);
+    let (mut built, session) = build_session(&root, CHECK_BASE, &mut ViewCache::default());
     // The links are checked in the rendered pages, so only when everything rendered.
-    if let (false, Some(content)) = (built.has_errors(), &built.content) {
-        let links = linkcheck::check(&root, content, &built.files, CHECK_BASE);
+    if let (false, Some(content), Some(session)) = (built.has_errors(), &built.content, &session) {
+        let links = linkcheck::check(content, &session.theme, &built.files, CHECK_BASE);
         built.diagnostics.extend(links);
         diagnostics::sort(&mut built.diagnostics);
     }

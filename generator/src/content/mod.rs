@@ -43,11 +43,30 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
 /// problem found, errors and warnings: check them before building.
 pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let settings = load_file(root, settings::PATH, settings::parse, &mut diags);
-    let stappenplan = load_file(root, stappenplan::PATH, stappenplan::parse, &mut diags);
+    let mut texts = Vec::new();
+    let settings = load_file(
+        root,
+        settings::PATH,
+        settings::parse,
+        &mut diags,
+        &mut texts,
+    );
+    let stappenplan = load_file(
+        root,
+        stappenplan::PATH,
+        stappenplan::parse,
+        &mut diags,
+        &mut texts,
+    );
     // Optional: without the file, the search has no synonyms.
     let synonyms = if root.join(synonyms::PATH).exists() {
-        load_file(root, synonyms::PATH, synonyms::parse, &mut diags)
+        load_file(
+            root,
+            synonyms::PATH,
+            synonyms::parse,
+            &mut diags,
+            &mut texts,
+        )
     } else {
         Some(Vec::new())
     };
@@ -61,22 +80,26 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
         practices,
         stappenplan,
         synonyms: synonyms.unwrap_or_default(),
+        source_texts: texts,
     });
     crate::diagnostics::sort(&mut diags);
     (content, diags)
 }
 
-/// Reads the file at `rel` (relative to `root`) and parses it; its problems go to `diags`.
+/// Reads the file at `rel` (relative to `root`) and parses it; its problems go to `diags`, its
+/// text to `texts`.
 fn load_file<T>(
     root: &Path,
     rel: &str,
     parse: fn(&str) -> (Option<T>, Vec<Diagnostic>),
     diags: &mut Vec<Diagnostic>,
+    texts: &mut Vec<(String, String)>,
 ) -> Option<T> {
     match read_text(root, &root.join(rel)) {
         Ok(text) => {
             let (parsed, d) = parse(&text);
             diags.extend(d);
+            texts.push((rel.to_string(), text));
             parsed
         }
         Err(d) => {

@@ -114,7 +114,7 @@ pub fn render_site_into(
 ) -> Result<usize, Vec<Diagnostic>> {
     let mut count = render_pages_into(content, views, theme, base, page_data, &|_| true, sink)?;
     let mut more = derived_files(content, views, theme, base);
-    more.extend(static_files(theme)?);
+    more.extend(static_files(theme));
     count += more.len();
     put_all(sink, more)?;
     Ok(count)
@@ -230,27 +230,16 @@ pub fn render_pages_into(
     Ok(count)
 }
 
-/// The theme's `static/` files, read from disk.
-pub fn static_files(theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let mut files = Vec::with_capacity(theme.static_files.len());
-    let mut diags = Vec::new();
-    for (rel, path) in &theme.static_files {
-        match std::fs::read(path) {
-            Ok(bytes) => files.push(OutputFile {
-                path: format!("static/{rel}"),
-                bytes,
-            }),
-            Err(e) => diags.push(Diagnostic::error(
-                Code::UnreadableFile,
-                path.to_string_lossy().into_owned(),
-                format!("cannot read: {e}"),
-            )),
-        }
-    }
-    if !diags.is_empty() {
-        return Err(diags);
-    }
-    Ok(files)
+/// The theme's `static/` files, as loaded with the theme.
+pub fn static_files(theme: &Theme) -> Vec<OutputFile> {
+    theme
+        .static_files
+        .iter()
+        .map(|(rel, bytes)| OutputFile {
+            path: format!("static/{rel}"),
+            bytes: bytes.clone(),
+        })
+        .collect()
 }
 
 fn with<T: Serialize + ?Sized>(common: &Context, pairs: &[(&str, &T)], route: &Route) -> Context {

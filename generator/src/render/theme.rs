@@ -3,13 +3,16 @@
 use crate::codes::Code;
 use crate::content::read_text;
 use crate::diagnostics::{display_path, Diagnostic};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tera::Tera;
 
 pub struct Theme {
     pub tera: Tera,
-    /// Static files: path below `static/` → file on disk.
-    pub static_files: Vec<(String, PathBuf)>,
+    /// (path from the project folder, text) of every template, sorted by path, so that later
+    /// stages can point at a line in them without reading the disk again.
+    pub templates: Vec<(String, String)>,
+    /// Static files: (path below `static/`, bytes).
+    pub static_files: Vec<(String, Vec<u8>)>,
 }
 
 /// The line and column tera gives in its parse errors (`--> 3:5`).
@@ -55,6 +58,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     }
     let mut diags = Vec::new();
     let mut sources: Vec<(String, String)> = Vec::new();
+    let mut templates: Vec<(String, String)> = Vec::new();
     for entry in walkdir::WalkDir::new(&templates_dir)
         .sort_by_file_name()
         .into_iter()
@@ -92,6 +96,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
                             .with_source(&text),
                     );
                 } else {
+                    templates.push((shown, text.clone()));
                     sources.push((rel, text));
                 }
             }
@@ -121,14 +126,28 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     {
         if entry.file_type().is_file() {
             if let Ok(rel) = entry.path().strip_prefix(&static_dir) {
-                static_files.push((
-                    rel.to_string_lossy().replace('\\', "/"),
-                    entry.path().to_path_buf(),
-                ));
+                match std::fs::read(entry.path()) {
+                    Ok(bytes) => {
+                        static_files.push((rel.to_string_lossy().replace('\\', "/"), bytes))
+                    }
+                    Err(e) => diags.push(Diagnostic::error(
+                        Code::UnreadableFile,
+                        entry.path().to_string_lossy().into_owned(),
+                        format!("cannot read: {e}"),
+                    )),
+                }
             }
         }
     }
-    Ok(Theme { tera, static_files })
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    templates.sort();
+    Ok(Theme {
+        tera,
+        templates,
+        static_files,
+    })
 }
 
 /// HTML escaping for template output. Unlike tera's default it leaves `/` alone, so URLs in the
