@@ -1,0 +1,15 @@
+//! Text primitives shared by the kennisbank crates, each written once: folding case and
+//! diacritics ([`fold`]), edit distance with the rule for "close enough" ([`distance`]), HTML and
+//! XML escaping ([`escape`]) and percent-decoding ([`percent`]).
+//!
+//! No dependencies and no I/O, so it builds for WebAssembly as it is.
+
+pub mod distance;
+pub mod escape;
+pub mod fold;
+pub mod percent;
+
+pub use distance::{damerau_levenshtein, is_close, max_typos};
+pub use escape::{escape_html, escape_xml};
+pub use fold::{fold, fold_char};
+pub use percent::{percent_decode, percent_decode_lossy, BrokenEscape};
