@@ -199,8 +199,8 @@ pub fn suggest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     let lower = name.to_lowercase();
     known
         .iter()
-        .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .map(|k| (textkit::damerau_levenshtein(&lower, k), *k))
+        .filter(|(d, k)| *d <= textkit::max_typos(k.chars().count()))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
         .or_else(|| synonym(&lower, known))
