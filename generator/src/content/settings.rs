@@ -54,7 +54,34 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
     let theme: String = doc
         .get("theme", "the name of a folder in `themes/`", &mut diags)
         .unwrap_or_else(|| "default".into());
-    let reference_date = doc.get::<String>("reference_date", "a date written as YYYY-MM-DD", &mut diags).and_then(|t| {
+    let reference_date = reference_date(&doc, &mut diags);
+    let url = url(&doc, &mut diags);
+
+    let categories = categories(&doc, &mut diags);
+
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let contact = contact(&doc, &mut diags);
+    let settings = Settings {
+        title: title.unwrap_or_default(),
+        publisher,
+        description,
+        intro: intro.unwrap_or_default(),
+        categories,
+        new_days,
+        reference_date,
+        allow_raw_html,
+        theme,
+        url,
+        contact,
+    };
+    (Some(settings), diags)
+}
+
+/// `reference_date`: the date "Nieuw" is measured from.
+fn reference_date(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Option<Date> {
+    doc.get::<String>("reference_date", "a date written as YYYY-MM-DD", diags).and_then(|t| {
         Date::parse(&t)
             .map_err(|e| {
                 diags.push(
@@ -63,17 +90,24 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
                 )
             })
             .ok()
-    });
-    let url = doc
-        .get::<String>("url", "the site's address, such as `https://www.example.nl/kennisbank/`", &mut diags)
+    })
+}
+
+/// `url`: the address the site is published at.
+fn url(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    doc
+        .get::<String>("url", "the site's address, such as `https://www.example.nl/kennisbank/`", diags)
         .and_then(|u| match check_web_url(&u) {
             Ok(()) => Some(u),
             Err(why) => {
                 diags.push(doc.error_at(Code::InvalidUrl, doc.key_line("url"), format!("`url` {why}")).hint("write the address the site is published at, such as `https://www.example.nl/kennisbank/`"));
                 None
             }
-        });
+        })
+}
 
+/// `categories`, sorted by `order`, then slug.
+fn categories(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Category> {
     let mut categories = Vec::new();
     if let Some(serde_yaml::Value::Sequence(items)) = doc.value("categories") {
         for (i, item) in items.iter().enumerate() {
@@ -141,15 +175,16 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         ));
     }
     categories.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
+    categories
+}
 
-    if diags.iter().any(Diagnostic::is_error) {
-        return (None, diags);
-    }
-    let contact = doc
+/// `contact`: an e-mail address and/or a contact page.
+fn contact(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Option<SiteContact> {
+    doc
         .get::<SiteContact>(
             "contact",
             "a block with `email` and/or `url`, such as `contact: { email: info@example.nl }`",
-            &mut diags,
+            diags,
         )
         .filter(|c| {
             let line = doc.line_of("contact", if c.email.is_some() { "email" } else { "url" });
@@ -169,21 +204,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
                 ok = false;
             }
             ok
-        });
-    let settings = Settings {
-        title: title.unwrap_or_default(),
-        publisher,
-        description,
-        intro: intro.unwrap_or_default(),
-        categories,
-        new_days,
-        reference_date,
-        allow_raw_html,
-        theme,
-        url,
-        contact,
-    };
-    (Some(settings), diags)
+        })
 }
 
 #[cfg(test)]
