@@ -104,25 +104,6 @@ pub fn decode_entities(value: &str) -> String {
         .replace("&amp;", "&")
 }
 
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// Whether a link leaves the site or is not a page address at all.
 fn has_scheme(url: &str) -> bool {
     let Some(colon) = url.find(':') else {
@@ -179,7 +160,7 @@ pub fn resolve(url: &str, page: &str, base: &str) -> Target {
     } else {
         format!("{page_dir}/{path}")
     };
-    let decoded = percent_decode(&site_relative);
+    let decoded = textkit::percent_decode_lossy(&site_relative);
     let mut segments: Vec<&str> = Vec::new();
     for segment in decoded.split('/') {
         match segment {
@@ -202,7 +183,7 @@ pub fn resolve(url: &str, page: &str, base: &str) -> Target {
     }
     Target::File {
         path: file,
-        fragment: percent_decode(fragment),
+        fragment: textkit::percent_decode_lossy(fragment),
     }
 }
 

@@ -3,7 +3,7 @@
 /// A URL-safe slug: lowercase ASCII letters, digits and single hyphens (`Grote woningen` → `grote-woningen`).
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(fold_diacritic) {
+    for c in textkit::fold(text).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -14,25 +14,6 @@ pub fn slugify(text: &str) -> String {
         out.pop();
     }
     out
-}
-
-/// Latin letters with diacritics to their base letters (ë → e, ĳ → ij); others unchanged.
-fn fold_diacritic(c: char) -> impl Iterator<Item = char> {
-    let s: &str = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => "o",
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
-        'ý' | 'ÿ' | 'Ý' => "y",
-        'ç' | 'Ç' => "c",
-        'ñ' | 'Ñ' => "n",
-        'ĳ' | 'Ĳ' => "ij",
-        'ß' => "ss",
-        _ => "",
-    };
-    let single = if s.is_empty() { Some(c) } else { None };
-    s.chars().chain(single)
 }
 
 /// `text` with control characters (other than those in `keep`) written as `\u{..}`, so that

@@ -15,6 +15,23 @@ use serde_yaml::Value;
 /// work of a build grows with the square of a practice's tags; real practices have a handful.
 pub const MAX_LIST_ITEMS: usize = 50;
 
+/// Dutch words editors are likely to use for the English field names.
+pub fn field_synonym<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let target = match name {
+        "titel" | "naam" => "title",
+        "datum" | "toegevoegd" | "date" => "added",
+        "gewijzigd" | "bijgewerkt" | "modified" => "updated",
+        "volgorde" | "nummer" | "weight" => "order",
+        "samenvatting" | "description" | "beschrijving" => "summary",
+        "trefwoorden" | "labels" | "tag" => "tags",
+        "verwijzingen" | "url" | "urls" | "link" => "links",
+        "gerelateerd" | "zie_ook" | "see_also" => "related",
+        "contactpersoon" => "contact",
+        _ => return None,
+    };
+    known.iter().copied().find(|k| *k == target)
+}
+
 const EXAMPLE: &str = "start the file with a front matter block:\n---\ntitle: Korte titel\nadded: 2026-01-31\n---\nDe tekst van de praktijk.";
 
 /// Parses the text of `content/praktijken/<category>/<id>.md`. Returns the practice when it is
@@ -388,6 +405,18 @@ fn contact(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Option<Contact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggests_known_field_for_typo_and_dutch_name() {
+        let known = ["title", "added", "tags"];
+        let close = |name: &str| {
+            crate::diagnostics::suggest(name, &known).or_else(|| field_synonym(name, &known))
+        };
+        assert_eq!(close("titel"), Some("title"));
+        assert_eq!(close("tittle"), Some("title"));
+        assert_eq!(close("datum"), Some("added"));
+        assert_eq!(close("zzzzzz"), None);
+    }
 
     fn parse_ok(text: &str) -> Practice {
         let (p, d) = parse("content/praktijken/algemeen/x.md", "algemeen", "x", text);

@@ -15,22 +15,7 @@ const EXAMPLE: &str = "- [statushouder, vergunninghouder]";
 /// The groups as the editors wrote them (trimmed), or `None` when the file has errors.
 pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    // The groups written without the key: say what is missing, not that YAML wants a mapping.
-    if let Ok(Value::Sequence(_)) = serde_yaml::from_str::<Value>(text) {
-        let first = text
-            .lines()
-            .position(|l| l.trim_start().starts_with('-'))
-            .map_or(1, |i| i + 1);
-        let d = Diagnostic::error(
-            Code::MissingField,
-            PATH,
-            format!("the groups of synonyms must be under `{KEY}:`"),
-        )
-        .at(first, 1)
-        .hint(format!(
-            "add a line `{KEY}:` above the groups and indent them by two spaces, as in `  {EXAMPLE}`"
-        ))
-        .with_source(text);
+    if let Some(d) = groups_without_key(text) {
         return (None, vec![d]);
     }
     let doc = match YamlDoc::parse(PATH, text, text, 0) {
@@ -89,39 +74,10 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                 }
             };
             let at = word_line(text, line, &word);
-            let folded = match search::normalize::single_word(&word) {
+            let folded = match folded_word(&doc, &word, at) {
                 Ok(folded) => folded,
-                Err(NotOneWord::Empty) => {
-                    diags.push(
-                        doc.error_at(
-                            Code::InvalidSynonyms,
-                            at,
-                            "an empty word in a group of synonyms",
-                        )
-                        .hint("remove the empty entry"),
-                    );
-                    continue;
-                }
-                Err(NotOneWord::Several) => {
-                    diags.push(
-                        doc.error_at(
-                            Code::InvalidSynonyms,
-                            at,
-                            format!("`{word}` is more than one word; synonyms are single words"),
-                        )
-                        .hint("the search compares words, not phrases: put each word in a group of its own, or leave it out"),
-                    );
-                    continue;
-                }
-                Err(NotOneWord::Ignored) => {
-                    diags.push(
-                        doc.error_at(
-                            Code::InvalidSynonyms,
-                            at,
-                            format!("`{word}` is a word the search leaves out (a stop word or a single letter)"),
-                        )
-                        .hint("remove it from the group"),
-                    );
+                Err(d) => {
+                    diags.push(d);
                     continue;
                 }
             };
@@ -167,6 +123,52 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
     }
     let ok = !diags.iter().any(Diagnostic::is_error);
     (ok.then_some(groups), diags)
+}
+
+/// The groups written without the key: say what is missing, not that YAML wants a mapping.
+fn groups_without_key(text: &str) -> Option<Diagnostic> {
+    let Ok(Value::Sequence(_)) = serde_yaml::from_str::<Value>(text) else {
+        return None;
+    };
+    let first = text
+        .lines()
+        .position(|l| l.trim_start().starts_with('-'))
+        .map_or(1, |i| i + 1);
+    Some(
+        Diagnostic::error(
+            Code::MissingField,
+            PATH,
+            format!("the groups of synonyms must be under `{KEY}:`"),
+        )
+        .at(first, 1)
+        .hint(format!(
+            "add a line `{KEY}:` above the groups and indent them by two spaces, as in `  {EXAMPLE}`"
+        ))
+        .with_source(text),
+    )
+}
+
+/// The word of a group as the search folds it, or why it cannot be a synonym (`at`: its line).
+fn folded_word(doc: &YamlDoc, word: &str, at: usize) -> Result<String, Diagnostic> {
+    search::normalize::single_word(word).map_err(|why| match why {
+        NotOneWord::Empty => doc
+            .error_at(Code::InvalidSynonyms, at, "an empty word in a group of synonyms")
+            .hint("remove the empty entry"),
+        NotOneWord::Several => doc
+            .error_at(
+                Code::InvalidSynonyms,
+                at,
+                format!("`{word}` is more than one word; synonyms are single words"),
+            )
+            .hint("the search compares words, not phrases: put each word in a group of its own, or leave it out"),
+        NotOneWord::Ignored => doc
+            .error_at(
+                Code::InvalidSynonyms,
+                at,
+                format!("`{word}` is a word the search leaves out (a stop word or a single letter)"),
+            )
+            .hint("remove it from the group"),
+    })
 }
 
 /// The file line of each of the `count` groups below the key on `key_line`: the lines that start

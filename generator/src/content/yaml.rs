@@ -1,6 +1,7 @@
 //! A YAML mapping read from a file, with what we need to point at lines: top-level keys and their
 //! lines, typed access that reports type errors at the key's line, and unknown-key checks.
 
+use super::practice::field_synonym;
 use crate::codes::Code;
 use crate::diagnostics::{suggest, Diagnostic};
 use crate::lines::LineIndex;
@@ -236,7 +237,9 @@ impl<'a> YamlDoc<'a> {
             if known.contains(&name.as_str()) {
                 continue;
             }
-            let hint = match suggest(&name, known) {
+            let lower = name.to_lowercase();
+            let close = suggest(&name, known).or_else(|| field_synonym(&lower, known));
+            let hint = match close {
                 Some(k) => format!(
                     "did you mean `{k}`? The fields of {what} are: {}",
                     known.join(", ")

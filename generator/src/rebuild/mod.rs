@@ -13,6 +13,7 @@
 //! rebuild does not know lead to a whole rebuild. A build with errors publishes nothing: the
 //! last good site stays served while the errors are shown.
 
+mod checks;
 mod classify;
 mod diff;
 mod index;
@@ -28,7 +29,7 @@ use crate::model::{Content, Practice};
 use crate::render::views::{PracticeView, ViewCache};
 use crate::render::{self, OutputFile};
 use crate::routes::Route;
-use crate::validate;
+use checks::{cached_check, current_diagnostics, own_errors};
 use classify::Change;
 use diff::{always_rendered, dirty_pages};
 use index::{is_index_file, IndexUpdate};
@@ -639,25 +640,6 @@ fn in_place_rest(
     PartEnd::Done { index_due: true }
 }
 
-/// Whether an edited practice has problems of its own: in its file, its `related` ids or the
-/// links in its text. For an edit in place (see [`same_place`]) of content that had no errors,
-/// these are the only errors a whole check could find.
-fn own_errors(
-    state: &State,
-    p: &Practice,
-    checks: &mut HashMap<String, (String, Vec<Diagnostic>)>,
-) -> bool {
-    let in_file = state
-        .file_diags
-        .get(&p.path)
-        .is_some_and(|d| d.iter().any(Diagnostic::is_error));
-    let unknown_related = p
-        .related
-        .iter()
-        .any(|r| !state.content.practices.iter().any(|q| q.id == *r));
-    in_file || unknown_related || cached_check(checks, p).iter().any(Diagnostic::is_error)
-}
-
 /// The output path of a practice's page.
 fn page_of(p: &Practice) -> String {
     Route::practice(p).output_path()
@@ -673,33 +655,4 @@ fn same_place(before: &Practice, after: &Practice) -> bool {
         && before.added == after.added
         && before.updated == after.updated
         && before.tags == after.tags
-}
-
-/// The link check of one practice text, from the cache when the text did not change.
-fn cached_check(
-    checks: &mut HashMap<String, (String, Vec<Diagnostic>)>,
-    p: &Practice,
-) -> Vec<Diagnostic> {
-    if let Some((body, diags)) = checks.get(&p.path) {
-        if *body == p.body {
-            return diags.clone();
-        }
-    }
-    let diags = validate::text_links(p);
-    checks.insert(p.path.clone(), (p.body.clone(), diags.clone()));
-    diags
-}
-
-/// Every problem of the content as the partial rebuild knows it, sorted.
-fn current_diagnostics(
-    state: &State,
-    checks: &mut HashMap<String, (String, Vec<Diagnostic>)>,
-) -> Vec<Diagnostic> {
-    let mut diags = state.base_diags.clone();
-    diags.extend(state.file_diags.values().flatten().cloned());
-    diags.extend(validate::validate_with(&state.content, |p| {
-        cached_check(checks, p)
-    }));
-    crate::diagnostics::sort(&mut diags);
-    diags
 }

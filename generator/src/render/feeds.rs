@@ -224,23 +224,8 @@ fn timestamp(date: &str) -> String {
     format!("{date}T00:00:00Z")
 }
 
-/// Text for XML content and attribute values. Characters XML 1.0 does not allow are dropped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text for XML content and attribute values (the escaper of `textkit`).
+pub use textkit::escape_xml as escape;
 
 /// A name-based UUID URN (RFC 9562 version 8: a 128-bit FNV-1a hash of `name` with the
 /// version and variant bits set), so ids are stable and need no registry or clock.

@@ -184,22 +184,9 @@ pub fn theme_name_error(name: &str) -> Diagnostic {
     .hint("write only the folder's name, such as `theme: default`: no `/`, `..` or absolute path")
 }
 
-/// HTML escaping for template output. Unlike tera's default it leaves `/` alone, so URLs in the
-/// pages stay readable; `&`, `<`, `>`, `"` and `'` are all that attribute and text contexts need.
-pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// HTML escaping for template output (the one of `textkit`): it leaves `/` alone, so URLs in the
+/// pages stay readable.
+pub use textkit::escape_html;
 
 #[cfg(test)]
 mod tests {

@@ -8,6 +8,7 @@ use crate::text::{first_sentence, slugify};
 use calculator_wasm::date::Date;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Serialize, Clone, PartialEq)]
@@ -136,6 +137,7 @@ pub struct ViewCache {
     texts: HashMap<String, CachedText>,
 }
 
+#[derive(Clone)]
 struct CachedText {
     body: String,
     body_html: String,
@@ -143,9 +145,29 @@ struct CachedText {
     first_sentence: String,
 }
 
+impl CachedText {
+    /// The markdown work of one practice text: the recipe every view uses.
+    fn make(p: &Practice, content: &Content, base: &str) -> CachedText {
+        let plain = markdown::to_plain_text(&p.body);
+        CachedText {
+            body: p.body.clone(),
+            body_html: md(&p.body, content, base),
+            first_sentence: first_sentence(&plain, 220),
+        }
+    }
+}
+
 impl ViewCache {
     fn get(&self, p: &Practice) -> Option<&CachedText> {
         self.texts.get(&p.path).filter(|c| c.body == p.body)
+    }
+
+    /// The text of `p`, from the cache or (when it is not there) made now.
+    fn text(&self, p: &Practice, content: &Content, base: &str) -> Cow<'_, CachedText> {
+        match self.get(p) {
+            Some(c) => Cow::Borrowed(c),
+            None => Cow::Owned(CachedText::make(p, content, base)),
+        }
     }
 
     /// Renders the text of `p` when it is not cached yet (with the options of the cache).
@@ -154,13 +176,8 @@ impl ViewCache {
         if self.options.as_ref() != Some(&options) || self.get(p).is_some() {
             return;
         }
-        let plain = markdown::to_plain_text(&p.body);
-        let text = CachedText {
-            body: p.body.clone(),
-            body_html: md(&p.body, content, base),
-            first_sentence: first_sentence(&plain, 220),
-        };
-        self.texts.insert(p.path.clone(), text);
+        self.texts
+            .insert(p.path.clone(), CachedText::make(p, content, base));
     }
 
     /// Renders the texts that are not cached yet (in parallel) and forgets removed files.
@@ -177,15 +194,7 @@ impl ViewCache {
             .collect();
         let fresh: Vec<(String, CachedText)> = missing
             .par_iter()
-            .map(|p| {
-                let plain = markdown::to_plain_text(&p.body);
-                let text = CachedText {
-                    body: p.body.clone(),
-                    body_html: md(&p.body, content, base),
-                    first_sentence: first_sentence(&plain, 220),
-                };
-                (p.path.clone(), text)
-            })
+            .map(|p| (p.path.clone(), CachedText::make(p, content, base)))
             .collect();
         self.texts.extend(fresh);
         if self.texts.len() > content.practices.len() {
@@ -213,13 +222,8 @@ pub fn patched_practice(
 ) -> Option<PracticeView> {
     let previous = views.practices.iter().find(|v| v.summary.id == p.id)?;
     cache.update_one(p, content, base);
-    let (body_html, auto_summary) = match cache.get(p) {
-        Some(c) => (c.body_html.clone(), c.first_sentence.clone()),
-        None => (
-            md(&p.body, content, base),
-            first_sentence(&markdown::to_plain_text(&p.body), 220),
-        ),
-    };
+    let text = cache.text(p, content, base);
+    let (body_html, auto_summary) = (text.body_html.clone(), text.first_sentence.clone());
     let mut summary = previous.summary.clone();
     summary.title = p.title.clone();
     summary.summary = p.summary.clone().unwrap_or(auto_summary);
@@ -250,24 +254,36 @@ pub fn patched_practice(
 /// [`build`], reusing (and filling) `cache` for the practice texts.
 pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Views {
     cache.update(content, base);
-    // `update` has rendered every text; rendering again is only a fallback.
-    let body_html = |p: &Practice| match cache.get(p) {
-        Some(c) => c.body_html.clone(),
-        None => md(&p.body, content, base),
-    };
-    let auto_summary = |p: &Practice| match cache.get(p) {
-        Some(c) => c.first_sentence.clone(),
-        None => first_sentence(&markdown::to_plain_text(&p.body), 220),
-    };
+    let cache = &*cache;
+    let (tags, tag_members) = tag_views(content, base);
+    let reference_date = content.reference_date();
+    let summaries = practice_summaries(content, base, cache, &tags, reference_date);
+    Views {
+        site: site_view(content, base),
+        categories: category_views(content, base),
+        practices: practice_views(content, base, cache, &summaries),
+        tags,
+        stappenplan: stappenplan_view(content, base),
+        tag_members,
+        reference_date,
+        new_days: content.settings.new_days,
+    }
+}
+
+fn site_view(content: &Content, base: &str) -> SiteView {
     let settings = &content.settings;
-    let site = SiteView {
+    SiteView {
         title: settings.title.clone(),
         publisher: settings.publisher.clone(),
         description: settings.description.clone(),
         intro_html: md(&settings.intro, content, base),
         contact: settings.contact.clone(),
-    };
-    let categories: Vec<CategoryView> = settings
+    }
+}
+
+fn category_views(content: &Content, base: &str) -> Vec<CategoryView> {
+    content
+        .settings
         .categories
         .iter()
         .map(|c: &Category| CategoryView {
@@ -281,9 +297,12 @@ pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Vie
                 .count(),
             url: Route::Category(&c.slug).url(base),
         })
-        .collect();
+        .collect()
+}
 
-    // Tags: name as first written, count, members.
+/// Tags, sorted by slug, with the name as first written and the count; and for each slug, the
+/// indexes of its practices.
+fn tag_views(content: &Content, base: &str) -> (Vec<TagView>, BTreeMap<String, Vec<usize>>) {
     let mut tag_members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut tag_names: BTreeMap<String, String> = BTreeMap::new();
     for (i, p) in content.practices.iter().enumerate() {
@@ -293,7 +312,7 @@ pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Vie
             tag_members.entry(slug).or_default().push(i);
         }
     }
-    let tags: Vec<TagView> = tag_names
+    let tags = tag_names
         .iter()
         .map(|(slug, name)| TagView {
             name: name.clone(),
@@ -302,12 +321,23 @@ pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Vie
             count: tag_members[slug].len(),
         })
         .collect();
-    let tag_by_slug: BTreeMap<&str, &TagView> = tags.iter().map(|t| (t.slug.as_str(), t)).collect();
+    (tags, tag_members)
+}
 
-    let reference_date = content.reference_date();
+/// The summary of each practice, in content order: its number in its category, tags, dates and
+/// "Nieuw" mark.
+fn practice_summaries(
+    content: &Content,
+    base: &str,
+    cache: &ViewCache,
+    tags: &[TagView],
+    reference_date: Option<Date>,
+) -> Vec<PracticeSummary> {
+    let settings = &content.settings;
+    let tag_by_slug: BTreeMap<&str, &TagView> = tags.iter().map(|t| (t.slug.as_str(), t)).collect();
     let new_since = reference_date.and_then(|d| d.add_days(-i64::from(settings.new_days)));
     let mut numbers: BTreeMap<&str, usize> = BTreeMap::new();
-    let summaries: Vec<PracticeSummary> = content
+    content
         .practices
         .iter()
         .map(|p| {
@@ -323,7 +353,10 @@ pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Vie
                 id: p.id.clone(),
                 number: *n,
                 title: p.title.clone(),
-                summary: p.summary.clone().unwrap_or_else(|| auto_summary(p)),
+                summary: p
+                    .summary
+                    .clone()
+                    .unwrap_or_else(|| cache.text(p, content, base).first_sentence.clone()),
                 url: Route::practice(p).url(base),
                 category: p.category.clone(),
                 category_title,
@@ -340,20 +373,29 @@ pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Vie
                 is_new: new_since.is_some_and(|since| p.changed() > since),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The view of each practice page, in content order.
+fn practice_views(
+    content: &Content,
+    base: &str,
+    cache: &ViewCache,
+    summaries: &[PracticeSummary],
+) -> Vec<PracticeView> {
     let index: BTreeMap<&str, usize> = content
         .practices
         .iter()
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    let practices: Vec<PracticeView> = content
+    content
         .practices
         .iter()
-        .zip(&summaries)
+        .zip(summaries)
         .map(|(p, summary)| PracticeView {
             summary: summary.clone(),
-            body_html: body_html(p),
+            body_html: cache.text(p, content, base).body_html.clone(),
             links: p.links.clone(),
             related: p
                 .related
@@ -363,8 +405,11 @@ pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Vie
             contact: p.contact.clone(),
             source_path: p.path.clone(),
         })
-        .collect();
+        .collect()
+}
 
+/// The stappenplan, its footnote references numbered across all its texts.
+fn stappenplan_view(content: &Content, base: &str) -> StappenplanView {
     let plan = &content.stappenplan;
     let footnote_numbers: BTreeMap<String, usize> = plan
         .footnotes
@@ -376,13 +421,13 @@ pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Vie
         markdown::to_html(
             text,
             &MarkdownOptions {
-                allow_raw_html: settings.allow_raw_html,
+                allow_raw_html: content.settings.allow_raw_html,
                 base,
                 external_footnotes: Some(&footnote_numbers),
             },
         )
     };
-    let stappenplan = StappenplanView {
+    StappenplanView {
         title: plan.title.clone(),
         intro_html: with_notes(&plan.intro),
         steps: plan
@@ -417,15 +462,5 @@ pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Vie
                 text_html: with_notes(&f.text),
             })
             .collect(),
-    };
-    Views {
-        site,
-        categories,
-        practices,
-        tags,
-        stappenplan,
-        tag_members,
-        reference_date,
-        new_days: settings.new_days,
     }
 }

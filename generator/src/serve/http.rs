@@ -294,7 +294,7 @@ pub(crate) fn with_reload_tag(html: &[u8]) -> Vec<u8> {
 /// What every page shows while the site has never built: the errors, for readers without the
 /// script too; the script shows them over the page and reloads once they are fixed.
 fn error_page(errors: &[Diagnostic]) -> String {
-    let escape = crate::render::theme::escape_html;
+    let escape = textkit::escape_html;
     let mut items = String::new();
     for d in errors {
         let location = match d.line {
