@@ -13,9 +13,9 @@
 
 use std::collections::BTreeSet;
 
+use search::build_index;
 use search::format::{Fragment, Meta};
 use search::stem::stem;
-use search::build_index;
 
 #[path = "../tests/common/synthetic.rs"]
 mod synthetic;
@@ -78,8 +78,14 @@ fn main() {
         ("1st letter replaced", Box::new(|w: &str| replace_at(w, 0))),
         ("2nd letter replaced", Box::new(|w: &str| replace_at(w, 1))),
         ("3rd letter replaced", Box::new(|w: &str| replace_at(w, 2))),
-        ("middle letter replaced", Box::new(|w: &str| replace_at(w, w.len() / 2))),
-        ("last letter replaced", Box::new(|w: &str| replace_at(w, w.len() - 1))),
+        (
+            "middle letter replaced",
+            Box::new(|w: &str| replace_at(w, w.len() / 2)),
+        ),
+        (
+            "last letter replaced",
+            Box::new(|w: &str| replace_at(w, w.len() - 1)),
+        ),
         (
             "first two swapped",
             Box::new(|w: &str| {
