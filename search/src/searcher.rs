@@ -127,11 +127,23 @@ pub struct QueryWord {
     pub prefix: bool,
 }
 
+/// The longest query read, in bytes; the rest is ignored (the work per word grows with its
+/// length, and no real question is longer).
+pub const MAX_QUERY_BYTES: usize = 200;
+/// The most distinct words of a query that are searched for.
+pub const MAX_QUERY_WORDS: usize = 12;
+
 /// Splits a query into words the way documents are split. The last word is a
 /// prefix unless the query ends in a space or punctuation. Stop words are
 /// dropped, except a lone last word while typing (`die` on the way to
 /// `dienst`).
 pub fn parse_query(query: &str) -> Vec<QueryWord> {
+    // A pasted blob is no question: only its start is read, and at most so many words.
+    let mut cut = query.len().min(MAX_QUERY_BYTES);
+    while !query.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let query = &query[..cut];
     let toks = tokens(query);
     let last = toks.len().wrapping_sub(1);
     let mut words: Vec<QueryWord> = Vec::new();
@@ -144,6 +156,9 @@ pub fn parse_query(query: &str) -> Vec<QueryWord> {
             continue;
         }
         if words.iter().all(|w| w.term != t.term) {
+            if words.len() == MAX_QUERY_WORDS {
+                break;
+            }
             words.push(QueryWord {
                 term: t.term.clone(),
                 prefix,
@@ -537,7 +552,10 @@ impl<'a> Lookup<'a> {
     fn match_split(&mut self, term: &str, prefix: bool) -> (WordMatch, WordMatch) {
         let mut all = WordMatch::default();
         let mut separate = WordMatch::default();
-        if !term.is_ascii() || term.len() < MIN_COMPOUND {
+        if !term.is_ascii()
+            || term.len() < MIN_COMPOUND
+            || term.len() > crate::compound::MAX_COMPOUND
+        {
             return (all, separate);
         }
         let meta = &self.searcher.meta;
@@ -1067,6 +1085,19 @@ fn numbered(path: &str, dir: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pasted_blob_is_read_only_as_far_as_a_question_goes() {
+        let blob = "ab".repeat(20_000);
+        let words = parse_query(&blob);
+        assert_eq!(words.len(), 1);
+        assert_eq!(words[0].term.len(), MAX_QUERY_BYTES);
+        let many: String = (0..100).map(|i| format!("woord{i} ")).collect();
+        assert!(parse_query(&many).len() <= MAX_QUERY_WORDS);
+        // A cut never splits a letter.
+        let dutch = "ë".repeat(MAX_QUERY_BYTES);
+        assert!(parse_query(&dutch).iter().all(|w| !w.term.is_empty()));
+    }
 
     #[test]
     fn family_roots_strip_one_ending_and_keep_five_letters() {
