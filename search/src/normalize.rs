@@ -12,71 +12,12 @@ pub struct Token {
     pub term: String,
 }
 
-/// Lower-cases `c` and strips diacritics, appending the result to `out`.
-///
-/// A hand-written table instead of Unicode decomposition: it covers the Latin
-/// letters that occur in Dutch text and names, and keeps the WebAssembly
-/// module free of normalisation tables.
-pub fn fold_char(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    let folded: &str = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
-        | 'Ā' | 'Ă' | 'Ą' => "a",
-        'æ' | 'Æ' => "ae",
-        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
-        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę'
-        | 'Ě' => "e",
-        'ğ' | 'Ğ' => "g",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => {
-            "i"
-        }
-        'ĳ' | 'Ĳ' => "ij",
-        'ł' | 'Ł' => "l",
-        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō'
-        | 'Ő' => "o",
-        'œ' | 'Œ' => "oe",
-        'ŕ' | 'ř' | 'Ŕ' | 'Ř' => "r",
-        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
-        'ß' => "ss",
-        'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű'
-        | 'Ų' => "u",
-        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
-        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
-        _ => {
-            out.push(lower_other(c));
-            return;
-        }
-    };
-    out.push_str(folded);
-}
+/// Lower-cases `c` and strips diacritics, appending the result to `out` (the one table, in
+/// `textkit`, that the generator's slugs use too).
+pub use textkit::fold_char;
 
 /// Folds a whole string (case and diacritics), keeping every other character.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut out);
-    }
-    out
-}
-
-/// Lower case for the capitals of Greek and Cyrillic; other scripts are
-/// kept as they are. Arithmetic instead of `char::to_lowercase`, whose
-/// tables would weigh more than the rest of the tokeniser in WebAssembly.
-fn lower_other(c: char) -> char {
-    let u = c as u32;
-    let lower = match u {
-        0x0391..=0x03A9 | 0x0410..=0x042F => u + 0x20,
-        0x0400..=0x040F => u + 0x50,
-        _ => u,
-    };
-    char::from_u32(lower).unwrap_or(c)
-}
+pub use textkit::fold;
 
 /// Letters and digits make words. Outside ASCII every character counts as a
 /// letter except the punctuation and symbol blocks, which avoids Unicode
