@@ -142,6 +142,17 @@ pub enum Format {
     Github,
 }
 
+impl Format {
+    /// The name the command line takes (`--format NAME`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Github => "github",
+        }
+    }
+}
+
 /// The part of `line` around byte offset `at` of at most [`MAX_SOURCE_CHARS`] characters and
 /// two `…`, with the 1-based column of `at` within it. Looks only at the characters it keeps.
 pub fn excerpt_at(line: &str, at: usize) -> (String, usize) {

@@ -122,6 +122,39 @@ fn a_repeated_build_writes_no_file() {
 }
 
 #[test]
+fn an_unchanged_build_with_warnings_is_skipped_and_shows_them_again() {
+    let dir = project("minimal");
+    // A heading that skips a level is a warning, not an error: the site is built.
+    edit_practice(dir.path(), "Tekst.\n\n#### Te diep\n\nMeer tekst.\n");
+    let first = build_ok(dir.path(), &[]);
+    assert!(first.contains("heading-level"), "{first}");
+    let before = stamps(&dir.path().join("public"));
+    let again = build_ok(dir.path(), &[]);
+    assert!(again.contains("is up to date"), "{again}");
+    assert!(
+        again.contains("heading-level"),
+        "the warning is shown again: {again}"
+    );
+    assert!(stamps(&dir.path().join("public")) == before);
+    // Another format is not the kept report's: the build runs and prints it in that format.
+    let json = build_with(dir.path(), &["--format", "json"], None);
+    assert!(json.status.success());
+    assert!(
+        !stderr(&json).contains("is up to date"),
+        "{}",
+        stderr(&json)
+    );
+    assert!(String::from_utf8_lossy(&json.stdout).contains("heading-level"));
+    // Fixing it makes the next build run and report nothing.
+    edit_practice(dir.path(), "Tekst zonder kopjes.\n");
+    let fixed = build_ok(dir.path(), &[]);
+    assert!(
+        !fixed.contains("heading-level") && !fixed.contains("up to date"),
+        "{fixed}"
+    );
+}
+
+#[test]
 fn edits_write_few_files_and_give_a_fresh_builds_bytes() {
     let dir = project("real");
     build_ok(dir.path(), &[]);

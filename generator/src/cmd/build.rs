@@ -1,8 +1,8 @@
 //! `kennisbank build`: validates the content and writes the site, or nothing at all.
 
-use super::{print_diagnostics, Exit};
+use super::{print_diagnostics, print_report, Exit};
 use crate::build::build_into;
-use crate::diagnostics::Format;
+use crate::diagnostics::{self, Format};
 use crate::output;
 use crate::render::views::ViewCache;
 use std::path::PathBuf;
@@ -24,8 +24,11 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
             return Exit::Failed;
         }
     };
-    let fingerprint = output::fingerprint::of(&root, base_url);
-    if update.up_to_date(fingerprint.as_deref()) {
+    // The fingerprint covers the output format too: the report kept with it is printed in it.
+    let fingerprint =
+        output::fingerprint::of(&root, base_url).map(|f| format!("{f}-{}", format.name()));
+    if let Some(report) = update.up_to_date(fingerprint.as_deref()) {
+        print_report(&report, format);
         eprintln!(
             "`{}` is up to date: nothing changed since its build ({} ms).",
             out.display(),
@@ -43,9 +46,9 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
         );
         return Exit::Problems;
     }
-    // Only a build without any problem may be skipped next time: its report is empty too.
-    let fingerprint = fingerprint.filter(|_| built.diagnostics.is_empty());
-    let changes = match update.commit(fingerprint.as_deref()) {
+    // A build without errors may be skipped next time; its warnings are kept to be shown again.
+    let report = diagnostics::render(&built.diagnostics, format);
+    let changes = match update.commit(fingerprint.as_deref(), report.as_bytes()) {
         Ok(output::Outcome::Unchanged) => "nothing changed".to_owned(),
         Ok(output::Outcome::Replaced {
             written,

@@ -65,6 +65,16 @@ pub fn print_diagnostics(diags: &[Diagnostic], format: Format) {
     drop(result); // a closed pipe (`check | head`) is not an error of the content
 }
 
+/// Prints a report kept from an earlier build (see `output::Update::up_to_date`) where
+/// [`print_diagnostics`] would have printed it.
+pub fn print_report(report: &[u8], format: Format) {
+    let _ = if format == Format::Human {
+        std::io::stderr().write_all(report)
+    } else {
+        std::io::stdout().write_all(report)
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,6 +40,10 @@ const LOCK: &str = "lock";
 const MANIFEST_PREFIX: &str = "manifest-";
 /// The fingerprint of the last build's inputs and the id of the output it made.
 const INPUTS: &str = "inputs";
+/// What that build reported (its warnings, as printed), shown again when a build is skipped.
+const REPORT: &str = "report";
+/// The largest report kept; a build with a longer one is not skipped next time.
+const MAX_REPORT: usize = 1 << 20;
 
 /// What a finished build did to the output folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +69,7 @@ pub fn write_site(root: &Path, out: &Path, files: &[OutputFile]) -> Result<Outco
         .try_for_each(|f| update.write(&f.path, &f.bytes))
         .map_err(|e| format!("cannot write into `{}`: {e}", out.display()))?;
     update
-        .commit(None)
+        .commit(None, b"")
         .map_err(|e| format!("cannot write `{}`: {e}", out.display()))
 }
 
@@ -232,32 +236,38 @@ impl Update {
         replace_file(&self.state, &self.spare.join(MARKER), text.as_bytes())
     }
 
-    /// Whether the output was made by the last build, from inputs with this
-    /// [`fingerprint`], and that build found no problem: then building again is not needed.
-    pub fn up_to_date(&self, fingerprint: Option<&str>) -> bool {
-        let (Some(fingerprint), Some(out_id)) = (fingerprint, marker_id(&self.target.out)) else {
-            return false;
-        };
-        let Ok(text) = std::fs::read_to_string(self.state.join(INPUTS)) else {
-            return false;
-        };
+    /// Whether the output was made by the last build, from inputs with this [`fingerprint`],
+    /// and that build found no error: then building again is not needed. `Some` holds what that
+    /// build reported (its warnings as printed, often nothing), to be shown again.
+    pub fn up_to_date(&self, fingerprint: Option<&str>) -> Option<Vec<u8>> {
+        let (fingerprint, out_id) = (fingerprint?, marker_id(&self.target.out)?);
+        let text = std::fs::read_to_string(self.state.join(INPUTS)).ok()?;
         let mut parts = text.split_whitespace();
-        parts.next() == Some(fingerprint) && parts.next() == Some(out_id.as_str())
+        if parts.next() != Some(fingerprint) || parts.next() != Some(out_id.as_str()) {
+            return None;
+        }
+        std::fs::read(self.state.join(REPORT)).ok()
     }
 
     /// Puts the new files in the output's place: brings the spare up to date, seals it with its
     /// manifest and swaps it with the output. When the output holds exactly these files already,
-    /// nothing is written. `fingerprint` is that of the inputs, for a build without problems
-    /// (see [`Update::up_to_date`]).
-    pub fn commit(self, fingerprint: Option<&str>) -> io::Result<Outcome> {
+    /// nothing is written. `fingerprint` is that of the inputs, for a build without errors, and
+    /// `report` what it printed (see [`Update::up_to_date`]).
+    pub fn commit(self, fingerprint: Option<&str>, report: &[u8]) -> io::Result<Outcome> {
         let outcome = self.put_in_place()?;
         let record = self.state.join(INPUTS);
+        let kept = self.state.join(REPORT);
         match (fingerprint, marker_id(&self.target.out)) {
-            (Some(fingerprint), Some(id)) => replace_file(
-                &self.state,
-                &record,
-                format!("{fingerprint} {id}\n").as_bytes(),
-            )?,
+            (Some(fingerprint), Some(id)) if report.len() <= MAX_REPORT => {
+                // The report first: a record never points at a report of another build.
+                remove_if_there(&record)?;
+                replace_file(&self.state, &kept, report)?;
+                replace_file(
+                    &self.state,
+                    &record,
+                    format!("{fingerprint} {id}\n").as_bytes(),
+                )?
+            }
             _ => remove_if_there(&record)?,
         }
         Ok(outcome)
