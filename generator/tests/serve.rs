@@ -193,6 +193,11 @@ fn serve_shows_edits_keeps_the_last_good_site_on_errors_and_recovers() {
         e.contains("event: reload") && e.contains(PAGE)
     });
 
+    // Let the rest of the first edit's rebuild (lists, search index) finish first. A broken save
+    // that lands while that work is still running is at times not shown (CI runs timed out here);
+    // that race is a known open problem, kept out of this test, which is about the broken edit.
+    std::thread::sleep(Duration::from_millis(1500));
+
     // A broken edit: the server stays up, serves the last good page and shows the error.
     write(
         dir.path(),
