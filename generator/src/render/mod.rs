@@ -2,6 +2,7 @@
 
 pub mod feeds;
 pub mod sitemap;
+pub mod template_check;
 pub mod theme;
 pub mod views;
 
@@ -198,13 +199,23 @@ pub fn render_pages_into(
                 }
             }
             let rendered = theme.tera.render(page.template, &context).map_err(|e| {
+                let message = tera_message(&e);
+                let theme_dir = format!("themes/{}/templates", content.settings.theme);
+                if let Some(d) = template_check::undefined_in_render(
+                    &message,
+                    &context.clone().into_json(),
+                    &theme.templates,
+                    &theme_dir,
+                ) {
+                    return d;
+                }
                 Diagnostic::error(
                     Code::TemplateRender,
                     format!(
                         "themes/{}/templates/{}",
                         content.settings.theme, page.template
                     ),
-                    format!("cannot render {}: {}", page.path, tera_message(&e)),
+                    format!("cannot render {}: {message}", page.path),
                 )
                 .hint("a template uses a variable or filter that does not exist")
             });

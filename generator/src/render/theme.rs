@@ -94,6 +94,16 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         let shown = display_path(root, entry.path());
         match read_text(root, entry.path()) {
             Ok(text) => {
+                // Blocks and HTML first: they name the line where tera's message does not.
+                let problems = super::template_check::check(&shown, &text, None);
+                if problems
+                    .iter()
+                    .any(|d| d.code == Code::TemplateBlock.as_str())
+                {
+                    diags.extend(problems);
+                    continue;
+                }
+                diags.extend(problems);
                 // Parse alone first, so that a syntax error is reported against its own file.
                 let parse_error = Tera::default()
                     .add_raw_template(&rel, &text)
