@@ -16,6 +16,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod herverdeling;
 pub mod herverdeling_cmd;
+pub mod json_schema;
 pub mod lines;
 pub mod linkcheck;
 pub mod markdown;
