@@ -5,7 +5,7 @@
 //! The text changes are made in memory first ([`plan`], pure); only when every file could be
 //! changed are they written, each through a temporary file and a rename.
 
-use crate::content::{self, frontmatter, settings, PRACTICES_DIR};
+use crate::content::{self, frontmatter, PRACTICES_DIR};
 use crate::model::Settings;
 use crate::text::is_slug;
 use std::path::{Path, PathBuf};
@@ -19,7 +19,7 @@ pub struct Plan {
 
 /// Works out the rename. `Err` is a Dutch sentence for the editor.
 pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result<Plan, String> {
-    let settings = load_settings(root)?;
+    let settings = crate::editing::load_settings(root)?;
     if !is_slug(new) {
         return Err(format!(
             "`{new}` is geen geldige id: gebruik kleine letters, cijfers en streepjes, zoals `{}`",
@@ -36,17 +36,7 @@ pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result
     };
     let (old_category, old_path) = found;
     let new_category = category.unwrap_or(&old_category).to_string();
-    if !settings.categories.iter().any(|c| c.slug == new_category) {
-        return Err(format!(
-            "`{new_category}` is geen categorie; kies een van: {}",
-            settings
-                .categories
-                .iter()
-                .map(|c| c.slug.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
+    crate::editing::check_category(&settings, &new_category)?;
     if new == old && new_category == old_category {
         return Err(
             "De nieuwe id en categorie zijn gelijk aan de oude; er is niets te doen.".into(),
@@ -117,16 +107,6 @@ pub fn apply(plan: &Plan) -> std::io::Result<()> {
         std::fs::remove_file(&plan.remove)?;
     }
     Ok(())
-}
-
-fn load_settings(root: &Path) -> Result<Settings, String> {
-    let text = content::read_text(root, &root.join(settings::PATH)).map_err(|d| d.message)?;
-    settings::parse(&text).0.ok_or_else(|| {
-        format!(
-            "{} bevat fouten; herstel die eerst (zie `kennisbank check`).",
-            settings::PATH
-        )
-    })
 }
 
 /// `(category, path)` of the practice file with this id.

@@ -31,26 +31,8 @@ pub fn check_file(
             synonyms::PATH
         ));
     };
-    let settings = content::read_text(root, &root.join(settings::PATH))
-        .ok()
-        .and_then(|text| settings::parse(&text).0)
-        .ok_or_else(|| {
-            format!(
-                "De instellingen ({}) bevatten fouten; herstel die eerst (zie `kennisbank check`).",
-                settings::PATH
-            )
-        })?;
-    if !settings.categories.iter().any(|c| c.slug == category) {
-        return Err(format!(
-            "`{category}` is geen categorie; kies een van: {}.",
-            settings
-                .categories
-                .iter()
-                .map(|c| c.slug.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
+    let settings = crate::editing::load_settings(root)?;
+    crate::editing::check_category(&settings, category)?;
     let (parsed, mut diags) = practice::parse(rel, category, id, raw);
     let Some(new) = parsed else {
         return Ok(diags);

@@ -1,8 +1,8 @@
 //! A theme: tera templates and static files from `themes/<name>/`.
 
 use crate::codes::Code;
-use crate::content::{read_text, symlink_below, symlink_error};
 use crate::diagnostics::{display_path, Diagnostic};
+use crate::source::{read_static, read_text, symlink_below, symlink_error};
 use std::path::Path;
 use tera::Tera;
 
@@ -160,15 +160,11 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
             diags.push(symlink_error(root, entry.path()));
         } else if entry.file_type().is_file() {
             if let Ok(rel) = entry.path().strip_prefix(&static_dir) {
-                match std::fs::read(entry.path()) {
+                match read_static(root, entry.path()) {
                     Ok(bytes) => {
                         static_files.push((rel.to_string_lossy().replace('\\', "/"), bytes))
                     }
-                    Err(e) => diags.push(Diagnostic::error(
-                        Code::UnreadableFile,
-                        entry.path().to_string_lossy().into_owned(),
-                        format!("cannot read: {e}"),
-                    )),
+                    Err(d) => diags.push(d),
                 }
             }
         }
