@@ -860,3 +860,43 @@ fn a_category_folder_that_comes_back_is_served_again() {
         });
     }
 }
+
+#[test]
+fn the_content_folder_removed_and_restored_is_watched_again() {
+    let dir = project("minimal");
+    let server = Server::start(dir.path());
+    let port = server.port;
+    let content = dir.path().join("content");
+    let aside = dir.path().join("opzij");
+    let original = read(dir.path(), FILE);
+
+    // As `git checkout` of a commit without the folder and back, or `git stash` of everything:
+    // the whole of `content/` goes, then comes back (moved back in whole, and written anew).
+    for (round, word) in [(0, "terug-een"), (1, "terug-twee")] {
+        std::fs::rename(&content, &aside).unwrap();
+        wait_until("the missing content to be an error", || {
+            get(port, "/__kennisbank/errors.json")
+                .1
+                .contains("content/site.yaml")
+        });
+        if round == 0 {
+            std::fs::rename(&aside, &content).unwrap();
+        } else {
+            copy_dir(&aside, &content);
+            std::fs::remove_dir_all(&aside).unwrap();
+        }
+        wait_until("the restored site", || {
+            get(port, "/__kennisbank/errors.json").1 == "[]"
+        });
+        // An edit made after the folder came back is seen: the new folder is watched.
+        write(
+            dir.path(),
+            FILE,
+            &format!("{original}\nNa het terugzetten: {word}.\n"),
+        );
+        wait_until("the edit in the restored folder", || {
+            get(port, PAGE).1.contains(word)
+        });
+    }
+    assert!(server.log().contains("built"), "{}", server.log());
+}

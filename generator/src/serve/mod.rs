@@ -282,7 +282,7 @@ pub fn run(options: Options) -> i32 {
     report(&outcome, None);
 
     // Watch before serving, so no change made after the first page is seen can be missed.
-    let watcher = watch::start(&root, tx.clone());
+    let mut watcher = watch::start(&root, tx.clone());
     let watching = match &watcher {
         Ok(_) => "watching content/ and themes/",
         Err(e) => {
@@ -312,7 +312,7 @@ pub fn run(options: Options) -> i32 {
         open_browser(&url);
     }
 
-    main_loop(&rx, tx, &mut rebuilder, &shared);
+    main_loop(&rx, tx, &mut rebuilder, &shared, watcher.as_mut().ok());
 
     shared.shutdown.store(true, Ordering::SeqCst);
     // Closing the event streams lets their threads end; a connection to ourselves wakes the
@@ -381,6 +381,7 @@ fn main_loop(
     tx: Sender<Message>,
     rebuilder: &mut Rebuilder,
     shared: &Shared,
+    mut watch: Option<&mut watch::Watch>,
 ) {
     let mut jobs = IndexJobs {
         tx,
@@ -425,6 +426,16 @@ fn main_loop(
                 continue;
             }
             Some(Message::Changed(more)) => {
+                // `content/` or `themes/` removed or made again: watch the new folder at once,
+                // before the rebuild reads it, so no file written after that is missed.
+                if let Some(w) = watch
+                    .as_deref_mut()
+                    .filter(|w| w.touches_watched_folder(&more))
+                {
+                    if let Err(e) = w.refresh() {
+                        eprintln!("warning: watching the files again failed: {e}");
+                    }
+                }
                 paths.extend(more);
                 first.get_or_insert_with(Instant::now);
                 continue;
