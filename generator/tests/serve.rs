@@ -900,3 +900,30 @@ fn the_content_folder_removed_and_restored_is_watched_again() {
     }
     assert!(server.log().contains("built"), "{}", server.log());
 }
+
+#[test]
+fn a_theme_file_over_the_limit_saved_while_serving_is_an_error_until_it_shrinks() {
+    let dir = project("minimal");
+    let server = Server::start(dir.path());
+    let port = server.port;
+    let file = dir.path().join("themes/default/static/groot.bin");
+    std::fs::write(&file, vec![0u8; 10 * 1024 * 1024 + 1]).unwrap();
+    wait_until("the size error", || {
+        get(port, "/__kennisbank/errors.json")
+            .1
+            .contains("themes/default/static/groot.bin")
+    });
+    let (_, errors) = get(port, "/__kennisbank/errors.json");
+    assert!(errors.contains("file-too-large"), "{errors}");
+    assert_eq!(get(port, "/static/groot.bin").0, 404, "it is not served");
+    std::fs::write(&file, b"klein").unwrap();
+    wait_until("the error to go", || {
+        get(port, "/__kennisbank/errors.json").1 == "[]"
+    });
+    assert_eq!(get(port, "/static/groot.bin").1, "klein");
+    assert!(
+        server.log().contains("error[file-too-large]"),
+        "{}",
+        server.log()
+    );
+}
