@@ -1,12 +1,12 @@
 //! The twelve provinces and the list of municipalities (`content/gemeenten.yaml`), used to derive a
 //! municipality's province and to suggest names ("bedoelt u …?").
 
-use crate::date::Date;
 use crate::error::{strip_location, InputError};
 use crate::names::{closest, fold};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
+use textkit::date::Date;
 
 /// A Dutch province, the interbestuurlijk toezichthouder of its municipalities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,7 +1,6 @@
 //! The rules of the stappenplan (bijlage of the PHV best practices) applied to a scenario.
 //! Pure: the verdict depends on the scenario and the municipalities list only, never on today.
 
-use crate::date::{Date, DateError};
 use crate::dutch::join;
 use crate::municipalities::{MunicipalityList, Province};
 use crate::names::{closest, fold};
@@ -12,6 +11,7 @@ use crate::verdict::{
     Periods, Recipient, RecipientKind, Verdict,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use textkit::date::{Date, DateError};
 
 /// The largest number of vergunninghouders accepted in one field. Far above any real taakstelling
 /// (the largest are a few thousand a half year), low enough that sums can never overflow.

@@ -1,10 +1,10 @@
 //! What the check says about a scenario: errors, warnings, the numbers per municipality, deadlines
 //! and who must be told. Serialised as JSON for the page and `kennisbank herverdeling --json`.
 
-use crate::date::Date;
 use crate::municipalities::Province;
 use crate::period::Period;
 use serde::Serialize;
+use textkit::date::Date;
 
 /// The stable code of an issue. The strings never change; pages and scripts may match on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
