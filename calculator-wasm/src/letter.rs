@@ -15,8 +15,11 @@
 //! | `besluitdatum`, `bekendmaking` | `"10 februari 2026"` |
 //! | `coa` | `{naam, tav, adres (list of lines), telefoon}` |
 //! | `provincies` | `["Provincie Fryslân"]` |
-//! | `kopie` | provinces, then the ministries of J&V and BZK |
+//! | `kopie` | provinces, then the ministries (from `content/adressen.yaml`) |
+//! | `ministeries` | list of `{naam, tav, adres (list of lines), rol, taak}`: `rol` why it is told, `taak` what it does |
+//! | `ministerie_namen` | the ministries joined: `"het Ministerie van A en het Ministerie van B"` |
 
+use crate::addressees::MinistryRole;
 use crate::dutch::join;
 use crate::municipalities::MunicipalityList;
 use crate::rules::{check, COA_ADDRESS, COA_ATTENTION, COA_NAME, COA_PHONE};
@@ -139,6 +142,18 @@ struct Context<'a> {
     /// The provinces involved by their own name, sorted: ["Fryslân", "Groningen"].
     provincie_namen: Vec<&'static str>,
     kopie: Vec<&'a str>,
+    ministeries: Vec<MinistryRow<'a>>,
+    ministerie_namen: String,
+}
+
+#[derive(Serialize)]
+struct MinistryRow<'a> {
+    naam: &'a str,
+    tav: &'a str,
+    adres: &'a [String],
+    rol: &'a str,
+    /// "de taakstelling opstelt" / "verantwoordelijk is voor de Huisvestingswet 2014".
+    taak: &'static str,
 }
 
 fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
@@ -196,6 +211,23 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
         .filter(|r| r.kind != RecipientKind::Coa)
         .map(|r| r.name.as_str())
         .collect();
+    let ministries: Vec<MinistryRow> = v
+        .recipients
+        .iter()
+        .filter(|r| r.kind == RecipientKind::Ministerie)
+        .map(|r| MinistryRow {
+            naam: &r.name,
+            tav: r.attention.as_deref().unwrap_or(""),
+            adres: &r.address,
+            rol: &r.reason,
+            taak: MinistryRole::from_reason(&r.reason).map_or("", MinistryRole::duty),
+        })
+        .collect();
+    let with_article: Vec<String> = ministries
+        .iter()
+        .map(|m| format!("het {}", m.naam))
+        .collect();
+    let ministerie_namen = join(&with_article.iter().map(String::as_str).collect::<Vec<_>>());
     let periode = match periods.text.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} en {last}", rest.join(", ")),
@@ -239,6 +271,8 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
             .into_iter()
             .collect(),
         kopie,
+        ministeries: ministries,
+        ministerie_namen,
     })
 }
 
@@ -312,7 +346,17 @@ fn sample(multi: bool) -> Verdict {
         overdrachten: Vec::new(),
         ..Default::default()
     };
-    check(&s, &MunicipalityList::empty())
+    let ministry = |rol, naam: &str| crate::addressees::Ministry {
+        rol,
+        naam: naam.into(),
+        tav: None,
+        postadres: vec!["Postbus 1".into(), "2500 AA Den Haag".into()],
+    };
+    let list = MunicipalityList::empty().with_ministries(vec![
+        ministry(MinistryRole::Taakstelling, "Ministerie van A"),
+        ministry(MinistryRole::Huisvestingswet, "Ministerie van B"),
+    ]);
+    check(&s, &list)
 }
 
 /// Checks an editor's template: syntax, and a trial rendering of a one-period and a two-period
@@ -352,8 +396,8 @@ mod tests {
             "<td class=\"getal\">-6</td>",
             "<td class=\"getal\">+6</td>",
             "Provincie Fryslân",
-            "Ministerie van Justitie en Veiligheid",
-            "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+            "Ministerie van A",
+            "Ministerie van B",
             "binnen één maand",
             "<dt>Datum:</dt><dd>……",
         ] {

@@ -1,6 +1,7 @@
 //! The twelve provinces and the list of municipalities (`content/gemeenten.yaml`), used to derive a
 //! municipality's province and to suggest names ("bedoelt u …?").
 
+use crate::addressees::Ministry;
 use crate::error::{strip_location, InputError};
 use crate::names::{closest, fold};
 use serde::{Deserialize, Serialize};
@@ -111,6 +112,8 @@ pub struct MunicipalityList {
     entries: Vec<Municipality>,
     index: HashMap<String, usize>,
     former: Vec<Former>,
+    /// The ministries of uitgangspunt 5, from `content/adressen.yaml` (see [`crate::addressees`]).
+    ministries: Vec<Ministry>,
 }
 
 /// The shape of `content/gemeenten.yaml` (and of its JSON form), before checking.
@@ -120,6 +123,9 @@ struct RawList {
     gemeenten: Vec<RawEntry>,
     #[serde(default)]
     opgeheven: Vec<RawFormer>,
+    /// Only in the JSON form for the page: the addressees, merged in from `content/adressen.yaml`.
+    #[serde(default)]
+    ministeries: Vec<Ministry>,
 }
 
 #[derive(Deserialize)]
@@ -196,6 +202,7 @@ impl MunicipalityList {
                 entries,
                 index,
                 former: Vec::new(),
+                ministries: Vec::new(),
             })
         } else {
             Err(errors)
@@ -281,6 +288,7 @@ impl MunicipalityList {
                 opgegaan_in: successors,
             });
         }
+        list.ministries = raw.ministeries;
         if errors.is_empty() {
             Ok(list)
         } else {
@@ -296,6 +304,17 @@ impl MunicipalityList {
 
     pub fn former_entries(&self) -> &[Former] {
         &self.former
+    }
+
+    /// The list with the ministries of uitgangspunt 5 (from `content/adressen.yaml`).
+    pub fn with_ministries(mut self, ministries: Vec<Ministry>) -> MunicipalityList {
+        self.ministries = ministries;
+        self
+    }
+
+    /// The ministries told of a redistribution; empty when no addressees were given.
+    pub fn ministries(&self) -> &[Ministry] {
+        &self.ministries
     }
 
     /// Reads `content/gemeenten.yaml`: `gemeenten: [{naam, provincie, ook?}]`.
@@ -333,6 +352,8 @@ impl MunicipalityList {
             gemeenten: &'a [Municipality],
             #[serde(skip_serializing_if = "Vec::is_empty")]
             opgeheven: Vec<RawFormerOut<'a>>,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            ministeries: &'a [Ministry],
         }
         #[derive(Serialize)]
         struct RawFormerOut<'a> {
@@ -351,6 +372,7 @@ impl MunicipalityList {
                     opgegaan_in: &f.opgegaan_in,
                 })
                 .collect(),
+            ministeries: &self.ministries,
         })
         .unwrap_or_else(|_| String::from("{\"gemeenten\":[]}"))
     }

@@ -12,11 +12,13 @@ use calculator_wasm::{check, MunicipalityList, Scenario};
 use std::io::{Read, Write};
 use std::path::Path;
 
-use crate::herverdeling::{template_file, LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE};
+use crate::herverdeling::{
+    read_ministries, template_file, ADDRESSES_FILE, LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE,
+};
 
-/// `--document coa|provincie|besluit|bekendmaking --format odt|docx|html [--out PATH]`.
+/// `--document coa|provincie|ministerie|besluit|bekendmaking --format odt|docx|html [--out PATH]`.
 pub struct DocumentRequest {
-    /// `coa`, `provincie`, `besluit` or `bekendmaking`.
+    /// `coa`, `provincie`, `ministerie`, `besluit` or `bekendmaking`.
     pub name: String,
     pub format: String,
     pub out: Option<std::path::PathBuf>,
@@ -100,7 +102,7 @@ fn document(
     }
     let file = template_file(&doc.name).ok_or_else(|| {
         format!(
-            "unknown document `{}`; expected one of coa, provincie, besluit, bekendmaking",
+            "unknown document `{}`; expected one of coa, provincie, ministerie, besluit, bekendmaking",
             doc.name
         )
     })?;
@@ -155,6 +157,17 @@ fn load_and_check(file: &Path, root: &Path) -> Result<(Verdict, Scenario), Strin
             .collect::<Vec<_>>()
             .join("\nerror: ")
     })?;
+    let list = match read_ministries(root) {
+        Ok(ministries) => list.with_ministries(ministries.unwrap_or_default()),
+        Err((_, errors)) => {
+            let name = root.join(ADDRESSES_FILE).display().to_string();
+            return Err(errors
+                .iter()
+                .map(|e| e.in_file(&name))
+                .collect::<Vec<_>>()
+                .join("\nerror: "));
+        }
+    };
     Ok((check(&scenario, &list), scenario))
 }
 
@@ -647,6 +660,17 @@ mod tests {
                     "artikel 29, tweede lid",
                     "Smallingerland",
                 ][..],
+            ),
+            (
+                "ministerie",
+                &[
+                    "Ministerie van Asiel en Migratie",
+                    "Ministerie van Volkshuisvesting en Ruimtelijke Ordening",
+                    "omdat uw ministerie de taakstelling opstelt",
+                    "verantwoordelijk is voor de Huisvestingswet 2014",
+                    "Smallingerland: besluit van 24 februari 2026, bekendgemaakt op 26 februari 2026 in Gemeenteblad 2026, 309871",
+                    "Gedeputeerde Staten van Fryslân hebben dezelfde melding ontvangen",
+                ],
             ),
             (
                 "besluit",

@@ -83,9 +83,10 @@ enum Command {
         #[arg(long, help_heading = OUTPUT)]
         link: bool,
         /// Write a document for a valid scenario: `coa` (the letter to COA), `provincie` (the
-        /// notice to Gedeputeerde Staten of each province), `besluit` (a draft B&W decision per
-        /// municipality) or `bekendmaking` (its publication text).
-        #[arg(long, help_heading = OUTPUT, value_name = "DOCUMENT", value_parser = ["coa", "provincie", "besluit", "bekendmaking"])]
+        /// notice to Gedeputeerde Staten of each province), `ministerie` (the notice to each
+        /// ministry of uitgangspunt 5, from content/adressen.yaml), `besluit` (a draft B&W decision
+        /// per municipality) or `bekendmaking` (its publication text).
+        #[arg(long, help_heading = OUTPUT, value_name = "DOCUMENT", value_parser = ["coa", "provincie", "ministerie", "besluit", "bekendmaking"])]
         document: Option<String>,
         /// The document's format: odt, docx or html.
         #[arg(long = "format", value_name = "FORMAT", value_parser = ["odt", "docx", "html"], default_value = "odt", requires = "document")]

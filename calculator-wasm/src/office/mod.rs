@@ -14,11 +14,15 @@ pub const LETTER_TITLE: &str =
 
 /// The documents of a herverdeling: (name used by the CLI and the page, title in the document's
 /// properties). Their templates live in `content/herverdeling/` (see the generator).
-pub const DOCUMENTS: [(&str, &str); 4] = [
+pub const DOCUMENTS: [(&str, &str); 5] = [
     ("coa", LETTER_TITLE),
     (
         "provincie",
         "Kennisgeving aan Gedeputeerde Staten: herverdeling taakstelling huisvesting vergunninghouders",
+    ),
+    (
+        "ministerie",
+        "Melding aan de ministeries: herverdeling taakstelling huisvesting vergunninghouders",
     ),
     (
         "besluit",

@@ -15,7 +15,7 @@ mod transfers;
 
 pub use count::{parse_count, NumberProblem, MAX_COUNT};
 pub use dates::NOTIFY_WITHIN_DAYS;
-pub use recipients::{COA_ADDRESS, COA_ATTENTION, COA_NAME, COA_PHONE, MINISTRY_BZK, MINISTRY_JV};
+pub use recipients::{COA_ADDRESS, COA_ATTENTION, COA_NAME, COA_PHONE};
 
 use self::dates::{check_decisions, check_processing, deadlines, read_top_dates};
 use self::findings::Findings;
@@ -53,7 +53,7 @@ pub fn check(scenario: &Scenario, list: &MunicipalityList) -> Verdict {
     check_processing(&deadlines, &dates, periods.as_ref(), &mut f);
     let penvoerder = check_penvoerder(scenario, list, &resolved, &mut f);
 
-    let recipients = recipients(&numbers.municipalities);
+    let recipients = recipients(&numbers.municipalities, list.ministries());
     let valid = f.errors.is_empty();
     Verdict {
         valid,

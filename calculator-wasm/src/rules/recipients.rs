@@ -1,5 +1,6 @@
 //! Who is told of the decision: COA, the provinces involved and the ministries (uitgangspunt 5).
 
+use crate::addressees::Ministry;
 use crate::verdict::{MunicipalityResult, Recipient, RecipientKind};
 use std::collections::BTreeSet;
 
@@ -8,10 +9,13 @@ pub const COA_NAME: &str = "Centraal Orgaan opvang asielzoekers (COA)";
 pub const COA_ATTENTION: &str = "unit Plaatsing";
 pub const COA_ADDRESS: [&str; 2] = ["Postbus 30203", "2500 GE Den Haag"];
 pub const COA_PHONE: &str = "088-7157000";
-pub const MINISTRY_JV: &str = "Ministerie van Justitie en Veiligheid";
-pub const MINISTRY_BZK: &str = "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties";
 
-pub(super) fn recipients(municipalities: &[MunicipalityResult]) -> Vec<Recipient> {
+/// COA, the provinces of the municipalities, then the ministries of uitgangspunt 5 as the list
+/// gives them (`content/adressen.yaml`; none without that file).
+pub(super) fn recipients(
+    municipalities: &[MunicipalityResult],
+    ministries: &[Ministry],
+) -> Vec<Recipient> {
     let mut out = vec![Recipient {
         kind: RecipientKind::Coa,
         name: COA_NAME.to_string(),
@@ -34,21 +38,15 @@ pub(super) fn recipients(municipalities: &[MunicipalityResult]) -> Vec<Recipient
             reason: "Interbestuurlijk toezichthouder; houdt rekening met de herverdeling (uitgangspunten 2 en 4).".into(),
         });
     }
-    out.push(Recipient {
-        kind: RecipientKind::Ministerie,
-        name: MINISTRY_JV.to_string(),
-        attention: None,
-        address: Vec::new(),
-        phone: None,
-        reason: "Stelt de taakstelling op (uitgangspunt 5).".into(),
-    });
-    out.push(Recipient {
-        kind: RecipientKind::Ministerie,
-        name: MINISTRY_BZK.to_string(),
-        attention: None,
-        address: Vec::new(),
-        phone: None,
-        reason: "Verantwoordelijk voor de Huisvestingswet (uitgangspunt 5).".into(),
-    });
+    for m in ministries {
+        out.push(Recipient {
+            kind: RecipientKind::Ministerie,
+            name: m.naam.trim().to_string(),
+            attention: m.tav.as_ref().map(|t| t.trim().to_string()),
+            address: m.postadres.iter().map(|l| l.trim().to_string()).collect(),
+            phone: None,
+            reason: m.rol.reason().into(),
+        });
+    }
     out
 }
