@@ -3,7 +3,9 @@
 //! postal addresses. Data, not code: cabinets move these roles (in 2024 from Justitie en
 //! Veiligheid and BZK to Asiel en Migratie and Volkshuisvesting en Ruimtelijke Ordening).
 
-use crate::error::{strip_location, InputError};
+#[cfg(feature = "yaml")]
+use crate::error::strip_location;
+use crate::error::InputError;
 use serde::{Deserialize, Serialize};
 
 /// Which of the two roles of uitgangspunt 5 a ministry holds.
@@ -66,6 +68,7 @@ pub struct Ministry {
     pub postadres: Vec<String>,
 }
 
+#[cfg(feature = "yaml")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawAddressees {
