@@ -6,7 +6,7 @@
 //!
 //! | variable | example |
 //! | --- | --- |
-//! | `gemeenten` | list of `{naam, provincie, voor, na, verschil}`, `verschil` signed: `"+6"`, `"-6"` |
+//! | `gemeenten` | list of `{naam, cbs, provincie, voor, na, verschil, …}`, `verschil` signed: `"+6"`, `"-6"`, `cbs` the CBS code or empty |
 //! | `som_voor`, `som_na` | `16` |
 //! | `perioden` | list of `"eerste helft 2026 (1 januari t/m 30 juni 2026)"` |
 //! | `periode` | the periods joined: `"… en tweede helft 2026 (…)"` |
@@ -84,6 +84,8 @@ impl From<minijinja::Error> for LetterError {
 #[derive(Serialize)]
 struct Row<'a> {
     naam: &'a str,
+    /// The CBS code (`GM0363`), or empty for a municipality not in the list.
+    cbs: &'a str,
     provincie: &'a str,
     voor: i64,
     na: i64,
@@ -175,6 +177,7 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
         );
         rows.push(Row {
             naam: &m.name,
+            cbs: m.cbs.as_deref().unwrap_or(""),
             provincie: m.province.map(|p| p.name()).unwrap_or(""),
             voor,
             na,

@@ -93,6 +93,15 @@ pub struct Municipality {
     /// Other names people use for it (`Den Haag`), recognised but never written in letters.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ook: Vec<String>,
+    /// The CBS municipality code, `GM` and four digits (`GM0363`), when the list gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cbs: Option<String>,
+}
+
+/// Whether `code` is written as CBS writes municipality codes: `GM` and four digits.
+pub fn is_cbs_code(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 6 && b.starts_with(b"GM") && b[2..].iter().all(u8::is_ascii_digit)
 }
 
 /// A municipality that no longer exists (merged or split since 2015), with its successor(s).
@@ -143,6 +152,8 @@ struct RawEntry {
     provincie: String,
     #[serde(default)]
     ook: Vec<String>,
+    #[serde(default)]
+    cbs: Option<String>,
 }
 
 impl MunicipalityList {
@@ -219,6 +230,7 @@ impl MunicipalityList {
                     naam: e.naam.trim().to_string(),
                     provincie: p,
                     ook: e.ook.iter().map(|s| s.trim().to_string()).collect(),
+                    cbs: e.cbs.as_ref().map(|c| c.trim().to_string()),
                 }),
                 None => errors.push(InputError {
                     hint: None,
@@ -233,6 +245,7 @@ impl MunicipalityList {
                 }),
             }
         }
+        check_cbs_codes(&entries, &lines, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -422,6 +435,40 @@ impl MunicipalityList {
 
 /// The 1-based line of each entry, found by its `naam:` key: serde gives no positions for values
 /// that parsed fine, and the editors' file has one `naam:` per entry.
+/// Every CBS code well formed (`GM` and four digits) and given to one municipality only.
+fn check_cbs_codes(entries: &[Municipality], lines: &[usize], errors: &mut Vec<InputError>) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in entries.iter().enumerate() {
+        let Some(code) = m.cbs.as_deref() else {
+            continue;
+        };
+        let line = lines.get(i).copied();
+        if !is_cbs_code(code) {
+            errors.push(InputError {
+                hint: Some("write the CBS code as GM and four digits, such as GM0363".into()),
+                line,
+                column: None,
+                message: format!("`{}`: `{code}` is not a CBS municipality code", m.naam),
+            });
+        } else if let Some(&first) = seen.get(code) {
+            let at = lines
+                .get(first)
+                .map(|l| format!(" (line {l})"))
+                .unwrap_or_default();
+            errors.push(InputError::at(
+                line,
+                None,
+                format!(
+                    "`{}`: CBS code {code} is already the code of `{}`{at}",
+                    m.naam, entries[first].naam
+                ),
+            ));
+        } else {
+            seen.insert(code, i);
+        }
+    }
+}
+
 fn entry_lines(src: &str) -> Vec<usize> {
     key_lines(src, "naam")
 }
@@ -488,16 +535,19 @@ mod tests {
                 naam: "Ameland".into(),
                 provincie: Province::Fryslan,
                 ook: vec![],
+                cbs: None,
             },
             Municipality {
                 naam: "Heerenveen".into(),
                 provincie: Province::Fryslan,
                 ook: vec![],
+                cbs: None,
             },
             Municipality {
                 naam: "'s-Gravenhage".into(),
                 provincie: Province::ZuidHolland,
                 ook: vec!["Den Haag".into()],
+                cbs: None,
             },
         ])
         .unwrap()
@@ -587,6 +637,52 @@ mod tests {
         assert_eq!(
             list.lookup("Bergen (NH.)").unwrap().provincie,
             Province::NoordHolland
+        );
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn cbs_codes_are_well_formed_and_unique_with_their_line() {
+        let list = MunicipalityList::from_yaml(
+            "gemeenten:\n  - { naam: Urk, cbs: GM0184, provincie: Flevoland }\n  - { naam: Texel, provincie: Noord-Holland }\n",
+        )
+        .unwrap();
+        assert_eq!(list.lookup("Urk").unwrap().cbs.as_deref(), Some("GM0184"));
+        assert!(list.to_json().contains("\"cbs\":\"GM0184\""));
+        let e = MunicipalityList::from_yaml(
+            "gemeenten:\n  - { naam: Urk, cbs: GM184, provincie: Flevoland }\n  - { naam: Texel, cbs: GM0448, provincie: Noord-Holland }\n  - { naam: Vlieland, cbs: GM0448, provincie: Fryslân }\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert_eq!(e[0].line, Some(2));
+        assert!(
+            e[0].message
+                .contains("`GM184` is not a CBS municipality code"),
+            "{e:?}"
+        );
+        assert_eq!(e[1].line, Some(4));
+        assert!(
+            e[1].message
+                .contains("already the code of `Texel` (line 3)"),
+            "{e:?}"
+        );
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn every_municipality_of_the_content_list_has_its_cbs_code() {
+        let list =
+            MunicipalityList::from_yaml(include_str!("../../content/gemeenten.yaml")).unwrap();
+        let missing: Vec<&str> = list
+            .entries()
+            .iter()
+            .filter(|m| m.cbs.is_none())
+            .map(|m| m.naam.as_str())
+            .collect();
+        assert!(missing.is_empty(), "{missing:?}");
+        assert_eq!(
+            list.lookup("Amsterdam").unwrap().cbs.as_deref(),
+            Some("GM0363")
         );
     }
 }

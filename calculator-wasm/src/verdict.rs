@@ -122,6 +122,9 @@ pub struct MunicipalityResult {
     pub province: Option<Province>,
     /// Whether the name was found in the municipalities list.
     pub listed: bool,
+    /// The CBS municipality code (`GM0363`) from the list, when listed with one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cbs: Option<String>,
     /// With numbers per period: the totals over the periods.
     pub before: Option<i64>,
     pub after: Option<i64>,

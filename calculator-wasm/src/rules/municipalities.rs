@@ -21,6 +21,8 @@ pub(super) struct Resolved {
     pub(super) key: String,
     pub(super) province: Option<Province>,
     pub(super) listed: bool,
+    /// The CBS code from the list, when listed with one.
+    pub(super) cbs: Option<String>,
     /// The numbers for every period, or for the only one (`taakstelling`, `nieuw`).
     pub(super) pair: Numbers,
     /// The numbers per period, when given as `perioden`.
@@ -159,6 +161,7 @@ fn start_resolved(s: &Scenario, i: usize, top: &TopDates, f: &mut Findings) -> R
         key: String::new(),
         province: None,
         listed: false,
+        cbs: None,
         pair: Numbers {
             nieuw_given: filled(&g.nieuw).is_some(),
             path: format!("gemeenten[{i}]"),
@@ -211,6 +214,7 @@ fn resolve_name(
         Some(m) => {
             r.name = m.naam.clone();
             r.listed = true;
+            r.cbs = m.cbs.clone();
             r.province = Some(m.provincie);
             if let Some(p) = given_province {
                 if p != m.provincie {

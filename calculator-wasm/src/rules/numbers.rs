@@ -176,6 +176,7 @@ fn municipality_results(
             name: r.name.clone(),
             province: r.province,
             listed: r.listed,
+            cbs: r.cbs.clone(),
             before,
             after,
             difference,
