@@ -283,8 +283,9 @@ function showResult(verdict) {
   result.hidden = !touched;
 }
 
-// The documents module (the letter, .odt and .docx) is loaded only once a valid check needs the
-// letter: the page's first load carries the rules alone.
+// The documents module (the letter, .odt and .docx, scenarios as YAML) is loaded only when the user
+// asks for the letter, a download, or opens or saves a scenario file: the page's first load, and
+// every check, carry the rules alone.
 let documentsPromise;
 function documentsModule() {
   documentsPromise ??= import(new URL('./wasm/herverdeling_documents.js', import.meta.url).href)
@@ -304,11 +305,22 @@ function letterTemplate() {
   return templatePromise;
 }
 
+// The letter is written once the user asks for it ("Brief tonen", copy, print); after that it
+// follows every change of a valid scenario.
+let letterWanted = false;
+let lastVerdict;
+
 async function showLetter(verdict, scenarioJson) {
   const request = ++letterRequest;
   if (!verdict.valid) {
     letterSection.hidden = true;
     document.documentElement.classList.remove('hv-has-letter');
+    return;
+  }
+  letterSection.hidden = false;
+  q('[data-letter-show]').hidden = letterWanted;
+  if (!letterWanted) {
+    letterBox.hidden = true;
     return;
   }
   let out;
@@ -325,8 +337,15 @@ async function showLetter(verdict, scenarioJson) {
     // The template is the editors' own file and every value in it is escaped by the engine.
     letterBox.innerHTML = out.html;
   }
-  letterSection.hidden = false;
+  letterBox.hidden = false;
   document.documentElement.classList.add('hv-has-letter');
+}
+
+// Writes the letter if it is not there yet (for copy, print and the .html download).
+async function ensureLetter() {
+  if (letterWanted || !lastVerdict) return;
+  letterWanted = true;
+  await showLetter(lastVerdict, lastScenarioJson);
 }
 
 function update() {
@@ -362,6 +381,7 @@ function update() {
   const baseTitle = document.title.replace(/^Fout: /, '');
   document.title = !verdict.valid && touched ? `Fout: ${baseTitle}` : baseTitle;
   showResult(verdict);
+  lastVerdict = verdict;
   showLetter(verdict, scenarioJson);
 
   // The scenario goes in the fragment, which never reaches the server's access log.
@@ -437,32 +457,61 @@ const MEDIA = {
 function wireButtons() {
   q('[data-copy-link]').addEventListener('click', () => copy(null, shareLink.href, 'Link gekopieerd.'));
 
-  // Save and resume without an account: the scenario as a file that `kennisbank herverdeling`
-  // reads too (JSON, which the CLI accepts beside YAML), and opening such a file again.
-  q('[data-scenario-save]').addEventListener('click', () => {
+  // Save and resume without an account: the scenario as the YAML file that `kennisbank herverdeling`
+  // reads (JSON when the documents module cannot be loaded), and opening such a file (YAML or
+  // JSON) again.
+  q('[data-scenario-save]').addEventListener('click', async () => {
     const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
-    const text = JSON.stringify(readForm(), null, 2) + '\n';
-    save(new Blob([text], { type: 'application/json' }), `herverdeling-${periode}.json`);
+    let yaml = '';
+    try {
+      yaml = (await documentsModule()).scenario_to_yaml(JSON.stringify(readForm()));
+    } catch {
+      // Saved as JSON below, which the CLI reads as well.
+    }
+    if (yaml) {
+      save(new Blob([yaml], { type: 'application/yaml' }), `herverdeling-${periode}.yaml`);
+    } else {
+      const text = JSON.stringify(readForm(), null, 2) + '\n';
+      save(new Blob([text], { type: 'application/json' }), `herverdeling-${periode}.json`);
+    }
     status.textContent = 'Scenario opgeslagen.';
   });
   q('[data-scenario-open]').addEventListener('change', async (event) => {
     const file = event.target.files?.[0];
     if (!file) return;
-    const text = file.size > 1024 * 1024 ? null : await file.text();
-    const checked = text === null ? null : JSON.parse(wasm.check(text.trim().startsWith('{') ? text : '"', municipalities));
-    if (!checked || checked.error) {
-      status.textContent = text === null
-        ? 'Dit bestand is groter dan 1 MB; een scenario is een klein tekstbestand.'
-        : `Dit bestand kan de pagina niet lezen${checked?.error?.line ? ` (regel ${checked.error.line})` : ''}: open een bestand dat met "Scenario opslaan" is gemaakt. YAML-bestanden leest de opdrachtregel (kennisbank herverdeling).`;
+    if (file.size > 1024 * 1024) {
+      status.textContent = 'Dit bestand is groter dan 1 MB; een scenario is een klein tekstbestand.';
       return;
     }
-    fillForm(JSON.parse(text));
+    const text = await file.text();
+    let read;
+    try {
+      read = JSON.parse((await documentsModule()).scenario_from_text(text));
+    } catch (e) {
+      read = { error: { message: e.message } };
+    }
+    if (read.error) {
+      const where = read.error.line ? ` (regel ${read.error.line})` : '';
+      status.textContent = `Dit bestand kan de pagina niet lezen${where}: ${read.error.message}. Open een scenario dat met "Scenario opslaan" of voor de opdrachtregel (kennisbank herverdeling) is gemaakt.`;
+      return;
+    }
+    fillForm(read.scenario);
     touched = true;
     update();
     status.textContent = 'Scenario geopend.';
   });
-  q('[data-letter-copy]').addEventListener('click', () => copy(letterBox.innerHTML, letterBox.innerText, 'Brief gekopieerd.'));
-  q('[data-letter-print]').addEventListener('click', () => window.print());
+  q('[data-letter-show]').addEventListener('click', async () => {
+    await ensureLetter();
+    letterBox.focus();
+  });
+  q('[data-letter-copy]').addEventListener('click', async () => {
+    await ensureLetter();
+    copy(letterBox.innerHTML, letterBox.innerText, 'Brief gekopieerd.');
+  });
+  q('[data-letter-print]').addEventListener('click', async () => {
+    await ensureLetter();
+    window.print();
+  });
   for (const button of app.querySelectorAll('[data-document-download]')) {
     button.addEventListener('click', async () => {
       const format = button.dataset.documentDownload;
@@ -486,7 +535,8 @@ function wireButtons() {
       }
     });
   }
-  q('[data-letter-download]').addEventListener('click', () => {
+  q('[data-letter-download]').addEventListener('click', async () => {
+    await ensureLetter();
     const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
     const doc = `<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<title>Brief aan het COA: herverdeling taakstelling ${periode}</title>\n<style>body{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}.getal{text-align:right}</style>\n</head>\n<body>\n${letterBox.innerHTML}\n</body>\n</html>\n`;
     const url = URL.createObjectURL(new Blob([doc], { type: 'text/html' }));
