@@ -14,11 +14,12 @@ pub const LETTER_TEMPLATE_FILE: &str = "content/herverdeling/brief-coa.html";
 /// The ministries of uitgangspunt 5 (optional: without it the documents name no ministry).
 pub const ADDRESSES_FILE: &str = "content/adressen.yaml";
 
-/// Reads `content/adressen.yaml` when it exists: `Ok(None)` without the file; errors as
-/// `(file text, errors)` for the caller to report with lines.
-pub fn read_ministries(
-    root: &Path,
-) -> Result<Option<Vec<Ministry>>, (Option<String>, Vec<InputError>)> {
+/// Why `content/adressen.yaml` could not be used: its text (when it could be read) and the errors.
+pub type AddressesError = (Option<String>, Vec<InputError>);
+
+/// Reads `content/adressen.yaml` when it exists: `Ok(None)` without the file; errors with the
+/// file's text for the caller to report with lines.
+pub fn read_ministries(root: &Path) -> Result<Option<Vec<Ministry>>, AddressesError> {
     let path = root.join(ADDRESSES_FILE);
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,

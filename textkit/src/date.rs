@@ -31,7 +31,7 @@ impl fmt::Display for DateError {
 }
 
 pub fn is_leap_year(year: u16) -> bool {
-    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
 pub fn days_in_month(year: u16, month: u8) -> u8 {

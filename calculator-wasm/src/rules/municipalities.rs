@@ -193,8 +193,7 @@ fn read_province(s: &Scenario, i: usize, f: &mut Findings) -> Option<Province> {
             ),
         );
     }
-    let given_province = given_province.and_then(|(_, p)| p);
-    given_province
+    given_province.and_then(|(_, p)| p)
 }
 
 /// Looks the name up: a listed municipality (official name, province), a former one (error
