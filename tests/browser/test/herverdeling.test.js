@@ -343,8 +343,11 @@ describe('herverdelingscheck', { skip }, () => {
       assert.equal(await field(row(p, 3), 'Naam').inputValue(), 'Smallingerland');
       assert.equal(await field(p, 'Taakstellingsperiode').inputValue(), '2026-1');
 
+      // The opened scenario unfolds three colleges' own decisions and the penvoerder: start from
+      // the file field beside the button rather than tabbing through them all.
+      await p.locator('[data-scenario-open]').focus();
+      await tabTo(p, p.getByRole('button', { name: 'Scenario opslaan als bestand' }), { back: true });
       const downloading = p.waitForEvent('download', { timeout: 10000 });
-      await tabTo(p, p.getByRole('button', { name: 'Scenario opslaan als bestand' }));
       await p.keyboard.press('Enter');
       const download = await downloading;
       assert.match(download.suggestedFilename(), /^herverdeling-2026-1\.yaml$/);
@@ -356,6 +359,39 @@ describe('herverdelingscheck', { skip }, () => {
       await p.locator('[data-scenario-open]').setInputFiles({ name: 'kapot.yaml', mimeType: 'application/yaml', buffer: Buffer.from('periode: 2026-1\ngemeenten:\n  - naam: [Ameland\n') });
       await p.locator('[data-status]').filter({ hasText: /kan de pagina niet lezen \(regel \d+\)/ }).waitFor({ timeout: 5000 });
       assert.equal(await field(row(p, 3), 'Naam').inputValue(), 'Smallingerland', 'a broken file leaves the form as it was');
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('takes the penvoerder in a folded part and shows the answers with change links before the documents', async () => {
+    const { context, page: p } = await checker();
+    try {
+      await fillValid(p);
+      const part = p.locator('[data-penvoerder]');
+      assert.equal(await part.getAttribute('open'), null, 'the penvoerder part starts folded, so the common case stays short');
+      await tabTo(p, part.locator('summary'));
+      await p.keyboard.press('Enter');
+      await typeInto(p, field(p, 'Gemeente (penvoerder)'), 'Heerenveen');
+      await typeInto(p, field(p, 'Contactpersoon'), 'J. de Vries');
+      await typeInto(p, field(p, 'Ons kenmerk'), 'HV/2026/0142');
+      await p.locator('[data-verdict="valid"]').waitFor({ timeout: 5000 });
+      const answers = p.locator('[data-answers]');
+      await answers.getByText('Heerenveen; J. de Vries; kenmerk HV/2026/0142').waitFor({ timeout: 5000 });
+      assert.match(await answers.innerText(), /Ameland \(GM0060\): 6 → 0; besluit 10 februari 2026, bekendgemaakt 12 februari 2026/);
+      assertNoViolations(await axe(p), 'the checker with the answers and the penvoerder');
+
+      // "Wijzigen" beside the penvoerder moves the focus to its field.
+      const change = answers.getByRole('link', { name: 'Wijzigen penvoerder' });
+      await tabTo(p, change, { back: true });
+      await p.keyboard.press('Enter');
+      assert.equal(await p.evaluate(() => document.activeElement?.id), 'field-penvoerder.gemeente');
+
+      // A penvoerder that does not take part is an error at its field.
+      await typeInto(p, field(p, 'Gemeente (penvoerder)'), 'Urk');
+      await p.locator('[data-verdict="invalid"]').waitFor({ timeout: 5000 });
+      assert.match(await p.locator('#field-penvoerder\\.gemeente-error').innerText(), /penvoerder \(Urk\) staat niet bij de betrokken gemeenten/);
       assertClean(context);
     } finally {
       await context.close();

@@ -10,6 +10,7 @@ const ROW_FIELDS = {
   overdrachten: ['van', 'naar', 'aantal'],
 };
 const ROW_NAMES = { gemeenten: 'Gemeente', overdrachten: 'Overdracht' };
+const PENVOERDER = ['gemeente', 'naam', 'email', 'telefoon', 'kenmerk'];
 
 /** `gemeenten[1].taakstelling` → `field-gemeenten-1-taakstelling`: the id of the form field. */
 function fieldId(path) {
@@ -167,15 +168,20 @@ function readForm() {
     });
     if (rows.length) s[kind] = rows;
   }
-  if (kept.penvoerder) s.penvoerder = kept.penvoerder;
+  const penvoerder = {};
+  for (const name of PENVOERDER) {
+    const v = form.elements[`penvoerder-${name}`].value;
+    if (v.trim() !== '') penvoerder[name] = v;
+  }
+  if (Object.keys(penvoerder).length) s.penvoerder = penvoerder;
   return s;
 }
 
-// Parts of a scenario without fields on the page (the penvoerder), kept as opened.
-const kept = {};
 function fillForm(s) {
-  kept.penvoerder = s.penvoerder;
   for (const name of SCALARS) form.elements[name].value = s[name] ?? '';
+  for (const name of PENVOERDER) form.elements[`penvoerder-${name}`].value = s.penvoerder?.[name] ?? '';
+  // The penvoerder's part stays folded until it holds something.
+  if (s.penvoerder && Object.values(s.penvoerder).some((v) => String(v).trim())) q('[data-penvoerder]').open = true;
   for (const kind of Object.keys(ROW_FIELDS)) {
     app.querySelector(`[data-rows="${kind}"]`).replaceChildren();
     for (const values of s[kind] ?? []) addRow(kind, values);
@@ -341,6 +347,38 @@ async function showLetter(verdict, scenarioJson) {
   document.documentElement.classList.add('hv-has-letter');
 }
 
+// ---- check your answers ----------------------------------------------------------------------
+// Before the documents: what was filled in, each with a link back to its field (GOV.UK's "check
+// your answers"). Dates in Dutch come from the verdict, so they read as in the documents.
+function showAnswers(scenario, verdict) {
+  const dl = q('[data-answers]');
+  dl.replaceChildren();
+  const row = (key, value, target, what) => {
+    const div = el('div', { class: 'hv-answer' });
+    const change = el('a', { href: `#${target}` }, 'Wijzigen');
+    change.append(el('span', { class: 'visually-hidden' }, ` ${what}`));
+    div.append(el('dt', {}, key), el('dd', {}, value), el('dd', { class: 'hv-answer-change' }));
+    div.lastChild.append(change);
+    dl.append(div);
+  };
+  const periods = verdict.periods?.text ?? [];
+  row('Periode', periods.join('; '), 'field-periode', 'periode');
+  if (scenario.uitzondering) row('Uitzondering', scenario.uitzondering, 'field-uitzondering', 'uitzondering');
+  verdict.municipalities.forEach((m, i) => {
+    const dates = m.besluitdatum && m.bekendmaking
+      ? `; besluit ${dutchDate(m.besluitdatum)}, bekendgemaakt ${dutchDate(m.bekendmaking)}${m.publicatie ? ` (${m.publicatie})` : ''}`
+      : '';
+    row(`Gemeente ${i + 1}`, `${m.name}${m.cbs ? ` (${m.cbs})` : ''}: ${m.before} → ${m.after}${dates}`, `field-gemeenten-${i}-naam`, `gemeente ${i + 1}`);
+  });
+  const transfers = scenario.overdrachten?.length ?? 0;
+  if (transfers) row('Overdrachten', `${transfers}`, 'field-overdrachten', 'overdrachten');
+  if (verdict.dates.melddatum) row('Melding aan COA en provincie', dutchDate(verdict.dates.melddatum), 'field-melddatum', 'melddatum');
+  const pv = scenario.penvoerder ?? {};
+  const contact = [pv.naam, pv.email, pv.telefoon].filter(Boolean).join(', ');
+  row('Penvoerder', pv.gemeente ? `${pv.gemeente}${contact ? `; ${contact}` : ''}${pv.kenmerk ? `; kenmerk ${pv.kenmerk}` : ''}` : 'Niet ingevuld',
+    'field-penvoerder.gemeente', 'penvoerder');
+}
+
 // Writes the letter if it is not there yet (for copy, print and the .html download).
 async function ensureLetter() {
   if (letterWanted || !lastVerdict) return;
@@ -382,6 +420,7 @@ function update() {
   document.title = !verdict.valid && touched ? `Fout: ${baseTitle}` : baseTitle;
   showResult(verdict);
   lastVerdict = verdict;
+  if (verdict.valid) showAnswers(scenario, verdict);
   showLetter(verdict, scenarioJson);
 
   // The scenario goes in the fragment, which never reaches the server's access log.
