@@ -168,7 +168,9 @@ fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
                         w / 1000,
                         (w % 1000) / 10
                     ));
-                    body.push_str(&format!("<table:table-column table:style-name=\"{name}\"/>"));
+                    body.push_str(&format!(
+                        "<table:table-column table:style-name=\"{name}\"/>"
+                    ));
                 }
                 for row in rows {
                     body.push_str("<table:table-row>");
