@@ -100,9 +100,10 @@ build_module() {
 }
 
 # The herverdelingscheck: the rules and links (loaded with the page), and the documents (the letter
-# with minijinja, .odt and .docx), loaded only when a valid check needs the letter or a download.
+# with minijinja, .odt and .docx, and reading and writing scenarios as YAML), loaded only when the
+# user asks for the letter, a download, or opens or saves a scenario file.
 build_module calculator-wasm herverdeling
-build_module calculator-wasm herverdeling_documents letter
+build_module calculator-wasm herverdeling_documents letter,yaml
 build_module search search
 
 printf 'build-wasm: written to %s\n' "$outdir" >&2

@@ -5,9 +5,9 @@
 
 use crate::corpus::{join_words, Corpus};
 use crate::rng::Rng;
-use calculator_wasm::date::Date;
 use kennisbank::text::slugify;
 use std::fmt::Write as _;
+use textkit::date::Date;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SynthLink {

@@ -6,7 +6,7 @@
 //!
 //! | variable | example |
 //! | --- | --- |
-//! | `gemeenten` | list of `{naam, provincie, voor, na, verschil}`, `verschil` signed: `"+6"`, `"-6"` |
+//! | `gemeenten` | list of `{naam, cbs, provincie, voor, na, verschil, …}`, `verschil` signed: `"+6"`, `"-6"`, `cbs` the CBS code or empty |
 //! | `som_voor`, `som_na` | `16` |
 //! | `perioden` | list of `"eerste helft 2026 (1 januari t/m 30 juni 2026)"` |
 //! | `periode` | the periods joined: `"… en tweede helft 2026 (…)"` |
@@ -15,8 +15,11 @@
 //! | `besluitdatum`, `bekendmaking` | `"10 februari 2026"` |
 //! | `coa` | `{naam, tav, adres (list of lines), telefoon}` |
 //! | `provincies` | `["Provincie Fryslân"]` |
-//! | `kopie` | provinces, then the ministries of J&V and BZK |
+//! | `kopie` | provinces, then the ministries (from `content/adressen.yaml`) |
+//! | `ministeries` | list of `{naam, tav, adres (list of lines), rol, taak}`: `rol` why it is told, `taak` what it does |
+//! | `ministerie_namen` | the ministries joined: `"het Ministerie van A en het Ministerie van B"` |
 
+use crate::addressees::MinistryRole;
 use crate::dutch::join;
 use crate::municipalities::MunicipalityList;
 use crate::rules::{check, COA_ADDRESS, COA_ATTENTION, COA_NAME, COA_PHONE};
@@ -81,6 +84,8 @@ impl From<minijinja::Error> for LetterError {
 #[derive(Serialize)]
 struct Row<'a> {
     naam: &'a str,
+    /// The CBS code (`GM0363`), or empty for a municipality not in the list.
+    cbs: &'a str,
     provincie: &'a str,
     voor: i64,
     na: i64,
@@ -139,6 +144,18 @@ struct Context<'a> {
     /// The provinces involved by their own name, sorted: ["Fryslân", "Groningen"].
     provincie_namen: Vec<&'static str>,
     kopie: Vec<&'a str>,
+    ministeries: Vec<MinistryRow<'a>>,
+    ministerie_namen: String,
+}
+
+#[derive(Serialize)]
+struct MinistryRow<'a> {
+    naam: &'a str,
+    tav: &'a str,
+    adres: &'a [String],
+    rol: &'a str,
+    /// "de taakstelling opstelt" / "verantwoordelijk is voor de Huisvestingswet 2014".
+    taak: &'static str,
 }
 
 fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
@@ -160,6 +177,7 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
         );
         rows.push(Row {
             naam: &m.name,
+            cbs: m.cbs.as_deref().unwrap_or(""),
             provincie: m.province.map(|p| p.name()).unwrap_or(""),
             voor,
             na,
@@ -196,6 +214,23 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
         .filter(|r| r.kind != RecipientKind::Coa)
         .map(|r| r.name.as_str())
         .collect();
+    let ministries: Vec<MinistryRow> = v
+        .recipients
+        .iter()
+        .filter(|r| r.kind == RecipientKind::Ministerie)
+        .map(|r| MinistryRow {
+            naam: &r.name,
+            tav: r.attention.as_deref().unwrap_or(""),
+            adres: &r.address,
+            rol: &r.reason,
+            taak: MinistryRole::from_reason(&r.reason).map_or("", MinistryRole::duty),
+        })
+        .collect();
+    let with_article: Vec<String> = ministries
+        .iter()
+        .map(|m| format!("het {}", m.naam))
+        .collect();
+    let ministerie_namen = join(&with_article.iter().map(String::as_str).collect::<Vec<_>>());
     let periode = match periods.text.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} en {last}", rest.join(", ")),
@@ -239,6 +274,8 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
             .into_iter()
             .collect(),
         kopie,
+        ministeries: ministries,
+        ministerie_namen,
     })
 }
 
@@ -312,7 +349,17 @@ fn sample(multi: bool) -> Verdict {
         overdrachten: Vec::new(),
         ..Default::default()
     };
-    check(&s, &MunicipalityList::empty())
+    let ministry = |rol, naam: &str| crate::addressees::Ministry {
+        rol,
+        naam: naam.into(),
+        tav: None,
+        postadres: vec!["Postbus 1".into(), "2500 AA Den Haag".into()],
+    };
+    let list = MunicipalityList::empty().with_ministries(vec![
+        ministry(MinistryRole::Taakstelling, "Ministerie van A"),
+        ministry(MinistryRole::Huisvestingswet, "Ministerie van B"),
+    ]);
+    check(&s, &list)
 }
 
 /// The variables a document template gets, each with the fields of its value (an object's keys,
@@ -390,8 +437,8 @@ mod tests {
             "<td class=\"getal\">-6</td>",
             "<td class=\"getal\">+6</td>",
             "Provincie Fryslân",
-            "Ministerie van Justitie en Veiligheid",
-            "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+            "Ministerie van A",
+            "Ministerie van B",
             "binnen één maand",
             "<dt>Datum:</dt><dd>……",
         ] {

@@ -6,7 +6,7 @@
 //! for a valid verdict [`render_letter`] writes the letter to COA; [`share`] turns a scenario into
 //! a link and back.
 
-pub mod date;
+pub mod addressees;
 pub mod dutch;
 pub mod error;
 #[cfg(feature = "letter")]

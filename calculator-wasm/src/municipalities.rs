@@ -1,12 +1,13 @@
 //! The twelve provinces and the list of municipalities (`content/gemeenten.yaml`), used to derive a
 //! municipality's province and to suggest names ("bedoelt u …?").
 
-use crate::date::Date;
+use crate::addressees::Ministry;
 use crate::error::{strip_location, InputError};
 use crate::names::{closest, fold};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
+use textkit::date::Date;
 
 /// A Dutch province, the interbestuurlijk toezichthouder of its municipalities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -92,6 +93,15 @@ pub struct Municipality {
     /// Other names people use for it (`Den Haag`), recognised but never written in letters.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ook: Vec<String>,
+    /// The CBS municipality code, `GM` and four digits (`GM0363`), when the list gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cbs: Option<String>,
+}
+
+/// Whether `code` is written as CBS writes municipality codes: `GM` and four digits.
+pub fn is_cbs_code(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 6 && b.starts_with(b"GM") && b[2..].iter().all(u8::is_ascii_digit)
 }
 
 /// A municipality that no longer exists (merged or split since 2015), with its successor(s).
@@ -111,6 +121,8 @@ pub struct MunicipalityList {
     entries: Vec<Municipality>,
     index: HashMap<String, usize>,
     former: Vec<Former>,
+    /// The ministries of uitgangspunt 5, from `content/adressen.yaml` (see [`crate::addressees`]).
+    ministries: Vec<Ministry>,
 }
 
 /// The shape of `content/gemeenten.yaml` (and of its JSON form), before checking.
@@ -120,6 +132,9 @@ struct RawList {
     gemeenten: Vec<RawEntry>,
     #[serde(default)]
     opgeheven: Vec<RawFormer>,
+    /// Only in the JSON form for the page: the addressees, merged in from `content/adressen.yaml`.
+    #[serde(default)]
+    ministeries: Vec<Ministry>,
 }
 
 #[derive(Deserialize)]
@@ -137,6 +152,8 @@ struct RawEntry {
     provincie: String,
     #[serde(default)]
     ook: Vec<String>,
+    #[serde(default)]
+    cbs: Option<String>,
 }
 
 impl MunicipalityList {
@@ -196,6 +213,7 @@ impl MunicipalityList {
                 entries,
                 index,
                 former: Vec::new(),
+                ministries: Vec::new(),
             })
         } else {
             Err(errors)
@@ -212,6 +230,7 @@ impl MunicipalityList {
                     naam: e.naam.trim().to_string(),
                     provincie: p,
                     ook: e.ook.iter().map(|s| s.trim().to_string()).collect(),
+                    cbs: e.cbs.as_ref().map(|c| c.trim().to_string()),
                 }),
                 None => errors.push(InputError {
                     hint: None,
@@ -226,6 +245,7 @@ impl MunicipalityList {
                 }),
             }
         }
+        check_cbs_codes(&entries, &lines, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -281,6 +301,7 @@ impl MunicipalityList {
                 opgegaan_in: successors,
             });
         }
+        list.ministries = raw.ministeries;
         if errors.is_empty() {
             Ok(list)
         } else {
@@ -296,6 +317,17 @@ impl MunicipalityList {
 
     pub fn former_entries(&self) -> &[Former] {
         &self.former
+    }
+
+    /// The list with the ministries of uitgangspunt 5 (from `content/adressen.yaml`).
+    pub fn with_ministries(mut self, ministries: Vec<Ministry>) -> MunicipalityList {
+        self.ministries = ministries;
+        self
+    }
+
+    /// The ministries told of a redistribution; empty when no addressees were given.
+    pub fn ministries(&self) -> &[Ministry] {
+        &self.ministries
     }
 
     /// Reads `content/gemeenten.yaml`: `gemeenten: [{naam, provincie, ook?}]`.
@@ -333,6 +365,8 @@ impl MunicipalityList {
             gemeenten: &'a [Municipality],
             #[serde(skip_serializing_if = "Vec::is_empty")]
             opgeheven: Vec<RawFormerOut<'a>>,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            ministeries: &'a [Ministry],
         }
         #[derive(Serialize)]
         struct RawFormerOut<'a> {
@@ -351,6 +385,7 @@ impl MunicipalityList {
                     opgegaan_in: &f.opgegaan_in,
                 })
                 .collect(),
+            ministeries: &self.ministries,
         })
         .unwrap_or_else(|_| String::from("{\"gemeenten\":[]}"))
     }
@@ -400,6 +435,40 @@ impl MunicipalityList {
 
 /// The 1-based line of each entry, found by its `naam:` key: serde gives no positions for values
 /// that parsed fine, and the editors' file has one `naam:` per entry.
+/// Every CBS code well formed (`GM` and four digits) and given to one municipality only.
+fn check_cbs_codes(entries: &[Municipality], lines: &[usize], errors: &mut Vec<InputError>) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in entries.iter().enumerate() {
+        let Some(code) = m.cbs.as_deref() else {
+            continue;
+        };
+        let line = lines.get(i).copied();
+        if !is_cbs_code(code) {
+            errors.push(InputError {
+                hint: Some("write the CBS code as GM and four digits, such as GM0363".into()),
+                line,
+                column: None,
+                message: format!("`{}`: `{code}` is not a CBS municipality code", m.naam),
+            });
+        } else if let Some(&first) = seen.get(code) {
+            let at = lines
+                .get(first)
+                .map(|l| format!(" (line {l})"))
+                .unwrap_or_default();
+            errors.push(InputError::at(
+                line,
+                None,
+                format!(
+                    "`{}`: CBS code {code} is already the code of `{}`{at}",
+                    m.naam, entries[first].naam
+                ),
+            ));
+        } else {
+            seen.insert(code, i);
+        }
+    }
+}
+
 fn entry_lines(src: &str) -> Vec<usize> {
     key_lines(src, "naam")
 }
@@ -466,16 +535,19 @@ mod tests {
                 naam: "Ameland".into(),
                 provincie: Province::Fryslan,
                 ook: vec![],
+                cbs: None,
             },
             Municipality {
                 naam: "Heerenveen".into(),
                 provincie: Province::Fryslan,
                 ook: vec![],
+                cbs: None,
             },
             Municipality {
                 naam: "'s-Gravenhage".into(),
                 provincie: Province::ZuidHolland,
                 ook: vec!["Den Haag".into()],
+                cbs: None,
             },
         ])
         .unwrap()
@@ -565,6 +637,52 @@ mod tests {
         assert_eq!(
             list.lookup("Bergen (NH.)").unwrap().provincie,
             Province::NoordHolland
+        );
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn cbs_codes_are_well_formed_and_unique_with_their_line() {
+        let list = MunicipalityList::from_yaml(
+            "gemeenten:\n  - { naam: Urk, cbs: GM0184, provincie: Flevoland }\n  - { naam: Texel, provincie: Noord-Holland }\n",
+        )
+        .unwrap();
+        assert_eq!(list.lookup("Urk").unwrap().cbs.as_deref(), Some("GM0184"));
+        assert!(list.to_json().contains("\"cbs\":\"GM0184\""));
+        let e = MunicipalityList::from_yaml(
+            "gemeenten:\n  - { naam: Urk, cbs: GM184, provincie: Flevoland }\n  - { naam: Texel, cbs: GM0448, provincie: Noord-Holland }\n  - { naam: Vlieland, cbs: GM0448, provincie: Fryslân }\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert_eq!(e[0].line, Some(2));
+        assert!(
+            e[0].message
+                .contains("`GM184` is not a CBS municipality code"),
+            "{e:?}"
+        );
+        assert_eq!(e[1].line, Some(4));
+        assert!(
+            e[1].message
+                .contains("already the code of `Texel` (line 3)"),
+            "{e:?}"
+        );
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn every_municipality_of_the_content_list_has_its_cbs_code() {
+        let list =
+            MunicipalityList::from_yaml(include_str!("../../content/gemeenten.yaml")).unwrap();
+        let missing: Vec<&str> = list
+            .entries()
+            .iter()
+            .filter(|m| m.cbs.is_none())
+            .map(|m| m.naam.as_str())
+            .collect();
+        assert!(missing.is_empty(), "{missing:?}");
+        assert_eq!(
+            list.lookup("Amsterdam").unwrap().cbs.as_deref(),
+            Some("GM0363")
         );
     }
 }

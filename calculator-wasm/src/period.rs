@@ -1,8 +1,8 @@
 //! Taakstellingsperioden: the half years for which the taakstelling is set.
 //! `2026-1` is 1 January – 30 June 2026, `2026-2` is 1 July – 31 December 2026.
 
-use crate::date::Date;
 use std::fmt;
+use textkit::date::Date;
 
 /// Earliest and latest year accepted. The Huisvestingswet 2014 (and its art. 29 lid 2) took effect
 /// on 1 January 2015, so 2015-1 is the first period; years far ahead are typing errors, not plans.

@@ -260,6 +260,27 @@ impl Scenario {
         }
     }
 
+    /// The scenario as the YAML file the CLI reads (the page's "save"): whole numbers unquoted,
+    /// other values as serde_yaml writes them.
+    #[cfg(feature = "yaml")]
+    pub fn to_yaml(&self) -> String {
+        let text = serde_yaml::to_string(self).unwrap_or_default();
+        let mut out = String::with_capacity(text.len());
+        for line in text.lines() {
+            // `taakstelling: '6'` reads back as the same number written `taakstelling: 6`.
+            let unquoted = line.rsplit_once(": '").and_then(|(key, rest)| {
+                let digits = rest.strip_suffix('\'')?;
+                let plain = !digits.is_empty()
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && (digits == "0" || !digits.starts_with('0'));
+                plain.then(|| format!("{key}: {digits}"))
+            });
+            out.push_str(unquoted.as_deref().unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+
     /// The scenario as JSON, with every value as a string (as the page sends it).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| String::from("{}"))
@@ -448,6 +469,17 @@ pub fn filled(v: &Option<String>) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn yaml_written_for_the_page_reads_back_the_same() {
+        let src = "periode: 2026-1\nbesluitdatum: 2026-02-10\ngemeenten:\n  - naam: Ameland\n    taakstelling: 6\n    nieuw: 0\n    perioden:\n      2026-1: { taakstelling: 2, nieuw: '007' }\npenvoerder:\n  gemeente: Heerenveen\n  naam: J. de Vries\n";
+        let s = Scenario::parse(src).unwrap();
+        let yaml = s.to_yaml();
+        assert!(yaml.contains("taakstelling: 6\n"), "{yaml}");
+        assert!(yaml.contains("'007'"), "leading zeros stay quoted: {yaml}");
+        assert_eq!(Scenario::parse(&yaml).unwrap(), s, "{yaml}");
+    }
 
     #[cfg(feature = "yaml")]
     #[test]

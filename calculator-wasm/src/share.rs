@@ -75,33 +75,17 @@ fn encode_into(out: &mut String, text: &str, keep_comma: bool) {
     }
 }
 
+/// Decodes a link value: `+` is a space (a `+` itself is sent as `%2B`), then `%XX` escapes by
+/// `textkit::percent_decode` (`+` and a space are one byte each, so its offsets hold in `text`).
 fn decode(text: &str) -> Result<String, LinkError> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = |b: u8| char::from(b).to_digit(16);
-                let hi = bytes.get(i + 1).copied().and_then(hex);
-                let lo = bytes.get(i + 2).copied().and_then(hex);
-                match (hi, lo) {
-                    (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
-                    _ => {
-                        let bad: String = text[i..].chars().take(3).collect();
-                        return Err(err(format!(
-                            "De link is beschadigd: \"{bad}\" is geen geldige codering. Kopieer de hele link opnieuw."
-                        )));
-                    }
-                }
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).map_err(|_| {
+    let spaced = text.replace('+', " ");
+    let bytes = textkit::percent_decode(&spaced).map_err(|broken| {
+        let bad: String = text[broken.at..].chars().take(3).collect();
+        err(format!(
+            "De link is beschadigd: \"{bad}\" is geen geldige codering. Kopieer de hele link opnieuw."
+        ))
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
         err("De link is beschadigd: er staan tekens in die geen tekst zijn. Kopieer de hele link opnieuw.".into())
     })
 }

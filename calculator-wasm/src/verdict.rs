@@ -1,10 +1,10 @@
 //! What the check says about a scenario: errors, warnings, the numbers per municipality, deadlines
 //! and who must be told. Serialised as JSON for the page and `kennisbank herverdeling --json`.
 
-use crate::date::Date;
 use crate::municipalities::Province;
 use crate::period::Period;
 use serde::Serialize;
+use textkit::date::Date;
 
 /// The stable code of an issue. The strings never change; pages and scripts may match on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -122,6 +122,9 @@ pub struct MunicipalityResult {
     pub province: Option<Province>,
     /// Whether the name was found in the municipalities list.
     pub listed: bool,
+    /// The CBS municipality code (`GM0363`) from the list, when listed with one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cbs: Option<String>,
     /// With numbers per period: the totals over the periods.
     pub before: Option<i64>,
     pub after: Option<i64>,

@@ -153,3 +153,28 @@ pub fn document(
         Err(_) => Vec::new(),
     }
 }
+
+/// A scenario file as the page opens it, YAML (as the CLI reads it) or JSON: `{"scenario":{…}}`,
+/// or `{"error":{…}}` with the line and column of what could not be read.
+#[cfg(feature = "yaml")]
+#[wasm_bindgen]
+pub fn scenario_from_text(text: &str) -> String {
+    #[derive(Serialize)]
+    struct Out {
+        scenario: Scenario,
+    }
+    match Scenario::parse(text) {
+        Ok(scenario) => serde_json::to_string(&Out { scenario }).unwrap_or_default(),
+        Err(e) => failure("scenario", e.to_string(), e.line, e.column),
+    }
+}
+
+/// The scenario (JSON, as the page holds it) as the YAML file the CLI reads; empty when the JSON
+/// cannot be read.
+#[cfg(feature = "yaml")]
+#[wasm_bindgen]
+pub fn scenario_to_yaml(scenario_json: &str) -> String {
+    Scenario::from_json(scenario_json)
+        .map(|s| s.to_yaml())
+        .unwrap_or_default()
+}

@@ -10,6 +10,12 @@ fn list() -> &'static MunicipalityList {
     LIST.get_or_init(|| {
         MunicipalityList::from_yaml(include_str!("../../content/gemeenten.yaml"))
             .expect("content/gemeenten.yaml loads")
+            .with_ministries(
+                calculator_wasm::addressees::ministries_from_yaml(include_str!(
+                    "../../content/adressen.yaml"
+                ))
+                .expect("content/adressen.yaml loads"),
+            )
     })
 }
 
@@ -74,8 +80,8 @@ fn sum_preserving_redistribution_is_valid_with_deadlines_and_recipients() {
         [
             "Centraal Orgaan opvang asielzoekers (COA)",
             "Provincie Fryslân",
-            "Ministerie van Justitie en Veiligheid",
-            "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+            "Ministerie van Asiel en Migratie",
+            "Ministerie van Volkshuisvesting en Ruimtelijke Ordening"
         ]
     );
     assert_eq!(

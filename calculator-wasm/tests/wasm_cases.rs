@@ -19,7 +19,10 @@ fn cases() -> Value {
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let root = crate_dir.join("..");
     let list_src = std::fs::read_to_string(root.join("content/gemeenten.yaml")).unwrap();
-    let list = MunicipalityList::from_yaml(&list_src).unwrap();
+    let addresses = std::fs::read_to_string(root.join("content/adressen.yaml")).unwrap();
+    let list = MunicipalityList::from_yaml(&list_src)
+        .unwrap()
+        .with_ministries(calculator_wasm::addressees::ministries_from_yaml(&addresses).unwrap());
     let template =
         std::fs::read_to_string(root.join("content/herverdeling/brief-coa.html")).unwrap();
 

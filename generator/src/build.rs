@@ -8,8 +8,8 @@ use crate::render::theme::Theme;
 use crate::render::views::{ViewCache, Views};
 use crate::render::{self, normalize_base, Collect, OutputFile, Sink};
 use crate::{assets, content, herverdeling, search_index, validate};
-use calculator_wasm::date::Date;
 use std::path::Path;
+use textkit::date::Date;
 
 /// The outcome of running the pipeline in memory.
 pub struct Built {

@@ -83,6 +83,8 @@ pub enum Code {
     DuplicateSynonym,
     /// The municipalities list of the herverdelingscheck is not valid.
     InvalidMunicipalities,
+    /// The addressees of the herverdelingscheck (`content/adressen.yaml`) are not valid.
+    InvalidAddresses,
     /// The letter template of the herverdelingscheck does not work.
     LetterTemplate,
     /// The theme named in `content/site.yaml` has no templates folder.
@@ -144,7 +146,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 68] = [
+    pub const ALL: [Code; 69] = [
         Code::UnreadableFile,
         Code::NotUtf8,
         Code::CannotWrite,
@@ -184,6 +186,7 @@ impl Code {
         Code::InvalidSynonyms,
         Code::DuplicateSynonym,
         Code::InvalidMunicipalities,
+        Code::InvalidAddresses,
         Code::LetterTemplate,
         Code::MissingTheme,
         Code::TemplateSyntax,
@@ -257,6 +260,7 @@ impl Code {
             Code::InvalidSynonyms => "invalid-synonyms",
             Code::DuplicateSynonym => "duplicate-synonym",
             Code::InvalidMunicipalities => "invalid-municipalities",
+            Code::InvalidAddresses => "invalid-addresses",
             Code::LetterTemplate => "letter-template",
             Code::MissingTheme => "missing-theme",
             Code::TemplateSyntax => "template-syntax",

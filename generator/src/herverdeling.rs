@@ -5,17 +5,46 @@ use crate::codes::Code;
 use crate::content::read_text;
 use crate::diagnostics::{display_path, Diagnostic};
 use crate::render::{template_check, OutputFile};
-use calculator_wasm::{validate_letter_template, LetterError, MunicipalityList};
+use calculator_wasm::addressees::{ministries_from_yaml, Ministry};
+use calculator_wasm::{validate_letter_template, InputError, LetterError, MunicipalityList};
 use std::path::Path;
 
 pub const MUNICIPALITIES_FILE: &str = "content/gemeenten.yaml";
 pub const LETTER_TEMPLATE_FILE: &str = "content/herverdeling/brief-coa.html";
+/// The ministries of uitgangspunt 5 (optional: without it the documents name no ministry).
+pub const ADDRESSES_FILE: &str = "content/adressen.yaml";
+
+/// Why `content/adressen.yaml` could not be used: its text (when it could be read) and the errors.
+pub type AddressesError = (Option<String>, Vec<InputError>);
+
+/// Reads `content/adressen.yaml` when it exists: `Ok(None)` without the file; errors with the
+/// file's text for the caller to report with lines.
+pub fn read_ministries(root: &Path) -> Result<Option<Vec<Ministry>>, AddressesError> {
+    let path = root.join(ADDRESSES_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err((
+                None,
+                vec![InputError::at(None, None, format!("cannot read: {e}"))],
+            ))
+        }
+    };
+    ministries_from_yaml(&text)
+        .map(Some)
+        .map_err(|errors| (Some(text), errors))
+}
 
 /// The documents' templates by name (the names of `calculator_wasm::office::DOCUMENTS`); the letter
 /// to COA first. Each is validated by `check` and written beside the page for its script.
-pub const DOCUMENT_TEMPLATES: [(&str, &str); 4] = [
+pub const DOCUMENT_TEMPLATES: [(&str, &str); 5] = [
     ("coa", LETTER_TEMPLATE_FILE),
     ("provincie", "content/herverdeling/melding-provincie.html"),
+    (
+        "ministerie",
+        "content/herverdeling/melding-ministeries.html",
+    ),
     ("besluit", "content/herverdeling/besluit.html"),
     ("bekendmaking", "content/herverdeling/bekendmaking.html"),
 ];
@@ -83,6 +112,23 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
         },
         Err(d) => {
             diags.push(d);
+            None
+        }
+    };
+    let municipalities = match read_ministries(root) {
+        Ok(ministries) => {
+            municipalities.map(|list| list.with_ministries(ministries.unwrap_or_default()))
+        }
+        Err((text, errors)) => {
+            for e in errors {
+                let mut d = Diagnostic::error(Code::InvalidAddresses, ADDRESSES_FILE, e.message.clone())
+                    .at(e.line.unwrap_or(0), e.column.unwrap_or(0))
+                    .hint("each role once: `ministeries: [{ rol: taakstelling, naam: … }, { rol: huisvestingswet, naam: … }]`, with `postadres: [regel, regel]` when known");
+                if let Some(text) = &text {
+                    d = d.with_source(text);
+                }
+                diags.push(d);
+            }
             None
         }
     };
@@ -201,5 +247,50 @@ mod tests {
                 ("letter-template", LETTER_TEMPLATE_FILE, 2)
             ]
         );
+    }
+
+    #[test]
+    fn addressees_reach_the_page_data_and_bad_ones_are_reported_with_lines() {
+        let project = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let (checker, _) = load(project);
+        let json = String::from_utf8(checker.unwrap().files()[0].bytes.clone()).unwrap();
+        assert!(
+            json.contains("\"ministeries\":[{\"rol\":\"taakstelling\""),
+            "{json}"
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/herverdeling")).unwrap();
+        std::fs::copy(
+            project.join(MUNICIPALITIES_FILE),
+            dir.path().join(MUNICIPALITIES_FILE),
+        )
+        .unwrap();
+        for (_, file) in &DOCUMENT_TEMPLATES {
+            std::fs::copy(project.join(file), dir.path().join(file)).unwrap();
+        }
+        std::fs::write(
+            dir.path().join(ADDRESSES_FILE),
+            "ministeries:\n  - { rol: taakstelling, naam: A }\n  - { rol: taakstelling, naam: B }\n",
+        )
+        .unwrap();
+        let (checker, diags) = load(dir.path());
+        assert!(checker.is_none());
+        let found: Vec<(&str, &str, usize)> = diags
+            .iter()
+            .map(|d| (d.code, d.path.as_str(), d.line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("invalid-addresses", ADDRESSES_FILE, 3),
+                ("invalid-addresses", ADDRESSES_FILE, 0)
+            ]
+        );
+        // Without the file the documents name no ministry, and nothing is wrong.
+        std::fs::remove_file(dir.path().join(ADDRESSES_FILE)).unwrap();
+        let (checker, diags) = load(dir.path());
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(checker.unwrap().municipalities.ministries().is_empty());
     }
 }

@@ -1,9 +1,8 @@
-//! `kennisbank herverdeling FILE [--json | --brief | --link]`: the herverdelingscheck on the command
-//! line, with the same rules (calculator-wasm) as the page.
+//! `kennisbank herverdeling FILE [--json | --brief | --link | --document NAME]`: the
+//! herverdelingscheck on the command line, with the same rules (calculator-wasm) as the page.
 //!
 //! Exit codes: 0 valid, 1 invalid (errors in the scenario), 2 when the scenario, the municipalities
-//! list or the letter template cannot be read or parsed. When more than one output flag is given,
-//! `--brief` wins over `--json`, which wins over `--link`.
+//! list or the letter template cannot be read or parsed. What is printed is one [`Output`].
 
 use calculator_wasm::letter::render_letter;
 use calculator_wasm::office::{self, Format};
@@ -13,45 +12,69 @@ use calculator_wasm::{check, MunicipalityList, Scenario};
 use std::io::{Read, Write};
 use std::path::Path;
 
-use crate::herverdeling::{template_file, LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE};
+use crate::herverdeling::{
+    read_ministries, template_file, ADDRESSES_FILE, LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE,
+};
 
-/// `--document coa|provincie|besluit|bekendmaking --format odt|docx|html [--out PATH]`.
+/// `--document coa|provincie|ministerie|besluit|bekendmaking --format odt|docx|html [--out PATH]`.
 pub struct DocumentRequest {
-    /// `coa`, `provincie`, `besluit` or `bekendmaking`.
+    /// `coa`, `provincie`, `ministerie`, `besluit` or `bekendmaking`.
     pub name: String,
     pub format: String,
     pub out: Option<std::path::PathBuf>,
 }
 
+/// What the command prints: one choice.
+pub enum Output {
+    /// The verdict as a table with the deadlines and recipients (no flag).
+    Report,
+    /// `--json`: the verdict as JSON.
+    Json,
+    /// `--brief`: the letter to COA as HTML, for a valid scenario.
+    Letter,
+    /// `--link`: the site-relative link that opens the check in the page.
+    Link,
+    /// `--document NAME`: a document as .odt, .docx or HTML, for a valid scenario.
+    Document(DocumentRequest),
+}
+
+impl Output {
+    /// The choice made by the command-line flags. Earlier versions accepted several flags at once,
+    /// so that still works, with this order: `--document`, `--brief`, `--json`, `--link`.
+    pub fn from_flags(
+        json: bool,
+        brief: bool,
+        link: bool,
+        document: Option<DocumentRequest>,
+    ) -> Output {
+        match (document, brief, json, link) {
+            (Some(doc), ..) => Output::Document(doc),
+            (None, true, ..) => Output::Letter,
+            (None, false, true, _) => Output::Json,
+            (None, false, false, true) => Output::Link,
+            (None, false, false, false) => Output::Report,
+        }
+    }
+}
+
 /// Runs the check on `file` (`-` reads standard input) and prints to stdout/stderr.
-pub fn run(
-    file: &Path,
-    json: bool,
-    brief: bool,
-    link: bool,
-    document: Option<DocumentRequest>,
-    root: &Path,
-) -> i32 {
+pub fn run(file: &Path, output: Output, root: &Path) -> i32 {
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    if let Some(doc) = document {
-        return match write_document(file, &doc, root, &mut stdout.lock(), &mut stderr.lock()) {
-            Ok(code) => code,
-            Err(message) => {
-                let _ = writeln!(stderr.lock(), "error: {message}");
-                2
-            }
-        };
+    run_to(file, output, root, &mut stdout.lock(), &mut stderr.lock())
+}
+
+/// Writes "No letter/document: the scenario has N error(s)." and the errors; the exit code 1.
+fn refuse(what: &str, verdict: &Verdict, err: &mut dyn Write) -> i32 {
+    let _ = writeln!(
+        err,
+        "No {what}: the scenario has {} error(s).",
+        verdict.errors.len()
+    );
+    for i in &verdict.errors {
+        let _ = writeln!(err, "  {}  {}: {}", i.code.as_str(), i.field, i.message);
     }
-    run_to(
-        file,
-        json,
-        brief,
-        link,
-        root,
-        &mut stdout.lock(),
-        &mut stderr.lock(),
-    )
+    1
 }
 
 /// A document as .odt, .docx or printable HTML, to `--out` or standard output.
@@ -63,26 +86,29 @@ pub fn write_document(
     err: &mut dyn Write,
 ) -> Result<i32, String> {
     let (verdict, _) = load_and_check(file, root)?;
+    document(&verdict, doc, root, out, err)
+}
+
+/// [`write_document`] for a checked scenario.
+fn document(
+    verdict: &Verdict,
+    doc: &DocumentRequest,
+    root: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, String> {
     if !verdict.valid {
-        let _ = writeln!(
-            err,
-            "No document: the scenario has {} error(s).",
-            verdict.errors.len()
-        );
-        for i in &verdict.errors {
-            let _ = writeln!(err, "  {}  {}: {}", i.code.as_str(), i.field, i.message);
-        }
-        return Ok(1);
+        return Ok(refuse("document", verdict, err));
     }
     let file = template_file(&doc.name).ok_or_else(|| {
         format!(
-            "unknown document `{}`; expected one of coa, provincie, besluit, bekendmaking",
+            "unknown document `{}`; expected one of coa, provincie, ministerie, besluit, bekendmaking",
             doc.name
         )
     })?;
     let template_path = root.join(file);
     let template = read(&template_path)?;
-    let html = render_letter(&template, &verdict)
+    let html = render_letter(&template, verdict)
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
     let title = office::title(&doc.name);
     let bytes = match Format::parse(&doc.format) {
@@ -131,20 +157,29 @@ fn load_and_check(file: &Path, root: &Path) -> Result<(Verdict, Scenario), Strin
             .collect::<Vec<_>>()
             .join("\nerror: ")
     })?;
+    let list = match read_ministries(root) {
+        Ok(ministries) => list.with_ministries(ministries.unwrap_or_default()),
+        Err((_, errors)) => {
+            let name = root.join(ADDRESSES_FILE).display().to_string();
+            return Err(errors
+                .iter()
+                .map(|e| e.in_file(&name))
+                .collect::<Vec<_>>()
+                .join("\nerror: "));
+        }
+    };
     Ok((check(&scenario, &list), scenario))
 }
 
 /// [`run`] with the output streams given, for tests.
 pub fn run_to(
     file: &Path,
-    json: bool,
-    brief: bool,
-    link: bool,
+    output: Output,
     root: &Path,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    match run_inner(file, json, brief, link, root, out, err) {
+    match run_inner(file, &output, root, out, err) {
         Ok(code) => code,
         Err(message) => {
             let _ = writeln!(err, "error: {message}");
@@ -189,9 +224,7 @@ fn read(path: &Path) -> Result<String, String> {
 
 fn run_inner(
     file: &Path,
-    json: bool,
-    brief: bool,
-    link: bool,
+    output: &Output,
     root: &Path,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -199,37 +232,28 @@ fn run_inner(
     let (verdict, scenario) = load_and_check(file, root)?;
     let status = if verdict.valid { 0 } else { 1 };
     let io = |e: std::io::Error| format!("cannot write output: {e}");
-
-    if brief {
-        if !verdict.valid {
-            let _ = writeln!(
-                err,
-                "No letter: the scenario has {} error(s).",
-                verdict.errors.len()
-            );
-            for i in &verdict.errors {
-                let _ = writeln!(err, "  {}  {}: {}", i.code.as_str(), i.field, i.message);
+    match output {
+        Output::Letter => {
+            if !verdict.valid {
+                return Ok(refuse("letter", &verdict, err));
             }
-            return Ok(1);
+            let template_path = root.join(LETTER_TEMPLATE_FILE);
+            let template = read(&template_path)?;
+            let html = render_letter(&template, &verdict)
+                .map_err(|e| format!("{}: {e}", template_path.display()))?;
+            out.write_all(html.as_bytes()).map_err(io)?;
+            return Ok(0);
         }
-        let template_path = root.join(LETTER_TEMPLATE_FILE);
-        let template = read(&template_path)?;
-        let html = render_letter(&template, &verdict)
-            .map_err(|e| format!("{}: {e}", template_path.display()))?;
-        out.write_all(html.as_bytes()).map_err(io)?;
-        return Ok(0);
+        Output::Json => writeln!(out, "{}", verdict.to_json_pretty()).map_err(io)?,
+        Output::Link => {
+            let link = encode_link(&scenario).map_err(|e| format!("no link: {e}"))?;
+            writeln!(out, "{link}").map_err(io)?;
+        }
+        Output::Document(doc) => return document(&verdict, doc, root, out, err),
+        Output::Report => out
+            .write_all(report(&file.display().to_string(), &verdict).as_bytes())
+            .map_err(io)?,
     }
-    if json {
-        writeln!(out, "{}", verdict.to_json_pretty()).map_err(io)?;
-        return Ok(status);
-    }
-    if link {
-        let link = encode_link(&scenario).map_err(|e| format!("no link: {e}"))?;
-        writeln!(out, "{link}").map_err(io)?;
-        return Ok(status);
-    }
-    out.write_all(report(&file.display().to_string(), &verdict).as_bytes())
-        .map_err(io)?;
     Ok(status)
 }
 
@@ -430,12 +454,12 @@ mod tests {
         dir
     }
 
-    fn run_str(src: &str, json: bool, brief: bool, link: bool) -> (i32, String, String) {
+    fn run_str(src: &str, output: Output) -> (i32, String, String) {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("scenario.yaml");
         std::fs::write(&file, src).unwrap();
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = run_to(&file, json, brief, link, &root(), &mut out, &mut err);
+        let code = run_to(&file, output, &root(), &mut out, &mut err);
         (
             code,
             String::from_utf8(out).unwrap(),
@@ -447,7 +471,7 @@ mod tests {
 
     #[test]
     fn valid_scenario_reports_table_deadlines_and_exits_0() {
-        let (code, out, _) = run_str(VALID, false, false, false);
+        let (code, out, _) = run_str(VALID, Output::Report);
         assert_eq!(code, 0, "{out}");
         assert!(out.contains("Ameland"), "{out}");
         assert!(out.contains("+6"), "{out}");
@@ -459,7 +483,7 @@ mod tests {
     #[test]
     fn invalid_scenario_exits_1_and_json_names_the_code() {
         let src = VALID.replace("nieuw: 16", "nieuw: 17");
-        let (code, out, _) = run_str(&src, true, false, false);
+        let (code, out, _) = run_str(&src, Output::Json);
         assert_eq!(code, 1);
         let j: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(j["errors"][0]["code"], "SUM_CHANGED");
@@ -467,11 +491,10 @@ mod tests {
 
     #[test]
     fn brief_prints_the_letter_or_refuses_with_the_errors() {
-        let (code, out, _) = run_str(VALID, false, true, false);
+        let (code, out, _) = run_str(VALID, Output::Letter);
         assert_eq!(code, 0);
         assert!(out.contains("<article class=\"brief\""), "{out}");
-        let (code, out, err) =
-            run_str(&VALID.replace("nieuw: 16", "nieuw: 17"), false, true, false);
+        let (code, out, err) = run_str(&VALID.replace("nieuw: 16", "nieuw: 17"), Output::Letter);
         assert_eq!(code, 1);
         assert!(out.is_empty());
         assert!(err.contains("SUM_CHANGED"), "{err}");
@@ -479,7 +502,7 @@ mod tests {
 
     #[test]
     fn link_prints_a_site_relative_url() {
-        let (code, out, _) = run_str(VALID, false, false, true);
+        let (code, out, _) = run_str(VALID, Output::Link);
         assert_eq!(code, 0);
         assert!(out.starts_with("/herverdeling/#periode=2026-1&"), "{out}");
         assert!(out.contains("gemeente=Ameland,6,0"), "{out}");
@@ -493,7 +516,7 @@ mod tests {
                 "  - {{ naam: G{i}, taakstelling: 1, nieuw: 1 }}\n"
             ));
         }
-        let (code, out, err) = run_str(&src, false, false, true);
+        let (code, out, err) = run_str(&src, Output::Link);
         assert_eq!(code, 2);
         assert!(out.is_empty(), "{out}");
         assert!(err.contains("hoogstens 400"), "{err}");
@@ -516,13 +539,11 @@ mod tests {
     fn broken_yaml_names_file_line_and_column_and_exits_2() {
         let (code, _, err) = run_str(
             "periode: 2026-1\ngemeenten:\n  - naam: [Ameland\n",
-            false,
-            false,
-            false,
+            Output::Report,
         );
         assert_eq!(code, 2);
         assert!(err.contains("scenario.yaml:"), "{err}");
-        let (code, _, err) = run_str("periode: 2026-1\nperiod: 2026-2\n", false, false, false);
+        let (code, _, err) = run_str("periode: 2026-1\nperiod: 2026-2\n", Output::Report);
         assert_eq!(code, 2);
         assert!(err.contains("scenario.yaml:2:"), "{err}");
         assert!(err.contains("did you mean `periode`?"), "{err}");
@@ -592,10 +613,11 @@ mod tests {
             "-env:UserInstallation=file://{}/profile",
             dir.path().display()
         );
-        for format in ["odt", "docx"] {
-            let path = dir.path().join(format!("brief-{format}.{format}"));
+        // Writes the document as `{stem}.{format}` and returns the text LibreOffice reads in it.
+        let text_of = |name: &str, format: &str, stem: &str| -> String {
+            let path = dir.path().join(format!("{stem}.{format}"));
             let doc = DocumentRequest {
-                name: "coa".into(),
+                name: name.into(),
                 format: format.into(),
                 out: Some(path.clone()),
             };
@@ -612,8 +634,10 @@ mod tests {
                 .output()
                 .unwrap();
             assert!(status.status.success(), "{status:?}");
-            let text =
-                std::fs::read_to_string(dir.path().join(format!("brief-{format}.txt"))).unwrap();
+            std::fs::read_to_string(dir.path().join(format!("{stem}.txt"))).unwrap()
+        };
+        for format in ["odt", "docx"] {
+            let text = text_of("coa", format, &format!("brief-{format}"));
             for needle in [
                 "De colleges van burgemeester en wethouders van de gemeenten Ameland, Heerenveen en Smallingerland",
                 "t.a.v. unit Plaatsing",
@@ -638,6 +662,17 @@ mod tests {
                 ][..],
             ),
             (
+                "ministerie",
+                &[
+                    "Ministerie van Asiel en Migratie",
+                    "Ministerie van Volkshuisvesting en Ruimtelijke Ordening",
+                    "omdat uw ministerie de taakstelling opstelt",
+                    "verantwoordelijk is voor de Huisvestingswet 2014",
+                    "Smallingerland: besluit van 24 februari 2026, bekendgemaakt op 26 februari 2026 in Gemeenteblad 2026, 309871",
+                    "Gedeputeerde Staten van Fryslân hebben dezelfde melding ontvangen",
+                ],
+            ),
+            (
                 "besluit",
                 &[
                     "gelet op artikel 29, tweede lid, van de Huisvestingswet 2014",
@@ -654,26 +689,7 @@ mod tests {
                 ],
             ),
         ] {
-            let path = dir.path().join(format!("{name}.odt"));
-            let doc = DocumentRequest {
-                name: name.into(),
-                format: "odt".into(),
-                out: Some(path.clone()),
-            };
-            let (mut out, mut err) = (Vec::new(), Vec::new());
-            assert_eq!(
-                write_document(&scenario, &doc, &root(), &mut out, &mut err).unwrap(),
-                0
-            );
-            let status = std::process::Command::new("soffice")
-                .args([profile.as_str(), "--headless", "--convert-to", "txt:Text"])
-                .arg("--outdir")
-                .arg(dir.path())
-                .arg(&path)
-                .output()
-                .unwrap();
-            assert!(status.status.success(), "{status:?}");
-            let text = std::fs::read_to_string(dir.path().join(format!("{name}.txt"))).unwrap();
+            let text = text_of(name, "odt", name);
             for needle in needles {
                 assert!(
                     text.contains(needle),
@@ -688,9 +704,7 @@ mod tests {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let code = run_to(
             Path::new("/nonexistent/x.yaml"),
-            false,
-            false,
-            false,
+            Output::Report,
             &root(),
             &mut out,
             &mut err,

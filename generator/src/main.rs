@@ -9,6 +9,9 @@ use kennisbank::diagnostics::Format;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The help heading of `herverdeling`'s output choice.
+const OUTPUT: &str = "Output (choose one; default: the report)";
+
 /// Builds and checks the PHV kennisbank huisvesting vergunninghouders: a static, searchable site.
 #[derive(Parser)]
 #[command(name = "kennisbank", version, about, long_about = None)]
@@ -60,24 +63,30 @@ enum Command {
         format: FormatArg,
     },
     /// Check a planned redistribution of the taakstelling (herverdelingscheck); exit 0 valid, 1 invalid, 2 unreadable.
+    #[command(group(
+        // One output choice (see herverdeling_cmd::Output); several flags at once stay accepted,
+        // as before, with --document, --brief, --json, --link in that order.
+        clap::ArgGroup::new("output").args(["json", "brief", "link", "document"]).multiple(true)
+    ))]
     Herverdeling {
         #[command(flatten)]
         root: RootArg,
         /// Scenario file (YAML or JSON); `-` reads standard input. See README.md for the format.
         file: PathBuf,
         /// Print the verdict as JSON.
-        #[arg(long)]
+        #[arg(long, help_heading = OUTPUT)]
         json: bool,
         /// Print the letter to COA (HTML), for a valid scenario.
-        #[arg(long)]
+        #[arg(long, help_heading = OUTPUT)]
         brief: bool,
         /// Print the site-relative link that opens this check in the page.
-        #[arg(long)]
+        #[arg(long, help_heading = OUTPUT)]
         link: bool,
         /// Write a document for a valid scenario: `coa` (the letter to COA), `provincie` (the
-        /// notice to Gedeputeerde Staten of each province), `besluit` (a draft B&W decision per
-        /// municipality) or `bekendmaking` (its publication text).
-        #[arg(long, value_name = "DOCUMENT", value_parser = ["coa", "provincie", "besluit", "bekendmaking"])]
+        /// notice to Gedeputeerde Staten of each province), `ministerie` (the notice to each
+        /// ministry of uitgangspunt 5, from content/adressen.yaml), `besluit` (a draft B&W decision
+        /// per municipality) or `bekendmaking` (its publication text).
+        #[arg(long, help_heading = OUTPUT, value_name = "DOCUMENT", value_parser = ["coa", "provincie", "ministerie", "besluit", "bekendmaking"])]
         document: Option<String>,
         /// The document's format: odt, docx or html.
         #[arg(long = "format", value_name = "FORMAT", value_parser = ["odt", "docx", "html"], default_value = "odt", requires = "document")]
@@ -208,14 +217,14 @@ fn main() -> ExitCode {
             doc_format,
             out,
         } => {
-            let document = document.map(|name| kennisbank::herverdeling_cmd::DocumentRequest {
+            use kennisbank::herverdeling_cmd::{DocumentRequest, Output};
+            let document = document.map(|name| DocumentRequest {
                 name,
                 format: doc_format,
                 out,
             });
-            Exit::from_code(kennisbank::herverdeling_cmd::run(
-                &file, json, brief, link, document, &root.root,
-            ))
+            let output = Output::from_flags(json, brief, link, document);
+            Exit::from_code(kennisbank::herverdeling_cmd::run(&file, output, &root.root))
         }
         Command::Search {
             root,

@@ -1,7 +1,7 @@
 //! The site's content as typed values, after loading and validation.
 
-use calculator_wasm::date::Date;
 use serde::{Deserialize, Serialize};
+use textkit::date::Date;
 
 /// Site-wide settings and texts (`content/site.yaml`).
 #[derive(Debug, Clone)]

@@ -6,11 +6,11 @@ use crate::content::{self, settings};
 use crate::diagnostics::{suggest, Diagnostic};
 use crate::model::Practice;
 use crate::text::slugify;
-use calculator_wasm::date::Date;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use textkit::date::Date;
 
 /// The text a new practice starts with; `check` warns while it is still there.
 pub const PLACEHOLDER: &str =

@@ -1,14 +1,17 @@
 //! Text primitives shared by the kennisbank crates, each written once: folding case and
 //! diacritics ([`fold`]), edit distance with the rule for "close enough" ([`distance`]), HTML and
-//! XML escaping ([`escape`]) and percent-decoding ([`percent`]).
+//! XML escaping ([`escape`]), percent-decoding ([`percent`]) and calendar dates without a clock
+//! ([`date`]).
 //!
-//! No dependencies and no I/O, so it builds for WebAssembly as it is.
+//! No dependencies (serde only with the `serde` feature) and no I/O, so it builds for WebAssembly as it is.
 
+pub mod date;
 pub mod distance;
 pub mod escape;
 pub mod fold;
 pub mod percent;
 
+pub use date::{Date, DateError};
 pub use distance::{damerau_levenshtein, is_close, max_typos};
 pub use escape::{escape_html, escape_xml};
 pub use fold::{fold, fold_char};

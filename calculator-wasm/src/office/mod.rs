@@ -14,11 +14,15 @@ pub const LETTER_TITLE: &str =
 
 /// The documents of a herverdeling: (name used by the CLI and the page, title in the document's
 /// properties). Their templates live in `content/herverdeling/` (see the generator).
-pub const DOCUMENTS: [(&str, &str); 4] = [
+pub const DOCUMENTS: [(&str, &str); 5] = [
     ("coa", LETTER_TITLE),
     (
         "provincie",
         "Kennisgeving aan Gedeputeerde Staten: herverdeling taakstelling huisvesting vergunninghouders",
+    ),
+    (
+        "ministerie",
+        "Melding aan de ministeries: herverdeling taakstelling huisvesting vergunninghouders",
     ),
     (
         "besluit",
@@ -118,7 +122,30 @@ fn odt_runs(runs: &[Run]) -> String {
         .collect()
 }
 
+/// The share of the text width each column gets: by the longest line in it (header cells and
+/// values alike), at least 4 and at most 30 characters, so that names stay on one line and short
+/// numbers do not take a fifth of the page. Sums to `total`.
+fn column_widths(rows: &[Vec<(String, bool)>], total: u32) -> Vec<u32> {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(1);
+    let mut want = vec![4u32; cols];
+    for row in rows {
+        for (i, (text, _)) in row.iter().enumerate() {
+            let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u32;
+            want[i] = want[i].max(longest.min(30));
+        }
+    }
+    let sum: u32 = want.iter().sum();
+    let mut widths: Vec<u32> = want.iter().map(|w| total * w / sum).collect();
+    let rest = total - widths.iter().sum::<u32>();
+    if let Some(last) = widths.last_mut() {
+        *last += rest;
+    }
+    widths
+}
+
 fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
+    // Column widths in 1/100 mm of the 16 cm text width, as automatic styles per table.
+    let mut column_styles = String::new();
     let mut body = String::new();
     for (n, b) in blocks.iter().enumerate() {
         match b {
@@ -131,9 +158,20 @@ fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
             Block::Table(rows) => {
                 let cols = rows.iter().map(Vec::len).max().unwrap_or(1);
                 body.push_str(&format!(
-                    "<table:table table:name=\"Tabel{}\" table:style-name=\"Tabel\"><table:table-column table:number-columns-repeated=\"{cols}\"/>",
+                    "<table:table table:name=\"Tabel{}\" table:style-name=\"Tabel\">",
                     n + 1
                 ));
+                for (k, w) in column_widths(rows, 16_000).iter().enumerate() {
+                    let name = format!("Tabel{}.K{}", n + 1, k + 1);
+                    column_styles.push_str(&format!(
+                        "<style:style style:name=\"{name}\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"{}.{:02}cm\"/></style:style>",
+                        w / 1000,
+                        (w % 1000) / 10
+                    ));
+                    body.push_str(&format!(
+                        "<table:table-column table:style-name=\"{name}\"/>"
+                    ));
+                }
                 for row in rows {
                     body.push_str("<table:table-row>");
                     for (text, header) in row {
@@ -155,7 +193,7 @@ fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
     }
     let ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"";
     let content = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {ns} office:version=\"1.3\"><office:automatic-styles><style:style style:name=\"Pagina\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\"/></style:style><style:style style:name=\"Vet\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style><style:style style:name=\"Tabel\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\" fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.3cm\"/></style:style><style:style style:name=\"Cel\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #000000\"/></style:style></office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {ns} office:version=\"1.3\"><office:automatic-styles><style:style style:name=\"Pagina\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\"/></style:style><style:style style:name=\"Vet\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style><style:style style:name=\"Tabel\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\" fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.3cm\"/></style:style><style:style style:name=\"Cel\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #000000\"/></style:style>{column_styles}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"
     );
     let styles = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles {ns} office:version=\"1.3\"><office:styles><style:default-style style:family=\"paragraph\"><style:paragraph-properties fo:margin-bottom=\"0.2cm\"/><style:text-properties style:font-name=\"Liberation Sans\" fo:font-family=\"'Liberation Sans'\" fo:font-size=\"11pt\" fo:language=\"nl\" fo:country=\"NL\"/></style:default-style><style:style style:name=\"Standard\" style:family=\"paragraph\"/></office:styles><office:automatic-styles><style:page-layout style:name=\"A4\"><style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" fo:margin-left=\"2.5cm\" fo:margin-right=\"2.5cm\"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\"/></office:master-styles></office:document-styles>"
@@ -200,8 +238,9 @@ fn docx(blocks: &[Block], title: &str) -> Vec<u8> {
                 body.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/></w:tblBorders></w:tblPr>");
                 let cols = rows.iter().map(Vec::len).max().unwrap_or(1);
                 body.push_str("<w:tblGrid>");
-                for _ in 0..cols {
-                    body.push_str("<w:gridCol/>");
+                // 16 cm of text width is 9072 twentieths of a point.
+                for w in column_widths(rows, 9072) {
+                    body.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
                 }
                 body.push_str("</w:tblGrid>");
                 for row in rows {

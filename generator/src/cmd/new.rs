@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 pub fn run(root: PathBuf, category: &str, title: &str, date: Option<&str>) -> Exit {
     let added = match date {
-        Some(text) => match calculator_wasm::date::Date::parse(text) {
+        Some(text) => match textkit::date::Date::parse(text) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("error: `--date {text}` is not a date: {e}; write it as YYYY-MM-DD");

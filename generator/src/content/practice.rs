@@ -8,8 +8,8 @@ use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Contact, Link, Practice};
 use crate::text::{check_email, check_external_url, is_slug, slugify};
-use calculator_wasm::date::Date;
 use serde_yaml::Value;
+use textkit::date::Date;
 
 /// Most items in `tags` or `related`: every tag page lists its practices with their tags, so the
 /// work of a build grows with the square of a practice's tags; real practices have a handful.

@@ -6,7 +6,7 @@ use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Category, CmsSettings, Settings, SiteContact};
 use crate::text::{check_email, check_web_url, is_slug};
-use calculator_wasm::date::Date;
+use textkit::date::Date;
 
 pub const PATH: &str = "content/site.yaml";
 

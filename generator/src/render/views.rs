@@ -5,11 +5,11 @@ use crate::markdown::{self, MarkdownOptions};
 use crate::model::{Category, Contact, Content, Link, Practice};
 use crate::routes::Route;
 use crate::text::{first_sentence, slugify};
-use calculator_wasm::date::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use textkit::date::Date;
 
 #[derive(Serialize, Clone, PartialEq)]
 pub struct SiteView {

@@ -1,9 +1,12 @@
 // The herverdelingscheck, driven with the keyboard alone (Tab, Shift+Tab, typing, Enter):
 // a valid redistribution, a broken sum with its error summary, adding and removing a row, the
 // state in the address, and the letter (print, download, copy). axe-core checks each state.
+// The documents module is fetched only when the user asks for the letter, a download or a scenario
+// file; the first load stays within its budget; a YAML scenario written for the CLI opens.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { siteDirs } from '../lib/build.js';
 import {
@@ -40,6 +43,8 @@ after(async () => {
 /** A fresh context whose window.print only counts calls (a headless browser has no printer). */
 async function checker(options = {}) {
   const context = await newContext(env.browser, options);
+  context.requests = [];
+  context.on('request', (r) => context.requests.push(r.url()));
   await context.addInitScript(() => {
     window.__printCalls = 0;
     window.print = () => {
@@ -53,6 +58,17 @@ async function checker(options = {}) {
 const row = (p, n) => p.getByRole('group', { name: `Gemeente ${n}`, exact: true });
 const field = (scope, label) => scope.getByLabel(label, { exact: true });
 const verdict = (p) => p.locator('[data-verdict]').getAttribute('data-verdict');
+const documentsRequests = (context) => context.requests.filter((u) => u.includes('herverdeling_documents'));
+
+/** "Brief tonen" with the keyboard; waits for the letter's text. */
+async function showLetter(p) {
+  const letter = p.getByRole('region', { name: 'Brief aan het COA' });
+  await letter.waitFor({ timeout: 5000 });
+  await tabTo(p, letter.getByRole('button', { name: 'Brief tonen' }));
+  await p.keyboard.press('Enter');
+  await p.locator('[data-letter]').getByText('unit Plaatsing').waitFor({ timeout: 10000 });
+  return letter;
+}
 
 /** Tab to the field, select what is in it and type the value, as a keyboard user would. */
 async function typeInto(p, locator, value) {
@@ -98,8 +114,10 @@ describe('herverdelingscheck', { skip }, () => {
       assert.equal(await p.locator('[data-status]').getAttribute('aria-live'), 'polite', 'the verdict is announced');
       assert.equal(await p.locator('[data-sum-before]').textContent(), '26');
       assert.equal(await p.locator('[data-sum-after]').textContent(), '26');
-      const letter = p.getByRole('region', { name: 'Brief aan het COA' });
-      await letter.waitFor({ timeout: 5000 });
+      await p.getByRole('region', { name: 'Brief aan het COA' }).waitFor({ timeout: 5000 });
+      assert.deepEqual(documentsRequests(context), [], 'a valid check fetches no documents module');
+      const letter = await showLetter(p);
+      assert.ok(documentsRequests(context).length > 0, 'asking for the letter fetches the documents module');
       assert.match(await letter.innerText(), /Ameland/);
       assert.match(await letter.innerText(), /Heerenveen/);
       for (const name of ['Brief kopiëren', 'Downloaden (.html)', 'Afdrukken']) {
@@ -225,6 +243,7 @@ describe('herverdelingscheck', { skip }, () => {
       const letter = p.getByRole('region', { name: 'Brief aan het COA' });
       await letter.waitFor({ timeout: 5000 });
       await tabTo(p, letter.getByRole('button', { name: 'Afdrukken' }));
+      assert.deepEqual(documentsRequests(context), [], 'no documents module before a download is asked for');
       const downloading = p.waitForEvent('download', { timeout: 10000 });
       await tabTo(p, letter.getByRole('button', { name: 'Downloaden voor LibreOffice (.odt)' }), { back: true });
       await p.keyboard.press('Enter');
@@ -252,7 +271,9 @@ describe('herverdelingscheck', { skip }, () => {
 
       await tabTo(p, letter.getByRole('button', { name: 'Afdrukken' }));
       await p.keyboard.press('Enter');
-      assert.equal(await p.evaluate(() => window.__printCalls), 1, 'Enter on "Afdrukken" opens the print dialog');
+      // "Afdrukken" writes the letter first (the documents module loads), then opens the dialog.
+      await p.waitForFunction(() => window.__printCalls === 1, null, { timeout: 10000 });
+      assert.match(await letter.innerText(), /Heerenveen/, 'the letter is written before printing');
 
       await p.emulateMedia({ media: 'print' });
       const shown = await p.evaluate(() => {
@@ -286,6 +307,91 @@ describe('herverdelingscheck', { skip }, () => {
       await p.locator('[data-status]').filter({ hasText: 'Brief gekopieerd.' }).waitFor({ timeout: 5000 });
       const copied = await p.evaluate(() => navigator.clipboard.readText());
       assert.match(copied, /Heerenveen/, 'the clipboard holds the letter');
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('loads within 250 KB gzip at first, without the documents module', async () => {
+    const context = await newContext(env.browser);
+    const bodies = [];
+    context.on('response', (r) => {
+      bodies.push(r.body().then((b) => ({ url: new URL(r.url()).pathname, bytes: b.length, gzip: gzipSync(b, { level: 9 }).length }), () => null));
+    });
+    try {
+      const p = await open(context, env.url + page.urlPath, { ready: page.ready });
+      await p.waitForLoadState('networkidle');
+      const files = (await Promise.all(bodies)).filter(Boolean);
+      const total = files.reduce((n, f) => n + f.gzip, 0);
+      await writeFile(artifact('herverdeling-first-load.json'), JSON.stringify({ totalGzip: total, files }, null, 2));
+      assert.deepEqual(files.filter((f) => f.url.includes('herverdeling_documents')), [], 'the documents module is not fetched');
+      assert.ok(total <= 250 * 1024, `first load is ${total} bytes gzip: over the budget of 250 KB`);
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('opens a scenario written for the command line (YAML) and saves the scenario as YAML', async () => {
+    const { context, page: p } = await checker({ acceptDownloads: true });
+    try {
+      const yaml = await readFile(new URL('../../../calculator-wasm/tests/scenarios/09-three-colleges-own-dates.yaml', import.meta.url));
+      await p.locator('[data-scenario-open]').setInputFiles({ name: 'scenario.yaml', mimeType: 'application/yaml', buffer: yaml });
+      await p.locator('[data-status]').filter({ hasText: 'Scenario geopend.' }).waitFor({ timeout: 10000 });
+      await p.locator('[data-verdict="valid"]').waitFor({ timeout: 5000 });
+      assert.equal(await field(row(p, 3), 'Naam').inputValue(), 'Smallingerland');
+      assert.equal(await field(p, 'Taakstellingsperiode').inputValue(), '2026-1');
+
+      // The opened scenario unfolds three colleges' own decisions and the penvoerder: start from
+      // the file field beside the button rather than tabbing through them all.
+      await p.locator('[data-scenario-open]').focus();
+      await tabTo(p, p.getByRole('button', { name: 'Scenario opslaan als bestand' }), { back: true });
+      const downloading = p.waitForEvent('download', { timeout: 10000 });
+      await p.keyboard.press('Enter');
+      const download = await downloading;
+      assert.match(download.suggestedFilename(), /^herverdeling-2026-1\.yaml$/);
+      const saved = await readFile(await download.path(), 'utf8');
+      assert.match(saved, /naam: Smallingerland/, saved);
+      assert.match(saved, /kenmerk: HV\/2026\/0142/, 'the penvoerder, which has no fields yet, is kept');
+      assert.match(saved, /taakstelling: 8\n/, 'numbers are written as numbers');
+
+      await p.locator('[data-scenario-open]').setInputFiles({ name: 'kapot.yaml', mimeType: 'application/yaml', buffer: Buffer.from('periode: 2026-1\ngemeenten:\n  - naam: [Ameland\n') });
+      await p.locator('[data-status]').filter({ hasText: /kan de pagina niet lezen \(regel \d+\)/ }).waitFor({ timeout: 5000 });
+      assert.equal(await field(row(p, 3), 'Naam').inputValue(), 'Smallingerland', 'a broken file leaves the form as it was');
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('takes the penvoerder in a folded part and shows the answers with change links before the documents', async () => {
+    const { context, page: p } = await checker();
+    try {
+      await fillValid(p);
+      const part = p.locator('[data-penvoerder]');
+      assert.equal(await part.getAttribute('open'), null, 'the penvoerder part starts folded, so the common case stays short');
+      await tabTo(p, part.locator('summary'));
+      await p.keyboard.press('Enter');
+      await typeInto(p, field(p, 'Gemeente (penvoerder)'), 'Heerenveen');
+      await typeInto(p, field(p, 'Contactpersoon'), 'J. de Vries');
+      await typeInto(p, field(p, 'Ons kenmerk'), 'HV/2026/0142');
+      await p.locator('[data-verdict="valid"]').waitFor({ timeout: 5000 });
+      const answers = p.locator('[data-answers]');
+      await answers.getByText('Heerenveen; J. de Vries; kenmerk HV/2026/0142').waitFor({ timeout: 5000 });
+      assert.match(await answers.innerText(), /Ameland \(GM0060\): 6 → 0; besluit 10 februari 2026, bekendgemaakt 12 februari 2026/);
+      assertNoViolations(await axe(p), 'the checker with the answers and the penvoerder');
+
+      // "Wijzigen" beside the penvoerder moves the focus to its field.
+      const change = answers.getByRole('link', { name: 'Wijzigen penvoerder' });
+      await tabTo(p, change, { back: true });
+      await p.keyboard.press('Enter');
+      assert.equal(await p.evaluate(() => document.activeElement?.id), 'field-penvoerder.gemeente');
+
+      // A penvoerder that does not take part is an error at its field.
+      await typeInto(p, field(p, 'Gemeente (penvoerder)'), 'Urk');
+      await p.locator('[data-verdict="invalid"]').waitFor({ timeout: 5000 });
+      assert.match(await p.locator('#field-penvoerder\\.gemeente-error').innerText(), /penvoerder \(Urk\) staat niet bij de betrokken gemeenten/);
       assertClean(context);
     } finally {
       await context.close();

@@ -10,6 +10,7 @@ const ROW_FIELDS = {
   overdrachten: ['van', 'naar', 'aantal'],
 };
 const ROW_NAMES = { gemeenten: 'Gemeente', overdrachten: 'Overdracht' };
+const PENVOERDER = ['gemeente', 'naam', 'email', 'telefoon', 'kenmerk'];
 
 /** `gemeenten[1].taakstelling` → `field-gemeenten-1-taakstelling`: the id of the form field. */
 function fieldId(path) {
@@ -36,12 +37,30 @@ function dutchDate(iso) {
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-async function start() {
-  const q = (sel) => app.querySelector(sel);
-  const form = q('[data-form]');
-  const loadError = q('[data-load-error]');
-  let wasm;
-  let municipalities;
+// ---- the page's state -------------------------------------------------------------------------
+// The elements the check writes to; the engine and the list once loaded (loadEngine); what the
+// user has done so far.
+const q = (sel) => app?.querySelector(sel);
+const form = q('[data-form]');
+const loadError = q('[data-load-error]');
+const status = q('[data-status]');
+const summary = q('[data-summary]');
+const summaryTitle = q('[data-summary-title]');
+const summaryList = q('[data-summary-list]');
+const result = q('[data-result]');
+const letterSection = q('[data-letter-section]');
+const letterBox = q('[data-letter]');
+const shareLink = q('[data-share-link]');
+let wasm;
+let municipalities;
+const provinceOf = new Map();
+let touched = false;
+let lastScenarioJson = '';
+let letterRequest = 0;
+
+// ---- loading ------------------------------------------------------------------------------------
+// The rules engine and the municipalities list; false (with a message) when they cannot be had.
+async function loadEngine() {
   try {
     const glue = await import(new URL('./wasm/herverdeling.js', import.meta.url).href);
     const [, listText] = await Promise.all([
@@ -56,66 +75,56 @@ async function start() {
   } catch (e) {
     loadError.textContent = 'De check kon niet worden geladen. Gebruik de regels en de checklist hieronder. (' + e.message + ')';
     loadError.hidden = false;
-    return;
+    return false;
   }
-  const provinceOf = new Map();
   try {
     for (const m of JSON.parse(municipalities).gemeenten) provinceOf.set(m.naam.toLowerCase(), m.provincie);
   } catch {
     // The engine reports a broken list itself; only the placeholders are lost.
   }
+  return true;
+}
 
-  q('[data-needs-js]').hidden = true;
-  form.hidden = false;
-  q('[data-verdict-box]').hidden = false;
-
-  const status = q('[data-status]');
-  const summary = q('[data-summary]');
-  const summaryTitle = q('[data-summary-title]');
-  const summaryList = q('[data-summary-list]');
-  const result = q('[data-result]');
-  const letterSection = q('[data-letter-section]');
-  const letterBox = q('[data-letter]');
-  const shareLink = q('[data-share-link]');
-
-  // ---- rows -----------------------------------------------------------------------------------
-  function renumber(kind) {
-    const rows = app.querySelectorAll(`[data-rows="${kind}"] [data-row]`);
-    rows.forEach((row, i) => {
-      const label = `${ROW_NAMES[kind]} ${i + 1}`;
-      row.querySelector('[data-row-legend]').textContent = label;
-      row.id = `field-${kind}-${i}`;
-      for (const name of ROW_FIELDS[kind]) {
-        const id = `field-${kind}-${i}-${name}`;
-        const input = row.querySelector(`[data-name="${name}"]`);
-        input.id = id;
-        input.name = `${kind}-${i}-${name}`;
-        row.querySelector(`[data-for="${name}"]`).setAttribute('for', id);
-        const error = row.querySelector(`[data-error="${name}"]`);
-        error.id = `${id}-error`;
-        input.setAttribute('aria-describedby', error.id);
-      }
-      row.querySelector('[data-remove]').setAttribute('aria-label', `${label} verwijderen`);
-    });
-  }
-
-  function addRow(kind, values = {}) {
-    const template = app.querySelector(`[data-row-template="${kind}"]`);
-    const row = template.content.firstElementChild.cloneNode(true);
+// ---- rows -----------------------------------------------------------------------------------
+function renumber(kind) {
+  const rows = app.querySelectorAll(`[data-rows="${kind}"] [data-row]`);
+  rows.forEach((row, i) => {
+    const label = `${ROW_NAMES[kind]} ${i + 1}`;
+    row.querySelector('[data-row-legend]').textContent = label;
+    row.id = `field-${kind}-${i}`;
     for (const name of ROW_FIELDS[kind]) {
-      row.querySelector(`[data-name="${name}"]`).value = values[name] ?? '';
+      const id = `field-${kind}-${i}-${name}`;
+      const input = row.querySelector(`[data-name="${name}"]`);
+      input.id = id;
+      input.name = `${kind}-${i}-${name}`;
+      row.querySelector(`[data-for="${name}"]`).setAttribute('for', id);
+      const error = row.querySelector(`[data-error="${name}"]`);
+      error.id = `${id}-error`;
+      input.setAttribute('aria-describedby', error.id);
     }
-    // A college with its own decision shows it; the common case (one date for all) stays short.
-    // Numbers per period have no fields on the page yet; they travel with the row unchanged, so
-    // opening a file or link that has them loses nothing.
-    if (values.perioden) row.dataset.perioden = JSON.stringify(values.perioden);
-    const own = row.querySelector('[data-own-decision]');
-    if (own && (values.besluitdatum || values.bekendmaking || values.publicatie)) own.open = true;
-    app.querySelector(`[data-rows="${kind}"]`).append(row);
-    renumber(kind);
-    return row;
-  }
+    row.querySelector('[data-remove]').setAttribute('aria-label', `${label} verwijderen`);
+  });
+}
 
+function addRow(kind, values = {}) {
+  const template = app.querySelector(`[data-row-template="${kind}"]`);
+  const row = template.content.firstElementChild.cloneNode(true);
+  for (const name of ROW_FIELDS[kind]) {
+    row.querySelector(`[data-name="${name}"]`).value = values[name] ?? '';
+  }
+  // A college with its own decision shows it; the common case (one date for all) stays short.
+  // Numbers per period have no fields on the page yet; they travel with the row unchanged, so
+  // opening a file or link that has them loses nothing.
+  if (values.perioden) row.dataset.perioden = JSON.stringify(values.perioden);
+  const own = row.querySelector('[data-own-decision]');
+  if (own && (values.besluitdatum || values.bekendmaking || values.publicatie)) own.open = true;
+  app.querySelector(`[data-rows="${kind}"]`).append(row);
+  renumber(kind);
+  return row;
+}
+
+// Adding and removing rows.
+function wireRows() {
   app.addEventListener('click', (event) => {
     const add = event.target.closest('[data-add]');
     if (add) {
@@ -138,237 +147,294 @@ async function start() {
       announce(`${ROW_NAMES[kind]} verwijderd.`);
     }
   });
+}
 
-  // ---- form <-> scenario ----------------------------------------------------------------------
-  function readForm() {
-    const s = {};
-    for (const name of SCALARS) {
-      const v = form.elements[name].value;
-      if (v.trim() !== '') s[name] = v;
-    }
-    for (const kind of Object.keys(ROW_FIELDS)) {
-      const rows = [...app.querySelectorAll(`[data-rows="${kind}"] [data-row]`)].map((row) => {
-        const r = {};
-        for (const name of ROW_FIELDS[kind]) {
-          const v = row.querySelector(`[data-name="${name}"]`).value;
-          if (v.trim() !== '') r[name] = v;
-        }
-        if (row.dataset.perioden) r.perioden = JSON.parse(row.dataset.perioden);
-        return r;
-      });
-      if (rows.length) s[kind] = rows;
-    }
-    if (kept.penvoerder) s.penvoerder = kept.penvoerder;
-    return s;
+// ---- form <-> scenario ----------------------------------------------------------------------
+function readForm() {
+  const s = {};
+  for (const name of SCALARS) {
+    const v = form.elements[name].value;
+    if (v.trim() !== '') s[name] = v;
   }
-
-  // Parts of a scenario without fields on the page (the penvoerder), kept as opened.
-  const kept = {};
-  function fillForm(s) {
-    kept.penvoerder = s.penvoerder;
-    for (const name of SCALARS) form.elements[name].value = s[name] ?? '';
-    for (const kind of Object.keys(ROW_FIELDS)) {
-      app.querySelector(`[data-rows="${kind}"]`).replaceChildren();
-      for (const values of s[kind] ?? []) addRow(kind, values);
-    }
-    if (!(s.gemeenten ?? []).length) {
-      addRow('gemeenten');
-      addRow('gemeenten');
-    }
-  }
-
-  // ---- announcements --------------------------------------------------------------------------
-  // Screen readers hear the verdict once the typing pauses, not at every key.
-  let announceTimer;
-  function announce(text) {
-    clearTimeout(announceTimer);
-    announceTimer = setTimeout(() => {
-      status.textContent = text;
-    }, 700);
-  }
-
-  // ---- verdict --------------------------------------------------------------------------------
-  let touched = false;
-  let lastScenarioJson = '';
-  let letterRequest = 0;
-
-  function showFieldErrors(verdict) {
-    for (const node of app.querySelectorAll('.hv-field-error')) node.textContent = '';
-    for (const node of app.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
-    if (!touched) return;
-    for (const issue of verdict.errors) {
-      const target = document.getElementById(fieldId(issue.field));
-      const slot = document.getElementById(`${fieldId(issue.field)}-error`)
-        ?? app.querySelector(`[data-error-for="${issue.field}"]`);
-      if (target && target.matches('input, textarea')) target.setAttribute('aria-invalid', 'true');
-      if (slot) slot.textContent = (slot.textContent ? slot.textContent + ' ' : '') + issue.message;
-    }
-  }
-
-  function showSummary(verdict) {
-    summaryList.replaceChildren();
-    if (verdict.valid || !touched) {
-      summary.hidden = true;
-      return;
-    }
-    const n = verdict.errors.length;
-    summaryTitle.textContent = n === 1 ? 'Nog niet in orde: 1 fout' : `Nog niet in orde: ${n} fouten`;
-    for (const issue of verdict.errors) {
-      const a = el('a', { href: `#${fieldId(issue.field)}` }, issue.message);
-      summaryList.append(el('li', { 'data-code': issue.code }).appendChild(a).parentNode);
-    }
-    summary.hidden = false;
-  }
-
-  function showResult(verdict) {
-    const warnings = q('[data-warnings]');
-    warnings.replaceChildren();
-    if (verdict.warnings.length) {
-      warnings.append(el('h3', {}, 'Let op'));
-      const ul = el('ul', { class: 'hv-warnings' });
-      for (const w of verdict.warnings) {
-        const li = el('li', { 'data-code': w.code });
-        li.append(el('a', { href: `#${fieldId(w.field)}` }, w.message));
-        ul.append(li);
+  for (const kind of Object.keys(ROW_FIELDS)) {
+    const rows = [...app.querySelectorAll(`[data-rows="${kind}"] [data-row]`)].map((row) => {
+      const r = {};
+      for (const name of ROW_FIELDS[kind]) {
+        const v = row.querySelector(`[data-name="${name}"]`).value;
+        if (v.trim() !== '') r[name] = v;
       }
-      warnings.append(ul);
-    }
-    const body = q('[data-table-body]');
-    body.replaceChildren();
-    for (const m of verdict.municipalities) {
-      const tr = el('tr');
-      tr.append(el('td', {}, m.name), el('td', {}, m.province ?? '?'),
-        el('td', { class: 'num' }, m.before ?? '?'), el('td', { class: 'num' }, m.after ?? '?'),
-        el('td', { class: 'num' }, signed(m.difference)));
-      body.append(tr);
-    }
-    q('[data-sum-before]').textContent = verdict.sum_before ?? '?';
-    q('[data-sum-after]').textContent = verdict.sum_after ?? '?';
-    const diff = verdict.sum_before !== null && verdict.sum_after !== null
-      ? verdict.sum_after - verdict.sum_before : null;
-    q('[data-sum-diff]').textContent = signed(diff);
+      if (row.dataset.perioden) r.perioden = JSON.parse(row.dataset.perioden);
+      return r;
+    });
+    if (rows.length) s[kind] = rows;
+  }
+  const penvoerder = {};
+  for (const name of PENVOERDER) {
+    const v = form.elements[`penvoerder-${name}`].value;
+    if (v.trim() !== '') penvoerder[name] = v;
+  }
+  if (Object.keys(penvoerder).length) s.penvoerder = penvoerder;
+  return s;
+}
 
-    const dl = q('[data-deadlines]');
-    dl.replaceChildren();
-    const d = verdict.deadlines;
-    if (d.notify_by) {
-      dl.append(el('dt', {}, 'COA en provincie informeren uiterlijk'),
-        el('dd', {}, `${dutchDate(d.notify_by)} (een week na de bekendmaking)`));
-    }
-    if (d.coa_processes_within) {
-      const basis = d.receipt_assumed
-        ? `één maand na ontvangst; aangenomen dat de brief op ${dutchDate(d.receipt)} binnen is`
-        : `één maand na ontvangst op ${dutchDate(d.receipt)}`;
-      dl.append(el('dt', {}, 'COA verwerkt de cijfers uiterlijk'),
-        el('dd', {}, `${dutchDate(d.coa_processes_within)} (${basis})`));
-    }
-    if (!dl.children.length) dl.append(el('dt', {}, 'Termijnen'), el('dd', {}, 'Vul de datum van bekendmaking in.'));
+function fillForm(s) {
+  for (const name of SCALARS) form.elements[name].value = s[name] ?? '';
+  for (const name of PENVOERDER) form.elements[`penvoerder-${name}`].value = s.penvoerder?.[name] ?? '';
+  // The penvoerder's part stays folded until it holds something.
+  if (s.penvoerder && Object.values(s.penvoerder).some((v) => String(v).trim())) q('[data-penvoerder]').open = true;
+  for (const kind of Object.keys(ROW_FIELDS)) {
+    app.querySelector(`[data-rows="${kind}"]`).replaceChildren();
+    for (const values of s[kind] ?? []) addRow(kind, values);
+  }
+  if (!(s.gemeenten ?? []).length) {
+    addRow('gemeenten');
+    addRow('gemeenten');
+  }
+}
 
-    const ul = q('[data-recipients]');
-    ul.replaceChildren();
-    for (const r of verdict.recipients) {
-      const parts = [r.name];
-      if (r.attention) parts.push(`t.a.v. ${r.attention}`);
-      parts.push(...r.address);
-      if (r.phone) parts.push(`T ${r.phone}`);
-      const li = el('li', {}, parts.join(', '));
-      li.append(el('span', { class: 'hv-reason' }, ` — ${r.reason}`));
+// ---- announcements --------------------------------------------------------------------------
+// Screen readers hear the verdict once the typing pauses, not at every key.
+let announceTimer;
+function announce(text) {
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    status.textContent = text;
+  }, 700);
+}
+
+// ---- verdict --------------------------------------------------------------------------------
+function showFieldErrors(verdict) {
+  for (const node of app.querySelectorAll('.hv-field-error')) node.textContent = '';
+  for (const node of app.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+  if (!touched) return;
+  for (const issue of verdict.errors) {
+    const target = document.getElementById(fieldId(issue.field));
+    const slot = document.getElementById(`${fieldId(issue.field)}-error`)
+      ?? app.querySelector(`[data-error-for="${issue.field}"]`);
+    if (target && target.matches('input, textarea')) target.setAttribute('aria-invalid', 'true');
+    if (slot) slot.textContent = (slot.textContent ? slot.textContent + ' ' : '') + issue.message;
+  }
+}
+
+function showSummary(verdict) {
+  summaryList.replaceChildren();
+  if (verdict.valid || !touched) {
+    summary.hidden = true;
+    return;
+  }
+  const n = verdict.errors.length;
+  summaryTitle.textContent = n === 1 ? 'Nog niet in orde: 1 fout' : `Nog niet in orde: ${n} fouten`;
+  for (const issue of verdict.errors) {
+    const a = el('a', { href: `#${fieldId(issue.field)}` }, issue.message);
+    summaryList.append(el('li', { 'data-code': issue.code }).appendChild(a).parentNode);
+  }
+  summary.hidden = false;
+}
+
+function showResult(verdict) {
+  const warnings = q('[data-warnings]');
+  warnings.replaceChildren();
+  if (verdict.warnings.length) {
+    warnings.append(el('h3', {}, 'Let op'));
+    const ul = el('ul', { class: 'hv-warnings' });
+    for (const w of verdict.warnings) {
+      const li = el('li', { 'data-code': w.code });
+      li.append(el('a', { href: `#${fieldId(w.field)}` }, w.message));
       ul.append(li);
     }
-    result.hidden = !touched;
+    warnings.append(ul);
   }
-
-  // The documents module (the letter, .odt and .docx) is loaded only once a valid check needs the
-  // letter: the page's first load carries the rules alone.
-  let documentsPromise;
-  function documentsModule() {
-    documentsPromise ??= import(new URL('./wasm/herverdeling_documents.js', import.meta.url).href)
-      .then(async (m) => {
-        await m.default();
-        return m;
-      });
-    return documentsPromise;
+  const body = q('[data-table-body]');
+  body.replaceChildren();
+  for (const m of verdict.municipalities) {
+    const tr = el('tr');
+    tr.append(el('td', {}, m.name), el('td', {}, m.province ?? '?'),
+      el('td', { class: 'num' }, m.before ?? '?'), el('td', { class: 'num' }, m.after ?? '?'),
+      el('td', { class: 'num' }, signed(m.difference)));
+    body.append(tr);
   }
+  q('[data-sum-before]').textContent = verdict.sum_before ?? '?';
+  q('[data-sum-after]').textContent = verdict.sum_after ?? '?';
+  const diff = verdict.sum_before !== null && verdict.sum_after !== null
+    ? verdict.sum_after - verdict.sum_before : null;
+  q('[data-sum-diff]').textContent = signed(diff);
 
-  let templatePromise;
-  function letterTemplate() {
-    templatePromise ??= fetch(app.dataset.letterTemplate).then((r) => {
-      if (!r.ok) throw new Error(`briefsjabloon: HTTP ${r.status}`);
-      return r.text();
+  const dl = q('[data-deadlines]');
+  dl.replaceChildren();
+  const d = verdict.deadlines;
+  if (d.notify_by) {
+    dl.append(el('dt', {}, 'COA en provincie informeren uiterlijk'),
+      el('dd', {}, `${dutchDate(d.notify_by)} (een week na de bekendmaking)`));
+  }
+  if (d.coa_processes_within) {
+    const basis = d.receipt_assumed
+      ? `één maand na ontvangst; aangenomen dat de brief op ${dutchDate(d.receipt)} binnen is`
+      : `één maand na ontvangst op ${dutchDate(d.receipt)}`;
+    dl.append(el('dt', {}, 'COA verwerkt de cijfers uiterlijk'),
+      el('dd', {}, `${dutchDate(d.coa_processes_within)} (${basis})`));
+  }
+  if (!dl.children.length) dl.append(el('dt', {}, 'Termijnen'), el('dd', {}, 'Vul de datum van bekendmaking in.'));
+
+  const ul = q('[data-recipients]');
+  ul.replaceChildren();
+  for (const r of verdict.recipients) {
+    const parts = [r.name];
+    if (r.attention) parts.push(`t.a.v. ${r.attention}`);
+    parts.push(...r.address);
+    if (r.phone) parts.push(`T ${r.phone}`);
+    const li = el('li', {}, parts.join(', '));
+    li.append(el('span', { class: 'hv-reason' }, ` — ${r.reason}`));
+    ul.append(li);
+  }
+  result.hidden = !touched;
+}
+
+// The documents module (the letter, .odt and .docx, scenarios as YAML) is loaded only when the user
+// asks for the letter, a download, or opens or saves a scenario file: the page's first load, and
+// every check, carry the rules alone.
+let documentsPromise;
+function documentsModule() {
+  documentsPromise ??= import(new URL('./wasm/herverdeling_documents.js', import.meta.url).href)
+    .then(async (m) => {
+      await m.default();
+      return m;
     });
-    return templatePromise;
+  return documentsPromise;
+}
+
+let templatePromise;
+function letterTemplate() {
+  templatePromise ??= fetch(app.dataset.letterTemplate).then((r) => {
+    if (!r.ok) throw new Error(`briefsjabloon: HTTP ${r.status}`);
+    return r.text();
+  });
+  return templatePromise;
+}
+
+// The letter is written once the user asks for it ("Brief tonen", copy, print); after that it
+// follows every change of a valid scenario.
+let letterWanted = false;
+let lastVerdict;
+
+async function showLetter(verdict, scenarioJson) {
+  const request = ++letterRequest;
+  if (!verdict.valid) {
+    letterSection.hidden = true;
+    document.documentElement.classList.remove('hv-has-letter');
+    return;
+  }
+  letterSection.hidden = false;
+  q('[data-letter-show]').hidden = letterWanted;
+  if (!letterWanted) {
+    letterBox.hidden = true;
+    return;
+  }
+  let out;
+  try {
+    const [docs, template] = await Promise.all([documentsModule(), letterTemplate()]);
+    out = JSON.parse(docs.letter(template, scenarioJson, municipalities));
+  } catch (e) {
+    out = { error: { message: e.message } };
+  }
+  if (request !== letterRequest) return; // a newer scenario has taken over
+  if (out.error) {
+    letterBox.replaceChildren(el('p', { class: 'notice' }, `De brief kon niet worden gemaakt: ${out.error.message}`));
+  } else {
+    // The template is the editors' own file and every value in it is escaped by the engine.
+    letterBox.innerHTML = out.html;
+  }
+  letterBox.hidden = false;
+  document.documentElement.classList.add('hv-has-letter');
+}
+
+// ---- check your answers ----------------------------------------------------------------------
+// Before the documents: what was filled in, each with a link back to its field (GOV.UK's "check
+// your answers"). Dates in Dutch come from the verdict, so they read as in the documents.
+function showAnswers(scenario, verdict) {
+  const dl = q('[data-answers]');
+  dl.replaceChildren();
+  const row = (key, value, target, what) => {
+    const div = el('div', { class: 'hv-answer' });
+    const change = el('a', { href: `#${target}` }, 'Wijzigen');
+    change.append(el('span', { class: 'visually-hidden' }, ` ${what}`));
+    div.append(el('dt', {}, key), el('dd', {}, value), el('dd', { class: 'hv-answer-change' }));
+    div.lastChild.append(change);
+    dl.append(div);
+  };
+  const periods = verdict.periods?.text ?? [];
+  row('Periode', periods.join('; '), 'field-periode', 'periode');
+  if (scenario.uitzondering) row('Uitzondering', scenario.uitzondering, 'field-uitzondering', 'uitzondering');
+  verdict.municipalities.forEach((m, i) => {
+    const dates = m.besluitdatum && m.bekendmaking
+      ? `; besluit ${dutchDate(m.besluitdatum)}, bekendgemaakt ${dutchDate(m.bekendmaking)}${m.publicatie ? ` (${m.publicatie})` : ''}`
+      : '';
+    row(`Gemeente ${i + 1}`, `${m.name}${m.cbs ? ` (${m.cbs})` : ''}: ${m.before} → ${m.after}${dates}`, `field-gemeenten-${i}-naam`, `gemeente ${i + 1}`);
+  });
+  const transfers = scenario.overdrachten?.length ?? 0;
+  if (transfers) row('Overdrachten', `${transfers}`, 'field-overdrachten', 'overdrachten');
+  if (verdict.dates.melddatum) row('Melding aan COA en provincie', dutchDate(verdict.dates.melddatum), 'field-melddatum', 'melddatum');
+  const pv = scenario.penvoerder ?? {};
+  const contact = [pv.naam, pv.email, pv.telefoon].filter(Boolean).join(', ');
+  row('Penvoerder', pv.gemeente ? `${pv.gemeente}${contact ? `; ${contact}` : ''}${pv.kenmerk ? `; kenmerk ${pv.kenmerk}` : ''}` : 'Niet ingevuld',
+    'field-penvoerder.gemeente', 'penvoerder');
+}
+
+// Writes the letter if it is not there yet (for copy, print and the .html download).
+async function ensureLetter() {
+  if (letterWanted || !lastVerdict) return;
+  letterWanted = true;
+  await showLetter(lastVerdict, lastScenarioJson);
+}
+
+function update() {
+  const scenario = readForm();
+  const scenarioJson = JSON.stringify(scenario);
+  if (scenarioJson === lastScenarioJson) return;
+  lastScenarioJson = scenarioJson;
+  const verdict = JSON.parse(wasm.check(scenarioJson, municipalities));
+  if (verdict.error) {
+    status.dataset.verdict = 'invalid';
+    status.textContent = `De check kon niet rekenen: ${verdict.error.message}`;
+    return;
+  }
+  status.dataset.verdict = verdict.valid ? 'valid' : 'invalid';
+  status.classList.toggle('hv-valid', verdict.valid);
+  const n = verdict.errors.length;
+  const w = verdict.warnings.length;
+  // The sentence itself comes from the rules (verdict.conclusion), the same as in the CLI.
+  const text = verdict.valid
+    ? `Geldig: ${verdict.conclusion}${w ? ` Let op ${w} ${w === 1 ? 'aandachtspunt' : 'aandachtspunten'}.` : ''} De brief aan het COA staat onderaan.`
+    : (touched ? verdict.conclusion : 'Vul de herverdeling in.');
+  announce(text);
+
+  // Provinces of listed municipalities appear as placeholders, so users see they need not type them.
+  for (const row of app.querySelectorAll('[data-rows="gemeenten"] [data-row]')) {
+    const naam = row.querySelector('[data-name="naam"]').value.trim().toLowerCase();
+    row.querySelector('[data-name="provincie"]').placeholder = provinceOf.get(naam) ?? '';
   }
 
-  async function showLetter(verdict, scenarioJson) {
-    const request = ++letterRequest;
-    if (!verdict.valid) {
-      letterSection.hidden = true;
-      document.documentElement.classList.remove('hv-has-letter');
-      return;
-    }
-    let out;
-    try {
-      const [docs, template] = await Promise.all([documentsModule(), letterTemplate()]);
-      out = JSON.parse(docs.letter(template, scenarioJson, municipalities));
-    } catch (e) {
-      out = { error: { message: e.message } };
-    }
-    if (request !== letterRequest) return; // a newer scenario has taken over
-    if (out.error) {
-      letterBox.replaceChildren(el('p', { class: 'notice' }, `De brief kon niet worden gemaakt: ${out.error.message}`));
-    } else {
-      // The template is the editors' own file and every value in it is escaped by the engine.
-      letterBox.innerHTML = out.html;
-    }
-    letterSection.hidden = false;
-    document.documentElement.classList.add('hv-has-letter');
+  showFieldErrors(verdict);
+  showSummary(verdict);
+  // "Fout:" in the title while there are errors, so screen reader users hear it on arrival.
+  const baseTitle = document.title.replace(/^Fout: /, '');
+  document.title = !verdict.valid && touched ? `Fout: ${baseTitle}` : baseTitle;
+  showResult(verdict);
+  lastVerdict = verdict;
+  if (verdict.valid) showAnswers(scenario, verdict);
+  showLetter(verdict, scenarioJson);
+
+  // The scenario goes in the fragment, which never reaches the server's access log.
+  const encoded = JSON.parse(wasm.encode_link(scenarioJson));
+  if (encoded.link) {
+    const fragment = encoded.link.includes('#') ? encoded.link.slice(encoded.link.indexOf('#')) : '';
+    const url = location.pathname + fragment;
+    history.replaceState(null, '', url);
+    shareLink.href = url;
   }
+}
 
-  function update() {
-    const scenario = readForm();
-    const scenarioJson = JSON.stringify(scenario);
-    if (scenarioJson === lastScenarioJson) return;
-    lastScenarioJson = scenarioJson;
-    const verdict = JSON.parse(wasm.check(scenarioJson, municipalities));
-    if (verdict.error) {
-      status.dataset.verdict = 'invalid';
-      status.textContent = `De check kon niet rekenen: ${verdict.error.message}`;
-      return;
-    }
-    status.dataset.verdict = verdict.valid ? 'valid' : 'invalid';
-    status.classList.toggle('hv-valid', verdict.valid);
-    const n = verdict.errors.length;
-    const w = verdict.warnings.length;
-    // The sentence itself comes from the rules (verdict.conclusion), the same as in the CLI.
-    const text = verdict.valid
-      ? `Geldig: ${verdict.conclusion}${w ? ` Let op ${w} ${w === 1 ? 'aandachtspunt' : 'aandachtspunten'}.` : ''} De brief aan het COA staat onderaan.`
-      : (touched ? verdict.conclusion : 'Vul de herverdeling in.');
-    announce(text);
-
-    // Provinces of listed municipalities appear as placeholders, so users see they need not type them.
-    for (const row of app.querySelectorAll('[data-rows="gemeenten"] [data-row]')) {
-      const naam = row.querySelector('[data-name="naam"]').value.trim().toLowerCase();
-      row.querySelector('[data-name="provincie"]').placeholder = provinceOf.get(naam) ?? '';
-    }
-
-    showFieldErrors(verdict);
-    showSummary(verdict);
-    // "Fout:" in the title while there are errors, so screen reader users hear it on arrival.
-    const baseTitle = document.title.replace(/^Fout: /, '');
-    document.title = !verdict.valid && touched ? `Fout: ${baseTitle}` : baseTitle;
-    showResult(verdict);
-    showLetter(verdict, scenarioJson);
-
-    // The scenario goes in the fragment, which never reaches the server's access log.
-    const encoded = JSON.parse(wasm.encode_link(scenarioJson));
-    if (encoded.link) {
-      const fragment = encoded.link.includes('#') ? encoded.link.slice(encoded.link.indexOf('#')) : '';
-      const url = location.pathname + fragment;
-      history.replaceState(null, '', url);
-      shareLink.href = url;
-    }
-  }
-
+// Typing checks at once; Enter and the links in the summary move the focus.
+function wireForm() {
   form.addEventListener('input', () => {
     touched = true;
     update();
@@ -394,64 +460,97 @@ async function start() {
     target.scrollIntoView({ block: 'center' });
     target.focus({ preventScroll: true });
   });
+}
 
-  // ---- sharing and the letter's buttons -------------------------------------------------------
-  async function copy(html, text, done) {
-    try {
-      if (html && window.ClipboardItem) {
-        await navigator.clipboard.write([new ClipboardItem({
-          'text/html': new Blob([html], { type: 'text/html' }),
-          'text/plain': new Blob([text], { type: 'text/plain' }),
-        })]);
-      } else {
-        await navigator.clipboard.writeText(text);
-      }
-      status.textContent = done;
-    } catch {
-      status.textContent = 'Kopiëren lukte niet; selecteer de tekst en kopieer met de toetsen Ctrl+C.';
+// ---- sharing and the letter's buttons -------------------------------------------------------
+async function copy(html, text, done) {
+  try {
+    if (html && window.ClipboardItem) {
+      await navigator.clipboard.write([new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([text], { type: 'text/plain' }),
+      })]);
+    } else {
+      await navigator.clipboard.writeText(text);
     }
+    status.textContent = done;
+  } catch {
+    status.textContent = 'Kopiëren lukte niet; selecteer de tekst en kopieer met de toetsen Ctrl+C.';
   }
+}
 
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+const MEDIA = {
+  odt: 'application/vnd.oasis.opendocument.text',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+// The buttons: copy the link, save and open the scenario, copy, print and download the documents.
+function wireButtons() {
   q('[data-copy-link]').addEventListener('click', () => copy(null, shareLink.href, 'Link gekopieerd.'));
 
-  // Save and resume without an account: the scenario as a file that `kennisbank herverdeling`
-  // reads too (JSON, which the CLI accepts beside YAML), and opening such a file again.
-  q('[data-scenario-save]').addEventListener('click', () => {
+  // Save and resume without an account: the scenario as the YAML file that `kennisbank herverdeling`
+  // reads (JSON when the documents module cannot be loaded), and opening such a file (YAML or
+  // JSON) again.
+  q('[data-scenario-save]').addEventListener('click', async () => {
     const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
-    const text = JSON.stringify(readForm(), null, 2) + '\n';
-    save(new Blob([text], { type: 'application/json' }), `herverdeling-${periode}.json`);
+    let yaml = '';
+    try {
+      yaml = (await documentsModule()).scenario_to_yaml(JSON.stringify(readForm()));
+    } catch {
+      // Saved as JSON below, which the CLI reads as well.
+    }
+    if (yaml) {
+      save(new Blob([yaml], { type: 'application/yaml' }), `herverdeling-${periode}.yaml`);
+    } else {
+      const text = JSON.stringify(readForm(), null, 2) + '\n';
+      save(new Blob([text], { type: 'application/json' }), `herverdeling-${periode}.json`);
+    }
     status.textContent = 'Scenario opgeslagen.';
   });
   q('[data-scenario-open]').addEventListener('change', async (event) => {
     const file = event.target.files?.[0];
     if (!file) return;
-    const text = file.size > 1024 * 1024 ? null : await file.text();
-    const checked = text === null ? null : JSON.parse(wasm.check(text.trim().startsWith('{') ? text : '"', municipalities));
-    if (!checked || checked.error) {
-      status.textContent = text === null
-        ? 'Dit bestand is groter dan 1 MB; een scenario is een klein tekstbestand.'
-        : `Dit bestand kan de pagina niet lezen${checked?.error?.line ? ` (regel ${checked.error.line})` : ''}: open een bestand dat met "Scenario opslaan" is gemaakt. YAML-bestanden leest de opdrachtregel (kennisbank herverdeling).`;
+    if (file.size > 1024 * 1024) {
+      status.textContent = 'Dit bestand is groter dan 1 MB; een scenario is een klein tekstbestand.';
       return;
     }
-    fillForm(JSON.parse(text));
+    const text = await file.text();
+    let read;
+    try {
+      read = JSON.parse((await documentsModule()).scenario_from_text(text));
+    } catch (e) {
+      read = { error: { message: e.message } };
+    }
+    if (read.error) {
+      const where = read.error.line ? ` (regel ${read.error.line})` : '';
+      status.textContent = `Dit bestand kan de pagina niet lezen${where}: ${read.error.message}. Open een scenario dat met "Scenario opslaan" of voor de opdrachtregel (kennisbank herverdeling) is gemaakt.`;
+      return;
+    }
+    fillForm(read.scenario);
     touched = true;
     update();
     status.textContent = 'Scenario geopend.';
   });
-  q('[data-letter-copy]').addEventListener('click', () => copy(letterBox.innerHTML, letterBox.innerText, 'Brief gekopieerd.'));
-  q('[data-letter-print]').addEventListener('click', () => window.print());
-  function save(blob, name) {
-    const url = URL.createObjectURL(blob);
-    const a = el('a', { href: url, download: name });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
-  const MEDIA = {
-    odt: 'application/vnd.oasis.opendocument.text',
-    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  };
+  q('[data-letter-show]').addEventListener('click', async () => {
+    await ensureLetter();
+    letterBox.focus();
+  });
+  q('[data-letter-copy]').addEventListener('click', async () => {
+    await ensureLetter();
+    copy(letterBox.innerHTML, letterBox.innerText, 'Brief gekopieerd.');
+  });
+  q('[data-letter-print]').addEventListener('click', async () => {
+    await ensureLetter();
+    window.print();
+  });
   for (const button of app.querySelectorAll('[data-document-download]')) {
     button.addEventListener('click', async () => {
       const format = button.dataset.documentDownload;
@@ -475,7 +574,8 @@ async function start() {
       }
     });
   }
-  q('[data-letter-download]').addEventListener('click', () => {
+  q('[data-letter-download]').addEventListener('click', async () => {
+    await ensureLetter();
     const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
     const doc = `<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<title>Brief aan het COA: herverdeling taakstelling ${periode}</title>\n<style>body{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}.getal{text-align:right}</style>\n</head>\n<body>\n${letterBox.innerHTML}\n</body>\n</html>\n`;
     const url = URL.createObjectURL(new Blob([doc], { type: 'text/html' }));
@@ -486,9 +586,11 @@ async function start() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
     status.textContent = 'Brief gedownload.';
   });
+}
 
-  // ---- start: the state in the URL, if any ----------------------------------------------------
-  // New links carry the scenario in the fragment; older ones in the query string.
+// ---- start: the state in the URL, if any ----------------------------------------------------
+// New links carry the scenario in the fragment; older ones in the query string.
+function restoreState() {
   let initial = {};
   const carried = location.hash.includes('=') ? location.hash : location.search;
   if (carried) {
@@ -502,6 +604,17 @@ async function start() {
     }
   }
   fillForm(initial);
+}
+
+async function start() {
+  if (!(await loadEngine())) return;
+  q('[data-needs-js]').hidden = true;
+  form.hidden = false;
+  q('[data-verdict-box]').hidden = false;
+  wireRows();
+  wireForm();
+  wireButtons();
+  restoreState();
   update();
   app.dataset.ready = 'true';
 }

@@ -1,4 +1,4 @@
-//! Calendar dates without time zones or a clock: verdicts must never depend on today.
+//! Calendar dates without time zones or a clock: verdicts and builds must never depend on today.
 
 use std::fmt;
 
@@ -31,7 +31,7 @@ impl fmt::Display for DateError {
 }
 
 pub fn is_leap_year(year: u16) -> bool {
-    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
 pub fn days_in_month(year: u16, month: u8) -> u8 {
@@ -163,12 +163,16 @@ impl fmt::Display for Date {
     }
 }
 
+// Serde is optional (feature `serde`) so that textkit stays without dependencies by default;
+// the calculator and the generator read and write dates in scenarios and front matter.
+#[cfg(feature = "serde")]
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
 
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let text = String::deserialize(d)?;

@@ -1,0 +1,109 @@
+//! The issues found, in the order the rules find them.
+
+use super::count::NumberProblem;
+use crate::verdict::{Code, Issue};
+
+pub(super) fn with_point(message: String, uitgangspunt: u8) -> String {
+    format!("{message} (uitgangspunt {uitgangspunt})")
+}
+
+/// Collects issues in the order the rules find them.
+pub(super) struct Findings {
+    pub(super) errors: Vec<Issue>,
+    pub(super) warnings: Vec<Issue>,
+}
+
+impl Findings {
+    pub(super) fn error(
+        &mut self,
+        code: Code,
+        field: impl Into<String>,
+        uitgangspunt: u8,
+        message: String,
+    ) {
+        self.errors.push(Issue {
+            code,
+            message: with_point(message, uitgangspunt),
+            field: field.into(),
+            uitgangspunt,
+        });
+    }
+
+    /// Like [`Findings::error`], unless an error with this code and field was already found (a
+    /// number that holds for every period is reported once, not once per period).
+    pub(super) fn error_once(
+        &mut self,
+        code: Code,
+        field: String,
+        uitgangspunt: u8,
+        message: String,
+    ) {
+        if !self
+            .errors
+            .iter()
+            .any(|i| i.code == code && i.field == field)
+        {
+            self.error(code, field, uitgangspunt, message);
+        }
+    }
+
+    pub(super) fn warning(
+        &mut self,
+        code: Code,
+        field: impl Into<String>,
+        uitgangspunt: u8,
+        message: String,
+    ) {
+        self.warnings.push(Issue {
+            code,
+            message: with_point(message, uitgangspunt),
+            field: field.into(),
+            uitgangspunt,
+        });
+    }
+
+    /// `INVALID_NUMBER` (or `NEGATIVE_RESULT` for a negative `nieuw`) with a message for `what`.
+    pub(super) fn number(
+        &mut self,
+        problem: NumberProblem,
+        field: String,
+        what: &str,
+        raw: &str,
+        negative_code: Code,
+    ) {
+        let shown = raw.trim();
+        let (code, uitgangspunt, text) = match problem {
+            NumberProblem::NotANumber => (
+                Code::InvalidNumber,
+                4,
+                format!("{what} (\"{shown}\") is geen getal. Vul een geheel getal in van 0 tot en met 1.000.000."),
+            ),
+            NumberProblem::NotWhole => (
+                Code::InvalidNumber,
+                4,
+                format!("{what} (\"{shown}\") is geen geheel getal. Vergunninghouders worden in hele aantallen herverdeeld."),
+            ),
+            NumberProblem::TooLarge => (
+                Code::InvalidNumber,
+                4,
+                format!("{what} (\"{shown}\") is groter dan 1.000.000, het hoogste aantal dat de check aanneemt."),
+            ),
+            NumberProblem::TooSmall => (
+                Code::InvalidNumber,
+                4,
+                format!("{what} (\"{shown}\") is kleiner dan -1.000.000 en kan geen aantal vergunninghouders zijn. Vul een geheel getal in van 0 tot en met 1.000.000."),
+            ),
+            NumberProblem::Negative(_) if negative_code == Code::NegativeResult => (
+                Code::NegativeResult,
+                2,
+                format!("{what} (\"{shown}\") is negatief. Een gemeente kan niet meer overdragen dan haar taakstelling."),
+            ),
+            NumberProblem::Negative(_) => (
+                Code::InvalidNumber,
+                4,
+                format!("{what} (\"{shown}\") is negatief. Vul een geheel getal in van 0 tot en met 1.000.000."),
+            ),
+        };
+        self.error(code, field, uitgangspunt, text);
+    }
+}

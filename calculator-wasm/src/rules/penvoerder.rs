@@ -1,0 +1,47 @@
+//! The penvoerder: the lead municipality that COA answers.
+
+use super::findings::Findings;
+use super::municipalities::Resolved;
+use crate::municipalities::MunicipalityList;
+use crate::names::fold;
+use crate::scenario::{filled, Scenario};
+use crate::verdict::{Code, PenvoerderInfo};
+
+/// The penvoerder must be one of the municipalities taking part.
+pub(super) fn check_penvoerder(
+    s: &Scenario,
+    list: &MunicipalityList,
+    resolved: &[Resolved],
+    f: &mut Findings,
+) -> Option<PenvoerderInfo> {
+    let p = s.penvoerder.as_ref()?;
+    let text = |v: &Option<String>| filled(v).map(|t| t.trim().to_string());
+    let gemeente = match filled(&p.gemeente) {
+        None => None,
+        Some(raw) => {
+            let key = fold(raw);
+            let official = list.lookup(raw).map(|m| fold(&m.naam));
+            match resolved.iter().find(|r| {
+                !r.key.is_empty() && (r.key == key || official.as_deref() == Some(r.key.as_str()))
+            }) {
+                Some(r) => Some(r.name.clone()),
+                None => {
+                    f.error(
+                        Code::UnknownMunicipality,
+                        "penvoerder.gemeente",
+                        4,
+                        format!("De penvoerder ({}) staat niet bij de betrokken gemeenten. Kies een van de gemeenten die meebesluiten.", raw.trim()),
+                    );
+                    None
+                }
+            }
+        }
+    };
+    Some(PenvoerderInfo {
+        gemeente,
+        naam: text(&p.naam),
+        email: text(&p.email),
+        telefoon: text(&p.telefoon),
+        kenmerk: text(&p.kenmerk),
+    })
+}

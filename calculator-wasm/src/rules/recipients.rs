@@ -1,0 +1,52 @@
+//! Who is told of the decision: COA, the provinces involved and the ministries (uitgangspunt 5).
+
+use crate::addressees::Ministry;
+use crate::verdict::{MunicipalityResult, Recipient, RecipientKind};
+use std::collections::BTreeSet;
+
+/// COA's address for these letters, from stap 2 of the stappenplan.
+pub const COA_NAME: &str = "Centraal Orgaan opvang asielzoekers (COA)";
+pub const COA_ATTENTION: &str = "unit Plaatsing";
+pub const COA_ADDRESS: [&str; 2] = ["Postbus 30203", "2500 GE Den Haag"];
+pub const COA_PHONE: &str = "088-7157000";
+
+/// COA, the provinces of the municipalities, then the ministries of uitgangspunt 5 as the list
+/// gives them (`content/adressen.yaml`; none without that file).
+pub(super) fn recipients(
+    municipalities: &[MunicipalityResult],
+    ministries: &[Ministry],
+) -> Vec<Recipient> {
+    let mut out = vec![Recipient {
+        kind: RecipientKind::Coa,
+        name: COA_NAME.to_string(),
+        attention: Some(COA_ATTENTION.to_string()),
+        address: COA_ADDRESS.iter().map(|s| s.to_string()).collect(),
+        phone: Some(COA_PHONE.to_string()),
+        reason: "Toetst de som en verwerkt de herverdeling binnen één maand in de cijfers (uitgangspunten 4 en 5).".into(),
+    }];
+    let provinces: BTreeSet<&str> = municipalities
+        .iter()
+        .filter_map(|m| m.province.map(|p| p.name()))
+        .collect();
+    for p in provinces {
+        out.push(Recipient {
+            kind: RecipientKind::Provincie,
+            name: format!("Provincie {p}"),
+            attention: None,
+            address: Vec::new(),
+            phone: None,
+            reason: "Interbestuurlijk toezichthouder; houdt rekening met de herverdeling (uitgangspunten 2 en 4).".into(),
+        });
+    }
+    for m in ministries {
+        out.push(Recipient {
+            kind: RecipientKind::Ministerie,
+            name: m.naam.trim().to_string(),
+            attention: m.tav.as_ref().map(|t| t.trim().to_string()),
+            address: m.postadres.iter().map(|l| l.trim().to_string()).collect(),
+            phone: None,
+            reason: m.rol.reason().into(),
+        });
+    }
+    out
+}
