@@ -1,5 +1,7 @@
 //! What a build was made from, in one hash: every file under `content/` and `themes/` (path and
-//! bytes), the `kennisbank` program itself, the base URL and `SOURCE_DATE_EPOCH`. The build reads
+//! bytes), the `kennisbank` program itself (by its size, times and inode: reading the whole
+//! binary cost more than the rest of an unchanged build), the base URL and
+//! `SOURCE_DATE_EPOCH`. The build reads
 //! nothing else, so when this hash and the output are those of the last build, which found no
 //! problem, building again would give the same files and the same (empty) report: it is skipped.
 //! A new input of the build must be added here.
@@ -42,9 +44,8 @@ pub fn of(root: &Path, base_url: &str) -> Option<String> {
             Some((rel, xxh3_128(&bytes)))
         })
         .collect::<Option<_>>()?;
-    let program = std::env::current_exe().and_then(std::fs::read).ok()?;
     let mut all = Xxh3::new();
-    all.update(&xxh3_128(&program).to_le_bytes());
+    all.update(&program_stamp()?);
     for part in [
         base_url.to_owned(),
         std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default(),
@@ -58,6 +59,31 @@ pub fn of(root: &Path, base_url: &str) -> Option<String> {
         all.update(&hash.to_le_bytes());
     }
     Some(format!("{:032x}", all.digest128()))
+}
+
+/// What identifies this program's file without reading it: its length, the time it was last
+/// modified (to the nanosecond) and, on Unix, its device, inode and status-change time (which
+/// no one can set back, so a binary copied over with its old times still counts as new).
+/// Installing or building a new `kennisbank` changes at least one of them.
+fn program_stamp() -> Option<Vec<u8>> {
+    let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let changed = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    let mut stamp = Vec::with_capacity(40);
+    stamp.extend_from_slice(&meta.len().to_le_bytes());
+    stamp.extend_from_slice(&changed.as_nanos().to_le_bytes());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        stamp.extend_from_slice(&meta.dev().to_le_bytes());
+        stamp.extend_from_slice(&meta.ino().to_le_bytes());
+        stamp.extend_from_slice(&meta.ctime().to_le_bytes());
+        stamp.extend_from_slice(&meta.ctime_nsec().to_le_bytes());
+    }
+    Some(stamp)
 }
 
 #[cfg(test)]
