@@ -37,7 +37,7 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
         );
         return Exit::Success;
     }
-    let (built, _) = build_into(&root, base_url, &mut ViewCache::default(), &update);
+    let (built, _) = build_into(&root, base_url, &mut ViewCache::for_one_build(), &update);
     print_diagnostics(&built.diagnostics, format);
     if built.has_errors() {
         update.abandon();
