@@ -45,7 +45,7 @@ pub fn of(root: &Path, base_url: &str) -> Option<String> {
         })
         .collect::<Option<_>>()?;
     let mut all = Xxh3::new();
-    all.update(&program_stamp()?);
+    all.update(&file_stamp(&std::env::current_exe().ok()?)?);
     for part in [
         base_url.to_owned(),
         std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default(),
@@ -61,12 +61,12 @@ pub fn of(root: &Path, base_url: &str) -> Option<String> {
     Some(format!("{:032x}", all.digest128()))
 }
 
-/// What identifies this program's file without reading it: its length, the time it was last
-/// modified (to the nanosecond) and, on Unix, its device, inode and status-change time (which
-/// no one can set back, so a binary copied over with its old times still counts as new).
+/// What identifies a file (here the program's) without reading it: its length, the time it was
+/// last modified (to the nanosecond) and, on Unix, its device, inode and status-change time
+/// (which no one can set back, so a binary copied over with its old times still counts as new).
 /// Installing or building a new `kennisbank` changes at least one of them.
-fn program_stamp() -> Option<Vec<u8>> {
-    let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+fn file_stamp(path: &Path) -> Option<Vec<u8>> {
+    let meta = std::fs::metadata(path).ok()?;
     let changed = meta
         .modified()
         .ok()?
@@ -89,6 +89,28 @@ fn program_stamp() -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_program_file_put_in_place_again_has_another_stamp() {
+        let tmp = tempfile::tempdir().unwrap();
+        let program = tmp.path().join("kennisbank");
+        std::fs::write(&program, "versie 1").unwrap();
+        let first = file_stamp(&program).unwrap();
+        assert_eq!(file_stamp(&program), Some(first.clone()));
+        // How `cargo build` and `install` put a new binary in place: a new file, renamed over.
+        let new = tmp.path().join("kennisbank.new");
+        std::fs::write(&new, "versie 2").unwrap();
+        std::fs::rename(&new, &program).unwrap();
+        assert_ne!(
+            file_stamp(&program).unwrap(),
+            first,
+            "same length, other file"
+        );
+        let second = file_stamp(&program).unwrap();
+        std::fs::write(&program, "versie 3 langer").unwrap();
+        assert_ne!(file_stamp(&program).unwrap(), second, "other length");
+        assert_eq!(file_stamp(&tmp.path().join("weg")), None);
+    }
 
     #[test]
     fn changes_with_every_input_and_only_with_them() {
