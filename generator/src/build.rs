@@ -99,21 +99,24 @@ pub fn build_into(
             content.search_pages =
                 search_index::theme_pages(content, &views, &theme, &base, &page_data);
             let content = &*content;
-            // Render and write: every file goes to `sink` as it is made. The pages and the
-            // search index do not depend on each other: make them side by side.
-            let (pages, index) = rayon::join(
-                || render::render_site_into(content, &views, &theme, &base, &page_data, sink),
-                || search_index::files(content, &base),
-            );
-            let written = pages.and_then(|count| {
-                let mut rest = index;
-                rest.extend(checker.files());
-                rest.extend(assets::files());
-                rest.extend(crate::cms::files(content));
-                rest.extend(crate::redirects::files(content, &base));
-                let total = count + rest.len();
-                render::put_all(sink, rest).map(|()| total)
-            });
+            // Render and write: every file goes to `sink` as it is made. The search index
+            // first, on its own: made side by side with the pages, its working memory came on
+            // top of theirs (the peak of a big build); written at once, its files are not kept.
+            let index = search_index::files(content, &base);
+            let index_count = index.len();
+            let written = render::put_all(sink, index)
+                .and_then(|()| {
+                    render::render_site_into(content, &views, &theme, &base, &page_data, sink)
+                })
+                .and_then(|count| {
+                    let mut rest = Vec::new();
+                    rest.extend(checker.files());
+                    rest.extend(assets::files());
+                    rest.extend(crate::cms::files(content));
+                    rest.extend(crate::redirects::files(content, &base));
+                    let total = index_count + count + rest.len();
+                    render::put_all(sink, rest).map(|()| total)
+                });
             match written {
                 Ok(count) => {
                     file_count = count;

@@ -103,6 +103,31 @@ fn two_builds_are_byte_identical() {
     assert!(a == b, "builds differ");
 }
 
+/// `build` streams its files to disk and lets go of texts as soon as it can; `check` and `serve`
+/// make the same site in memory. Both must give the same bytes.
+#[test]
+fn the_written_site_equals_the_site_made_in_memory() {
+    let dir = project("real");
+    let out = kennisbank(&["build"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written: Vec<(String, Vec<u8>)> = tree(&dir.path().join("public"))
+        .into_iter()
+        .filter(|(path, _)| path != kennisbank::output::MARKER)
+        .collect();
+    let built = kennisbank::build::build_in_memory(dir.path(), "/");
+    assert!(!built.has_errors());
+    let in_memory: Vec<(String, Vec<u8>)> =
+        built.files.into_iter().map(|f| (f.path, f.bytes)).collect();
+    assert!(written.len() > 40);
+    assert_eq!(
+        written.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        in_memory.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for ((path, a), (_, b)) in written.iter().zip(&in_memory) {
+        assert!(a == b, "{path} differs");
+    }
+}
+
 #[test]
 fn sub_path_deployment_prefixes_every_internal_link() {
     let dir = project("minimal");

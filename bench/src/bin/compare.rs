@@ -78,6 +78,10 @@ struct Args {
     /// disk of --work and on --tmpfs).
     #[arg(long, value_delimiter = ',', default_values_t = ["build".to_string(), "serve".to_string(), "search".to_string(), "writes".to_string()])]
     only: Vec<String>,
+    /// Unmeasured runs before the measured ones in each case of the `writes` measure (0 for a
+    /// quick run at 50,000 practices: every case changes its input before each run anyway).
+    #[arg(long, default_value_t = 1)]
+    writes_warmup: usize,
     /// A folder on tmpfs for the `writes` measure's second place; empty to measure on --work only.
     #[arg(long, value_name = "DIR", default_value = "/dev/shm/kennisbank-bench")]
     tmpfs: PathBuf,
@@ -593,7 +597,7 @@ fn measure_writes(
             }),
         });
     }
-    let mut stats = interleave(contenders, 1).into_iter();
+    let mut stats = interleave(contenders, args.writes_warmup).into_iter();
     let ours = outcome(stats.next().unwrap_or_else(|| Err("not run".into())));
     if let Some(h) = stats.next() {
         hugo_outcome = outcome(h);

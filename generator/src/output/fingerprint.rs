@@ -1,5 +1,7 @@
 //! What a build was made from, in one hash: every file under `content/` and `themes/` (path and
-//! bytes), the `kennisbank` program itself, the base URL and `SOURCE_DATE_EPOCH`. The build reads
+//! bytes), the `kennisbank` program itself (by its size, times and inode: reading the whole
+//! binary cost more than the rest of an unchanged build), the base URL and
+//! `SOURCE_DATE_EPOCH`. The build reads
 //! nothing else, so when this hash and the output are those of the last build, which found no
 //! problem, building again would give the same files and the same (empty) report: it is skipped.
 //! A new input of the build must be added here.
@@ -42,9 +44,8 @@ pub fn of(root: &Path, base_url: &str) -> Option<String> {
             Some((rel, xxh3_128(&bytes)))
         })
         .collect::<Option<_>>()?;
-    let program = std::env::current_exe().and_then(std::fs::read).ok()?;
     let mut all = Xxh3::new();
-    all.update(&xxh3_128(&program).to_le_bytes());
+    all.update(&file_stamp(&std::env::current_exe().ok()?)?);
     for part in [
         base_url.to_owned(),
         std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default(),
@@ -60,9 +61,56 @@ pub fn of(root: &Path, base_url: &str) -> Option<String> {
     Some(format!("{:032x}", all.digest128()))
 }
 
+/// What identifies a file (here the program's) without reading it: its length, the time it was
+/// last modified (to the nanosecond) and, on Unix, its device, inode and status-change time
+/// (which no one can set back, so a binary copied over with its old times still counts as new).
+/// Installing or building a new `kennisbank` changes at least one of them.
+fn file_stamp(path: &Path) -> Option<Vec<u8>> {
+    let meta = std::fs::metadata(path).ok()?;
+    let changed = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    let mut stamp = Vec::with_capacity(40);
+    stamp.extend_from_slice(&meta.len().to_le_bytes());
+    stamp.extend_from_slice(&changed.as_nanos().to_le_bytes());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        stamp.extend_from_slice(&meta.dev().to_le_bytes());
+        stamp.extend_from_slice(&meta.ino().to_le_bytes());
+        stamp.extend_from_slice(&meta.ctime().to_le_bytes());
+        stamp.extend_from_slice(&meta.ctime_nsec().to_le_bytes());
+    }
+    Some(stamp)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_program_file_put_in_place_again_has_another_stamp() {
+        let tmp = tempfile::tempdir().unwrap();
+        let program = tmp.path().join("kennisbank");
+        std::fs::write(&program, "versie 1").unwrap();
+        let first = file_stamp(&program).unwrap();
+        assert_eq!(file_stamp(&program), Some(first.clone()));
+        // How `cargo build` and `install` put a new binary in place: a new file, renamed over.
+        let new = tmp.path().join("kennisbank.new");
+        std::fs::write(&new, "versie 2").unwrap();
+        std::fs::rename(&new, &program).unwrap();
+        assert_ne!(
+            file_stamp(&program).unwrap(),
+            first,
+            "same length, other file"
+        );
+        let second = file_stamp(&program).unwrap();
+        std::fs::write(&program, "versie 3 langer").unwrap();
+        assert_ne!(file_stamp(&program).unwrap(), second, "other length");
+        assert_eq!(file_stamp(&tmp.path().join("weg")), None);
+    }
 
     #[test]
     fn changes_with_every_input_and_only_with_them() {

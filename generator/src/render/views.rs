@@ -135,6 +135,8 @@ pub struct ViewCache {
     /// The options the entries were rendered with: raw HTML allowed, base.
     options: Option<(bool, String)>,
     texts: HashMap<String, CachedText>,
+    /// Emptied once the views are made (a single build: see [`ViewCache::for_one_build`]).
+    forget: bool,
 }
 
 #[derive(Clone)]
@@ -158,6 +160,16 @@ impl CachedText {
 }
 
 impl ViewCache {
+    /// A cache for a build that is not followed by another one (`kennisbank build`): its texts
+    /// (a copy of every practice's markdown and HTML) are let go as soon as the views hold what
+    /// they need, instead of staying in memory until the end of the build.
+    pub fn for_one_build() -> ViewCache {
+        ViewCache {
+            forget: true,
+            ..ViewCache::default()
+        }
+    }
+
     fn get(&self, p: &Practice) -> Option<&CachedText> {
         self.texts.get(&p.path).filter(|c| c.body == p.body)
     }
@@ -254,14 +266,17 @@ pub fn patched_practice(
 /// [`build`], reusing (and filling) `cache` for the practice texts.
 pub fn build_cached(content: &Content, base: &str, cache: &mut ViewCache) -> Views {
     cache.update(content, base);
-    let cache = &*cache;
     let (tags, tag_members) = tag_views(content, base);
     let reference_date = content.reference_date();
     let summaries = practice_summaries(content, base, cache, &tags, reference_date);
+    let practices = practice_views(content, base, cache, &summaries);
+    if cache.forget {
+        cache.texts = HashMap::new();
+    }
     Views {
         site: site_view(content, base),
         categories: category_views(content, base),
-        practices: practice_views(content, base, cache, &summaries),
+        practices,
         tags,
         stappenplan: stappenplan_view(content, base),
         tag_members,
