@@ -397,4 +397,59 @@ describe('herverdelingscheck', { skip }, () => {
       await context.close();
     }
   });
+  it('takes numbers per period, folded under each municipality, when the agreement spans more periods', async () => {
+    const { context, page: p } = await checker();
+    try {
+      await fillValid(p);
+      const box = (n) => row(p, n).locator('[data-per-period]');
+      assert.equal(await box(1).isVisible(), false, 'one period: no period fields, the common case stays short');
+      await typeInto(p, field(p, 'Tot en met (optioneel)'), '2026-2');
+      await typeInto(p, field(p, 'Uitzondering (alleen bij meer dan één periode)'), 'Afgesproken met COA, J&V en BZK');
+      await box(1).waitFor({ state: 'visible', timeout: 5000 });
+      assert.equal(await box(1).getAttribute('open'), null, 'folded: one pair for every period stays possible');
+      await p.locator('[data-verdict="valid"]').waitFor({ timeout: 5000 });
+
+      // Ameland 6 → 0 in 2026-1 and 4 → 0 in 2026-2; Heerenveen takes them over.
+      const numbers = { 1: [['6', '0'], ['4', '0']], 2: [['20', '26'], ['18', '22']] };
+      for (const n of [1, 2]) {
+        for (const name of ['taakstelling', 'nieuw']) {
+          await tabTo(p, row(p, n).locator(`[data-name="${name}"]`));
+          await p.keyboard.press('ControlOrMeta+a');
+          await p.keyboard.press('Backspace');
+        }
+        await tabTo(p, box(n).locator('summary'));
+        await p.keyboard.press('Enter');
+        for (const [k, period] of ['2026-1', '2026-2'].entries()) {
+          const group = box(n).getByRole('group', { name: `Periode ${period}` });
+          await typeInto(p, field(group, 'Taakstelling vóór'), numbers[n][k][0]);
+          await typeInto(p, field(group, 'Taakstelling na'), numbers[n][k][1]);
+        }
+      }
+      await p.locator('[data-verdict="valid"]').waitFor({ timeout: 5000 });
+      const answers = p.locator('[data-answers]');
+      await answers.getByText(/Ameland \(GM0060\): 2026-1: 6 → 0, 2026-2: 4 → 0/).waitFor({ timeout: 5000 });
+      assert.match(await answers.innerText(), /Heerenveen \(GM0074\): 2026-1: 20 → 26, 2026-2: 18 → 22/);
+      assertNoViolations(await axe(p), 'the checker with numbers per period');
+
+      // A wrong number is named at its own period's field.
+      const later = box(1).getByRole('group', { name: 'Periode 2026-2' });
+      await typeInto(p, field(later, 'Taakstelling na'), 'x');
+      await p.locator('[data-verdict="invalid"]').waitFor({ timeout: 5000 });
+      assert.notEqual(await p.locator('#field-gemeenten-0-perioden\\.2026-2\\.nieuw-error').innerText(), '');
+      assert.equal(await field(later, 'Taakstelling na').getAttribute('aria-invalid'), 'true');
+
+      // Back to one period: the fields go, the numbers travel with the scenario and come back.
+      await typeInto(p, field(later, 'Taakstelling na'), '0');
+      await tabTo(p, field(p, 'Tot en met (optioneel)'), { back: true });
+      await p.keyboard.press('ControlOrMeta+a');
+      await p.keyboard.press('Backspace');
+      await box(1).waitFor({ state: 'hidden', timeout: 5000 });
+      await typeInto(p, field(p, 'Tot en met (optioneel)'), '2026-2');
+      await box(1).waitFor({ state: 'visible', timeout: 5000 });
+      assert.equal(await field(box(1).getByRole('group', { name: 'Periode 2026-2' }), 'Taakstelling vóór').inputValue(), '4');
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
 });

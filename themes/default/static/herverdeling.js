@@ -103,7 +103,15 @@ function renumber(kind) {
       input.setAttribute('aria-describedby', error.id);
     }
     row.querySelector('[data-remove]').setAttribute('aria-label', `${label} verwijderen`);
+    const perPeriod = row.querySelector('[data-per-period]');
+    if (perPeriod) {
+      // `gemeenten[i].perioden` and `gemeenten[i].perioden.2026-1.taakstelling` are the rules' paths.
+      perPeriod.id = `field-${kind}-${i}-perioden`;
+      perPeriod.querySelector('[data-error="perioden"]').id = `field-${kind}-${i}-perioden-error`;
+      row.dataset.gridRange = '';
+    }
   });
+  if (kind === 'gemeenten') syncPeriods();
 }
 
 function addRow(kind, values = {}) {
@@ -113,8 +121,9 @@ function addRow(kind, values = {}) {
     row.querySelector(`[data-name="${name}"]`).value = values[name] ?? '';
   }
   // A college with its own decision shows it; the common case (one date for all) stays short.
-  // Numbers per period have no fields on the page yet; they travel with the row unchanged, so
-  // opening a file or link that has them loses nothing.
+  // Numbers per period are kept on the row and shown in its period fields (syncPeriods) once the
+  // herverdeling spans more than one period; a period outside that span travels unchanged, so the
+  // rules name it and opening a file or link loses nothing.
   if (values.perioden) row.dataset.perioden = JSON.stringify(values.perioden);
   const own = row.querySelector('[data-own-decision]');
   if (own && (values.besluitdatum || values.bekendmaking || values.publicatie)) own.open = true;
@@ -149,6 +158,84 @@ function wireRows() {
   });
 }
 
+// ---- numbers per period ---------------------------------------------------------------------
+// An agreement over more than one period may give each municipality its numbers per period. The
+// fields appear, folded, under each municipality once "tot en met" makes the span longer than one
+// period; the common single-period case stays as short as it was.
+const MAX_PERIOD_FIELDS = 12;
+
+function parsePeriod(text) {
+  const m = /^\s*(\d{4})-([12])\s*$/.exec(text ?? '');
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** The periods from `periode` through `tot_en_met`, when that is 2 to 12 periods; else []. */
+function periodSpan() {
+  const from = parsePeriod(form.elements.periode.value);
+  const to = parsePeriod(form.elements.tot_en_met.value);
+  if (!from || !to) return [];
+  const out = [];
+  let [y, h] = from;
+  while ((y < to[0] || (y === to[0] && h <= to[1])) && out.length <= MAX_PERIOD_FIELDS) {
+    out.push(`${y}-${h}`);
+    [y, h] = h === 2 ? [y + 1, 1] : [y, 2];
+  }
+  return out.length > 1 && out.length <= MAX_PERIOD_FIELDS ? out : [];
+}
+
+/** A row's numbers per period: what its period fields hold, over what it came with. */
+function rowPeriods(row) {
+  const perioden = row.dataset.perioden ? JSON.parse(row.dataset.perioden) : {};
+  for (const line of row.querySelectorAll('[data-period]')) {
+    const key = line.dataset.period;
+    for (const k of Object.keys(perioden)) if (k.trim() === key) delete perioden[k];
+    const numbers = {};
+    for (const name of ['taakstelling', 'nieuw']) {
+      const v = line.querySelector(`[data-period-name="${name}"]`).value;
+      if (v.trim() !== '') numbers[name] = v;
+    }
+    if (Object.keys(numbers).length) perioden[key] = numbers;
+  }
+  return perioden;
+}
+
+/** Shows each municipality's period fields for the current span (or hides them). */
+function syncPeriods() {
+  const span = periodSpan();
+  const key = span.join(',');
+  app.querySelectorAll('[data-rows="gemeenten"] [data-row]').forEach((row, i) => {
+    const box = row.querySelector('[data-per-period]');
+    if (!box || row.dataset.gridRange === key) return;
+    // Keep what was typed before the fields are made again for another span.
+    const kept = rowPeriods(row);
+    if (Object.keys(kept).length) row.dataset.perioden = JSON.stringify(kept);
+    else delete row.dataset.perioden;
+    row.dataset.gridRange = key;
+    const grid = box.querySelector('[data-period-grid]');
+    grid.replaceChildren();
+    box.hidden = span.length === 0;
+    for (const p of span) {
+      const base = `field-gemeenten-${i}-perioden.${p}`;
+      const line = el('fieldset', { class: 'hv-period', 'data-period': p, id: base });
+      line.append(el('legend', {}, `Periode ${p}`));
+      for (const [name, text] of [['taakstelling', 'Taakstelling vóór'], ['nieuw', 'Taakstelling na']]) {
+        const id = `${base}.${name}`;
+        const field = el('p', { class: 'hv-field hv-getal' });
+        const input = el('input', {
+          id, type: 'text', inputmode: 'numeric', autocomplete: 'off',
+          'data-period-name': name, 'aria-describedby': `${id}-error`,
+        });
+        const value = Object.entries(kept).find(([k]) => k.trim() === p)?.[1]?.[name];
+        if (value !== undefined && value !== null) input.value = String(value);
+        field.append(el('label', { for: id }, text), input, el('span', { class: 'hv-field-error', id: `${id}-error` }));
+        line.append(field);
+      }
+      grid.append(line);
+    }
+    if (span.some((p) => Object.keys(kept).some((k) => k.trim() === p))) box.open = true;
+  });
+}
+
 // ---- form <-> scenario ----------------------------------------------------------------------
 function readForm() {
   const s = {};
@@ -163,7 +250,10 @@ function readForm() {
         const v = row.querySelector(`[data-name="${name}"]`).value;
         if (v.trim() !== '') r[name] = v;
       }
-      if (row.dataset.perioden) r.perioden = JSON.parse(row.dataset.perioden);
+      if (kind === 'gemeenten') {
+        const perioden = rowPeriods(row);
+        if (Object.keys(perioden).length) r.perioden = perioden;
+      }
       return r;
     });
     if (rows.length) s[kind] = rows;
@@ -368,7 +458,10 @@ function showAnswers(scenario, verdict) {
     const dates = m.besluitdatum && m.bekendmaking
       ? `; besluit ${dutchDate(m.besluitdatum)}, bekendgemaakt ${dutchDate(m.bekendmaking)}${m.publicatie ? ` (${m.publicatie})` : ''}`
       : '';
-    row(`Gemeente ${i + 1}`, `${m.name}${m.cbs ? ` (${m.cbs})` : ''}: ${m.before} → ${m.after}${dates}`, `field-gemeenten-${i}-naam`, `gemeente ${i + 1}`);
+    const numbers = m.perioden?.length
+      ? m.perioden.map((p) => `${p.periode}: ${p.before} → ${p.after}`).join(', ')
+      : `${m.before} → ${m.after}`;
+    row(`Gemeente ${i + 1}`, `${m.name}${m.cbs ? ` (${m.cbs})` : ''}: ${numbers}${dates}`, `field-gemeenten-${i}-naam`, `gemeente ${i + 1}`);
   });
   const transfers = scenario.overdrachten?.length ?? 0;
   if (transfers) row('Overdrachten', `${transfers}`, 'field-overdrachten', 'overdrachten');
@@ -387,6 +480,7 @@ async function ensureLetter() {
 }
 
 function update() {
+  syncPeriods();
   const scenario = readForm();
   const scenarioJson = JSON.stringify(scenario);
   if (scenarioJson === lastScenarioJson) return;
