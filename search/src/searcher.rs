@@ -536,9 +536,9 @@ impl<'a> Lookup<'a> {
     }
 
     /// Indexed words one edit away from `term`, in the fragments around it; with
-    /// `by_end` (the word matched nothing there), also those found by their end in the
-    /// list of words spelt backwards, which costs a round for the list and one for the
-    /// candidates' fragments.
+    /// `by_end` (the word matched nothing else) and none found there, those found by their
+    /// end in the list of words spelt backwards, which costs a round for the list and one
+    /// for the candidates' fragments.
     fn match_typos(&mut self, term: &str, by_end: bool) -> WordMatch {
         let mut m = WordMatch::default();
         let mut frags: Vec<usize> = vec![
@@ -558,7 +558,8 @@ impl<'a> Lookup<'a> {
                 }
             }
         }
-        if !by_end || frags.iter().any(|&i| !self.has_fragment(i)) {
+        // Found near the word (or not known yet): no need to look by the end.
+        if !by_end || !m.scores.is_empty() || frags.iter().any(|&i| !self.has_fragment(i)) {
             return m;
         }
         for candidate in self.typos_by_end(term) {
@@ -825,15 +826,26 @@ impl Searcher {
     /// Files still needed to answer `query` with `limit` results: term
     /// fragments, then the tag file (with a tag filter), then the documents
     /// to show. Empty when [`Searcher::search`] can answer.
+    ///
+    /// Once the fragments of the query's own words are loaded, the documents that match
+    /// every word exactly are known (what later rounds add are looser matches, which rank
+    /// after them): the first `limit` of those come in the same round as the fragments
+    /// still missing (compound parts, mostly), which saves a round trip. Their order can
+    /// still change (separate words of a compound add to a document's score), so a
+    /// document that falls out of the first `limit` was fetched in vain, and one that
+    /// comes in is fetched in the next round.
     pub fn needed_files(&self, query: &str, filters: &Filters, limit: usize) -> Vec<String> {
-        let (ranked, (missing, missing_lists)) = self.rank(query, filters);
+        let (matches, (missing, missing_lists), words_loaded) = self.match_words(query);
+        let ranked = self.combine(&matches, filters, None).0;
         let mut out: Vec<String> = missing.into_iter().map(fragment_path).collect();
         out.extend(missing_lists.into_iter().map(backwards_path));
-        if filters.tag.is_some() && self.tags.is_none() {
+        let tags_missing = filters.tag.is_some() && self.tags.is_none();
+        if tags_missing {
             out.push(TAGS_FILE.to_string());
         }
-        if out.is_empty() {
-            for r in ranked.iter().take(limit) {
+        let settled = out.is_empty();
+        if settled || (words_loaded && !tags_missing) {
+            for r in ranked.iter().take(limit).take_while(|r| settled || r.exact) {
                 if self.doc(r.id).is_none() {
                     out.push(doc_path(r.id));
                 }
@@ -842,19 +854,14 @@ impl Searcher {
         out
     }
 
-    /// Matches and ranks; also returns the fragments that were missing (the
-    /// ranking is then incomplete).
     fn doc(&self, id: u32) -> Option<&DocData> {
         self.docs.iter().find(|(d, _)| *d == id).map(|(_, doc)| doc)
     }
 
-    fn rank(&self, query: &str, filters: &Filters) -> (Vec<Ranked>, Missing) {
-        let (matches, missing) = self.match_words(query);
-        let ranked = self.combine(&matches, filters, None).0;
-        (ranked, missing)
-    }
-
-    fn match_words(&self, query: &str) -> (Vec<WordMatch>, Missing) {
+    /// What matched each query word; the files that were missing (the matches are then
+    /// incomplete); and whether the fragments of the words themselves were all there (then
+    /// the exact matches are complete).
+    fn match_words(&self, query: &str) -> (Vec<WordMatch>, Missing, bool) {
         let mut lookup = Lookup {
             searcher: self,
             missing: Vec::new(),
@@ -862,7 +869,12 @@ impl Searcher {
         };
         let words = parse_query(query);
         let matches = words.iter().map(|w| lookup.match_word(w)).collect();
-        (matches, (lookup.missing, lookup.missing_lists))
+        let loaded = words.iter().all(|w| {
+            [stem(&w.term).as_str(), w.term.as_str()]
+                .iter()
+                .all(|k| lookup.has_fragment(self.meta.fragment_of(k)))
+        });
+        (matches, (lookup.missing, lookup.missing_lists), loaded)
     }
 
     fn tag_docs(&self, tag: &str) -> Option<&Vec<u32>> {
@@ -999,7 +1011,7 @@ impl Searcher {
     /// Answers `query`. Documents not loaded yet are left out of the hits
     /// (see [`Searcher::needed_files`]); `total` counts them all.
     pub fn search(&self, query: &str, filters: &Filters, limit: usize) -> Results {
-        let (matches, _) = self.match_words(query);
+        let (matches, _, _) = self.match_words(query);
         let mut results = Results::default();
         let (ranked, total) = self.combine(
             &matches,
