@@ -322,8 +322,27 @@ fn stem_groups(
     groups
 }
 
-/// The groups cut into fragments of about [`FRAGMENT_TARGET_BYTES`], and the first stem
-/// of each (the first is "", so every key falls in one).
+/// The shortest start of `first` that sorts after `last` (which sorts before `first`): where
+/// a sorted file that begins with `first` begins, for a lookup, when the file before it ends
+/// with `last`. Every key from the start on is at or after the start, every key of the file
+/// before sorts before it, and a prefix that `first` begins with is a prefix of the start too
+/// (so the start says whether the file may hold completions of a prefix).
+pub fn separator(last: &str, first: &str) -> String {
+    let mut end = 0;
+    for ((i, a), b) in first
+        .char_indices()
+        .zip(last.chars().map(Some).chain(std::iter::repeat(None)))
+    {
+        end = i + a.len_utf8();
+        if Some(a) != b {
+            break;
+        }
+    }
+    first[..end].to_string()
+}
+
+/// The groups cut into fragments of about [`FRAGMENT_TARGET_BYTES`], and where each begins
+/// (see [`separator`]; the first begins at "", so every key falls in one).
 fn cut_fragments(groups: BTreeMap<String, Group>) -> (Vec<Fragment>, Vec<String>) {
     let mut fragments: Vec<Fragment> = Vec::new();
     let mut starts: Vec<String> = Vec::new();
@@ -337,10 +356,9 @@ fn cut_fragments(groups: BTreeMap<String, Group>) -> (Vec<Fragment>, Vec<String>
             current_bytes = 0;
         }
         if current.groups.is_empty() {
-            starts.push(if fragments.is_empty() {
-                String::new()
-            } else {
-                group.stem.clone()
+            starts.push(match fragments.last().and_then(|f| f.groups.last()) {
+                Some(last) => separator(&last.stem, &group.stem),
+                None => String::new(),
             });
         }
         current_bytes += w.len();
@@ -356,7 +374,8 @@ fn cut_fragments(groups: BTreeMap<String, Group>) -> (Vec<Fragment>, Vec<String>
 }
 
 /// The indexed words that tolerate a typo, spelt backwards and sorted, cut into lists of
-/// about [`WORD_LIST_TARGET_BYTES`]; and the first word of each (the first is "").
+/// about [`WORD_LIST_TARGET_BYTES`]; and where each begins (see [`separator`]; the first
+/// begins at "").
 fn backwards_word_lists(terms: &[&String]) -> (Vec<WordList>, Vec<String>) {
     let mut backwards: Vec<String> = terms
         .iter()
@@ -374,10 +393,9 @@ fn backwards_word_lists(terms: &[&String]) -> (Vec<WordList>, Vec<String>) {
             current_bytes = 0;
         }
         if current.words.is_empty() {
-            starts.push(if lists.is_empty() {
-                String::new()
-            } else {
-                word.clone()
+            starts.push(match lists.last().and_then(|l| l.words.last()) {
+                Some(last) => separator(last, &word),
+                None => String::new(),
             });
         }
         current_bytes += word.len();
@@ -419,5 +437,26 @@ fn doc_data(d: &Document) -> DocData {
         tags: d.tags.clone(),
         summary: d.summary.clone(),
         body: cut_at_char_boundary(&d.body, MAX_BODY_BYTES).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::separator;
+
+    #[test]
+    fn a_separator_is_the_shortest_start_between_two_files() {
+        assert_eq!(separator("huurtoeslag", "huurwoning"), "huurw");
+        assert_eq!(separator("huur", "huurder"), "huurd");
+        assert_eq!(separator("gemeente", "woning"), "w");
+        assert_eq!(separator("coordinator", "coördinatie"), "coö");
+        for (last, first) in [
+            ("huurtoeslag", "huurwoning"),
+            ("huur", "huurder"),
+            ("a", "b"),
+        ] {
+            let s = separator(last, first);
+            assert!(last < s.as_str() && s.as_str() <= first && first.starts_with(&s));
+        }
     }
 }
