@@ -61,13 +61,14 @@ pub struct Meta {
     pub doc_count: u32,
     pub categories: Vec<CategoryInfo>,
     pub tags: Vec<TagInfo>,
-    /// The first stem of every term fragment, in order.
+    /// Where every term fragment begins, in order: a key at or after a start and before the
+    /// next one is in that fragment (see `index::separator`).
     pub fragment_starts: Vec<String>,
     /// Groups of words (folded, one token each) that a search treats as the same: a query
     /// word matching one member also finds the others (`statushouder` finds
     /// `vergunninghouders`).
     pub synonyms: Vec<Vec<String>>,
-    /// The first word of every list of the index's words spelt backwards, in order (see
+    /// Where every list of the index's words spelt backwards begins, in order (see
     /// [`WordList`]).
     pub backwards_starts: Vec<String>,
 }
