@@ -1,21 +1,21 @@
-//! How often one typo is found, by where in the word it is, on the synthetic corpus; and what
-//! looking further would cost. Typo matching reads only the fragments of the typed word and of
-//! its stem (`Lookup::match_typos`), so a typo that moves the word to another fragment (one in
-//! its first letters, mostly) is not found.
+//! How often one typo is found, by where in the word it is, on the synthetic corpus, and what
+//! finding it costs. Each typo is searched for as the page would (a fresh searcher, the loop of
+//! `needed_files` and `add_file`, then `search` for 10 results); it is found when a hit marks
+//! the word the typo was made in.
 //!
 //! cargo run --release -p search --example typo_reach -- [DOCS]
 //!
 //! For a sample of indexed words of 5+ letters, each typo (a letter replaced by the next one of
-//! the alphabet, the first two letters swapped, the first letter dropped) is "found" when the
-//! fragment holding the word's stem group is one of those two fragments. The cost of a fix that
-//! also reads every fragment a first-letter typo could come from (the 26 words with another first
-//! letter, and the word without its first letter) is the number and size of those fragments.
+//! the alphabet, the first two letters swapped, the first letter dropped) that is not itself an
+//! indexed word. Also printed per kind: the index files (fragments and word lists, documents
+//! left out) and their raw bytes a query fetched, and its rounds of fetching, as medians.
 
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 
 use search::build_index;
-use search::format::{Fragment, Meta};
-use search::stem::stem;
+use search::format::{Fragment, META_FILE};
+use search::normalize::tokens;
+use search::{Filters, Searcher};
 
 #[path = "../tests/common/synthetic.rs"]
 mod synthetic;
@@ -39,25 +39,58 @@ fn replace_at(word: &str, i: usize) -> String {
         .collect()
 }
 
+/// Whether a search for `typo` marks `word`; the index files (not documents), their bytes and
+/// the rounds it took.
+fn search_typo(
+    files: &HashMap<String, Vec<u8>>,
+    word: &str,
+    typo: &str,
+) -> (bool, usize, usize, usize) {
+    let mut searcher = Searcher::new(&files[META_FILE]).expect("meta decodes");
+    let query = format!("{typo} ");
+    let filters = Filters::default();
+    let (mut count, mut bytes, mut rounds) = (0, 0, 0);
+    loop {
+        let needed = searcher.needed_files(&query, &filters, 10);
+        if needed.is_empty() || rounds == 8 {
+            break;
+        }
+        rounds += 1;
+        for path in needed {
+            let data = &files[&path];
+            if !path.starts_with("d/") {
+                count += 1;
+                bytes += data.len();
+            }
+            searcher.add_file(&path, data).expect("file decodes");
+        }
+    }
+    let results = searcher.search(&query, &filters, 10);
+    let found = results.hits.iter().any(|h| {
+        h.marks
+            .iter()
+            .any(|m| tokens(m).iter().any(|t| t.term == word))
+    });
+    (found, count, bytes, rounds)
+}
+
 fn main() {
     let count: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(10_000);
-    let files = build_index(&synthetic_docs(count));
-    let meta_bytes = &files.iter().find(|(p, _)| p == "meta.bin").expect("meta").1;
-    let meta = Meta::decode(meta_bytes).expect("meta decodes");
-    let mut sizes = vec![0usize; meta.fragment_starts.len()];
+    let files: HashMap<String, Vec<u8>> = build_index(&synthetic_docs(count)).into_iter().collect();
     let mut words: Vec<String> = Vec::new();
+    let mut fragments = 0;
+    let mut lists = 0;
     for (path, bytes) in &files {
-        let Some(i) = path
-            .strip_prefix("t/")
-            .and_then(|p| p.strip_suffix(".bin"))
-            .and_then(|n| n.parse::<usize>().ok())
-        else {
+        if path.starts_with("r/") {
+            lists += 1;
+        }
+        if !path.starts_with("t/") {
             continue;
-        };
-        sizes[i] = bytes.len();
+        }
+        fragments += 1;
         let f = Fragment::decode(bytes).expect("fragment decodes");
         for g in &f.groups {
             for s in &g.surfaces {
@@ -68,12 +101,9 @@ fn main() {
         }
     }
     words.sort();
+    let indexed: std::collections::HashSet<&str> = words.iter().map(String::as_str).collect();
     let step = (words.len() / 2000).max(1);
     let sample: Vec<&String> = words.iter().step_by(step).collect();
-    let found = |word: &str, typo: &str| {
-        let home = meta.fragment_of(&stem(word));
-        home == meta.fragment_of(typo) || home == meta.fragment_of(&stem(typo))
-    };
     let kinds: Vec<(&str, Typo)> = vec![
         ("1st letter replaced", Box::new(|w: &str| replace_at(w, 0))),
         ("2nd letter replaced", Box::new(|w: &str| replace_at(w, 1))),
@@ -97,50 +127,35 @@ fn main() {
         ("1st letter dropped", Box::new(|w: &str| w[1..].to_string())),
     ];
     println!(
-        "{count} documents, {} fragments, {} words of 5+ letters, {} sampled",
-        sizes.len(),
+        "{count} documents, {fragments} fragments, {lists} word lists spelt backwards, {} words of 5+ letters, {} sampled",
         words.len(),
         sample.len()
     );
+    let median = |v: &mut Vec<usize>| {
+        v.sort_unstable();
+        v.get(v.len() / 2).copied().unwrap_or(0)
+    };
     for (name, typo) in &kinds {
-        let hits = sample
-            .iter()
-            .filter(|w| {
-                let t = typo(w);
-                t != w.as_str() && found(w, &t)
-            })
-            .count();
+        let (mut tried, mut hits) = (0, 0);
+        let (mut counts, mut sizes, mut rounds) = (Vec::new(), Vec::new(), Vec::new());
+        for w in &sample {
+            let t = typo(w);
+            if t == w.as_str() || indexed.contains(t.as_str()) {
+                continue;
+            }
+            tried += 1;
+            let (found, n, b, r) = search_typo(&files, w, &t);
+            hits += usize::from(found);
+            counts.push(n);
+            sizes.push(b);
+            rounds.push(r);
+        }
         println!(
-            "  {name:<24} found {:5.1}%",
-            100.0 * hits as f64 / sample.len() as f64
+            "  {name:<24} found {:5.1}% of {tried}; files {}, {:.1} KB raw, {} rounds (medians)",
+            100.0 * hits as f64 / tried.max(1) as f64,
+            median(&mut counts),
+            median(&mut sizes) as f64 / 1000.0,
+            median(&mut rounds)
         );
     }
-    // The fix's cost: the fragments of every word a first-letter typo of `typo` could be.
-    let mut extra_counts: Vec<usize> = Vec::new();
-    let mut extra_bytes: Vec<usize> = Vec::new();
-    for w in &sample {
-        let typo = replace_at(w, 0);
-        let own: BTreeSet<usize> = [meta.fragment_of(&typo), meta.fragment_of(&stem(&typo))].into();
-        let mut more: BTreeSet<usize> = BTreeSet::new();
-        let rest = &typo[1..];
-        for c in 'a'..='z' {
-            let candidate = format!("{c}{rest}");
-            more.insert(meta.fragment_of(&candidate));
-            more.insert(meta.fragment_of(&stem(&candidate)));
-        }
-        more.insert(meta.fragment_of(rest));
-        let more: Vec<usize> = more.difference(&own).copied().collect();
-        extra_counts.push(more.len());
-        extra_bytes.push(more.iter().map(|&i| sizes[i]).sum());
-    }
-    extra_counts.sort_unstable();
-    extra_bytes.sort_unstable();
-    let median = |v: &[usize]| v[v.len() / 2];
-    println!(
-        "  reading every first-letter neighbour: {} more fragments, {:.0} KB raw (median; max {} / {:.0} KB)",
-        median(&extra_counts),
-        median(&extra_bytes) as f64 / 1000.0,
-        extra_counts.last().unwrap_or(&0),
-        *extra_bytes.last().unwrap_or(&0) as f64 / 1000.0
-    );
 }

@@ -8,8 +8,9 @@ pub const META_FILE: &str = "meta.bin";
 /// Relative path of the tag posting lists, fetched only for the tag filter
 /// and the tag counts.
 pub const TAGS_FILE: &str = "tags.bin";
-const META_MAGIC: &[u8; 4] = b"KBZ3";
+const META_MAGIC: &[u8; 4] = b"KBZ4";
 const FRAGMENT_VERSION: u8 = 2;
+const WORD_LIST_VERSION: u8 = 1;
 
 /// Posting weights are stored as `round(weight * WEIGHT_SCALE)` in the low
 /// seven bits of a byte (see [`weight_of`]).
@@ -28,6 +29,11 @@ pub const IDF_SCALE: f32 = 1000.0;
 /// Path of term fragment `i`.
 pub fn fragment_path(i: usize) -> String {
     format!("t/{i}.bin")
+}
+
+/// Path of word list `i` of the index's words spelt backwards (see [`WordList`]).
+pub fn backwards_path(i: usize) -> String {
+    format!("r/{i}.bin")
 }
 
 /// Path of the data (title, URL, text) of document `id`.
@@ -55,12 +61,16 @@ pub struct Meta {
     pub doc_count: u32,
     pub categories: Vec<CategoryInfo>,
     pub tags: Vec<TagInfo>,
-    /// The first stem of every term fragment, in order.
+    /// Where every term fragment begins, in order: a key at or after a start and before the
+    /// next one is in that fragment (see `index::separator`).
     pub fragment_starts: Vec<String>,
     /// Groups of words (folded, one token each) that a search treats as the same: a query
     /// word matching one member also finds the others (`statushouder` finds
     /// `vergunninghouders`).
     pub synonyms: Vec<Vec<String>>,
+    /// Where every list of the index's words spelt backwards begins, in order (see
+    /// [`WordList`]).
+    pub backwards_starts: Vec<String>,
 }
 
 fn shared_prefix(a: &str, b: &str) -> usize {
@@ -79,6 +89,27 @@ pub fn write_prefixed(w: &mut Writer, prev: &str, s: &str) {
     let shared = shared_prefix(prev, s);
     w.usize(shared);
     w.str(&s[shared..]);
+}
+
+/// A sorted list of strings, each prefix-compressed against the one before.
+fn write_starts(w: &mut Writer, starts: &[String]) {
+    w.usize(starts.len());
+    let mut prev = "";
+    for s in starts {
+        write_prefixed(w, prev, s);
+        prev = s;
+    }
+}
+
+fn read_starts(r: &mut Reader<'_>) -> Result<Vec<String>, DecodeError> {
+    let n = r.count()?;
+    let mut starts: Vec<String> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let prev = starts.last().map(String::as_str).unwrap_or("");
+        let s = read_prefixed(r, prev)?;
+        starts.push(s);
+    }
+    Ok(starts)
 }
 
 pub fn read_prefixed(r: &mut Reader<'_>, prev: &str) -> Result<String, DecodeError> {
@@ -108,12 +139,7 @@ impl Meta {
             w.str(&t.name);
             w.varint(t.count.into());
         }
-        w.usize(self.fragment_starts.len());
-        let mut prev = "";
-        for s in &self.fragment_starts {
-            write_prefixed(&mut w, prev, s);
-            prev = s;
-        }
+        write_starts(&mut w, &self.fragment_starts);
         w.usize(self.synonyms.len());
         for group in &self.synonyms {
             w.usize(group.len());
@@ -121,6 +147,7 @@ impl Meta {
                 w.str(word);
             }
         }
+        write_starts(&mut w, &self.backwards_starts);
         w.buf
     }
 
@@ -157,13 +184,7 @@ impl Meta {
             let count = r.u32()?;
             tags.push(TagInfo { name, count });
         }
-        let n = r.count()?;
-        let mut fragment_starts: Vec<String> = Vec::with_capacity(n);
-        for _ in 0..n {
-            let prev = fragment_starts.last().map(String::as_str).unwrap_or("");
-            let s = read_prefixed(&mut r, prev)?;
-            fragment_starts.push(s);
-        }
+        let fragment_starts = read_starts(&mut r)?;
         let n = r.count()?;
         let mut synonyms = Vec::with_capacity(n);
         for _ in 0..n {
@@ -174,12 +195,14 @@ impl Meta {
             }
             synonyms.push(group);
         }
+        let backwards_starts = read_starts(&mut r)?;
         Ok(Meta {
             doc_count,
             categories,
             tags,
             fragment_starts,
             synonyms,
+            backwards_starts,
         })
     }
 
@@ -187,6 +210,13 @@ impl Meta {
     pub fn fragment_of(&self, stem: &str) -> usize {
         self.fragment_starts
             .partition_point(|start| start.as_str() <= stem)
+            .saturating_sub(1)
+    }
+
+    /// The backwards word list that holds `backwards` (a word spelt backwards), or would.
+    pub fn backwards_of(&self, backwards: &str) -> usize {
+        self.backwards_starts
+            .partition_point(|start| start.as_str() <= backwards)
             .saturating_sub(1)
     }
 
@@ -336,6 +366,33 @@ impl Fragment {
     }
 }
 
+/// Indexed words of typo length spelt backwards, sorted: a slice of them in one file
+/// (`r/N.bin`), so that a typo in a word's first letters still finds the word by its end.
+/// Words only, no postings: a candidate's postings are in its term fragment.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WordList {
+    pub words: Vec<String>,
+}
+
+impl WordList {
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Writer::new();
+        w.u8(WORD_LIST_VERSION);
+        write_starts(&mut w, &self.words);
+        w.buf
+    }
+
+    pub fn decode(data: &[u8]) -> Result<WordList, DecodeError> {
+        let mut r = Reader::new(data);
+        if r.u8()? != WORD_LIST_VERSION {
+            return Err(DecodeError::new("word list of another format version"));
+        }
+        Ok(WordList {
+            words: read_starts(&mut r)?,
+        })
+    }
+}
+
 /// What a result needs of a document: shown fields and the text for snippets.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocData {
@@ -455,6 +512,7 @@ mod tests {
             }],
             fragment_starts: vec!["".into(), "gemeent".into(), "woning".into()],
             synonyms: vec![vec!["statushouder".into(), "vergunninghouder".into()]],
+            backwards_starts: vec!["".into(), "gnin".into()],
         };
         let back = Meta::decode(&meta.encode()).unwrap();
         assert_eq!(back, meta);
@@ -465,6 +523,17 @@ mod tests {
         assert_eq!(meta.category_of(2), Some(0));
         assert_eq!(meta.category_of(3), Some(1));
         assert_eq!(meta.category_of(5), None);
+        assert_eq!(meta.backwards_of("gninow"), 1);
+        assert_eq!(meta.backwards_of("droow"), 0);
+    }
+
+    #[test]
+    fn word_lists_round_trip() {
+        let list = WordList {
+            words: vec!["gninow".into(), "gninowa".into(), "tsew".into()],
+        };
+        assert_eq!(WordList::decode(&list.encode()).unwrap(), list);
+        assert!(WordList::decode(&[9, 0]).is_err());
     }
 
     #[test]

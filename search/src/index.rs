@@ -4,10 +4,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::compound::Lexicon;
 use crate::format::{
-    doc_path, encode_tags, fragment_path, CategoryInfo, DocData, Fragment, Group, Meta, Postings,
-    Surface, TagInfo, IDF_SCALE, IN_TITLE, META_FILE, TAGS_FILE, WEIGHT_SCALE,
+    backwards_path, doc_path, encode_tags, fragment_path, CategoryInfo, DocData, Fragment, Group,
+    Meta, Postings, Surface, TagInfo, WordList, IDF_SCALE, IN_TITLE, META_FILE, TAGS_FILE,
+    WEIGHT_SCALE,
 };
 use crate::normalize::{is_indexable, single_word, tokens};
+use crate::searcher::MIN_TYPO_LEN;
 use crate::stem::stem;
 
 /// A page, or a section of one, to index. Text fields are plain text (no markup).
@@ -38,6 +40,8 @@ const B: f32 = 0.75;
 /// A fragment is closed once it holds this many bytes; a single stem group
 /// larger than this gets a fragment of its own.
 pub const FRAGMENT_TARGET_BYTES: usize = 4 * 1024;
+/// A list of words spelt backwards is closed once its words hold this many bytes.
+pub const WORD_LIST_TARGET_BYTES: usize = 4 * 1024;
 /// Snippets come from the summary and the first this-many bytes of the body.
 pub const MAX_BODY_BYTES: usize = 6000;
 
@@ -97,12 +101,49 @@ pub fn build_index_with_synonyms(
     docs: &[Document],
     synonyms: &[Vec<String>],
 ) -> Vec<(String, Vec<u8>)> {
-    // Number documents by category, so a category is a range of ids.
+    let (order, categories) = number_documents(docs);
+    let postings = postings_by_term(&order);
+    let doc_count = order.len();
+    let mut terms: Vec<&String> = postings.keys().collect();
+    terms.sort_unstable();
+    let stems: HashMap<&str, String> = terms.iter().map(|t| (t.as_str(), stem(t))).collect();
+    let part_docs = compound_part_postings(&terms, &stems, &postings);
+    let groups = stem_groups(&terms, &stems, &postings, part_docs, doc_count);
+    let (fragments, fragment_starts) = cut_fragments(groups);
+    let (word_lists, backwards_starts) = backwards_word_lists(&terms);
+    let (tags, tag_lists) = tag_lists(&order);
+
+    let meta = Meta {
+        doc_count: doc_count as u32,
+        categories,
+        tags,
+        fragment_starts,
+        synonyms: normalize_synonyms(synonyms),
+        backwards_starts,
+    };
+
+    let mut files = Vec::with_capacity(2 + fragments.len() + word_lists.len() + doc_count);
+    files.push((META_FILE.to_string(), meta.encode()));
+    files.push((TAGS_FILE.to_string(), encode_tags(&tag_lists)));
+    for (i, f) in fragments.iter().enumerate() {
+        files.push((fragment_path(i), f.encode()));
+    }
+    for (i, list) in word_lists.iter().enumerate() {
+        files.push((backwards_path(i), list.encode()));
+    }
+    for (id, d) in order.iter().enumerate() {
+        files.push((doc_path(id as u32), doc_data(d).encode()));
+    }
+    files
+}
+
+/// The documents in id order (by category, so a category is a range of ids), and the
+/// categories with their id ranges.
+fn number_documents(docs: &[Document]) -> (Vec<&Document>, Vec<CategoryInfo>) {
     let mut order: Vec<&Document> = docs.iter().collect();
     order.sort_by(|a, b| {
         (&a.category, &a.url, &a.title, &a.body).cmp(&(&b.category, &b.url, &b.title, &b.body))
     });
-
     let mut categories: Vec<CategoryInfo> = Vec::new();
     for (id, d) in order.iter().enumerate() {
         match categories.last_mut() {
@@ -115,10 +156,14 @@ pub fn build_index_with_synonyms(
             }),
         }
     }
+    (order, categories)
+}
 
-    // Per document: how often each term occurs in each field, and the fields' lengths in
-    // words. Terms are numbered as first seen, so a document holds numbers, not strings: a big
-    // site's words, each kept as its own string, were most of the memory of a build.
+/// Per document: how often each term occurs in each field, and the fields' lengths in
+/// words; and the terms by number. Terms are numbered as first seen, so a document holds
+/// numbers, not strings: a big site's words, each kept as its own string, were most of the
+/// memory of a build.
+fn count_terms(order: &[&Document]) -> (Vec<String>, Vec<DocTerms>) {
     let mut term_ids: HashMap<String, u32> = HashMap::new();
     let mut term_names: Vec<String> = Vec::new();
     let counted: Vec<DocTerms> = order
@@ -158,7 +203,13 @@ pub fn build_index_with_synonyms(
             doc
         })
         .collect();
-    drop(term_ids);
+    (term_names, counted)
+}
+
+/// Term → (documents, weight bytes): BM25 over the fields, built in document order so ids
+/// come sorted.
+fn postings_by_term(order: &[&Document]) -> HashMap<String, (Vec<u32>, Vec<u8>)> {
+    let (term_names, counted) = count_terms(order);
     let n = order.len().max(1) as f32;
     let mut avg_len = [0f32; 4];
     for doc in &counted {
@@ -166,8 +217,6 @@ pub fn build_index_with_synonyms(
             avg_len[i] += *len as f32 / n;
         }
     }
-
-    // Term → postings, built in document order so ids come sorted.
     let mut by_term: Vec<(Vec<u32>, Vec<u8>)> = vec![Default::default(); term_names.len()];
     for (id, doc) in counted.iter().enumerate() {
         for (term, counts) in &doc.counts {
@@ -191,23 +240,23 @@ pub fn build_index_with_synonyms(
         }
     }
     drop(counted);
-    let postings: HashMap<String, (Vec<u32>, Vec<u8>)> =
-        term_names.into_iter().zip(by_term).collect();
+    term_names.into_iter().zip(by_term).collect()
+}
 
-    let doc_count = order.len();
-    let mut terms: Vec<&String> = postings.keys().collect();
-    terms.sort_unstable();
-    let stems: HashMap<&str, String> = terms.iter().map(|t| (t.as_str(), stem(t))).collect();
-
-    // Compound parts: every document containing a compound gets a posting
-    // under each part's stem, with the compound's weight.
+/// Compound parts: every document containing a compound gets a posting under each part's
+/// stem, with the compound's weight. Part stem → (document → weight byte).
+fn compound_part_postings(
+    terms: &[&String],
+    stems: &HashMap<&str, String>,
+    postings: &HashMap<String, (Vec<u32>, Vec<u8>)>,
+) -> BTreeMap<String, BTreeMap<u32, u8>> {
     let lexicon = Lexicon::new(
         terms
             .iter()
             .map(|t| (t.as_str(), stems[t.as_str()].as_str())),
     );
     let mut part_docs: BTreeMap<String, BTreeMap<u32, u8>> = BTreeMap::new();
-    for term in &terms {
+    for term in terms {
         let parts = lexicon.parts(term);
         if parts.is_empty() {
             continue;
@@ -231,17 +280,28 @@ pub fn build_index_with_synonyms(
             }
         }
     }
+    part_docs
+}
 
-    // Stem groups in byte order of stems.
+/// Stem groups in byte order of stems: each stem's word forms with their postings, and
+/// its postings as a compound part.
+fn stem_groups(
+    terms: &[&String],
+    stems: &HashMap<&str, String>,
+    postings: &HashMap<String, (Vec<u32>, Vec<u8>)>,
+    part_docs: BTreeMap<String, BTreeMap<u32, u8>>,
+    doc_count: usize,
+) -> BTreeMap<String, Group> {
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-    for term in &terms {
+    let new_group = |s: &String| Group {
+        stem: s.clone(),
+        surfaces: Vec::new(),
+        parts: None,
+    };
+    for term in terms {
         let s = &stems[term.as_str()];
         let (ids, weights) = &postings[*term];
-        let group = groups.entry(s.clone()).or_insert_with(|| Group {
-            stem: s.clone(),
-            surfaces: Vec::new(),
-            parts: None,
-        });
+        let group = groups.entry(s.clone()).or_insert_with(|| new_group(s));
         group.surfaces.push(Surface {
             term: (*term).clone(),
             postings: Postings {
@@ -252,21 +312,40 @@ pub fn build_index_with_synonyms(
         });
     }
     for (ps, docs) in part_docs {
-        let group = groups.entry(ps.clone()).or_insert_with(|| Group {
-            stem: ps.clone(),
-            surfaces: Vec::new(),
-            parts: None,
-        });
+        let group = groups.entry(ps.clone()).or_insert_with(|| new_group(&ps));
         group.parts = Some(Postings {
             idf: idf(doc_count, docs.len()),
             docs: docs.keys().copied().collect(),
             weights: docs.values().copied().collect(),
         });
     }
+    groups
+}
 
-    // Cut the groups into fragments of about FRAGMENT_TARGET_BYTES.
+/// The shortest start of `first` that sorts after `last` (which sorts before `first`): where
+/// a sorted file that begins with `first` begins, for a lookup, when the file before it ends
+/// with `last`. Every key from the start on is at or after the start, every key of the file
+/// before sorts before it, and a prefix that `first` begins with is a prefix of the start too
+/// (so the start says whether the file may hold completions of a prefix).
+pub fn separator(last: &str, first: &str) -> String {
+    let mut end = 0;
+    for ((i, a), b) in first
+        .char_indices()
+        .zip(last.chars().map(Some).chain(std::iter::repeat(None)))
+    {
+        end = i + a.len_utf8();
+        if Some(a) != b {
+            break;
+        }
+    }
+    first[..end].to_string()
+}
+
+/// The groups cut into fragments of about [`FRAGMENT_TARGET_BYTES`], and where each begins
+/// (see [`separator`]; the first begins at "", so every key falls in one).
+fn cut_fragments(groups: BTreeMap<String, Group>) -> (Vec<Fragment>, Vec<String>) {
     let mut fragments: Vec<Fragment> = Vec::new();
-    let mut fragment_starts: Vec<String> = Vec::new();
+    let mut starts: Vec<String> = Vec::new();
     let mut current = Fragment::default();
     let mut current_bytes = 0usize;
     for group in groups.into_values() {
@@ -277,11 +356,9 @@ pub fn build_index_with_synonyms(
             current_bytes = 0;
         }
         if current.groups.is_empty() {
-            // The first fragment starts at "" so every key falls in one.
-            fragment_starts.push(if fragments.is_empty() {
-                String::new()
-            } else {
-                group.stem.clone()
+            starts.push(match fragments.last().and_then(|f| f.groups.last()) {
+                Some(last) => separator(&last.stem, &group.stem),
+                None => String::new(),
             });
         }
         current_bytes += w.len();
@@ -289,12 +366,49 @@ pub fn build_index_with_synonyms(
     }
     if !current.groups.is_empty() || fragments.is_empty() {
         if current.groups.is_empty() {
-            fragment_starts.push(String::new());
+            starts.push(String::new());
         }
         fragments.push(current);
     }
+    (fragments, starts)
+}
 
-    // Tags: display names as given, sorted; documents per tag.
+/// The indexed words that tolerate a typo, spelt backwards and sorted, cut into lists of
+/// about [`WORD_LIST_TARGET_BYTES`]; and where each begins (see [`separator`]; the first
+/// begins at "").
+fn backwards_word_lists(terms: &[&String]) -> (Vec<WordList>, Vec<String>) {
+    let mut backwards: Vec<String> = terms
+        .iter()
+        .filter(|t| t.chars().count() >= MIN_TYPO_LEN)
+        .map(|t| t.chars().rev().collect())
+        .collect();
+    backwards.sort_unstable();
+    let mut lists: Vec<WordList> = Vec::new();
+    let mut starts: Vec<String> = Vec::new();
+    let mut current = WordList::default();
+    let mut current_bytes = 0usize;
+    for word in backwards {
+        if current_bytes + word.len() > WORD_LIST_TARGET_BYTES && !current.words.is_empty() {
+            lists.push(std::mem::take(&mut current));
+            current_bytes = 0;
+        }
+        if current.words.is_empty() {
+            starts.push(match lists.last().and_then(|l| l.words.last()) {
+                Some(last) => separator(last, &word),
+                None => String::new(),
+            });
+        }
+        current_bytes += word.len();
+        current.words.push(word);
+    }
+    if !current.words.is_empty() {
+        lists.push(current);
+    }
+    (lists, starts)
+}
+
+/// Tags (display names as given, sorted) with their counts, and the documents of each.
+fn tag_lists(order: &[&Document]) -> (Vec<TagInfo>, Vec<Vec<u32>>) {
     let mut tag_docs: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (id, d) in order.iter().enumerate() {
         let mut tags: Vec<&str> = d.tags.iter().map(String::as_str).collect();
@@ -311,32 +425,38 @@ pub fn build_index_with_synonyms(
             count: docs.len() as u32,
         })
         .collect();
-    let tag_lists: Vec<Vec<u32>> = tag_docs.into_values().collect();
+    (tags, tag_docs.into_values().collect())
+}
 
-    let meta = Meta {
-        doc_count: doc_count as u32,
-        categories,
-        tags,
-        fragment_starts,
-        synonyms: normalize_synonyms(synonyms),
-    };
+/// What a result shows of a document, and the text its snippet comes from.
+fn doc_data(d: &Document) -> DocData {
+    DocData {
+        url: d.url.clone(),
+        title: d.title.clone(),
+        section: d.section.clone(),
+        tags: d.tags.clone(),
+        summary: d.summary.clone(),
+        body: cut_at_char_boundary(&d.body, MAX_BODY_BYTES).to_string(),
+    }
+}
 
-    let mut files = Vec::with_capacity(2 + fragments.len() + doc_count);
-    files.push((META_FILE.to_string(), meta.encode()));
-    files.push((TAGS_FILE.to_string(), encode_tags(&tag_lists)));
-    for (i, f) in fragments.iter().enumerate() {
-        files.push((fragment_path(i), f.encode()));
+#[cfg(test)]
+mod tests {
+    use super::separator;
+
+    #[test]
+    fn a_separator_is_the_shortest_start_between_two_files() {
+        assert_eq!(separator("huurtoeslag", "huurwoning"), "huurw");
+        assert_eq!(separator("huur", "huurder"), "huurd");
+        assert_eq!(separator("gemeente", "woning"), "w");
+        assert_eq!(separator("coordinator", "coördinatie"), "coö");
+        for (last, first) in [
+            ("huurtoeslag", "huurwoning"),
+            ("huur", "huurder"),
+            ("a", "b"),
+        ] {
+            let s = separator(last, first);
+            assert!(last < s.as_str() && s.as_str() <= first && first.starts_with(&s));
+        }
     }
-    for (id, d) in order.iter().enumerate() {
-        let data = DocData {
-            url: d.url.clone(),
-            title: d.title.clone(),
-            section: d.section.clone(),
-            tags: d.tags.clone(),
-            summary: d.summary.clone(),
-            body: cut_at_char_boundary(&d.body, MAX_BODY_BYTES).to_string(),
-        };
-        files.push((doc_path(id as u32), data.encode()));
-    }
-    files
 }

@@ -10,8 +10,8 @@
 use crate::codec::DecodeError;
 use crate::compound::{LINKS, MIN_COMPOUND, MIN_HEAD, MIN_MODIFIER};
 use crate::format::{
-    decode_tags, doc_path, fragment_path, weight_of, DocData, Fragment, Group, Meta, Postings,
-    IDF_SCALE, IN_TITLE, META_FILE, TAGS_FILE,
+    backwards_path, decode_tags, doc_path, fragment_path, weight_of, DocData, Fragment, Group,
+    Meta, Postings, WordList, IDF_SCALE, IN_TITLE, META_FILE, TAGS_FILE,
 };
 use crate::normalize::{is_stop_word, tokens};
 use crate::snippet::{landing_link, marked_words, snippet};
@@ -365,7 +365,12 @@ pub struct Searcher {
     /// Fetched documents (a few dozen at most, so a list).
     docs: Vec<(u32, DocData)>,
     tags: Option<Vec<Vec<u32>>>,
+    /// Indexed by list number; `None` until fetched (see [`WordList`]).
+    backwards: Vec<Option<WordList>>,
 }
+
+/// Term fragments and lists of words spelt backwards that a lookup wanted but did not have.
+type Missing = (Vec<usize>, Vec<usize>);
 
 /// `(name, matching documents)` per category or tag.
 type Counts = Vec<(String, usize)>;
@@ -388,6 +393,8 @@ struct Lookup<'a> {
     searcher: &'a Searcher,
     /// In the order first wanted.
     missing: Vec<usize>,
+    /// Lists of words spelt backwards wanted but not loaded, in the order first wanted.
+    missing_lists: Vec<usize>,
 }
 
 impl<'a> Lookup<'a> {
@@ -397,6 +404,19 @@ impl<'a> Lookup<'a> {
             self.missing.push(i);
         }
         f
+    }
+
+    fn backwards_list(&mut self, i: usize) -> Option<&'a WordList> {
+        let list = self.searcher.backwards.get(i).and_then(Option::as_ref);
+        if list.is_none() && i < self.searcher.backwards.len() && !self.missing_lists.contains(&i) {
+            self.missing_lists.push(i);
+        }
+        list
+    }
+
+    /// Whether fragment `i` is loaded, without asking for it.
+    fn has_fragment(&self, i: usize) -> bool {
+        self.searcher.fragments.get(i).is_some_and(Option::is_some)
     }
 
     fn group(&mut self, stem: &str) -> Option<&'a Group> {
@@ -515,8 +535,11 @@ impl<'a> Lookup<'a> {
         }
     }
 
-    /// Indexed words one edit away from `term`, in the fragments around it.
-    fn match_typos(&mut self, term: &str) -> WordMatch {
+    /// Indexed words one edit away from `term`, in the fragments around it; with
+    /// `by_end` (the word matched nothing else) and none found there, those found by their
+    /// end in the list of words spelt backwards, which costs a round for the list and one
+    /// for the candidates' fragments.
+    fn match_typos(&mut self, term: &str, by_end: bool) -> WordMatch {
         let mut m = WordMatch::default();
         let mut frags: Vec<usize> = vec![
             self.searcher.meta.fragment_of(term),
@@ -524,7 +547,7 @@ impl<'a> Lookup<'a> {
         ];
         frags.sort_unstable();
         frags.dedup();
-        for i in frags {
+        for &i in &frags {
             let Some(f) = self.fragment(i) else { continue };
             for g in &f.groups {
                 for surface in &g.surfaces {
@@ -535,7 +558,37 @@ impl<'a> Lookup<'a> {
                 }
             }
         }
+        // Found near the word (or not known yet): no need to look by the end.
+        if !by_end || !m.scores.is_empty() || frags.iter().any(|&i| !self.has_fragment(i)) {
+            return m;
+        }
+        for candidate in self.typos_by_end(term) {
+            let s = stem(&candidate);
+            if frags.contains(&self.searcher.meta.fragment_of(&s)) {
+                continue; // seen above
+            }
+            let Some(g) = self.group(&s) else { continue };
+            for surface in g.surfaces.iter().filter(|x| x.term == candidate) {
+                m.add(&surface.postings, TYPO);
+                m.mark_surface(&surface.term);
+            }
+        }
         m
+    }
+
+    /// Indexed words one edit away from `term` in the list of words spelt backwards where
+    /// `term` spelt backwards falls (asked for when not loaded).
+    fn typos_by_end(&mut self, term: &str) -> Vec<String> {
+        let backwards: String = term.chars().rev().collect();
+        let i = self.searcher.meta.backwards_of(&backwards);
+        let Some(list) = self.backwards_list(i) else {
+            return Vec::new();
+        };
+        list.words
+            .iter()
+            .filter(|w| within_one_edit(w, &backwards))
+            .map(|w| w.chars().rev().collect())
+            .collect()
     }
 
     /// Splits `term` into a known first part and a rest (with an optional
@@ -693,7 +746,10 @@ impl<'a> Lookup<'a> {
         // `woning` one edit away.
         let completed = word.prefix && !m.scores.is_empty();
         if !exact && !completed && word.term.chars().count() >= MIN_TYPO_LEN {
-            let typos = self.match_typos(&word.term);
+            // A word that matched nothing at all may have its typo in its first letters,
+            // where the fragments around it cannot see it: look it up by its end.
+            let by_end = m.scores.is_empty();
+            let typos = self.match_typos(&word.term, by_end);
             m.merge(typos);
         }
         for other in synonyms_of(&self.searcher.meta, &word.term, word.prefix) {
@@ -718,11 +774,14 @@ impl Searcher {
         let meta = Meta::decode(meta)?;
         let mut fragments = Vec::new();
         fragments.resize_with(meta.fragment_starts.len(), || None);
+        let mut backwards = Vec::new();
+        backwards.resize_with(meta.backwards_starts.len(), || None);
         Ok(Searcher {
             meta,
             fragments,
             docs: Vec::new(),
             tags: None,
+            backwards,
         })
     }
 
@@ -741,6 +800,12 @@ impl Searcher {
                 .get_mut(i as usize)
                 .ok_or_else(|| DecodeError::new(format!("{path}: no such fragment")))?;
             *slot = Some(Fragment::decode(bytes).map_err(context)?);
+        } else if let Some(i) = numbered(path, "r/") {
+            let slot = self
+                .backwards
+                .get_mut(i as usize)
+                .ok_or_else(|| DecodeError::new(format!("{path}: no such word list")))?;
+            *slot = Some(WordList::decode(bytes).map_err(context)?);
         } else if let Some(id) = numbered(path, "d/") {
             if id >= self.meta.doc_count {
                 return Err(DecodeError::new(format!("{path}: no such document")));
@@ -761,14 +826,26 @@ impl Searcher {
     /// Files still needed to answer `query` with `limit` results: term
     /// fragments, then the tag file (with a tag filter), then the documents
     /// to show. Empty when [`Searcher::search`] can answer.
+    ///
+    /// Once the fragments of the query's own words are loaded, the documents that match
+    /// every word exactly are known (what later rounds add are looser matches, which rank
+    /// after them): the first `limit` of those come in the same round as the fragments
+    /// still missing (compound parts, mostly), which saves a round trip. Their order can
+    /// still change (separate words of a compound add to a document's score), so a
+    /// document that falls out of the first `limit` was fetched in vain, and one that
+    /// comes in is fetched in the next round.
     pub fn needed_files(&self, query: &str, filters: &Filters, limit: usize) -> Vec<String> {
-        let (ranked, missing) = self.rank(query, filters);
+        let (matches, (missing, missing_lists), words_loaded) = self.match_words(query);
+        let ranked = self.combine(&matches, filters, None).0;
         let mut out: Vec<String> = missing.into_iter().map(fragment_path).collect();
-        if filters.tag.is_some() && self.tags.is_none() {
+        out.extend(missing_lists.into_iter().map(backwards_path));
+        let tags_missing = filters.tag.is_some() && self.tags.is_none();
+        if tags_missing {
             out.push(TAGS_FILE.to_string());
         }
-        if out.is_empty() {
-            for r in ranked.iter().take(limit) {
+        let settled = out.is_empty();
+        if settled || (words_loaded && !tags_missing) {
+            for r in ranked.iter().take(limit).take_while(|r| settled || r.exact) {
                 if self.doc(r.id).is_none() {
                     out.push(doc_path(r.id));
                 }
@@ -777,26 +854,27 @@ impl Searcher {
         out
     }
 
-    /// Matches and ranks; also returns the fragments that were missing (the
-    /// ranking is then incomplete).
     fn doc(&self, id: u32) -> Option<&DocData> {
         self.docs.iter().find(|(d, _)| *d == id).map(|(_, doc)| doc)
     }
 
-    fn rank(&self, query: &str, filters: &Filters) -> (Vec<Ranked>, Vec<usize>) {
-        let (matches, missing) = self.match_words(query);
-        let ranked = self.combine(&matches, filters, None).0;
-        (ranked, missing)
-    }
-
-    fn match_words(&self, query: &str) -> (Vec<WordMatch>, Vec<usize>) {
+    /// What matched each query word; the files that were missing (the matches are then
+    /// incomplete); and whether the fragments of the words themselves were all there (then
+    /// the exact matches are complete).
+    fn match_words(&self, query: &str) -> (Vec<WordMatch>, Missing, bool) {
         let mut lookup = Lookup {
             searcher: self,
             missing: Vec::new(),
+            missing_lists: Vec::new(),
         };
         let words = parse_query(query);
         let matches = words.iter().map(|w| lookup.match_word(w)).collect();
-        (matches, lookup.missing)
+        let loaded = words.iter().all(|w| {
+            [stem(&w.term).as_str(), w.term.as_str()]
+                .iter()
+                .all(|k| lookup.has_fragment(self.meta.fragment_of(k)))
+        });
+        (matches, (lookup.missing, lookup.missing_lists), loaded)
     }
 
     fn tag_docs(&self, tag: &str) -> Option<&Vec<u32>> {
@@ -933,7 +1011,7 @@ impl Searcher {
     /// Answers `query`. Documents not loaded yet are left out of the hits
     /// (see [`Searcher::needed_files`]); `total` counts them all.
     pub fn search(&self, query: &str, filters: &Filters, limit: usize) -> Results {
-        let (matches, _) = self.match_words(query);
+        let (matches, _, _) = self.match_words(query);
         let mut results = Results::default();
         let (ranked, total) = self.combine(
             &matches,
@@ -1024,6 +1102,29 @@ impl Searcher {
                 {
                     best = Some((n, &surface.term));
                 }
+            }
+        }
+        // Words found by their end (a typo in the first letters), where the query loaded them.
+        let backwards: String = term.chars().rev().collect();
+        let list = self
+            .backwards
+            .get(self.meta.backwards_of(&backwards))
+            .and_then(Option::as_ref);
+        for w in list.iter().flat_map(|l| &l.words) {
+            if !within_one_edit(w, &backwards) {
+                continue;
+            }
+            let candidate: String = w.chars().rev().collect();
+            let Some(surface) = self
+                .loaded_group(&stem(&candidate))
+                .and_then(|g| g.surfaces.iter().find(|s| s.term == candidate))
+            else {
+                continue;
+            };
+            let n = surface.postings.docs.len();
+            if surface.term != term && best.is_none_or(|(b, t)| (n, t) > (b, surface.term.as_str()))
+            {
+                best = Some((n, &surface.term));
             }
         }
         best.map(|(_, t)| t.to_string())
