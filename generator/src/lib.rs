@@ -19,6 +19,7 @@ pub mod herverdeling_cmd;
 pub mod lines;
 pub mod linkcheck;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod mv;
 pub mod new_practice;

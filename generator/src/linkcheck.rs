@@ -357,7 +357,7 @@ fn place(content: &Content, theme: &Theme, base: &str, broken: Vec<Broken>) -> V
         .into_values()
         .map(|(mut d, pages)| {
             if pages > 1 {
-                d.message.push_str(&format!(" (on {pages} pages)"));
+                d.message = crate::msg!("link-on-pages", message = d.message, pages = pages);
             }
             d
         })

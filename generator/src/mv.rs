@@ -65,7 +65,7 @@ pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result
     let new_address = format!("/praktijken/{new_category}/{new}/");
 
     let mut write = Vec::new();
-    let text = content::read_text(root, &old_path).map_err(|d| d.message)?;
+    let text = content::read_text(root, &old_path).map_err(|d| d.text())?;
     let moved = add_alias(
         &rewrite_links(&text, &old_address, &new_address),
         &old_address,
@@ -120,7 +120,7 @@ pub fn apply(plan: &Plan) -> std::io::Result<()> {
 }
 
 fn load_settings(root: &Path) -> Result<Settings, String> {
-    let text = content::read_text(root, &root.join(settings::PATH)).map_err(|d| d.message)?;
+    let text = content::read_text(root, &root.join(settings::PATH)).map_err(|d| d.text())?;
     settings::parse(&text).0.ok_or_else(|| {
         format!(
             "{} bevat fouten; herstel die eerst (zie `kennisbank check`).",

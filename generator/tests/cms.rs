@@ -543,7 +543,7 @@ fn serve_answers_the_protocol_only_for_json_from_its_own_pages() {
     let project = project("minimal");
     let root = project.path();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kennisbank"))
-        .args(["serve", "--port", "0", "--root"])
+        .args(["serve", "--port", "0", "--lang", "nl", "--root"])
         .arg(root)
         .stderr(std::process::Stdio::piped())
         .stdout(std::process::Stdio::null())

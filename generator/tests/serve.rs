@@ -26,7 +26,7 @@ struct Server {
 impl Server {
     fn start(root: &Path) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
-            .args(["serve", "--port", "0", "--root"])
+            .args(["serve", "--port", "0", "--lang", "nl", "--root"])
             .arg(root)
             .stdin(Stdio::null())
             .stdout(Stdio::null())

@@ -250,16 +250,17 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
 
 /// The Dutch message of a refused save, with each error at its line.
 pub fn refusal(rel: &str, diags: &[Diagnostic]) -> String {
-    let mut out = format!("Niet opgeslagen: {rel} bevat fouten. Er is niets gewijzigd.");
+    let mut out = crate::msg!("cms-save-refused", path = rel).to_string();
     for d in diags.iter().filter(|d| d.is_error()) {
         out.push_str("\n• ");
         if d.line > 0 {
-            out.push_str(&format!("regel {}: ", d.line));
+            out.push_str(&crate::msg!("cms-save-refused-line", line = d.line).to_string());
+            out.push_str(": ");
         }
-        out.push_str(&d.message);
-        if let Some(h) = &d.hint {
+        out.push_str(&d.text());
+        if let Some(h) = d.hint_text() {
             out.push_str(" — ");
-            out.push_str(h);
+            out.push_str(&h);
         }
     }
     out

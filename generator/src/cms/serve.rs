@@ -96,7 +96,7 @@ pub fn answer(
 
 /// `config.yml` for the local backend, from the content on disk now.
 pub fn local_config(root: &Path) -> Result<String, String> {
-    let text = content::read_text(root, &root.join(settings::PATH)).map_err(|d| d.message)?;
+    let text = content::read_text(root, &root.join(settings::PATH)).map_err(|d| d.text())?;
     let Some(settings) = settings::parse(&text).0 else {
         return Err(format!(
             "De beheeromgeving kan niet starten: {} bevat fouten. Voer `kennisbank check` uit.",

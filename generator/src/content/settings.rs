@@ -56,10 +56,10 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         .unwrap_or_else(|| "default".into());
     if !crate::render::theme::is_theme_name(&theme) {
         let d = crate::render::theme::theme_name_error(&theme);
-        diags.push(
-            doc.error_at(Code::InvalidTheme, doc.key_line("theme"), d.message)
-                .hint(d.hint.unwrap_or_default()),
-        );
+        diags.push(Diagnostic {
+            hint: d.hint,
+            ..doc.error_at(Code::InvalidTheme, doc.key_line("theme"), d.message)
+        });
     }
     let reference_date = doc.get::<String>("reference_date", "a date written as YYYY-MM-DD", &mut diags).and_then(|t| {
         Date::parse(&t)

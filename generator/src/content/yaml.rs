@@ -197,7 +197,12 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// A diagnostic at the given file line, with the line shown.
-    pub fn error_at(&self, code: Code, line: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn error_at(
+        &self,
+        code: Code,
+        line: usize,
+        message: impl Into<crate::messages::Message>,
+    ) -> Diagnostic {
         let text = self.lines.line(line);
         let column = text.map_or(0, |l| l.len() - l.trim_start().len() + 1);
         let d = Diagnostic::error(code, self.path, message).at(line, column);
@@ -207,7 +212,12 @@ impl<'a> YamlDoc<'a> {
         }
     }
 
-    pub fn warning_at(&self, code: Code, line: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn warning_at(
+        &self,
+        code: Code,
+        line: usize,
+        message: impl Into<crate::messages::Message>,
+    ) -> Diagnostic {
         Diagnostic {
             severity: crate::diagnostics::Severity::Warning,
             ..self.error_at(code, line, message)

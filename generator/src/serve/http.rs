@@ -304,10 +304,9 @@ fn error_page(errors: &[Diagnostic]) -> String {
         items.push_str(&format!(
             "<li><code>{}</code>: {}{}</li>\n",
             escape(&location),
-            escape(&d.message),
-            d.hint
-                .as_deref()
-                .map(|h| format!("<br>{}", escape(h)))
+            escape(&d.text()),
+            d.hint_text()
+                .map(|h| format!("<br>{}", escape(&h)))
                 .unwrap_or_default()
         ));
     }
