@@ -22,7 +22,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
         Ok(d) => d,
         Err(d) => return (None, vec![d]),
     };
-    doc.check_keys(&[KEY], &[KEY], "the synonyms file", &mut diags);
+    doc.check_keys(&[KEY], &[KEY], crate::msg!("what-synonyms"), &mut diags);
     let items = match doc.value(KEY) {
         None => return (None, diags),
         Some(Value::Null) => Vec::new(),
@@ -32,9 +32,9 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                 doc.error_at(
                     Code::InvalidValue,
                     doc.key_line(KEY),
-                    format!("`{KEY}` must be a list of groups of words"),
+                    crate::msg!("synonyms-not-a-list", key = KEY),
                 )
-                .hint(format!("write one group per line, such as `  {EXAMPLE}`")),
+                .hint(crate::msg!("synonyms-not-a-list-hint", example = EXAMPLE)),
             );
             return (None, diags);
         }
@@ -49,9 +49,9 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                 doc.error_at(
                     Code::InvalidSynonyms,
                     line,
-                    "a group of synonyms must be a list of words between brackets",
+                    crate::msg!("synonyms-group-not-a-list"),
                 )
-                .hint(format!("write it as `{EXAMPLE}`")),
+                .hint(crate::msg!("synonyms-write-as", example = EXAMPLE)),
             );
             continue;
         };
@@ -66,9 +66,9 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                         doc.error_at(
                             Code::InvalidSynonyms,
                             line,
-                            "a group of synonyms holds words only",
+                            crate::msg!("synonyms-words-only"),
                         )
-                        .hint(format!("write it as `{EXAMPLE}`")),
+                        .hint(crate::msg!("synonyms-write-as", example = EXAMPLE)),
                     );
                     continue;
                 }
@@ -86,9 +86,9 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                     doc.warning_at(
                         Code::DuplicateSynonym,
                         at,
-                        format!("`{word}` is in this group twice"),
+                        crate::msg!("synonym-twice-in-group", word = word.as_str()),
                     )
-                    .hint("remove one of them (case and accents do not count)"),
+                    .hint(crate::msg!("synonym-twice-in-group-hint")),
                 );
                 continue;
             }
@@ -97,9 +97,9 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                     doc.error_at(
                         Code::DuplicateSynonym,
                         at,
-                        format!("`{word}` is also in the group on line {first}"),
+                        crate::msg!("synonym-in-two-groups", word = word.as_str(), line = first),
                     )
-                    .hint("a word can be in one group only: merge the two groups into one"),
+                    .hint(crate::msg!("synonym-in-two-groups-hint")),
                 );
                 continue;
             }
@@ -112,10 +112,11 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                 doc.error_at(
                     Code::InvalidSynonyms,
                     line,
-                    "a group of synonyms needs at least two words",
+                    crate::msg!("synonyms-group-too-small"),
                 )
-                .hint(format!(
-                    "add the words that mean the same, as in `{EXAMPLE}`, or remove the group"
+                .hint(crate::msg!(
+                    "synonyms-group-too-small-hint",
+                    example = EXAMPLE
                 )),
             );
         }
@@ -138,11 +139,13 @@ fn groups_without_key(text: &str) -> Option<Diagnostic> {
         Diagnostic::error(
             Code::MissingField,
             PATH,
-            format!("the groups of synonyms must be under `{KEY}:`"),
+            crate::msg!("synonyms-without-key", key = KEY),
         )
         .at(first, 1)
-        .hint(format!(
-            "add a line `{KEY}:` above the groups and indent them by two spaces, as in `  {EXAMPLE}`"
+        .hint(crate::msg!(
+            "synonyms-without-key-hint",
+            key = KEY,
+            example = EXAMPLE
         ))
         .with_source(text),
     )
@@ -152,22 +155,22 @@ fn groups_without_key(text: &str) -> Option<Diagnostic> {
 fn folded_word(doc: &YamlDoc, word: &str, at: usize) -> Result<String, Diagnostic> {
     search::normalize::single_word(word).map_err(|why| match why {
         NotOneWord::Empty => doc
-            .error_at(Code::InvalidSynonyms, at, "an empty word in a group of synonyms")
-            .hint("remove the empty entry"),
+            .error_at(Code::InvalidSynonyms, at, crate::msg!("synonym-empty"))
+            .hint(crate::msg!("synonym-empty-hint")),
         NotOneWord::Several => doc
             .error_at(
                 Code::InvalidSynonyms,
                 at,
-                format!("`{word}` is more than one word; synonyms are single words"),
+                crate::msg!("synonym-several-words", word = word),
             )
-            .hint("the search compares words, not phrases: put each word in a group of its own, or leave it out"),
+            .hint(crate::msg!("synonym-several-words-hint")),
         NotOneWord::Ignored => doc
             .error_at(
                 Code::InvalidSynonyms,
                 at,
-                format!("`{word}` is a word the search leaves out (a stop word or a single letter)"),
+                crate::msg!("synonym-ignored", word = word),
             )
-            .hint("remove it from the group"),
+            .hint(crate::msg!("synonym-ignored-hint")),
     })
 }
 

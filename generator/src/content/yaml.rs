@@ -5,6 +5,7 @@ use super::practice::field_synonym;
 use crate::codes::Code;
 use crate::diagnostics::{suggest, Diagnostic};
 use crate::lines::LineIndex;
+use crate::messages::Message;
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 use std::collections::BTreeMap;
@@ -97,10 +98,10 @@ impl<'a> YamlDoc<'a> {
             return Err(Diagnostic::error(
                 Code::YamlTooDeep,
                 path,
-                format!("the YAML is nested more than {MAX_NESTING} levels deep here"),
+                crate::msg!("yaml-too-deep", max = MAX_NESTING),
             )
             .at(line + line_offset, column)
-            .hint("lists and blocks in the kennisbank's files are a few levels deep: check for a pasted run of `[`, `{` or `- `, or put text with such characters between quotes")
+            .hint(crate::msg!("yaml-too-deep-hint"))
             .with_source(file_text));
         }
         let value: Value = if yaml.trim().is_empty() {
@@ -110,30 +111,45 @@ impl<'a> YamlDoc<'a> {
                 if let Some(m) = super::yaml_mistakes::find(yaml) {
                     return m.diagnostic(path, line_offset, file_text);
                 }
-                let (mut line, mut column) = e.location().map(|l| (l.line() + line_offset, l.column())).unwrap_or((line_offset + 1, 0));
+                let (mut line, mut column) = e
+                    .location()
+                    .map(|l| (l.line() + line_offset, l.column()))
+                    .unwrap_or((line_offset + 1, 0));
                 let full = e.to_string();
-                let mut message = full.split(" at line ").next().unwrap_or(&full).to_string();
+                let detail = full.split(" at line ").next().unwrap_or(&full).to_string();
+                let mut message = crate::msg!("yaml-invalid", detail = detail.clone());
                 // libyaml finds an unclosed `[` or quote only at the end; the construct's start is where to look.
-                if let Some((what, position)) = full.split_once(", while ").and_then(|(_, rest)| rest.split_once(" at line ")) {
+                if let Some((what, position)) = full
+                    .split_once(", while ")
+                    .and_then(|(_, rest)| rest.split_once(" at line "))
+                {
                     if let Some((l, c)) = position.split_once(" column ") {
-                        if let (Ok(l), Ok(c)) = (l.trim().parse::<usize>(), c.trim().parse::<usize>()) {
+                        if let (Ok(l), Ok(c)) =
+                            (l.trim().parse::<usize>(), c.trim().parse::<usize>())
+                        {
                             if what.contains("block") {
                                 // A block's start is only context: the problem is where libyaml stopped.
-                                message = format!("{message} ({what} that starts at line {})", l + line_offset);
+                                message = crate::msg!(
+                                    "yaml-invalid-in-block",
+                                    detail = detail.clone(),
+                                    what = what,
+                                    line = l + line_offset
+                                );
                             } else {
                                 line = l + line_offset;
                                 column = c;
-                                message = format!("{message} ({what} that starts here)");
+                                message = crate::msg!(
+                                    "yaml-invalid-starts-here",
+                                    detail = detail.clone(),
+                                    what = what
+                                );
                             }
                         }
                     }
                 }
-                Diagnostic::error(Code::YamlSyntax, path, format!("invalid YAML: {message}"))
+                Diagnostic::error(Code::YamlSyntax, path, message)
                     .at(line, column)
-                    .hint(
-                        "check the indentation and that text containing `: ` or starting with a special character \
-                         (such as `[`, `{`, `*`, `&`, `#`, `'` or `\"`) is put between quotes",
-                    )
+                    .hint(crate::msg!("yaml-invalid-hint"))
                     .with_source(file_text)
             })?
         };
@@ -147,10 +163,10 @@ impl<'a> YamlDoc<'a> {
                 return Err(Diagnostic::error(
                     Code::YamlShape,
                     path,
-                    "expected `field: value` lines",
+                    crate::msg!("yaml-not-fields"),
                 )
                 .at(line_offset + 1, 1)
-                .hint("write one field per line, such as `title: Mijn titel`")
+                .hint(crate::msg!("yaml-not-fields-hint"))
                 .with_source(file_text));
             }
         };
@@ -233,7 +249,7 @@ impl<'a> YamlDoc<'a> {
         &self,
         known: &[&str],
         required: &[&str],
-        what: &str,
+        what: Message,
         diags: &mut Vec<Diagnostic>,
     ) {
         for key in self.mapping.keys() {
@@ -249,21 +265,21 @@ impl<'a> YamlDoc<'a> {
             }
             let lower = name.to_lowercase();
             let close = suggest(&name, known).or_else(|| field_synonym(&lower, known));
+            let fields = known.join(", ");
             let hint = match close {
-                Some(k) => format!(
-                    "did you mean `{k}`? The fields of {what} are: {}",
-                    known.join(", ")
+                Some(k) => crate::msg!(
+                    "field-unknown-did-you-mean",
+                    field = k,
+                    what = what.clone(),
+                    fields = fields
                 ),
-                None => format!(
-                    "remove it, or use one of the fields of {what}: {}",
-                    known.join(", ")
-                ),
+                None => crate::msg!("field-unknown-remove", what = what.clone(), fields = fields),
             };
             diags.push(
                 self.error_at(
                     Code::UnknownField,
                     self.key_line(&name),
-                    format!("unknown field `{name}` in {what}"),
+                    crate::msg!("field-unknown", name = name.as_str(), what = what.clone()),
                 )
                 .hint(hint),
             );
@@ -275,10 +291,10 @@ impl<'a> YamlDoc<'a> {
                     Diagnostic::error(
                         Code::MissingField,
                         self.path,
-                        format!("required field `{key}` is missing in {what}"),
+                        crate::msg!("field-missing", key = *key, what = what.clone()),
                     )
                     .at(line, 0)
-                    .hint(format!("add a line `{key}: …`"))
+                    .hint(crate::msg!("field-missing-hint", key = *key))
                     .with_source(self.file_text),
                 );
             }
@@ -289,7 +305,7 @@ impl<'a> YamlDoc<'a> {
     pub fn get<T: DeserializeOwned>(
         &self,
         key: &str,
-        expected: &str,
+        expected: Message,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<T> {
         let value = self.mapping.get(key)?;
@@ -301,9 +317,13 @@ impl<'a> YamlDoc<'a> {
                     self.error_at(
                         Code::InvalidValue,
                         self.key_line(key),
-                        format!("field `{key}` has an invalid value: {detail}"),
+                        crate::msg!("field-invalid-value", key = key, detail = detail),
                     )
-                    .hint(format!("`{key}` must be {expected}")),
+                    .hint(crate::msg!(
+                        "field-must-be",
+                        key = key,
+                        expected = expected
+                    )),
                 );
                 None
             }

@@ -18,3 +18,160 @@ cms-save-refused-line = line { $line }
 ## The link check
 
 link-on-pages = { $message } (on { $pages } pages)
+
+## YAML and fields
+
+yaml-too-deep = the YAML is nested more than { $max } levels deep here
+yaml-too-deep-hint = lists and blocks in the kennisbank's files are a few levels deep: check for a pasted run of `[`, `{"{"}` or `- `, or put text with such characters between quotes
+yaml-invalid = invalid YAML: { $detail }
+yaml-invalid-in-block = invalid YAML: { $detail } ({ $what } that starts at line { $line })
+yaml-invalid-starts-here = invalid YAML: { $detail } ({ $what } that starts here)
+yaml-invalid-hint = check the indentation and that text containing `: ` or starting with a special character (such as `[`, `{"{"}`, `*`, `&`, `#`, `'` or `"`) is put between quotes
+yaml-not-fields = expected `field: value` lines
+yaml-not-fields-hint = write one field per line, such as `title: Mijn titel`
+field-unknown = unknown field `{ $name }` in { $what }
+field-unknown-did-you-mean = did you mean `{ $field }`? The fields of { $what } are: { $fields }
+field-unknown-remove = remove it, or use one of the fields of { $what }: { $fields }
+field-missing = required field `{ $key }` is missing in { $what }
+field-missing-hint = add a line `{ $key }: …`
+field-invalid-value = field `{ $key }` has an invalid value: { $detail }
+field-must-be = `{ $key }` must be { $expected }
+
+## A practice
+
+what-practice = a practice
+practice-id-invalid = the file name `{ $id }` is not a valid practice id
+practice-id-invalid-hint = rename the file to `{ $suggestion }.md`: lowercase letters, digits and single hyphens
+front-matter-missing = the file does not start with a `---` line
+front-matter-missing-hint = start the file with a front matter block:
+    ---
+    title: Korte titel
+    added: 2026-01-31
+    ---
+    De tekst van de praktijk.
+front-matter-unclosed = the front matter has no closing `---` line
+front-matter-unclosed-hint = put a line with just `---` after the last field, before the text
+date-order = `updated` ({ $updated }) is before `added` ({ $added })
+date-order-hint = `updated` is the date of the last change; it cannot be earlier than `added`
+expect-whole-number = a whole number, such as `30`
+expect-contact-block = a block with `name`, `role`, `email` and/or `phone`
+related-not-an-id = `{ $related }` in `related` is not a practice id
+related-not-an-id-hint = use the file name of the other practice without `.md`, such as `{ $suggestion }`
+alias-invalid = `{ $alias }` in `aliases` is not an old address of a practice
+alias-invalid-hint = write the address as `/praktijken/algemeen/oude-naam/`
+body-empty = the practice has no text
+body-empty-hint = write the text of the practice below the closing `---` line
+field-not-text = `{ $key }` must be text
+field-not-text-hint = write it on one line after `{ $key }: `; put it between quotes when it contains `: ` or starts with `[` or `{"{"}`
+field-empty = `{ $key }` is empty
+field-empty-hint = write a value after `{ $key }: `
+date-invalid = `{ $key }` is not a valid date: `{ $text }` ({ $detail })
+date-invalid-hint = write dates as YYYY-MM-DD, such as `2026-03-01`
+field-not-a-list = `{ $key }` must be a list
+field-not-a-list-hint = write `{ $key }: [eerste, tweede]`
+list-too-long = `{ $key }` has { $n } items; at most { $max } are allowed
+list-too-long-hint = keep the items of `{ $key }` that matter most to a reader
+list-item-not-text = an item of `{ $key }` is not a word or phrase: `{ $item }`
+list-item-not-text-hint = write `{ $key }: [eerste, tweede]`, each item plain text
+links-hint = write each link as
+    links:
+      - url: https://www.voorbeeld.nl/
+        label: Omschrijving van de link
+links-not-a-list = `links` must be a list of links
+link-invalid = link { $n } in `links` is not valid: { $detail }
+url-invalid = the URL `{ $url }` is not valid: { $why }
+url-invalid-hint = copy the full address from the browser's address bar, such as `https://www.voorbeeld.nl/pagina`
+link-no-label = the link to `{ $url }` has no label
+link-no-label-hint = write a `label:` that says where the link goes
+email-invalid-hint = write the address as `naam@organisatie.nl`
+
+## Addresses
+
+url-not-web = the URL `{ $url }` must be a web address (https://…)
+url-spaces-around = it has spaces before or after it
+url-space-inside = it contains a space (write %20 instead)
+url-no-scheme = it must start with https:// or http:// (or mailto: for an e-mail address)
+url-no-host = it has no host name after the scheme
+url-bad-port = `{ $port }` is not a valid port number
+url-bad-host = `{ $host }` is not a valid host name
+email-invalid = `{ $address }` is not a valid e-mail address
+
+## The site settings (site.yaml)
+
+what-site-settings = the site settings
+what-category = a category
+expect-text = text
+expect-markdown = text (markdown)
+expect-days = a whole number of days, such as `60`
+expect-bool = `true` or `false`
+expect-theme = the name of a folder in `themes/`
+expect-date = a date written as YYYY-MM-DD
+expect-site-url = the site's address, such as `https://www.example.nl/kennisbank/`
+expect-site-contact = a block with `email` and/or `url`, such as `contact: {"{"} email: info@example.nl }`
+expect-cms-block = a block such as `cms: {"{"} backend: github, repo: organisatie/kennisbank, branch: main }`
+reference-date-hint = write it as YYYY-MM-DD, or remove it to use the newest date in the content
+site-url-hint = write the address the site is published at, such as `https://www.example.nl/kennisbank/`
+category-fields = the fields of a category are: { $fields }
+category-slug-invalid = category slug `{ $slug }` is not a valid slug
+category-slug-invalid-hint = use lowercase letters, digits and hyphens; the slug is also the folder name under content/praktijken/
+category-twice = category `{ $slug }` is listed twice
+category-invalid = category { $n } is not valid: { $detail }
+category-invalid-hint = each category needs `slug`, `title`, and may have `description` and `order`
+site-contact-empty = `contact` has neither `email` nor `url`
+site-contact-empty-hint = give an e-mail address (`email: info@example.nl`), a contact page (`url: https://…`), or both; or remove `contact`
+site-contact-email-hint = write an address such as `info@example.nl`
+site-contact-url-hint = write the full address of the contact page, such as `https://www.example.nl/contact`
+cms-backend-unknown = `cms.backend` is `{ $backend }`; the CMS knows `github` and `gitlab`
+cms-backend-unknown-hint = write `backend: github` or `backend: gitlab`
+
+## The stappenplan (stappenplan.yaml)
+
+what-stappenplan = the stappenplan
+footnote-twice = footnote `{ $id }` is defined twice
+footnote-undefined = footnote `[^{ $id }]` is not defined
+footnote-undefined-hint = add it under `footnotes:` as `- id: { $id }` with a `text:`
+stappenplan-invalid = the stappenplan is not valid: { $detail }
+stappenplan-invalid-hint = each step needs `title`, `actor`, `text` and may have `deadline`; each uitgangspunt needs `title` and `text`; each footnote `id` and `text`
+
+## The synonyms (synoniemen.yaml)
+
+what-synonyms = the synonyms file
+synonyms-not-a-list = `{ $key }` must be a list of groups of words
+synonyms-not-a-list-hint = write one group per line, such as `  { $example }`
+synonyms-group-not-a-list = a group of synonyms must be a list of words between brackets
+synonyms-write-as = write it as `{ $example }`
+synonyms-words-only = a group of synonyms holds words only
+synonym-twice-in-group = `{ $word }` is in this group twice
+synonym-twice-in-group-hint = remove one of them (case and accents do not count)
+synonym-in-two-groups = `{ $word }` is also in the group on line { $line }
+synonym-in-two-groups-hint = a word can be in one group only: merge the two groups into one
+synonyms-group-too-small = a group of synonyms needs at least two words
+synonyms-group-too-small-hint = add the words that mean the same, as in `{ $example }`, or remove the group
+synonyms-without-key = the groups of synonyms must be under `{ $key }:`
+synonyms-without-key-hint = add a line `{ $key }:` above the groups and indent them by two spaces, as in `  { $example }`
+synonym-empty = an empty word in a group of synonyms
+synonym-empty-hint = remove the empty entry
+synonym-several-words = `{ $word }` is more than one word; synonyms are single words
+synonym-several-words-hint = the search compares words, not phrases: put each word in a group of its own, or leave it out
+synonym-ignored = `{ $word }` is a word the search leaves out (a stop word or a single letter)
+synonym-ignored-hint = remove it from the group
+
+## Links in texts and checks across files
+
+where-field = `{ $key }`
+where-text = the text
+link-unsafe = the link `{ $url }` in { $what } is refused: `{ $scheme }:` links may run a script or open something other than a web page
+link-unsafe-hint = link to a web page (`https://…`), an e-mail address (`mailto:…`) or a page of the site (`/stappenplan/`)
+link-in-text-invalid = the link `{ $url }` in { $what } is not valid: { $why }
+link-in-text-invalid-hint = write the full address, such as `https://www.voorbeeld.nl/pagina`
+id-duplicate = the id `{ $id }` is also used by { $other }
+id-duplicate-hint = ids are file names and must be unique over all categories: rename one of the files
+related-self = `related` lists the practice itself (`{ $id }`)
+related-self-hint = remove it
+did-you-mean = did you mean `{ $name }`?
+related-unknown = `related` names `{ $id }`, but no practice has that id
+related-unknown-hint = use the file name (without `.md`) of an existing practice
+tag-no-letters = the tag `{ $tag }` has no letters or digits
+tag-no-letters-hint = use a word as tag
+tag-spelling = the tag `{ $tag }` is written `{ $other }` in { $path }
+tag-spelling-hint = use one spelling, so the tag page shows one name
