@@ -37,15 +37,15 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         Diagnostic::error(
             Code::UnreadableFile,
             shown.clone(),
-            format!("cannot read the file: {e}"),
+            crate::msg!("file-unreadable", detail = e.to_string()),
         )
-        .hint("check that the file exists and can be read")
+        .hint(crate::msg!("file-unreadable-hint"))
     };
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
         return Err(
-            Diagnostic::error(Code::NotAFile, shown, "this is not a plain file")
-                .hint("replace it by a text file, or remove it"),
+            Diagnostic::error(Code::NotAFile, shown, crate::msg!("not-a-file"))
+                .hint(crate::msg!("not-a-file-hint")),
         );
     }
     let mut bytes = Vec::new();
@@ -60,13 +60,13 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         return Err(Diagnostic::error(
             Code::FileTooLarge,
             shown,
-            format!(
-                "the file is larger than {} MB ({} bytes)",
-                MAX_FILE_BYTES / 1024 / 1024,
-                meta.len().max(bytes.len() as u64)
+            crate::msg!(
+                "file-too-large",
+                mb = MAX_FILE_BYTES / 1024 / 1024,
+                bytes = meta.len().max(bytes.len() as u64).to_string()
             ),
         )
-        .hint("a text of the kennisbank is far smaller: split it up, or remove what was pasted by mistake"));
+        .hint(crate::msg!("file-too-large-hint")));
     }
     if bytes.starts_with(b"\xef\xbb\xbf") {
         // Some Windows editors start UTF-8 files with a byte order mark; it is not text.
@@ -76,10 +76,16 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         let valid = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..valid];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let column = valid - before.iter().rposition(|b| *b == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
-        Diagnostic::error(Code::NotUtf8, shown, "the file is not valid UTF-8 text")
+        let column = valid
+            - before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map(|p| p + 1)
+                .unwrap_or(0)
+            + 1;
+        Diagnostic::error(Code::NotUtf8, shown, crate::msg!("not-utf8"))
             .at(line, column)
-            .hint("save the file with UTF-8 encoding (in most editors: \"Save with encoding\" → UTF-8)")
+            .hint(crate::msg!("not-utf8-hint"))
     })
 }
 
@@ -102,9 +108,9 @@ pub fn symlink_error(root: &Path, link: &Path) -> Diagnostic {
     Diagnostic::error(
         Code::Symlink,
         display_path(root, link),
-        "this is a symbolic link; links are not followed, so it is not read or published",
+        crate::msg!("symlink"),
     )
-    .hint("replace the link by the real file (or folder): copy it here and remove the link")
+    .hint(crate::msg!("symlink-hint"))
 }
 
 /// Loads all content: reads and parses every file, without the checks across files (those are
@@ -241,11 +247,12 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
             Diagnostic::error(
                 Code::MissingFolder,
                 PRACTICES_DIR,
-                "the folder with practices does not exist",
+                crate::msg!("practices-folder-missing"),
             )
-            .hint(format!(
-                "create `{PRACTICES_DIR}/<category>/` with one folder per category: {}",
-                slugs.join(", ")
+            .hint(crate::msg!(
+                "practices-folder-missing-hint",
+                dir = PRACTICES_DIR,
+                categories = slugs.join(", ")
             )),
         );
         return (Vec::new(), diags);
@@ -265,7 +272,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
                 diags.push(Diagnostic::error(
                     Code::UnreadableFile,
                     shown,
-                    format!("cannot read: {e}"),
+                    crate::msg!("file-unreadable", detail = e.to_string()),
                 ));
                 continue;
             }
@@ -286,14 +293,18 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
             PracticeEntry::CategoryFolder { slug: name, known } => {
                 if !known {
                     let hint = match suggest(name, &slugs) {
-                        Some(s) => format!("did you mean `{s}`? Known categories: {}", slugs.join(", ")),
-                        None => format!("move its files into one of the category folders ({}), or add the category to content/site.yaml", slugs.join(", ")),
+                        Some(s) => crate::msg!(
+                            "category-did-you-mean",
+                            name = s,
+                            categories = slugs.join(", ")
+                        ),
+                        None => crate::msg!("category-unknown-hint", categories = slugs.join(", ")),
                     };
                     diags.push(
                         Diagnostic::error(
                             Code::UnknownCategory,
                             shown,
-                            format!("`{name}` is not a category"),
+                            crate::msg!("category-unknown", name = name),
                         )
                         .hint(hint),
                     );
@@ -303,11 +314,11 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
                 Diagnostic::error(
                     Code::OutsideCategory,
                     shown,
-                    "a practice must be inside a category folder",
+                    crate::msg!("outside-category"),
                 )
-                .hint(format!(
-                    "move the file into one of: {}",
-                    slugs
+                .hint(crate::msg!(
+                    "move-into-one-of",
+                    folders = slugs
                         .iter()
                         .map(|s| format!("{PRACTICES_DIR}/{s}/"))
                         .collect::<Vec<_>>()
@@ -319,20 +330,12 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
                 files.push((category.to_string(), entry.path().to_path_buf()))
             }
             PracticeEntry::Ignored => diags.push(
-                Diagnostic::warning(
-                    Code::IgnoredFile,
-                    shown,
-                    "this file is not a practice and is ignored",
-                )
-                .hint("practice files end in `.md`"),
+                Diagnostic::warning(Code::IgnoredFile, shown, crate::msg!("ignored-file"))
+                    .hint(crate::msg!("ignored-file-hint")),
             ),
             PracticeEntry::Nested => diags.push(
-                Diagnostic::error(
-                    Code::NestedFolder,
-                    shown,
-                    "folders inside a category folder are not read",
-                )
-                .hint("put practice files directly in the category folder"),
+                Diagnostic::error(Code::NestedFolder, shown, crate::msg!("nested-folder"))
+                    .hint(crate::msg!("nested-folder-hint")),
             ),
         }
     }
@@ -383,11 +386,11 @@ pub fn stray_markdown(root: &Path, settings: &Settings) -> Vec<Diagnostic> {
             Diagnostic::warning(
                 Code::StrayMarkdown,
                 display_path(root, e.path()),
-                "dit .md-bestand staat niet in een categoriemap en wordt niet gepubliceerd",
+                crate::msg!("stray-markdown"),
             )
-            .hint(format!(
-                "verplaats het naar een van: {}",
-                folders.join(", ")
+            .hint(crate::msg!(
+                "move-into-one-of",
+                folders = folders.join(", ")
             ))
         })
         .collect()

@@ -181,6 +181,7 @@ pub fn parse(
             updated,
             order,
             summary,
+            tag_lines: tags.iter().map(|t| doc.line_of("tags", t)).collect(),
             tags,
             links,
             related_lines: related.iter().map(|r| doc.line_of("related", r)).collect(),

@@ -175,3 +175,104 @@ tag-no-letters = the tag `{ $tag }` has no letters or digits
 tag-no-letters-hint = use a word as tag
 tag-spelling = the tag `{ $tag }` is written `{ $other }` in { $path }
 tag-spelling-hint = use one spelling, so the tag page shows one name
+
+## Files and folders
+
+file-unreadable = cannot read the file: { $detail }
+file-unreadable-hint = check that the file exists and can be read
+not-a-file = this is not a plain file
+not-a-file-hint = replace it by a text file, or remove it
+file-too-large = the file is larger than { $mb } MB ({ $bytes } bytes)
+file-too-large-hint = a text of the kennisbank is far smaller: split it up, or remove what was pasted by mistake
+not-utf8 = the file is not valid UTF-8 text
+not-utf8-hint = save the file with UTF-8 encoding (in most editors: "Save with encoding" → UTF-8)
+symlink = this is a symbolic link; links are not followed, so it is not read or published
+symlink-hint = replace the link by the real file (or folder): copy it here and remove the link
+practices-folder-missing = the folder with practices does not exist
+practices-folder-missing-hint = create `{ $dir }/<category>/` with one folder per category: { $categories }
+category-did-you-mean = did you mean `{ $name }`? Known categories: { $categories }
+category-unknown-hint = move its files into one of the category folders ({ $categories }), or add the category to content/site.yaml
+category-unknown = `{ $name }` is not a category
+outside-category = a practice must be inside a category folder
+move-into-one-of = move it into one of: { $folders }
+ignored-file = this file is not a practice and is ignored
+ignored-file-hint = practice files end in `.md`
+nested-folder = folders inside a category folder are not read
+nested-folder-hint = put practice files directly in the category folder
+stray-markdown = this .md file is not in a category folder and is not published
+
+## Warnings for mistakes that still parse
+
+lint-folded-paragraph = the blank line in `{ $key }: { $indicator }` does not start a new paragraph: YAML joins the lines
+lint-folded-paragraph-hint = write `{ $key }: |` instead of `{ $key }: { $indicator }`, so blank lines stay paragraphs
+lint-yaml-comment = everything from ` #` in `{ $key }` is dropped: YAML reads it as a comment, so the value is `{ $kept }`
+lint-yaml-comment-hint = put the value between quotes: `{ $fixed }`
+lint-list-without-brackets = `{ $key }: { $value }` is one value, not a list: it becomes { $key ->
+    [tags] one tag
+   *[other] one reference
+}
+lint-list-without-brackets-hint = put the list between brackets: `{ $key }: [{ $items }]`
+lint-placeholder = the example text of `kennisbank new` is still in the practice
+lint-placeholder-hint = replace the sentence ‘Beschrijf hier de praktijk…’ by the text of the practice
+lint-heading-skipped = heading level skipped: `{ $heading }` follows `{ $previous }`
+lint-heading-skipped-title = heading level skipped: `{ $heading }` follows the page title
+lint-heading-skipped-hint = write `{ $fixed }`; screen readers use the heading levels as a table of contents
+lint-link-syntax = this does not become a link: there is a space between `]` and `(`, so the reader sees the brackets and the address
+lint-link-syntax-hint = remove the space: `{ $fixed }`
+lint-url-space = the address `{ $url }` contains a space, so this does not become a link
+lint-url-space-hint = write the space as %20: `{ $fixed }`, or copy the address again from the address bar
+alias-clash = the old address `{ $alias }` is also the address of { $other }
+alias-clash-hint = remove it from `aliases`: an address can lead to one page only
+tag-variant = the tag `{ $tag }` is almost the same as `{ $other }` in { $path }: that makes two tag pages
+tag-variant-hint = pick one spelling; use `{ $other }` if that is right
+
+## YAML mistakes, at their own line
+
+yaml-control-character = there is an invisible control character ({ $code }) on this line; YAML does not accept it
+yaml-control-character-hint = remove it (it often comes along when copying from another program): `{ $fixed }`
+yaml-tab = there is a tab at the start of the line; YAML only accepts spaces for indentation
+yaml-tab-hint = replace the tab by spaces: `{ $fixed }`
+yaml-missing-colon = the colon after the field name is missing on this line
+yaml-write = write `{ $fixed }`
+yaml-duplicate-key = the field `{ $key }` is there twice: also on line { $first }
+yaml-duplicate-key-hint = a field may occur once: keep one line `{ $key }:` (the one on line { $first } or this one) and remove the other
+yaml-missing-space = a space is missing after `{ $key }:`
+yaml-quote-inside = the value of `{ $key }` is between quotes and contains the same quote itself, so the text ends too early
+yaml-colon-in-value = the value of `{ $key }` contains `: `; YAML reads that as a new field
+yaml-bad-indent = this line is indented, but `{ $key }` already has a value; YAML cannot place it under anything
+yaml-bad-indent-hint = remove the spaces at the start: `{ $fixed }`
+
+## The link check of the built site
+
+page-link-unsafe = the link `{ $url }` is refused: `{ $scheme }:` links may run a script or open something other than a web page
+page-link-unsafe-hint = link to a web page (`https://…`), an e-mail address (`mailto:…`) or a page of the site
+link-outside-base = the link `{ $path }` does not start with the site's base, so it breaks when the site is published under a sub-path
+link-outside-base-hint = in a template write `{"{{"} base {"}}"}path/`; in a text write `/path/` (the generator adds the base)
+link-broken = the link `{ $url }` goes to a page that does not exist
+link-broken-hint = link to a page of the site as `/praktijken/<category>/<id>/` (a practice), or check the spelling of the address
+anchor-broken = the link `{ $url }` goes to `#{ $fragment }`, which is not on that page
+anchor-broken-hint = link to an `id` that exists on the target page, or drop the `#…` part
+link-on-page = { $message } (on the page `{ $page }`)
+
+## Building, templates and documents
+
+epoch-out-of-calendar = is out of range (not a date the calendar can hold)
+epoch-too-large = is out of range (too large a number)
+epoch-not-a-number = is not a number of seconds
+epoch-ignored = `SOURCE_DATE_EPOCH={ $value }` { $problem }; it is ignored
+epoch-ignored-hint = set it to a Unix timestamp, such as `git log -1 --format=%ct`
+cannot-write = cannot write the file: { $detail }
+cannot-write-hint = check that the output folder's disk has room and that you may write there
+template-render = cannot render { $page }: { $detail }
+template-render-hint = a template uses a variable or filter that does not exist
+theme-no-templates = the theme `{ $name }` has no templates folder
+theme-no-templates-hint = check `theme:` in content/site.yaml; the default theme lives in themes/default/
+template-syntax = template error: { $detail }
+template-syntax-hint = check that every `{"{{"}`, `{"{%"}` and `{"{#"}` is closed, and every block has its `{"{%"} end… %}`
+template-missing-hint = a template extends or includes a template that does not exist
+theme-name-invalid = `theme: { $name }` is not the name of a folder in `themes/`
+theme-name-invalid-hint = write only the folder's name, such as `theme: default`: no `/`, `..` or absolute path
+municipalities-invalid = the list of municipalities is not valid: { $detail }
+municipalities-invalid-hint = each entry is `- naam: <officiële naam>` with `provincie: <provincie>`; names must be unique
+letter-template = the document template does not work: { $detail }
+letter-template-hint = the documents use Jinja syntax ({"{{"} variabele {"}}"}, {"{%"} for … %} … {"{%"} endfor %}); the comment at the top of brief-coa.html lists the variables

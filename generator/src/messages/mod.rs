@@ -116,6 +116,11 @@ impl From<i64> for Arg {
         Arg::Number(n)
     }
 }
+impl From<u64> for Arg {
+    fn from(n: u64) -> Arg {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
 impl From<u32> for Arg {
     fn from(n: u32) -> Arg {
         Arg::Number(n.into())
@@ -197,17 +202,6 @@ fn arg_text(arg: &Arg, lang: Lang) -> String {
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::current()))
-    }
-}
-
-impl From<&str> for Message {
-    fn from(s: &str) -> Message {
-        Message::raw(s)
-    }
-}
-impl From<String> for Message {
-    fn from(s: String) -> Message {
-        Message::raw(s)
     }
 }
 

@@ -181,3 +181,104 @@ tag-no-letters = de tag `{ $tag }` heeft geen letters of cijfers
 tag-no-letters-hint = gebruik een woord als tag
 tag-spelling = de tag `{ $tag }` wordt in { $path } als `{ $other }` geschreven
 tag-spelling-hint = kies één schrijfwijze, zodat de tagpagina één naam toont
+
+## Bestanden en mappen
+
+file-unreadable = het bestand kan niet gelezen worden ({ $detail })
+file-unreadable-hint = controleer of het bestand bestaat en gelezen mag worden
+not-a-file = dit is geen gewoon bestand
+not-a-file-hint = vervang het door een tekstbestand, of verwijder het
+file-too-large = het bestand is groter dan { $mb } MB ({ $bytes } bytes)
+file-too-large-hint = een tekst van de kennisbank is veel kleiner: verdeel hem, of verwijder wat er per ongeluk in geplakt is
+not-utf8 = het bestand is geen geldige UTF-8-tekst
+not-utf8-hint = sla het bestand op met UTF-8-codering (in de meeste editors: "Opslaan met codering" → UTF-8)
+symlink = dit is een symbolische koppeling; koppelingen worden niet gevolgd, dus dit wordt niet gelezen of gepubliceerd
+symlink-hint = vervang de koppeling door het echte bestand (of de echte map): kopieer het hierheen en verwijder de koppeling
+practices-folder-missing = de map met praktijken bestaat niet
+practices-folder-missing-hint = maak `{ $dir }/<categorie>/` aan, met één map per categorie: { $categories }
+category-did-you-mean = bedoelde u `{ $name }`? Bekende categorieën: { $categories }
+category-unknown-hint = verplaats de bestanden naar een van de categoriemappen ({ $categories }), of voeg de categorie toe aan content/site.yaml
+category-unknown = `{ $name }` is geen categorie
+outside-category = een praktijk moet in een categoriemap staan
+move-into-one-of = verplaats het naar een van: { $folders }
+ignored-file = dit bestand is geen praktijk en wordt overgeslagen
+ignored-file-hint = de bestanden van praktijken eindigen op `.md`
+nested-folder = mappen in een categoriemap worden niet gelezen
+nested-folder-hint = zet de bestanden van praktijken direct in de categoriemap
+stray-markdown = dit .md-bestand staat niet in een categoriemap en wordt niet gepubliceerd
+
+## Waarschuwingen voor vergissingen die wel te lezen zijn
+
+lint-folded-paragraph = de lege regel in `{ $key }: { $indicator }` maakt geen nieuwe alinea: YAML voegt de regels samen
+lint-folded-paragraph-hint = schrijf `{ $key }: |` in plaats van `{ $key }: { $indicator }`, dan blijven lege regels alinea's
+lint-yaml-comment = alles vanaf ` #` in `{ $key }` valt weg: YAML leest het als commentaar, dus de waarde is `{ $kept }`
+lint-yaml-comment-hint = zet de waarde tussen aanhalingstekens: `{ $fixed }`
+lint-list-without-brackets = `{ $key }: { $value }` is één waarde, geen lijst: het wordt { $key ->
+    [tags] één tag
+   *[other] één verwijzing
+}
+lint-list-without-brackets-hint = zet de lijst tussen blokhaken: `{ $key }: [{ $items }]`
+lint-placeholder = de voorbeeldtekst van `kennisbank new` staat nog in de praktijk
+lint-placeholder-hint = vervang de zin ‘Beschrijf hier de praktijk…’ door de tekst van de praktijk
+lint-heading-skipped = kopniveau overgeslagen: `{ $heading }` volgt op `{ $previous }`
+lint-heading-skipped-title = kopniveau overgeslagen: `{ $heading }` volgt op de paginatitel
+lint-heading-skipped-hint = schrijf `{ $fixed }`; schermlezers gebruiken de kopniveaus als inhoudsopgave
+lint-link-syntax = dit wordt geen link: tussen `]` en `(` staat een spatie, dus de lezer ziet de haakjes en het adres
+lint-link-syntax-hint = haal de spatie weg: `{ $fixed }`
+lint-url-space = het adres `{ $url }` bevat een spatie, dus dit wordt geen link
+lint-url-space-hint = schrijf de spatie als %20: `{ $fixed }`, of kopieer het adres opnieuw uit de adresbalk
+alias-clash = het oude adres `{ $alias }` is ook het adres van { $other }
+alias-clash-hint = haal het uit `aliases`: een adres kan maar naar één pagina leiden
+tag-variant = de tag `{ $tag }` is bijna gelijk aan `{ $other }` in { $path }: dat worden twee tagpagina's
+tag-variant-hint = kies één schrijfwijze; gebruik `{ $other }` als die goed is
+
+## Vergissingen in YAML, op hun eigen regel
+
+yaml-control-character = er staat een onzichtbaar stuurteken ({ $code }) op deze regel; YAML accepteert dat niet
+yaml-control-character-hint = verwijder het (het komt vaak mee bij kopiëren uit een ander programma): `{ $fixed }`
+yaml-tab = er staat een tab aan het begin van de regel; YAML accepteert alleen spaties om in te springen
+yaml-tab-hint = vervang de tab door spaties: `{ $fixed }`
+yaml-missing-colon = op deze regel ontbreekt de dubbele punt na de veldnaam
+yaml-write = schrijf `{ $fixed }`
+yaml-duplicate-key = het veld `{ $key }` staat er twee keer: ook op regel { $first }
+yaml-duplicate-key-hint = een veld mag één keer voorkomen: houd één regel `{ $key }:` (die op regel { $first } of deze) en verwijder de andere
+yaml-missing-space = na `{ $key }:` ontbreekt een spatie
+yaml-quote-inside = de waarde van `{ $key }` staat tussen aanhalingstekens en bevat zelf hetzelfde aanhalingsteken, zodat de tekst te vroeg eindigt
+yaml-colon-in-value = de waarde van `{ $key }` bevat `: `; YAML leest dat als een nieuw veld
+yaml-bad-indent = deze regel springt in, maar `{ $key }` heeft al een waarde; YAML kan hem nergens onder plaatsen
+yaml-bad-indent-hint = haal de spaties aan het begin weg: `{ $fixed }`
+
+## De controle van links in de gebouwde site
+
+page-link-unsafe = de link `{ $url }` wordt geweigerd: links met `{ $scheme }:` kunnen een script uitvoeren of iets anders openen dan een webpagina
+page-link-unsafe-hint = link naar een webpagina (`https://…`), een e-mailadres (`mailto:…`) of een pagina van de site
+link-outside-base = de link `{ $path }` begint niet met het basisadres van de site, dus hij werkt niet meer als de site onder een submap gepubliceerd wordt
+link-outside-base-hint = schrijf in een sjabloon `{"{{"} base {"}}"}pad/`; schrijf in een tekst `/pad/` (de generator zet het basisadres ervoor)
+link-broken = de link `{ $url }` gaat naar een pagina die niet bestaat
+link-broken-hint = link naar een pagina van de site als `/praktijken/<categorie>/<naam>/` (een praktijk), of controleer de spelling van het adres
+anchor-broken = de link `{ $url }` gaat naar `#{ $fragment }`, maar dat staat niet op die pagina
+anchor-broken-hint = link naar een `id` die op de doelpagina bestaat, of laat het deel `#…` weg
+link-on-page = { $message } (op de pagina `{ $page }`)
+
+## Bouwen, sjablonen en documenten
+
+epoch-out-of-calendar = valt buiten het bereik (geen datum die de kalender kent)
+epoch-too-large = valt buiten het bereik (een te groot getal)
+epoch-not-a-number = is geen aantal seconden
+epoch-ignored = `SOURCE_DATE_EPOCH={ $value }` { $problem }; het wordt genegeerd
+epoch-ignored-hint = zet het op een Unix-tijdstempel, zoals `git log -1 --format=%ct`
+cannot-write = het bestand kan niet geschreven worden ({ $detail })
+cannot-write-hint = controleer of de schijf van de uitvoermap ruimte heeft en of u daar mag schrijven
+template-render = de pagina { $page } kan niet gemaakt worden: { $detail }
+template-render-hint = een sjabloon gebruikt een variabele of filter die niet bestaat
+theme-no-templates = het thema `{ $name }` heeft geen map templates
+theme-no-templates-hint = controleer `theme:` in content/site.yaml; het standaardthema staat in themes/default/
+template-syntax = fout in een sjabloon: { $detail }
+template-syntax-hint = controleer of elke `{"{{"}`, `{"{%"}` en `{"{#"}` gesloten is, en of elk blok zijn `{"{%"} end… %}` heeft
+template-missing-hint = een sjabloon breidt een sjabloon uit of voegt er een in dat niet bestaat
+theme-name-invalid = `theme: { $name }` is niet de naam van een map in `themes/`
+theme-name-invalid-hint = schrijf alleen de naam van de map, zoals `theme: default`: geen `/`, `..` of volledig pad
+municipalities-invalid = de lijst van gemeenten is niet geldig: { $detail }
+municipalities-invalid-hint = elk item is `- naam: <officiële naam>` met `provincie: <provincie>`; namen moeten uniek zijn
+letter-template = het documentsjabloon werkt niet: { $detail }
+letter-template-hint = de documenten gebruiken Jinja-opmaak ({"{{"} variabele {"}}"}, {"{%"} for … %} … {"{%"} endfor %}); het commentaar bovenaan brief-coa.html noemt de variabelen
