@@ -460,23 +460,32 @@ pub fn suggest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::msg;
 
     fn sample() -> Diagnostic {
         Diagnostic::error(
             Code::UnknownField,
             "content/praktijken/algemeen/x.md",
-            "unknown field `titel`",
+            msg!(
+                "field-unknown",
+                name = "titel",
+                what = msg!("what-practice")
+            ),
         )
         .at(2, 1)
-        .hint("did you mean `title`?")
+        .hint(msg!("did-you-mean", name = "title"))
         .with_source("---\ntitel: Hallo\n")
     }
 
+    fn raw(text: impl Into<String>) -> Message {
+        Message::raw(text)
+    }
+
     #[test]
-    fn human_output_shows_path_line_source_and_hint() {
-        let out = render(&[sample()], Format::Human);
+    fn human_output_shows_path_line_source_and_hint_in_dutch() {
+        let out = render_in(&[sample()], Format::Human, Lang::Nl);
         assert!(
-            out.contains("error[unknown-field]: unknown field `titel`"),
+            out.contains("fout[unknown-field]: onbekend veld `titel` in een praktijk"),
             "{out}"
         );
         assert!(
@@ -484,6 +493,17 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("2 | titel: Hallo"), "{out}");
+        assert!(out.contains("= hulp: bedoelde u `title`?"), "{out}");
+        assert!(out.ends_with("1 fout, 0 waarschuwingen\n"), "{out}");
+    }
+
+    #[test]
+    fn the_same_diagnostic_renders_in_english_on_request() {
+        let out = render_in(&[sample()], Format::Human, Lang::En);
+        assert!(
+            out.contains("error[unknown-field]: unknown field `titel` in a practice"),
+            "{out}"
+        );
         assert!(out.contains("= help: did you mean `title`?"), "{out}");
         assert!(out.contains("1 error(s), 0 warning(s)"), "{out}");
     }
@@ -491,14 +511,14 @@ mod tests {
     #[test]
     fn long_source_lines_are_cut_around_the_column() {
         let line = format!("{}X{}", "ë".repeat(5_000), "a".repeat(5_000));
-        let d = Diagnostic::error(Code::YamlSyntax, "f", "m")
+        let d = Diagnostic::error(Code::YamlSyntax, "f", raw("m"))
             .at(1, 5_001)
             .with_line_text(&line);
         let shown = d.source_line.as_deref().unwrap();
         assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
         assert!(shown.chars().count() <= MAX_SOURCE_CHARS + 2);
         assert_eq!(shown.chars().nth(d.source_column - 1), Some('X'));
-        let out = render(&[d], Format::Human);
+        let out = render_in(&[d], Format::Human, Lang::Nl);
         let caret = out.lines().find(|l| l.ends_with('^')).unwrap();
         let text = out.lines().find(|l| l.contains('X')).unwrap();
         assert_eq!(
@@ -511,22 +531,26 @@ mod tests {
     fn human_output_is_capped_per_file_and_says_what_it_left_out() {
         let many: Vec<Diagnostic> = (0..MAX_PER_FILE + 7)
             .map(|i| {
-                Diagnostic::error(Code::YamlSyntax, "a.md", format!("probleem {i}")).at(i + 1, 0)
+                Diagnostic::error(Code::YamlSyntax, "a.md", raw(format!("probleem {i}")))
+                    .at(i + 1, 0)
             })
             .chain([Diagnostic::warning(
                 Code::UnknownField,
                 "b.md",
-                "ander bestand",
+                raw("ander bestand"),
             )])
             .collect();
-        let out = render(&many, Format::Human);
-        assert_eq!(out.matches("error[yaml-syntax]").count(), MAX_PER_FILE);
+        let out = render_in(&many, Format::Human, Lang::Nl);
+        assert_eq!(out.matches("fout[yaml-syntax]").count(), MAX_PER_FILE);
         assert!(
-            out.contains("warning[unknown-field]: ander bestand"),
+            out.contains("waarschuwing[unknown-field]: ander bestand"),
             "{out}"
         );
-        assert!(out.contains("… and 7 more problem(s) in a.md"), "{out}");
-        assert!(out.ends_with(&format!("{} error(s), 1 warning(s)\n", MAX_PER_FILE + 7)));
+        assert!(
+            out.contains("… en nog 7 probleem/problemen in a.md"),
+            "{out}"
+        );
+        assert!(out.ends_with(&format!("{} fouten, 1 waarschuwing\n", MAX_PER_FILE + 7)));
         // JSON keeps every problem.
         let v: serde_json::Value = serde_json::from_str(&render(&many, Format::Json)).unwrap();
         assert_eq!(v.as_array().unwrap().len(), MAX_PER_FILE + 8);
@@ -534,8 +558,8 @@ mod tests {
 
     #[test]
     fn control_characters_are_escaped_for_the_terminal() {
-        let d = Diagnostic::error(Code::YamlSyntax, "a\u{1b}[2J.md", "`\u{7}`")
-            .hint("regel 1\nregel 2");
+        let d = Diagnostic::error(Code::YamlSyntax, "a\u{1b}[2J.md", raw("`\u{7}`"))
+            .hint(raw("regel 1\nregel 2"));
         let out = render(std::slice::from_ref(&d), Format::Human);
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
         assert!(
@@ -547,18 +571,21 @@ mod tests {
 
     #[test]
     fn github_output_is_one_escaped_annotation_per_problem() {
-        let out = render(&[sample()], Format::Github);
+        let out = render_in(&[sample()], Format::Github, Lang::Nl);
         assert_eq!(
             out,
-            "::error file=content/praktijken/algemeen/x.md,line=2,col=1,title=unknown-field::unknown field `titel`%0Adid you mean `title`?\n"
+            "::error file=content/praktijken/algemeen/x.md,line=2,col=1,title=unknown-field::onbekend veld `titel` in een praktijk%0Abedoelde u `title`?\n"
         );
     }
 
     #[test]
     fn json_output_is_an_array_of_objects() {
-        let out = render(&[sample()], Format::Json);
+        let out = render_in(&[sample()], Format::Json, Lang::Nl);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v[0]["line"], 2);
+        assert_eq!(v[0]["message"], "onbekend veld `titel` in een praktijk");
+        assert_eq!(v[0]["message_id"], "field-unknown");
+        assert_eq!(v[0]["hint"], "bedoelde u `title`?");
         assert_eq!(v[0]["severity"], "error");
         assert_eq!(v[0]["path"], "content/praktijken/algemeen/x.md");
     }

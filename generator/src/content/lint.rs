@@ -340,12 +340,12 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!((d[0].code, d[0].line), ("yaml-comment", 2));
         assert!(
-            d[0].message.contains("de waarde is `Buddyproject`"),
+            d[0].text().contains("de waarde is `Buddyproject`"),
             "{}",
             d[0].message
         );
         assert_eq!(
-            d[0].hint.as_deref(),
+            d[0].hint_text().as_deref(),
             Some("zet de waarde tussen aanhalingstekens: `title: \"Buddyproject #buurt\"`")
         );
         assert!(warnings("---\ntitle: \"Buddyproject #buurt\"\n---\nTekst.\n").is_empty());
@@ -355,9 +355,9 @@ mod tests {
     fn tags_without_brackets_are_a_warning_with_the_list() {
         let d = warnings("---\ntitle: T\ntags: buddy, buurt\n---\nTekst.\n");
         assert_eq!((d[0].code, d[0].line), ("list-without-brackets", 3));
-        assert!(d[0].message.contains("het wordt één tag"));
+        assert!(d[0].text().contains("het wordt één tag"));
         assert_eq!(
-            d[0].hint.as_deref(),
+            d[0].hint_text().as_deref(),
             Some("zet de lijst tussen blokhaken: `tags: [buddy, buurt]`")
         );
     }
@@ -367,12 +367,12 @@ mod tests {
         let d = warnings("---\ntitle: T\n---\nZie [de handreiking] (https://www.vng.nl/x) voor meer.\n\nEn [dit](https://www.vng.nl/a b).\n");
         assert_eq!((d[0].code, d[0].line), ("link-syntax", 4));
         assert_eq!(
-            d[0].hint.as_deref(),
+            d[0].hint_text().as_deref(),
             Some("haal de spatie weg: `Zie [de handreiking](https://www.vng.nl/x) voor meer.`")
         );
         assert_eq!((d[1].code, d[1].line), ("url-space", 6));
         assert!(d[1]
-            .hint
+            .hint_text()
             .as_deref()
             .unwrap()
             .contains("https://www.vng.nl/a%20b"));
@@ -388,9 +388,9 @@ mod tests {
         let d = warnings("---\ntitle: T\n---\n## Aanpak\n\n#### Details\n");
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!((d[0].code, d[0].line), ("heading-level", 6));
-        assert!(d[0].message.contains("`####` volgt op `##`"));
+        assert!(d[0].text().contains("`####` volgt op `##`"));
         assert!(d[0]
-            .hint
+            .hint_text()
             .as_deref()
             .unwrap()
             .starts_with("schrijf `### Details`"));
@@ -456,7 +456,7 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!((d[0].code, d[0].line), ("folded-paragraph", 4));
         assert_eq!(
-            d[0].hint.as_deref(),
+            d[0].hint_text().as_deref(),
             Some("schrijf `intro: |` in plaats van `intro: >-`, dan blijven lege regels alinea's")
         );
         assert!(folded_blocks("x", "intro: |\n  a\n\n  b\n", 1).is_empty());

@@ -463,13 +463,13 @@ mod tests {
         let unknown = d.iter().find(|d| d.code == "unknown-field").unwrap();
         assert_eq!(unknown.line, 2);
         assert!(unknown
-            .hint
+            .hint_text()
             .as_deref()
             .unwrap()
-            .contains("did you mean `title`?"));
+            .contains("bedoelde u `title`?"));
         assert!(d
             .iter()
-            .any(|d| d.code == "missing-field" && d.message.contains("`title`")));
+            .any(|d| d.code == "missing-field" && d.text().contains("`title`")));
     }
 
     #[test]
@@ -492,23 +492,24 @@ mod tests {
     #[test]
     fn related_written_as_a_path_suggests_the_id() {
         let d = problems("---\ntitle: T\nadded: 2026-01-02\nrelated: [algemeen/eerste-praktijk.md, tweede.md]\n---\nTekst.\n");
-        let hints: Vec<&str> = d
+        let hints: Vec<String> = d
             .iter()
             .filter(|d| d.code == "invalid-related")
-            .map(|d| d.hint.as_deref().unwrap())
+            .map(|d| d.hint_text().unwrap())
             .collect();
-        assert!(hints[0].ends_with("such as `eerste-praktijk`"), "{hints:?}");
-        assert!(hints[1].ends_with("such as `tweede`"), "{hints:?}");
+        assert!(hints[0].ends_with("zoals `eerste-praktijk`"), "{hints:?}");
+        assert!(hints[1].ends_with("zoals `tweede`"), "{hints:?}");
     }
 
     #[test]
     fn missing_front_matter_and_bad_id_are_errors() {
         let (p, d) = parse("x", "algemeen", "Mijn Praktijk", "Tekst zonder kop\n");
         assert!(p.is_none());
-        assert!(d
-            .iter()
-            .any(|d| d.code == "invalid-id"
-                && d.hint.as_deref().unwrap().contains("mijn-praktijk.md")));
+        assert!(d.iter().any(|d| d.code == "invalid-id"
+            && d.hint_text()
+                .as_deref()
+                .unwrap()
+                .contains("mijn-praktijk.md")));
         assert!(d.iter().any(|d| d.code == "missing-front-matter"));
     }
 }

@@ -320,7 +320,7 @@ mod tests {
             .expect("an unsafe-link error");
         assert_eq!((unsafe_link.path.as_str(), unsafe_link.line), (PATH, 4));
         assert!(
-            unsafe_link.message.contains("javascript:"),
+            unsafe_link.text().contains("javascript:"),
             "{unsafe_link:?}"
         );
     }

@@ -154,7 +154,7 @@ mod tests {
             "title: S\nsteps:\n  - title: a\n    actor: b\n    tekst: c\nuitgangspunten: []\n",
         );
         assert_eq!(d[0].code, "invalid-stappenplan");
-        assert!(d[0].message.contains("tekst"), "{:?}", d[0]);
+        assert!(d[0].text().contains("tekst"), "{:?}", d[0]);
         assert!(d[0].line >= 3, "{:?}", d[0]);
     }
 }

@@ -225,27 +225,24 @@ mod tests {
         let text = "synoniemen:\n  - [statushouder, vergunninghouder]\n  - [tijdelijke woning, flexwoning]\n  - [huurtoeslag]\n  - [Statushouder, nieuwkomer]\n  - [corporatie, de]\n  - gewoon\n";
         let (groups, diags) = parse(text);
         assert!(groups.is_none());
-        let found: Vec<(usize, &str)> =
-            diags.iter().map(|d| (d.line, d.message.as_str())).collect();
-        assert_eq!(
-            found,
-            [
-                (
-                    3,
-                    "`tijdelijke woning` is more than one word; synonyms are single words"
-                ),
-                (4, "a group of synonyms needs at least two words"),
-                (5, "`Statushouder` is also in the group on line 2"),
-                (
-                    6,
-                    "`de` is a word the search leaves out (a stop word or a single letter)"
-                ),
-                (
-                    7,
-                    "a group of synonyms must be a list of words between brackets"
-                ),
-            ]
-        );
+        let found: Vec<(usize, String)> = diags.iter().map(|d| (d.line, d.text())).collect();
+        let expected = [
+            (
+                3,
+                "`tijdelijke woning` is meer dan één woord; synoniemen zijn losse woorden",
+            ),
+            (4, "een groep synoniemen heeft minstens twee woorden nodig"),
+            (5, "`Statushouder` staat ook in de groep op regel 2"),
+            (
+                6,
+                "`de` is een woord dat de zoekfunctie overslaat (een stopwoord of een losse letter)",
+            ),
+            (
+                7,
+                "een groep synoniemen moet een lijst van woorden tussen haken zijn",
+            ),
+        ];
+        assert_eq!(found, expected.map(|(l, t)| (l, t.to_string())),);
         assert!(diags.iter().all(|d| d.path == PATH && d.hint.is_some()));
     }
 
@@ -254,7 +251,11 @@ mod tests {
         let (_, diags) = parse("synonymen:\n  - [a, b]\n");
         let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["unknown-field", "missing-field"]);
-        assert!(diags[0].hint.as_deref().unwrap().contains("synoniemen"));
+        assert!(diags[0]
+            .hint_text()
+            .as_deref()
+            .unwrap()
+            .contains("synoniemen"));
         let (_, diags) = parse("synoniemen:\n  - [statushouder, vergunninghouder\n");
         assert_eq!(diags[0].code, "yaml-syntax");
         assert_eq!(diags[0].line, 2);
@@ -267,7 +268,7 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].line, 2);
         assert!(
-            diags[0].message.contains("`synoniemen:`"),
+            diags[0].text().contains("`synoniemen:`"),
             "{}",
             diags[0].message
         );
