@@ -342,15 +342,15 @@ fn an_invalid_save_is_refused_in_dutch_and_writes_nothing() {
     for (raw, expected) in [
         (
             "---\ntitle: T\nadded: 2026-02-30\n---\nTekst.\n",
-            "regel 3: `added` is not a valid date",
+            "regel 3: `added` is geen geldige datum",
         ),
         (
             "---\ntitle: T\nadded: 2026-01-02\nrelated: [bestaat-niet]\n---\nTekst.\n",
-            "no practice has that id",
+            "er is geen praktijk met die naam",
         ),
         (
             "---\ntitle: T\nadded: 2026-01-02\n---\n",
-            "the practice has no text",
+            "de praktijk heeft geen tekst",
         ),
     ] {
         let reply = call(

@@ -224,7 +224,7 @@ fn serve_shows_edits_keeps_the_last_good_site_on_errors_and_recovers() {
         "the last good version stays served"
     );
     assert!(
-        server.log().contains("error[yaml-syntax]"),
+        server.log().contains("fout[yaml-syntax]"),
         "{}",
         server.log()
     );

@@ -108,7 +108,7 @@ impl<'a> YamlDoc<'a> {
             Value::Mapping(Mapping::new())
         } else {
             serde_yaml::from_str(yaml).map_err(|e| {
-                if let Some(m) = super::yaml_mistakes::find(yaml) {
+                if let Some(m) = super::yaml_mistakes::find(yaml, line_offset) {
                     return m.diagnostic(path, line_offset, file_text);
                 }
                 let (mut line, mut column) = e
@@ -156,7 +156,7 @@ impl<'a> YamlDoc<'a> {
             Value::Mapping(m) => m,
             Value::Null => Mapping::new(),
             _ => {
-                if let Some(m) = super::yaml_mistakes::find(yaml) {
+                if let Some(m) = super::yaml_mistakes::find(yaml, line_offset) {
                     return Err(m.diagnostic(path, line_offset, file_text));
                 }
                 return Err(Diagnostic::error(

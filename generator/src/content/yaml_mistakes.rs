@@ -30,7 +30,8 @@ impl Mistake {
 }
 
 /// The first known mistake in `yaml`, if any.
-pub fn find(yaml: &str) -> Option<Mistake> {
+/// `line_offset`: the lines of the file before the YAML, for the line numbers in messages.
+pub fn find(yaml: &str, line_offset: usize) -> Option<Mistake> {
     let lines: Vec<&str> = yaml.lines().collect();
     // Top-level field → the line it is first on.
     let mut keys: BTreeMap<&str, usize> = BTreeMap::new();
@@ -92,8 +93,12 @@ pub fn find(yaml: &str) -> Option<Mistake> {
             return Some(Mistake {
                 line: n,
                 column: 1,
-                message: msg!("yaml-duplicate-key", key = key, first = first),
-                hint: msg!("yaml-duplicate-key-hint", key = key, first = first),
+                message: msg!("yaml-duplicate-key", key = key, first = first + line_offset),
+                hint: msg!(
+                    "yaml-duplicate-key-hint",
+                    key = key,
+                    first = first + line_offset
+                ),
             });
         }
         keys.insert(key, n);
@@ -178,7 +183,7 @@ mod tests {
             serde_yaml::from_str::<serde_yaml::Value>(yaml).is_err(),
             "{yaml} should not parse"
         );
-        find(yaml).unwrap()
+        find(yaml, 0).unwrap()
     }
 
     #[test]
@@ -214,7 +219,7 @@ mod tests {
             (m.line, &*m.hint.render(Lang::Nl)),
             (2, "schrijf `added: 2026-01-02`")
         );
-        let m = find("title:Mijn titel\n").unwrap();
+        let m = find("title:Mijn titel\n", 0).unwrap();
         assert_eq!(
             (m.line, &*m.hint.render(Lang::Nl)),
             (1, "schrijf `title: Mijn titel`")
@@ -240,7 +245,7 @@ mod tests {
         assert_eq!((d.code, d.line), ("yaml-syntax", 4));
         assert_eq!(
             d.message.render(Lang::Nl),
-            "het veld `title` staat er twee keer: ook op regel 1"
+            "het veld `title` staat er twee keer: ook op regel 2"
         );
         assert_eq!(d.source_line.as_deref(), Some("title: Twee"));
     }
@@ -266,6 +271,6 @@ mod tests {
 
     #[test]
     fn valid_yaml_has_no_mistake() {
-        assert_eq!(find("title: \"Wonen: samen\"\nlinks:\n  - url: https://x.nl/\n    label: X\ntags: [a, b]\n"), None);
+        assert_eq!(find("title: \"Wonen: samen\"\nlinks:\n  - url: https://x.nl/\n    label: X\ntags: [a, b]\n", 0), None);
     }
 }
