@@ -21,41 +21,44 @@ pub struct Plan {
 pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result<Plan, String> {
     let settings = load_settings(root)?;
     if !is_slug(new) {
-        return Err(format!(
-            "`{new}` is geen geldige id: gebruik kleine letters, cijfers en streepjes, zoals `{}`",
-            crate::text::slugify(new)
-        ));
+        let why = crate::msg!(
+            "mv-bad-id",
+            id = new,
+            suggestion = crate::text::slugify(new)
+        );
+        return Err(why.to_string());
     }
     let (practices, _) = content::load_practices(root, &settings);
     let Some(found) = find_file(root, &settings, old) else {
         let ids: Vec<&str> = practices.iter().map(|p| p.id.as_str()).collect();
         let hint = crate::diagnostics::suggest(old, &ids)
-            .map(|s| format!(" Bedoelt u `{s}`?"))
+            .map(|s| format!(" {}", crate::msg!("did-you-mean", name = s)))
             .unwrap_or_default();
-        return Err(format!("Er is geen praktijk met de id `{old}`.{hint}"));
+        return Err(format!(
+            "{}{hint}",
+            crate::msg!("mv-no-such-practice", id = old)
+        ));
     };
     let (old_category, old_path) = found;
     let new_category = category.unwrap_or(&old_category).to_string();
     if !settings.categories.iter().any(|c| c.slug == new_category) {
-        return Err(format!(
-            "`{new_category}` is geen categorie; kies een van: {}",
-            settings
-                .categories
-                .iter()
-                .map(|c| c.slug.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        let known: Vec<&str> = settings
+            .categories
+            .iter()
+            .map(|c| c.slug.as_str())
+            .collect();
+        let why = crate::msg!(
+            "category-choose",
+            name = new_category.as_str(),
+            categories = known.join(", ")
+        );
+        return Err(why.to_string());
     }
     if new == old && new_category == old_category {
-        return Err(
-            "De nieuwe id en categorie zijn gelijk aan de oude; er is niets te doen.".into(),
-        );
+        return Err(crate::msg!("mv-nothing-to-do").to_string());
     }
     if new != old && find_file(root, &settings, new).is_some() {
-        return Err(format!(
-            "Er is al een praktijk met de id `{new}`; kies een andere id."
-        ));
+        return Err(crate::msg!("mv-exists", id = new).to_string());
     }
     let new_path = root
         .join(PRACTICES_DIR)
@@ -71,10 +74,7 @@ pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result
         &old_address,
     )
     .ok_or_else(|| {
-        format!(
-            "{} heeft geen front matter tussen `---`-regels",
-            old_path.display()
-        )
+        crate::msg!("mv-no-front-matter", path = old_path.display().to_string()).to_string()
     })?;
     write.push((new_path.clone(), moved));
     // Every other content file: `related` entries and links to the old address.
@@ -121,12 +121,9 @@ pub fn apply(plan: &Plan) -> std::io::Result<()> {
 
 fn load_settings(root: &Path) -> Result<Settings, String> {
     let text = content::read_text(root, &root.join(settings::PATH)).map_err(|d| d.text())?;
-    settings::parse(&text).0.ok_or_else(|| {
-        format!(
-            "{} bevat fouten; herstel die eerst (zie `kennisbank check`).",
-            settings::PATH
-        )
-    })
+    settings::parse(&text)
+        .0
+        .ok_or_else(|| crate::msg!("settings-broken-first", path = settings::PATH).to_string())
 }
 
 /// `(category, path)` of the practice file with this id.

@@ -46,30 +46,33 @@ impl NewError {
 impl fmt::Display for NewError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NewError::Settings(_) => write!(
-                f,
-                "the categories cannot be read from {}; run `kennisbank check`",
-                settings::PATH
-            ),
+            NewError::Settings(_) => {
+                write!(
+                    f,
+                    "{}",
+                    crate::msg!("new-settings-broken", path = settings::PATH)
+                )
+            }
             NewError::UnknownCategory {
                 given,
                 known,
                 suggestion,
             } => {
-                write!(f, "`{given}` is not a category")?;
+                write!(
+                    f,
+                    "{}",
+                    crate::msg!("category-unknown", name = given.as_str())
+                )?;
                 if let Some(s) = suggestion {
-                    write!(f, "; did you mean `{s}`?")?;
+                    write!(f, "; {}", crate::msg!("did-you-mean", name = s.as_str()))?;
                 }
-                write!(f, "\nThe categories are: {}", known.join(", "))
+                let list = crate::msg!("new-categories-are", categories = known.join(", "));
+                write!(f, "\n{list}")
             }
-            NewError::EmptyTitle => write!(
-                f,
-                "the title has no letters or digits to make a file name from"
-            ),
-            NewError::Exists(path) => write!(
-                f,
-                "`{path}` already exists; nothing was written (ids must be unique over all categories: choose another title, or edit that file)"
-            ),
+            NewError::EmptyTitle => write!(f, "{}", crate::msg!("new-empty-title")),
+            NewError::Exists(path) => {
+                write!(f, "{}", crate::msg!("new-exists", path = path.as_str()))
+            }
             NewError::Io(why) => write!(f, "{why}"),
         }
     }
@@ -123,8 +126,16 @@ pub fn create(root: &Path, category: &str, title: &str, added: Date) -> Result<S
     let text = file_text(&title, added, &Examples::from(&practices, category));
     let path: PathBuf = root.join(&rel);
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| NewError::Io(format!("cannot create `{}`: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            NewError::Io(
+                crate::msg!(
+                    "new-cannot-create",
+                    path = dir.display().to_string(),
+                    detail = e.to_string()
+                )
+                .to_string(),
+            )
+        })?;
     }
     // `create_new`: a file made meanwhile by someone else is not overwritten either.
     let mut file = std::fs::OpenOptions::new()
@@ -133,10 +144,25 @@ pub fn create(root: &Path, category: &str, title: &str, added: Date) -> Result<S
         .open(&path)
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::AlreadyExists => NewError::Exists(rel.clone()),
-            _ => NewError::Io(format!("cannot write `{rel}`: {e}")),
+            _ => NewError::Io(
+                crate::msg!(
+                    "new-cannot-write",
+                    path = rel.as_str(),
+                    detail = e.to_string()
+                )
+                .to_string(),
+            ),
         })?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| NewError::Io(format!("cannot write `{rel}`: {e}")))?;
+    file.write_all(text.as_bytes()).map_err(|e| {
+        NewError::Io(
+            crate::msg!(
+                "new-cannot-write",
+                path = rel.as_str(),
+                detail = e.to_string()
+            )
+            .to_string(),
+        )
+    })?;
     Ok(rel)
 }
 

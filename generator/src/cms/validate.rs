@@ -23,33 +23,31 @@ pub fn check_file(
         _ => {}
     }
     let Some((category, id)) = practice_location(rel) else {
-        return Err(format!(
-            "{rel} kan niet via het CMS worden opgeslagen: alleen praktijken ({}/<categorie>/<id>.md), {}, {} en {}.",
-            content::PRACTICES_DIR,
-            settings::PATH,
-            stappenplan::PATH,
-            synonyms::PATH
-        ));
+        let files = [settings::PATH, stappenplan::PATH, synonyms::PATH].join(", ");
+        let why = crate::msg!(
+            "cms-cannot-save-kind",
+            path = rel,
+            dir = content::PRACTICES_DIR,
+            files = files
+        );
+        return Err(why.to_string());
     };
     let settings = content::read_text(root, &root.join(settings::PATH))
         .ok()
         .and_then(|text| settings::parse(&text).0)
-        .ok_or_else(|| {
-            format!(
-                "De instellingen ({}) bevatten fouten; herstel die eerst (zie `kennisbank check`).",
-                settings::PATH
-            )
-        })?;
+        .ok_or_else(|| crate::msg!("settings-broken-first", path = settings::PATH).to_string())?;
     if !settings.categories.iter().any(|c| c.slug == category) {
-        return Err(format!(
-            "`{category}` is geen categorie; kies een van: {}.",
-            settings
-                .categories
-                .iter()
-                .map(|c| c.slug.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        let known: Vec<&str> = settings
+            .categories
+            .iter()
+            .map(|c| c.slug.as_str())
+            .collect();
+        let why = crate::msg!(
+            "category-choose",
+            name = category,
+            categories = known.join(", ")
+        );
+        return Err(why.to_string());
     }
     let (parsed, mut diags) = practice::parse(rel, category, id, raw);
     let Some(new) = parsed else {

@@ -280,3 +280,40 @@ municipalities-invalid = the list of municipalities is not valid: { $detail }
 municipalities-invalid-hint = each entry is `- naam: <officiële naam>` with `provincie: <provincie>`; names must be unique
 letter-template = the document template does not work: { $detail }
 letter-template-hint = the documents use Jinja syntax ({"{{"} variabele {"}}"}, {"{%"} for … %{"}"} … {"{%"} endfor %{"}"}); the comment at the top of brief-coa.html lists the variables
+
+## The commands check, new and mv
+
+check-all-good = All good: { $practices } practices checked, { $pages } pages rendered.
+new-settings-broken = the categories cannot be read from { $path }; run `kennisbank check`
+new-categories-are = The categories are: { $categories }
+new-empty-title = the title has no letters or digits to make a file name from
+new-exists = `{ $path }` already exists; nothing was written (ids must be unique over all categories: choose another title, or edit that file)
+new-cannot-create = cannot create `{ $path }`: { $detail }
+new-cannot-write = cannot write `{ $path }`: { $detail }
+new-bad-date = `--date { $text }` is not a date: { $detail }; write it as YYYY-MM-DD
+new-no-clock = the system clock gives no date; give one with `--date YYYY-MM-DD`
+new-created = Created { $path }: write the text below the `---` line, and uncomment the fields you need.
+mv-failed = renaming failed: { $detail }
+
+## The CMS and renaming
+
+cms-bad-request = Incomprehensible request to the CMS server: { $detail }
+cms-no-such-file = The file does not exist.
+cms-no-media = Images and other files cannot be added: the site publishes text only. Link to the file on your organisation's website.
+cms-unknown-action = The CMS server does not know the action `{ $action }`.
+cms-save-no-file = The request to save holds no file.
+cms-cannot-save = { $path } could not be saved: { $detail }
+cms-old-file-left = { $path } is saved, but the old file { $old } could not be removed: { $detail }
+cms-cannot-delete-kind = { $path } cannot be deleted through the CMS; only practices can.
+cms-cannot-delete = { $path } could not be deleted: { $detail }
+cms-path-refused = The path `{ $path }` is outside the content/ folder and is refused.
+cms-content-unreadable = The content/ folder cannot be opened: { $detail }
+cms-cannot-start = The CMS cannot start: { $path } has errors. Run `kennisbank check`.
+cms-cannot-save-kind = { $path } cannot be saved through the CMS: only practices ({ $dir }/<category>/<id>.md), { $files }.
+settings-broken-first = The settings ({ $path }) have errors; fix those first (see `kennisbank check`).
+category-choose = `{ $name }` is not a category; choose one of: { $categories }.
+mv-bad-id = `{ $id }` is not a valid practice id: use lowercase letters, digits and hyphens, such as `{ $suggestion }`
+mv-no-such-practice = There is no practice with the id `{ $id }`.
+mv-nothing-to-do = The new id and category are the same as the old ones; there is nothing to do.
+mv-exists = There is already a practice with the id `{ $id }`; choose another id.
+mv-no-front-matter = { $path } has no front matter between `---` lines

@@ -286,3 +286,40 @@ municipalities-invalid = de lijst van gemeenten is niet geldig: { $detail }
 municipalities-invalid-hint = elk item is `- naam: <officiële naam>` met `provincie: <provincie>`; namen moeten uniek zijn
 letter-template = het documentsjabloon werkt niet: { $detail }
 letter-template-hint = de documenten gebruiken Jinja-opmaak ({"{{"} variabele {"}}"}, {"{%"} for … %{"}"} … {"{%"} endfor %{"}"}); het commentaar bovenaan brief-coa.html noemt de variabelen
+
+## De opdrachten check, new en mv
+
+check-all-good = Alles in orde: { $practices } praktijken gecontroleerd, { $pages } pagina's gemaakt.
+new-settings-broken = de categorieën kunnen niet gelezen worden uit { $path }; voer `kennisbank check` uit
+new-categories-are = De categorieën zijn: { $categories }
+new-empty-title = de titel heeft geen letters of cijfers om een bestandsnaam van te maken
+new-exists = `{ $path }` bestaat al; er is niets geschreven (de naam van een praktijk moet uniek zijn over alle categorieën: kies een andere titel, of bewerk dat bestand)
+new-cannot-create = `{ $path }` kan niet aangemaakt worden ({ $detail })
+new-cannot-write = `{ $path }` kan niet geschreven worden ({ $detail })
+new-bad-date = `--date { $text }` is geen datum ({ $detail }); schrijf hem als JJJJ-MM-DD
+new-no-clock = de klok van de computer geeft geen datum; geef er een met `--date JJJJ-MM-DD`
+new-created = { $path } is gemaakt: schrijf de tekst onder de regel `---`, en haal het `#` weg voor de velden die u nodig hebt.
+mv-failed = het hernoemen is mislukt: { $detail }
+
+## De beheeromgeving (CMS) en hernoemen
+
+cms-bad-request = Onbegrijpelijk verzoek aan de CMS-server ({ $detail }).
+cms-no-such-file = Het bestand bestaat niet.
+cms-no-media = Afbeeldingen en andere bestanden kunnen niet worden toegevoegd: de site publiceert alleen tekst. Zet een link naar het bestand op de website van uw organisatie.
+cms-unknown-action = De CMS-server kent de actie `{ $action }` niet.
+cms-save-no-file = Het verzoek om op te slaan bevat geen bestand.
+cms-cannot-save = { $path } kon niet worden opgeslagen ({ $detail }).
+cms-old-file-left = { $path } is opgeslagen, maar het oude bestand { $old } kon niet worden verwijderd ({ $detail }).
+cms-cannot-delete-kind = { $path } kan niet via het CMS worden verwijderd; alleen praktijken kunnen dat.
+cms-cannot-delete = { $path } kon niet worden verwijderd ({ $detail }).
+cms-path-refused = Het pad `{ $path }` ligt buiten de map content/ en is geweigerd.
+cms-content-unreadable = De map content/ is niet te openen ({ $detail }).
+cms-cannot-start = De beheeromgeving kan niet starten: { $path } bevat fouten. Voer `kennisbank check` uit.
+cms-cannot-save-kind = { $path } kan niet via het CMS worden opgeslagen: alleen praktijken ({ $dir }/<categorie>/<id>.md), { $files }.
+settings-broken-first = De instellingen ({ $path }) bevatten fouten; herstel die eerst (zie `kennisbank check`).
+category-choose = `{ $name }` is geen categorie; kies een van: { $categories }.
+mv-bad-id = `{ $id }` is geen geldige naam voor een praktijk: gebruik kleine letters, cijfers en streepjes, zoals `{ $suggestion }`
+mv-no-such-practice = Er is geen praktijk met de naam `{ $id }`.
+mv-nothing-to-do = De nieuwe naam en categorie zijn gelijk aan de oude; er is niets te doen.
+mv-exists = Er is al een praktijk met de naam `{ $id }`; kies een andere naam.
+mv-no-front-matter = { $path } heeft geen blok velden tussen regels `---`
