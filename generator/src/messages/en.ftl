@@ -317,3 +317,12 @@ mv-no-such-practice = There is no practice with the id `{ $id }`.
 mv-nothing-to-do = The new id and category are the same as the old ones; there is nothing to do.
 mv-exists = There is already a practice with the id `{ $id }`; choose another id.
 mv-no-front-matter = { $path } has no front matter between `---` lines
+
+## The errors `serve` shows over the page
+
+overlay-heading-one = The last change has an error
+overlay-heading-many = The last change has { $n } errors
+overlay-intro = You see the last version without errors. Fix the file and save it: this page then updates by itself.
+overlay-close = Close
+error-page-title = The site has errors
+error-page-intro = No version of the site has been built yet. Fix the errors below; this page then reloads by itself.

@@ -323,3 +323,12 @@ mv-no-such-practice = Er is geen praktijk met de naam `{ $id }`.
 mv-nothing-to-do = De nieuwe naam en categorie zijn gelijk aan de oude; er is niets te doen.
 mv-exists = Er is al een praktijk met de naam `{ $id }`; kies een andere naam.
 mv-no-front-matter = { $path } heeft geen blok velden tussen regels `---`
+
+## De foutmeldingen van `serve` over de pagina
+
+overlay-heading-one = De laatste wijziging bevat een fout
+overlay-heading-many = De laatste wijziging bevat { $n } fouten
+overlay-intro = U ziet de laatste versie zonder fouten. Herstel het bestand en sla het op: deze pagina werkt zich dan vanzelf bij.
+overlay-close = Sluiten
+error-page-title = De site bevat fouten
+error-page-intro = Er is nog geen versie van de site gebouwd. Herstel de fouten hieronder; deze pagina laadt daarna vanzelf opnieuw.
