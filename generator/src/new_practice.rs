@@ -233,28 +233,22 @@ pub fn file_text(title: &str, added: Date, examples: &Examples) -> String {
         Some(id) => format!("# related: [{id}]\n"),
         None => String::new(),
     };
+    // The comments are messages of the catalogue, in the language of the process.
+    let c = |m: crate::messages::Message| -> String {
+        m.to_string().lines().map(|l| format!("# {l}\n")).collect()
+    };
     format!(
         "---
-# The title: the heading of the page and the name in every list (required).
-title: {title}
-# The date the practice was added, as YYYY-MM-DD (required). Practices added or updated within
-# `new_days` days (content/site.yaml) are marked \"Nieuw\".
-added: {added}
-# The date of the last change to its substance, as YYYY-MM-DD; leave it out until there is one.
-# updated: {added}
-# The position within the category: lower comes first; practices without one come last.
-# order: {order}
-# One or two sentences for the lists and search results; without it, the text's first sentence is used.
-# summary: \"Korte samenvatting van de praktijk.\"
-# Subjects: each has a page listing its practices. Spell them as the other practices do.
-# tags: [{tags}]
-# Web pages to read more, each with a label that says where it goes.
-# links:
+{c_title}title: {title}
+{c_added}added: {added}
+{c_updated}# updated: {added}
+{c_order}# order: {order}
+{c_summary}# summary: \"Korte samenvatting van de praktijk.\"
+{c_tags}# tags: [{tags}]
+{c_links}# links:
 #   - url: https://www.voorbeeld.nl/pagina
 #     label: \"Omschrijving van de pagina\"
-# Practices to show under \"Zie ook\": their file names without `.md`.
-{related}# Who to ask about it; each line is optional.
-# contact:
+{c_related}{related}{c_contact}# contact:
 #   name: Voornaam Achternaam
 #   role: Beleidsmedewerker wonen
 #   email: naam@gemeente.nl
@@ -264,6 +258,15 @@ added: {added}
 ",
         title = quoted(title),
         order = examples.next_order,
+        c_title = c(crate::msg!("new-comment-title")),
+        c_added = c(crate::msg!("new-comment-added")),
+        c_updated = c(crate::msg!("new-comment-updated")),
+        c_order = c(crate::msg!("new-comment-order")),
+        c_summary = c(crate::msg!("new-comment-summary")),
+        c_tags = c(crate::msg!("new-comment-tags")),
+        c_links = c(crate::msg!("new-comment-links")),
+        c_related = c(crate::msg!("new-comment-related")),
+        c_contact = c(crate::msg!("new-comment-contact")),
     )
 }
 
@@ -288,6 +291,9 @@ mod tests {
         assert_eq!(p.title, "Wonen: \"samen\" # en meer");
         assert_eq!(p.added, added);
         assert!(p.tags.is_empty() && p.updated.is_none() && p.order.is_none());
+        // The explanations are Dutch comments, one `#` line each.
+        assert!(text.contains("\n# De titel: de kop van de pagina en de naam in elke lijst (verplicht).\ntitle: "));
+        assert!(text.contains("\n# De datum waarop de praktijk is toegevoegd, als JJJJ-MM-DD (verplicht). Praktijken die binnen\n# `new_days` dagen"));
     }
 
     #[test]

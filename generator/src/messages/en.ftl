@@ -326,3 +326,17 @@ overlay-intro = You see the last version without errors. Fix the file and save i
 overlay-close = Close
 error-page-title = The site has errors
 error-page-intro = No version of the site has been built yet. Fix the errors below; this page then reloads by itself.
+
+## The explanations in a new file of `kennisbank new`
+
+new-comment-title = The title: the heading of the page and the name in every list (required).
+new-comment-added =
+    The date the practice was added, as YYYY-MM-DD (required). Practices added or updated within
+    `new_days` days (content/site.yaml) are marked "Nieuw".
+new-comment-updated = The date of the last change to its substance, as YYYY-MM-DD; leave it out until there is one.
+new-comment-order = The position within the category: lower comes first; practices without one come last.
+new-comment-summary = One or two sentences for the lists and search results; without it, the text's first sentence is used.
+new-comment-tags = Subjects: each has a page listing its practices. Spell them as the other practices do.
+new-comment-links = Web pages to read more, each with a label that says where it goes.
+new-comment-related = Practices to show under "Zie ook": their file names without `.md`.
+new-comment-contact = Who to ask about it; each line is optional.

@@ -332,3 +332,17 @@ overlay-intro = U ziet de laatste versie zonder fouten. Herstel het bestand en s
 overlay-close = Sluiten
 error-page-title = De site bevat fouten
 error-page-intro = Er is nog geen versie van de site gebouwd. Herstel de fouten hieronder; deze pagina laadt daarna vanzelf opnieuw.
+
+## De uitleg in een nieuw bestand van `kennisbank new`
+
+new-comment-title = De titel: de kop van de pagina en de naam in elke lijst (verplicht).
+new-comment-added =
+    De datum waarop de praktijk is toegevoegd, als JJJJ-MM-DD (verplicht). Praktijken die binnen
+    `new_days` dagen (content/site.yaml) zijn toegevoegd of bijgewerkt, krijgen het label "Nieuw".
+new-comment-updated = De datum van de laatste inhoudelijke wijziging, als JJJJ-MM-DD; laat weg zolang die er niet is.
+new-comment-order = De plaats binnen de categorie: lager komt eerst; praktijken zonder plaats komen achteraan.
+new-comment-summary = Eén of twee zinnen voor de lijsten en zoekresultaten; zonder dit veld wordt de eerste zin van de tekst gebruikt.
+new-comment-tags = Onderwerpen: elk heeft een pagina met zijn praktijken. Schrijf ze zoals de andere praktijken ze schrijven.
+new-comment-links = Webpagina's om meer te lezen, elk met een label dat zegt waar de link heen gaat.
+new-comment-related = Praktijken die onder "Zie ook" staan: hun bestandsnamen zonder `.md`.
+new-comment-contact = Bij wie u meer kunt vragen; elke regel is niet verplicht.
