@@ -111,7 +111,7 @@ fn arg_names(after_id: &str) -> BTreeSet<String> {
     let mut piece = String::new();
     for c in after_id.chars() {
         if in_string {
-            in_string = !(c == '"' && !escaped);
+            in_string = c != '"' || escaped;
             escaped = c == '\\' && !escaped;
             continue;
         }
