@@ -292,7 +292,9 @@ mod tests {
         assert_eq!(p.added, added);
         assert!(p.tags.is_empty() && p.updated.is_none() && p.order.is_none());
         // The explanations are Dutch comments, one `#` line each.
-        assert!(text.contains("\n# De titel: de kop van de pagina en de naam in elke lijst (verplicht).\ntitle: "));
+        assert!(text.contains(
+            "\n# De titel: de kop van de pagina en de naam in elke lijst (verplicht).\ntitle: "
+        ));
         assert!(text.contains("\n# De datum waarop de praktijk is toegevoegd, als JJJJ-MM-DD (verplicht). Praktijken die binnen\n# `new_days` dagen"));
     }
 

@@ -44,86 +44,101 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut groups = Vec::with_capacity(items.len());
     for (item, &line) in items.iter().zip(&lines) {
-        let Value::Sequence(words) = item else {
-            diags.push(
-                doc.error_at(
-                    Code::InvalidSynonyms,
-                    line,
-                    crate::msg!("synonyms-group-not-a-list"),
-                )
-                .hint(crate::msg!("synonyms-write-as", example = EXAMPLE)),
-            );
-            continue;
-        };
-        let mut group: Vec<String> = Vec::new();
-        let mut folded_in_group: Vec<String> = Vec::new();
-        for word in words {
-            let word = match word {
-                Value::String(s) => s.trim().to_string(),
-                Value::Number(n) => n.to_string(),
-                _ => {
-                    diags.push(
-                        doc.error_at(
-                            Code::InvalidSynonyms,
-                            line,
-                            crate::msg!("synonyms-words-only"),
-                        )
-                        .hint(crate::msg!("synonyms-write-as", example = EXAMPLE)),
-                    );
-                    continue;
-                }
-            };
-            let at = word_line(text, line, &word);
-            let folded = match folded_word(&doc, &word, at) {
-                Ok(folded) => folded,
-                Err(d) => {
-                    diags.push(d);
-                    continue;
-                }
-            };
-            if folded_in_group.contains(&folded) {
-                diags.push(
-                    doc.warning_at(
-                        Code::DuplicateSynonym,
-                        at,
-                        crate::msg!("synonym-twice-in-group", word = word.as_str()),
-                    )
-                    .hint(crate::msg!("synonym-twice-in-group-hint")),
-                );
-                continue;
-            }
-            if let Some(&first) = seen.get(&folded) {
-                diags.push(
-                    doc.error_at(
-                        Code::DuplicateSynonym,
-                        at,
-                        crate::msg!("synonym-in-two-groups", word = word.as_str(), line = first),
-                    )
-                    .hint(crate::msg!("synonym-in-two-groups-hint")),
-                );
-                continue;
-            }
-            seen.insert(folded.clone(), line);
-            folded_in_group.push(folded);
-            group.push(word);
+        if let Some(group) = group(&doc, text, item, line, &mut seen, &mut diags) {
+            groups.push(group);
         }
-        if group.len() < 2 && words.len() < 2 {
-            diags.push(
-                doc.error_at(
-                    Code::InvalidSynonyms,
-                    line,
-                    crate::msg!("synonyms-group-too-small"),
-                )
-                .hint(crate::msg!(
-                    "synonyms-group-too-small-hint",
-                    example = EXAMPLE
-                )),
-            );
-        }
-        groups.push(group);
     }
     let ok = !diags.iter().any(Diagnostic::is_error);
     (ok.then_some(groups), diags)
+}
+
+/// One group of words at `line`: its words as written, or `None` when it is not a list. Words
+/// already in an earlier group (`seen`: folded word → line) are reported and left out.
+fn group(
+    doc: &YamlDoc,
+    text: &str,
+    item: &Value,
+    line: usize,
+    seen: &mut BTreeMap<String, usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<String>> {
+    let Value::Sequence(words) = item else {
+        diags.push(
+            doc.error_at(
+                Code::InvalidSynonyms,
+                line,
+                crate::msg!("synonyms-group-not-a-list"),
+            )
+            .hint(crate::msg!("synonyms-write-as", example = EXAMPLE)),
+        );
+        return None;
+    };
+    let mut group: Vec<String> = Vec::new();
+    let mut folded_in_group: Vec<String> = Vec::new();
+    for word in words {
+        let word = match word {
+            Value::String(s) => s.trim().to_string(),
+            Value::Number(n) => n.to_string(),
+            _ => {
+                diags.push(
+                    doc.error_at(
+                        Code::InvalidSynonyms,
+                        line,
+                        crate::msg!("synonyms-words-only"),
+                    )
+                    .hint(crate::msg!("synonyms-write-as", example = EXAMPLE)),
+                );
+                continue;
+            }
+        };
+        let at = word_line(text, line, &word);
+        let folded = match folded_word(doc, &word, at) {
+            Ok(folded) => folded,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        if folded_in_group.contains(&folded) {
+            diags.push(
+                doc.warning_at(
+                    Code::DuplicateSynonym,
+                    at,
+                    crate::msg!("synonym-twice-in-group", word = word.as_str()),
+                )
+                .hint(crate::msg!("synonym-twice-in-group-hint")),
+            );
+            continue;
+        }
+        if let Some(&first) = seen.get(&folded) {
+            diags.push(
+                doc.error_at(
+                    Code::DuplicateSynonym,
+                    at,
+                    crate::msg!("synonym-in-two-groups", word = word.as_str(), line = first),
+                )
+                .hint(crate::msg!("synonym-in-two-groups-hint")),
+            );
+            continue;
+        }
+        seen.insert(folded.clone(), line);
+        folded_in_group.push(folded);
+        group.push(word);
+    }
+    if group.len() < 2 && words.len() < 2 {
+        diags.push(
+            doc.error_at(
+                Code::InvalidSynonyms,
+                line,
+                crate::msg!("synonyms-group-too-small"),
+            )
+            .hint(crate::msg!(
+                "synonyms-group-too-small-hint",
+                example = EXAMPLE
+            )),
+        );
+    }
+    Some(group)
 }
 
 /// The groups written without the key: say what is missing, not that YAML wants a mapping.
