@@ -34,11 +34,11 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         return Err(symlink_error(root, &link));
     }
     let unreadable = |e: std::io::Error| {
-        Diagnostic::error(
-            Code::UnreadableFile,
-            shown.clone(),
-            crate::msg!("file-unreadable", detail = e.to_string()),
-        )
+        let message = match e.kind() {
+            std::io::ErrorKind::NotFound => crate::msg!("file-not-found"),
+            _ => crate::msg!("file-unreadable", detail = e.to_string()),
+        };
+        Diagnostic::error(Code::UnreadableFile, shown.clone(), message)
         .hint(crate::msg!("file-unreadable-hint"))
     };
     let meta = std::fs::metadata(path).map_err(unreadable)?;

@@ -340,3 +340,5 @@ new-comment-tags = Subjects: each has a page listing its practices. Spell them a
 new-comment-links = Web pages to read more, each with a label that says where it goes.
 new-comment-related = Practices to show under "Zie ook": their file names without `.md`.
 new-comment-contact = Who to ask about it; each line is optional.
+
+file-not-found = the file does not exist

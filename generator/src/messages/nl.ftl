@@ -346,3 +346,5 @@ new-comment-tags = Onderwerpen: elk heeft een pagina met zijn praktijken. Schrij
 new-comment-links = Webpagina's om meer te lezen, elk met een label dat zegt waar de link heen gaat.
 new-comment-related = Praktijken die onder "Zie ook" staan: hun bestandsnamen zonder `.md`.
 new-comment-contact = Bij wie u meer kunt vragen; elke regel is niet verplicht.
+
+file-not-found = het bestand bestaat niet
