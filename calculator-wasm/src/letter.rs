@@ -315,6 +315,32 @@ fn sample(multi: bool) -> Verdict {
     check(&s, &MunicipalityList::empty())
 }
 
+/// The variables a document template gets, each with the fields of its value (an object's keys,
+/// or the keys of a list's items), sorted by name: what `kennisbank check` names
+/// when a template uses a variable it does not get.
+pub fn letter_variables() -> Vec<(String, Vec<String>)> {
+    let verdict = sample(true);
+    let Ok(serde_json::Value::Object(map)) =
+        context(&verdict).map(|c| serde_json::to_value(c).unwrap_or_default())
+    else {
+        return Vec::new();
+    };
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        v.as_object()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    map.iter()
+        .map(|(name, value)| {
+            let fields = match value {
+                serde_json::Value::Array(items) => items.first().map(keys).unwrap_or_default(),
+                other => keys(other),
+            };
+            (name.clone(), fields)
+        })
+        .collect()
+}
+
 /// Checks an editor's template: syntax, and a trial rendering of a one-period and a two-period
 /// sample, so that unknown variables and filters are found before a user meets them.
 pub fn validate_letter_template(src: &str) -> Result<(), LetterError> {
@@ -331,6 +357,18 @@ mod tests {
     use super::*;
 
     const TEMPLATE: &str = include_str!("../../content/herverdeling/brief-coa.html");
+
+    #[test]
+    fn letter_variables_name_the_context_and_the_fields_of_its_lists() {
+        let vars = letter_variables();
+        let get = |n: &str| vars.iter().find(|(v, _)| v == n).map(|(_, f)| f.clone());
+        assert_eq!(get("periode"), Some(vec![]));
+        assert!(get("gemeenten")
+            .unwrap()
+            .contains(&"besluitdatum".to_string()));
+        assert!(get("coa").unwrap().contains(&"tav".to_string()));
+        assert_eq!(get("besluitdatum"), None);
+    }
 
     #[test]
     fn the_content_template_is_valid() {

@@ -25,7 +25,7 @@ mod wasm;
 
 pub use error::InputError;
 #[cfg(feature = "letter")]
-pub use letter::{render_letter, validate_letter_template, LetterError};
+pub use letter::{letter_variables, render_letter, validate_letter_template, LetterError};
 pub use municipalities::{Municipality, MunicipalityList, Province};
 pub use period::Period;
 pub use rules::check;

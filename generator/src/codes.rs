@@ -93,6 +93,12 @@ pub enum Code {
     TemplateError,
     /// A page cannot be rendered: a template uses a variable or filter that does not exist.
     TemplateRender,
+    /// An HTML element in a template is not closed, or closed in the wrong order.
+    TemplateHtml,
+    /// A block in a template (`{% if %}`, `{% for %}`, …) has no end, or ends the wrong block.
+    TemplateBlock,
+    /// A template uses a variable (or a field) that it does not get.
+    TemplateVariable,
     /// A link on a page goes to a page or file the site does not have.
     BrokenLink,
     /// A link goes to a `#anchor` that is not on the target page.
@@ -138,7 +144,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 65] = [
+    pub const ALL: [Code; 68] = [
         Code::UnreadableFile,
         Code::NotUtf8,
         Code::CannotWrite,
@@ -183,6 +189,9 @@ impl Code {
         Code::TemplateSyntax,
         Code::TemplateError,
         Code::TemplateRender,
+        Code::TemplateHtml,
+        Code::TemplateBlock,
+        Code::TemplateVariable,
         Code::BrokenLink,
         Code::BrokenAnchor,
         Code::LinkOutsideBase,
@@ -253,6 +262,9 @@ impl Code {
             Code::TemplateSyntax => "template-syntax",
             Code::TemplateError => "template-error",
             Code::TemplateRender => "template-render",
+            Code::TemplateHtml => "template-html",
+            Code::TemplateBlock => "template-block",
+            Code::TemplateVariable => "template-variable",
             Code::BrokenLink => "broken-link",
             Code::BrokenAnchor => "broken-anchor",
             Code::LinkOutsideBase => "link-outside-base",

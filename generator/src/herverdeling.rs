@@ -4,7 +4,7 @@
 use crate::codes::Code;
 use crate::content::read_text;
 use crate::diagnostics::{display_path, Diagnostic};
-use crate::render::OutputFile;
+use crate::render::{template_check, OutputFile};
 use calculator_wasm::{validate_letter_template, LetterError, MunicipalityList};
 use std::path::Path;
 
@@ -92,8 +92,9 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
     };
     let mut templates = Vec::new();
     let mut all_templates = true;
+    let variables = calculator_wasm::letter_variables();
     for (_, file) in DOCUMENT_TEMPLATES {
-        match load_template(root, file, &mut diags) {
+        match load_template(root, file, &variables, &mut diags) {
             Some(text) => templates.push((file, text)),
             None => all_templates = false,
         }
@@ -117,32 +118,46 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
     }
 }
 
-/// Reads and validates one document template; problems go to `diags` with the line.
-fn load_template(root: &Path, file: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+/// Reads and validates one document template; problems go to `diags` with the line. The
+/// template's own checks (blocks, HTML, the variables it gets) come first: they name the problem
+/// where the engine's message does not.
+fn load_template(
+    root: &Path,
+    file: &str,
+    variables: &template_check::Variables,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
     let path = root.join(file);
-    match read_text(root, &path) {
-        Ok(text) => match validate_letter_template(&text) {
-            Ok(()) => Some(text),
-            Err(e) => {
-                let line = match &e {
-                    LetterError::Template { line, .. } => line.unwrap_or(0),
-                    LetterError::Invalid { .. } => 0,
-                };
-                diags.push(
-                    Diagnostic::error(
-                        Code::LetterTemplate,
-                        display_path(root, &path),
-                        crate::msg!("letter-template", detail = e.to_string()),
-                    )
-                    .at(line, 0)
-                    .hint(crate::msg!("letter-template-hint"))
-                    .with_source(&text),
-                );
-                None
-            }
-        },
+    let shown = display_path(root, &path);
+    let text = match read_text(root, &path) {
+        Ok(text) => text,
         Err(d) => {
             diags.push(d);
+            return None;
+        }
+    };
+    let problems = template_check::check(&shown, &text, Some(variables));
+    if !problems.is_empty() {
+        diags.extend(problems);
+        return None;
+    }
+    match validate_letter_template(&text) {
+        Ok(()) => Some(text),
+        Err(e) => {
+            let line = match &e {
+                LetterError::Template { line, .. } => line.unwrap_or(0),
+                LetterError::Invalid { .. } => 0,
+            };
+            diags.push(
+                Diagnostic::error(
+                    Code::LetterTemplate,
+                    shown,
+                    crate::msg!("letter-template", detail = e.to_string()),
+                )
+                .at(line, 0)
+                .hint(crate::msg!("letter-template-hint"))
+                .with_source(&text),
+            );
             None
         }
     }

@@ -155,6 +155,13 @@ enum Command {
         #[arg(long, value_name = "CAT")]
         category: Option<String>,
     },
+    /// Write JSON Schemas of the content files (practice front matter, site.yaml, stappenplan.yaml,
+    /// synoniemen.yaml, gemeenten.yaml) for editors such as VS Code; the repository keeps them in docs/schemas/.
+    Schema {
+        /// The folder to write them into (made when missing; files of the same names are replaced).
+        #[arg(long, value_name = "DIR", default_value = "docs/schemas")]
+        out: PathBuf,
+    },
     /// Create the file of a new practice (with every field explained) and print its path.
     New {
         #[command(flatten)]
@@ -207,6 +214,7 @@ fn main() -> ExitCode {
             title,
             date,
         } => cmd::new::run(root.root, &category, &title, date.as_deref()),
+        Command::Schema { out } => cmd::schema::run(&out),
         Command::Herverdeling {
             root,
             file,

@@ -5,7 +5,7 @@
 //! The text changes are made in memory first ([`plan`], pure); only when every file could be
 //! changed are they written, each through a temporary file and a rename.
 
-use crate::content::{self, frontmatter, settings, PRACTICES_DIR};
+use crate::content::{self, frontmatter, PRACTICES_DIR};
 use crate::model::Settings;
 use crate::text::is_slug;
 use std::path::{Path, PathBuf};
@@ -19,7 +19,7 @@ pub struct Plan {
 
 /// Works out the rename. `Err` is a Dutch sentence for the editor.
 pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result<Plan, String> {
-    let settings = load_settings(root)?;
+    let settings = crate::editing::load_settings(root)?;
     if !is_slug(new) {
         let why = crate::msg!(
             "mv-bad-id",
@@ -41,19 +41,7 @@ pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result
     };
     let (old_category, old_path) = found;
     let new_category = category.unwrap_or(&old_category).to_string();
-    if !settings.categories.iter().any(|c| c.slug == new_category) {
-        let known: Vec<&str> = settings
-            .categories
-            .iter()
-            .map(|c| c.slug.as_str())
-            .collect();
-        let why = crate::msg!(
-            "category-choose",
-            name = new_category.as_str(),
-            categories = known.join(", ")
-        );
-        return Err(why.to_string());
-    }
+    crate::editing::check_category(&settings, &new_category)?;
     if new == old && new_category == old_category {
         return Err(crate::msg!("mv-nothing-to-do").to_string());
     }
@@ -117,13 +105,6 @@ pub fn apply(plan: &Plan) -> std::io::Result<()> {
         std::fs::remove_file(&plan.remove)?;
     }
     Ok(())
-}
-
-fn load_settings(root: &Path) -> Result<Settings, String> {
-    let text = content::read_text(root, &root.join(settings::PATH)).map_err(|d| d.text())?;
-    settings::parse(&text)
-        .0
-        .ok_or_else(|| crate::msg!("settings-broken-first", path = settings::PATH).to_string())
 }
 
 /// `(category, path)` of the practice file with this id.

@@ -164,7 +164,7 @@ fn template_error_names_the_template_and_line() {
     let tag = dir.path().join("themes/default/templates/tag.html");
     let text = std::fs::read_to_string(&tag).unwrap().replacen(
         "{% endblock content %}",
-        "{% if x %}\n{% endblock content %}",
+        "{{ tag.name \n{% endblock content %}",
         1,
     );
     std::fs::write(&tag, text).unwrap();

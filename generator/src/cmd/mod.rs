@@ -6,6 +6,7 @@ pub mod build;
 pub mod check;
 pub mod mv;
 pub mod new;
+pub mod schema;
 pub mod search;
 pub mod serve;
 

@@ -32,23 +32,8 @@ pub fn check_file(
         );
         return Err(why.to_string());
     };
-    let settings = content::read_text(root, &root.join(settings::PATH))
-        .ok()
-        .and_then(|text| settings::parse(&text).0)
-        .ok_or_else(|| crate::msg!("settings-broken-first", path = settings::PATH).to_string())?;
-    if !settings.categories.iter().any(|c| c.slug == category) {
-        let known: Vec<&str> = settings
-            .categories
-            .iter()
-            .map(|c| c.slug.as_str())
-            .collect();
-        let why = crate::msg!(
-            "category-choose",
-            name = category,
-            categories = known.join(", ")
-        );
-        return Err(why.to_string());
-    }
+    let settings = crate::editing::load_settings(root)?;
+    crate::editing::check_category(&settings, category)?;
     let (parsed, mut diags) = practice::parse(rel, category, id, raw);
     let Some(new) = parsed else {
         return Ok(diags);

@@ -342,3 +342,34 @@ new-comment-related = Practices to show under "Zie ook": their file names withou
 new-comment-contact = Who to ask about it; each line is optional.
 
 file-not-found = the file does not exist
+
+## Templates: HTML, blocks and variables
+
+template-block-unclosed-before = `{"{"}% { $opened } %{"}"}` is not closed: line { $line } has `{"{"}% { $word } %{"}"}`
+template-block-unclosed-before-hint = put `{"{"}% { $end } %{"}"}` before line { $line }, or remove the `{"{"}% { $word } %{"}"}` there
+template-block-not-opened = `{"{"}% { $word } %{"}"}` closes a block that was not opened
+template-block-not-opened-hint = remove this `{"{"}% { $word } %{"}"}`, or put the block it closes before it
+template-else-outside-if = `{"{"}% { $word } %{"}"}` is not inside an `{"{"}% if %{"}"}`
+template-else-outside-if-hint = put it between `{"{"}% if … %{"}"}` and `{"{"}% endif %{"}"}`, or remove it
+template-block-never-closed = `{"{"}% { $word } %{"}"}` is never closed
+template-block-never-closed-hint = put `{"{"}% { $end } %{"}"}` where the block should end
+template-html-unclosed-before = `<{ $open }>` of line { $line } is not closed before `</{ $close }>`
+template-html-unclosed-before-hint = put `</{ $open }>` before `</{ $close }>`: elements close in the reverse order of opening
+template-html-closes-nothing = `</{ $name }>` closes nothing: there is no open `<{ $name }>` here
+template-html-closes-nothing-hint = remove `</{ $name }>`, or put the `<{ $name }>` it closes before it
+template-html-never-closed = `<{ $name }>` is never closed
+template-html-never-closed-hint = put `</{ $name }>` where the element should end
+template-html-unclosed-in-branch = `<{ $name }>` is not closed in this part of the `{"{"}% if %{"}"}`
+template-html-unclosed-in-branch-hint = put `</{ $name }>` before the next `{"{"}% elif %{"}"}`, `{"{"}% else %{"}"}` or `{"{"}% endif %{"}"}`
+template-variable-unknown = the variable `{ $name }` does not exist in this template
+template-variable-unknown-did-you-mean = the variable `{ $name }` does not exist in this template; did you mean `{ $suggestion }`?
+template-variable-unknown-item-field = the variable `{ $name }` does not exist in this template; did you mean `{ $field }`? That is a field of each item of `{ $list }`: write `x.{ $field }` inside `{"{"}% for x in { $list } %{"}"}`
+template-variables-are = this template gets the variables { $list }
+template-field-unknown = `{ $var }.{ $field }`: `{ $over }` has no field `{ $field }`
+template-field-unknown-did-you-mean = `{ $var }.{ $field }`: `{ $over }` has no field `{ $field }`; did you mean `{ $suggestion }`?
+template-fields-are = the fields of `{ $over }` are { $list }
+template-page-variable-unknown = the variable `{ $variable }` does not exist for this page
+template-page-variable-unknown-did-you-mean = the variable `{ $variable }` does not exist for this page; did you mean `{ $suggestion }`?
+template-object-fields-are = `{ $object }` has the fields { $list }
+static-too-large = this file of the theme is larger than { $mb } MB ({ $bytes } bytes)
+static-too-large-hint = make it smaller (compress a picture or font), or remove it from the static/ folder if it is there by mistake

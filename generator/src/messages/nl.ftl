@@ -348,3 +348,34 @@ new-comment-related = Praktijken die onder "Zie ook" staan: hun bestandsnamen zo
 new-comment-contact = Bij wie u meer kunt vragen; elke regel is niet verplicht.
 
 file-not-found = het bestand bestaat niet
+
+## Sjablonen: HTML, blokken en variabelen
+
+template-block-unclosed-before = `{"{"}% { $opened } %{"}"}` wordt niet gesloten: op regel { $line } staat `{"{"}% { $word } %{"}"}`
+template-block-unclosed-before-hint = zet `{"{"}% { $end } %{"}"}` vóór regel { $line }, of verwijder de `{"{"}% { $word } %{"}"}` daar
+template-block-not-opened = `{"{"}% { $word } %{"}"}` sluit een blok dat niet geopend is
+template-block-not-opened-hint = verwijder deze `{"{"}% { $word } %{"}"}`, of zet het blok dat hij sluit ervoor
+template-else-outside-if = `{"{"}% { $word } %{"}"}` staat niet binnen een `{"{"}% if %{"}"}`
+template-else-outside-if-hint = zet het tussen `{"{"}% if … %{"}"}` en `{"{"}% endif %{"}"}`, of verwijder het
+template-block-never-closed = `{"{"}% { $word } %{"}"}` wordt nergens gesloten
+template-block-never-closed-hint = zet `{"{"}% { $end } %{"}"}` waar het blok moet eindigen
+template-html-unclosed-before = `<{ $open }>` van regel { $line } is niet gesloten voordat `</{ $close }>` komt
+template-html-unclosed-before-hint = zet `</{ $open }>` vóór `</{ $close }>`: elementen sluiten in omgekeerde volgorde van openen
+template-html-closes-nothing = `</{ $name }>` sluit niets: er is hier geen open `<{ $name }>`
+template-html-closes-nothing-hint = verwijder `</{ $name }>`, of zet de `<{ $name }>` die hij sluit ervoor
+template-html-never-closed = `<{ $name }>` wordt nergens gesloten
+template-html-never-closed-hint = zet `</{ $name }>` waar het element moet eindigen
+template-html-unclosed-in-branch = `<{ $name }>` wordt in dit deel van de `{"{"}% if %{"}"}` niet gesloten
+template-html-unclosed-in-branch-hint = zet `</{ $name }>` vóór de volgende `{"{"}% elif %{"}"}`, `{"{"}% else %{"}"}` of `{"{"}% endif %{"}"}`
+template-variable-unknown = de variabele `{ $name }` bestaat niet in deze template
+template-variable-unknown-did-you-mean = de variabele `{ $name }` bestaat niet in deze template; bedoelde u `{ $suggestion }`?
+template-variable-unknown-item-field = de variabele `{ $name }` bestaat niet in deze template; bedoelde u `{ $field }`? Dat is een veld van elk item van `{ $list }`: schrijf `x.{ $field }` binnen `{"{"}% for x in { $list } %{"}"}`
+template-variables-are = deze template krijgt de variabelen { $list }
+template-field-unknown = `{ $var }.{ $field }`: `{ $over }` heeft geen veld `{ $field }`
+template-field-unknown-did-you-mean = `{ $var }.{ $field }`: `{ $over }` heeft geen veld `{ $field }`; bedoelde u `{ $suggestion }`?
+template-fields-are = de velden van `{ $over }` zijn { $list }
+template-page-variable-unknown = de variabele `{ $variable }` bestaat niet voor deze pagina
+template-page-variable-unknown-did-you-mean = de variabele `{ $variable }` bestaat niet voor deze pagina; bedoelde u `{ $suggestion }`?
+template-object-fields-are = `{ $object }` heeft de velden { $list }
+static-too-large = dit bestand van het thema is groter dan { $mb } MB ({ $bytes } bytes)
+static-too-large-hint = maak het kleiner (een afbeelding of lettertype comprimeren), of haal het uit de map static/ als het daar per ongeluk staat

@@ -303,12 +303,17 @@ impl Rebuilder {
         for change in changes {
             match change {
                 Change::Practice(shown, category, id) => practices.push((shown, category, id)),
-                Change::Static(rel, file) => match std::fs::read(&file) {
+                Change::Static(rel, file) if std::fs::symlink_metadata(&file).is_err() => {
+                    removed_statics.push(format!("static/{rel}"))
+                }
+                // Read with the theme's rules (no links, plain files, the size limit); a file
+                // they refuse is reported by a whole build, which keeps the last good site.
+                Change::Static(rel, file) => match crate::source::read_static(&self.root, &file) {
                     Ok(bytes) => statics.push(OutputFile {
                         path: format!("static/{rel}"),
                         bytes,
                     }),
-                    Err(_) => removed_statics.push(format!("static/{rel}")),
+                    Err(_) => return self.full(publish),
                 },
                 Change::Nothing | Change::Whole => {}
             }

@@ -2,6 +2,7 @@
 
 pub mod feeds;
 pub mod sitemap;
+pub mod template_check;
 pub mod theme;
 pub mod views;
 
@@ -198,6 +199,16 @@ pub fn render_pages_into(
                 }
             }
             let rendered = theme.tera.render(page.template, &context).map_err(|e| {
+                let message = tera_message(&e);
+                let theme_dir = format!("themes/{}/templates", content.settings.theme);
+                if let Some(d) = template_check::undefined_in_render(
+                    &message,
+                    &context.clone().into_json(),
+                    &theme.templates,
+                    &theme_dir,
+                ) {
+                    return d;
+                }
                 Diagnostic::error(
                     Code::TemplateRender,
                     format!(
@@ -207,7 +218,7 @@ pub fn render_pages_into(
                     crate::msg!(
                         "template-render",
                         page = page.path.as_str(),
-                        detail = tera_message(&e)
+                        detail = message
                     ),
                 )
                 .hint(crate::msg!("template-render-hint"))

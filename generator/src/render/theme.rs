@@ -1,8 +1,8 @@
 //! A theme: tera templates and static files from `themes/<name>/`.
 
 use crate::codes::Code;
-use crate::content::{read_text, symlink_below, symlink_error};
 use crate::diagnostics::{display_path, Diagnostic};
+use crate::source::{read_static, read_text, symlink_below, symlink_error};
 use std::path::Path;
 use tera::Tera;
 
@@ -92,6 +92,16 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         let shown = display_path(root, entry.path());
         match read_text(root, entry.path()) {
             Ok(text) => {
+                // Blocks and HTML first: they name the line where tera's message does not.
+                let problems = super::template_check::check(&shown, &text, None);
+                if problems
+                    .iter()
+                    .any(|d| d.code == Code::TemplateBlock.as_str())
+                {
+                    diags.extend(problems);
+                    continue;
+                }
+                diags.extend(problems);
                 // Parse alone first, so that a syntax error is reported against its own file.
                 let parse_error = Tera::default()
                     .add_raw_template(&rel, &text)
@@ -152,15 +162,11 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
             diags.push(symlink_error(root, entry.path()));
         } else if entry.file_type().is_file() {
             if let Ok(rel) = entry.path().strip_prefix(&static_dir) {
-                match std::fs::read(entry.path()) {
+                match read_static(root, entry.path()) {
                     Ok(bytes) => {
                         static_files.push((rel.to_string_lossy().replace('\\', "/"), bytes))
                     }
-                    Err(e) => diags.push(Diagnostic::error(
-                        Code::UnreadableFile,
-                        entry.path().to_string_lossy().into_owned(),
-                        crate::msg!("file-unreadable", detail = e.to_string()),
-                    )),
+                    Err(d) => diags.push(d),
                 }
             }
         }

@@ -162,9 +162,10 @@ impl Shared {
             .retain(|tx| tx.send(message.clone()).is_ok());
     }
 
+    /// Serves a step of a rebuild. Pages are published only by a rebuild without errors (style
+    /// sheets are copied whatever the content), so the errors shown are those of an earlier
+    /// rebuild: the overlay goes before the page reloads.
     fn publish(&self, step: Step) {
-        // Pages are published only by a rebuild without errors (style sheets are copied
-        // whatever the content): the overlay goes before the page reloads.
         if step.kind != StepKind::Static {
             let had_errors = {
                 let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
@@ -175,6 +176,19 @@ impl Shared {
                 self.broadcast("errors", "[]");
             }
         }
+        self.serve_files(step);
+    }
+
+    /// Serves a search index made on another thread. It belongs to the rebuild that asked for
+    /// it, which may be older than the last one: it never touches the errors, which are those of
+    /// the last rebuild (a broken save made while the index of the edit before it was being made
+    /// stays shown).
+    fn publish_index(&self, step: Step) {
+        self.serve_files(step);
+    }
+
+    /// Serves the step's files and tells the open pages that changed to reload.
+    fn serve_files(&self, step: Step) {
         let changed = self
             .site
             .write()
@@ -268,7 +282,7 @@ pub fn run(options: Options) -> i32 {
     report(&outcome, None);
 
     // Watch before serving, so no change made after the first page is seen can be missed.
-    let watcher = watch::start(&root, tx.clone());
+    let mut watcher = watch::start(&root, tx.clone());
     let watching = match &watcher {
         Ok(_) => "watching content/ and themes/",
         Err(e) => {
@@ -298,7 +312,7 @@ pub fn run(options: Options) -> i32 {
         open_browser(&url);
     }
 
-    main_loop(&rx, tx, &mut rebuilder, &shared);
+    main_loop(&rx, tx, &mut rebuilder, &shared, watcher.as_mut().ok());
 
     shared.shutdown.store(true, Ordering::SeqCst);
     // Closing the event streams lets their threads end; a connection to ourselves wakes the
@@ -367,6 +381,7 @@ fn main_loop(
     tx: Sender<Message>,
     rebuilder: &mut Rebuilder,
     shared: &Shared,
+    mut watch: Option<&mut watch::Watch>,
 ) {
     let mut jobs = IndexJobs {
         tx,
@@ -406,11 +421,21 @@ fn main_loop(
                 continue;
             }
             Some(Message::IndexDone(done)) => {
-                rebuilder.index_ready(done, &mut |step| shared.publish(step));
+                rebuilder.index_ready(done, &mut |step| shared.publish_index(step));
                 jobs.done();
                 continue;
             }
             Some(Message::Changed(more)) => {
+                // `content/` or `themes/` removed or made again: watch the new folder at once,
+                // before the rebuild reads it, so no file written after that is missed.
+                if let Some(w) = watch
+                    .as_deref_mut()
+                    .filter(|w| w.touches_watched_folder(&more))
+                {
+                    if let Err(e) = w.refresh() {
+                        eprintln!("warning: watching the files again failed: {e}");
+                    }
+                }
                 paths.extend(more);
                 first.get_or_insert_with(Instant::now);
                 continue;
@@ -531,5 +556,53 @@ fn open_browser(url: &str) {
         .spawn();
     if let Err(e) = spawned {
         eprintln!("warning: cannot open a browser ({program}: {e}); open {url} yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::Code;
+    use crate::rebuild::Status as Ended;
+    use crate::render::OutputFile;
+
+    fn step(kind: StepKind, path: &str) -> Step {
+        Step {
+            kind,
+            files: vec![OutputFile {
+                path: path.into(),
+                bytes: b"x".to_vec(),
+            }],
+            removed: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_index_served_after_a_broken_save_keeps_its_errors() {
+        let shared = Shared::new(PathBuf::from("."));
+        let broken = Outcome {
+            status: Ended::Failed { whole: false },
+            diagnostics: vec![Diagnostic::error(
+                Code::YamlSyntax,
+                "content/x.md",
+                crate::messages::Message::raw("kapot"),
+            )],
+            files: 0,
+            first_published: None,
+            index_job: None,
+            elapsed: Duration::ZERO,
+        };
+        shared.set_status(&broken);
+        // The index of the edit before the broken save, made on its own thread, comes in now.
+        shared.publish_index(step(StepKind::Rest, "zoeken/index/meta.json"));
+        assert!(shared.has_file("zoeken/index/meta.json"));
+        assert_eq!(
+            shared.errors().len(),
+            1,
+            "the broken save's error stays shown"
+        );
+        // A rebuild that publishes pages has no errors: the overlay goes.
+        shared.publish(step(StepKind::EditedPages, "index.html"));
+        assert!(shared.errors().is_empty());
     }
 }

@@ -140,27 +140,8 @@ pub(crate) fn decode_target(target: &str) -> Result<String, &'static str> {
         return Err("Ongeldig verzoek: alleen paden die met / beginnen worden beantwoord");
     };
     let path = path.split(['?', '#']).next().unwrap_or_default();
-    let bytes = path.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok())
-                .and_then(|h| u8::from_str_radix(h, 16).ok());
-            match hex {
-                Some(b) => {
-                    decoded.push(b);
-                    i += 3;
-                }
-                None => return Err("Ongeldig verzoek: een onvolledige %-code in het pad"),
-            }
-        } else {
-            decoded.push(bytes[i]);
-            i += 1;
-        }
-    }
+    let decoded = textkit::percent_decode(path)
+        .map_err(|_| "Ongeldig verzoek: een onvolledige %-code in het pad")?;
     let decoded =
         String::from_utf8(decoded).map_err(|_| "Ongeldig verzoek: het pad is geen UTF-8-tekst")?;
     if decoded.contains(['\\', '\0']) {
@@ -215,6 +196,8 @@ mod tests {
         );
         assert_eq!(decode_target("/a%20b.txt").unwrap(), "a b.txt");
         assert!(decode_target("/a%zz").is_err());
+        // `u8::from_str_radix` would read `+f` as 15.
+        assert!(decode_target("/a%+f").is_err());
     }
 
     #[test]

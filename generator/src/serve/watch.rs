@@ -2,7 +2,8 @@
 //!
 //! A folder that appears (`git stash pop`, or moved back in whole) is reported with every file
 //! in it: the files were written before the watcher could watch the new folder, or were moved in
-//! with it, and give no events of their own.
+//! with it, and give no events of their own. When `content/` or `themes/` itself is removed and
+//! made again (`git checkout`, `git stash`), it is watched again.
 
 use super::Message;
 use notify::event::{AccessKind, AccessMode, ModifyKind};
@@ -13,15 +14,55 @@ use std::sync::mpsc::Sender;
 /// The folders whose files the build reads.
 pub(crate) const WATCHED: &[&str] = &["content", "themes"];
 
-/// Starts watching; events go to `tx` until the returned watcher is dropped.
-pub(crate) fn start(root: &Path, tx: Sender<Message>) -> notify::Result<RecommendedWatcher> {
-    let mut watcher =
+/// The watcher, and which of the [`WATCHED`] folders it watches now.
+pub(crate) struct Watch {
+    watcher: RecommendedWatcher,
+    root: PathBuf,
+    /// The watched folders, each with the identity of the folder watched, so that a folder
+    /// removed and made again (`git checkout`, `git stash`) is watched again.
+    watching: Vec<(PathBuf, Option<FolderId>)>,
+}
+
+/// What tells a folder from another of the same name: its device and inode on Unix.
+type FolderId = (u64, u64);
+
+fn folder_id(path: &Path) -> Option<FolderId> {
+    let meta = std::fs::symlink_metadata(path)
+        .ok()
+        .filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some((0, 0))
+    }
+}
+
+/// Starts watching; events go to `tx` until the returned watcher is dropped. The project
+/// folder itself is watched too (not its subfolders), to see `content/` or `themes/` come back
+/// after they were removed: [`Watch::refresh`] then watches them again.
+pub(crate) fn start(root: &Path, tx: Sender<Message>) -> notify::Result<Watch> {
+    let roots: Vec<PathBuf> = WATCHED.iter().map(|d| root.join(d)).collect();
+    let watcher =
         notify::recommended_watcher(move |result: notify::Result<notify::Event>| match result {
             Ok(event) if changes_files(&event.kind) && !event.paths.is_empty() => {
+                // From the project folder's own watch, only what happens to the watched folders.
+                let paths: Vec<PathBuf> = event
+                    .paths
+                    .into_iter()
+                    .filter(|p| roots.iter().any(|r| p.starts_with(r)))
+                    .collect();
+                if paths.is_empty() {
+                    return;
+                }
                 let paths = if may_add_folder(&event.kind) {
-                    with_files_of_folders(event.paths)
+                    with_files_of_folders(paths)
                 } else {
-                    event.paths
+                    paths
                 };
                 let _ = tx.send(Message::Changed(paths));
             }
@@ -30,13 +71,48 @@ pub(crate) fn start(root: &Path, tx: Sender<Message>) -> notify::Result<Recommen
                 let _ = tx.send(Message::WatchError(e.to_string()));
             }
         })?;
-    for dir in WATCHED {
-        let path = root.join(dir);
-        if path.is_dir() {
-            watcher.watch(&path, RecursiveMode::Recursive)?;
+    let mut watch = Watch {
+        watcher,
+        root: root.to_path_buf(),
+        watching: Vec::new(),
+    };
+    watch.watcher.watch(root, RecursiveMode::NonRecursive)?;
+    watch.refresh()?;
+    Ok(watch)
+}
+
+impl Watch {
+    /// Watches each of the [`WATCHED`] folders that exists and is not watched yet, or was
+    /// removed and made again since it was watched.
+    pub(crate) fn refresh(&mut self) -> notify::Result<()> {
+        for dir in WATCHED {
+            let path = self.root.join(dir);
+            let id = folder_id(&path);
+            let known = self.watching.iter().position(|(p, _)| *p == path);
+            if let Some(i) = known {
+                if self.watching[i].1 == id {
+                    continue;
+                }
+                // Gone, or another folder now: the old watch ended with the folder it watched.
+                let _ = self.watcher.unwatch(&path);
+                self.watching.remove(i);
+            }
+            if id.is_some() {
+                self.watcher.watch(&path, RecursiveMode::Recursive)?;
+                self.watching.push((path, id));
+            }
         }
+        Ok(())
     }
-    Ok(watcher)
+
+    /// Whether a change to `paths` may have removed or brought back a watched folder.
+    pub(crate) fn touches_watched_folder(&self, paths: &[PathBuf]) -> bool {
+        paths.iter().any(|p| {
+            WATCHED
+                .iter()
+                .any(|d| p.as_path() == self.root.join(d).as_path())
+        })
+    }
 }
 
 /// Opening and reading files (the build's own reads among them) change nothing; closing a file

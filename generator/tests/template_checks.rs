@@ -1,0 +1,188 @@
+//! Template mistakes that the engines let pass or name badly: `check` (and so `build` and the
+//! serve overlay, which report the same diagnostics) names the file, the line and the fix, in
+//! Dutch, for the theme's templates and the documents' templates in `content/herverdeling/`.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+/// `check`'s diagnostics after replacing `from` by `to` (once) in `file`; the replacement must
+/// happen, and check must fail.
+fn check_after(file: &str, from: &str, to: &str) -> Vec<Value> {
+    let dir = project("minimal");
+    let text = read(dir.path(), file);
+    assert!(text.contains(from), "{file} has no {from:?}");
+    write(dir.path(), file, &text.replacen(from, to, 1));
+    let (code, diags) = check_json(dir.path());
+    assert_eq!(code, 1, "{diags:#?}");
+    diags
+}
+
+fn only(diags: &[Value], code: &str) -> Value {
+    let found: Vec<&Value> = diags.iter().filter(|d| d["code"] == code).collect();
+    assert_eq!(found.len(), 1, "expected one `{code}` in {diags:#?}");
+    found[0].clone()
+}
+
+fn line_of(dir_file_text: &str, needle: &str) -> u64 {
+    dir_file_text
+        .lines()
+        .position(|l| l.contains(needle))
+        .expect("needle in text") as u64
+        + 1
+}
+
+const LETTER: &str = "content/herverdeling/brief-coa.html";
+const BESLUIT: &str = "content/herverdeling/besluit.html";
+
+#[test]
+fn an_unclosed_strong_in_a_document_is_an_error_at_its_line() {
+    let original = std::fs::read_to_string(repo_root().join(BESLUIT)).unwrap();
+    let d = check_after(
+        BESLUIT,
+        "<p><strong>besluit:</strong></p>",
+        "<p><strong>besluit:</p>",
+    );
+    let e = only(&d, "template-html");
+    assert_eq!(e["path"], BESLUIT);
+    assert_eq!(e["line"], line_of(&original, "<strong>besluit:"));
+    let (message, hint) = (e["message"].as_str().unwrap(), e["hint"].as_str().unwrap());
+    assert!(message.starts_with("`<strong>` van regel "), "{message}");
+    assert!(
+        message.ends_with("is niet gesloten voordat `</p>` komt"),
+        "{message}"
+    );
+    assert!(hint.contains("zet `</strong>` vóór `</p>`"), "{hint}");
+}
+
+#[test]
+fn a_deleted_end_of_table_in_the_letter_is_an_error() {
+    let original = std::fs::read_to_string(repo_root().join(LETTER)).unwrap();
+    // The first table of the letter (the one that is always there).
+    let d = check_after(LETTER, "  </table>\n", "\n");
+    let e = only(&d, "template-html");
+    assert_eq!(e["path"], LETTER);
+    let table_line = line_of(&original, "<table");
+    let message = e["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("`<table>` van regel {table_line}")),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_misspelt_variable_in_the_letter_is_named_with_a_suggestion_and_the_list() {
+    let original = std::fs::read_to_string(repo_root().join(LETTER)).unwrap();
+    let d = check_after(LETTER, "{{ som_na }}", "{{ som_nq }}");
+    let e = only(&d, "template-variable");
+    assert_eq!(e["path"], LETTER);
+    assert_eq!(e["line"], line_of(&original, "{{ som_na }}"));
+    assert_eq!(
+        e["message"],
+        "de variabele `som_nq` bestaat niet in deze template; bedoelde u `som_na`?"
+    );
+    let hint = e["hint"].as_str().unwrap();
+    assert!(
+        hint.starts_with("deze template krijgt de variabelen "),
+        "{hint}"
+    );
+    for name in ["`gemeenten`", "`periode`", "`som_voor`", "`coa`"] {
+        assert!(hint.contains(name), "{hint}");
+    }
+    assert!(
+        d.iter().all(|x| x["code"] != "letter-template"),
+        "the engine's vaguer message is not shown as well: {d:#?}"
+    );
+}
+
+#[test]
+fn a_field_of_a_municipality_used_alone_points_to_the_loop() {
+    let d = check_after(LETTER, "{{ som_na }}", "{{ besluitdatun }}");
+    let e = only(&d, "template-variable");
+    let message = e["message"].as_str().unwrap();
+    assert!(
+        message.contains("bedoelde u `besluitdatum`? Dat is een veld van elk item van `gemeenten`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_unclosed_for_in_a_document_is_reported_at_its_opening_tag() {
+    let original = std::fs::read_to_string(repo_root().join(LETTER)).unwrap();
+    let d = check_after(
+        LETTER,
+        "<li>{{ k }}</li>\n      {% endfor %}",
+        "<li>{{ k }}</li>\n",
+    );
+    let e = only(&d, "template-block");
+    assert_eq!(e["path"], LETTER);
+    assert_eq!(e["line"], line_of(&original, "{% for k in kopie %}"));
+    assert_eq!(e["message"], "`{% for %}` wordt nergens gesloten");
+    assert_eq!(e["hint"], "zet `{% endfor %}` waar het blok moet eindigen");
+}
+
+#[test]
+fn an_unclosed_block_in_a_theme_template_is_reported_at_its_opening_tag() {
+    let file = "themes/default/templates/tag.html";
+    let original = std::fs::read_to_string(repo_root().join(file)).unwrap();
+    let d = check_after(
+        file,
+        "{% endblock content %}",
+        "{% if tag %}\n{% endblock content %}",
+    );
+    let e = only(&d, "template-block");
+    assert_eq!(e["path"], file);
+    assert_eq!(e["line"], line_of(&original, "{% endblock content %}"));
+    assert_eq!(
+        e["message"],
+        format!(
+            "`{{% if %}}` wordt niet gesloten: op regel {} staat `{{% endblock %}}`",
+            line_of(&original, "{% endblock content %}") + 1
+        )
+    );
+}
+
+#[test]
+fn an_unclosed_element_in_a_theme_template_is_an_error() {
+    let file = "themes/default/templates/tag.html";
+    let d = check_after(
+        file,
+        "{% endblock content %}",
+        "<section>\n{% endblock content %}",
+    );
+    let e = only(&d, "template-html");
+    assert_eq!(e["path"], file);
+    assert_eq!(e["message"], "`<section>` wordt nergens gesloten");
+}
+
+#[test]
+fn a_misspelt_variable_in_a_theme_template_is_named_with_what_the_page_gets() {
+    let file = "themes/default/templates/tag.html";
+    let original = std::fs::read_to_string(repo_root().join(file)).unwrap();
+    let d = check_after(file, "{{ site.title }}", "{{ site.titel }}");
+    let e = only(&d, "template-variable");
+    assert_eq!(e["path"], file);
+    assert_eq!(e["line"], line_of(&original, "{{ site.title }}"));
+    assert_eq!(
+        e["message"],
+        "de variabele `site.titel` bestaat niet voor deze pagina; bedoelde u `site.title`?"
+    );
+    assert!(
+        e["hint"]
+            .as_str()
+            .unwrap()
+            .starts_with("`site` heeft de velden "),
+        "{e}"
+    );
+
+    let d = check_after(file, "{{ tag.name }}", "{{ tagg.name }}");
+    let e = only(&d, "template-variable");
+    let hint = e["hint"].as_str().unwrap();
+    assert_eq!(
+        e["message"],
+        "de variabele `tagg.name` bestaat niet voor deze pagina; bedoelde u `tag.name`?"
+    );
+    for name in ["`base`", "`site`", "`tag`", "`page_path`"] {
+        assert!(hint.contains(name), "{hint}");
+    }
+}
