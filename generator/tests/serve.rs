@@ -922,7 +922,7 @@ fn a_theme_file_over_the_limit_saved_while_serving_is_an_error_until_it_shrinks(
     });
     assert_eq!(get(port, "/static/groot.bin").1, "klein");
     assert!(
-        server.log().contains("error[file-too-large]"),
+        server.log().contains("fout[file-too-large]"),
         "{}",
         server.log()
     );
