@@ -162,7 +162,7 @@ fn apply_source_date_epoch(content: &mut Content, diagnostics: &mut Vec<Diagnost
                 content.settings.reference_date = Some(date);
                 return;
             }
-            None => "is out of range (not a date the calendar can hold)",
+            None => crate::msg!("epoch-out-of-calendar"),
         },
         Err(e)
             if matches!(
@@ -170,17 +170,17 @@ fn apply_source_date_epoch(content: &mut Content, diagnostics: &mut Vec<Diagnost
                 std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
             ) =>
         {
-            "is out of range (too large a number)"
+            crate::msg!("epoch-too-large")
         }
-        Err(_) => "is not a number of seconds",
+        Err(_) => crate::msg!("epoch-not-a-number"),
     };
     let shown = crate::text::escape_controls(&value, &[]);
     diagnostics.push(
         Diagnostic::warning(
             Code::InvalidSourceDateEpoch,
             "SOURCE_DATE_EPOCH",
-            format!("`SOURCE_DATE_EPOCH={shown}` {problem}; it is ignored"),
+            crate::msg!("epoch-ignored", value = shown, problem = problem),
         )
-        .hint("set it to a Unix timestamp, such as `git log -1 --format=%ct`"),
+        .hint(crate::msg!("epoch-ignored-hint")),
     );
 }

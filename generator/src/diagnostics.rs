@@ -2,6 +2,7 @@
 //! and for GitHub Actions annotations.
 
 pub use crate::codes::Code;
+use crate::messages::{Lang, Message};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -25,8 +26,9 @@ pub enum Severity {
     Warning,
 }
 
-/// One problem: where it is, what is wrong and how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One problem: where it is, what is wrong and how to fix it. Its texts are messages of the
+/// catalogue ([`crate::messages`]), rendered in the chosen language when printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable machine-readable code, such as `unknown-field` (one of [`Code::ALL`]).
@@ -37,21 +39,34 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column; 0 when unknown.
     pub column: usize,
-    pub message: String,
+    pub message: Message,
     /// What to do about it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
     /// The offending line of the file, for display (the part around the column when the line
     /// is longer than [`MAX_SOURCE_CHARS`], with `…` where it was cut).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_line: Option<String>,
     /// The column within `source_line` when that is cut; 0 when it is the column.
-    #[serde(skip)]
     pub source_column: usize,
 }
 
+/// A diagnostic as JSON has it: its texts rendered, with the id of the message.
+#[derive(Serialize)]
+struct Rendered<'a> {
+    severity: Severity,
+    code: &'static str,
+    path: &'a str,
+    line: usize,
+    column: usize,
+    message: String,
+    message_id: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_line: Option<&'a str>,
+}
+
 impl Diagnostic {
-    pub fn error(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, path: impl Into<String>, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code: code.as_str(),
@@ -65,7 +80,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, path: impl Into<String>, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, path, message)
@@ -78,7 +93,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -114,6 +129,42 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The message in the language of the process.
+    pub fn text(&self) -> String {
+        self.message.to_string()
+    }
+
+    /// The hint in the language of the process.
+    pub fn hint_text(&self) -> Option<String> {
+        self.hint.as_ref().map(Message::to_string)
+    }
+
+    /// The JSON object of the diagnostic, its texts in `lang`.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        serde_json::to_value(self.rendered(lang)).unwrap_or_default()
+    }
+
+    fn rendered(&self, lang: Lang) -> Rendered<'_> {
+        Rendered {
+            severity: self.severity,
+            code: self.code,
+            path: &self.path,
+            line: self.line,
+            column: self.column,
+            message: self.message.render(lang),
+            message_id: self.message.id,
+            hint: self.hint.as_ref().map(|h| h.render(lang)),
+            source_line: self.source_line.as_deref(),
+        }
+    }
+}
+
+/// As JSON, with its texts in the language of the process ([`Lang::current`]).
+impl Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.rendered(Lang::current()).serialize(s)
     }
 }
 
@@ -212,19 +263,35 @@ pub fn excerpt(line: &str, column: usize) -> (String, usize) {
     (shown, column)
 }
 
-/// Renders diagnostics in the chosen format, followed (for humans) by a count.
+/// Renders diagnostics in the chosen format and the language of the process
+/// ([`Lang::current`]), followed (for humans) by a count.
 pub fn render(diagnostics: &[Diagnostic], format: Format) -> String {
+    render_in(diagnostics, format, Lang::current())
+}
+
+/// [`render`] in `lang`.
+pub fn render_in(diagnostics: &[Diagnostic], format: Format, lang: Lang) -> String {
     let mut out = Vec::new();
-    let _ = write(diagnostics, format, &mut out);
+    let _ = write_in(diagnostics, format, lang, &mut out);
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Writes diagnostics in the chosen format as it goes. The human and GitHub output show at most
-/// [`MAX_PER_FILE`] problems of a file and [`MAX_SHOWN`] in all, and say how many they left
-/// out; JSON has every problem.
+/// [`write_in`] in the language of the process ([`Lang::current`]).
 pub fn write(
     diagnostics: &[Diagnostic],
     format: Format,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    write_in(diagnostics, format, Lang::current(), out)
+}
+
+/// Writes diagnostics in the chosen format and language as it goes. The human and GitHub output
+/// show at most [`MAX_PER_FILE`] problems of a file and [`MAX_SHOWN`] in all, and say how many
+/// they left out; JSON has every problem.
+pub fn write_in(
+    diagnostics: &[Diagnostic],
+    format: Format,
+    lang: Lang,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     match format {
@@ -232,7 +299,7 @@ pub fn write(
             out.write_all(b"[")?;
             for (i, d) in diagnostics.iter().enumerate() {
                 out.write_all(if i == 0 { b"\n  " } else { b",\n  " })?;
-                serde_json::to_writer(&mut *out, d)?;
+                serde_json::to_writer(&mut *out, &d.rendered(lang))?;
             }
             out.write_all(if diagnostics.is_empty() {
                 b"]\n"
@@ -240,30 +307,43 @@ pub fn write(
                 b"\n]\n"
             })
         }
-        Format::Human => {
-            write_capped(diagnostics, out, write_human, |out, path, n| {
-                writeln!(out, "… and {n} more problem(s) in {path}, not shown (`--format json` lists them all)\n")
-            })
-        }
-        Format::Github => write_capped(diagnostics, out, write_github, |out, path, n| {
-            writeln!(out, "::warning file={}::{n} more problem(s) in this file are not shown; run `kennisbank check` to see them all", escape_property(path))
+        Format::Human => write_capped(diagnostics, lang, out, write_human, |out, path, n, lang| {
+            let text = crate::msg!("report-left-out", n = n, path = path).render(lang);
+            writeln!(out, "{text}\n")
         }),
+        Format::Github => write_capped(
+            diagnostics,
+            lang,
+            out,
+            write_github,
+            |out, path, n, lang| {
+                let text = crate::msg!("report-left-out-file", n = n);
+                writeln!(
+                    out,
+                    "::warning file={}::{}",
+                    escape_property(path),
+                    escape_data(&text.render(lang))
+                )
+            },
+        ),
     }?;
     if format == Format::Human && !diagnostics.is_empty() {
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics.len() - errors;
-        writeln!(out, "{errors} error(s), {warnings} warning(s)")?;
+        let count = crate::msg!("report-count", errors = errors, warnings = warnings);
+        writeln!(out, "{}", count.render(lang))?;
     }
     Ok(())
 }
 
-type WriteOne = fn(&Diagnostic, &mut dyn io::Write) -> io::Result<()>;
-type WriteLeftOut = fn(&mut dyn io::Write, &str, usize) -> io::Result<()>;
+type WriteOne = fn(&Diagnostic, Lang, &mut dyn io::Write) -> io::Result<()>;
+type WriteLeftOut = fn(&mut dyn io::Write, &str, usize, Lang) -> io::Result<()>;
 
 /// Writes each diagnostic with `one`, up to the caps, and then, per file with problems left
 /// out, a line from `left_out`.
 fn write_capped(
     diagnostics: &[Diagnostic],
+    lang: Lang,
     out: &mut dyn io::Write,
     one: WriteOne,
     left_out: WriteLeftOut,
@@ -279,20 +359,21 @@ fn write_capped(
             continue;
         }
         shown += 1;
-        one(d, out)?;
+        one(d, lang, out)?;
     }
     for (path, n) in skipped {
-        left_out(out, &escape_controls(path, &[]), n)?;
+        left_out(out, &escape_controls(path, &[]), n, lang)?;
     }
     Ok(())
 }
 
-fn write_human(d: &Diagnostic, out: &mut dyn io::Write) -> io::Result<()> {
+fn write_human(d: &Diagnostic, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
     let label = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    let message = escape_controls(&d.message, &[]);
+        Severity::Error => crate::msg!("label-error"),
+        Severity::Warning => crate::msg!("label-warning"),
+    }
+    .render(lang);
+    let message = escape_controls(&d.message.render(lang), &[]);
     writeln!(out, "{label}[{}]: {message}", d.code)?;
     let path = escape_controls(&d.path, &[]);
     let location = match (d.line, d.column) {
@@ -321,13 +402,18 @@ fn write_human(d: &Diagnostic, out: &mut dyn io::Write) -> io::Result<()> {
         }
     }
     if let Some(h) = &d.hint {
-        writeln!(out, "  = help: {}", escape_controls(h, &['\n']))?;
+        let help = crate::msg!("label-help").render(lang);
+        writeln!(
+            out,
+            "  = {help}: {}",
+            escape_controls(&h.render(lang), &['\n'])
+        )?;
     }
     writeln!(out)
 }
 
 /// GitHub Actions workflow commands; see "Setting an error message" in their docs.
-fn write_github(d: &Diagnostic, out: &mut dyn io::Write) -> io::Result<()> {
+fn write_github(d: &Diagnostic, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
     let kind = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -340,10 +426,10 @@ fn write_github(d: &Diagnostic, out: &mut dyn io::Write) -> io::Result<()> {
         let _ = write!(props, ",col={}", d.column);
     }
     let _ = write!(props, ",title={}", escape_property(d.code));
-    let mut message = d.message.clone();
+    let mut message = d.message.render(lang);
     if let Some(h) = &d.hint {
         message.push('\n');
-        message.push_str(h);
+        message.push_str(&h.render(lang));
     }
     writeln!(out, "::{kind} {props}::{}", escape_data(&message))
 }
@@ -374,23 +460,32 @@ pub fn suggest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::msg;
 
     fn sample() -> Diagnostic {
         Diagnostic::error(
             Code::UnknownField,
             "content/praktijken/algemeen/x.md",
-            "unknown field `titel`",
+            msg!(
+                "field-unknown",
+                name = "titel",
+                what = msg!("what-practice")
+            ),
         )
         .at(2, 1)
-        .hint("did you mean `title`?")
+        .hint(msg!("did-you-mean", name = "title"))
         .with_source("---\ntitel: Hallo\n")
     }
 
+    fn raw(text: impl Into<String>) -> Message {
+        Message::raw(text)
+    }
+
     #[test]
-    fn human_output_shows_path_line_source_and_hint() {
-        let out = render(&[sample()], Format::Human);
+    fn human_output_shows_path_line_source_and_hint_in_dutch() {
+        let out = render_in(&[sample()], Format::Human, Lang::Nl);
         assert!(
-            out.contains("error[unknown-field]: unknown field `titel`"),
+            out.contains("fout[unknown-field]: onbekend veld `titel` in een praktijk"),
             "{out}"
         );
         assert!(
@@ -398,6 +493,17 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("2 | titel: Hallo"), "{out}");
+        assert!(out.contains("= hulp: bedoelde u `title`?"), "{out}");
+        assert!(out.ends_with("1 fout, 0 waarschuwingen\n"), "{out}");
+    }
+
+    #[test]
+    fn the_same_diagnostic_renders_in_english_on_request() {
+        let out = render_in(&[sample()], Format::Human, Lang::En);
+        assert!(
+            out.contains("error[unknown-field]: unknown field `titel` in a practice"),
+            "{out}"
+        );
         assert!(out.contains("= help: did you mean `title`?"), "{out}");
         assert!(out.contains("1 error(s), 0 warning(s)"), "{out}");
     }
@@ -405,14 +511,14 @@ mod tests {
     #[test]
     fn long_source_lines_are_cut_around_the_column() {
         let line = format!("{}X{}", "ë".repeat(5_000), "a".repeat(5_000));
-        let d = Diagnostic::error(Code::YamlSyntax, "f", "m")
+        let d = Diagnostic::error(Code::YamlSyntax, "f", raw("m"))
             .at(1, 5_001)
             .with_line_text(&line);
         let shown = d.source_line.as_deref().unwrap();
         assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
         assert!(shown.chars().count() <= MAX_SOURCE_CHARS + 2);
         assert_eq!(shown.chars().nth(d.source_column - 1), Some('X'));
-        let out = render(&[d], Format::Human);
+        let out = render_in(&[d], Format::Human, Lang::Nl);
         let caret = out.lines().find(|l| l.ends_with('^')).unwrap();
         let text = out.lines().find(|l| l.contains('X')).unwrap();
         assert_eq!(
@@ -425,22 +531,26 @@ mod tests {
     fn human_output_is_capped_per_file_and_says_what_it_left_out() {
         let many: Vec<Diagnostic> = (0..MAX_PER_FILE + 7)
             .map(|i| {
-                Diagnostic::error(Code::YamlSyntax, "a.md", format!("probleem {i}")).at(i + 1, 0)
+                Diagnostic::error(Code::YamlSyntax, "a.md", raw(format!("probleem {i}")))
+                    .at(i + 1, 0)
             })
             .chain([Diagnostic::warning(
                 Code::UnknownField,
                 "b.md",
-                "ander bestand",
+                raw("ander bestand"),
             )])
             .collect();
-        let out = render(&many, Format::Human);
-        assert_eq!(out.matches("error[yaml-syntax]").count(), MAX_PER_FILE);
+        let out = render_in(&many, Format::Human, Lang::Nl);
+        assert_eq!(out.matches("fout[yaml-syntax]").count(), MAX_PER_FILE);
         assert!(
-            out.contains("warning[unknown-field]: ander bestand"),
+            out.contains("waarschuwing[unknown-field]: ander bestand"),
             "{out}"
         );
-        assert!(out.contains("… and 7 more problem(s) in a.md"), "{out}");
-        assert!(out.ends_with(&format!("{} error(s), 1 warning(s)\n", MAX_PER_FILE + 7)));
+        assert!(
+            out.contains("… en nog 7 probleem/problemen in a.md"),
+            "{out}"
+        );
+        assert!(out.ends_with(&format!("{} fouten, 1 waarschuwing\n", MAX_PER_FILE + 7)));
         // JSON keeps every problem.
         let v: serde_json::Value = serde_json::from_str(&render(&many, Format::Json)).unwrap();
         assert_eq!(v.as_array().unwrap().len(), MAX_PER_FILE + 8);
@@ -448,8 +558,8 @@ mod tests {
 
     #[test]
     fn control_characters_are_escaped_for_the_terminal() {
-        let d = Diagnostic::error(Code::YamlSyntax, "a\u{1b}[2J.md", "`\u{7}`")
-            .hint("regel 1\nregel 2");
+        let d = Diagnostic::error(Code::YamlSyntax, "a\u{1b}[2J.md", raw("`\u{7}`"))
+            .hint(raw("regel 1\nregel 2"));
         let out = render(std::slice::from_ref(&d), Format::Human);
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
         assert!(
@@ -461,18 +571,21 @@ mod tests {
 
     #[test]
     fn github_output_is_one_escaped_annotation_per_problem() {
-        let out = render(&[sample()], Format::Github);
+        let out = render_in(&[sample()], Format::Github, Lang::Nl);
         assert_eq!(
             out,
-            "::error file=content/praktijken/algemeen/x.md,line=2,col=1,title=unknown-field::unknown field `titel`%0Adid you mean `title`?\n"
+            "::error file=content/praktijken/algemeen/x.md,line=2,col=1,title=unknown-field::onbekend veld `titel` in een praktijk%0Abedoelde u `title`?\n"
         );
     }
 
     #[test]
     fn json_output_is_an_array_of_objects() {
-        let out = render(&[sample()], Format::Json);
+        let out = render_in(&[sample()], Format::Json, Lang::Nl);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v[0]["line"], 2);
+        assert_eq!(v[0]["message"], "onbekend veld `titel` in een praktijk");
+        assert_eq!(v[0]["message_id"], "field-unknown");
+        assert_eq!(v[0]["hint"], "bedoelde u `title`?");
         assert_eq!(v[0]["severity"], "error");
         assert_eq!(v[0]["path"], "content/praktijken/algemeen/x.md");
     }

@@ -101,10 +101,14 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
             Err(errors) => {
                 for e in errors {
                     diags.push(
-                        Diagnostic::error(Code::InvalidMunicipalities, display_path(root, &list_path), e.message.clone())
-                            .at(e.line.unwrap_or(0), e.column.unwrap_or(0))
-                            .hint("each entry is `- naam: <officiële naam>` with `provincie: <provincie>`; names must be unique")
-                            .with_source(&text),
+                        Diagnostic::error(
+                            Code::InvalidMunicipalities,
+                            display_path(root, &list_path),
+                            crate::msg!("municipalities-invalid", detail = e.message.as_str()),
+                        )
+                        .at(e.line.unwrap_or(0), e.column.unwrap_or(0))
+                        .hint(crate::msg!("municipalities-invalid-hint"))
+                        .with_source(&text),
                     );
                 }
                 None
@@ -191,10 +195,14 @@ fn load_template(
                 LetterError::Invalid { .. } => 0,
             };
             diags.push(
-                Diagnostic::error(Code::LetterTemplate, shown, format!("the document template does not work: {e}"))
-                    .at(line, 0)
-                    .hint("the documents use Jinja syntax ({{ variabele }}, {% for … %} … {% endfor %}); the comment at the top of brief-coa.html lists the variables")
-                    .with_source(&text),
+                Diagnostic::error(
+                    Code::LetterTemplate,
+                    shown,
+                    crate::msg!("letter-template", detail = e.to_string()),
+                )
+                .at(line, 0)
+                .hint(crate::msg!("letter-template-hint"))
+                .with_source(&text),
             );
             None
         }

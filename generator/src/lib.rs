@@ -21,6 +21,7 @@ pub mod json_schema;
 pub mod lines;
 pub mod linkcheck;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod mv;
 pub mod new_practice;

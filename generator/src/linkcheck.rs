@@ -205,7 +205,7 @@ fn split_origin(base: &str) -> (Option<&str>, &str) {
 struct Broken {
     page: String,
     url: String,
-    message: String,
+    message: crate::messages::Message,
     code: Code,
 }
 
@@ -251,9 +251,10 @@ pub fn check(
                     found.push(Broken {
                         page: f.path.clone(),
                         code: Code::UnsafeLink,
-                        message: format!(
-                            "the link `{}` is refused: `{scheme}:` links may run a script or open something other than a web page",
-                            link.url
+                        message: crate::msg!(
+                            "page-link-unsafe",
+                            url = link.url.as_str(),
+                            scheme = scheme
                         ),
                         url: link.url,
                     });
@@ -265,9 +266,7 @@ pub fn check(
                         page: f.path.clone(),
                         url: link.url,
                         code: Code::LinkOutsideBase,
-                        message: format!(
-                            "the link `{path}` does not start with the site's base, so it breaks when the site is published under a sub-path"
-                        ),
+                        message: crate::msg!("link-outside-base", path = path),
                     }),
                     Target::File { path, fragment } => {
                         let exists = by_path.contains_key(path.as_str());
@@ -283,10 +282,7 @@ pub fn check(
                             None => found.push(Broken {
                                 page: f.path.clone(),
                                 code: Code::BrokenLink,
-                                message: format!(
-                                    "the link `{}` goes to a page that does not exist",
-                                    shown(&link.url)
-                                ),
+                                message: crate::msg!("link-broken", url = shown(&link.url)),
                                 url: link.url,
                             }),
                             Some(target) if !fragment.is_empty() => {
@@ -296,9 +292,10 @@ pub fn check(
                                     found.push(Broken {
                                         page: f.path.clone(),
                                         code: Code::BrokenAnchor,
-                                        message: format!(
-                                            "the link `{}` goes to `#{fragment}`, which is not on that page",
-                                            shown(&link.url)
+                                        message: crate::msg!(
+                                            "anchor-broken",
+                                            url = shown(&link.url),
+                                            fragment = fragment
                                         ),
                                         url: link.url,
                                     });
@@ -357,7 +354,7 @@ fn place(content: &Content, theme: &Theme, base: &str, broken: Vec<Broken>) -> V
         .into_values()
         .map(|(mut d, pages)| {
             if pages > 1 {
-                d.message.push_str(&format!(" (on {pages} pages)"));
+                d.message = crate::msg!("link-on-pages", message = d.message, pages = pages);
             }
             d
         })
@@ -471,7 +468,11 @@ impl<'a> Sources<'a> {
         Diagnostic::error(
             b.code,
             dir,
-            format!("{} (on the page `{}`)", b.message, b.page),
+            crate::msg!(
+                "link-on-page",
+                message = b.message.clone(),
+                page = b.page.as_str()
+            ),
         )
         .hint(hint(b.code))
     }
@@ -494,12 +495,12 @@ fn written_forms(url: &str, base: &str) -> Vec<String> {
     forms
 }
 
-fn hint(code: Code) -> &'static str {
+fn hint(code: Code) -> crate::messages::Message {
     match code {
-        Code::BrokenAnchor => "link to an `id` that exists on the target page, or drop the `#…` part",
-        Code::UnsafeLink => "link to a web page (`https://…`), an e-mail address (`mailto:…`) or a page of the site",
-        Code::LinkOutsideBase => "in a template write `{{ base }}path/`; in a text write `/path/` (the generator adds the base)",
-        _ => "link to a page of the site as `/praktijken/<category>/<id>/` (a practice), or check the spelling of the address",
+        Code::BrokenAnchor => crate::msg!("anchor-broken-hint"),
+        Code::UnsafeLink => crate::msg!("page-link-unsafe-hint"),
+        Code::LinkOutsideBase => crate::msg!("link-outside-base-hint"),
+        _ => crate::msg!("link-broken-hint"),
     }
 }
 

@@ -6,6 +6,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Parser, Subcommand};
 use kennisbank::cmd::{self, Exit};
 use kennisbank::diagnostics::Format;
+use kennisbank::messages::{self, Lang};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,6 +19,17 @@ const OUTPUT: &str = "Output (choose one; default: the report)";
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of the messages for editors: `nl` or `en` (default: from LC_ALL, LC_MESSAGES or
+    /// LANG when that is English, else Dutch).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
+}
+
+/// The names of [`Lang`] on the command line.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LangArg {
+    Nl,
+    En,
 }
 
 #[derive(clap::Args)]
@@ -175,6 +187,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    messages::set_lang(match cli.lang {
+        Some(LangArg::Nl) => Lang::Nl,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env_vars(|k| std::env::var(k).ok()),
+    });
     let exit: Exit = match cli.command {
         Command::Build {
             root,

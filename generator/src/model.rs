@@ -107,6 +107,8 @@ pub struct Practice {
     pub related: Vec<String>,
     /// File line of each `related` entry, for messages.
     pub related_lines: Vec<usize>,
+    /// File line of each tag, for messages.
+    pub tag_lines: Vec<usize>,
     pub contact: Option<Contact>,
     /// Old addresses (`praktijken/<category>/<id>/`, without the base) that redirect here.
     pub aliases: Vec<String>,

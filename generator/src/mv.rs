@@ -21,31 +21,32 @@ pub struct Plan {
 pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result<Plan, String> {
     let settings = crate::editing::load_settings(root)?;
     if !is_slug(new) {
-        return Err(format!(
-            "`{new}` is geen geldige id: gebruik kleine letters, cijfers en streepjes, zoals `{}`",
-            crate::text::slugify(new)
-        ));
+        let why = crate::msg!(
+            "mv-bad-id",
+            id = new,
+            suggestion = crate::text::slugify(new)
+        );
+        return Err(why.to_string());
     }
     let (practices, _) = content::load_practices(root, &settings);
     let Some(found) = find_file(root, &settings, old) else {
         let ids: Vec<&str> = practices.iter().map(|p| p.id.as_str()).collect();
         let hint = crate::diagnostics::suggest(old, &ids)
-            .map(|s| format!(" Bedoelt u `{s}`?"))
+            .map(|s| format!(" {}", crate::msg!("did-you-mean", name = s)))
             .unwrap_or_default();
-        return Err(format!("Er is geen praktijk met de id `{old}`.{hint}"));
+        return Err(format!(
+            "{}{hint}",
+            crate::msg!("mv-no-such-practice", id = old)
+        ));
     };
     let (old_category, old_path) = found;
     let new_category = category.unwrap_or(&old_category).to_string();
     crate::editing::check_category(&settings, &new_category)?;
     if new == old && new_category == old_category {
-        return Err(
-            "De nieuwe id en categorie zijn gelijk aan de oude; er is niets te doen.".into(),
-        );
+        return Err(crate::msg!("mv-nothing-to-do").to_string());
     }
     if new != old && find_file(root, &settings, new).is_some() {
-        return Err(format!(
-            "Er is al een praktijk met de id `{new}`; kies een andere id."
-        ));
+        return Err(crate::msg!("mv-exists", id = new).to_string());
     }
     let new_path = root
         .join(PRACTICES_DIR)
@@ -55,16 +56,13 @@ pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result
     let new_address = format!("/praktijken/{new_category}/{new}/");
 
     let mut write = Vec::new();
-    let text = content::read_text(root, &old_path).map_err(|d| d.message)?;
+    let text = content::read_text(root, &old_path).map_err(|d| d.text())?;
     let moved = add_alias(
         &rewrite_links(&text, &old_address, &new_address),
         &old_address,
     )
     .ok_or_else(|| {
-        format!(
-            "{} heeft geen front matter tussen `---`-regels",
-            old_path.display()
-        )
+        crate::msg!("mv-no-front-matter", path = old_path.display().to_string()).to_string()
     })?;
     write.push((new_path.clone(), moved));
     // Every other content file: `related` entries and links to the old address.

@@ -46,30 +46,33 @@ impl NewError {
 impl fmt::Display for NewError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NewError::Settings(_) => write!(
-                f,
-                "the categories cannot be read from {}; run `kennisbank check`",
-                settings::PATH
-            ),
+            NewError::Settings(_) => {
+                write!(
+                    f,
+                    "{}",
+                    crate::msg!("new-settings-broken", path = settings::PATH)
+                )
+            }
             NewError::UnknownCategory {
                 given,
                 known,
                 suggestion,
             } => {
-                write!(f, "`{given}` is not a category")?;
+                write!(
+                    f,
+                    "{}",
+                    crate::msg!("category-unknown", name = given.as_str())
+                )?;
                 if let Some(s) = suggestion {
-                    write!(f, "; did you mean `{s}`?")?;
+                    write!(f, "; {}", crate::msg!("did-you-mean", name = s.as_str()))?;
                 }
-                write!(f, "\nThe categories are: {}", known.join(", "))
+                let list = crate::msg!("new-categories-are", categories = known.join(", "));
+                write!(f, "\n{list}")
             }
-            NewError::EmptyTitle => write!(
-                f,
-                "the title has no letters or digits to make a file name from"
-            ),
-            NewError::Exists(path) => write!(
-                f,
-                "`{path}` already exists; nothing was written (ids must be unique over all categories: choose another title, or edit that file)"
-            ),
+            NewError::EmptyTitle => write!(f, "{}", crate::msg!("new-empty-title")),
+            NewError::Exists(path) => {
+                write!(f, "{}", crate::msg!("new-exists", path = path.as_str()))
+            }
             NewError::Io(why) => write!(f, "{why}"),
         }
     }
@@ -123,8 +126,16 @@ pub fn create(root: &Path, category: &str, title: &str, added: Date) -> Result<S
     let text = file_text(&title, added, &Examples::from(&practices, category));
     let path: PathBuf = root.join(&rel);
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| NewError::Io(format!("cannot create `{}`: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            NewError::Io(
+                crate::msg!(
+                    "new-cannot-create",
+                    path = dir.display().to_string(),
+                    detail = e.to_string()
+                )
+                .to_string(),
+            )
+        })?;
     }
     // `create_new`: a file made meanwhile by someone else is not overwritten either.
     let mut file = std::fs::OpenOptions::new()
@@ -133,10 +144,25 @@ pub fn create(root: &Path, category: &str, title: &str, added: Date) -> Result<S
         .open(&path)
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::AlreadyExists => NewError::Exists(rel.clone()),
-            _ => NewError::Io(format!("cannot write `{rel}`: {e}")),
+            _ => NewError::Io(
+                crate::msg!(
+                    "new-cannot-write",
+                    path = rel.as_str(),
+                    detail = e.to_string()
+                )
+                .to_string(),
+            ),
         })?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| NewError::Io(format!("cannot write `{rel}`: {e}")))?;
+    file.write_all(text.as_bytes()).map_err(|e| {
+        NewError::Io(
+            crate::msg!(
+                "new-cannot-write",
+                path = rel.as_str(),
+                detail = e.to_string()
+            )
+            .to_string(),
+        )
+    })?;
     Ok(rel)
 }
 
@@ -207,28 +233,22 @@ pub fn file_text(title: &str, added: Date, examples: &Examples) -> String {
         Some(id) => format!("# related: [{id}]\n"),
         None => String::new(),
     };
+    // The comments are messages of the catalogue, in the language of the process.
+    let c = |m: crate::messages::Message| -> String {
+        m.to_string().lines().map(|l| format!("# {l}\n")).collect()
+    };
     format!(
         "---
-# The title: the heading of the page and the name in every list (required).
-title: {title}
-# The date the practice was added, as YYYY-MM-DD (required). Practices added or updated within
-# `new_days` days (content/site.yaml) are marked \"Nieuw\".
-added: {added}
-# The date of the last change to its substance, as YYYY-MM-DD; leave it out until there is one.
-# updated: {added}
-# The position within the category: lower comes first; practices without one come last.
-# order: {order}
-# One or two sentences for the lists and search results; without it, the text's first sentence is used.
-# summary: \"Korte samenvatting van de praktijk.\"
-# Subjects: each has a page listing its practices. Spell them as the other practices do.
-# tags: [{tags}]
-# Web pages to read more, each with a label that says where it goes.
-# links:
+{c_title}title: {title}
+{c_added}added: {added}
+{c_updated}# updated: {added}
+{c_order}# order: {order}
+{c_summary}# summary: \"Korte samenvatting van de praktijk.\"
+{c_tags}# tags: [{tags}]
+{c_links}# links:
 #   - url: https://www.voorbeeld.nl/pagina
 #     label: \"Omschrijving van de pagina\"
-# Practices to show under \"Zie ook\": their file names without `.md`.
-{related}# Who to ask about it; each line is optional.
-# contact:
+{c_related}{related}{c_contact}# contact:
 #   name: Voornaam Achternaam
 #   role: Beleidsmedewerker wonen
 #   email: naam@gemeente.nl
@@ -238,6 +258,15 @@ added: {added}
 ",
         title = quoted(title),
         order = examples.next_order,
+        c_title = c(crate::msg!("new-comment-title")),
+        c_added = c(crate::msg!("new-comment-added")),
+        c_updated = c(crate::msg!("new-comment-updated")),
+        c_order = c(crate::msg!("new-comment-order")),
+        c_summary = c(crate::msg!("new-comment-summary")),
+        c_tags = c(crate::msg!("new-comment-tags")),
+        c_links = c(crate::msg!("new-comment-links")),
+        c_related = c(crate::msg!("new-comment-related")),
+        c_contact = c(crate::msg!("new-comment-contact")),
     )
 }
 
@@ -262,6 +291,11 @@ mod tests {
         assert_eq!(p.title, "Wonen: \"samen\" # en meer");
         assert_eq!(p.added, added);
         assert!(p.tags.is_empty() && p.updated.is_none() && p.order.is_none());
+        // The explanations are Dutch comments, one `#` line each.
+        assert!(text.contains(
+            "\n# De titel: de kop van de pagina en de naam in elke lijst (verplicht).\ntitle: "
+        ));
+        assert!(text.contains("\n# De datum waarop de praktijk is toegevoegd, als JJJJ-MM-DD (verplicht). Praktijken die binnen\n# `new_days` dagen"));
     }
 
     #[test]

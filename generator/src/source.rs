@@ -23,13 +23,13 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         return Err(Diagnostic::error(
             Code::FileTooLarge,
             shown,
-            format!(
-                "the file is larger than {} MB ({} bytes)",
-                MAX_FILE_BYTES / 1024 / 1024,
-                size
+            crate::msg!(
+                "file-too-large",
+                mb = MAX_FILE_BYTES / 1024 / 1024,
+                bytes = size.to_string()
             ),
         )
-        .hint("a text of the kennisbank is far smaller: split it up, or remove what was pasted by mistake"));
+        .hint(crate::msg!("file-too-large-hint")));
     }
     if bytes.starts_with(b"\xef\xbb\xbf") {
         // Some Windows editors start UTF-8 files with a byte order mark; it is not text.
@@ -39,10 +39,16 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         let valid = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..valid];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let column = valid - before.iter().rposition(|b| *b == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
-        Diagnostic::error(Code::NotUtf8, shown, "the file is not valid UTF-8 text")
+        let column = valid
+            - before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map(|p| p + 1)
+                .unwrap_or(0)
+            + 1;
+        Diagnostic::error(Code::NotUtf8, shown, crate::msg!("not-utf8"))
             .at(line, column)
-            .hint("save the file with UTF-8 encoding (in most editors: \"Save with encoding\" → UTF-8)")
+            .hint(crate::msg!("not-utf8-hint"))
     })
 }
 
@@ -65,9 +71,9 @@ pub fn symlink_error(root: &Path, link: &Path) -> Diagnostic {
     Diagnostic::error(
         Code::Symlink,
         display_path(root, link),
-        "this is a symbolic link; links are not followed, so it is not read or published",
+        crate::msg!("symlink"),
     )
-    .hint("replace the link by the real file (or folder): copy it here and remove the link")
+    .hint(crate::msg!("symlink-hint"))
 }
 
 /// Largest static file of a theme (a picture, a font, a script): far above any real one, small
@@ -83,12 +89,13 @@ pub fn read_static(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
         return Err(Diagnostic::error(
             Code::FileTooLarge,
             shown,
-            format!(
-                "dit bestand van het thema is groter dan {} MB ({size} bytes)",
-                MAX_STATIC_BYTES / 1024 / 1024
+            crate::msg!(
+                "static-too-large",
+                mb = MAX_STATIC_BYTES / 1024 / 1024,
+                bytes = size.to_string()
             ),
         )
-        .hint("maak het kleiner (een afbeelding of lettertype comprimeren), of haal het uit de map static/ als het daar per ongeluk staat"));
+        .hint(crate::msg!("static-too-large-hint")));
     }
     Ok(bytes)
 }
@@ -106,18 +113,18 @@ fn read_limited(
         return Err(symlink_error(root, &link));
     }
     let unreadable = |e: std::io::Error| {
-        Diagnostic::error(
-            Code::UnreadableFile,
-            shown.clone(),
-            format!("cannot read the file: {e}"),
-        )
-        .hint("check that the file exists and can be read")
+        let message = match e.kind() {
+            std::io::ErrorKind::NotFound => crate::msg!("file-not-found"),
+            _ => crate::msg!("file-unreadable", detail = e.to_string()),
+        };
+        Diagnostic::error(Code::UnreadableFile, shown.clone(), message)
+            .hint(crate::msg!("file-unreadable-hint"))
     };
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
         return Err(
-            Diagnostic::error(Code::NotAFile, shown, "this is not a plain file")
-                .hint("replace it by a text file, or remove it"),
+            Diagnostic::error(Code::NotAFile, shown, crate::msg!("not-a-file"))
+                .hint(crate::msg!("not-a-file-hint")),
         );
     }
     let mut bytes = Vec::new();

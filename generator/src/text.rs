@@ -1,4 +1,5 @@
 //! Small text helpers: slugs, URLs, summaries.
+use crate::messages::Message;
 
 /// A URL-safe slug: lowercase ASCII letters, digits and single hyphens (`Grote woningen` → `grote-woningen`).
 pub fn slugify(text: &str) -> String {
@@ -38,24 +39,24 @@ pub fn is_slug(id: &str) -> bool {
     !id.is_empty() && slugify(id) == id
 }
 
-/// Checks an address that must be a web page (`https://…`, not `mailto:`). `Err` completes a
-/// sentence that starts with the field's name: "`url` is not valid: …", "`url` must be a web address, …".
-pub fn check_web_url(url: &str) -> Result<(), String> {
-    check_external_url(url).map_err(|why| format!("is not valid: {why}"))?;
+/// Checks an address that must be a web page (`https://…`, not `mailto:`). `Err` is the whole
+/// sentence: "the URL `…` is not valid: …".
+pub fn check_web_url(url: &str) -> Result<(), Message> {
+    check_external_url(url).map_err(|why| crate::msg!("url-invalid", url = url, why = why))?;
     if url.starts_with("https://") || url.starts_with("http://") {
         Ok(())
     } else {
-        Err(format!("must be a web address, not `{url}`"))
+        Err(crate::msg!("url-not-web", url = url))
     }
 }
 
 /// Checks an external link target; `Err` says what is wrong. Accepts `http(s)://host/...` and `mailto:address`.
-pub fn check_external_url(url: &str) -> Result<(), String> {
+pub fn check_external_url(url: &str) -> Result<(), Message> {
     if url.trim() != url {
-        return Err("it has spaces before or after it".into());
+        return Err(crate::msg!("url-spaces-around"));
     }
     if url.chars().any(char::is_whitespace) {
-        return Err("it contains a space (write %20 instead)".into());
+        return Err(crate::msg!("url-space-inside"));
     }
     if let Some(address) = url.strip_prefix("mailto:") {
         return check_email(address);
@@ -63,31 +64,29 @@ pub fn check_external_url(url: &str) -> Result<(), String> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| {
-            "it must start with https:// or http:// (or mailto: for an e-mail address)".to_string()
-        })?;
+        .ok_or_else(|| crate::msg!("url-no-scheme"))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or(host);
     let name = host.split(':').next().unwrap_or(host);
     if name.is_empty() {
-        return Err("it has no host name after the scheme".into());
+        return Err(crate::msg!("url-no-host"));
     }
     if let Some(port) = host.split_once(':').map(|(_, p)| p) {
         if port.parse::<u16>().is_err() {
-            return Err(format!("`{port}` is not a valid port number"));
+            return Err(crate::msg!("url-bad-port", port = port));
         }
     }
     let labels_ok = name
         .split('.')
         .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
     if !labels_ok || (!name.contains('.') && name != "localhost") {
-        return Err(format!("`{name}` is not a valid host name"));
+        return Err(crate::msg!("url-bad-host", host = name));
     }
     Ok(())
 }
 
 /// A plausible e-mail address: one `@`, something before it, a dotted domain after it.
-pub fn check_email(address: &str) -> Result<(), String> {
+pub fn check_email(address: &str) -> Result<(), Message> {
     match address.split_once('@') {
         Some((local, domain))
             if !local.is_empty()
@@ -99,7 +98,7 @@ pub fn check_email(address: &str) -> Result<(), String> {
         {
             Ok(())
         }
-        _ => Err(format!("`{address}` is not a valid e-mail address")),
+        _ => Err(crate::msg!("email-invalid", address = address)),
     }
 }
 

@@ -4,6 +4,7 @@ use crate::codes::Code;
 use crate::diagnostics::{suggest, Diagnostic};
 use crate::lines::LineIndex;
 use crate::markdown::{self, is_external};
+use crate::messages::Message;
 use crate::model::{Content, Practice};
 use crate::text::{check_external_url, slugify};
 use std::collections::BTreeMap;
@@ -23,8 +24,12 @@ pub fn validate_with(
     for p in &content.practices {
         if let Some(first) = by_id.insert(&p.id, &p.path) {
             diags.push(
-                Diagnostic::error(Code::DuplicateId, p.path.clone(), format!("the id `{}` is also used by {first}", p.id))
-                    .hint("ids are file names and must be unique over all categories: rename one of the files"),
+                Diagnostic::error(
+                    Code::DuplicateId,
+                    p.path.clone(),
+                    crate::msg!("id-duplicate", id = p.id.as_str(), other = first),
+                )
+                .hint(crate::msg!("id-duplicate-hint")),
             );
         }
     }
@@ -36,10 +41,10 @@ pub fn validate_with(
                     Diagnostic::warning(
                         Code::RelatedSelf,
                         p.path.clone(),
-                        format!("`related` lists the practice itself (`{r}`)"),
+                        crate::msg!("related-self", id = r.as_str()),
                     )
                     .at(line, 0)
-                    .hint("remove it"),
+                    .hint(crate::msg!("related-self-hint")),
                 );
             } else if !by_id.contains_key(r.as_str()) {
                 // A unique id that starts with what was written (`buddy` for `buddyproject`).
@@ -48,14 +53,14 @@ pub fn validate_with(
                     m.next().filter(|_| m.next().is_none()).copied()
                 };
                 let hint = match suggest(r, &ids).or_else(by_prefix) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "use the file name (without `.md`) of an existing practice".to_string(),
+                    Some(s) => crate::msg!("did-you-mean", name = s),
+                    None => crate::msg!("related-unknown-hint"),
                 };
                 diags.push(
                     Diagnostic::error(
                         Code::UnknownRelated,
                         p.path.clone(),
-                        format!("`related` names `{r}`, but no practice has that id"),
+                        crate::msg!("related-unknown", id = r.as_str()),
                     )
                     .at(line, 0)
                     .hint(hint),
@@ -74,9 +79,9 @@ pub fn validate_with(
                     Diagnostic::error(
                         Code::InvalidTag,
                         p.path.clone(),
-                        format!("the tag `{t}` has no letters or digits"),
+                        crate::msg!("tag-no-letters", tag = t.as_str()),
                     )
-                    .hint("use a word as tag"),
+                    .hint(crate::msg!("tag-no-letters-hint")),
                 );
                 continue;
             }
@@ -85,9 +90,14 @@ pub fn validate_with(
                     Diagnostic::warning(
                         Code::TagSpelling,
                         p.path.clone(),
-                        format!("the tag `{t}` is written `{other}` in {path}"),
+                        crate::msg!(
+                            "tag-spelling",
+                            tag = t.as_str(),
+                            other = *other,
+                            path = *path
+                        ),
                     )
-                    .hint("use one spelling, so the tag page shows one name"),
+                    .hint(crate::msg!("tag-spelling-hint")),
                 ),
                 Some(_) => {}
                 None => {
@@ -104,7 +114,7 @@ pub fn validate_with(
 /// The links in a practice's text: external ones well formed, none running a script.
 pub fn text_links(p: &Practice) -> Vec<Diagnostic> {
     let lines = LineIndex::new(&p.body);
-    markdown_links(&p.path, &p.body, "the text", |offset, _| {
+    markdown_links(&p.path, &p.body, crate::msg!("where-text"), |offset, _| {
         p.body_line + lines.line_of(offset) - 1
     })
 }
@@ -116,7 +126,7 @@ pub fn text_links(p: &Practice) -> Vec<Diagnostic> {
 pub fn markdown_links(
     path: &str,
     text: &str,
-    what: &str,
+    what: Message,
     line: impl Fn(usize, &str) -> usize,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
@@ -126,10 +136,15 @@ pub fn markdown_links(
                 Diagnostic::error(
                     Code::UnsafeLink,
                     path,
-                    format!("the link `{}` in {what} is refused: `{scheme}:` links may run a script or open something other than a web page", link.url),
+                    crate::msg!(
+                        "link-unsafe",
+                        url = link.url.as_str(),
+                        what = what.clone(),
+                        scheme = scheme
+                    ),
                 )
                 .at(line(link.offset, &link.url), 0)
-                .hint("link to a web page (`https://…`), an e-mail address (`mailto:…`) or a page of the site (`/stappenplan/`)"),
+                .hint(crate::msg!("link-unsafe-hint")),
             );
         } else if is_external(&link.url) {
             if let Err(why) = check_external_url(&link.url) {
@@ -137,10 +152,15 @@ pub fn markdown_links(
                     Diagnostic::error(
                         Code::InvalidUrl,
                         path,
-                        format!("the link `{}` in {what} is not valid: {why}", link.url),
+                        crate::msg!(
+                            "link-in-text-invalid",
+                            url = link.url.as_str(),
+                            what = what.clone(),
+                            why = why
+                        ),
                     )
                     .at(line(link.offset, &link.url), 0)
-                    .hint("write the full address, such as `https://www.voorbeeld.nl/pagina`"),
+                    .hint(crate::msg!("link-in-text-invalid-hint")),
                 );
             }
         }

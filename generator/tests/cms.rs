@@ -342,15 +342,15 @@ fn an_invalid_save_is_refused_in_dutch_and_writes_nothing() {
     for (raw, expected) in [
         (
             "---\ntitle: T\nadded: 2026-02-30\n---\nTekst.\n",
-            "regel 3: `added` is not a valid date",
+            "regel 3: `added` is geen geldige datum",
         ),
         (
             "---\ntitle: T\nadded: 2026-01-02\nrelated: [bestaat-niet]\n---\nTekst.\n",
-            "no practice has that id",
+            "er is geen praktijk met die naam",
         ),
         (
             "---\ntitle: T\nadded: 2026-01-02\n---\n",
-            "the practice has no text",
+            "de praktijk heeft geen tekst",
         ),
     ] {
         let reply = call(
@@ -543,7 +543,7 @@ fn serve_answers_the_protocol_only_for_json_from_its_own_pages() {
     let project = project("minimal");
     let root = project.path();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kennisbank"))
-        .args(["serve", "--port", "0", "--root"])
+        .args(["serve", "--port", "0", "--lang", "nl", "--root"])
         .arg(root)
         .stderr(std::process::Stdio::piped())
         .stdout(std::process::Stdio::null())

@@ -101,7 +101,7 @@ fn related_written_as_a_prefix_suggests_the_id() {
     let diags = check_file("---\ntitle: T\nadded: 2026-01-02\nrelated: [medische]\n---\nTekst.\n");
     let d = find(&diags, "unknown-related");
     assert_eq!(d["line"], 4, "{d}");
-    assert_eq!(d["hint"], "did you mean `medische-woning`?", "{d}");
+    assert_eq!(d["hint"], "bedoelde u `medische-woning`?", "{d}");
 }
 
 #[test]
@@ -149,4 +149,135 @@ fn a_blank_line_in_a_folded_intro_is_a_warning_at_its_line() {
     let d = find(&all, "folded-paragraph");
     let line = new.lines().position(|l| l.is_empty()).unwrap() + 1;
     assert_eq!(d["line"], line, "{d}\n{new}");
+}
+
+#[test]
+fn a_field_written_twice_is_named_at_its_second_line_in_dutch() {
+    let diags = check_file("---\ntitle: Een\nadded: 2026-01-02\ntitle: Twee\n---\nTekst.\n");
+    let d = find(&diags, "yaml-syntax");
+    assert_eq!(d["line"], 4, "{d}");
+    assert_eq!(
+        d["message"], "het veld `title` staat er twee keer: ook op regel 2",
+        "{d}"
+    );
+    assert!(
+        d["hint"].as_str().unwrap().contains("verwijder de andere"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_control_character_is_named_at_its_line_with_the_cleaned_line() {
+    let diags =
+        check_file("---\ntitle: T\nadded: 2026-01-02\nsummary: Kort\u{1b} verhaal\n---\nTekst.\n");
+    let d = find(&diags, "yaml-syntax");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(4), Some(14)),
+        "{d}"
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("stuurteken (U+001B)"),
+        "{d}"
+    );
+    assert!(
+        d["hint"]
+            .as_str()
+            .unwrap()
+            .ends_with("`summary: Kort verhaal`"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_plural_tag_is_a_warning_at_the_line_of_the_tag() {
+    let project = project("minimal");
+    let root = project.path();
+    let practice =
+        |tags: &str| format!("---\ntitle: T\nadded: 2026-01-02\ntags:\n{tags}---\nTekst.\n");
+    write(
+        root,
+        "content/praktijken/algemeen/a.md",
+        &practice("  - proefwoning\n  - bekendmaking\n"),
+    );
+    write(
+        root,
+        FILE,
+        &practice("  - bekendmaken\n  - proefwoningen\n"),
+    );
+    let out = kennisbank(&["check", "--format", "json"], root);
+    let all: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let variants: Vec<&Value> = all.iter().filter(|d| d["code"] == "tag-variant").collect();
+    assert_eq!(
+        variants.len(),
+        1,
+        "bekendmaken is not a plural of bekendmaking: {variants:#?}"
+    );
+    let d = variants[0];
+    assert_eq!(
+        (d["path"].as_str(), d["line"].as_u64()),
+        (Some(FILE), Some(6)),
+        "{d}"
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("de tag `proefwoningen` is bijna gelijk aan `proefwoning`"),
+        "{d}"
+    );
+}
+
+#[test]
+fn english_on_request_by_flag_or_locale_dutch_otherwise() {
+    let project = project("minimal");
+    let root = project.path();
+    std::fs::write(
+        root.join(FILE),
+        "---\ntitel: T\nadded: 2026-01-02\n---\nTekst.\n",
+    )
+    .unwrap();
+    let dutch = stderr(&kennisbank(&["check"], root));
+    assert!(
+        dutch.contains("fout[unknown-field]: onbekend veld `titel` in een praktijk"),
+        "{dutch}"
+    );
+    assert!(dutch.contains("= hulp: bedoelde u `title`?"), "{dutch}");
+    let english = stderr(&kennisbank(&["check", "--lang", "en"], root));
+    assert!(
+        english.contains("error[unknown-field]: unknown field `titel` in a practice"),
+        "{english}"
+    );
+    assert!(
+        english.contains("= help: did you mean `title`?"),
+        "{english}"
+    );
+    let by_locale = std::process::Command::new(env!("CARGO_BIN_EXE_kennisbank"))
+        .args(["check", "--format", "github"])
+        .current_dir(root)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    let annotations = stdout(&by_locale);
+    assert!(
+        annotations.contains("::unknown field `titel` in a practice%0Adid you mean `title`?"),
+        "{annotations}"
+    );
+    // The flag wins over the locale.
+    let flagged = std::process::Command::new(env!("CARGO_BIN_EXE_kennisbank"))
+        .args(["check", "--lang", "nl"])
+        .current_dir(root)
+        .env("LC_ALL", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&flagged).contains("onbekend veld `titel`"),
+        "{}",
+        stderr(&flagged)
+    );
 }

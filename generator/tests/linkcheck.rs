@@ -68,10 +68,10 @@ fn broken_links_are_reported_for_people() {
     let out = kennisbank(&["check"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("error[broken-link]: the link `/praktijken/onbekend/` goes to a page that does not exist"), "{err}");
+    assert!(err.contains("fout[broken-link]: de link `/praktijken/onbekend/` gaat naar een pagina die niet bestaat"), "{err}");
     assert!(err.contains(&format!("--> {FILE}:10:4")), "{err}");
-    assert!(err.contains("error[broken-anchor]"), "{err}");
-    assert!(err.contains("2 error(s)"), "{err}");
+    assert!(err.contains("fout[broken-anchor]"), "{err}");
+    assert!(err.contains("2 fouten"), "{err}");
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn broken_links_are_github_annotations_on_their_line() {
     let annotations = stdout(&out);
     assert!(
         annotations.contains(&format!(
-            "::error file={FILE},line=10,col=4,title=broken-link::the link `/praktijken/onbekend/` goes to a page that does not exist"
+            "::error file={FILE},line=10,col=4,title=broken-link::de link `/praktijken/onbekend/` gaat naar een pagina die niet bestaat"
         )),
         "{annotations}"
     );
@@ -121,7 +121,7 @@ fn a_broken_template_link_is_reported_once_at_the_template_line() {
     assert_eq!(found.len(), 1, "one problem, not one per page: {found:?}");
     assert_eq!(found[0]["path"], base);
     assert_eq!(found[0]["line"], line);
-    assert!(found[0]["message"].as_str().unwrap().contains("pages)"));
+    assert!(found[0]["message"].as_str().unwrap().contains("pagina's)"));
 }
 
 #[test]

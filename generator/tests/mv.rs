@@ -49,7 +49,7 @@ fn mv_renames_moves_and_keeps_the_old_address_working() {
         second.contains("[de woning](/praktijken/algemeen/aangepaste-woning/)"),
         "{second}"
     );
-    assert!(stderr(&out).contains("All good"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Alles in orde"), "{}", stderr(&out));
 
     let out = kennisbank(&["build", "--base-url", "/kb/"], root);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -83,7 +83,7 @@ fn mv_refuses_an_existing_id_and_names_a_missing_one() {
     let out = kennisbank(&["mv", "eerste-praktijk", "tweede-praktijk"], root);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("Er is al een praktijk met de id `tweede-praktijk`"),
+        stderr(&out).contains("Er is al een praktijk met de naam `tweede-praktijk`"),
         "{}",
         stderr(&out)
     );
@@ -92,7 +92,7 @@ fn mv_refuses_an_existing_id_and_names_a_missing_one() {
         .exists());
     let out = kennisbank(&["mv", "eerste-praktyk", "nieuw"], root);
     assert!(
-        stderr(&out).contains("Bedoelt u `eerste-praktijk`?"),
+        stderr(&out).contains("bedoelde u `eerste-praktijk`?"),
         "{}",
         stderr(&out)
     );

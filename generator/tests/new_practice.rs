@@ -96,11 +96,7 @@ fn new_refuses_to_overwrite_in_any_category() {
     for category in ["algemeen", "medisch"] {
         let again = kennisbank(&["new", category, TITLE], dir.path());
         assert_eq!(again.status.code(), Some(2), "{category}");
-        assert!(
-            stderr(&again).contains("already exists"),
-            "{}",
-            stderr(&again)
-        );
+        assert!(stderr(&again).contains("bestaat al"), "{}", stderr(&again));
     }
     assert_eq!(read(dir.path(), WRITTEN), "mijn eigen tekst");
     assert!(!dir
@@ -115,8 +111,8 @@ fn an_unknown_category_lists_the_valid_ones() {
     let out = kennisbank(&["new", "algemeene", "Iets"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("`algemeene` is not a category"), "{err}");
-    assert!(err.contains("did you mean `algemeen`?"), "{err}");
+    assert!(err.contains("`algemeene` is geen categorie"), "{err}");
+    assert!(err.contains("bedoelde u `algemeen`?"), "{err}");
     assert!(err.contains("algemeen, medisch"), "{err}");
     assert!(!dir.path().join("content/praktijken/algemeene").exists());
 }
@@ -136,7 +132,7 @@ fn new_uses_today_without_date_and_refuses_a_title_without_letters() {
 
     let out = kennisbank(&["new", "medisch", "?!"], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no letters or digits"));
+    assert!(stderr(&out).contains("geen letters of cijfers"));
     let out = kennisbank(&["new", "medisch", "X", "--date", "2026-02-30"], dir.path());
     assert_eq!(out.status.code(), Some(2));
 }

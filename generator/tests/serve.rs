@@ -26,7 +26,7 @@ struct Server {
 impl Server {
     fn start(root: &Path) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
-            .args(["serve", "--port", "0", "--root"])
+            .args(["serve", "--port", "0", "--lang", "nl", "--root"])
             .arg(root)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -224,7 +224,7 @@ fn serve_shows_edits_keeps_the_last_good_site_on_errors_and_recovers() {
     // The terminal report follows the status the page reads; wait for it rather than race it.
     wait_until("the error in the terminal", || {
         let log = server.log();
-        log.contains("error[yaml-syntax]") && log.contains(&format!("--> {FILE}:2"))
+        log.contains("fout[yaml-syntax]") && log.contains(&format!("--> {FILE}:2"))
     });
 
     // Fixing the file recovers by itself.
@@ -922,7 +922,7 @@ fn a_theme_file_over_the_limit_saved_while_serving_is_an_error_until_it_shrinks(
     });
     assert_eq!(get(port, "/static/groot.bin").1, "klein");
     assert!(
-        server.log().contains("error[file-too-large]"),
+        server.log().contains("fout[file-too-large]"),
         "{}",
         server.log()
     );

@@ -26,8 +26,13 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
         }
     };
     // The fingerprint covers the output format too: the report kept with it is printed in it.
-    let fingerprint =
-        output::fingerprint::of(&root, base_url).map(|f| format!("{f}-{}", format.name()));
+    let fingerprint = output::fingerprint::of(&root, base_url).map(|f| {
+        format!(
+            "{f}-{}-{}",
+            format.name(),
+            crate::messages::Lang::current().code()
+        )
+    });
     if let Some(report) = update.up_to_date(fingerprint.as_deref()) {
         print_report(&report, format);
         eprintln!(

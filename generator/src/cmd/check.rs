@@ -21,10 +21,12 @@ pub fn run(root: PathBuf, format: Format) -> Exit {
     } else {
         if format == Format::Human {
             let practices = built.content.as_ref().map_or(0, |c| c.practices.len());
-            eprintln!(
-                "All good: {practices} practices checked, {} pages rendered.",
-                built.files.len()
+            let summary = crate::msg!(
+                "check-all-good",
+                practices = practices,
+                pages = built.files.len()
             );
+            eprintln!("{summary}");
         }
         Exit::Success
     }

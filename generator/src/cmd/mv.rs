@@ -8,12 +8,13 @@ pub fn run(root: PathBuf, old: &str, new: &str, category: Option<&str>) -> Exit 
     let plan = match crate::mv::plan(&root, old, new, category) {
         Ok(p) => p,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("{}: {message}", crate::msg!("label-error"));
             return Exit::Failed;
         }
     };
     if let Err(e) = crate::mv::apply(&plan) {
-        eprintln!("error: renaming failed: {e}");
+        let why = crate::msg!("mv-failed", detail = e.to_string());
+        eprintln!("{}: {why}", crate::msg!("label-error"));
         return Exit::Problems;
     }
     for (path, _) in &plan.write {

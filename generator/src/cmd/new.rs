@@ -10,16 +10,17 @@ pub fn run(root: PathBuf, category: &str, title: &str, date: Option<&str>) -> Ex
         Some(text) => match textkit::date::Date::parse(text) {
             Ok(d) => d,
             Err(e) => {
-                eprintln!("error: `--date {text}` is not a date: {e}; write it as YYYY-MM-DD");
+                let label = crate::msg!("label-error");
+                let why = crate::msg!("new-bad-date", text = text, detail = e.to_string());
+                eprintln!("{label}: {why}");
                 return Exit::Failed;
             }
         },
         None => match today() {
             Some(d) => d,
             None => {
-                eprintln!(
-                    "error: the system clock gives no date; give one with `--date YYYY-MM-DD`"
-                );
+                let label = crate::msg!("label-error");
+                eprintln!("{label}: {}", crate::msg!("new-no-clock"));
                 return Exit::Failed;
             }
         },
@@ -27,14 +28,14 @@ pub fn run(root: PathBuf, category: &str, title: &str, date: Option<&str>) -> Ex
     match create(&root, category, title, added) {
         Ok(path) => {
             println!("{path}");
-            eprintln!("Created {path}: write the text below the `---` line, and uncomment the fields you need.");
+            eprintln!("{}", crate::msg!("new-created", path = path.as_str()));
             Exit::Success
         }
         Err(e) => {
             if let NewError::Settings(diags) = &e {
                 print_diagnostics(diags, Format::Human);
             }
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", crate::msg!("label-error"));
             Exit::from_code(e.exit_code())
         }
     }

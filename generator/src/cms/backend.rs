@@ -52,7 +52,11 @@ struct DataFile {
 pub fn handle(root: &Path, body: &[u8]) -> Reply {
     let request: Request = match serde_json::from_slice(body) {
         Ok(r) => r,
-        Err(e) => return Reply::refused(format!("Onbegrijpelijk verzoek aan de CMS-server: {e}")),
+        Err(e) => {
+            return Reply::refused(
+                crate::msg!("cms-bad-request", detail = e.to_string()).to_string(),
+            )
+        }
     };
     let p = &request.params;
     let text = |key: &str| {
@@ -73,7 +77,11 @@ pub fn handle(root: &Path, body: &[u8]) -> Reply {
                 .map(|files| Value::Array(files.iter().map(|f| entry(root, f, None)).collect()))
         }
         "entriesByFiles" => {
-            let files = p.get("files").and_then(Value::as_array).cloned().unwrap_or_default();
+            let files = p
+                .get("files")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
             files
                 .iter()
                 .map(|f| {
@@ -88,20 +96,29 @@ pub fn handle(root: &Path, body: &[u8]) -> Reply {
         "persistEntry" => return persist_entry(root, p),
         "getMedia" => list(root, &text("mediaFolder"), "", 1)
             .map(|files| Value::Array(files.iter().filter_map(|f| media(root, f)).collect())),
-        "getMediaFile" => resolve(root, &text("path"))
-            .and_then(|path| media(root, &path).ok_or_else(|| "Het bestand bestaat niet.".into())),
-        "persistMedia" => Err("Afbeeldingen en andere bestanden kunnen niet worden toegevoegd: de site publiceert alleen tekst. Zet een link naar het bestand op de website van uw organisatie.".into()),
+        "getMediaFile" => resolve(root, &text("path")).and_then(|path| {
+            media(root, &path).ok_or_else(|| crate::msg!("cms-no-such-file").to_string())
+        }),
+        "persistMedia" => Err(crate::msg!("cms-no-media").to_string()),
         "deleteFile" => delete(root, &text("path")),
         "deleteFiles" => {
             let paths: Vec<String> = p
                 .get("paths")
                 .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect()
+                })
                 .unwrap_or_default();
-            paths.iter().try_for_each(|rel| delete(root, rel).map(drop)).map(|()| json!({ "message": "deleted files" }))
+            paths
+                .iter()
+                .try_for_each(|rel| delete(root, rel).map(drop))
+                .map(|()| json!({ "message": "deleted files" }))
         }
         "getDeployPreview" => Ok(Value::Null),
-        other => Err(format!("De CMS-server kent de actie `{other}` niet.")),
+        other => Err(crate::msg!("cms-unknown-action", action = other).to_string()),
     };
     match result {
         Ok(body) => Reply::ok(body),
@@ -197,13 +214,13 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
             }
         }) {
         Some(Ok(files)) if !files.is_empty() => files,
-        _ => return Reply::refused("Het verzoek om op te slaan bevat geen bestand."),
+        _ => return Reply::refused(crate::msg!("cms-save-no-file").to_string()),
     };
     if p.get("assets")
         .and_then(Value::as_array)
         .is_some_and(|a| !a.is_empty())
     {
-        return Reply::refused("Afbeeldingen en andere bestanden kunnen niet worden toegevoegd: de site publiceert alleen tekst.");
+        return Reply::refused(crate::msg!("cms-no-media").to_string());
     }
     // Check every file before writing any.
     let mut plan = Vec::new();
@@ -230,18 +247,22 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
     }
     for (from, to, raw) in plan {
         if let Err(e) = write_atomically(&to, raw.as_bytes()) {
-            return Reply::refused(format!(
-                "{} kon niet worden opgeslagen: {e}",
-                shown(root, &to)
-            ));
+            let why = crate::msg!(
+                "cms-cannot-save",
+                path = shown(root, &to),
+                detail = e.to_string()
+            );
+            return Reply::refused(why.to_string());
         }
         if from != to && from.exists() {
             if let Err(e) = std::fs::remove_file(&from) {
-                return Reply::refused(format!(
-                    "{} is opgeslagen, maar het oude bestand {} kon niet worden verwijderd: {e}",
-                    shown(root, &to),
-                    shown(root, &from)
-                ));
+                let why = crate::msg!(
+                    "cms-old-file-left",
+                    path = shown(root, &to),
+                    old = shown(root, &from),
+                    detail = e.to_string()
+                );
+                return Reply::refused(why.to_string());
             }
         }
     }
@@ -250,16 +271,17 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
 
 /// The Dutch message of a refused save, with each error at its line.
 pub fn refusal(rel: &str, diags: &[Diagnostic]) -> String {
-    let mut out = format!("Niet opgeslagen: {rel} bevat fouten. Er is niets gewijzigd.");
+    let mut out = crate::msg!("cms-save-refused", path = rel).to_string();
     for d in diags.iter().filter(|d| d.is_error()) {
         out.push_str("\n• ");
         if d.line > 0 {
-            out.push_str(&format!("regel {}: ", d.line));
+            out.push_str(&crate::msg!("cms-save-refused-line", line = d.line).to_string());
+            out.push_str(": ");
         }
-        out.push_str(&d.message);
-        if let Some(h) = &d.hint {
+        out.push_str(&d.text());
+        if let Some(h) = d.hint_text() {
             out.push_str(" — ");
-            out.push_str(h);
+            out.push_str(&h);
         }
     }
     out
@@ -295,16 +317,19 @@ fn delete(root: &Path, rel: &str) -> Result<Value, String> {
     let shown_path = shown(root, &path);
     let practices = format!("{}/", crate::content::PRACTICES_DIR);
     if !shown_path.starts_with(&practices) || !shown_path.ends_with(".md") {
-        return Err(format!(
-            "{shown_path} kan niet via het CMS worden verwijderd; alleen praktijken kunnen dat."
-        ));
+        return Err(crate::msg!("cms-cannot-delete-kind", path = shown_path.as_str()).to_string());
     }
     match std::fs::remove_file(&path) {
         Ok(()) => Ok(json!({ "message": format!("deleted file {shown_path}") })),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             Ok(json!({ "message": format!("deleted file {shown_path}") }))
         }
-        Err(e) => Err(format!("{shown_path} kon niet worden verwijderd: {e}")),
+        Err(e) => Err(crate::msg!(
+            "cms-cannot-delete",
+            path = shown_path.as_str(),
+            detail = e.to_string()
+        )
+        .to_string()),
     }
 }
 

@@ -9,7 +9,7 @@ pub const CONTENT: &str = "content";
 /// Resolves `rel` (as the CMS sends it, such as `content/praktijken/algemeen/x.md`) below
 /// `root`. The file itself need not exist. `Err` is a Dutch sentence saying why it is refused.
 pub fn resolve(root: &Path, rel: &str) -> Result<PathBuf, String> {
-    let refused = || format!("Het pad `{rel}` ligt buiten de map content/ en is geweigerd.");
+    let refused = || crate::msg!("cms-path-refused", path = rel).to_string();
     if rel.is_empty() || rel.contains(['\\', '\0']) || rel.starts_with('/') {
         return Err(refused());
     }
@@ -24,7 +24,7 @@ pub fn resolve(root: &Path, rel: &str) -> Result<PathBuf, String> {
     let content = root
         .join(CONTENT)
         .canonicalize()
-        .map_err(|e| format!("De map content/ is niet te openen: {e}"))?;
+        .map_err(|e| crate::msg!("cms-content-unreadable", detail = e.to_string()).to_string())?;
     let full = root.join(path);
     // The deepest part that exists decides where the path really goes (a symlink may point out).
     let mut existing = full.as_path();

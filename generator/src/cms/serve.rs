@@ -96,12 +96,9 @@ pub fn answer(
 
 /// `config.yml` for the local backend, from the content on disk now.
 pub fn local_config(root: &Path) -> Result<String, String> {
-    let text = content::read_text(root, &root.join(settings::PATH)).map_err(|d| d.message)?;
+    let text = content::read_text(root, &root.join(settings::PATH)).map_err(|d| d.text())?;
     let Some(settings) = settings::parse(&text).0 else {
-        return Err(format!(
-            "De beheeromgeving kan niet starten: {} bevat fouten. Voer `kennisbank check` uit.",
-            settings::PATH
-        ));
+        return Err(crate::msg!("cms-cannot-start", path = settings::PATH).to_string());
     };
     let (practices, _) = content::load_practices(root, &settings);
     Ok(config::to_yaml(&config::config(

@@ -23,13 +23,14 @@ pub fn check_file(
         _ => {}
     }
     let Some((category, id)) = practice_location(rel) else {
-        return Err(format!(
-            "{rel} kan niet via het CMS worden opgeslagen: alleen praktijken ({}/<categorie>/<id>.md), {}, {} en {}.",
-            content::PRACTICES_DIR,
-            settings::PATH,
-            stappenplan::PATH,
-            synonyms::PATH
-        ));
+        let files = [settings::PATH, stappenplan::PATH, synonyms::PATH].join(", ");
+        let why = crate::msg!(
+            "cms-cannot-save-kind",
+            path = rel,
+            dir = content::PRACTICES_DIR,
+            files = files
+        );
+        return Err(why.to_string());
     };
     let settings = crate::editing::load_settings(root)?;
     crate::editing::check_category(&settings, category)?;

@@ -65,10 +65,14 @@ pub fn folded_blocks(path: &str, yaml: &str, first_line: usize) -> Vec<Diagnosti
                 Diagnostic::warning(
                     Code::FoldedParagraph,
                     path,
-                    format!("de lege regel in `{key}: {indicator}` maakt geen nieuwe alinea: YAML voegt de regels samen"),
+                    crate::msg!("lint-folded-paragraph", key = key, indicator = indicator),
                 )
                 .at(first_line + b, 0)
-                .hint(format!("schrijf `{key}: |` in plaats van `{key}: {indicator}`, dan blijven lege regels alinea's")),
+                .hint(crate::msg!(
+                    "lint-folded-paragraph-hint",
+                    key = key,
+                    indicator = indicator
+                )),
             );
         }
     }
@@ -100,10 +104,13 @@ fn front_matter(path: &str, yaml: &str, first_line: usize) -> Vec<Diagnostic> {
                 Diagnostic::warning(
                     Code::YamlComment,
                     path,
-                    format!("alles vanaf ` #` in `{key}` valt weg: YAML leest het als commentaar, dus de waarde is `{kept}`"),
+                    crate::msg!("lint-yaml-comment", key = key, kept = kept),
                 )
-                .at(line_no, key.len() + 2 + line[key.len() + 1..].find(" #").unwrap_or(0))
-                .hint(format!("zet de waarde tussen aanhalingstekens: `{fixed}`")),
+                .at(
+                    line_no,
+                    key.len() + 2 + line[key.len() + 1..].find(" #").unwrap_or(0),
+                )
+                .hint(crate::msg!("lint-yaml-comment-hint", fixed = fixed)),
             );
         }
         if LIST_FIELDS.contains(&key) && value.contains(',') {
@@ -116,15 +123,13 @@ fn front_matter(path: &str, yaml: &str, first_line: usize) -> Vec<Diagnostic> {
                 Diagnostic::warning(
                     Code::ListWithoutBrackets,
                     path,
-                    format!(
-                        "`{key}: {value}` is één waarde, geen lijst: het wordt één {}",
-                        if key == "tags" { "tag" } else { "verwijzing" }
-                    ),
+                    crate::msg!("lint-list-without-brackets", key = key, value = value),
                 )
                 .at(line_no, key.len() + 3)
-                .hint(format!(
-                    "zet de lijst tussen blokhaken: `{key}: [{}]`",
-                    items.join(", ")
+                .hint(crate::msg!(
+                    "lint-list-without-brackets-hint",
+                    key = key,
+                    items = items.join(", ")
                 )),
             );
         }
@@ -155,13 +160,9 @@ fn markdown(path: &str, body: &str, first_line: usize) -> Vec<Diagnostic> {
         }
         if trimmed.contains(crate::new_practice::PLACEHOLDER) {
             diags.push(
-                Diagnostic::warning(
-                    Code::PlaceholderText,
-                    path,
-                    "de voorbeeldtekst van `kennisbank new` staat nog in de praktijk",
-                )
-                .at(line_no, 1)
-                .hint("vervang de zin ‘Beschrijf hier de praktijk…’ door de tekst van de praktijk"),
+                Diagnostic::warning(Code::PlaceholderText, path, crate::msg!("lint-placeholder"))
+                    .at(line_no, 1)
+                    .hint(crate::msg!("lint-placeholder-hint")),
             );
         }
         let hashes = trimmed.chars().take_while(|c| *c == '#').count();
@@ -174,10 +175,23 @@ fn markdown(path: &str, body: &str, first_line: usize) -> Vec<Diagnostic> {
                     Diagnostic::warning(
                         Code::HeadingLevel,
                         path,
-                        format!("kopniveau overgeslagen: `{}` volgt op {}", "#".repeat(hashes), last_heading.map_or("de paginatitel".to_string(), |l| format!("`{}`", "#".repeat(l)))),
+                        match last_heading {
+                            Some(l) => crate::msg!(
+                                "lint-heading-skipped",
+                                heading = "#".repeat(hashes),
+                                previous = "#".repeat(l)
+                            ),
+                            None => crate::msg!(
+                                "lint-heading-skipped-title",
+                                heading = "#".repeat(hashes)
+                            ),
+                        },
                     )
                     .at(line_no, 1)
-                    .hint(format!("schrijf `{wanted}{}`; schermlezers gebruiken de kopniveaus als inhoudsopgave", &trimmed[hashes..])),
+                    .hint(crate::msg!(
+                        "lint-heading-skipped-hint",
+                        fixed = format!("{wanted}{}", &trimmed[hashes..])
+                    )),
                 );
             }
             last_heading = Some(hashes.max(1));
@@ -188,9 +202,9 @@ fn markdown(path: &str, body: &str, first_line: usize) -> Vec<Diagnostic> {
             if target.starts_with("http") || target.starts_with("www.") || target.starts_with('/') {
                 let fixed = format!("{}]({}", &line[..at], target);
                 diags.push(
-                    Diagnostic::warning(Code::LinkSyntax, path, "dit wordt geen link: tussen `]` en `(` staat een spatie, dus de lezer ziet de haakjes en het adres")
+                    Diagnostic::warning(Code::LinkSyntax, path, crate::msg!("lint-link-syntax"))
                         .at(line_no, at + 2)
-                        .hint(format!("haal de spatie weg: `{}`", fixed.trim())),
+                        .hint(crate::msg!("lint-link-syntax-hint", fixed = fixed.trim())),
                 );
             }
         }
@@ -204,9 +218,16 @@ fn markdown(path: &str, body: &str, first_line: usize) -> Vec<Diagnostic> {
                 && (url.starts_with("http") || url.starts_with('/') || url.starts_with("www."))
             {
                 diags.push(
-                    Diagnostic::warning(Code::UrlSpace, path, format!("het adres `{url}` bevat een spatie, dus dit wordt geen link"))
-                        .at(line_no, at + 3)
-                        .hint(format!("schrijf de spatie als %20: `{}`, of kopieer het adres opnieuw uit de adresbalk", url.replace(' ', "%20"))),
+                    Diagnostic::warning(
+                        Code::UrlSpace,
+                        path,
+                        crate::msg!("lint-url-space", url = url),
+                    )
+                    .at(line_no, at + 3)
+                    .hint(crate::msg!(
+                        "lint-url-space-hint",
+                        fixed = url.replace(' ', "%20")
+                    )),
                 );
             }
         }
@@ -229,9 +250,9 @@ pub fn alias_clashes(practices: &[Practice]) -> Vec<Diagnostic> {
                     Diagnostic::error(
                         Code::AliasClash,
                         p.path.clone(),
-                        format!("het oude adres `/{a}` is ook het adres van {other}"),
+                        crate::msg!("alias-clash", alias = format!("/{a}"), other = *other),
                     )
-                    .hint("haal het uit `aliases`: een adres kan maar naar één pagina leiden"),
+                    .hint(crate::msg!("alias-clash-hint")),
                 );
             } else {
                 owner.insert(a.clone(), &p.path);
@@ -241,20 +262,18 @@ pub fn alias_clashes(practices: &[Practice]) -> Vec<Diagnostic> {
     diags
 }
 
-/// Tags that differ only by case or by a Dutch plural or other ending (`woningcorporatie`,
-/// `Woningcorporaties`) make separate tag pages: warn at the second spelling.
+/// Tags that differ only by case or by a Dutch plural ending (`woningcorporatie`,
+/// `Woningcorporaties`; `-s`, `-en`, `-'s`) make separate tag pages: warn at the second spelling,
+/// at its line. Other endings are other words (`bekendmaking`, `bekendmaken`).
 pub fn tag_variants(practices: &[Practice]) -> Vec<Diagnostic> {
     let mut first: BTreeMap<String, (&str, &str)> = BTreeMap::new();
     let mut diags = Vec::new();
     for p in practices {
-        for t in &p.tags {
-            let key: String = t
-                .split_whitespace()
-                .map(|w| search::stem::stem(&search::normalize::fold(w)))
-                .collect::<Vec<_>>()
-                .join(" ");
-            match first.get(&key) {
-                Some((other, where_)) if *other != t.as_str() => {
+        for (i, t) in p.tags.iter().enumerate() {
+            let folded = search::normalize::fold(t);
+            let found = plural_forms(&folded).find_map(|k| first.get(&k).copied());
+            match found {
+                Some((other, where_)) if other != t.as_str() => {
                     // Spellings with the same tag page are reported by `tag-spelling`.
                     if crate::text::slugify(other) == crate::text::slugify(t) {
                         continue;
@@ -263,19 +282,41 @@ pub fn tag_variants(practices: &[Practice]) -> Vec<Diagnostic> {
                         Diagnostic::warning(
                             Code::TagVariant,
                             p.path.clone(),
-                            format!("de tag `{t}` is bijna gelijk aan `{other}` in {where_}: dat worden twee tagpagina's"),
+                            crate::msg!(
+                                "tag-variant",
+                                tag = t.as_str(),
+                                other = other,
+                                path = where_
+                            ),
                         )
-                        .hint(format!("kies één schrijfwijze; gebruik `{other}` als die goed is")),
+                        .at(p.tag_lines.get(i).copied().unwrap_or(0), 0)
+                        .hint(crate::msg!("tag-variant-hint", other = other)),
                     );
                 }
                 Some(_) => {}
                 None => {
-                    first.insert(key, (t, &p.path));
+                    first.insert(folded, (t, &p.path));
                 }
             }
         }
     }
     diags
+}
+
+/// Dutch plural endings that make a tag a variant of another.
+const PLURAL_ENDINGS: &[&str] = &["'s", "’s", "en", "s"];
+
+/// `folded` itself, its singular for each plural ending it has, and its plural for each ending.
+fn plural_forms(folded: &str) -> impl Iterator<Item = String> + '_ {
+    let singulars = PLURAL_ENDINGS
+        .iter()
+        .filter_map(move |e| folded.strip_suffix(e))
+        .filter(|s| s.chars().count() >= 3)
+        .map(str::to_string);
+    let plurals = PLURAL_ENDINGS.iter().map(move |e| format!("{folded}{e}"));
+    std::iter::once(folded.to_string())
+        .chain(singulars)
+        .chain(plurals)
 }
 
 #[cfg(test)]
@@ -299,12 +340,12 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!((d[0].code, d[0].line), ("yaml-comment", 2));
         assert!(
-            d[0].message.contains("de waarde is `Buddyproject`"),
+            d[0].text().contains("de waarde is `Buddyproject`"),
             "{}",
             d[0].message
         );
         assert_eq!(
-            d[0].hint.as_deref(),
+            d[0].hint_text().as_deref(),
             Some("zet de waarde tussen aanhalingstekens: `title: \"Buddyproject #buurt\"`")
         );
         assert!(warnings("---\ntitle: \"Buddyproject #buurt\"\n---\nTekst.\n").is_empty());
@@ -314,9 +355,9 @@ mod tests {
     fn tags_without_brackets_are_a_warning_with_the_list() {
         let d = warnings("---\ntitle: T\ntags: buddy, buurt\n---\nTekst.\n");
         assert_eq!((d[0].code, d[0].line), ("list-without-brackets", 3));
-        assert!(d[0].message.contains("het wordt één tag"));
+        assert!(d[0].text().contains("het wordt één tag"));
         assert_eq!(
-            d[0].hint.as_deref(),
+            d[0].hint_text().as_deref(),
             Some("zet de lijst tussen blokhaken: `tags: [buddy, buurt]`")
         );
     }
@@ -326,12 +367,12 @@ mod tests {
         let d = warnings("---\ntitle: T\n---\nZie [de handreiking] (https://www.vng.nl/x) voor meer.\n\nEn [dit](https://www.vng.nl/a b).\n");
         assert_eq!((d[0].code, d[0].line), ("link-syntax", 4));
         assert_eq!(
-            d[0].hint.as_deref(),
+            d[0].hint_text().as_deref(),
             Some("haal de spatie weg: `Zie [de handreiking](https://www.vng.nl/x) voor meer.`")
         );
         assert_eq!((d[1].code, d[1].line), ("url-space", 6));
         assert!(d[1]
-            .hint
+            .hint_text()
             .as_deref()
             .unwrap()
             .contains("https://www.vng.nl/a%20b"));
@@ -347,9 +388,9 @@ mod tests {
         let d = warnings("---\ntitle: T\n---\n## Aanpak\n\n#### Details\n");
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!((d[0].code, d[0].line), ("heading-level", 6));
-        assert!(d[0].message.contains("`####` volgt op `##`"));
+        assert!(d[0].text().contains("`####` volgt op `##`"));
         assert!(d[0]
-            .hint
+            .hint_text()
             .as_deref()
             .unwrap()
             .starts_with("schrijf `### Details`"));
@@ -367,30 +408,45 @@ mod tests {
         assert_eq!((d[0].code, d[0].line), ("placeholder-text", 4));
     }
 
+    fn tagged(id: &str, tags: &[&str]) -> Practice {
+        let list: String = tags.iter().map(|t| format!("  - {t}\n")).collect();
+        let text = format!("---\ntitle: T\nadded: 2026-01-02\ntags:\n{list}---\nTekst.\n");
+        let path = format!("content/praktijken/algemeen/{id}.md");
+        crate::content::practice::parse(&path, "algemeen", id, &text)
+            .0
+            .unwrap()
+    }
+
     #[test]
-    fn a_plural_of_a_tag_is_a_warning() {
-        let text =
-            |tags: &str| format!("---\ntitle: T\nadded: 2026-01-02\ntags: [{tags}]\n---\nTekst.\n");
-        let a = crate::content::practice::parse(
-            "content/praktijken/algemeen/a.md",
-            "algemeen",
-            "a",
-            &text("woningcorporatie, buddy"),
-        )
-        .0
-        .unwrap();
-        let b = crate::content::practice::parse(
-            "content/praktijken/algemeen/b.md",
-            "algemeen",
-            "b",
-            &text("Woningcorporaties, Buddy"),
-        )
-        .0
-        .unwrap();
+    fn a_plural_of_a_tag_is_a_warning_at_its_line() {
+        let a = tagged("a", &["woningcorporatie", "buddy"]);
+        let b = tagged("b", &["Buddy", "Woningcorporaties"]);
         let d = tag_variants(&[a, b]);
         assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(d[0].path, "content/praktijken/algemeen/b.md");
-        assert_eq!(d[0].message, "de tag `Woningcorporaties` is bijna gelijk aan `woningcorporatie` in content/praktijken/algemeen/a.md: dat worden twee tagpagina's");
+        assert_eq!(
+            (d[0].path.as_str(), d[0].line),
+            ("content/praktijken/algemeen/b.md", 6)
+        );
+        assert_eq!(d[0].text(), "de tag `Woningcorporaties` is bijna gelijk aan `woningcorporatie` in content/praktijken/algemeen/a.md: dat worden twee tagpagina's");
+        // -en and -'s are plural endings too.
+        let d = tag_variants(&[
+            tagged("a", &["woning", "baby"]),
+            tagged("b", &["woningen", "baby's"]),
+        ]);
+        assert_eq!(d.len(), 2, "{d:?}");
+    }
+
+    #[test]
+    fn words_that_differ_by_more_than_a_plural_ending_are_not_variants() {
+        let pairs = [
+            ("bekendmaking", "bekendmaken"),
+            ("huisvesting", "huisvester"),
+            ("woning", "wonen"),
+        ];
+        for (one, other) in pairs {
+            let d = tag_variants(&[tagged("a", &[one]), tagged("b", &[other])]);
+            assert!(d.is_empty(), "{one} / {other}: {d:?}");
+        }
     }
 
     #[test]
@@ -400,7 +456,7 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!((d[0].code, d[0].line), ("folded-paragraph", 4));
         assert_eq!(
-            d[0].hint.as_deref(),
+            d[0].hint_text().as_deref(),
             Some("schrijf `intro: |` in plaats van `intro: >-`, dan blijven lege regels alinea's")
         );
         assert!(folded_blocks("x", "intro: |\n  a\n\n  b\n", 1).is_empty());

@@ -156,11 +156,12 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
             Diagnostic::error(
                 Code::MissingFolder,
                 PRACTICES_DIR,
-                "the folder with practices does not exist",
+                crate::msg!("practices-folder-missing"),
             )
-            .hint(format!(
-                "create `{PRACTICES_DIR}/<category>/` with one folder per category: {}",
-                slugs.join(", ")
+            .hint(crate::msg!(
+                "practices-folder-missing-hint",
+                dir = PRACTICES_DIR,
+                categories = slugs.join(", ")
             )),
         );
         return (Vec::new(), diags);
@@ -180,7 +181,7 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
                 diags.push(Diagnostic::error(
                     Code::UnreadableFile,
                     shown,
-                    format!("cannot read: {e}"),
+                    crate::msg!("file-unreadable", detail = e.to_string()),
                 ));
                 continue;
             }
@@ -201,14 +202,18 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
             PracticeEntry::CategoryFolder { slug: name, known } => {
                 if !known {
                     let hint = match suggest(name, &slugs) {
-                        Some(s) => format!("did you mean `{s}`? Known categories: {}", slugs.join(", ")),
-                        None => format!("move its files into one of the category folders ({}), or add the category to content/site.yaml", slugs.join(", ")),
+                        Some(s) => crate::msg!(
+                            "category-did-you-mean",
+                            name = s,
+                            categories = slugs.join(", ")
+                        ),
+                        None => crate::msg!("category-unknown-hint", categories = slugs.join(", ")),
                     };
                     diags.push(
                         Diagnostic::error(
                             Code::UnknownCategory,
                             shown,
-                            format!("`{name}` is not a category"),
+                            crate::msg!("category-unknown", name = name),
                         )
                         .hint(hint),
                     );
@@ -218,11 +223,11 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
                 Diagnostic::error(
                     Code::OutsideCategory,
                     shown,
-                    "a practice must be inside a category folder",
+                    crate::msg!("outside-category"),
                 )
-                .hint(format!(
-                    "move the file into one of: {}",
-                    slugs
+                .hint(crate::msg!(
+                    "move-into-one-of",
+                    folders = slugs
                         .iter()
                         .map(|s| format!("{PRACTICES_DIR}/{s}/"))
                         .collect::<Vec<_>>()
@@ -234,20 +239,12 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
                 files.push((category.to_string(), entry.path().to_path_buf()))
             }
             PracticeEntry::Ignored => diags.push(
-                Diagnostic::warning(
-                    Code::IgnoredFile,
-                    shown,
-                    "this file is not a practice and is ignored",
-                )
-                .hint("practice files end in `.md`"),
+                Diagnostic::warning(Code::IgnoredFile, shown, crate::msg!("ignored-file"))
+                    .hint(crate::msg!("ignored-file-hint")),
             ),
             PracticeEntry::Nested => diags.push(
-                Diagnostic::error(
-                    Code::NestedFolder,
-                    shown,
-                    "folders inside a category folder are not read",
-                )
-                .hint("put practice files directly in the category folder"),
+                Diagnostic::error(Code::NestedFolder, shown, crate::msg!("nested-folder"))
+                    .hint(crate::msg!("nested-folder-hint")),
             ),
         }
     }
@@ -298,11 +295,11 @@ pub fn stray_markdown(root: &Path, settings: &Settings) -> Vec<Diagnostic> {
             Diagnostic::warning(
                 Code::StrayMarkdown,
                 display_path(root, e.path()),
-                "dit .md-bestand staat niet in een categoriemap en wordt niet gepubliceerd",
+                crate::msg!("stray-markdown"),
             )
-            .hint(format!(
-                "verplaats het naar een van: {}",
-                folders.join(", ")
+            .hint(crate::msg!(
+                "move-into-one-of",
+                folders = folders.join(", ")
             ))
         })
         .collect()

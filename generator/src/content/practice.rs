@@ -32,8 +32,6 @@ pub fn field_synonym<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     known.iter().copied().find(|k| *k == target)
 }
 
-const EXAMPLE: &str = "start the file with a front matter block:\n---\ntitle: Korte titel\nadded: 2026-01-31\n---\nDe tekst van de praktijk.";
-
 /// Parses the text of `content/praktijken/<category>/<id>.md`. Returns the practice when it is
 /// usable, and every problem found (a practice with only warnings is returned).
 pub fn parse(
@@ -47,8 +45,15 @@ pub fn parse(
     if !is_slug(id) {
         let suggestion = slugify(id);
         diags.push(
-            Diagnostic::error(Code::InvalidId, path, format!("the file name `{id}` is not a valid practice id"))
-                .hint(format!("rename the file to `{suggestion}.md`: lowercase letters, digits and single hyphens")),
+            Diagnostic::error(
+                Code::InvalidId,
+                path,
+                crate::msg!("practice-id-invalid", id = id),
+            )
+            .hint(crate::msg!(
+                "practice-id-invalid-hint",
+                suggestion = suggestion
+            )),
         );
     }
     let parts = match split(text) {
@@ -58,10 +63,10 @@ pub fn parse(
                 Diagnostic::error(
                     Code::MissingFrontMatter,
                     path,
-                    "the file does not start with a `---` line",
+                    crate::msg!("front-matter-missing"),
                 )
                 .at(1, 1)
-                .hint(EXAMPLE)
+                .hint(crate::msg!("front-matter-missing-hint"))
                 .with_source(text),
             );
             return (None, diags);
@@ -71,10 +76,10 @@ pub fn parse(
                 Diagnostic::error(
                     Code::UnclosedFrontMatter,
                     path,
-                    "the front matter has no closing `---` line",
+                    crate::msg!("front-matter-unclosed"),
                 )
                 .at(1, 1)
-                .hint("put a line with just `---` after the last field, before the text")
+                .hint(crate::msg!("front-matter-unclosed-hint"))
                 .with_source(text),
             );
             return (None, diags);
@@ -91,7 +96,7 @@ pub fn parse(
     doc.check_keys(
         &schema::names(schema::PRACTICE),
         &schema::required(schema::PRACTICE),
-        "a practice",
+        crate::msg!("what-practice"),
         &mut diags,
     );
 
@@ -104,15 +109,13 @@ pub fn parse(
                 doc.error_at(
                     Code::DateOrder,
                     doc.key_line("updated"),
-                    format!("`updated` ({u}) is before `added` ({a})"),
+                    crate::msg!("date-order", updated = u.to_string(), added = a.to_string()),
                 )
-                .hint(
-                    "`updated` is the date of the last change; it cannot be earlier than `added`",
-                ),
+                .hint(crate::msg!("date-order-hint")),
             );
         }
     }
-    let order = doc.get::<i64>("order", "a whole number, such as `30`", &mut diags);
+    let order = doc.get::<i64>("order", crate::msg!("expect-whole-number"), &mut diags);
     let summary = if doc.has("summary") {
         non_empty_string(&doc, "summary", &mut diags)
     } else {
@@ -126,11 +129,11 @@ pub fn parse(
                 doc.error_at(
                     Code::InvalidRelated,
                     doc.line_of("related", r),
-                    format!("`{r}` in `related` is not a practice id"),
+                    crate::msg!("related-not-an-id", related = r),
                 )
-                .hint(format!(
-                    "use the file name of the other practice without `.md`, such as `{}`",
-                    related_id(r)
+                .hint(crate::msg!(
+                    "related-not-an-id-hint",
+                    suggestion = related_id(r)
                 )),
             );
         }
@@ -143,9 +146,9 @@ pub fn parse(
                 doc.error_at(
                     Code::InvalidAlias,
                     doc.line_of("aliases", &a),
-                    format!("`{a}` in `aliases` is geen oud adres van een praktijk"),
+                    crate::msg!("alias-invalid", alias = a.as_str()),
                 )
-                .hint("schrijf het adres zoals `/praktijken/algemeen/oude-naam/`"),
+                .hint(crate::msg!("alias-invalid-hint")),
             ),
         }
     }
@@ -154,9 +157,9 @@ pub fn parse(
 
     if parts.body.trim().is_empty() {
         diags.push(
-            Diagnostic::error(Code::EmptyBody, path, "the practice has no text")
+            Diagnostic::error(Code::EmptyBody, path, crate::msg!("body-empty"))
                 .at(parts.body_line, 0)
-                .hint("write the text of the practice below the closing `---` line"),
+                .hint(crate::msg!("body-empty-hint")),
         );
     }
 
@@ -178,6 +181,7 @@ pub fn parse(
             updated,
             order,
             summary,
+            tag_lines: tags.iter().map(|t| doc.line_of("tags", t)).collect(),
             tags,
             links,
             related_lines: related.iter().map(|r| doc.line_of("related", r)).collect(),
@@ -222,9 +226,14 @@ fn non_empty_string(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Op
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         _ => {
-            diags.push(doc.error_at(Code::InvalidValue, doc.key_line(key), format!("`{key}` must be text")).hint(format!(
-                "write it on one line after `{key}: `; put it between quotes when it contains `: ` or starts with `[` or `{{`"
-            )));
+            diags.push(
+                doc.error_at(
+                    Code::InvalidValue,
+                    doc.key_line(key),
+                    crate::msg!("field-not-text", key = key),
+                )
+                .hint(crate::msg!("field-not-text-hint", key = key)),
+            );
             return None;
         }
     };
@@ -233,9 +242,9 @@ fn non_empty_string(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Op
             doc.error_at(
                 Code::EmptyField,
                 doc.key_line(key),
-                format!("`{key}` is empty"),
+                crate::msg!("field-empty", key = key),
             )
-            .hint(format!("write a {key} after `{key}: `")),
+            .hint(crate::msg!("field-empty-hint", key = key)),
         );
         return None;
     }
@@ -257,9 +266,14 @@ fn date(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Date> {
                 doc.error_at(
                     Code::InvalidDate,
                     doc.key_line(key),
-                    format!("`{key}` is not a valid date: `{text}` ({e})"),
+                    crate::msg!(
+                        "date-invalid",
+                        key = key,
+                        text = text.as_str(),
+                        detail = e.to_string()
+                    ),
                 )
-                .hint("write dates as YYYY-MM-DD, such as `2026-03-01`"),
+                .hint(crate::msg!("date-invalid-hint")),
             );
             None
         }
@@ -276,9 +290,9 @@ fn string_list(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Str
                 doc.error_at(
                     Code::InvalidValue,
                     doc.key_line(key),
-                    format!("`{key}` must be a list"),
+                    crate::msg!("field-not-a-list", key = key),
                 )
-                .hint(format!("write `{key}: [eerste, tweede]`")),
+                .hint(crate::msg!("field-not-a-list-hint", key = key)),
             );
             return Vec::new();
         }
@@ -288,12 +302,14 @@ fn string_list(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Str
             doc.error_at(
                 Code::TooManyItems,
                 doc.key_line(key),
-                format!(
-                    "`{key}` has {} items; at most {MAX_LIST_ITEMS} are allowed",
-                    items.len()
+                crate::msg!(
+                    "list-too-long",
+                    key = key,
+                    n = items.len(),
+                    max = MAX_LIST_ITEMS
                 ),
             )
-            .hint(format!("keep the {key} that matter most to a reader")),
+            .hint(crate::msg!("list-too-long-hint", key = key)),
         );
         return Vec::new();
     }
@@ -316,11 +332,9 @@ fn string_list(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Str
                     doc.error_at(
                         Code::InvalidValue,
                         doc.key_line(key),
-                        format!("an item of `{key}` is not a word or phrase: `{shown}`"),
+                        crate::msg!("list-item-not-text", key = key, item = shown),
                     )
-                    .hint(format!(
-                        "write `{key}: [eerste, tweede]`, each item plain text"
-                    )),
+                    .hint(crate::msg!("list-item-not-text-hint", key = key)),
                 );
             }
         }
@@ -335,13 +349,13 @@ fn links(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Link> {
     if value.is_null() {
         return Vec::new();
     }
-    let hint = "write each link as\nlinks:\n  - url: https://www.voorbeeld.nl/\n    label: Omschrijving van de link";
+    let hint = crate::msg!("links-hint");
     let Value::Sequence(items) = value else {
         diags.push(
             doc.error_at(
                 Code::InvalidValue,
                 doc.key_line("links"),
-                "`links` must be a list of links",
+                crate::msg!("links-not-a-list"),
             )
             .hint(hint),
         );
@@ -357,17 +371,21 @@ fn links(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Link> {
                     doc.error_at(
                         Code::InvalidLink,
                         doc.line_of("links", needle),
-                        format!("link {} in `links` is not valid: {e}", i + 1),
+                        crate::msg!("link-invalid", n = i + 1, detail = e.to_string()),
                     )
-                    .hint(hint),
+                    .hint(hint.clone()),
                 );
                 continue;
             }
         };
         if let Err(why) = check_external_url(&link.url) {
             diags.push(
-                doc.error_at(Code::InvalidUrl, doc.line_of("links", &link.url), format!("the URL `{}` is not valid: {why}", link.url))
-                    .hint("copy the full address from the browser's address bar, such as `https://www.voorbeeld.nl/pagina`"),
+                doc.error_at(
+                    Code::InvalidUrl,
+                    doc.line_of("links", &link.url),
+                    crate::msg!("url-invalid", url = link.url.as_str(), why = why),
+                )
+                .hint(crate::msg!("url-invalid-hint")),
             );
         }
         if link.label.trim().is_empty() {
@@ -375,9 +393,9 @@ fn links(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Link> {
                 doc.error_at(
                     Code::EmptyField,
                     doc.line_of("links", &link.url),
-                    format!("the link to `{}` has no label", link.url),
+                    crate::msg!("link-no-label", url = link.url.as_str()),
                 )
-                .hint("write a `label:` that says where the link goes"),
+                .hint(crate::msg!("link-no-label-hint")),
             );
         }
         out.push(link);
@@ -386,16 +404,12 @@ fn links(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Link> {
 }
 
 fn contact(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Option<Contact> {
-    let c: Contact = doc.get(
-        "contact",
-        "a block with `name`, `role`, `email` and/or `phone`",
-        diags,
-    )?;
+    let c: Contact = doc.get("contact", crate::msg!("expect-contact-block"), diags)?;
     if let Some(email) = &c.email {
         if let Err(why) = check_email(email) {
             diags.push(
                 doc.error_at(Code::InvalidEmail, doc.line_of("contact", email), why)
-                    .hint("write the address as `naam@organisatie.nl`"),
+                    .hint(crate::msg!("email-invalid-hint")),
             );
         }
     }
@@ -449,13 +463,13 @@ mod tests {
         let unknown = d.iter().find(|d| d.code == "unknown-field").unwrap();
         assert_eq!(unknown.line, 2);
         assert!(unknown
-            .hint
+            .hint_text()
             .as_deref()
             .unwrap()
-            .contains("did you mean `title`?"));
+            .contains("bedoelde u `title`?"));
         assert!(d
             .iter()
-            .any(|d| d.code == "missing-field" && d.message.contains("`title`")));
+            .any(|d| d.code == "missing-field" && d.text().contains("`title`")));
     }
 
     #[test]
@@ -478,23 +492,24 @@ mod tests {
     #[test]
     fn related_written_as_a_path_suggests_the_id() {
         let d = problems("---\ntitle: T\nadded: 2026-01-02\nrelated: [algemeen/eerste-praktijk.md, tweede.md]\n---\nTekst.\n");
-        let hints: Vec<&str> = d
+        let hints: Vec<String> = d
             .iter()
             .filter(|d| d.code == "invalid-related")
-            .map(|d| d.hint.as_deref().unwrap())
+            .map(|d| d.hint_text().unwrap())
             .collect();
-        assert!(hints[0].ends_with("such as `eerste-praktijk`"), "{hints:?}");
-        assert!(hints[1].ends_with("such as `tweede`"), "{hints:?}");
+        assert!(hints[0].ends_with("zoals `eerste-praktijk`"), "{hints:?}");
+        assert!(hints[1].ends_with("zoals `tweede`"), "{hints:?}");
     }
 
     #[test]
     fn missing_front_matter_and_bad_id_are_errors() {
         let (p, d) = parse("x", "algemeen", "Mijn Praktijk", "Tekst zonder kop\n");
         assert!(p.is_none());
-        assert!(d
-            .iter()
-            .any(|d| d.code == "invalid-id"
-                && d.hint.as_deref().unwrap().contains("mijn-praktijk.md")));
+        assert!(d.iter().any(|d| d.code == "invalid-id"
+            && d.hint_text()
+                .as_deref()
+                .unwrap()
+                .contains("mijn-praktijk.md")));
         assert!(d.iter().any(|d| d.code == "missing-front-matter"));
     }
 }

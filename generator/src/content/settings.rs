@@ -5,6 +5,7 @@ use super::yaml::YamlDoc;
 use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Category, CmsSettings, Settings, SiteContact};
+use crate::msg;
 use crate::text::{check_email, check_web_url, is_slug};
 use textkit::date::Date;
 
@@ -19,7 +20,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
     doc.check_keys(
         &schema::names(schema::SITE),
         &schema::required(schema::SITE),
-        "the site settings",
+        msg!("what-site-settings"),
         &mut diags,
     );
     diags.extend(
@@ -27,60 +28,134 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
             .into_iter()
             .map(|d| d.with_source(text)),
     );
-    let title: Option<String> = doc.get("title", "text", &mut diags);
-    let publisher: String = doc.get("publisher", "text", &mut diags).unwrap_or_default();
-    let description: String = doc
-        .get("description", "text", &mut diags)
+    let texts = texts(&doc, &mut diags);
+    let options = options(&doc, &mut diags);
+    let categories = categories(&doc, &mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let contact = contact(&doc, &mut diags);
+    let cms = cms(&doc, &mut diags);
+    let settings = Settings {
+        title: texts.title.unwrap_or_default(),
+        publisher: texts.publisher,
+        description: texts.description,
+        intro: texts.intro.unwrap_or_default(),
+        categories,
+        new_days: options.new_days,
+        reference_date: options.reference_date,
+        allow_raw_html: options.allow_raw_html,
+        theme: options.theme,
+        url: options.url,
+        contact,
+        cms,
+    };
+    (Some(settings), diags)
+}
+
+/// The texts of the site: title, publisher, description and the introduction (its links checked).
+struct Texts {
+    title: Option<String>,
+    publisher: String,
+    description: String,
+    intro: Option<String>,
+}
+
+fn texts(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Texts {
+    let title: Option<String> = doc.get("title", msg!("expect-text"), diags);
+    let publisher: String = doc
+        .get("publisher", msg!("expect-text"), diags)
         .unwrap_or_default();
-    let intro: Option<String> = doc.get("intro", "text (markdown)", &mut diags);
+    let description: String = doc
+        .get("description", msg!("expect-text"), diags)
+        .unwrap_or_default();
+    let intro: Option<String> = doc.get("intro", msg!("expect-markdown"), diags);
     if let Some(intro) = &intro {
         diags.extend(crate::validate::markdown_links(
             PATH,
             intro,
-            "`intro`",
+            msg!("where-field", key = "intro"),
             |_, url| doc.line_of("intro", url),
         ));
     }
+    Texts {
+        title,
+        publisher,
+        description,
+        intro,
+    }
+}
+
+/// The options: `new_days`, `allow_raw_html`, `theme`, `reference_date` and `url`.
+struct Options {
+    new_days: u32,
+    allow_raw_html: bool,
+    theme: String,
+    reference_date: Option<Date>,
+    url: Option<String>,
+}
+
+fn options(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Options {
     let new_days: u32 = doc
-        .get(
-            "new_days",
-            "a whole number of days, such as `60`",
-            &mut diags,
-        )
+        .get("new_days", msg!("expect-days"), diags)
         .unwrap_or(60);
     let allow_raw_html: bool = doc
-        .get("allow_raw_html", "`true` or `false`", &mut diags)
+        .get("allow_raw_html", msg!("expect-bool"), diags)
         .unwrap_or(false);
     let theme: String = doc
-        .get("theme", "the name of a folder in `themes/`", &mut diags)
+        .get("theme", msg!("expect-theme"), diags)
         .unwrap_or_else(|| "default".into());
     if !crate::render::theme::is_theme_name(&theme) {
         let d = crate::render::theme::theme_name_error(&theme);
-        diags.push(
-            doc.error_at(Code::InvalidTheme, doc.key_line("theme"), d.message)
-                .hint(d.hint.unwrap_or_default()),
-        );
+        diags.push(Diagnostic {
+            hint: d.hint,
+            ..doc.error_at(Code::InvalidTheme, doc.key_line("theme"), d.message)
+        });
     }
-    let reference_date = doc.get::<String>("reference_date", "a date written as YYYY-MM-DD", &mut diags).and_then(|t| {
-        Date::parse(&t)
-            .map_err(|e| {
-                diags.push(
-                    doc.error_at(Code::InvalidDate, doc.key_line("reference_date"), format!("`reference_date` is not a valid date: {e}"))
-                        .hint("write it as YYYY-MM-DD, or remove it to use the newest date in the content"),
-                )
-            })
-            .ok()
-    });
+    let reference_date = doc
+        .get::<String>("reference_date", msg!("expect-date"), diags)
+        .and_then(|t| {
+            Date::parse(&t)
+                .map_err(|e| {
+                    diags.push(
+                        doc.error_at(
+                            Code::InvalidDate,
+                            doc.key_line("reference_date"),
+                            msg!(
+                                "date-invalid",
+                                key = "reference_date",
+                                text = t.as_str(),
+                                detail = e.to_string()
+                            ),
+                        )
+                        .hint(msg!("reference-date-hint")),
+                    )
+                })
+                .ok()
+        });
     let url = doc
-        .get::<String>("url", "the site's address, such as `https://www.example.nl/kennisbank/`", &mut diags)
+        .get::<String>("url", msg!("expect-site-url"), diags)
         .and_then(|u| match check_web_url(&u) {
             Ok(()) => Some(u),
             Err(why) => {
-                diags.push(doc.error_at(Code::InvalidUrl, doc.key_line("url"), format!("`url` {why}")).hint("write the address the site is published at, such as `https://www.example.nl/kennisbank/`"));
+                diags.push(
+                    doc.error_at(Code::InvalidUrl, doc.key_line("url"), why)
+                        .hint(msg!("site-url-hint")),
+                );
                 None
             }
         });
+    Options {
+        new_days,
+        allow_raw_html,
+        theme,
+        reference_date,
+        url,
+    }
+}
 
+/// The categories, in their order; unknown fields, bad slugs and doubles reported.
+fn categories(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Category> {
     let category_fields = schema::names(schema::CATEGORY);
     let mut categories = Vec::new();
     if let Some(serde_yaml::Value::Sequence(items)) = doc.value("categories") {
@@ -98,12 +173,9 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
                             doc.error_at(
                                 Code::UnknownField,
                                 doc.line_of("categories", &format!("{key}:")),
-                                format!("unknown field `{key}` in a category"),
+                                msg!("field-unknown", name = key, what = msg!("what-category")),
                             )
-                            .hint(format!(
-                                "the fields of a category are: {}",
-                                category_fields.join(", ")
-                            )),
+                            .hint(msg!("category-fields", fields = category_fields.join(", "))),
                         );
                     }
                 }
@@ -121,12 +193,20 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
                 Ok(raw) => {
                     if !is_slug(&raw.slug) {
                         diags.push(
-                            doc.error_at(Code::InvalidSlug, line, format!("category slug `{}` is not a valid slug", raw.slug))
-                                .hint("use lowercase letters, digits and hyphens; the slug is also the folder name under content/praktijken/"),
+                            doc.error_at(
+                                Code::InvalidSlug,
+                                line,
+                                msg!("category-slug-invalid", slug = raw.slug.as_str()),
+                            )
+                            .hint(msg!("category-slug-invalid-hint")),
                         );
                     }
                     if categories.iter().any(|c: &Category| c.slug == raw.slug) {
-                        diags.push(doc.error_at(Code::DuplicateCategory, line, format!("category `{}` is listed twice", raw.slug)));
+                        diags.push(doc.error_at(
+                            Code::DuplicateCategory,
+                            line,
+                            msg!("category-twice", slug = raw.slug.as_str()),
+                        ));
                     }
                     categories.push(Category {
                         slug: raw.slug,
@@ -136,8 +216,12 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
                     });
                 }
                 Err(e) => diags.push(
-                    doc.error_at(Code::InvalidCategory, line, format!("category {} is not valid: {e}", i + 1))
-                        .hint("each category needs `slug`, `title`, and may have `description` and `order`"),
+                    doc.error_at(
+                        Code::InvalidCategory,
+                        line,
+                        msg!("category-invalid", n = i + 1, detail = e.to_string()),
+                    )
+                    .hint(msg!("category-invalid-hint")),
                 ),
             }
         }
@@ -145,70 +229,63 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         diags.push(doc.error_at(
             Code::InvalidValue,
             doc.key_line("categories"),
-            "`categories` must be a list",
+            msg!("field-not-a-list", key = "categories"),
         ));
     }
     categories.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
+    categories
+}
 
-    if diags.iter().any(Diagnostic::is_error) {
-        return (None, diags);
+/// The site's contact: an e-mail address, a contact page, or both.
+fn contact(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Option<SiteContact> {
+    let c = doc.get::<SiteContact>("contact", msg!("expect-site-contact"), diags)?;
+    let line = doc.line_of("contact", if c.email.is_some() { "email" } else { "url" });
+    if c.email.is_none() && c.url.is_none() {
+        diags.push(
+            doc.error_at(
+                Code::InvalidValue,
+                doc.key_line("contact"),
+                msg!("site-contact-empty"),
+            )
+            .hint(msg!("site-contact-empty-hint")),
+        );
+        return None;
     }
-    let contact = doc
-        .get::<SiteContact>(
-            "contact",
-            "a block with `email` and/or `url`, such as `contact: { email: info@example.nl }`",
-            &mut diags,
-        )
-        .filter(|c| {
-            let line = doc.line_of("contact", if c.email.is_some() { "email" } else { "url" });
-            if c.email.is_none() && c.url.is_none() {
-                diags.push(doc.error_at(Code::InvalidValue, doc.key_line("contact"), "`contact` has neither `email` nor `url`").hint("give an e-mail address (`email: info@example.nl`), a contact page (`url: https://…`), or both; or remove `contact`"));
-                return false;
-            }
-            let mut ok = true;
-            if let Some(email) = &c.email {
-                if let Err(why) = check_email(email) {
-                    diags.push(doc.error_at(Code::InvalidEmail, line, format!("`contact.email` is not valid: {why}")).hint("write an address such as `info@example.nl`"));
-                    ok = false;
-                }
-            }
-            if let Some(Err(why)) = c.url.as_deref().map(check_web_url) {
-                diags.push(doc.error_at(Code::InvalidUrl, doc.line_of("contact", "url"), format!("`contact.url` {why}")).hint("write the full address of the contact page, such as `https://www.example.nl/contact`"));
-                ok = false;
-            }
-            ok
-        });
-    let cms = doc
-        .get::<CmsSettings>(
-            "cms",
-            "a block such as `cms: { backend: github, repo: organisatie/kennisbank, branch: main }`",
-            &mut diags,
-        )
-        .filter(|c| {
-            let ok = matches!(c.backend.as_str(), "github" | "gitlab");
-            if !ok {
-                diags.push(
-                    doc.error_at(Code::InvalidValue, doc.line_of("cms", "backend"), format!("`cms.backend` is `{}`; de beheeromgeving kent `github` en `gitlab`", c.backend))
-                        .hint("schrijf `backend: github` of `backend: gitlab`"),
-                );
-            }
-            ok
-        });
-    let settings = Settings {
-        title: title.unwrap_or_default(),
-        publisher,
-        description,
-        intro: intro.unwrap_or_default(),
-        categories,
-        new_days,
-        reference_date,
-        allow_raw_html,
-        theme,
-        url,
-        contact,
-        cms,
-    };
-    (Some(settings), diags)
+    let mut ok = true;
+    if let Some(email) = &c.email {
+        if let Err(why) = check_email(email) {
+            diags.push(
+                doc.error_at(Code::InvalidEmail, line, why)
+                    .hint(msg!("site-contact-email-hint")),
+            );
+            ok = false;
+        }
+    }
+    if let Some(Err(why)) = c.url.as_deref().map(check_web_url) {
+        diags.push(
+            doc.error_at(Code::InvalidUrl, doc.line_of("contact", "url"), why)
+                .hint(msg!("site-contact-url-hint")),
+        );
+        ok = false;
+    }
+    ok.then_some(c)
+}
+
+/// The CMS's backend for the published site.
+fn cms(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Option<CmsSettings> {
+    let c = doc.get::<CmsSettings>("cms", msg!("expect-cms-block"), diags)?;
+    if !matches!(c.backend.as_str(), "github" | "gitlab") {
+        diags.push(
+            doc.error_at(
+                Code::InvalidValue,
+                doc.line_of("cms", "backend"),
+                msg!("cms-backend-unknown", backend = c.backend.as_str()),
+            )
+            .hint(msg!("cms-backend-unknown-hint")),
+        );
+        return None;
+    }
+    Some(c)
 }
 
 #[cfg(test)]
@@ -243,7 +320,7 @@ mod tests {
             .expect("an unsafe-link error");
         assert_eq!((unsafe_link.path.as_str(), unsafe_link.line), (PATH, 4));
         assert!(
-            unsafe_link.message.contains("javascript:"),
+            unsafe_link.text().contains("javascript:"),
             "{unsafe_link:?}"
         );
     }

@@ -17,7 +17,7 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
     doc.check_keys(
         &schema::names(schema::STAPPENPLAN),
         &schema::required(schema::STAPPENPLAN),
-        "the stappenplan",
+        crate::msg!("what-stappenplan"),
         &mut diags,
     );
     if !diags.is_empty() {
@@ -37,7 +37,7 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
                     diags.push(doc.error_at(
                         Code::DuplicateFootnote,
                         doc.line_of("footnotes", &format!("id: {}", f.id)),
-                        format!("footnote `{}` is defined twice", f.id),
+                        crate::msg!("footnote-twice", id = f.id.as_str()),
                     ));
                 }
             }
@@ -60,7 +60,7 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
                 diags.extend(crate::validate::markdown_links(
                     PATH,
                     text_of,
-                    &format!("`{key}`"),
+                    crate::msg!("where-field", key = key),
                     |_, url| doc.line_of(key, url),
                 ));
             }
@@ -72,11 +72,9 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
                             doc.error_at(
                                 Code::UnknownFootnote,
                                 doc.line_of("steps", &format!("[^{reference}]")),
-                                format!("footnote `[^{reference}]` is not defined"),
+                                crate::msg!("footnote-undefined", id = reference),
                             )
-                            .hint(format!(
-                                "add it under `footnotes:` as `- id: {reference}` with a `text:`"
-                            )),
+                            .hint(crate::msg!("footnote-undefined-hint", id = reference)),
                         );
                     }
                 }
@@ -94,10 +92,14 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
                 .unwrap_or(&message)
                 .to_string();
             diags.push(
-                Diagnostic::error(Code::InvalidStappenplan, PATH, message)
-                    .at(line, column)
-                    .hint("each step needs `title`, `actor`, `text` and may have `deadline`; each uitgangspunt needs `title` and `text`; each footnote `id` and `text`")
-                    .with_source(text),
+                Diagnostic::error(
+                    Code::InvalidStappenplan,
+                    PATH,
+                    crate::msg!("stappenplan-invalid", detail = message),
+                )
+                .at(line, column)
+                .hint(crate::msg!("stappenplan-invalid-hint"))
+                .with_source(text),
             );
             (None, diags)
         }
@@ -152,7 +154,7 @@ mod tests {
             "title: S\nsteps:\n  - title: a\n    actor: b\n    tekst: c\nuitgangspunten: []\n",
         );
         assert_eq!(d[0].code, "invalid-stappenplan");
-        assert!(d[0].message.contains("tekst"), "{:?}", d[0]);
+        assert!(d[0].text().contains("tekst"), "{:?}", d[0]);
         assert!(d[0].line >= 3, "{:?}", d[0]);
     }
 }

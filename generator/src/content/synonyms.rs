@@ -22,7 +22,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
         Ok(d) => d,
         Err(d) => return (None, vec![d]),
     };
-    doc.check_keys(&[KEY], &[KEY], "the synonyms file", &mut diags);
+    doc.check_keys(&[KEY], &[KEY], crate::msg!("what-synonyms"), &mut diags);
     let items = match doc.value(KEY) {
         None => return (None, diags),
         Some(Value::Null) => Vec::new(),
@@ -32,9 +32,9 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
                 doc.error_at(
                     Code::InvalidValue,
                     doc.key_line(KEY),
-                    format!("`{KEY}` must be a list of groups of words"),
+                    crate::msg!("synonyms-not-a-list", key = KEY),
                 )
-                .hint(format!("write one group per line, such as `  {EXAMPLE}`")),
+                .hint(crate::msg!("synonyms-not-a-list-hint", example = EXAMPLE)),
             );
             return (None, diags);
         }
@@ -44,85 +44,101 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut groups = Vec::with_capacity(items.len());
     for (item, &line) in items.iter().zip(&lines) {
-        let Value::Sequence(words) = item else {
-            diags.push(
-                doc.error_at(
-                    Code::InvalidSynonyms,
-                    line,
-                    "a group of synonyms must be a list of words between brackets",
-                )
-                .hint(format!("write it as `{EXAMPLE}`")),
-            );
-            continue;
-        };
-        let mut group: Vec<String> = Vec::new();
-        let mut folded_in_group: Vec<String> = Vec::new();
-        for word in words {
-            let word = match word {
-                Value::String(s) => s.trim().to_string(),
-                Value::Number(n) => n.to_string(),
-                _ => {
-                    diags.push(
-                        doc.error_at(
-                            Code::InvalidSynonyms,
-                            line,
-                            "a group of synonyms holds words only",
-                        )
-                        .hint(format!("write it as `{EXAMPLE}`")),
-                    );
-                    continue;
-                }
-            };
-            let at = word_line(text, line, &word);
-            let folded = match folded_word(&doc, &word, at) {
-                Ok(folded) => folded,
-                Err(d) => {
-                    diags.push(d);
-                    continue;
-                }
-            };
-            if folded_in_group.contains(&folded) {
-                diags.push(
-                    doc.warning_at(
-                        Code::DuplicateSynonym,
-                        at,
-                        format!("`{word}` is in this group twice"),
-                    )
-                    .hint("remove one of them (case and accents do not count)"),
-                );
-                continue;
-            }
-            if let Some(&first) = seen.get(&folded) {
-                diags.push(
-                    doc.error_at(
-                        Code::DuplicateSynonym,
-                        at,
-                        format!("`{word}` is also in the group on line {first}"),
-                    )
-                    .hint("a word can be in one group only: merge the two groups into one"),
-                );
-                continue;
-            }
-            seen.insert(folded.clone(), line);
-            folded_in_group.push(folded);
-            group.push(word);
+        if let Some(group) = group(&doc, text, item, line, &mut seen, &mut diags) {
+            groups.push(group);
         }
-        if group.len() < 2 && words.len() < 2 {
-            diags.push(
-                doc.error_at(
-                    Code::InvalidSynonyms,
-                    line,
-                    "a group of synonyms needs at least two words",
-                )
-                .hint(format!(
-                    "add the words that mean the same, as in `{EXAMPLE}`, or remove the group"
-                )),
-            );
-        }
-        groups.push(group);
     }
     let ok = !diags.iter().any(Diagnostic::is_error);
     (ok.then_some(groups), diags)
+}
+
+/// One group of words at `line`: its words as written, or `None` when it is not a list. Words
+/// already in an earlier group (`seen`: folded word → line) are reported and left out.
+fn group(
+    doc: &YamlDoc,
+    text: &str,
+    item: &Value,
+    line: usize,
+    seen: &mut BTreeMap<String, usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<String>> {
+    let Value::Sequence(words) = item else {
+        diags.push(
+            doc.error_at(
+                Code::InvalidSynonyms,
+                line,
+                crate::msg!("synonyms-group-not-a-list"),
+            )
+            .hint(crate::msg!("synonyms-write-as", example = EXAMPLE)),
+        );
+        return None;
+    };
+    let mut group: Vec<String> = Vec::new();
+    let mut folded_in_group: Vec<String> = Vec::new();
+    for word in words {
+        let word = match word {
+            Value::String(s) => s.trim().to_string(),
+            Value::Number(n) => n.to_string(),
+            _ => {
+                diags.push(
+                    doc.error_at(
+                        Code::InvalidSynonyms,
+                        line,
+                        crate::msg!("synonyms-words-only"),
+                    )
+                    .hint(crate::msg!("synonyms-write-as", example = EXAMPLE)),
+                );
+                continue;
+            }
+        };
+        let at = word_line(text, line, &word);
+        let folded = match folded_word(doc, &word, at) {
+            Ok(folded) => folded,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        if folded_in_group.contains(&folded) {
+            diags.push(
+                doc.warning_at(
+                    Code::DuplicateSynonym,
+                    at,
+                    crate::msg!("synonym-twice-in-group", word = word.as_str()),
+                )
+                .hint(crate::msg!("synonym-twice-in-group-hint")),
+            );
+            continue;
+        }
+        if let Some(&first) = seen.get(&folded) {
+            diags.push(
+                doc.error_at(
+                    Code::DuplicateSynonym,
+                    at,
+                    crate::msg!("synonym-in-two-groups", word = word.as_str(), line = first),
+                )
+                .hint(crate::msg!("synonym-in-two-groups-hint")),
+            );
+            continue;
+        }
+        seen.insert(folded.clone(), line);
+        folded_in_group.push(folded);
+        group.push(word);
+    }
+    if group.len() < 2 && words.len() < 2 {
+        diags.push(
+            doc.error_at(
+                Code::InvalidSynonyms,
+                line,
+                crate::msg!("synonyms-group-too-small"),
+            )
+            .hint(crate::msg!(
+                "synonyms-group-too-small-hint",
+                example = EXAMPLE
+            )),
+        );
+    }
+    Some(group)
 }
 
 /// The groups written without the key: say what is missing, not that YAML wants a mapping.
@@ -138,11 +154,13 @@ fn groups_without_key(text: &str) -> Option<Diagnostic> {
         Diagnostic::error(
             Code::MissingField,
             PATH,
-            format!("the groups of synonyms must be under `{KEY}:`"),
+            crate::msg!("synonyms-without-key", key = KEY),
         )
         .at(first, 1)
-        .hint(format!(
-            "add a line `{KEY}:` above the groups and indent them by two spaces, as in `  {EXAMPLE}`"
+        .hint(crate::msg!(
+            "synonyms-without-key-hint",
+            key = KEY,
+            example = EXAMPLE
         ))
         .with_source(text),
     )
@@ -152,22 +170,22 @@ fn groups_without_key(text: &str) -> Option<Diagnostic> {
 fn folded_word(doc: &YamlDoc, word: &str, at: usize) -> Result<String, Diagnostic> {
     search::normalize::single_word(word).map_err(|why| match why {
         NotOneWord::Empty => doc
-            .error_at(Code::InvalidSynonyms, at, "an empty word in a group of synonyms")
-            .hint("remove the empty entry"),
+            .error_at(Code::InvalidSynonyms, at, crate::msg!("synonym-empty"))
+            .hint(crate::msg!("synonym-empty-hint")),
         NotOneWord::Several => doc
             .error_at(
                 Code::InvalidSynonyms,
                 at,
-                format!("`{word}` is more than one word; synonyms are single words"),
+                crate::msg!("synonym-several-words", word = word),
             )
-            .hint("the search compares words, not phrases: put each word in a group of its own, or leave it out"),
+            .hint(crate::msg!("synonym-several-words-hint")),
         NotOneWord::Ignored => doc
             .error_at(
                 Code::InvalidSynonyms,
                 at,
-                format!("`{word}` is a word the search leaves out (a stop word or a single letter)"),
+                crate::msg!("synonym-ignored", word = word),
             )
-            .hint("remove it from the group"),
+            .hint(crate::msg!("synonym-ignored-hint")),
     })
 }
 
@@ -222,27 +240,24 @@ mod tests {
         let text = "synoniemen:\n  - [statushouder, vergunninghouder]\n  - [tijdelijke woning, flexwoning]\n  - [huurtoeslag]\n  - [Statushouder, nieuwkomer]\n  - [corporatie, de]\n  - gewoon\n";
         let (groups, diags) = parse(text);
         assert!(groups.is_none());
-        let found: Vec<(usize, &str)> =
-            diags.iter().map(|d| (d.line, d.message.as_str())).collect();
-        assert_eq!(
-            found,
-            [
-                (
-                    3,
-                    "`tijdelijke woning` is more than one word; synonyms are single words"
-                ),
-                (4, "a group of synonyms needs at least two words"),
-                (5, "`Statushouder` is also in the group on line 2"),
-                (
-                    6,
-                    "`de` is a word the search leaves out (a stop word or a single letter)"
-                ),
-                (
-                    7,
-                    "a group of synonyms must be a list of words between brackets"
-                ),
-            ]
-        );
+        let found: Vec<(usize, String)> = diags.iter().map(|d| (d.line, d.text())).collect();
+        let expected = [
+            (
+                3,
+                "`tijdelijke woning` is meer dan één woord; synoniemen zijn losse woorden",
+            ),
+            (4, "een groep synoniemen heeft minstens twee woorden nodig"),
+            (5, "`Statushouder` staat ook in de groep op regel 2"),
+            (
+                6,
+                "`de` is een woord dat de zoekfunctie overslaat (een stopwoord of een losse letter)",
+            ),
+            (
+                7,
+                "een groep synoniemen moet een lijst van woorden tussen haken zijn",
+            ),
+        ];
+        assert_eq!(found, expected.map(|(l, t)| (l, t.to_string())),);
         assert!(diags.iter().all(|d| d.path == PATH && d.hint.is_some()));
     }
 
@@ -251,7 +266,11 @@ mod tests {
         let (_, diags) = parse("synonymen:\n  - [a, b]\n");
         let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["unknown-field", "missing-field"]);
-        assert!(diags[0].hint.as_deref().unwrap().contains("synoniemen"));
+        assert!(diags[0]
+            .hint_text()
+            .as_deref()
+            .unwrap()
+            .contains("synoniemen"));
         let (_, diags) = parse("synoniemen:\n  - [statushouder, vergunninghouder\n");
         assert_eq!(diags[0].code, "yaml-syntax");
         assert_eq!(diags[0].line, 2);
@@ -264,7 +283,7 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].line, 2);
         assert!(
-            diags[0].message.contains("`synoniemen:`"),
+            diags[0].text().contains("`synoniemen:`"),
             "{}",
             diags[0].message
         );

@@ -5,6 +5,7 @@ use super::practice::field_synonym;
 use crate::codes::Code;
 use crate::diagnostics::{suggest, Diagnostic};
 use crate::lines::LineIndex;
+use crate::messages::Message;
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 use std::collections::BTreeMap;
@@ -97,43 +98,57 @@ impl<'a> YamlDoc<'a> {
             return Err(Diagnostic::error(
                 Code::YamlTooDeep,
                 path,
-                format!("the YAML is nested more than {MAX_NESTING} levels deep here"),
+                crate::msg!("yaml-too-deep", max = MAX_NESTING),
             )
             .at(line + line_offset, column)
-            .hint("lists and blocks in the kennisbank's files are a few levels deep: check for a pasted run of `[`, `{` or `- `, or put text with such characters between quotes")
+            .hint(crate::msg!("yaml-too-deep-hint"))
             .with_source(file_text));
         }
         let value: Value = if yaml.trim().is_empty() {
             Value::Mapping(Mapping::new())
         } else {
             serde_yaml::from_str(yaml).map_err(|e| {
-                if let Some(m) = super::yaml_mistakes::find(yaml) {
+                if let Some(m) = super::yaml_mistakes::find(yaml, line_offset) {
                     return m.diagnostic(path, line_offset, file_text);
                 }
-                let (mut line, mut column) = e.location().map(|l| (l.line() + line_offset, l.column())).unwrap_or((line_offset + 1, 0));
+                let (mut line, mut column) = e
+                    .location()
+                    .map(|l| (l.line() + line_offset, l.column()))
+                    .unwrap_or((line_offset + 1, 0));
                 let full = e.to_string();
-                let mut message = full.split(" at line ").next().unwrap_or(&full).to_string();
+                let detail = full.split(" at line ").next().unwrap_or(&full).to_string();
+                let mut message = crate::msg!("yaml-invalid", detail = detail.clone());
                 // libyaml finds an unclosed `[` or quote only at the end; the construct's start is where to look.
-                if let Some((what, position)) = full.split_once(", while ").and_then(|(_, rest)| rest.split_once(" at line ")) {
+                if let Some((what, position)) = full
+                    .split_once(", while ")
+                    .and_then(|(_, rest)| rest.split_once(" at line "))
+                {
                     if let Some((l, c)) = position.split_once(" column ") {
-                        if let (Ok(l), Ok(c)) = (l.trim().parse::<usize>(), c.trim().parse::<usize>()) {
+                        if let (Ok(l), Ok(c)) =
+                            (l.trim().parse::<usize>(), c.trim().parse::<usize>())
+                        {
                             if what.contains("block") {
                                 // A block's start is only context: the problem is where libyaml stopped.
-                                message = format!("{message} ({what} that starts at line {})", l + line_offset);
+                                message = crate::msg!(
+                                    "yaml-invalid-in-block",
+                                    detail = detail.clone(),
+                                    line = l + line_offset
+                                );
                             } else {
                                 line = l + line_offset;
                                 column = c;
-                                message = format!("{message} ({what} that starts here)");
+                                message = crate::msg!(
+                                    "yaml-invalid-starts-here",
+                                    detail = detail.clone(),
+                                    what = Self::construct(what)
+                                );
                             }
                         }
                     }
                 }
-                Diagnostic::error(Code::YamlSyntax, path, format!("invalid YAML: {message}"))
+                Diagnostic::error(Code::YamlSyntax, path, message)
                     .at(line, column)
-                    .hint(
-                        "check the indentation and that text containing `: ` or starting with a special character \
-                         (such as `[`, `{`, `*`, `&`, `#`, `'` or `\"`) is put between quotes",
-                    )
+                    .hint(crate::msg!("yaml-invalid-hint"))
                     .with_source(file_text)
             })?
         };
@@ -141,16 +156,16 @@ impl<'a> YamlDoc<'a> {
             Value::Mapping(m) => m,
             Value::Null => Mapping::new(),
             _ => {
-                if let Some(m) = super::yaml_mistakes::find(yaml) {
+                if let Some(m) = super::yaml_mistakes::find(yaml, line_offset) {
                     return Err(m.diagnostic(path, line_offset, file_text));
                 }
                 return Err(Diagnostic::error(
                     Code::YamlShape,
                     path,
-                    "expected `field: value` lines",
+                    crate::msg!("yaml-not-fields"),
                 )
                 .at(line_offset + 1, 1)
-                .hint("write one field per line, such as `title: Mijn titel`")
+                .hint(crate::msg!("yaml-not-fields-hint"))
                 .with_source(file_text));
             }
         };
@@ -197,7 +212,12 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// A diagnostic at the given file line, with the line shown.
-    pub fn error_at(&self, code: Code, line: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn error_at(
+        &self,
+        code: Code,
+        line: usize,
+        message: impl Into<crate::messages::Message>,
+    ) -> Diagnostic {
         let text = self.lines.line(line);
         let column = text.map_or(0, |l| l.len() - l.trim_start().len() + 1);
         let d = Diagnostic::error(code, self.path, message).at(line, column);
@@ -207,7 +227,12 @@ impl<'a> YamlDoc<'a> {
         }
     }
 
-    pub fn warning_at(&self, code: Code, line: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn warning_at(
+        &self,
+        code: Code,
+        line: usize,
+        message: impl Into<crate::messages::Message>,
+    ) -> Diagnostic {
         Diagnostic {
             severity: crate::diagnostics::Severity::Warning,
             ..self.error_at(code, line, message)
@@ -218,12 +243,25 @@ impl<'a> YamlDoc<'a> {
         self.mapping.contains_key(key)
     }
 
+    /// What libyaml names in "while scanning a quoted scalar", in the reader's words.
+    fn construct(what: &str) -> Message {
+        if what.contains("quoted") {
+            crate::msg!("yaml-construct-quoted")
+        } else if what.contains("flow sequence") {
+            crate::msg!("yaml-construct-brackets")
+        } else if what.contains("flow mapping") {
+            crate::msg!("yaml-construct-braces")
+        } else {
+            crate::msg!("yaml-construct-other", what = what)
+        }
+    }
+
     /// Reports keys that are not in `known` (with a "did you mean") and `required` keys that are missing.
     pub fn check_keys(
         &self,
         known: &[&str],
         required: &[&str],
-        what: &str,
+        what: Message,
         diags: &mut Vec<Diagnostic>,
     ) {
         for key in self.mapping.keys() {
@@ -239,21 +277,21 @@ impl<'a> YamlDoc<'a> {
             }
             let lower = name.to_lowercase();
             let close = suggest(&name, known).or_else(|| field_synonym(&lower, known));
+            let fields = known.join(", ");
             let hint = match close {
-                Some(k) => format!(
-                    "did you mean `{k}`? The fields of {what} are: {}",
-                    known.join(", ")
+                Some(k) => crate::msg!(
+                    "field-unknown-did-you-mean",
+                    field = k,
+                    what = what.clone(),
+                    fields = fields
                 ),
-                None => format!(
-                    "remove it, or use one of the fields of {what}: {}",
-                    known.join(", ")
-                ),
+                None => crate::msg!("field-unknown-remove", what = what.clone(), fields = fields),
             };
             diags.push(
                 self.error_at(
                     Code::UnknownField,
                     self.key_line(&name),
-                    format!("unknown field `{name}` in {what}"),
+                    crate::msg!("field-unknown", name = name.as_str(), what = what.clone()),
                 )
                 .hint(hint),
             );
@@ -265,10 +303,10 @@ impl<'a> YamlDoc<'a> {
                     Diagnostic::error(
                         Code::MissingField,
                         self.path,
-                        format!("required field `{key}` is missing in {what}"),
+                        crate::msg!("field-missing", key = *key, what = what.clone()),
                     )
                     .at(line, 0)
-                    .hint(format!("add a line `{key}: …`"))
+                    .hint(crate::msg!("field-missing-hint", key = *key))
                     .with_source(self.file_text),
                 );
             }
@@ -279,7 +317,7 @@ impl<'a> YamlDoc<'a> {
     pub fn get<T: DeserializeOwned>(
         &self,
         key: &str,
-        expected: &str,
+        expected: Message,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<T> {
         let value = self.mapping.get(key)?;
@@ -291,9 +329,13 @@ impl<'a> YamlDoc<'a> {
                     self.error_at(
                         Code::InvalidValue,
                         self.key_line(key),
-                        format!("field `{key}` has an invalid value: {detail}"),
+                        crate::msg!("field-invalid-value", key = key, detail = detail),
                     )
-                    .hint(format!("`{key}` must be {expected}")),
+                    .hint(crate::msg!(
+                        "field-must-be",
+                        key = key,
+                        expected = expected
+                    )),
                 );
                 None
             }
@@ -324,7 +366,7 @@ mod tests {
         let text = "title: T\ncategories:\n  - slug: a\n    title: A\n   bad: x\n";
         let err = YamlDoc::parse("site.yaml", text, text, 0).err().unwrap();
         assert_eq!(err.line, 5, "{err:?}");
-        assert!(err.message.contains("starts at line 3"), "{err:?}");
+        assert!(err.text().contains("begint op regel 3"), "{err:?}");
     }
 
     #[test]
@@ -359,14 +401,19 @@ mod tests {
         let text = "---\ntitel: a\n---\n";
         let doc = YamlDoc::parse("x.md", text, "titel: a\n", 1).unwrap();
         let mut diags = vec![];
-        doc.check_keys(&["title", "added"], &["title"], "a practice", &mut diags);
+        doc.check_keys(
+            &["title", "added"],
+            &["title"],
+            crate::msg!("what-practice"),
+            &mut diags,
+        );
         assert_eq!(diags.len(), 2);
         assert_eq!(diags[0].line, 2);
         assert!(diags[0]
-            .hint
+            .hint_text()
             .as_deref()
             .unwrap()
-            .contains("did you mean `title`"));
+            .contains("bedoelde u `title`"));
         assert_eq!(diags[1].code, "missing-field");
     }
 
@@ -375,7 +422,10 @@ mod tests {
         let text = "---\ntitle: a\norder: tien\n---\n";
         let doc = YamlDoc::parse("x.md", text, "title: a\norder: tien\n", 1).unwrap();
         let mut diags = vec![];
-        assert_eq!(doc.get::<i64>("order", "a whole number", &mut diags), None);
+        assert_eq!(
+            doc.get::<i64>("order", crate::msg!("expect-whole-number"), &mut diags),
+            None
+        );
         assert_eq!(diags[0].line, 3);
         assert_eq!(diags[0].source_line.as_deref(), Some("order: tien"));
     }

@@ -4,15 +4,18 @@
 
 use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
+use crate::msg;
+use std::collections::BTreeMap;
 
-/// A mistake found in the YAML text: 1-based line (within the YAML) and column, Dutch message
-/// and hint.
+/// A mistake found in the YAML text: 1-based line (within the YAML) and column, message and
+/// hint (with the corrected line).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Mistake {
     pub line: usize,
     pub column: usize,
-    pub message: String,
-    pub hint: String,
+    pub message: Message,
+    pub hint: Message,
 }
 
 impl Mistake {
@@ -27,16 +30,36 @@ impl Mistake {
 }
 
 /// The first known mistake in `yaml`, if any.
-pub fn find(yaml: &str) -> Option<Mistake> {
+/// `line_offset`: the lines of the file before the YAML, for the line numbers in messages.
+pub fn find(yaml: &str, line_offset: usize) -> Option<Mistake> {
     let lines: Vec<&str> = yaml.lines().collect();
+    // Top-level field → the line it is first on.
+    let mut keys: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, line) in lines.iter().enumerate() {
         let n = i + 1;
+        if let Some((at, c)) = line
+            .char_indices()
+            .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\r'))
+        {
+            let column = line[..at].chars().count() + 1;
+            let code = format!("U+{:04X}", u32::from(c));
+            let cleaned: String = line
+                .chars()
+                .filter(|c| !c.is_control() || *c == '\t')
+                .collect();
+            return Some(Mistake {
+                line: n,
+                column,
+                message: msg!("yaml-control-character", code = code),
+                hint: msg!("yaml-control-character-hint", fixed = cleaned.trim_end()),
+            });
+        }
         if let Some(col) = line.find('\t').filter(|c| line[..*c].trim().is_empty()) {
             return Some(Mistake {
                 line: n,
                 column: col + 1,
-                message: "er staat een tab aan het begin van de regel; YAML accepteert alleen spaties om in te springen".into(),
-                hint: format!("vervang de tab door spaties: `{}`", line.replace('\t', "  ")),
+                message: msg!("yaml-tab"),
+                hint: msg!("yaml-tab-hint", fixed = line.replace('\t', "  ")),
             });
         }
         if line.trim().is_empty()
@@ -59,19 +82,32 @@ pub fn find(yaml: &str) -> Option<Mistake> {
             return Some(Mistake {
                 line: n,
                 column: word.len() + 1,
-                message: "op deze regel ontbreekt de dubbele punt na de veldnaam".into(),
-                hint: format!("schrijf `{}`", fixed.trim_end()),
+                message: msg!("yaml-missing-colon"),
+                hint: msg!("yaml-write", fixed = fixed.trim_end()),
             });
         };
         if !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || key.is_empty() {
             continue;
         }
+        if let Some(&first) = keys.get(key) {
+            return Some(Mistake {
+                line: n,
+                column: 1,
+                message: msg!("yaml-duplicate-key", key = key, first = first + line_offset),
+                hint: msg!(
+                    "yaml-duplicate-key-hint",
+                    key = key,
+                    first = first + line_offset
+                ),
+            });
+        }
+        keys.insert(key, n);
         if !rest.is_empty() && !rest.starts_with([' ', '\t']) && !rest.starts_with("//") {
             return Some(Mistake {
                 line: n,
                 column: key.len() + 2,
-                message: format!("na `{key}:` ontbreekt een spatie"),
-                hint: format!("schrijf `{key}: {}`", rest.trim()),
+                message: msg!("yaml-missing-space", key = key),
+                hint: msg!("yaml-write", fixed = format!("{key}: {}", rest.trim())),
             });
         }
         let value = rest.trim();
@@ -94,8 +130,8 @@ pub fn find(yaml: &str) -> Option<Mistake> {
                 return Some(Mistake {
                     line: n,
                     column: key.len() + 3,
-                    message: format!("de waarde van `{key}` staat tussen aanhalingstekens en bevat zelf hetzelfde aanhalingsteken, zodat de tekst te vroeg eindigt"),
-                    hint: format!("schrijf `{fixed}`"),
+                    message: msg!("yaml-quote-inside", key = key),
+                    hint: msg!("yaml-write", fixed = fixed),
                 });
             }
             continue;
@@ -111,10 +147,8 @@ pub fn find(yaml: &str) -> Option<Mistake> {
             return Some(Mistake {
                 line: n,
                 column: line.len() - value.len() + at + 1,
-                message: format!(
-                    "de waarde van `{key}` bevat `: `; YAML leest dat als een nieuw veld"
-                ),
-                hint: format!("zet de waarde tussen aanhalingstekens: `{fixed}`"),
+                message: msg!("yaml-colon-in-value", key = key),
+                hint: msg!("lint-yaml-comment-hint", fixed = fixed),
             });
         }
         // A line indented below a field that already has its value on its own line.
@@ -129,8 +163,8 @@ pub fn find(yaml: &str) -> Option<Mistake> {
                     return Some(Mistake {
                         line: n + 1,
                         column: 1,
-                        message: format!("deze regel springt in, maar `{key}` heeft al een waarde; YAML kan hem nergens onder plaatsen"),
-                        hint: format!("haal de spaties aan het begin weg: `{trimmed}`"),
+                        message: msg!("yaml-bad-indent", key = key),
+                        hint: msg!("yaml-bad-indent-hint", fixed = trimmed),
                     });
                 }
             }
@@ -142,20 +176,21 @@ pub fn find(yaml: &str) -> Option<Mistake> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     fn mistake(yaml: &str) -> Mistake {
         assert!(
             serde_yaml::from_str::<serde_yaml::Value>(yaml).is_err(),
             "{yaml} should not parse"
         );
-        find(yaml).unwrap()
+        find(yaml, 0).unwrap()
     }
 
     #[test]
     fn a_tab_is_named() {
         let m = mistake("title: T\n\tadded: 2026-01-02\n");
         assert_eq!((m.line, m.column), (2, 1));
-        assert!(m.message.starts_with("er staat een tab"));
+        assert!(m.message.render(Lang::Nl).starts_with("er staat een tab"));
     }
 
     #[test]
@@ -163,7 +198,7 @@ mod tests {
         let m = mistake("title: Wonen: samen\nadded: 2026-01-02\n");
         assert_eq!(m.line, 1);
         assert_eq!(
-            m.hint,
+            m.hint.render(Lang::Nl),
             "zet de waarde tussen aanhalingstekens: `title: \"Wonen: samen\"`"
         );
     }
@@ -171,19 +206,22 @@ mod tests {
     #[test]
     fn quotes_inside_a_quoted_title_get_the_other_quotes() {
         let m = mistake("title: \"Het \"buddy\" project\"\n");
-        assert_eq!(m.hint, "schrijf `title: 'Het \"buddy\" project'`");
+        assert_eq!(
+            m.hint.render(Lang::Nl),
+            "schrijf `title: 'Het \"buddy\" project'`"
+        );
     }
 
     #[test]
     fn a_missing_colon_or_space_is_found_at_its_own_line() {
         let m = mistake("title: T\nadded 2026-01-02\norder: 3\n");
         assert_eq!(
-            (m.line, m.hint.as_str()),
+            (m.line, &*m.hint.render(Lang::Nl)),
             (2, "schrijf `added: 2026-01-02`")
         );
-        let m = find("title:Mijn titel\n").unwrap();
+        let m = find("title:Mijn titel\n", 0).unwrap();
         assert_eq!(
-            (m.line, m.hint.as_str()),
+            (m.line, &*m.hint.render(Lang::Nl)),
             (1, "schrijf `title: Mijn titel`")
         );
     }
@@ -192,13 +230,47 @@ mod tests {
     fn a_bad_indent_is_found() {
         let m = mistake("title: T\n  added: 2026-01-02\n");
         assert_eq!(
-            (m.line, m.hint.as_str()),
+            (m.line, &*m.hint.render(Lang::Nl)),
             (2, "haal de spaties aan het begin weg: `added: 2026-01-02`")
         );
     }
 
     #[test]
+    fn a_field_written_twice_is_found_at_its_second_line() {
+        let text = "---\ntitle: Een\nadded: 2026-01-02\ntitle: Twee\n---\nTekst.\n";
+        let yaml = "title: Een\nadded: 2026-01-02\ntitle: Twee\n";
+        let d = crate::content::yaml::YamlDoc::parse("x.md", text, yaml, 1)
+            .err()
+            .expect("a duplicate key does not parse");
+        assert_eq!((d.code, d.line), ("yaml-syntax", 4));
+        assert_eq!(
+            d.message.render(Lang::Nl),
+            "het veld `title` staat er twee keer: ook op regel 2"
+        );
+        assert_eq!(d.source_line.as_deref(), Some("title: Twee"));
+    }
+
+    #[test]
+    fn a_control_character_is_found_at_its_own_line() {
+        let text = "---\ntitle: T\nsummary: Kort\u{7} verhaal\n---\nTekst.\n";
+        let yaml = "title: T\nsummary: Kort\u{7} verhaal\n";
+        let d = crate::content::yaml::YamlDoc::parse("x.md", text, yaml, 1)
+            .err()
+            .expect("a control character does not parse");
+        assert_eq!((d.line, d.column), (3, 14));
+        assert_eq!(
+            d.message.render(Lang::Nl),
+            "er staat een onzichtbaar stuurteken (U+0007) op deze regel; YAML accepteert dat niet"
+        );
+        assert!(d
+            .hint
+            .unwrap()
+            .render(Lang::Nl)
+            .ends_with("`summary: Kort verhaal`"));
+    }
+
+    #[test]
     fn valid_yaml_has_no_mistake() {
-        assert_eq!(find("title: \"Wonen: samen\"\nlinks:\n  - url: https://x.nl/\n    label: X\ntags: [a, b]\n"), None);
+        assert_eq!(find("title: \"Wonen: samen\"\nlinks:\n  - url: https://x.nl/\n    label: X\ntags: [a, b]\n", 0), None);
     }
 }

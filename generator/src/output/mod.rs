@@ -401,9 +401,9 @@ impl Sink for Update {
                     .join(&file.path)
                     .to_string_lossy()
                     .into_owned(),
-                format!("cannot write the file: {e}"),
+                crate::msg!("cannot-write", detail = e.to_string()),
             )
-            .hint("check that the output folder's disk has room and that you may write there")
+            .hint(crate::msg!("cannot-write-hint"))
         })
     }
 }

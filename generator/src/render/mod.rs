@@ -215,9 +215,13 @@ pub fn render_pages_into(
                         "themes/{}/templates/{}",
                         content.settings.theme, page.template
                     ),
-                    format!("cannot render {}: {message}", page.path),
+                    crate::msg!(
+                        "template-render",
+                        page = page.path.as_str(),
+                        detail = message
+                    ),
                 )
-                .hint("a template uses a variable or filter that does not exist")
+                .hint(crate::msg!("template-render-hint"))
             });
             rendered
                 .and_then(|html| {

@@ -160,9 +160,19 @@ fn check_blocks(path: &str, text: &str, tags: &[Tag], lines: &LineStarts) -> Vec
                         Diagnostic::error(
                             Code::TemplateBlock,
                             path,
-                            format!("`{{% {opened} %}}` wordt niet gesloten: op regel {line} staat `{{% {word} %}}`"),
+                            crate::msg!(
+                                "template-block-unclosed-before",
+                                opened = *opened,
+                                line = line,
+                                word = word
+                            ),
                         )
-                        .hint(format!("zet `{{% {end} %}}` vóór regel {line}, of verwijder de `{{% {word} %}}` daar")),
+                        .hint(crate::msg!(
+                            "template-block-unclosed-before-hint",
+                            end = *end,
+                            line = line,
+                            word = word
+                        )),
                         text,
                         lines,
                         *offset,
@@ -174,11 +184,9 @@ fn check_blocks(path: &str, text: &str, tags: &[Tag], lines: &LineStarts) -> Vec
                         Diagnostic::error(
                             Code::TemplateBlock,
                             path,
-                            format!("`{{% {word} %}}` sluit een blok dat niet geopend is"),
+                            crate::msg!("template-block-not-opened", word = word),
                         )
-                        .hint(format!(
-                            "verwijder deze `{{% {word} %}}`, of zet het blok dat hij sluit ervoor"
-                        )),
+                        .hint(crate::msg!("template-block-not-opened-hint", word = word)),
                         text,
                         lines,
                         tag.start,
@@ -195,9 +203,9 @@ fn check_blocks(path: &str, text: &str, tags: &[Tag], lines: &LineStarts) -> Vec
                 Diagnostic::error(
                     Code::TemplateBlock,
                     path,
-                    format!("`{{% {word} %}}` staat niet binnen een `{{% if %}}`"),
+                    crate::msg!("template-else-outside-if", word = word),
                 )
-                .hint("zet het tussen `{% if … %}` en `{% endif %}`, of verwijder het"),
+                .hint(crate::msg!("template-else-outside-if-hint")),
                 text,
                 lines,
                 tag.start,
@@ -210,9 +218,9 @@ fn check_blocks(path: &str, text: &str, tags: &[Tag], lines: &LineStarts) -> Vec
             Diagnostic::error(
                 Code::TemplateBlock,
                 path,
-                format!("`{{% {word} %}}` wordt nergens gesloten"),
+                crate::msg!("template-block-never-closed", word = word),
             )
-            .hint(format!("zet `{{% {end} %}}` waar het blok moet eindigen")),
+            .hint(crate::msg!("template-block-never-closed-hint", end = end)),
             text,
             lines,
             offset,
@@ -403,15 +411,17 @@ fn check_html(path: &str, text: &str, tags: &[Tag], lines: &LineStarts) -> Vec<D
             Diagnostic::error(
                 Code::TemplateHtml,
                 path,
-                format!(
-                    "`<{}>` van regel {} is niet gesloten voordat `</{close}>` komt",
-                    open.0,
-                    line_of(open.1)
+                crate::msg!(
+                    "template-html-unclosed-before",
+                    open = open.0.as_str(),
+                    line = line_of(open.1),
+                    close = close
                 ),
             )
-            .hint(format!(
-                "zet `</{}>` vóór `</{close}>`: elementen sluiten in omgekeerde volgorde van openen",
-                open.0
+            .hint(crate::msg!(
+                "template-html-unclosed-before-hint",
+                open = open.0.as_str(),
+                close = close
             )),
             text,
             lines,
@@ -456,10 +466,11 @@ fn check_html(path: &str, text: &str, tags: &[Tag], lines: &LineStarts) -> Vec<D
                     Diagnostic::error(
                         Code::TemplateHtml,
                         path,
-                        format!("`</{name}>` sluit niets: er is hier geen open `<{name}>`"),
+                        crate::msg!("template-html-closes-nothing", name = name.as_str()),
                     )
-                    .hint(format!(
-                        "verwijder `</{name}>`, of zet de `<{name}>` die hij sluit ervoor"
+                    .hint(crate::msg!(
+                        "template-html-closes-nothing-hint",
+                        name = name.as_str()
                     )),
                     text,
                     lines,
@@ -498,11 +509,11 @@ fn check_html(path: &str, text: &str, tags: &[Tag], lines: &LineStarts) -> Vec<D
                 Diagnostic::error(
                     Code::TemplateHtml,
                     path,
-                    format!("`<{}>` wordt nergens gesloten", open.0),
+                    crate::msg!("template-html-never-closed", name = open.0.as_str()),
                 )
-                .hint(format!(
-                    "zet `</{}>` waar het element moet eindigen",
-                    open.0
+                .hint(crate::msg!(
+                    "template-html-never-closed-hint",
+                    name = open.0.as_str()
                 )),
                 text,
                 lines,
@@ -532,14 +543,11 @@ fn unbalanced_branch(
                 Diagnostic::error(
                     Code::TemplateHtml,
                     path,
-                    format!(
-                        "`<{}>` wordt in dit deel van de `{{% if %}}` niet gesloten",
-                        open.0
-                    ),
+                    crate::msg!("template-html-unclosed-in-branch", name = open.0.as_str()),
                 )
-                .hint(format!(
-                    "zet `</{}>` vóór de volgende `{{% elif %}}`, `{{% else %}}` of `{{% endif %}}`",
-                    open.0
+                .hint(crate::msg!(
+                    "template-html-unclosed-in-branch-hint",
+                    name = open.0.as_str()
                 )),
                 text,
                 lines,
@@ -717,20 +725,28 @@ fn check_variables(
             continue;
         }
         reported.push(u.name);
-        let mut message = format!("de variabele `{}` bestaat niet in deze template", u.name);
-        if let Some(s) = suggest(u.name, &known) {
-            message.push_str(&format!("; bedoelde u `{s}`?"));
+        let message = if let Some(s) = suggest(u.name, &known) {
+            crate::msg!(
+                "template-variable-unknown-did-you-mean",
+                name = u.name,
+                suggestion = s
+            )
         } else if let Some((list_name, field)) = vars.iter().find_map(|(n, fields)| {
             let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-            suggest(u.name, &fields).map(|f| (n, f))
+            suggest(u.name, &fields).map(|f| (n, f.to_string()))
         }) {
-            message.push_str(&format!(
-                "; bedoelde u `{field}`? Dat is een veld van elk item van `{list_name}`: schrijf `x.{field}` binnen `{{% for x in {list_name} %}}`"
-            ));
-        }
+            crate::msg!(
+                "template-variable-unknown-item-field",
+                name = u.name,
+                field = field,
+                list = list_name.as_str()
+            )
+        } else {
+            crate::msg!("template-variable-unknown", name = u.name)
+        };
         diags.push(at(
             Diagnostic::error(Code::TemplateVariable, path, message)
-                .hint(format!("deze template krijgt de variabelen {list}")),
+                .hint(crate::msg!("template-variables-are", list = list.as_str())),
             text,
             lines,
             u.offset,
@@ -749,14 +765,28 @@ fn unknown_field(
     fields: &[String],
 ) -> Diagnostic {
     let names: Vec<&str> = fields.iter().map(String::as_str).collect();
-    let mut message = format!("`{}.{field}`: `{over}` heeft geen veld `{field}`", u.name);
-    if let Some(s) = suggest(field, &names) {
-        message.push_str(&format!("; bedoelde u `{s}`?"));
-    }
+    let message = match suggest(field, &names) {
+        Some(s) => crate::msg!(
+            "template-field-unknown-did-you-mean",
+            var = u.name,
+            field = field,
+            over = over,
+            suggestion = s
+        ),
+        None => crate::msg!(
+            "template-field-unknown",
+            var = u.name,
+            field = field,
+            over = over
+        ),
+    };
     let list = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>();
     at(
-        Diagnostic::error(Code::TemplateVariable, path, message)
-            .hint(format!("de velden van `{over}` zijn {}", list.join(", "))),
+        Diagnostic::error(Code::TemplateVariable, path, message).hint(crate::msg!(
+            "template-fields-are",
+            over = over,
+            list = list.join(", ")
+        )),
         text,
         lines,
         u.offset,
@@ -800,16 +830,26 @@ pub fn undefined_in_render(
         .as_object()
         .map(|m| m.keys().map(String::as_str).collect())
         .unwrap_or_default();
-    let mut msg = format!("de variabele `{variable}` bestaat niet voor deze pagina");
-    if let Some(s) = suggest(missing, &known) {
-        let mut whole = parts.clone();
-        whole[missing_at] = s;
-        msg.push_str(&format!("; bedoelde u `{}`?", whole.join(".")));
-    }
+    let msg = match suggest(missing, &known) {
+        Some(s) => {
+            let mut whole = parts.clone();
+            whole[missing_at] = s;
+            crate::msg!(
+                "template-page-variable-unknown-did-you-mean",
+                variable = variable,
+                suggestion = whole.join(".")
+            )
+        }
+        None => crate::msg!("template-page-variable-unknown", variable = variable),
+    };
     let listed = known.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>();
     let hint = match object {
-        Some(o) => format!("`{o}` heeft de velden {}", listed.join(", ")),
-        _ => format!("deze template krijgt de variabelen {}", listed.join(", ")),
+        Some(o) => crate::msg!(
+            "template-object-fields-are",
+            object = o,
+            list = listed.join(", ")
+        ),
+        _ => crate::msg!("template-variables-are", list = listed.join(", ")),
     };
     let mut d = Diagnostic::error(Code::TemplateVariable, path.clone(), msg).hint(hint);
     if let Some((_, text)) = templates.iter().find(|(p, _)| *p == path) {
@@ -856,10 +896,10 @@ mod tests {
         assert_eq!(d.code, "template-html");
         assert_eq!(d.line, 3);
         assert!(
-            d.message
+            d.text()
                 .contains("`<strong>` van regel 2 is niet gesloten voordat `</p>` komt"),
             "{}",
-            d.message
+            d.text()
         );
     }
 
@@ -867,21 +907,21 @@ mod tests {
     fn a_deleted_end_of_table_is_reported_at_its_table() {
         let d = one("<article>\n<table>\n<tr><td>1</td></tr>\n\n</article>\n");
         assert_eq!(d.line, 5);
-        assert!(d.message.contains("`<table>` van regel 2"), "{}", d.message);
+        assert!(d.text().contains("`<table>` van regel 2"), "{}", d.text());
         let d = one("<table>\n<tr><td>1</td></tr>\n");
         assert_eq!((d.line, d.column), (1, 1));
-        assert_eq!(d.message, "`<table>` wordt nergens gesloten");
-        assert!(d.hint.unwrap().contains("`</table>`"));
+        assert_eq!(d.text(), "`<table>` wordt nergens gesloten");
+        assert!(d.hint_text().unwrap().contains("`</table>`"));
     }
 
     #[test]
     fn misnested_tags_are_an_error() {
         let d = one("<p><strong><em>x</strong></em></p>");
         assert!(
-            d.message
+            d.text()
                 .contains("`<em>` van regel 1 is niet gesloten voordat `</strong>`"),
             "{}",
-            d.message
+            d.text()
         );
     }
 
@@ -890,7 +930,7 @@ mod tests {
         let d = one("<div>x</div>\n</section>");
         assert_eq!(d.line, 2);
         assert_eq!(
-            d.message,
+            d.text(),
             "`</section>` sluit niets: er is hier geen open `<section>`"
         );
     }
@@ -921,10 +961,10 @@ mod tests {
         );
         let d = one("{% if periode %}<em>a</em>{% else %}<strong>b{% endif %}\n");
         assert!(
-            d.message
+            d.text()
                 .contains("`<strong>` wordt in dit deel van de `{% if %}` niet gesloten"),
             "{}",
-            d.message
+            d.text()
         );
     }
 
@@ -933,9 +973,9 @@ mod tests {
         let d = one("<p>\n{% if periode %}\nx\n</p>\n{% for g in gemeenten %}{% endfor %}\n");
         assert_eq!(d.code, "template-block");
         assert_eq!((d.line, d.column), (2, 1));
-        assert_eq!(d.message, "`{% if %}` wordt nergens gesloten");
+        assert_eq!(d.text(), "`{% if %}` wordt nergens gesloten");
         assert_eq!(
-            d.hint.as_deref(),
+            d.hint_text().as_deref(),
             Some("zet `{% endif %}` waar het blok moet eindigen")
         );
     }
@@ -945,18 +985,15 @@ mod tests {
         let d = one("{% for g in gemeenten %}\n{% if g.naam %}\n{% endfor %}\n");
         assert_eq!(d.line, 2);
         assert_eq!(
-            d.message,
+            d.text(),
             "`{% if %}` wordt niet gesloten: op regel 3 staat `{% endfor %}`"
         );
         assert_eq!(
-            d.hint.as_deref(),
+            d.hint_text().as_deref(),
             Some("zet `{% endif %}` vóór regel 3, of verwijder de `{% endfor %}` daar")
         );
         let d = one("x\n{% endif %}");
-        assert_eq!(
-            d.message,
-            "`{% endif %}` sluit een blok dat niet geopend is"
-        );
+        assert_eq!(d.text(), "`{% endif %}` sluit een blok dat niet geopend is");
     }
 
     #[test]
@@ -965,11 +1002,11 @@ mod tests {
         assert_eq!(d.code, "template-variable");
         assert_eq!((d.line, d.column), (2, 4));
         assert_eq!(
-            d.message,
+            d.text(),
             "de variabele `besluitdatun` bestaat niet in deze template; bedoelde u `besluitdatum`?"
         );
         assert_eq!(
-            d.hint.as_deref(),
+            d.hint_text().as_deref(),
             Some("deze template krijgt de variabelen `besluitdatum`, `periode`, `gemeenten`")
         );
     }
@@ -985,11 +1022,11 @@ mod tests {
         );
         let d = one("{% for g in gemeenten %}{{ g.nam }}{% endfor %}");
         assert_eq!(
-            d.message,
+            d.text(),
             "`g.nam`: `gemeenten` heeft geen veld `nam`; bedoelde u `naam`?"
         );
         assert_eq!(
-            d.hint.as_deref(),
+            d.hint_text().as_deref(),
             Some("de velden van `gemeenten` zijn `naam`, `voor`, `na`")
         );
     }
@@ -998,10 +1035,10 @@ mod tests {
     fn a_field_name_used_alone_points_to_its_list() {
         let d = one("{{ voorr }}");
         assert!(
-            d.message
+            d.text()
                 .contains("bedoelde u `voor`? Dat is een veld van elk item van `gemeenten`"),
             "{}",
-            d.message
+            d.text()
         );
     }
 
@@ -1027,11 +1064,11 @@ mod tests {
         assert_eq!(d.path, "themes/default/templates/p.html");
         assert_eq!(d.line, 2);
         assert_eq!(
-            d.message,
+            d.text(),
             "de variabele `site.titel` bestaat niet voor deze pagina; bedoelde u `site.title`?"
         );
         assert_eq!(
-            d.hint.as_deref(),
+            d.hint_text().as_deref(),
             Some("`site` heeft de velden `intro`, `title`")
         );
         assert!(undefined_in_render("Filter `x` not found", &context, &templates, "t").is_none());

@@ -65,11 +65,9 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         return Err(vec![Diagnostic::error(
             Code::MissingTheme,
             display_path(root, &templates_dir),
-            format!("the theme `{name}` has no templates folder"),
+            crate::msg!("theme-no-templates", name = name),
         )
-        .hint(
-            "check `theme:` in content/site.yaml; the default theme lives in themes/default/",
-        )]);
+        .hint(crate::msg!("theme-no-templates-hint"))]);
     }
     let mut diags = Vec::new();
     let mut sources: Vec<(String, String)> = Vec::new();
@@ -119,10 +117,14 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
                         .trim()
                         .to_string();
                     diags.push(
-                        Diagnostic::error(Code::TemplateSyntax, shown, format!("template error: {short}"))
-                            .at(line, column)
-                            .hint("check that every `{{`, `{%` and `{#` is closed, and every block has its `{% end… %}`")
-                            .with_source(&text),
+                        Diagnostic::error(
+                            Code::TemplateSyntax,
+                            shown,
+                            crate::msg!("template-syntax", detail = short),
+                        )
+                        .at(line, column)
+                        .hint(crate::msg!("template-syntax-hint"))
+                        .with_source(&text),
                     );
                 } else {
                     templates.push((shown, text.clone()));
@@ -142,9 +144,9 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         return Err(vec![Diagnostic::error(
             Code::TemplateError,
             display_path(root, &templates_dir),
-            format!("template error: {}", tera_message(&e)),
+            crate::msg!("template-syntax", detail = tera_message(&e)),
         )
-        .hint("a template extends or includes a template that does not exist")]);
+        .hint(crate::msg!("template-missing-hint"))]);
     }
     let static_dir = dir.join("static");
     let mut static_files = Vec::new();
@@ -185,9 +187,9 @@ pub fn theme_name_error(name: &str) -> Diagnostic {
     Diagnostic::error(
         Code::InvalidTheme,
         crate::content::settings::PATH,
-        format!("`theme: {name}` is not the name of a folder in `themes/`"),
+        crate::msg!("theme-name-invalid", name = name),
     )
-    .hint("write only the folder's name, such as `theme: default`: no `/`, `..` or absolute path")
+    .hint(crate::msg!("theme-name-invalid-hint"))
 }
 
 /// HTML escaping for template output (the one of `textkit`): it leaves `/` alone, so URLs in the

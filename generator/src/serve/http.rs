@@ -215,7 +215,7 @@ fn respond(path: &str, target: &str, shared: &Shared) -> Response {
         let (content_type, body) = match own {
             "reload.js" => (
                 "text/javascript; charset=utf-8",
-                RELOAD_SCRIPT.as_bytes().to_vec(),
+                reload_script().into_bytes(),
             ),
             "overlay.css" => ("text/css; charset=utf-8", OVERLAY_STYLE.as_bytes().to_vec()),
             "errors.json" => ("application/json", shared.errors_json().into_bytes()),
@@ -291,6 +291,17 @@ pub(crate) fn with_reload_tag(html: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The live-reload script with the overlay's texts in the language of the process.
+fn reload_script() -> String {
+    let texts = serde_json::json!({
+        "headingOne": crate::msg!("overlay-heading-one").to_string(),
+        "headingMany": crate::msg!("overlay-heading-many", n = "{n}").to_string(),
+        "intro": crate::msg!("overlay-intro").to_string(),
+        "close": crate::msg!("overlay-close").to_string(),
+    });
+    RELOAD_SCRIPT.replacen("/*KB_TEXTS*/ {}", &texts.to_string(), 1)
+}
+
 /// What every page shows while the site has never built: the errors, for readers without the
 /// script too; the script shows them over the page and reloads once they are fixed.
 fn error_page(errors: &[Diagnostic]) -> String {
@@ -304,15 +315,17 @@ fn error_page(errors: &[Diagnostic]) -> String {
         items.push_str(&format!(
             "<li><code>{}</code>: {}{}</li>\n",
             escape(&location),
-            escape(&d.message),
-            d.hint
-                .as_deref()
-                .map(|h| format!("<br>{}", escape(h)))
+            escape(&d.text()),
+            d.hint_text()
+                .map(|h| format!("<br>{}", escape(&h)))
                 .unwrap_or_default()
         ));
     }
+    let lang = crate::messages::Lang::current().code();
+    let title = escape(&crate::msg!("error-page-title").to_string());
+    let intro = escape(&crate::msg!("error-page-intro").to_string());
     format!(
-        "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>De site bevat fouten</title>\n{RELOAD_TAG}\n</head>\n<body>\n<main>\n<h1>De site bevat fouten</h1>\n<p>Er is nog geen versie van de site gebouwd. Herstel de fouten hieronder; deze pagina laadt daarna vanzelf opnieuw.</p>\n<ul>\n{items}</ul>\n</main>\n</body>\n</html>\n"
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n{RELOAD_TAG}\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{intro}</p>\n<ul>\n{items}</ul>\n</main>\n</body>\n</html>\n"
     )
 }
 
@@ -392,6 +405,17 @@ fn event_stream(stream: &mut TcpStream, shared: &Shared) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_overlay_script_gets_its_texts_from_the_catalogue() {
+        let script = reload_script();
+        assert!(
+            !script.contains("/*KB_TEXTS*/"),
+            "the texts were not filled in"
+        );
+        assert!(script.contains("\"headingOne\":\"De laatste wijziging bevat een fout\""));
+        assert!(script.contains("\"headingMany\":\"De laatste wijziging bevat {n} fouten\""));
+    }
 
     #[test]
     fn media_types_by_extension() {

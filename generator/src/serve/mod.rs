@@ -582,7 +582,11 @@ mod tests {
         let shared = Shared::new(PathBuf::from("."));
         let broken = Outcome {
             status: Ended::Failed { whole: false },
-            diagnostics: vec![Diagnostic::error(Code::YamlSyntax, "content/x.md", "kapot")],
+            diagnostics: vec![Diagnostic::error(
+                Code::YamlSyntax,
+                "content/x.md",
+                crate::messages::Message::raw("kapot"),
+            )],
             files: 0,
             first_published: None,
             index_job: None,

@@ -3,6 +3,8 @@
 // of a broken edit over the page (the server keeps serving the last good version meanwhile).
 
 const ID = 'kennisbank-fouten';
+// The overlay's texts, from the message catalogue in the language of `serve` (filled in by the server).
+const TEXT = /*KB_TEXTS*/ {};
 let instance = null;
 
 // The page's path as the server names pages: `/praktijken/x/` for `/praktijken/x/index.html`.
@@ -52,15 +54,13 @@ function show(errors) {
   const heading = element(
     'h2',
     'kb-overlay-kop',
-    errors.length === 1
-      ? 'De laatste wijziging bevat een fout'
-      : `De laatste wijziging bevat ${errors.length} fouten`,
+    errors.length === 1 ? TEXT.headingOne : TEXT.headingMany.replace('{n}', String(errors.length)),
   );
   heading.id = `${ID}-kop`;
   const intro = element(
     'p',
     'kb-overlay-uitleg',
-    'U ziet de laatste versie zonder fouten. Herstel het bestand en sla het op: deze pagina werkt zich dan vanzelf bij.',
+    TEXT.intro,
   );
   const list = element('ol', 'kb-overlay-lijst');
   for (const e of errors) {
@@ -72,7 +72,7 @@ function show(errors) {
     if (e.hint) item.append(element('p', 'kb-overlay-hint', e.hint));
     list.append(item);
   }
-  const close = element('button', 'kb-overlay-sluiten', 'Sluiten');
+  const close = element('button', 'kb-overlay-sluiten', TEXT.close);
   close.type = 'button';
   close.addEventListener('click', hide);
   box.append(heading, intro, list, close);

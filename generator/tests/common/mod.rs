@@ -55,6 +55,10 @@ pub fn kennisbank(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kennisbank"))
         .args(args)
         .current_dir(cwd)
+        // Messages in the default language (Dutch), whatever this machine's locale.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .expect("run kennisbank")
 }

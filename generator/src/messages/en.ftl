@@ -1,0 +1,375 @@
+# The texts an editor reads, in English (`--lang en`, or LANG=en…).
+# Every text is also in nl.ftl, with the same variables (a test makes sure of that).
+
+## The report of `check` and `build`
+
+label-error = error
+label-warning = warning
+label-help = help
+report-count = { $errors } error(s), { $warnings } warning(s)
+report-left-out = … and { $n } more problem(s) in { $path }, not shown (`--format json` lists them all)
+report-left-out-file = { $n } more problem(s) in this file are not shown; run `kennisbank check` to see them all
+
+## Saving in the CMS
+
+cms-save-refused = Not saved: { $path } has errors. Nothing was changed.
+cms-save-refused-line = line { $line }
+
+## The link check
+
+link-on-pages = { $message } (on { $pages } pages)
+
+## YAML and fields
+
+yaml-too-deep = the YAML is nested more than { $max } levels deep here
+yaml-too-deep-hint = lists and blocks in the kennisbank's files are a few levels deep: check for a pasted run of `[`, `{"{"}` or `- `, or put text with such characters between quotes
+yaml-invalid = invalid YAML: { $detail }
+yaml-invalid-in-block = invalid YAML: { $detail } (in the block that starts at line { $line })
+yaml-invalid-starts-here = invalid YAML: { $detail } ({ $what } that starts here)
+yaml-construct-quoted = the quoted text
+yaml-construct-brackets = the list between `[` and `]`
+yaml-construct-braces = the block between `{"{"}` and `{"}"}`
+yaml-construct-other = { $what }
+yaml-invalid-hint = check the indentation and that text containing `: ` or starting with a special character (such as `[`, `{"{"}`, `*`, `&`, `#`, `'` or `"`) is put between quotes
+yaml-not-fields = expected `field: value` lines
+yaml-not-fields-hint = write one field per line, such as `title: Mijn titel`
+field-unknown = unknown field `{ $name }` in { $what }
+field-unknown-did-you-mean = did you mean `{ $field }`? The fields of { $what } are: { $fields }
+field-unknown-remove = remove it, or use one of the fields of { $what }: { $fields }
+field-missing = required field `{ $key }` is missing in { $what }
+field-missing-hint = add a line `{ $key }: …`
+field-invalid-value = field `{ $key }` has an invalid value: { $detail }
+field-must-be = `{ $key }` must be { $expected }
+
+## A practice
+
+what-practice = a practice
+practice-id-invalid = the file name `{ $id }` is not a valid practice id
+practice-id-invalid-hint = rename the file to `{ $suggestion }.md`: lowercase letters, digits and single hyphens
+front-matter-missing = the file does not start with a `---` line
+front-matter-missing-hint = start the file with a front matter block:
+    ---
+    title: Korte titel
+    added: 2026-01-31
+    ---
+    De tekst van de praktijk.
+front-matter-unclosed = the front matter has no closing `---` line
+front-matter-unclosed-hint = put a line with just `---` after the last field, before the text
+date-order = `updated` ({ $updated }) is before `added` ({ $added })
+date-order-hint = `updated` is the date of the last change; it cannot be earlier than `added`
+expect-whole-number = a whole number, such as `30`
+expect-contact-block = a block with `name`, `role`, `email` and/or `phone`
+related-not-an-id = `{ $related }` in `related` is not a practice id
+related-not-an-id-hint = use the file name of the other practice without `.md`, such as `{ $suggestion }`
+alias-invalid = `{ $alias }` in `aliases` is not an old address of a practice
+alias-invalid-hint = write the address as `/praktijken/algemeen/oude-naam/`
+body-empty = the practice has no text
+body-empty-hint = write the text of the practice below the closing `---` line
+field-not-text = `{ $key }` must be text
+field-not-text-hint = write it on one line after `{ $key }: `; put it between quotes when it contains `: ` or starts with `[` or `{"{"}`
+field-empty = `{ $key }` is empty
+field-empty-hint = write a value after `{ $key }: `
+date-invalid = `{ $key }` is not a valid date: `{ $text }` ({ $detail })
+date-invalid-hint = write dates as YYYY-MM-DD, such as `2026-03-01`
+field-not-a-list = `{ $key }` must be a list
+field-not-a-list-hint = write `{ $key }: [eerste, tweede]`
+list-too-long = `{ $key }` has { $n } items; at most { $max } are allowed
+list-too-long-hint = keep the items of `{ $key }` that matter most to a reader
+list-item-not-text = an item of `{ $key }` is not a word or phrase: `{ $item }`
+list-item-not-text-hint = write `{ $key }: [eerste, tweede]`, each item plain text
+links-hint = write each link as
+    links:
+      - url: https://www.voorbeeld.nl/
+        label: Omschrijving van de link
+links-not-a-list = `links` must be a list of links
+link-invalid = link { $n } in `links` is not valid: { $detail }
+url-invalid = the URL `{ $url }` is not valid: { $why }
+url-invalid-hint = copy the full address from the browser's address bar, such as `https://www.voorbeeld.nl/pagina`
+link-no-label = the link to `{ $url }` has no label
+link-no-label-hint = write a `label:` that says where the link goes
+email-invalid-hint = write the address as `naam@organisatie.nl`
+
+## Addresses
+
+url-not-web = the URL `{ $url }` must be a web address (https://…)
+url-spaces-around = it has spaces before or after it
+url-space-inside = it contains a space (write %20 instead)
+url-no-scheme = it must start with https:// or http:// (or mailto: for an e-mail address)
+url-no-host = it has no host name after the scheme
+url-bad-port = `{ $port }` is not a valid port number
+url-bad-host = `{ $host }` is not a valid host name
+email-invalid = `{ $address }` is not a valid e-mail address
+
+## The site settings (site.yaml)
+
+what-site-settings = the site settings
+what-category = a category
+expect-text = text
+expect-markdown = text (markdown)
+expect-days = a whole number of days, such as `60`
+expect-bool = `true` or `false`
+expect-theme = the name of a folder in `themes/`
+expect-date = a date written as YYYY-MM-DD
+expect-site-url = the site's address, such as `https://www.example.nl/kennisbank/`
+expect-site-contact = a block with `email` and/or `url`, such as `contact: {"{"} email: info@example.nl {"}"}`
+expect-cms-block = a block such as `cms: {"{"} backend: github, repo: organisatie/kennisbank, branch: main {"}"}`
+reference-date-hint = write it as YYYY-MM-DD, or remove it to use the newest date in the content
+site-url-hint = write the address the site is published at, such as `https://www.example.nl/kennisbank/`
+category-fields = the fields of a category are: { $fields }
+category-slug-invalid = category slug `{ $slug }` is not a valid slug
+category-slug-invalid-hint = use lowercase letters, digits and hyphens; the slug is also the folder name under content/praktijken/
+category-twice = category `{ $slug }` is listed twice
+category-invalid = category { $n } is not valid: { $detail }
+category-invalid-hint = each category needs `slug`, `title`, and may have `description` and `order`
+site-contact-empty = `contact` has neither `email` nor `url`
+site-contact-empty-hint = give an e-mail address (`email: info@example.nl`), a contact page (`url: https://…`), or both; or remove `contact`
+site-contact-email-hint = write an address such as `info@example.nl`
+site-contact-url-hint = write the full address of the contact page, such as `https://www.example.nl/contact`
+cms-backend-unknown = `cms.backend` is `{ $backend }`; the CMS knows `github` and `gitlab`
+cms-backend-unknown-hint = write `backend: github` or `backend: gitlab`
+
+## The stappenplan (stappenplan.yaml)
+
+what-stappenplan = the stappenplan
+footnote-twice = footnote `{ $id }` is defined twice
+footnote-undefined = footnote `[^{ $id }]` is not defined
+footnote-undefined-hint = add it under `footnotes:` as `- id: { $id }` with a `text:`
+stappenplan-invalid = the stappenplan is not valid: { $detail }
+stappenplan-invalid-hint = each step needs `title`, `actor`, `text` and may have `deadline`; each uitgangspunt needs `title` and `text`; each footnote `id` and `text`
+
+## The synonyms (synoniemen.yaml)
+
+what-synonyms = the synonyms file
+synonyms-not-a-list = `{ $key }` must be a list of groups of words
+synonyms-not-a-list-hint = write one group per line, such as `  { $example }`
+synonyms-group-not-a-list = a group of synonyms must be a list of words between brackets
+synonyms-write-as = write it as `{ $example }`
+synonyms-words-only = a group of synonyms holds words only
+synonym-twice-in-group = `{ $word }` is in this group twice
+synonym-twice-in-group-hint = remove one of them (case and accents do not count)
+synonym-in-two-groups = `{ $word }` is also in the group on line { $line }
+synonym-in-two-groups-hint = a word can be in one group only: merge the two groups into one
+synonyms-group-too-small = a group of synonyms needs at least two words
+synonyms-group-too-small-hint = add the words that mean the same, as in `{ $example }`, or remove the group
+synonyms-without-key = the groups of synonyms must be under `{ $key }:`
+synonyms-without-key-hint = add a line `{ $key }:` above the groups and indent them by two spaces, as in `  { $example }`
+synonym-empty = an empty word in a group of synonyms
+synonym-empty-hint = remove the empty entry
+synonym-several-words = `{ $word }` is more than one word; synonyms are single words
+synonym-several-words-hint = the search compares words, not phrases: put each word in a group of its own, or leave it out
+synonym-ignored = `{ $word }` is a word the search leaves out (a stop word or a single letter)
+synonym-ignored-hint = remove it from the group
+
+## Links in texts and checks across files
+
+where-field = `{ $key }`
+where-text = the text
+link-unsafe = the link `{ $url }` in { $what } is refused: `{ $scheme }:` links may run a script or open something other than a web page
+link-unsafe-hint = link to a web page (`https://…`), an e-mail address (`mailto:…`) or a page of the site (`/stappenplan/`)
+link-in-text-invalid = the link `{ $url }` in { $what } is not valid: { $why }
+link-in-text-invalid-hint = write the full address, such as `https://www.voorbeeld.nl/pagina`
+id-duplicate = the id `{ $id }` is also used by { $other }
+id-duplicate-hint = ids are file names and must be unique over all categories: rename one of the files
+related-self = `related` lists the practice itself (`{ $id }`)
+related-self-hint = remove it
+did-you-mean = did you mean `{ $name }`?
+related-unknown = `related` names `{ $id }`, but no practice has that id
+related-unknown-hint = use the file name (without `.md`) of an existing practice
+tag-no-letters = the tag `{ $tag }` has no letters or digits
+tag-no-letters-hint = use a word as tag
+tag-spelling = the tag `{ $tag }` is written `{ $other }` in { $path }
+tag-spelling-hint = use one spelling, so the tag page shows one name
+
+## Files and folders
+
+file-unreadable = cannot read the file: { $detail }
+file-unreadable-hint = check that the file exists and can be read
+not-a-file = this is not a plain file
+not-a-file-hint = replace it by a text file, or remove it
+file-too-large = the file is larger than { $mb } MB ({ $bytes } bytes)
+file-too-large-hint = a text of the kennisbank is far smaller: split it up, or remove what was pasted by mistake
+not-utf8 = the file is not valid UTF-8 text
+not-utf8-hint = save the file with UTF-8 encoding (in most editors: "Save with encoding" → UTF-8)
+symlink = this is a symbolic link; links are not followed, so it is not read or published
+symlink-hint = replace the link by the real file (or folder): copy it here and remove the link
+practices-folder-missing = the folder with practices does not exist
+practices-folder-missing-hint = create `{ $dir }/<category>/` with one folder per category: { $categories }
+category-did-you-mean = did you mean `{ $name }`? Known categories: { $categories }
+category-unknown-hint = move its files into one of the category folders ({ $categories }), or add the category to content/site.yaml
+category-unknown = `{ $name }` is not a category
+outside-category = a practice must be inside a category folder
+move-into-one-of = move it into one of: { $folders }
+ignored-file = this file is not a practice and is ignored
+ignored-file-hint = practice files end in `.md`
+nested-folder = folders inside a category folder are not read
+nested-folder-hint = put practice files directly in the category folder
+stray-markdown = this .md file is not in a category folder and is not published
+
+## Warnings for mistakes that still parse
+
+lint-folded-paragraph = the blank line in `{ $key }: { $indicator }` does not start a new paragraph: YAML joins the lines
+lint-folded-paragraph-hint = write `{ $key }: |` instead of `{ $key }: { $indicator }`, so blank lines stay paragraphs
+lint-yaml-comment = everything from ` #` in `{ $key }` is dropped: YAML reads it as a comment, so the value is `{ $kept }`
+lint-yaml-comment-hint = put the value between quotes: `{ $fixed }`
+lint-list-without-brackets = `{ $key }: { $value }` is one value, not a list: it becomes { $key ->
+    [tags] one tag
+   *[other] one reference
+}
+lint-list-without-brackets-hint = put the list between brackets: `{ $key }: [{ $items }]`
+lint-placeholder = the example text of `kennisbank new` is still in the practice
+lint-placeholder-hint = replace the sentence ‘Beschrijf hier de praktijk…’ by the text of the practice
+lint-heading-skipped = heading level skipped: `{ $heading }` follows `{ $previous }`
+lint-heading-skipped-title = heading level skipped: `{ $heading }` follows the page title
+lint-heading-skipped-hint = write `{ $fixed }`; screen readers use the heading levels as a table of contents
+lint-link-syntax = this does not become a link: there is a space between `]` and `(`, so the reader sees the brackets and the address
+lint-link-syntax-hint = remove the space: `{ $fixed }`
+lint-url-space = the address `{ $url }` contains a space, so this does not become a link
+lint-url-space-hint = write the space as %20: `{ $fixed }`, or copy the address again from the address bar
+alias-clash = the old address `{ $alias }` is also the address of { $other }
+alias-clash-hint = remove it from `aliases`: an address can lead to one page only
+tag-variant = the tag `{ $tag }` is almost the same as `{ $other }` in { $path }: that makes two tag pages
+tag-variant-hint = pick one spelling; use `{ $other }` if that is right
+
+## YAML mistakes, at their own line
+
+yaml-control-character = there is an invisible control character ({ $code }) on this line; YAML does not accept it
+yaml-control-character-hint = remove it (it often comes along when copying from another program): `{ $fixed }`
+yaml-tab = there is a tab at the start of the line; YAML only accepts spaces for indentation
+yaml-tab-hint = replace the tab by spaces: `{ $fixed }`
+yaml-missing-colon = the colon after the field name is missing on this line
+yaml-write = write `{ $fixed }`
+yaml-duplicate-key = the field `{ $key }` is there twice: also on line { $first }
+yaml-duplicate-key-hint = a field may occur once: keep one line `{ $key }:` (the one on line { $first } or this one) and remove the other
+yaml-missing-space = a space is missing after `{ $key }:`
+yaml-quote-inside = the value of `{ $key }` is between quotes and contains the same quote itself, so the text ends too early
+yaml-colon-in-value = the value of `{ $key }` contains `: `; YAML reads that as a new field
+yaml-bad-indent = this line is indented, but `{ $key }` already has a value; YAML cannot place it under anything
+yaml-bad-indent-hint = remove the spaces at the start: `{ $fixed }`
+
+## The link check of the built site
+
+page-link-unsafe = the link `{ $url }` is refused: `{ $scheme }:` links may run a script or open something other than a web page
+page-link-unsafe-hint = link to a web page (`https://…`), an e-mail address (`mailto:…`) or a page of the site
+link-outside-base = the link `{ $path }` does not start with the site's base, so it breaks when the site is published under a sub-path
+link-outside-base-hint = in a template write `{"{{"} base {"}}"}path/`; in a text write `/path/` (the generator adds the base)
+link-broken = the link `{ $url }` goes to a page that does not exist
+link-broken-hint = link to a page of the site as `/praktijken/<category>/<id>/` (a practice), or check the spelling of the address
+anchor-broken = the link `{ $url }` goes to `#{ $fragment }`, which is not on that page
+anchor-broken-hint = link to an `id` that exists on the target page, or drop the `#…` part
+link-on-page = { $message } (on the page `{ $page }`)
+
+## Building, templates and documents
+
+epoch-out-of-calendar = is out of range (not a date the calendar can hold)
+epoch-too-large = is out of range (too large a number)
+epoch-not-a-number = is not a number of seconds
+epoch-ignored = `SOURCE_DATE_EPOCH={ $value }` { $problem }; it is ignored
+epoch-ignored-hint = set it to a Unix timestamp, such as `git log -1 --format=%ct`
+cannot-write = cannot write the file: { $detail }
+cannot-write-hint = check that the output folder's disk has room and that you may write there
+template-render = cannot render { $page }: { $detail }
+template-render-hint = a template uses a variable or filter that does not exist
+theme-no-templates = the theme `{ $name }` has no templates folder
+theme-no-templates-hint = check `theme:` in content/site.yaml; the default theme lives in themes/default/
+template-syntax = template error: { $detail }
+template-syntax-hint = check that every `{"{{"}`, `{"{%"}` and `{"{#"}` is closed, and every block has its `{"{%"} end… %{"}"}`
+template-missing-hint = a template extends or includes a template that does not exist
+theme-name-invalid = `theme: { $name }` is not the name of a folder in `themes/`
+theme-name-invalid-hint = write only the folder's name, such as `theme: default`: no `/`, `..` or absolute path
+municipalities-invalid = the list of municipalities is not valid: { $detail }
+municipalities-invalid-hint = each entry is `- naam: <officiële naam>` with `provincie: <provincie>`; names must be unique
+letter-template = the document template does not work: { $detail }
+letter-template-hint = the documents use Jinja syntax ({"{{"} variabele {"}}"}, {"{%"} for … %{"}"} … {"{%"} endfor %{"}"}); the comment at the top of brief-coa.html lists the variables
+
+## The commands check, new and mv
+
+check-all-good = All good: { $practices } practices checked, { $pages } pages rendered.
+new-settings-broken = the categories cannot be read from { $path }; run `kennisbank check`
+new-categories-are = The categories are: { $categories }
+new-empty-title = the title has no letters or digits to make a file name from
+new-exists = `{ $path }` already exists; nothing was written (ids must be unique over all categories: choose another title, or edit that file)
+new-cannot-create = cannot create `{ $path }`: { $detail }
+new-cannot-write = cannot write `{ $path }`: { $detail }
+new-bad-date = `--date { $text }` is not a date: { $detail }; write it as YYYY-MM-DD
+new-no-clock = the system clock gives no date; give one with `--date YYYY-MM-DD`
+new-created = Created { $path }: write the text below the `---` line, and uncomment the fields you need.
+mv-failed = renaming failed: { $detail }
+
+## The CMS and renaming
+
+cms-bad-request = Incomprehensible request to the CMS server: { $detail }
+cms-no-such-file = The file does not exist.
+cms-no-media = Images and other files cannot be added: the site publishes text only. Link to the file on your organisation's website.
+cms-unknown-action = The CMS server does not know the action `{ $action }`.
+cms-save-no-file = The request to save holds no file.
+cms-cannot-save = { $path } could not be saved: { $detail }
+cms-old-file-left = { $path } is saved, but the old file { $old } could not be removed: { $detail }
+cms-cannot-delete-kind = { $path } cannot be deleted through the CMS; only practices can.
+cms-cannot-delete = { $path } could not be deleted: { $detail }
+cms-path-refused = The path `{ $path }` is outside the content/ folder and is refused.
+cms-content-unreadable = The content/ folder cannot be opened: { $detail }
+cms-cannot-start = The CMS cannot start: { $path } has errors. Run `kennisbank check`.
+cms-cannot-save-kind = { $path } cannot be saved through the CMS: only practices ({ $dir }/<category>/<id>.md), { $files }.
+settings-broken-first = The settings ({ $path }) have errors; fix those first (see `kennisbank check`).
+category-choose = `{ $name }` is not a category; choose one of: { $categories }.
+mv-bad-id = `{ $id }` is not a valid practice id: use lowercase letters, digits and hyphens, such as `{ $suggestion }`
+mv-no-such-practice = There is no practice with the id `{ $id }`.
+mv-nothing-to-do = The new id and category are the same as the old ones; there is nothing to do.
+mv-exists = There is already a practice with the id `{ $id }`; choose another id.
+mv-no-front-matter = { $path } has no front matter between `---` lines
+
+## The errors `serve` shows over the page
+
+overlay-heading-one = The last change has an error
+overlay-heading-many = The last change has { $n } errors
+overlay-intro = You see the last version without errors. Fix the file and save it: this page then updates by itself.
+overlay-close = Close
+error-page-title = The site has errors
+error-page-intro = No version of the site has been built yet. Fix the errors below; this page then reloads by itself.
+
+## The explanations in a new file of `kennisbank new`
+
+new-comment-title = The title: the heading of the page and the name in every list (required).
+new-comment-added =
+    The date the practice was added, as YYYY-MM-DD (required). Practices added or updated within
+    `new_days` days (content/site.yaml) are marked "Nieuw".
+new-comment-updated = The date of the last change to its substance, as YYYY-MM-DD; leave it out until there is one.
+new-comment-order = The position within the category: lower comes first; practices without one come last.
+new-comment-summary = One or two sentences for the lists and search results; without it, the text's first sentence is used.
+new-comment-tags = Subjects: each has a page listing its practices. Spell them as the other practices do.
+new-comment-links = Web pages to read more, each with a label that says where it goes.
+new-comment-related = Practices to show under "Zie ook": their file names without `.md`.
+new-comment-contact = Who to ask about it; each line is optional.
+
+file-not-found = the file does not exist
+
+## Templates: HTML, blocks and variables
+
+template-block-unclosed-before = `{"{"}% { $opened } %{"}"}` is not closed: line { $line } has `{"{"}% { $word } %{"}"}`
+template-block-unclosed-before-hint = put `{"{"}% { $end } %{"}"}` before line { $line }, or remove the `{"{"}% { $word } %{"}"}` there
+template-block-not-opened = `{"{"}% { $word } %{"}"}` closes a block that was not opened
+template-block-not-opened-hint = remove this `{"{"}% { $word } %{"}"}`, or put the block it closes before it
+template-else-outside-if = `{"{"}% { $word } %{"}"}` is not inside an `{"{"}% if %{"}"}`
+template-else-outside-if-hint = put it between `{"{"}% if … %{"}"}` and `{"{"}% endif %{"}"}`, or remove it
+template-block-never-closed = `{"{"}% { $word } %{"}"}` is never closed
+template-block-never-closed-hint = put `{"{"}% { $end } %{"}"}` where the block should end
+template-html-unclosed-before = `<{ $open }>` of line { $line } is not closed before `</{ $close }>`
+template-html-unclosed-before-hint = put `</{ $open }>` before `</{ $close }>`: elements close in the reverse order of opening
+template-html-closes-nothing = `</{ $name }>` closes nothing: there is no open `<{ $name }>` here
+template-html-closes-nothing-hint = remove `</{ $name }>`, or put the `<{ $name }>` it closes before it
+template-html-never-closed = `<{ $name }>` is never closed
+template-html-never-closed-hint = put `</{ $name }>` where the element should end
+template-html-unclosed-in-branch = `<{ $name }>` is not closed in this part of the `{"{"}% if %{"}"}`
+template-html-unclosed-in-branch-hint = put `</{ $name }>` before the next `{"{"}% elif %{"}"}`, `{"{"}% else %{"}"}` or `{"{"}% endif %{"}"}`
+template-variable-unknown = the variable `{ $name }` does not exist in this template
+template-variable-unknown-did-you-mean = the variable `{ $name }` does not exist in this template; did you mean `{ $suggestion }`?
+template-variable-unknown-item-field = the variable `{ $name }` does not exist in this template; did you mean `{ $field }`? That is a field of each item of `{ $list }`: write `x.{ $field }` inside `{"{"}% for x in { $list } %{"}"}`
+template-variables-are = this template gets the variables { $list }
+template-field-unknown = `{ $var }.{ $field }`: `{ $over }` has no field `{ $field }`
+template-field-unknown-did-you-mean = `{ $var }.{ $field }`: `{ $over }` has no field `{ $field }`; did you mean `{ $suggestion }`?
+template-fields-are = the fields of `{ $over }` are { $list }
+template-page-variable-unknown = the variable `{ $variable }` does not exist for this page
+template-page-variable-unknown-did-you-mean = the variable `{ $variable }` does not exist for this page; did you mean `{ $suggestion }`?
+template-object-fields-are = `{ $object }` has the fields { $list }
+static-too-large = this file of the theme is larger than { $mb } MB ({ $bytes } bytes)
+static-too-large-hint = make it smaller (compress a picture or font), or remove it from the static/ folder if it is there by mistake
