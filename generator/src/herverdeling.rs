@@ -125,9 +125,13 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
         }
         Err((text, errors)) => {
             for e in errors {
-                let mut d = Diagnostic::error(Code::InvalidAddresses, ADDRESSES_FILE, e.message.clone())
-                    .at(e.line.unwrap_or(0), e.column.unwrap_or(0))
-                    .hint("each role once: `ministeries: [{ rol: taakstelling, naam: … }, { rol: huisvestingswet, naam: … }]`, with `postadres: [regel, regel]` when known");
+                let mut d = Diagnostic::error(
+                    Code::InvalidAddresses,
+                    ADDRESSES_FILE,
+                    crate::msg!("addresses-invalid", detail = e.message.as_str()),
+                )
+                .at(e.line.unwrap_or(0), e.column.unwrap_or(0))
+                .hint(crate::msg!("addresses-invalid-hint"));
                 if let Some(text) = &text {
                     d = d.with_source(text);
                 }

@@ -277,7 +277,9 @@ template-missing-hint = a template extends or includes a template that does not 
 theme-name-invalid = `theme: { $name }` is not the name of a folder in `themes/`
 theme-name-invalid-hint = write only the folder's name, such as `theme: default`: no `/`, `..` or absolute path
 municipalities-invalid = the list of municipalities is not valid: { $detail }
-municipalities-invalid-hint = each entry is `- naam: <officiële naam>` with `provincie: <provincie>`; names must be unique
+municipalities-invalid-hint = each entry is `- {"{"} naam: <officiële naam>, cbs: GM0000, provincie: <provincie> {"}"}`; names and CBS codes must be unique
+addresses-invalid = the ministries' addresses are not valid: { $detail }
+addresses-invalid-hint = each role once: `ministeries: [{"{"} rol: taakstelling, naam: … {"}"}, {"{"} rol: huisvestingswet, naam: … {"}"}]`, with `postadres: [regel, regel]` when the address is known
 letter-template = the document template does not work: { $detail }
 letter-template-hint = the documents use Jinja syntax ({"{{"} variabele {"}}"}, {"{%"} for … %{"}"} … {"{%"} endfor %{"}"}); the comment at the top of brief-coa.html lists the variables
 

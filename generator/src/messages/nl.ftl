@@ -283,7 +283,9 @@ template-missing-hint = een sjabloon breidt een sjabloon uit of voegt er een in 
 theme-name-invalid = `theme: { $name }` is niet de naam van een map in `themes/`
 theme-name-invalid-hint = schrijf alleen de naam van de map, zoals `theme: default`: geen `/`, `..` of volledig pad
 municipalities-invalid = de lijst van gemeenten is niet geldig: { $detail }
-municipalities-invalid-hint = elk item is `- naam: <officiële naam>` met `provincie: <provincie>`; namen moeten uniek zijn
+municipalities-invalid-hint = elk item is `- {"{"} naam: <officiële naam>, cbs: GM0000, provincie: <provincie> {"}"}`; namen en CBS-codes moeten uniek zijn
+addresses-invalid = de adressen van de ministeries zijn niet geldig: { $detail }
+addresses-invalid-hint = elke rol één keer: `ministeries: [{"{"} rol: taakstelling, naam: … {"}"}, {"{"} rol: huisvestingswet, naam: … {"}"}]`, met `postadres: [regel, regel]` als het adres bekend is
 letter-template = het documentsjabloon werkt niet: { $detail }
 letter-template-hint = de documenten gebruiken Jinja-opmaak ({"{{"} variabele {"}}"}, {"{%"} for … %{"}"} … {"{%"} endfor %{"}"}); het commentaar bovenaan brief-coa.html noemt de variabelen
 
