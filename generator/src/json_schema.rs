@@ -130,6 +130,12 @@ fn municipalities() -> Value {
                     "type": "object",
                     "properties": {
                         "naam": {"title": "Naam", "description": "Zoals het CBS de gemeente schrijft.", "type": "string"},
+                        "cbs": {
+                            "title": "CBS-code",
+                            "description": "De gemeentecode van het CBS: GM en vier cijfers, zoals GM0363 (uniek).",
+                            "type": "string",
+                            "pattern": "^GM[0-9]{4}$",
+                        },
                         "provincie": {
                             "title": "Provincie",
                             "description": format!("Een van: {}.", provinces.join(", ")),
