@@ -39,8 +39,7 @@ pub enum Output {
 }
 
 impl Output {
-    /// The choice made by the command-line flags. Earlier versions accepted several flags at once,
-    /// so that still works, with this order: `--document`, `--brief`, `--json`, `--link`.
+    /// The choice made by the command-line flags (clap lets at most one of them through).
     pub fn from_flags(
         json: bool,
         brief: bool,

@@ -76,9 +76,8 @@ enum Command {
     },
     /// Check a planned redistribution of the taakstelling (herverdelingscheck); exit 0 valid, 1 invalid, 2 unreadable.
     #[command(group(
-        // One output choice (see herverdeling_cmd::Output); several flags at once stay accepted,
-        // as before, with --document, --brief, --json, --link in that order.
-        clap::ArgGroup::new("output").args(["json", "brief", "link", "document"]).multiple(true)
+        // One output choice (see herverdeling_cmd::Output): at most one of these flags.
+        clap::ArgGroup::new("output").args(["json", "brief", "link", "document"]).multiple(false)
     ))]
     Herverdeling {
         #[command(flatten)]
