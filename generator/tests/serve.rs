@@ -907,7 +907,11 @@ fn a_theme_file_over_the_limit_saved_while_serving_is_an_error_until_it_shrinks(
     let server = Server::start(dir.path());
     let port = server.port;
     let file = dir.path().join("themes/default/static/groot.bin");
-    std::fs::write(&file, vec![0u8; 10 * 1024 * 1024 + 1]).unwrap();
+    // Saved in one step (written beside the theme, then renamed), as editors save: a file written
+    // in pieces can be seen, and served as the last good site, while it is still under the limit.
+    let part = dir.path().join("groot.bin.part");
+    std::fs::write(&part, vec![0u8; 10 * 1024 * 1024 + 1]).unwrap();
+    std::fs::rename(&part, &file).unwrap();
     wait_until("the size error", || {
         get(port, "/__kennisbank/errors.json")
             .1
