@@ -606,3 +606,71 @@ fn serve_answers_the_protocol_only_for_json_from_its_own_pages() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn the_rename_page_renames_a_practice_as_mv_does_and_refuses_in_dutch() {
+    let project = project("minimal");
+    let root = project.path();
+    let listed = call(root, json!({ "action": "practices", "params": {} }));
+    let ids: Vec<&str> = listed.body["practices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["eerste-praktijk", "tweede-praktijk", "medische-woning"]
+    );
+
+    // A bad new id is refused with the Dutch reason and the fix; nothing moves.
+    let before = tree(root);
+    let refused = call(
+        root,
+        json!({ "action": "renamePractice", "params": { "id": "medische-woning", "newId": "Medische Woning!" } }),
+    );
+    assert_eq!(refused.status, 422);
+    let why = refused.body["error"].as_str().unwrap();
+    assert!(
+        why.contains("geen geldige naam") && why.contains("`medische-woning`"),
+        "{why}"
+    );
+    assert_eq!(tree(root), before, "a refused rename changes no file");
+
+    // Renamed into another category: the file moves, `related` follows, the old address stays.
+    let done = call(
+        root,
+        json!({ "action": "renamePractice", "params": { "id": "medische-woning", "newId": "woning-met-zorg", "category": "algemeen" } }),
+    );
+    assert_eq!(done.status, 200, "{:?}", done.body);
+    assert_eq!(
+        done.body["to"],
+        "content/praktijken/algemeen/woning-met-zorg.md"
+    );
+    assert!(!root
+        .join("content/praktijken/medisch/medische-woning.md")
+        .exists());
+    let moved =
+        std::fs::read_to_string(root.join("content/praktijken/algemeen/woning-met-zorg.md"))
+            .unwrap();
+    assert!(
+        moved.contains("/praktijken/medisch/medische-woning/"),
+        "{moved}"
+    );
+    let first =
+        std::fs::read_to_string(root.join("content/praktijken/algemeen/eerste-praktijk.md"))
+            .unwrap();
+    assert!(first.contains("related: [woning-met-zorg]"), "{first}");
+    assert!(check_json(root).iter().all(|d| d["severity"] != "error"));
+
+    // Renaming to an id that exists is refused.
+    let taken = call(
+        root,
+        json!({ "action": "renamePractice", "params": { "id": "woning-met-zorg", "newId": "eerste-praktijk" } }),
+    );
+    assert_eq!(taken.status, 422);
+    assert!(taken.body["error"]
+        .as_str()
+        .unwrap()
+        .contains("eerste-praktijk"));
+}

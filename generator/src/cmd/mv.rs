@@ -21,9 +21,12 @@ pub fn run(root: PathBuf, old: &str, new: &str, category: Option<&str>) -> Exit 
         println!("{}", display_path(&root, path));
     }
     eprintln!(
-        "Moved {} and updated {} other file(s); the old address now redirects.",
-        display_path(&root, &plan.remove),
-        plan.write.len() - 1
+        "{}",
+        crate::msg!(
+            "mv-done",
+            from = display_path(&root, &plan.remove),
+            count = plan.write.len() - 1
+        )
     );
     super::check::run(root, Format::Human)
 }

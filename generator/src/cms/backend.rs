@@ -7,7 +7,7 @@
 
 use super::paths::{resolve, shown};
 use super::validate::{check_file, tidy};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{display_path, Diagnostic};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -118,6 +118,14 @@ pub fn handle(root: &Path, body: &[u8]) -> Reply {
                 .map(|()| json!({ "message": "deleted files" }))
         }
         "getDeployPreview" => Ok(Value::Null),
+        // Not Decap's: the rename page (`/admin/hernoemen.html`) of `kennisbank serve`.
+        "practices" => Ok(practices(root)),
+        "renamePractice" => rename(
+            root,
+            &text("id"),
+            &text("newId"),
+            Some(text("category")).filter(|c| !c.trim().is_empty()),
+        ),
         other => Err(crate::msg!("cms-unknown-action", action = other).to_string()),
     };
     match result {
@@ -331,6 +339,42 @@ fn delete(root: &Path, rel: &str) -> Result<Value, String> {
         )
         .to_string()),
     }
+}
+
+/// Every practice as `{id, title, category}` (sorted by category, then id), and the categories.
+fn practices(root: &Path) -> Value {
+    let Ok(settings) = crate::editing::load_settings(root) else {
+        return json!({ "practices": [], "categories": [] });
+    };
+    let (mut found, _) = crate::content::load_practices(root, &settings);
+    found.sort_by(|a, b| (&a.category, &a.id).cmp(&(&b.category, &b.id)));
+    json!({
+        "practices": found.iter().map(|p| json!({ "id": p.id, "title": p.title, "category": p.category })).collect::<Vec<_>>(),
+        "categories": settings.categories.iter().map(|c| json!({ "slug": c.slug, "title": c.title })).collect::<Vec<_>>(),
+    })
+}
+
+/// Renames a practice as `kennisbank mv` does: the file moves, `related` entries and links
+/// follow, and the old address goes into `aliases:` so it keeps leading to the page.
+fn rename(root: &Path, old: &str, new: &str, category: Option<String>) -> Result<Value, String> {
+    let plan = crate::mv::plan(
+        root,
+        old.trim(),
+        new.trim(),
+        category.as_deref().map(str::trim),
+    )?;
+    crate::mv::apply(&plan)
+        .map_err(|e| crate::msg!("mv-failed", detail = e.to_string()).to_string())?;
+    let moved = plan
+        .write
+        .first()
+        .map(|(path, _)| display_path(root, path))
+        .unwrap_or_default();
+    Ok(json!({
+        "from": display_path(root, &plan.remove),
+        "to": moved,
+        "updated": plan.write.iter().skip(1).map(|(path, _)| display_path(root, path)).collect::<Vec<_>>(),
+    }))
 }
 
 #[cfg(test)]

@@ -61,10 +61,19 @@ pub fn answer(
             a
         }
         ("GET" | "HEAD", "admin/" | "admin/index.html") => {
-            let mut a = Answer::new(200, "text/html; charset=utf-8", super::admin_page());
+            let mut a = Answer::new(200, "text/html; charset=utf-8", super::admin_page(true));
             a.headers
                 .push(("Content-Security-Policy", super::ADMIN_CSP.into()));
             a
+        }
+        ("GET" | "HEAD", "admin/hernoemen.html") => {
+            let mut a = Answer::new(200, "text/html; charset=utf-8", super::RENAME_PAGE);
+            a.headers
+                .push(("Content-Security-Policy", super::ADMIN_CSP.into()));
+            a
+        }
+        ("GET" | "HEAD", "admin/hernoemen.js") => {
+            Answer::new(200, "text/javascript; charset=utf-8", super::RENAME_SCRIPT)
         }
         ("GET" | "HEAD", "admin/config.yml") => match local_config(root) {
             Ok(yaml) => Answer::new(200, "text/yaml; charset=utf-8", yaml),

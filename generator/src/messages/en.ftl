@@ -296,6 +296,10 @@ new-bad-date = `--date { $text }` is not a date: { $detail }; write it as YYYY-M
 new-no-clock = the system clock gives no date; give one with `--date YYYY-MM-DD`
 new-created = Created { $path }: write the text below the `---` line, and uncomment the fields you need.
 mv-failed = renaming failed: { $detail }
+mv-done = Moved { $from } and updated { $count ->
+    [one] 1 other file
+   *[other] { $count } other files
+}; the old address now redirects.
 
 ## The CMS and renaming
 

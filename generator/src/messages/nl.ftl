@@ -302,6 +302,10 @@ new-bad-date = `--date { $text }` is geen datum ({ $detail }); schrijf hem als J
 new-no-clock = de klok van de computer geeft geen datum; geef er een met `--date JJJJ-MM-DD`
 new-created = { $path } is gemaakt: schrijf de tekst onder de regel `---`, en haal het `#` weg voor de velden die u nodig hebt.
 mv-failed = het hernoemen is mislukt: { $detail }
+mv-done = { $from } is verplaatst en { $count ->
+    [one] 1 ander bestand is bijgewerkt
+   *[other] { $count } andere bestanden zijn bijgewerkt
+}; het oude adres leidt naar de nieuwe pagina.
 
 ## De beheeromgeving (CMS) en hernoemen
 

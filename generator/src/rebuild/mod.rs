@@ -136,6 +136,8 @@ struct State {
     pages: HashSet<String>,
     /// Output paths of the search index being served.
     index_files: HashSet<String>,
+    /// Output paths of the redirect pages of old addresses (`aliases:`) being served.
+    redirects: HashSet<String>,
     /// What the served views lack: changes whose other pages a rebuild left for the next one.
     pending: Pending,
 }
@@ -223,6 +225,10 @@ impl Rebuilder {
                     .filter(|f| is_index_file(&f.path))
                     .map(|f| f.path.clone())
                     .collect();
+                let redirects = crate::redirects::files(&content, &self.base)
+                    .into_iter()
+                    .map(|f| f.path)
+                    .collect();
                 publisher.step(StepKind::Full, std::mem::take(&mut built.files), Vec::new());
                 self.state = Some(State {
                     content,
@@ -231,6 +237,7 @@ impl Rebuilder {
                     file_diags: BTreeMap::new(),
                     pages,
                     index_files,
+                    redirects,
                     pending: Pending::Nothing,
                 });
                 self.needs_full = false;
@@ -540,6 +547,7 @@ impl Rebuilder {
             return PartEnd::Deferred;
         }
         let index_due = anything_changed || pending != Pending::Nothing;
+        let mut stale_redirects = Vec::new();
         if index_due {
             files.extend(render::derived_files(
                 &state.content,
@@ -547,9 +555,22 @@ impl Rebuilder {
                 &state.session.theme,
                 base,
             ));
+            // The redirect pages of old addresses: a renamed practice brings one, and one whose
+            // alias went is no longer served (unless a page took its place).
+            let redirects = crate::redirects::files(&state.content, base);
+            let now: HashSet<String> = redirects.iter().map(|f| f.path.clone()).collect();
+            stale_redirects = state
+                .redirects
+                .iter()
+                .filter(|p| !now.contains(*p) && !listed.contains(p.as_str()))
+                .cloned()
+                .collect();
+            stale_redirects.sort();
+            files.extend(redirects);
+            state.redirects = now;
         }
-        if !files.is_empty() {
-            publisher.step(StepKind::Rest, files, Vec::new());
+        if !files.is_empty() || !stale_redirects.is_empty() {
+            publisher.step(StepKind::Rest, files, stale_redirects);
         }
         state.pages = page_list.into_iter().collect();
         state.session.views = views;

@@ -2,7 +2,8 @@
 // real content/): open /admin/, add a practice through the form (title, category, tags, related),
 // publish; the file in content/ passes `kennisbank check` and its page is served. Edit it. An
 // invalid save (`updated` before `added`) is refused with its Dutch message and the file on disk
-// stays as it was. No request leaves loopback.
+// stays as it was. A practice is renamed on the rename page (`/admin/hernoemen.html`): the file
+// moves, `related` follows, the old address leads on. No request leaves loopback.
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -174,9 +175,38 @@ describe('the CMS on kennisbank serve', () => {
     await toast.getByText('Niet opgeslagen').waitFor();
     const message = await toast.innerText();
     assert.match(message, /Niet opgeslagen: content\/praktijken\/algemeen\/buddyproject-in-de-buurt\.md bevat fouten\. Er is niets gewijzigd\./);
-    assert.match(message, /regel \d+: `updated` \(2026-02-01\) is before `added` \(2026-03-01\)/);
+    assert.match(message, /regel \d+: `updated` \(2026-02-01\) ligt vóór `added` \(2026-03-01\)/);
     await page.screenshot({ path: artifact('cms-refused.png') });
     assert.equal(readFileSync(path.join(root, FILE), 'utf8'), before);
+    await context.close();
+  });
+  it('renames a practice on the rename page: the file moves, related follows, the old address leads on', async () => {
+    const { page, context, outside, errors } = await cms();
+    const link = page.getByRole('link', { name: 'Praktijk hernoemen' });
+    await link.click();
+    await page.getByRole('heading', { name: 'Praktijk hernoemen' }).waitFor();
+    await page.getByLabel('Praktijk').selectOption('medische-woning');
+    assert.equal(await page.getByLabel('Categorie').inputValue(), 'medisch', 'the category starts as the practice\'s own');
+    // A bad id is refused with the Dutch reason; nothing moves.
+    await page.getByLabel(/^Nieuw id/).fill('Woning met zorg!');
+    await page.getByRole('button', { name: 'Hernoemen' }).click();
+    await page.getByRole('status').getByText(/Fout: .*geen geldige naam.*woning-met-zorg/).waitFor();
+    assert.ok(existsSync(path.join(root, 'content/praktijken/medisch/medische-woning.md')));
+
+    await page.getByLabel(/^Nieuw id/).fill('woning-met-zorg');
+    await page.getByRole('button', { name: 'Hernoemen' }).click();
+    await page.getByRole('status').getByText(/Hernoemd: content\/praktijken\/medisch\/medische-woning\.md is nu content\/praktijken\/medisch\/woning-met-zorg\.md/).waitFor();
+    assert.ok(!existsSync(path.join(root, 'content/praktijken/medisch/medische-woning.md')));
+    assert.match(readFileSync(path.join(root, 'content/praktijken/algemeen/eerste-praktijk.md'), 'utf8'), /related: \[woning-met-zorg\]/);
+    const check = spawnSync(bin, ['check', '--root', root], { encoding: 'utf8' });
+    assert.equal(check.status, 0, `check failed:\n${check.stdout}${check.stderr}`);
+    const fresh = await waitForPage(`${server.url}/praktijken/medisch/woning-met-zorg/`, 'Medische woning melden');
+    assert.match(fresh, /Medische woning melden/);
+    const old = await waitForPage(`${server.url}/praktijken/medisch/medische-woning/`, 'rel="canonical"');
+    assert.match(old, /\/praktijken\/medisch\/woning-met-zorg\//);
+    await page.screenshot({ path: artifact('cms-rename.png'), fullPage: true });
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });
