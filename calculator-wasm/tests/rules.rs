@@ -563,6 +563,16 @@ fn a_former_municipality_is_named_with_its_successor_and_date() {
         "{}",
         e.message
     );
+    // The herindelingen of 1 January 2015, the first year of the Huisvestingswet 2014, count too.
+    for (old, successor) in [
+        ("Schoonhoven", "Krimpenerwaard"),
+        ("Graft-De Rijp", "Alkmaar"),
+    ] {
+        let v = with(&format!("gemeenten:\n  - {{ naam: {old}, taakstelling: 6, nieuw: 0 }}\n  - {{ naam: Heerenveen, taakstelling: 10, nieuw: 16 }}\n"));
+        let e = error(&v, Code::FormerMunicipality);
+        assert!(e.message.contains(successor), "{}", e.message);
+        assert!(e.message.contains("1 januari 2015"), "{}", e.message);
+    }
 }
 
 #[test]
