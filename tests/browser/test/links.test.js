@@ -148,8 +148,9 @@ describe(`the herverdelingscheck under ${SUB_PATH}`, { skip: !checker.present &&
       const query = '?periode=2026-1&besluitdatum=2026-02-10&bekendmaking=2026-02-12&gemeente=Ameland,6,0&gemeente=Heerenveen,20,26';
       const p = await open(context, env.subUrl + checker.urlPath + query, { ready: checker.ready });
       await p.locator('[data-verdict="valid"]').waitFor({ timeout: 5000 });
-      // The letter follows the verdict once its template has been fetched.
-      await p.locator('[data-letter]').filter({ hasText: 'Heerenveen' }).waitFor({ timeout: 5000 });
+      // Asked for, the letter comes from the documents module, fetched under the base path too.
+      await p.getByRole('button', { name: 'Brief tonen' }).click();
+      await p.locator('[data-letter]').filter({ hasText: 'Heerenveen' }).waitFor({ timeout: 10000 });
       assert.equal(new URL(await p.locator('[data-share-link]').evaluate((a) => a.href)).pathname, SUB_PATH + checker.urlPath, 'the share link keeps the base path');
       assertClean(context);
     } finally {
