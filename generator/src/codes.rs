@@ -93,6 +93,8 @@ pub enum Code {
     TemplateSyntax,
     /// A template extends or includes a template that does not exist.
     TemplateError,
+    /// A template includes itself (directly or through others), or a macro calls itself.
+    TemplateRecursion,
     /// A page cannot be rendered: a template uses a variable or filter that does not exist.
     TemplateRender,
     /// An HTML element in a template is not closed, or closed in the wrong order.
@@ -146,7 +148,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 69] = [
+    pub const ALL: [Code; 70] = [
         Code::UnreadableFile,
         Code::NotUtf8,
         Code::CannotWrite,
@@ -191,6 +193,7 @@ impl Code {
         Code::MissingTheme,
         Code::TemplateSyntax,
         Code::TemplateError,
+        Code::TemplateRecursion,
         Code::TemplateRender,
         Code::TemplateHtml,
         Code::TemplateBlock,
@@ -265,6 +268,7 @@ impl Code {
             Code::MissingTheme => "missing-theme",
             Code::TemplateSyntax => "template-syntax",
             Code::TemplateError => "template-error",
+            Code::TemplateRecursion => "template-recursion",
             Code::TemplateRender => "template-render",
             Code::TemplateHtml => "template-html",
             Code::TemplateBlock => "template-block",

@@ -440,3 +440,46 @@ fn out_of_range_source_date_epoch_is_called_out_of_range() {
         "{diags:#?}"
     );
 }
+
+#[test]
+fn templates_that_recurse_without_end_are_refused_at_their_line() {
+    // An include cycle: tera would recurse until the stack overflows and the process aborts.
+    let dir = project("minimal");
+    let list = "themes/default/templates/partials/practice_list.html";
+    let text = read(dir.path(), list);
+    write(
+        dir.path(),
+        list,
+        &format!("{text}{{% include \"partials/practice_list.html\" %}}\n"),
+    );
+    let out = run(&["check", "--format", "json"], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let diags = json(&out);
+    assert_eq!(codes(&diags), ["template-recursion"], "{diags:#?}");
+    assert_eq!(diags[0]["path"], list);
+    assert_eq!(
+        diags[0]["line"].as_u64(),
+        Some(text.lines().count() as u64 + 1)
+    );
+
+    // A macro that calls itself, used in a page's block.
+    let dir = project("minimal");
+    write(
+        dir.path(),
+        "themes/default/templates/partials/m.html",
+        "{% macro r(n) %}\n{{ self::r(n=n+1) }}\n{% endmacro r %}\n",
+    );
+    let tag = "themes/default/templates/tag.html";
+    let text = read(dir.path(), tag).replacen(
+        "{% block title %}",
+        "{% import \"partials/m.html\" as m %}{% block title %}{{ m::r(n=1) }}",
+        1,
+    );
+    write(dir.path(), tag, &text);
+    let out = run(&["build"], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out) + &stdout(&out);
+    assert!(err.contains("template-recursion"), "{err}");
+    assert!(err.contains("partials/m.html:2"), "{err}");
+    assert!(!dir.path().join("public").exists());
+}

@@ -148,6 +148,31 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         )
         .hint(crate::msg!("template-missing-hint"))]);
     }
+    if let Some(cycle) = super::template_recursion::find(&tera) {
+        let path = templates_dir.join(&cycle.file);
+        let shown = display_path(root, &path);
+        let text = templates
+            .iter()
+            .find(|(s, _)| *s == shown)
+            .map(|(_, t)| t.as_str())
+            .unwrap_or_default();
+        let (line, column) = text
+            .lines()
+            .enumerate()
+            .find_map(|(i, l)| {
+                l.find(&cycle.needle)
+                    .map(|c| (i + 1, l[..c].chars().count() + 1))
+            })
+            .unwrap_or((1, 1));
+        return Err(vec![Diagnostic::error(
+            Code::TemplateRecursion,
+            shown,
+            crate::msg!("template-recursion", chain = cycle.chain),
+        )
+        .at(line, column)
+        .hint(crate::msg!("template-recursion-hint"))
+        .with_source(text)]);
+    }
     let static_dir = dir.join("static");
     let mut static_files = Vec::new();
     if let Some(link) = symlink_below(root, &static_dir) {
