@@ -78,6 +78,7 @@ struct RawAddressees {
 /// Reads `content/adressen.yaml`: `ministeries: [{rol, naam, tav?, postadres?}]`, each role once.
 #[cfg(feature = "yaml")]
 pub fn ministries_from_yaml(src: &str) -> Result<Vec<Ministry>, Vec<InputError>> {
+    crate::error::check_nesting(src).map_err(|e| vec![e])?;
     let raw: RawAddressees = serde_yaml::from_str(src).map_err(|e| {
         let loc = e.location();
         vec![InputError {

@@ -58,6 +58,25 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// Refuses YAML nested deeper than [`textkit::yaml_nesting::MAX_NESTING`] before it is parsed:
+/// the YAML parser takes time that grows faster than the depth (minutes for 100,000 `[`).
+#[cfg(feature = "yaml")]
+pub(crate) fn check_nesting(src: &str) -> Result<(), InputError> {
+    use textkit::yaml_nesting::{too_deep, MAX_NESTING};
+    match too_deep(src) {
+        None => Ok(()),
+        Some((line, column)) => Err(InputError {
+            line: Some(line),
+            column: Some(column),
+            message: format!("nested more than {MAX_NESTING} levels deep here"),
+            hint: Some(
+                "these files are a few levels deep: look for a pasted run of `[`, `{` or `- `"
+                    .into(),
+            ),
+        }),
+    }
+}
+
 /// Removes the " at line L column C" that serde_json and serde_yaml append, because we report the
 /// position in fields of our own.
 pub(crate) fn strip_location(message: &str) -> String {

@@ -333,6 +333,7 @@ impl MunicipalityList {
     /// Reads `content/gemeenten.yaml`: `gemeenten: [{naam, provincie, ook?}]`.
     #[cfg(feature = "yaml")]
     pub fn from_yaml(src: &str) -> Result<MunicipalityList, Vec<InputError>> {
+        crate::error::check_nesting(src).map_err(|e| vec![e])?;
         let raw: RawList = serde_yaml::from_str(src).map_err(|e| {
             let loc = e.location();
             vec![InputError {

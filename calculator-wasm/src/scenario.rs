@@ -238,6 +238,7 @@ impl Scenario {
         if src.trim().is_empty() {
             return Ok(Scenario::default());
         }
+        crate::error::check_nesting(src)?;
         serde_yaml::from_str(&quote_non_decimal_numbers(src)).map_err(|e| {
             let loc = e.location();
             parse_error(
@@ -556,6 +557,21 @@ mod tests {
         assert_eq!(e.line, Some(1), "{e}");
         let e = Scenario::parse("periode: 2026-1\n  x: [\n").unwrap_err();
         assert!(e.line.is_some(), "{e}");
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn deeply_nested_yaml_is_refused_at_its_place_before_parsing() {
+        // 100,000 `[` took the YAML parser minutes; now it is refused at once, at the 33rd.
+        let text = format!("periode: 2026-1\ngemeenten: {}\n", "[".repeat(100_000));
+        let e = Scenario::parse(&text).unwrap_err();
+        assert_eq!((e.line, e.column), (Some(2), Some(12 + 32)), "{e}");
+        assert!(e.message.contains("32 levels"), "{e}");
+        // The lists beside a scenario too.
+        let e = crate::municipalities::MunicipalityList::from_yaml(&text).unwrap_err();
+        assert_eq!(e[0].line, Some(2), "{e:?}");
+        let e = crate::addressees::ministries_from_yaml(&text).unwrap_err();
+        assert_eq!(e[0].line, Some(2), "{e:?}");
     }
 
     #[cfg(feature = "yaml")]

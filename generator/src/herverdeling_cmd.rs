@@ -549,6 +549,17 @@ mod tests {
     }
 
     #[test]
+    fn deeply_nested_scenario_is_refused_with_its_line_and_exits_2() {
+        let text = format!("periode: 2026-1\ngemeenten: {}\n", "[".repeat(100_000));
+        let (code, _, err) = run_str(&text, Output::Report);
+        assert_eq!(code, 2);
+        assert!(
+            err.contains("scenario.yaml:2:44: nested more than 32 levels"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn documents_are_written_as_odt_docx_and_html() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("s.yaml");

@@ -1,7 +1,7 @@
 //! Text primitives shared by the kennisbank crates, each written once: folding case and
 //! diacritics ([`fold`]), edit distance with the rule for "close enough" ([`distance`]), HTML and
-//! XML escaping ([`escape`]), percent-decoding ([`percent`]) and calendar dates without a clock
-//! ([`date`]).
+//! XML escaping ([`escape`]), percent-decoding ([`percent`]), calendar dates without a clock
+//! ([`date`]) and the nesting depth of YAML text ([`yaml_nesting`]).
 //!
 //! No dependencies (serde only with the `serde` feature) and no I/O, so it builds for WebAssembly as it is.
 
@@ -10,6 +10,7 @@ pub mod distance;
 pub mod escape;
 pub mod fold;
 pub mod percent;
+pub mod yaml_nesting;
 
 pub use date::{Date, DateError};
 pub use distance::{damerau_levenshtein, is_close, max_typos};
