@@ -29,7 +29,11 @@ pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result
         return Err(why.to_string());
     }
     let (practices, _) = content::load_practices(root, &settings);
-    let Some(found) = find_file(root, &settings, old) else {
+    // An id is a file name: `../algemeen/x` would reach another folder and leave `related` behind.
+    let found = is_slug(old)
+        .then(|| find_file(root, &settings, old))
+        .flatten();
+    let Some(found) = found else {
         let ids: Vec<&str> = practices.iter().map(|p| p.id.as_str()).collect();
         let hint = crate::diagnostics::suggest(old, &ids)
             .map(|s| format!(" {}", crate::msg!("did-you-mean", name = s)))
@@ -52,6 +56,14 @@ pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result
         .join(PRACTICES_DIR)
         .join(&new_category)
         .join(format!("{new}.md"));
+    // Something that is not a practice (a file `check` refuses, a FIFO, a folder) is not replaced either.
+    if new_path != old_path && std::fs::symlink_metadata(&new_path).is_ok() {
+        return Err(crate::msg!(
+            "mv-path-taken",
+            path = crate::diagnostics::display_path(root, &new_path)
+        )
+        .to_string());
+    }
     let old_address = format!("/praktijken/{old_category}/{old}/");
     let new_address = format!("/praktijken/{new_category}/{new}/");
 

@@ -1,7 +1,12 @@
 //! Small text helpers: slugs, URLs, summaries.
 use crate::messages::Message;
 
-/// A URL-safe slug: lowercase ASCII letters, digits and single hyphens (`Grote woningen` → `grote-woningen`).
+/// Longest slug (a practice's id, a category, a tag's address): a file name must stay well
+/// under the 255 bytes file systems allow, and an address readable.
+pub const MAX_SLUG_CHARS: usize = 80;
+
+/// A URL-safe slug: lowercase ASCII letters, digits and single hyphens (`Grote woningen` →
+/// `grote-woningen`), at most [`MAX_SLUG_CHARS`] long (cut after a whole word when it can be).
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in textkit::fold(text).chars() {
@@ -9,6 +14,16 @@ pub fn slugify(text: &str) -> String {
             out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
+        }
+    }
+    if out.len() > MAX_SLUG_CHARS {
+        // ASCII only, so any byte index is a character boundary.
+        let whole_word = out.as_bytes()[MAX_SLUG_CHARS] == b'-';
+        out.truncate(MAX_SLUG_CHARS);
+        if !whole_word {
+            if let Some(hyphen) = out.rfind('-') {
+                out.truncate(hyphen);
+            }
         }
     }
     while out.ends_with('-') {
@@ -134,6 +149,19 @@ pub fn first_sentence(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_are_cut_after_a_whole_word_at_the_limit() {
+        // 10,000 letters made a file name the file system refuses ("File name too long").
+        assert_eq!(slugify(&"a".repeat(10_000)), "a".repeat(MAX_SLUG_CHARS));
+        let words = "woning ".repeat(30);
+        let slug = slugify(&words);
+        assert!(
+            slug.len() <= MAX_SLUG_CHARS && slug.ends_with("woning"),
+            "{slug}"
+        );
+        assert!(!is_slug(&"a".repeat(MAX_SLUG_CHARS + 1)));
+    }
 
     #[test]
     fn slugify_folds_diacritics_and_punctuation() {

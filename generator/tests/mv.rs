@@ -128,3 +128,62 @@ fn an_alias_that_is_another_page_is_an_error() {
         "{d}"
     );
 }
+
+#[test]
+fn mv_takes_only_an_id_and_never_replaces_a_file_it_did_not_write() {
+    let project = project("minimal");
+    let root = project.path();
+    let before = snapshot(root);
+    // A path for the old id would move the file from another folder and leave `related` behind.
+    let out = kennisbank(&["mv", "../medisch/medische-woning", "x"], root);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Er is geen praktijk met de naam `../medisch/medische-woning`"),
+        "{}",
+        stderr(&out)
+    );
+    // Something at the new place that is not a practice (here a folder, as a FIFO would be).
+    std::fs::create_dir(root.join("content/praktijken/medisch/x.md")).unwrap();
+    std::fs::write(
+        root.join("content/praktijken/medisch/x.md/notes.txt"),
+        "mine",
+    )
+    .unwrap();
+    let out = kennisbank(
+        &["mv", "eerste-praktijk", "x", "--category", "medisch"],
+        root,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`content/praktijken/medisch/x.md` bestaat al"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_dir_all(root.join("content/praktijken/medisch/x.md")).unwrap();
+    assert_eq!(snapshot(root), before);
+    // A name of 10,000 letters is refused as a name, not by the file system.
+    let out = kennisbank(&["mv", "eerste-praktijk", &"a".repeat(10_000)], root);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("geen geldige naam"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(snapshot(root), before);
+}
+
+/// Every file under `content/` with its text.
+fn snapshot(root: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(root.join("content"))
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+            (e.path().to_path_buf(), text)
+        })
+        .collect();
+    files.sort();
+    files
+}

@@ -324,6 +324,7 @@ mv-bad-id = `{ $id }` is not a valid practice id: use lowercase letters, digits 
 mv-no-such-practice = There is no practice with the id `{ $id }`.
 mv-nothing-to-do = The new id and category are the same as the old ones; there is nothing to do.
 mv-exists = There is already a practice with the id `{ $id }`; choose another id.
+mv-path-taken = `{ $path }` already exists (it is not a practice the kennisbank reads); choose another name, or remove or move that file yourself first.
 mv-no-front-matter = { $path } has no front matter between `---` lines
 
 ## The errors `serve` shows over the page

@@ -330,6 +330,7 @@ mv-bad-id = `{ $id }` is geen geldige naam voor een praktijk: gebruik kleine let
 mv-no-such-practice = Er is geen praktijk met de naam `{ $id }`.
 mv-nothing-to-do = De nieuwe naam en categorie zijn gelijk aan de oude; er is niets te doen.
 mv-exists = Er is al een praktijk met de naam `{ $id }`; kies een andere naam.
+mv-path-taken = `{ $path }` bestaat al (het is geen praktijk die de kennisbank leest); kies een andere naam, of verwijder of verplaats dat bestand eerst zelf.
 mv-no-front-matter = { $path } heeft geen blok velden tussen regels `---`
 
 ## De foutmeldingen van `serve` over de pagina
