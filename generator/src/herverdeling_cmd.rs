@@ -147,7 +147,9 @@ fn load_and_check(file: &Path, root: &Path) -> Result<(Verdict, Scenario), Strin
     let src = read(file)?;
     let scenario = Scenario::parse(&src).map_err(|e| e.in_file(&file.display().to_string()))?;
     let list_path = root.join(MUNICIPALITIES_FILE);
-    let list_src = read(&list_path)?;
+    // A file of the project, read by the project's rules (plain files only, at most 2 MB).
+    let list_src = crate::content::read_text(root, &list_path)
+        .map_err(|d| format!("{}: {}", list_path.display(), d.text()))?;
     let list = MunicipalityList::from_yaml(&list_src).map_err(|errors| {
         let name = list_path.display().to_string();
         errors

@@ -674,3 +674,33 @@ fn the_rename_page_renames_a_practice_as_mv_does_and_refuses_in_dutch() {
         .unwrap()
         .contains("eerste-praktijk"));
 }
+
+#[test]
+fn a_fifo_in_content_is_answered_as_unreadable_not_waited_for() {
+    let project = project("minimal");
+    let root = project.path().to_path_buf();
+    let fifo = root.join("content/praktijken/algemeen/pijp.md");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    // Reading it used to block the worker for good (four such requests and the server stood still).
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let one = call(
+            &root,
+            json!({ "action": "getEntry", "params": { "path": "content/praktijken/algemeen/pijp.md" } }),
+        );
+        let all = call(
+            &root,
+            json!({ "action": "entriesByFolder", "params": { "folder": "content/praktijken/algemeen", "extension": "md", "depth": 1 } }),
+        );
+        let _ = send.send((one.body, all.body));
+    });
+    let (one, all) = receive
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the backend answers");
+    assert_eq!(one["data"], Value::Null, "{one}");
+    assert!(all.to_string().contains("eerste-praktijk"), "{all}");
+}

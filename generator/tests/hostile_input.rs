@@ -483,3 +483,32 @@ fn templates_that_recurse_without_end_are_refused_at_their_line() {
     assert!(err.contains("partials/m.html:2"), "{err}");
     assert!(!dir.path().join("public").exists());
 }
+
+#[test]
+fn a_fifo_for_the_addressees_or_municipalities_is_refused_not_waited_for() {
+    for file in ["content/adressen.yaml", "content/gemeenten.yaml"] {
+        let dir = project("minimal");
+        let path = dir.path().join(file);
+        let _ = std::fs::remove_file(&path);
+        assert!(Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap()
+            .success());
+        let out = run(&["check", "--format", "json"], dir.path(), &[]);
+        assert_eq!(out.status.code(), Some(1), "{file}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains("geen gewoon bestand"),
+            "{file}: {}",
+            stdout(&out)
+        );
+        write(dir.path(), "s.yaml", "periode: 2026-1\n");
+        let out = run(&["herverdeling", "s.yaml"], dir.path(), &[]);
+        assert_eq!(out.status.code(), Some(2), "{file}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("geen gewoon bestand"),
+            "{file}: {}",
+            stderr(&out)
+        );
+    }
+}

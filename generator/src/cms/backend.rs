@@ -161,17 +161,17 @@ fn list(root: &Path, folder: &str, extension: &str, depth: usize) -> Result<Vec<
 /// file cannot be read.
 fn entry(root: &Path, path: &Path, label: Option<&str>) -> Value {
     let rel = shown(root, path);
-    match std::fs::read(path) {
-        Ok(bytes) => json!({
+    match read_plain(path) {
+        Some(bytes) => json!({
             "data": String::from_utf8_lossy(&bytes),
             "file": { "path": rel, "label": label, "id": content_id(&bytes) },
         }),
-        Err(_) => json!({ "data": null, "file": { "path": rel, "label": label, "id": null } }),
+        None => json!({ "data": null, "file": { "path": rel, "label": label, "id": null } }),
     }
 }
 
 fn media(root: &Path, path: &Path) -> Option<Value> {
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = read_plain(path)?;
     Some(json!({
         "id": content_id(&bytes),
         "content": base64(&bytes),
@@ -179,6 +179,17 @@ fn media(root: &Path, path: &Path) -> Option<Value> {
         "path": shown(root, path),
         "name": path.file_name()?.to_string_lossy(),
     }))
+}
+
+/// The bytes of a plain file of at most [`crate::source::MAX_STATIC_BYTES`]; `None` for anything
+/// else. A FIFO would block the worker that reads it for good (four of them, the whole server),
+/// and a huge file would be copied into memory, and into the answer, whole.
+fn read_plain(path: &Path) -> Option<Vec<u8>> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > crate::source::MAX_STATIC_BYTES {
+        return None;
+    }
+    std::fs::read(path).ok()
 }
 
 /// A stable id of a file's contents (the CMS uses it to see changes, not for security).
