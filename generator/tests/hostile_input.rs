@@ -512,3 +512,29 @@ fn a_fifo_for_the_addressees_or_municipalities_is_refused_not_waited_for() {
         );
     }
 }
+
+#[test]
+fn a_template_asking_for_a_huge_range_is_refused_not_run() {
+    // Tera's own `range` made all 100,000,000 numbers (8 GB, no end) or looped for ever on a zero step.
+    for call in ["range(end=100000000)", "range(end=3, step_by=0)"] {
+        let dir = project("minimal");
+        let tag = "themes/default/templates/tag.html";
+        let text = read(dir.path(), tag).replacen(
+            "{% block title %}",
+            &format!("{{% block title %}}{{% for i in {call} %}}x{{% endfor %}}"),
+            1,
+        );
+        write(dir.path(), tag, &text);
+        let out = run(&["check", "--format", "json"], dir.path(), &[]);
+        assert_eq!(out.status.code(), Some(1), "{call}: {}", stderr(&out));
+        let diags = json(&out);
+        assert!(
+            codes(&diags).iter().all(|c| c == "template-render"),
+            "{diags:#?}"
+        );
+        assert!(
+            diags[0]["message"].as_str().unwrap().contains("`range`"),
+            "{diags:#?}"
+        );
+    }
+}

@@ -276,6 +276,10 @@ template-syntax-hint = check that every `{"{{"}`, `{"{%"}` and `{"{#"}` is close
 template-missing-hint = a template extends or includes a template that does not exist
 template-recursion = this template calls itself without end: { $chain }
 template-recursion-hint = a template may not include itself (through others), and a macro may not call itself: write the repetition out, or use a `{"{%"} for %{"}"}` loop
+template-range-too-long = `range` would give { $count } numbers; a template may ask for at most { $max } at once
+template-range-step = `range` with `step_by=0` never ends: use a step of 1 or more
+template-range-number = `range` gets something other than a whole number of 0 or more for `{ $key }`
+template-range-no-end = `range` needs an `end`, such as `range(end=10)`
 theme-name-invalid = `theme: { $name }` is not the name of a folder in `themes/`
 theme-name-invalid-hint = write only the folder's name, such as `theme: default`: no `/`, `..` or absolute path
 municipalities-invalid = the list of municipalities is not valid: { $detail }

@@ -282,6 +282,10 @@ template-syntax-hint = controleer of elke `{"{{"}`, `{"{%"}` en `{"{#"}` geslote
 template-missing-hint = een sjabloon breidt een sjabloon uit of voegt er een in dat niet bestaat
 template-recursion = dit sjabloon roept zichzelf aan zonder einde: { $chain }
 template-recursion-hint = een sjabloon mag zichzelf niet (via andere) invoegen, en een macro mag zichzelf niet aanroepen: schrijf de herhaling uit, of gebruik een `{"{%"} for %{"}"}`-lus
+template-range-too-long = `range` zou { $count } getallen geven; een sjabloon mag er hoogstens { $max } in één keer vragen
+template-range-step = `range` met `step_by=0` houdt nooit op: gebruik een stap van 1 of meer
+template-range-number = `range` krijgt bij `{ $key }` iets anders dan een heel getal van 0 of meer
+template-range-no-end = `range` heeft een `end` nodig, zoals `range(end=10)`
 theme-name-invalid = `theme: { $name }` is niet de naam van een map in `themes/`
 theme-name-invalid-hint = schrijf alleen de naam van de map, zoals `theme: default`: geen `/`, `..` of volledig pad
 municipalities-invalid = de lijst van gemeenten is niet geldig: { $detail }

@@ -3,6 +3,7 @@
 pub mod feeds;
 pub mod sitemap;
 pub mod template_check;
+pub mod template_range;
 pub mod template_recursion;
 pub mod theme;
 pub mod views;

@@ -138,6 +138,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         return Err(diags);
     }
     let mut tera = Tera::default();
+    tera.register_function("range", super::template_range::range);
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_html);
     if let Err(e) = tera.add_raw_templates(sources) {
