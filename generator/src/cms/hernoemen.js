@@ -18,10 +18,24 @@
     return body;
   }
 
+  // The backend's sentences mark names and ids with backticks, as the terminal shows them; here
+  // they become <code> (built as nodes: the text is never read as HTML).
   function show(kind, text) {
     status.dataset.result = kind;
-    status.textContent = text;
+    status.replaceChildren(...text.split('`').map((part, i) => {
+      if (i % 2 === 0) return document.createTextNode(part);
+      const code = document.createElement('code');
+      code.textContent = part;
+      return code;
+    }));
   }
+
+  // The new id is marked invalid while a refusal about it is shown.
+  function invalid(yes) {
+    if (yes) newId.setAttribute('aria-invalid', 'true');
+    else newId.removeAttribute('aria-invalid');
+  }
+  newId.addEventListener('input', () => invalid(false));
 
   async function load(selected) {
     const { practices, categories } = await call('practices', {});
@@ -43,6 +57,7 @@
     event.preventDefault();
     if (!newId.value.trim()) {
       show('fout', 'Fout: vul een nieuw id in.');
+      invalid(true);
       newId.focus();
       return;
     }
@@ -56,6 +71,7 @@
       await load(renamed);
     } catch (e) {
       show('fout', `Fout: ${e.message}`);
+      invalid(true);
     }
   });
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { PROJECT_ROOT } from '../lib/build.js';
-import { artifact, CHROMIUM, LAUNCH_ARGS } from '../lib/harness.js';
+import { artifact, assertNoViolations, axe, CHROMIUM, LAUNCH_ARGS } from '../lib/harness.js';
 
 const FILE = 'content/praktijken/algemeen/buddyproject-in-de-buurt.md';
 
@@ -187,11 +187,19 @@ describe('the CMS on kennisbank serve', () => {
     await page.getByRole('heading', { name: 'Praktijk hernoemen' }).waitFor();
     await page.getByLabel('Praktijk').selectOption('medische-woning');
     assert.equal(await page.getByLabel('Categorie').inputValue(), 'medisch', 'the category starts as the practice\'s own');
+    assertNoViolations(await axe(page), 'the rename page');
     // A bad id is refused with the Dutch reason; nothing moves.
     await page.getByLabel(/^Nieuw id/).fill('Woning met zorg!');
     await page.getByRole('button', { name: 'Hernoemen' }).click();
     await page.getByRole('status').getByText(/Fout: .*geen geldige naam.*woning-met-zorg/).waitFor();
+    assert.equal(await page.getByLabel(/^Nieuw id/).getAttribute('aria-invalid'), 'true', 'the refused id is marked invalid');
     assert.ok(existsSync(path.join(root, 'content/praktijken/medisch/medische-woning.md')));
+    // On a phone (360 px) with the refusal shown: nothing scrolls sideways, and axe finds nothing.
+    await page.setViewportSize({ width: 360, height: 800 });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'no horizontal scrolling at 360 px');
+    assertNoViolations(await axe(page), 'the rename page at 360 px with a refusal');
+    await page.screenshot({ path: artifact('cms-rename-360.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByLabel(/^Nieuw id/).fill('woning-met-zorg');
     await page.getByRole('button', { name: 'Hernoemen' }).click();
