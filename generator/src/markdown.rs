@@ -61,6 +61,10 @@ pub fn to_html(markdown: &str, opts: &MarkdownOptions) -> String {
         }
         _ => markdown,
     };
+    // Raw HTML that would swallow the rest of the page (an unclosed `<!--` or `<script>`: the
+    // menu, the footer and the scripts after the text vanish) is shown as text, as without
+    // `allow_raw_html`, so that the editor sees it on the page.
+    let allow_raw_html = opts.allow_raw_html && !swallows_the_rest(&raw_html(markdown));
     let mut in_definition = false;
     let events = Parser::new_ext(markdown, parser_options()).filter(move |event| {
         let external = opts.external_footnotes.is_some();
@@ -77,7 +81,7 @@ pub fn to_html(markdown: &str, opts: &MarkdownOptions) -> String {
         }
     });
     let events = events.map(|event| match event {
-        Event::Html(html) | Event::InlineHtml(html) if !opts.allow_raw_html => Event::Text(html),
+        Event::Html(html) | Event::InlineHtml(html) if !allow_raw_html => Event::Text(html),
         Event::Start(Tag::Heading {
             level,
             id,
@@ -103,6 +107,49 @@ pub fn to_html(markdown: &str, opts: &MarkdownOptions) -> String {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
     html
+}
+
+/// The raw HTML of a text, in order, as the markdown parser finds it.
+fn raw_html(markdown: &str) -> String {
+    Parser::new_ext(markdown, parser_options())
+        .filter_map(|event| match event {
+            Event::Html(html) | Event::InlineHtml(html) => Some(html.into_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Elements whose content a browser reads as text up to their end tag: opened and not closed,
+/// they hide the rest of the page.
+const RAW_TEXT_ELEMENTS: [&str; 8] = [
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "iframe",
+    "noscript",
+    "xmp",
+    "plaintext",
+];
+
+/// Whether `html` opens a comment or a raw-text element that it does not close.
+pub fn swallows_the_rest(html: &str) -> bool {
+    if let Some(open) = html.rfind("<!--") {
+        if !html[open + 4..].contains("-->") {
+            return true;
+        }
+    }
+    let lower = html.to_ascii_lowercase();
+    RAW_TEXT_ELEMENTS.iter().any(|name| {
+        let opened = lower
+            .match_indices(&format!("<{name}"))
+            .filter(|(at, m)| {
+                // `<scripts` is not `<script`: the name ends at a space, `>` or `/`.
+                lower[at + m.len()..].starts_with([' ', '>', '/', '\t', '\n'])
+            })
+            .count();
+        opened > lower.matches(&format!("</{name}")).count()
+    })
 }
 
 fn shift(level: HeadingLevel) -> HeadingLevel {
@@ -231,6 +278,40 @@ mod tests {
             },
         );
         assert!(allowed.contains("<b>vet</b>"));
+    }
+
+    #[test]
+    fn raw_html_that_would_hide_the_rest_of_the_page_is_shown_as_text() {
+        let allowed = |text: &str| {
+            to_html(
+                text,
+                &MarkdownOptions {
+                    allow_raw_html: true,
+                    base: "/",
+                    external_footnotes: None,
+                },
+            )
+        };
+        for text in [
+            "tekst\n\n<!-- nooit dicht\n\nmeer tekst\n",
+            "tekst <!-- inline",
+            "<SCRIPT src=x>\n\nmeer\n",
+            "<textarea>\n",
+        ] {
+            let out = allowed(text);
+            assert!(out.contains("&lt;"), "{text:?}: {out}");
+            assert!(
+                !out.contains("<!--") && !out.contains("<SCRIPT") && !out.contains("<textarea"),
+                "{out}"
+            );
+        }
+        // Closed, they stay HTML.
+        let out = allowed("<!-- notitie -->\n\n<b>vet</b> en <style>p{}</style>\n");
+        assert!(
+            out.contains("<!-- notitie -->") && out.contains("<b>vet</b>"),
+            "{out}"
+        );
+        assert!(!swallows_the_rest("<scripts-lijst> <p>"));
     }
 
     #[test]
