@@ -12,6 +12,20 @@ use std::collections::BTreeMap;
 
 pub use textkit::yaml_nesting::{too_deep, MAX_NESTING};
 
+/// The 1-based line and column of the first alias (`*name`) in `yaml` outside comments.
+fn first_alias(yaml: &str) -> Option<(usize, usize)> {
+    yaml.lines().enumerate().find_map(|(i, line)| {
+        let code = line.split(" #").next().unwrap_or(line);
+        code.char_indices()
+            .find(|(at, c)| {
+                *c == '*'
+                    && code[..*at].ends_with([' ', '[', ',', '-', ':'])
+                    && code[at + 1..].starts_with(|n: char| n.is_alphanumeric())
+            })
+            .map(|(at, _)| (i + 1, code[..at].chars().count() + 1))
+    })
+}
+
 /// A YAML mapping from one file (or from the front matter of one file).
 pub struct YamlDoc<'a> {
     /// Path for messages (relative to the project root).
@@ -57,6 +71,15 @@ impl<'a> YamlDoc<'a> {
                     .map(|l| (l.line() + line_offset, l.column()))
                     .unwrap_or((line_offset + 1, 0));
                 let full = e.to_string();
+                if full.starts_with("repetition limit exceeded") {
+                    // serde_yaml stops an alias bomb (`&a [x, x]`, `&b [*a, *a]`, …) but says so in
+                    // English at the start of the file; the first alias is where to look.
+                    let (l, c) = first_alias(yaml).unwrap_or((1, 1));
+                    return Diagnostic::error(Code::YamlSyntax, path, crate::msg!("yaml-aliases"))
+                        .at(l + line_offset, c)
+                        .hint(crate::msg!("yaml-aliases-hint"))
+                        .with_source(file_text);
+                }
                 let detail = full.split(" at line ").next().unwrap_or(&full).to_string();
                 let mut message = crate::msg!("yaml-invalid", detail = detail.clone());
                 // libyaml finds an unclosed `[` or quote only at the end; the construct's start is where to look.
@@ -308,6 +331,23 @@ mod tests {
         let err = YamlDoc::parse("site.yaml", text, text, 0).err().unwrap();
         assert_eq!(err.line, 5, "{err:?}");
         assert!(err.text().contains("begint op regel 3"), "{err:?}");
+    }
+
+    #[test]
+    fn an_alias_bomb_is_named_at_its_first_alias() {
+        let mut yaml = String::from("title: T\na: &a [x, x, x, x, x, x, x, x, x]\n");
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+        for pair in names.windows(2) {
+            let refs = vec![format!("*{}", pair[0]); 9].join(", ");
+            yaml.push_str(&format!("{0}: &{0} [{refs}]\n", pair[1]));
+        }
+        let err = YamlDoc::parse("site.yaml", &yaml, &yaml, 0).err().unwrap();
+        assert_eq!(
+            (err.code, err.line, err.column),
+            ("yaml-syntax", 3, 8),
+            "{err:?}"
+        );
+        assert!(err.text().contains("verwijzingen"), "{err:?}");
     }
 
     #[test]
