@@ -8,6 +8,7 @@ use common::*;
 use kennisbank::cms::{backend, config, serve};
 use kennisbank::content::{self, settings, stappenplan, synonyms};
 use serde_json::{json, Value};
+use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
 
 fn local_config(root: &Path) -> Value {
@@ -703,4 +704,50 @@ fn a_fifo_in_content_is_answered_as_unreadable_not_waited_for() {
         .expect("the backend answers");
     assert_eq!(one["data"], Value::Null, "{one}");
     assert!(all.to_string().contains("eerste-praktijk"), "{all}");
+}
+
+#[test]
+fn a_save_never_replaces_another_practice_or_a_file_it_did_not_write() {
+    let project = project("minimal");
+    let root = project.path();
+    let first = "content/praktijken/algemeen/eerste-praktijk.md";
+    let second = "content/praktijken/algemeen/tweede-praktijk.md";
+    let (first_text, second_text) = (read(root, first), read(root, second));
+    // Renaming the second onto the first wrote over the first and removed the second: both lost.
+    let moved = call(
+        root,
+        json!({ "action": "persistEntry", "params": { "entry": { "path": second, "newPath": first, "raw": second_text }, "assets": [], "options": {} } }),
+    );
+    assert_eq!(moved.status, 422, "{:?}", moved.body);
+    assert!(
+        moved.body["error"].as_str().unwrap().contains("bestaat al"),
+        "{:?}",
+        moved.body
+    );
+    // A new entry whose file name is taken (the CMS says `newEntry`).
+    let new = call(
+        root,
+        json!({ "action": "persistEntry", "params": { "dataFiles": [{ "path": first, "raw": second_text }], "assets": [], "options": { "newEntry": true } } }),
+    );
+    assert_eq!(new.status, 422, "{:?}", new.body);
+    // A folder or a FIFO at the new name is not replaced either.
+    let fifo = "content/praktijken/medisch/pijp.md";
+    assert!(std::process::Command::new("mkfifo")
+        .arg(root.join(fifo))
+        .status()
+        .unwrap()
+        .success());
+    let onto_fifo = call(
+        root,
+        json!({ "action": "persistEntry", "params": { "entry": { "path": second, "newPath": fifo, "raw": second_text }, "assets": [], "options": {} } }),
+    );
+    assert_eq!(onto_fifo.status, 422, "{:?}", onto_fifo.body);
+    assert!(std::fs::symlink_metadata(root.join(fifo))
+        .unwrap()
+        .file_type()
+        .is_fifo());
+    assert_eq!(
+        (read(root, first), read(root, second)),
+        (first_text, second_text)
+    );
 }

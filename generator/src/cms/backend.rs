@@ -241,6 +241,12 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
     {
         return Reply::refused(crate::msg!("cms-no-media").to_string());
     }
+    // A new entry, or one moved to another name, never replaces a file that is there: that
+    // would be another practice (its text lost) or something kennisbank did not write.
+    let new_entry = p
+        .pointer("/options/newEntry")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     // Check every file before writing any.
     let mut plan = Vec::new();
     for f in &files {
@@ -254,6 +260,9 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
             None => from.clone(),
         };
         let rel = shown(root, &to);
+        if (new_entry || from != to) && std::fs::symlink_metadata(&to).is_ok() {
+            return Reply::refused(crate::msg!("cms-path-taken", path = rel.as_str()).to_string());
+        }
         let raw = tidy(&rel, &f.raw);
         let diags = match check_file(root, &rel, &raw, (from != to).then(|| shown(root, &from))) {
             Ok(d) => d,

@@ -317,6 +317,7 @@ cms-no-media = Images and other files cannot be added: the site publishes text o
 cms-unknown-action = The CMS server does not know the action `{ $action }`.
 cms-save-no-file = The request to save holds no file.
 cms-cannot-save = { $path } could not be saved: { $detail }
+cms-path-taken = Not saved: `{ $path }` already exists (another practice or another file); choose another title or name. Nothing was changed.
 cms-old-file-left = { $path } is saved, but the old file { $old } could not be removed: { $detail }
 cms-cannot-delete-kind = { $path } cannot be deleted through the CMS; only practices can.
 cms-cannot-delete = { $path } could not be deleted: { $detail }

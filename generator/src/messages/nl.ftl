@@ -323,6 +323,7 @@ cms-no-media = Afbeeldingen en andere bestanden kunnen niet worden toegevoegd: d
 cms-unknown-action = De CMS-server kent de actie `{ $action }` niet.
 cms-save-no-file = Het verzoek om op te slaan bevat geen bestand.
 cms-cannot-save = { $path } kon niet worden opgeslagen ({ $detail }).
+cms-path-taken = Niet opgeslagen: `{ $path }` bestaat al (een andere praktijk of een ander bestand); kies een andere titel of naam. Er is niets gewijzigd.
 cms-old-file-left = { $path } is opgeslagen, maar het oude bestand { $old } kon niet worden verwijderd ({ $detail }).
 cms-cannot-delete-kind = { $path } kan niet via het CMS worden verwijderd; alleen praktijken kunnen dat.
 cms-cannot-delete = { $path } kon niet worden verwijderd ({ $detail }).
