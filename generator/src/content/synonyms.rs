@@ -6,7 +6,7 @@ use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use search::normalize::NotOneWord;
 use serde_yaml::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub const PATH: &str = "content/synoniemen.yaml";
 const KEY: &str = "synoniemen";
@@ -40,11 +40,14 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
         }
     };
     let lines = group_lines(text, doc.key_line(KEY), items.len());
+    // Split once: looking a word's line up from the start of the file for every word took
+    // minutes for 60,000 groups.
+    let file_lines: Vec<&str> = text.lines().collect();
     // Folded word → line of the group it is in, to find a word in two groups.
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut groups = Vec::with_capacity(items.len());
     for (item, &line) in items.iter().zip(&lines) {
-        if let Some(group) = group(&doc, text, item, line, &mut seen, &mut diags) {
+        if let Some(group) = group(&doc, &file_lines, item, line, &mut seen, &mut diags) {
             groups.push(group);
         }
     }
@@ -52,11 +55,15 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
     (ok.then_some(groups), diags)
 }
 
+/// Most words in one group: words that mean the same are a handful (the longest group of the
+/// PHV list has three).
+pub const MAX_GROUP_WORDS: usize = 50;
+
 /// One group of words at `line`: its words as written, or `None` when it is not a list. Words
 /// already in an earlier group (`seen`: folded word → line) are reported and left out.
 fn group(
     doc: &YamlDoc,
-    text: &str,
+    lines: &[&str],
     item: &Value,
     line: usize,
     seen: &mut BTreeMap<String, usize>,
@@ -73,8 +80,24 @@ fn group(
         );
         return None;
     };
+    if words.len() > MAX_GROUP_WORDS {
+        // The search's handling of a group grows with the square of its size (60,000 words: 13 s).
+        diags.push(
+            doc.error_at(
+                Code::InvalidSynonyms,
+                line,
+                crate::msg!(
+                    "synonyms-group-too-large",
+                    count = words.len(),
+                    max = MAX_GROUP_WORDS
+                ),
+            )
+            .hint(crate::msg!("synonyms-group-too-large-hint")),
+        );
+        return None;
+    }
     let mut group: Vec<String> = Vec::new();
-    let mut folded_in_group: Vec<String> = Vec::new();
+    let mut folded_in_group: BTreeSet<String> = BTreeSet::new();
     for word in words {
         let word = match word {
             Value::String(s) => s.trim().to_string(),
@@ -91,7 +114,8 @@ fn group(
                 continue;
             }
         };
-        let at = word_line(text, line, &word);
+        // Found only for a message: most words have none.
+        let at = || word_line(lines, line, &word);
         let folded = match folded_word(doc, &word, at) {
             Ok(folded) => folded,
             Err(d) => {
@@ -103,7 +127,7 @@ fn group(
             diags.push(
                 doc.warning_at(
                     Code::DuplicateSynonym,
-                    at,
+                    at(),
                     crate::msg!("synonym-twice-in-group", word = word.as_str()),
                 )
                 .hint(crate::msg!("synonym-twice-in-group-hint")),
@@ -114,7 +138,7 @@ fn group(
             diags.push(
                 doc.error_at(
                     Code::DuplicateSynonym,
-                    at,
+                    at(),
                     crate::msg!("synonym-in-two-groups", word = word.as_str(), line = first),
                 )
                 .hint(crate::msg!("synonym-in-two-groups-hint")),
@@ -122,7 +146,7 @@ fn group(
             continue;
         }
         seen.insert(folded.clone(), line);
-        folded_in_group.push(folded);
+        folded_in_group.insert(folded);
         group.push(word);
     }
     if group.len() < 2 && words.len() < 2 {
@@ -167,22 +191,22 @@ fn groups_without_key(text: &str) -> Option<Diagnostic> {
 }
 
 /// The word of a group as the search folds it, or why it cannot be a synonym (`at`: its line).
-fn folded_word(doc: &YamlDoc, word: &str, at: usize) -> Result<String, Diagnostic> {
+fn folded_word(doc: &YamlDoc, word: &str, at: impl Fn() -> usize) -> Result<String, Diagnostic> {
     search::normalize::single_word(word).map_err(|why| match why {
         NotOneWord::Empty => doc
-            .error_at(Code::InvalidSynonyms, at, crate::msg!("synonym-empty"))
+            .error_at(Code::InvalidSynonyms, at(), crate::msg!("synonym-empty"))
             .hint(crate::msg!("synonym-empty-hint")),
         NotOneWord::Several => doc
             .error_at(
                 Code::InvalidSynonyms,
-                at,
+                at(),
                 crate::msg!("synonym-several-words", word = word),
             )
             .hint(crate::msg!("synonym-several-words-hint")),
         NotOneWord::Ignored => doc
             .error_at(
                 Code::InvalidSynonyms,
-                at,
+                at(),
                 crate::msg!("synonym-ignored", word = word),
             )
             .hint(crate::msg!("synonym-ignored-hint")),
@@ -209,12 +233,12 @@ fn group_lines(text: &str, key_line: usize, count: usize) -> Vec<usize> {
 }
 
 /// The first line at or after `from` that contains `word` (else `from`).
-fn word_line(text: &str, from: usize, word: &str) -> usize {
-    text.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find(|(_, l)| !word.is_empty() && l.contains(word))
-        .map_or(from, |(i, _)| i + 1)
+fn word_line(lines: &[&str], from: usize, word: &str) -> usize {
+    let start = from.saturating_sub(1).min(lines.len());
+    lines[start..]
+        .iter()
+        .position(|l| !word.is_empty() && l.contains(word))
+        .map_or(from, |i| start + i + 1)
 }
 
 #[cfg(test)]
@@ -286,6 +310,30 @@ mod tests {
             diags[0].text().contains("`synoniemen:`"),
             "{}",
             diags[0].message
+        );
+    }
+
+    #[test]
+    fn big_files_are_read_at_once_and_a_huge_group_is_refused() {
+        // 60,000 groups took minutes (each word's line was looked up from the top of the file).
+        let many: String = (0..60_000)
+            .map(|i| format!("  - [w{i}a, w{i}b]\n"))
+            .collect();
+        let (groups, diags) = parse(&format!("synoniemen:\n{many}"));
+        assert_eq!(groups.map(|g| g.len()), Some(60_000), "{diags:?}");
+        let words: Vec<String> = (0..=MAX_GROUP_WORDS).map(|i| format!("w{i}")).collect();
+        let text = format!(
+            "synoniemen:\n  - [huis, woning]\n  - [{}]\n",
+            words.join(", ")
+        );
+        let (groups, diags) = parse(&text);
+        assert!(groups.is_none());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!((diags[0].code, diags[0].line), ("invalid-synonyms", 3));
+        assert!(
+            diags[0].text().contains("51 woorden"),
+            "{}",
+            diags[0].text()
         );
     }
 
