@@ -218,17 +218,42 @@ pub struct Overdracht {
 /// Unreadable scenario input: broken syntax, a wrong shape or an unknown field.
 pub type ParseError = InputError;
 
+/// Most municipalities, and most transfers, one scenario may list: the Netherlands has fewer than
+/// 350 municipalities, and every name not in the list is compared with all of them for a
+/// suggestion (18,000 unknown names took over 10 s).
+pub const MAX_ROWS: usize = 1000;
+
+/// Refuses a scenario with more than [`MAX_ROWS`] municipalities or transfers.
+fn within_limits(scenario: Scenario) -> Result<Scenario, ParseError> {
+    for (list, count) in [
+        ("gemeenten", scenario.gemeenten.len()),
+        ("overdrachten", scenario.overdrachten.len()),
+    ] {
+        if count > MAX_ROWS {
+            return Err(InputError {
+                line: None,
+                column: None,
+                message: format!("`{list}` has {count} entries; a scenario has at most {MAX_ROWS}"),
+                hint: Some("is this the right file?".into()),
+            });
+        }
+    }
+    Ok(scenario)
+}
+
 impl Scenario {
     /// Reads a scenario written in JSON.
     pub fn from_json(src: &str) -> Result<Scenario, ParseError> {
-        serde_json::from_str(src).map_err(|e| {
-            let (line, column) = if e.line() == 0 {
-                (None, None)
-            } else {
-                (Some(e.line()), Some(e.column()))
-            };
-            parse_error(line, column, &e.to_string())
-        })
+        serde_json::from_str(src)
+            .map_err(|e| {
+                let (line, column) = if e.line() == 0 {
+                    (None, None)
+                } else {
+                    (Some(e.line()), Some(e.column()))
+                };
+                parse_error(line, column, &e.to_string())
+            })
+            .and_then(within_limits)
     }
 
     /// Reads a scenario written in YAML.
@@ -239,14 +264,16 @@ impl Scenario {
             return Ok(Scenario::default());
         }
         crate::error::check_nesting(src)?;
-        serde_yaml::from_str(&quote_non_decimal_numbers(src)).map_err(|e| {
-            let loc = e.location();
-            parse_error(
-                loc.as_ref().map(|l| l.line()),
-                loc.as_ref().map(|l| l.column()),
-                &e.to_string(),
-            )
-        })
+        serde_yaml::from_str(&quote_non_decimal_numbers(src))
+            .map_err(|e| {
+                let loc = e.location();
+                parse_error(
+                    loc.as_ref().map(|l| l.line()),
+                    loc.as_ref().map(|l| l.column()),
+                    &e.to_string(),
+                )
+            })
+            .and_then(within_limits)
     }
 
     /// Reads YAML or JSON: text that starts with `{` is read as JSON (whose line numbers the JSON
@@ -557,6 +584,26 @@ mod tests {
         assert_eq!(e.line, Some(1), "{e}");
         let e = Scenario::parse("periode: 2026-1\n  x: [\n").unwrap_err();
         assert!(e.line.is_some(), "{e}");
+    }
+
+    #[test]
+    fn a_scenario_with_more_rows_than_municipalities_exist_is_refused() {
+        let row = r#"{"naam":"X","taakstelling":1,"nieuw":1}"#;
+        let json = |n: usize| {
+            format!(
+                r#"{{"periode":"2026-1","gemeenten":[{}]}}"#,
+                vec![row; n].join(",")
+            )
+        };
+        assert_eq!(
+            Scenario::from_json(&json(MAX_ROWS))
+                .unwrap()
+                .gemeenten
+                .len(),
+            MAX_ROWS
+        );
+        let e = Scenario::from_json(&json(MAX_ROWS + 1)).unwrap_err();
+        assert!(e.message.contains("1001 entries"), "{e}");
     }
 
     #[cfg(feature = "yaml")]
