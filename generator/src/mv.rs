@@ -21,11 +21,13 @@ pub struct Plan {
 pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result<Plan, String> {
     let settings = crate::editing::load_settings(root)?;
     if !is_slug(new) {
-        let why = crate::msg!(
-            "mv-bad-id",
-            id = new,
-            suggestion = crate::text::slugify(new)
-        );
+        let suggestion = crate::text::slugify(new);
+        // `.` or only emoji leave nothing to suggest: "such as ``" helps no one.
+        let why = if suggestion.is_empty() {
+            crate::msg!("mv-bad-id-no-letters", id = new)
+        } else {
+            crate::msg!("mv-bad-id", id = new, suggestion = suggestion)
+        };
         return Err(why.to_string());
     }
     let (practices, _) = content::load_practices(root, &settings);

@@ -161,6 +161,17 @@ fn mv_takes_only_an_id_and_never_replaces_a_file_it_did_not_write() {
     );
     std::fs::remove_dir_all(root.join("content/praktijken/medisch/x.md")).unwrap();
     assert_eq!(snapshot(root), before);
+    // A name without letters gets no empty suggestion.
+    for name in [".", "😀", "---"] {
+        let out = kennisbank(&["mv", "eerste-praktijk", name], root);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("``"), "{name}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("tijdelijke-woningen"),
+            "{}",
+            stderr(&out)
+        );
+    }
     // A name of 10,000 letters is refused as a name, not by the file system.
     let out = kennisbank(&["mv", "eerste-praktijk", &"a".repeat(10_000)], root);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));

@@ -330,6 +330,7 @@ cms-cannot-save-kind = { $path } cannot be saved through the CMS: only practices
 settings-broken-first = The settings ({ $path }) have errors; fix those first (see `kennisbank check`).
 category-choose = `{ $name }` is not a category; choose one of: { $categories }.
 mv-bad-id = `{ $id }` is not a valid practice id: use lowercase letters, digits and hyphens, such as `{ $suggestion }`
+mv-bad-id-no-letters = `{ $id }` is not a valid practice id: an id has letters or digits, lowercase with hyphens between them, such as `tijdelijke-woningen`
 mv-no-such-practice = There is no practice with the id `{ $id }`.
 mv-nothing-to-do = The new id and category are the same as the old ones; there is nothing to do.
 mv-exists = There is already a practice with the id `{ $id }`; choose another id.

@@ -336,6 +336,7 @@ cms-cannot-save-kind = { $path } kan niet via het CMS worden opgeslagen: alleen 
 settings-broken-first = De instellingen ({ $path }) bevatten fouten; herstel die eerst (zie `kennisbank check`).
 category-choose = `{ $name }` is geen categorie; kies een van: { $categories }.
 mv-bad-id = `{ $id }` is geen geldige naam voor een praktijk: gebruik kleine letters, cijfers en streepjes, zoals `{ $suggestion }`
+mv-bad-id-no-letters = `{ $id }` is geen geldige naam voor een praktijk: een naam heeft letters of cijfers, in kleine letters met streepjes ertussen, zoals `tijdelijke-woningen`
 mv-no-such-practice = Er is geen praktijk met de naam `{ $id }`.
 mv-nothing-to-do = De nieuwe naam en categorie zijn gelijk aan de oude; er is niets te doen.
 mv-exists = Er is al een praktijk met de naam `{ $id }`; kies een andere naam.
