@@ -106,7 +106,7 @@ fn document(
         )
     })?;
     let template_path = root.join(file);
-    let template = read(&template_path)?;
+    let template = read_project_file(root, &template_path)?;
     let html = render_letter(&template, verdict)
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
     let title = office::title(&doc.name);
@@ -115,11 +115,12 @@ fn document(
         None => printable_html(&html, title).into_bytes(),
     };
     match &doc.out {
-        Some(path) => write_whole(path, &bytes)
-            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?,
+        Some(path) => {
+            write_whole(path, &bytes).map_err(|e| cannot_write(&path.display().to_string(), &e))?
+        }
         None => out
             .write_all(&bytes)
-            .map_err(|e| format!("cannot write output: {e}"))?,
+            .map_err(|e| cannot_write(&crate::msg!("herverdeling-stdout").to_string(), &e))?,
     }
     Ok(0)
 }
@@ -147,9 +148,7 @@ fn load_and_check(file: &Path, root: &Path) -> Result<(Verdict, Scenario), Strin
     let src = read(file)?;
     let scenario = Scenario::parse(&src).map_err(|e| e.in_file(&file.display().to_string()))?;
     let list_path = root.join(MUNICIPALITIES_FILE);
-    // A file of the project, read by the project's rules (plain files only, at most 2 MB).
-    let list_src = crate::content::read_text(root, &list_path)
-        .map_err(|d| format!("{}: {}", list_path.display(), d.text()))?;
+    let list_src = read_project_file(root, &list_path)?;
     let list = MunicipalityList::from_yaml(&list_src).map_err(|errors| {
         let name = list_path.display().to_string();
         errors
@@ -183,7 +182,7 @@ pub fn run_to(
     match run_inner(file, &output, root, out, err) {
         Ok(code) => code,
         Err(message) => {
-            let _ = writeln!(err, "error: {message}");
+            let _ = writeln!(err, "{}: {message}", crate::msg!("label-error"));
             2
         }
     }
@@ -199,27 +198,56 @@ fn read_capped(mut source: impl Read, name: &str) -> Result<String, String> {
     (&mut source)
         .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("{name}: cannot read: {e}"))?;
+        .map_err(|e| cannot_read(name, &e))?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(format!(
-            "{name}: larger than {} MB; a scenario is a small text file (is this the right file?)",
-            MAX_INPUT_BYTES / (1024 * 1024)
-        ));
+        return Err(crate::msg!(
+            "herverdeling-too-large",
+            name = name,
+            mb = MAX_INPUT_BYTES / (1024 * 1024)
+        )
+        .to_string());
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
-            e.utf8_error().valid_up_to()
+        crate::msg!(
+            "herverdeling-not-utf8",
+            name = name,
+            offset = e.utf8_error().valid_up_to()
         )
+        .to_string()
     })
+}
+
+/// A file of the project (the municipalities list, a document template), read by the project's
+/// rules: plain files only (a FIFO would block), at most 2 MB, no symbolic links.
+fn read_project_file(root: &Path, path: &Path) -> Result<String, String> {
+    crate::content::read_text(root, path).map_err(|d| format!("{}: {}", path.display(), d.text()))
+}
+
+fn cannot_read(name: &str, e: &std::io::Error) -> String {
+    crate::msg!(
+        "herverdeling-cannot-read",
+        name = name,
+        detail = e.to_string()
+    )
+    .to_string()
+}
+
+fn cannot_write(name: &str, e: &std::io::Error) -> String {
+    crate::msg!(
+        "herverdeling-cannot-write",
+        name = name,
+        detail = e.to_string()
+    )
+    .to_string()
 }
 
 fn read(path: &Path) -> Result<String, String> {
     if path == Path::new("-") {
-        return read_capped(std::io::stdin().lock(), "standard input");
+        let name = crate::msg!("herverdeling-stdin").to_string();
+        return read_capped(std::io::stdin().lock(), &name);
     }
     let name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(&name, &e))?;
     read_capped(file, &name)
 }
 
@@ -232,14 +260,14 @@ fn run_inner(
 ) -> Result<i32, String> {
     let (verdict, scenario) = load_and_check(file, root)?;
     let status = if verdict.valid { 0 } else { 1 };
-    let io = |e: std::io::Error| format!("cannot write output: {e}");
+    let io = |e: std::io::Error| cannot_write(&crate::msg!("herverdeling-stdout").to_string(), &e);
     match output {
         Output::Letter => {
             if !verdict.valid {
                 return Ok(refuse("letter", &verdict, err));
             }
             let template_path = root.join(LETTER_TEMPLATE_FILE);
-            let template = read(&template_path)?;
+            let template = read_project_file(root, &template_path)?;
             let html = render_letter(&template, &verdict)
                 .map_err(|e| format!("{}: {e}", template_path.display()))?;
             out.write_all(html.as_bytes()).map_err(io)?;
@@ -247,7 +275,9 @@ fn run_inner(
         }
         Output::Json => writeln!(out, "{}", verdict.to_json_pretty()).map_err(io)?,
         Output::Link => {
-            let link = encode_link(&scenario).map_err(|e| format!("no link: {e}"))?;
+            let link = encode_link(&scenario).map_err(|e| {
+                crate::msg!("herverdeling-no-link", detail = e.to_string()).to_string()
+            })?;
             writeln!(out, "{link}").map_err(io)?;
         }
         Output::Document(doc) => return document(&verdict, doc, root, out, err),
@@ -526,8 +556,8 @@ mod tests {
     #[test]
     fn endless_input_is_cut_off_with_a_message() {
         let endless = std::io::repeat(b' ');
-        let e = read_capped(endless, "standard input").unwrap_err();
-        assert!(e.contains("larger than 1 MB"), "{e}");
+        let e = read_capped(endless, "standaardinvoer").unwrap_err();
+        assert!(e.contains("groter dan 1 MB"), "{e}");
         assert_eq!(
             read_capped(&b"periode: 2026-1\n"[..], "x").unwrap(),
             "periode: 2026-1\n"

@@ -538,3 +538,35 @@ fn a_template_asking_for_a_huge_range_is_refused_not_run() {
         );
     }
 }
+
+#[test]
+fn a_fifo_for_the_letter_template_is_refused_in_dutch_not_waited_for() {
+    let dir = project("minimal");
+    let template = dir.path().join("content/herverdeling/brief-coa.html");
+    std::fs::remove_file(&template).unwrap();
+    assert!(Command::new("mkfifo")
+        .arg(&template)
+        .status()
+        .unwrap()
+        .success());
+    let scenario = std::fs::read_to_string(
+        repo_root().join("calculator-wasm/tests/scenarios/01-valid-nieuw.yaml"),
+    )
+    .unwrap();
+    write(dir.path(), "s.yaml", &scenario);
+    let out = run(&["herverdeling", "s.yaml", "--brief"], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.starts_with("fout: "), "{err}");
+    assert!(
+        err.contains("brief-coa.html: dit is geen gewoon bestand"),
+        "{err}"
+    );
+    // The command's own refusals are Dutch too.
+    let out = run(&["herverdeling", "bestaat-niet.yaml"], dir.path(), &[]);
+    assert!(
+        stderr(&out).contains("bestaat-niet.yaml: kan niet gelezen worden"),
+        "{}",
+        stderr(&out)
+    );
+}

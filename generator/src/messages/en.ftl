@@ -392,3 +392,12 @@ template-page-variable-unknown-did-you-mean = the variable `{ $variable }` does 
 template-object-fields-are = `{ $object }` has the fields { $list }
 static-too-large = this file of the theme is larger than { $mb } MB ({ $bytes } bytes)
 static-too-large-hint = make it smaller (compress a picture or font), or remove it from the static/ folder if it is there by mistake
+
+# kennisbank herverdeling: what stops the command (exit 2)
+herverdeling-stdout = standard output
+herverdeling-stdin = standard input
+herverdeling-cannot-read = { $name }: cannot read ({ $detail })
+herverdeling-too-large = { $name }: larger than { $mb } MB; a scenario is a small text file (is this the right file?)
+herverdeling-not-utf8 = { $name }: not UTF-8 text (invalid byte at offset { $offset }); save the file as UTF-8
+herverdeling-cannot-write = { $name }: cannot write ({ $detail })
+herverdeling-no-link = no link: { $detail }

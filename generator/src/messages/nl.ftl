@@ -398,3 +398,12 @@ template-page-variable-unknown-did-you-mean = de variabele `{ $variable }` besta
 template-object-fields-are = `{ $object }` heeft de velden { $list }
 static-too-large = dit bestand van het thema is groter dan { $mb } MB ({ $bytes } bytes)
 static-too-large-hint = maak het kleiner (een afbeelding of lettertype comprimeren), of haal het uit de map static/ als het daar per ongeluk staat
+
+# kennisbank herverdeling: what stops the command (exit 2)
+herverdeling-stdout = standaarduitvoer
+herverdeling-stdin = standaardinvoer
+herverdeling-cannot-read = { $name }: kan niet gelezen worden ({ $detail })
+herverdeling-too-large = { $name }: groter dan { $mb } MB; een scenario is een klein tekstbestand (is dit het goede bestand?)
+herverdeling-not-utf8 = { $name }: geen UTF-8-tekst (ongeldige byte op positie { $offset }); sla het bestand op als UTF-8
+herverdeling-cannot-write = { $name }: kan niet geschreven worden ({ $detail })
+herverdeling-no-link = geen link: { $detail }
