@@ -217,7 +217,10 @@ fn untimed(program: &Path, args: &[String]) -> Result<(), String> {
     if status.success() {
         Ok(())
     } else {
-        Err(format!("`{}` failed before the timed run: {status}", program.display()))
+        Err(format!(
+            "`{}` failed before the timed run: {status}",
+            program.display()
+        ))
     }
 }
 
