@@ -13,7 +13,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use crate::herverdeling::{
-    read_ministries, template_file, ADDRESSES_FILE, LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE,
+    read_addressees, template_file, ADDRESSES_FILE, LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE,
 };
 
 /// `--document coa|provincie|ministerie|besluit|bekendmaking --format odt|docx|html [--out PATH]`.
@@ -156,13 +156,13 @@ fn load_and_check(file: &Path, root: &Path) -> Result<(Verdict, Scenario), Strin
             .collect::<Vec<_>>()
             .join("\nerror: ")
     })?;
-    let list = match read_ministries(root) {
-        Ok(ministries) => list.with_ministries(ministries.unwrap_or_default()),
+    let list = match read_addressees(root) {
+        Ok(addressees) => list.with_addressees(addressees.unwrap_or_default()),
         Err((_, errors)) => {
             let name = root.join(ADDRESSES_FILE).display().to_string();
             return Err(errors
                 .iter()
-                .map(|e| e.in_file(&name))
+                .map(|e| e.to_input_error().in_file(&name))
                 .collect::<Vec<_>>()
                 .join("\nerror: "));
         }
