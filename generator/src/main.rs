@@ -164,7 +164,7 @@ enum Command {
         category: Option<String>,
     },
     /// Write JSON Schemas of the content files (practice front matter, site.yaml, stappenplan.yaml,
-    /// synoniemen.yaml, gemeenten.yaml) for editors such as VS Code; the repository keeps them in docs/schemas/.
+    /// synoniemen.yaml, gemeenten.yaml, adressen.yaml) for editors such as VS Code; the repository keeps them in docs/schemas/.
     Schema {
         /// The folder to write them into (made when missing; files of the same names are replaced).
         #[arg(long, value_name = "DIR", default_value = "docs/schemas")]
