@@ -239,8 +239,15 @@ fn main() -> ExitCode {
                 format: doc_format,
                 out,
             });
-            let output = Output::from_flags(json, brief, link, document);
-            Exit::from_code(kennisbank::herverdeling_cmd::run(&file, output, &root.root))
+            match Output::from_flags(json, brief, link, document) {
+                Ok(output) => {
+                    Exit::from_code(kennisbank::herverdeling_cmd::run(&file, output, &root.root))
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    Exit::Failed
+                }
+            }
         }
         Command::Search {
             root,
