@@ -1,6 +1,7 @@
 //! The rounds of fetching a query costs, as the search page runs it: per round the files asked
 //! for, and what HTTP/1.1 with six connections per host makes of them (waves of six requests,
 //! each about one round trip). Cold: a fresh searcher (meta loaded); warm: after `--warmup`.
+//! "In vain": documents the cold query fetched that are not among its hits.
 //!
 //! With `--bundle K`, also what documents in bundles of K consecutive ids (one file per bundle
 //! instead of one per document) would cost the cold query: the bundles its documents fall in,
@@ -119,13 +120,20 @@ fn main() {
     for q in &queries {
         let mut s = Searcher::new(&meta).expect("meta decodes");
         let cold = run(dir, &mut s, &mut HashSet::new(), q, limit);
+        let shown = s.search(q, &Filters::default(), limit).hits.len();
+        let fetched = cold
+            .iter()
+            .flatten()
+            .filter(|(p, _)| p.starts_with("d/"))
+            .count();
         let mut s = Searcher::new(&meta).expect("meta decodes");
         let mut have = HashSet::new();
         run(dir, &mut s, &mut have, &warmup, limit);
         let warm = run(dir, &mut s, &mut have, q, limit);
         println!(
-            "{q:?}\n  cold: {}\n  warm: {}",
+            "{q:?}\n  cold: {}, {} in vain\n  warm: {}",
             describe(&cold),
+            fetched.saturating_sub(shown),
             describe(&warm)
         );
         if bundle > 0 {
