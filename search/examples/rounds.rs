@@ -64,6 +64,28 @@ fn describe(rounds: &[Vec<(String, usize)>]) -> String {
     )
 }
 
+/// Waves until the documents of the first page are in: the rounds up to the last one with
+/// documents; with `defer`, that round's other files (fragments of compound parts) counted
+/// after it.
+fn first_page_waves(rounds: &[Vec<(String, usize)>], defer: bool) -> usize {
+    let Some(last) = rounds
+        .iter()
+        .rposition(|r| r.iter().any(|(p, _)| p.starts_with("d/")))
+    else {
+        return rounds.iter().map(|r| r.len().div_ceil(CONNECTIONS)).sum();
+    };
+    let before: usize = rounds[..last]
+        .iter()
+        .map(|r| r.len().div_ceil(CONNECTIONS))
+        .sum();
+    let files = if defer {
+        rounds[last].iter().filter(|(p, _)| p.starts_with("d/")).count()
+    } else {
+        rounds[last].len()
+    };
+    before + files.div_ceil(CONNECTIONS)
+}
+
 /// The documents of `rounds` as bundles of `k` consecutive ids would fetch them.
 fn bundled(dir: &Path, rounds: &[Vec<(String, usize)>], k: usize, docs: u32) -> String {
     let ids: Vec<usize> = rounds
@@ -120,7 +142,8 @@ fn main() {
     for q in &queries {
         let mut s = Searcher::new(&meta).expect("meta decodes");
         let cold = run(dir, &mut s, &mut HashSet::new(), q, limit);
-        let shown = s.search(q, &Filters::default(), limit).hits.len();
+        let result = s.search(q, &Filters::default(), limit);
+        let shown = result.hits.len();
         let fetched = cold
             .iter()
             .flatten()
@@ -135,6 +158,20 @@ fn main() {
             describe(&cold),
             fetched.saturating_sub(shown),
             describe(&warm)
+        );
+        let settled = result.exact_total >= limit && fetched == shown;
+        println!(
+            "  first page, warm: {} waves; {}",
+            first_page_waves(&warm, false),
+            if settled {
+                format!(
+                    "{} if the fragments beside its documents waited until after it ({} exact matches)",
+                    first_page_waves(&warm, true),
+                    result.exact_total
+                )
+            } else {
+                "the fragments beside its documents are needed for it".to_string()
+            }
         );
         if bundle > 0 {
             println!("  {}", bundled(dir, &cold, bundle, s.meta().doc_count));

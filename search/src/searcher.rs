@@ -849,10 +849,12 @@ impl Searcher {
     /// Once the fragments of the query's own words are loaded, the documents that match
     /// every word exactly are known (what later rounds add are looser matches, which rank
     /// after them): the first `limit` of those come in the same round as the fragments
-    /// still missing (compound parts, mostly), which saves a round trip. Their order can
-    /// still change (separate words of a compound add to a document's score), so a
-    /// document that falls out of the first `limit` was fetched in vain, and one that
-    /// comes in is fetched in the next round.
+    /// still missing (compound parts, mostly), which saves a round trip. With more than
+    /// [`FULLY_RANKED_EXACT`] of them, their order is settled then too (they are ranked by
+    /// what the query's own fragments say), so these are the final first `limit`. With
+    /// fewer, all of them are in the first page whatever their order (unless `limit` is
+    /// below [`FULLY_RANKED_EXACT`]: then the separate words of a compound can still move one
+    /// in, and it comes in the next round), and looser matches follow in the next round.
     pub fn needed_files(&self, query: &str, filters: &Filters, limit: usize) -> Vec<String> {
         let (matches, (missing, missing_lists), words_loaded) = self.match_words(query);
         let ranked = self.combine(&matches, filters, None).0;
