@@ -79,7 +79,10 @@ fn first_page_waves(rounds: &[Vec<(String, usize)>], defer: bool) -> usize {
         .map(|r| r.len().div_ceil(CONNECTIONS))
         .sum();
     let files = if defer {
-        rounds[last].iter().filter(|(p, _)| p.starts_with("d/")).count()
+        rounds[last]
+            .iter()
+            .filter(|(p, _)| p.starts_with("d/"))
+            .count()
     } else {
         rounds[last].len()
     };
