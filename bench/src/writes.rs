@@ -1,6 +1,7 @@
 //! The builds a user runs, in the order a user meets them: a clean build (no output yet), the same
 //! build again with no change, a build after editing one practice, a build after changing a
-//! template. Each case changes the kennisbank project and the Hugo site alike before a run.
+//! template, and the first build after an edit that follows a clean build (for kennisbank the one
+//! that has no spare tree yet). Each case changes the kennisbank project and the Hugo site alike before a run.
 
 use std::io;
 use std::path::Path;
@@ -12,14 +13,17 @@ pub enum Case {
     Unchanged,
     OnePractice,
     Template,
+    /// A clean build (outside the timing), one edited practice, then the timed build.
+    FirstEdit,
 }
 
 impl Case {
-    pub const ALL: [Case; 4] = [
+    pub const ALL: [Case; 5] = [
         Case::Clean,
         Case::Unchanged,
         Case::OnePractice,
         Case::Template,
+        Case::FirstEdit,
     ];
 
     pub fn label(self) -> &'static str {
@@ -28,6 +32,7 @@ impl Case {
             Case::Unchanged => "again, no change",
             Case::OnePractice => "after editing one practice",
             Case::Template => "after a template change",
+            Case::FirstEdit => "first edit after a clean build",
         }
     }
 }

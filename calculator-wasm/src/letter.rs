@@ -15,6 +15,8 @@
 //! | `besluitdatum`, `bekendmaking` | `"10 februari 2026"` |
 //! | `coa` | `{naam, tav, adres (list of lines), telefoon}` |
 //! | `provincies` | `["Provincie Fryslân"]` |
+//! | `provincie_namen` | the provinces involved by their own name, sorted: `["Fryslân", "Groningen"]` |
+//! | `provincie_adressen` | per province, in the same order: `{naam, tav, adres (list of lines)}`, `adres` empty when `content/adressen.yaml` gives none |
 //! | `kopie` | provinces, then the ministries (from `content/adressen.yaml`) |
 //! | `ministeries` | list of `{naam, tav, adres (list of lines), rol, taak}`: `rol` why it is told, `taak` what it does |
 //! | `ministerie_namen` | the ministries joined: `"het Ministerie van A en het Ministerie van B"` |
@@ -143,9 +145,19 @@ struct Context<'a> {
     provincies: Vec<&'a str>,
     /// The provinces involved by their own name, sorted: ["Fryslân", "Groningen"].
     provincie_namen: Vec<&'static str>,
+    /// Gedeputeerde Staten of each province involved, in the order of `provincie_namen`.
+    provincie_adressen: Vec<ProvinceRow<'a>>,
     kopie: Vec<&'a str>,
     ministeries: Vec<MinistryRow<'a>>,
     ministerie_namen: String,
+}
+
+#[derive(Serialize)]
+struct ProvinceRow<'a> {
+    /// "Fryslân".
+    naam: &'a str,
+    tav: &'a str,
+    adres: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -207,6 +219,16 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
         .iter()
         .filter(|r| r.kind == RecipientKind::Provincie)
         .map(|r| r.name.as_str())
+        .collect();
+    let provincie_adressen: Vec<ProvinceRow> = v
+        .recipients
+        .iter()
+        .filter(|r| r.kind == RecipientKind::Provincie)
+        .map(|r| ProvinceRow {
+            naam: r.name.strip_prefix("Provincie ").unwrap_or(&r.name),
+            tav: r.attention.as_deref().unwrap_or(""),
+            adres: &r.address,
+        })
         .collect();
     let kopie: Vec<&str> = v
         .recipients
@@ -273,6 +295,7 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect(),
+        provincie_adressen,
         kopie,
         ministeries: ministries,
         ministerie_namen,
@@ -355,10 +378,17 @@ fn sample(multi: bool) -> Verdict {
         tav: None,
         postadres: vec!["Postbus 1".into(), "2500 AA Den Haag".into()],
     };
-    let list = MunicipalityList::empty().with_ministries(vec![
-        ministry(MinistryRole::Taakstelling, "Ministerie van A"),
-        ministry(MinistryRole::Huisvestingswet, "Ministerie van B"),
-    ]);
+    let list = MunicipalityList::empty().with_addressees(crate::addressees::Addressees {
+        ministeries: vec![
+            ministry(MinistryRole::Taakstelling, "Ministerie van A"),
+            ministry(MinistryRole::Huisvestingswet, "Ministerie van B"),
+        ],
+        provincies: vec![crate::addressees::ProvinceAddress {
+            naam: "Fryslân".into(),
+            tav: None,
+            postadres: vec!["Postbus 1".into(), "8900 AA Leeuwarden".into()],
+        }],
+    });
     check(&s, &list)
 }
 

@@ -1,7 +1,7 @@
 //! The twelve provinces and the list of municipalities (`content/gemeenten.yaml`), used to derive a
 //! municipality's province and to suggest names ("bedoelt u …?").
 
-use crate::addressees::Ministry;
+use crate::addressees::{Addressees, Ministry, ProvinceAddress};
 use crate::error::{strip_location, InputError};
 use crate::names::{closest, fold};
 use serde::{Deserialize, Serialize};
@@ -123,6 +123,8 @@ pub struct MunicipalityList {
     former: Vec<Former>,
     /// The ministries of uitgangspunt 5, from `content/adressen.yaml` (see [`crate::addressees`]).
     ministries: Vec<Ministry>,
+    /// The provinces' postal addresses, from `content/adressen.yaml`.
+    provinces: Vec<ProvinceAddress>,
 }
 
 /// The shape of `content/gemeenten.yaml` (and of its JSON form), before checking.
@@ -135,6 +137,9 @@ struct RawList {
     /// Only in the JSON form for the page: the addressees, merged in from `content/adressen.yaml`.
     #[serde(default)]
     ministeries: Vec<Ministry>,
+    /// Only in the JSON form for the page: the provinces' addresses, as `ministeries`.
+    #[serde(default)]
+    provincies: Vec<ProvinceAddress>,
 }
 
 #[derive(Deserialize)]
@@ -214,6 +219,7 @@ impl MunicipalityList {
                 index,
                 former: Vec::new(),
                 ministries: Vec::new(),
+                provinces: Vec::new(),
             })
         } else {
             Err(errors)
@@ -302,6 +308,7 @@ impl MunicipalityList {
             });
         }
         list.ministries = raw.ministeries;
+        list.provinces = raw.provincies;
         if errors.is_empty() {
             Ok(list)
         } else {
@@ -323,6 +330,22 @@ impl MunicipalityList {
     pub fn with_ministries(mut self, ministries: Vec<Ministry>) -> MunicipalityList {
         self.ministries = ministries;
         self
+    }
+
+    /// The list with the addressees of `content/adressen.yaml`: the ministries and the provinces'
+    /// addresses.
+    pub fn with_addressees(mut self, addressees: Addressees) -> MunicipalityList {
+        self.ministries = addressees.ministeries;
+        self.provinces = addressees.provincies;
+        self
+    }
+
+    /// The postal address of Gedeputeerde Staten of `province`, when `content/adressen.yaml`
+    /// gives one.
+    pub fn province_address(&self, province: Province) -> Option<&ProvinceAddress> {
+        self.provinces
+            .iter()
+            .find(|p| p.province() == Some(province))
     }
 
     /// The ministries told of a redistribution; empty when no addressees were given.
@@ -368,6 +391,8 @@ impl MunicipalityList {
             opgeheven: Vec<RawFormerOut<'a>>,
             #[serde(skip_serializing_if = "<[_]>::is_empty")]
             ministeries: &'a [Ministry],
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            provincies: &'a [ProvinceAddress],
         }
         #[derive(Serialize)]
         struct RawFormerOut<'a> {
@@ -387,6 +412,7 @@ impl MunicipalityList {
                 })
                 .collect(),
             ministeries: &self.ministries,
+            provincies: &self.provinces,
         })
         .unwrap_or_else(|_| String::from("{\"gemeenten\":[]}"))
     }

@@ -22,7 +22,7 @@ fn cases() -> Value {
     let addresses = std::fs::read_to_string(root.join("content/adressen.yaml")).unwrap();
     let list = MunicipalityList::from_yaml(&list_src)
         .unwrap()
-        .with_ministries(calculator_wasm::addressees::ministries_from_yaml(&addresses).unwrap());
+        .with_addressees(calculator_wasm::addressees::addressees_from_yaml(&addresses).unwrap());
     let template =
         std::fs::read_to_string(root.join("content/herverdeling/brief-coa.html")).unwrap();
 

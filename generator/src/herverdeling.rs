@@ -4,32 +4,112 @@
 use crate::codes::Code;
 use crate::content::read_text;
 use crate::diagnostics::{display_path, Diagnostic};
+use crate::messages::Message;
 use crate::render::{template_check, OutputFile};
-use calculator_wasm::addressees::{ministries_from_yaml, Ministry};
-use calculator_wasm::{validate_letter_template, InputError, LetterError, MunicipalityList};
+use calculator_wasm::addressees::{addressees_from_yaml, AddressError, AddressProblem, Addressees};
+use calculator_wasm::{validate_letter_template, LetterError, MunicipalityList};
 use std::path::Path;
 
 pub const MUNICIPALITIES_FILE: &str = "content/gemeenten.yaml";
 pub const LETTER_TEMPLATE_FILE: &str = "content/herverdeling/brief-coa.html";
-/// The ministries of uitgangspunt 5 (optional: without it the documents name no ministry).
+/// The ministries of uitgangspunt 5 and the provinces' postal addresses (optional: without it the
+/// documents name no ministry and leave room for every address).
 pub const ADDRESSES_FILE: &str = "content/adressen.yaml";
 
 /// Why `content/adressen.yaml` could not be used: its text (when it could be read) and the errors.
-pub type AddressesError = (Option<String>, Vec<InputError>);
+pub type AddressesError = (Option<String>, Vec<AddressError>);
 
 /// Reads `content/adressen.yaml` when it exists: `Ok(None)` without the file; errors with the
 /// file's text for the caller to report with lines.
-pub fn read_ministries(root: &Path) -> Result<Option<Vec<Ministry>>, AddressesError> {
+pub fn read_addressees(root: &Path) -> Result<Option<Addressees>, AddressesError> {
     let path = root.join(ADDRESSES_FILE);
     if std::fs::symlink_metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
         return Ok(None);
     }
     // Through the project's reading rules: a FIFO here blocked `check` and `herverdeling`.
-    let text =
-        read_text(root, &path).map_err(|d| (None, vec![InputError::at(None, None, d.text())]))?;
-    ministries_from_yaml(&text)
+    let text = read_text(root, &path).map_err(|d| {
+        (
+            None,
+            vec![AddressError {
+                line: None,
+                column: None,
+                problem: AddressProblem::Syntax(d.text()),
+            }],
+        )
+    })?;
+    addressees_from_yaml(&text)
         .map(Some)
         .map_err(|errors| (Some(text), errors))
+}
+
+/// The catalogue's message and hint for a problem in `content/adressen.yaml`.
+fn address_message(problem: &AddressProblem) -> (Message, Message) {
+    let line = |l: &Option<usize>| l.unwrap_or(0);
+    match problem {
+        AddressProblem::Syntax(detail) => (
+            crate::msg!("addresses-invalid", detail = detail.as_str()),
+            crate::msg!("addresses-invalid-hint"),
+        ),
+        AddressProblem::EmptyName => (
+            crate::msg!("addresses-empty-name"),
+            crate::msg!("addresses-empty-name-hint"),
+        ),
+        AddressProblem::EmptyLine { naam } => (
+            crate::msg!("addresses-empty-line", name = naam),
+            crate::msg!("addresses-empty-line-hint"),
+        ),
+        AddressProblem::RoleTwice {
+            naam,
+            rol,
+            first,
+            first_line,
+        } => (
+            crate::msg!(
+                "addresses-role-twice",
+                name = naam,
+                role = rol.as_str(),
+                first = first,
+                first_line = line(first_line)
+            ),
+            crate::msg!("addresses-role-twice-hint"),
+        ),
+        AddressProblem::RoleMissing { rol } => (
+            crate::msg!("addresses-role-missing", role = rol.as_str()),
+            crate::msg!("addresses-role-missing-hint", role = rol.as_str()),
+        ),
+        AddressProblem::UnknownProvince { naam } => (
+            crate::msg!("addresses-unknown-province", name = naam),
+            crate::msg!(
+                "addresses-unknown-province-hint",
+                provinces = calculator_wasm::Province::ALL.map(|p| p.name()).join(", ")
+            ),
+        ),
+        AddressProblem::ProvinceTwice { naam, first_line } => (
+            crate::msg!(
+                "addresses-province-twice",
+                name = naam,
+                first_line = line(first_line)
+            ),
+            crate::msg!("addresses-province-twice-hint"),
+        ),
+    }
+}
+
+/// The diagnostics for the errors of `content/adressen.yaml`, each at its line.
+pub fn address_diagnostics((text, errors): &AddressesError) -> Vec<Diagnostic> {
+    errors
+        .iter()
+        .map(|e| {
+            let (message, hint) = address_message(&e.problem);
+            let mut d = Diagnostic::error(Code::InvalidAddresses, ADDRESSES_FILE, message)
+                .at(e.line.unwrap_or(0), e.column.unwrap_or(0))
+                .hint(hint);
+            if let Some(text) = text {
+                d = d.with_source(text);
+            }
+            d
+        })
+        .collect()
 }
 
 /// The documents' templates by name (the names of `calculator_wasm::office::DOCUMENTS`); the letter
@@ -115,24 +195,12 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
             None
         }
     };
-    let municipalities = match read_ministries(root) {
-        Ok(ministries) => {
-            municipalities.map(|list| list.with_ministries(ministries.unwrap_or_default()))
+    let municipalities = match read_addressees(root) {
+        Ok(addressees) => {
+            municipalities.map(|list| list.with_addressees(addressees.unwrap_or_default()))
         }
-        Err((text, errors)) => {
-            for e in errors {
-                let mut d = Diagnostic::error(
-                    Code::InvalidAddresses,
-                    ADDRESSES_FILE,
-                    crate::msg!("addresses-invalid", detail = e.message.as_str()),
-                )
-                .at(e.line.unwrap_or(0), e.column.unwrap_or(0))
-                .hint(crate::msg!("addresses-invalid-hint"));
-                if let Some(text) = &text {
-                    d = d.with_source(text);
-                }
-                diags.push(d);
-            }
+        Err(e) => {
+            diags.extend(address_diagnostics(&e));
             None
         }
     };
@@ -213,10 +281,32 @@ fn load_template(
 mod tests {
     use super::*;
 
+    fn project() -> &'static Path {
+        Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
+    }
+
+    /// A temporary project with the project's municipalities list and document templates, and no
+    /// `content/adressen.yaml`; tests overwrite what they break.
+    fn temp_project() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/herverdeling")).unwrap();
+        let files = std::iter::once(MUNICIPALITIES_FILE).chain(DOCUMENT_TEMPLATES.map(|(_, f)| f));
+        for file in files {
+            std::fs::copy(project().join(file), dir.path().join(file)).unwrap();
+        }
+        dir
+    }
+
+    fn found(diags: &[Diagnostic]) -> Vec<(&str, &str, usize)> {
+        diags
+            .iter()
+            .map(|d| (d.code, d.path.as_str(), d.line))
+            .collect()
+    }
+
     #[test]
     fn project_content_loads_without_problems() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-        let (checker, diags) = load(root);
+        let (checker, diags) = load(project());
         assert!(diags.is_empty(), "{diags:?}");
         let checker = checker.unwrap();
         assert!(checker.municipalities.len() > 300);
@@ -226,8 +316,7 @@ mod tests {
 
     #[test]
     fn broken_list_and_template_are_reported_with_lines() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("content/herverdeling")).unwrap();
+        let dir = temp_project();
         std::fs::write(
             dir.path().join(MUNICIPALITIES_FILE),
             "gemeenten:\n  - { naam: Urk, provincie: Flevoland }\n  - { naam: urk, provincie: Flevoland }\n",
@@ -238,18 +327,10 @@ mod tests {
             "<p>\n{{ gemeenten | upper }}</p>",
         )
         .unwrap();
-        let project = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-        for (_, file) in &DOCUMENT_TEMPLATES[1..] {
-            std::fs::copy(project.join(file), dir.path().join(file)).unwrap();
-        }
         let (checker, diags) = load(dir.path());
         assert!(checker.is_none());
-        let found: Vec<(&str, &str, usize)> = diags
-            .iter()
-            .map(|d| (d.code, d.path.as_str(), d.line))
-            .collect();
         assert_eq!(
-            found,
+            found(&diags),
             [
                 ("invalid-municipalities", MUNICIPALITIES_FILE, 3),
                 ("letter-template", LETTER_TEMPLATE_FILE, 2)
@@ -259,24 +340,15 @@ mod tests {
 
     #[test]
     fn addressees_reach_the_page_data_and_bad_ones_are_reported_with_lines() {
-        let project = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-        let (checker, _) = load(project);
+        let (checker, _) = load(project());
         let json = String::from_utf8(checker.unwrap().files()[0].bytes.clone()).unwrap();
         assert!(
             json.contains("\"ministeries\":[{\"rol\":\"taakstelling\""),
             "{json}"
         );
+        assert!(json.contains("\"provincies\":[{\"naam\":"), "{json}");
 
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("content/herverdeling")).unwrap();
-        std::fs::copy(
-            project.join(MUNICIPALITIES_FILE),
-            dir.path().join(MUNICIPALITIES_FILE),
-        )
-        .unwrap();
-        for (_, file) in &DOCUMENT_TEMPLATES {
-            std::fs::copy(project.join(file), dir.path().join(file)).unwrap();
-        }
+        let dir = temp_project();
         std::fs::write(
             dir.path().join(ADDRESSES_FILE),
             "ministeries:\n  - { rol: taakstelling, naam: A }\n  - { rol: taakstelling, naam: B }\n",
@@ -284,21 +356,55 @@ mod tests {
         .unwrap();
         let (checker, diags) = load(dir.path());
         assert!(checker.is_none());
-        let found: Vec<(&str, &str, usize)> = diags
-            .iter()
-            .map(|d| (d.code, d.path.as_str(), d.line))
-            .collect();
         assert_eq!(
-            found,
+            found(&diags),
             [
                 ("invalid-addresses", ADDRESSES_FILE, 3),
-                ("invalid-addresses", ADDRESSES_FILE, 0)
+                ("invalid-addresses", ADDRESSES_FILE, 1)
             ]
+        );
+        // The second holder of a role is named with the first and its line, in Dutch.
+        let text = diags[0].message.render(crate::messages::Lang::Nl);
+        assert_eq!(
+            text,
+            "`B` heeft de rol `taakstelling`, die `A` (regel 2) al heeft"
         );
         // Without the file the documents name no ministry, and nothing is wrong.
         std::fs::remove_file(dir.path().join(ADDRESSES_FILE)).unwrap();
         let (checker, diags) = load(dir.path());
         assert!(diags.is_empty(), "{diags:?}");
         assert!(checker.unwrap().municipalities.ministries().is_empty());
+    }
+
+    #[test]
+    fn a_wrong_province_a_double_and_an_empty_line_are_reported_at_their_lines() {
+        let dir = temp_project();
+        std::fs::write(
+            dir.path().join(ADDRESSES_FILE),
+            "ministeries:\n  - { rol: taakstelling, naam: A }\n  - { rol: huisvestingswet, naam: B }\nprovincies:\n  - naam: Fryslân\n    postadres: [Postbus 20120, 8900 HM Leeuwarden]\n  - naam: Zuid-Limburg\n    postadres: [Postbus 1]\n  - naam: Friesland\n    postadres: [Postbus 1]\n  - naam: Overijssel\n    postadres:\n      - Postbus 10078\n      - ''\n",
+        )
+        .unwrap();
+        let (checker, diags) = load(dir.path());
+        assert!(checker.is_none());
+        assert_eq!(
+            found(&diags),
+            [
+                ("invalid-addresses", ADDRESSES_FILE, 7),
+                ("invalid-addresses", ADDRESSES_FILE, 9),
+                ("invalid-addresses", ADDRESSES_FILE, 11),
+            ]
+        );
+        let texts: Vec<String> = diags
+            .iter()
+            .map(|d| d.message.render(crate::messages::Lang::Nl))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "`Zuid-Limburg` is geen provincie",
+                "de provincie `Fryslân` staat er twee keer in (eerst op regel 5)",
+                "`Overijssel`: het postadres heeft een lege regel of geen regels",
+            ]
+        );
     }
 }

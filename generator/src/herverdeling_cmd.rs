@@ -13,7 +13,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use crate::herverdeling::{
-    read_ministries, template_file, ADDRESSES_FILE, LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE,
+    read_addressees, template_file, ADDRESSES_FILE, LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE,
 };
 
 /// `--document coa|provincie|ministerie|besluit|bekendmaking --format odt|docx|html [--out PATH]`.
@@ -39,19 +39,22 @@ pub enum Output {
 }
 
 impl Output {
-    /// The choice made by the command-line flags (clap lets at most one of them through).
+    /// The output of the one flag given, or the report without any: each flag maps to its own
+    /// output. clap's group `output` already refuses two together; should two reach here anyway,
+    /// the answer is the same refusal, not a guess.
     pub fn from_flags(
         json: bool,
         brief: bool,
         link: bool,
         document: Option<DocumentRequest>,
-    ) -> Output {
-        match (document, brief, json, link) {
-            (Some(doc), ..) => Output::Document(doc),
-            (None, true, ..) => Output::Letter,
-            (None, false, true, _) => Output::Json,
-            (None, false, false, true) => Output::Link,
-            (None, false, false, false) => Output::Report,
+    ) -> Result<Output, String> {
+        match (json, brief, link, document) {
+            (false, false, false, None) => Ok(Output::Report),
+            (true, false, false, None) => Ok(Output::Json),
+            (false, true, false, None) => Ok(Output::Letter),
+            (false, false, true, None) => Ok(Output::Link),
+            (false, false, false, Some(doc)) => Ok(Output::Document(doc)),
+            _ => Err("give at most one of --json, --brief, --link and --document".into()),
         }
     }
 }
@@ -157,13 +160,13 @@ fn load_and_check(file: &Path, root: &Path) -> Result<(Verdict, Scenario), Strin
             .collect::<Vec<_>>()
             .join("\nerror: ")
     })?;
-    let list = match read_ministries(root) {
-        Ok(ministries) => list.with_ministries(ministries.unwrap_or_default()),
+    let list = match read_addressees(root) {
+        Ok(addressees) => list.with_addressees(addressees.unwrap_or_default()),
         Err((_, errors)) => {
             let name = root.join(ADDRESSES_FILE).display().to_string();
             return Err(errors
                 .iter()
-                .map(|e| e.in_file(&name))
+                .map(|e| e.to_input_error().in_file(&name))
                 .collect::<Vec<_>>()
                 .join("\nerror: "));
         }
@@ -629,10 +632,9 @@ mod tests {
         assert!(out.is_empty());
     }
 
-    /// LibreOffice opens each format and finds the letter's text. Skipped with a notice when
-    /// `soffice` is absent, unless KENNISBANK_REQUIRE_SOFFICE=1 (scripts/setup.sh installs it).
-    #[test]
-    fn libreoffice_opens_the_letter_in_both_formats() {
+    /// Whether `soffice` runs; without it the LibreOffice checks are skipped with a notice, unless
+    /// KENNISBANK_REQUIRE_SOFFICE=1 (scripts/setup.sh installs it).
+    fn soffice_available() -> bool {
         let required = std::env::var_os("KENNISBANK_REQUIRE_SOFFICE").is_some_and(|v| v == "1");
         let available = std::process::Command::new("soffice")
             .arg("--version")
@@ -646,37 +648,56 @@ mod tests {
             eprintln!(
                 "notice: soffice not found; the LibreOffice check of the documents is skipped"
             );
+        }
+        available
+    }
+
+    /// Writes document `name` of `scenario` (with the content of `project`) as
+    /// `{dir}/{stem}.{format}` and returns the text LibreOffice reads in it.
+    fn libreoffice_text(
+        scenario: &Path,
+        project: &Path,
+        dir: &Path,
+        name: &str,
+        format: &str,
+        stem: &str,
+    ) -> String {
+        let path = dir.join(format!("{stem}.{format}"));
+        let doc = DocumentRequest {
+            name: name.into(),
+            format: format.into(),
+            out: Some(path.clone()),
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(
+            write_document(scenario, &doc, project, &mut out, &mut err).unwrap(),
+            0,
+            "{}",
+            String::from_utf8_lossy(&err)
+        );
+        let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+        let status = std::process::Command::new("soffice")
+            .args([profile.as_str(), "--headless", "--convert-to", "txt:Text"])
+            .arg("--outdir")
+            .arg(dir)
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{status:?}");
+        std::fs::read_to_string(dir.join(format!("{stem}.txt"))).unwrap()
+    }
+
+    /// LibreOffice opens each format and finds the letter's text.
+    #[test]
+    fn libreoffice_opens_the_letter_in_both_formats() {
+        if !soffice_available() {
             return;
         }
         let dir = tempfile::tempdir().unwrap();
         let scenario =
             root().join("calculator-wasm/tests/scenarios/09-three-colleges-own-dates.yaml");
-        let profile = format!(
-            "-env:UserInstallation=file://{}/profile",
-            dir.path().display()
-        );
-        // Writes the document as `{stem}.{format}` and returns the text LibreOffice reads in it.
         let text_of = |name: &str, format: &str, stem: &str| -> String {
-            let path = dir.path().join(format!("{stem}.{format}"));
-            let doc = DocumentRequest {
-                name: name.into(),
-                format: format.into(),
-                out: Some(path.clone()),
-            };
-            let (mut out, mut err) = (Vec::new(), Vec::new());
-            assert_eq!(
-                write_document(&scenario, &doc, &root(), &mut out, &mut err).unwrap(),
-                0
-            );
-            let status = std::process::Command::new("soffice")
-                .args([profile.as_str(), "--headless", "--convert-to", "txt:Text"])
-                .arg("--outdir")
-                .arg(dir.path())
-                .arg(&path)
-                .output()
-                .unwrap();
-            assert!(status.status.success(), "{status:?}");
-            std::fs::read_to_string(dir.path().join(format!("{stem}.txt"))).unwrap()
+            libreoffice_text(&scenario, &root(), dir.path(), name, format, stem)
         };
         for format in ["odt", "docx"] {
             let text = text_of("coa", format, &format!("brief-{format}"));
@@ -739,6 +760,123 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The notices to the province and to the ministries carry the postal addresses of
+    /// `content/adressen.yaml`, in .odt and .docx; a province without one gets dotted lines.
+    #[test]
+    fn the_notices_carry_the_addresses_from_the_data() {
+        if !soffice_available() {
+            return;
+        }
+        let project = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(project.path().join("content/herverdeling")).unwrap();
+        let files = std::iter::once(MUNICIPALITIES_FILE)
+            .chain(crate::herverdeling::DOCUMENT_TEMPLATES.map(|(_, f)| f));
+        for file in files {
+            std::fs::copy(root().join(file), project.path().join(file)).unwrap();
+        }
+        let ministries = "ministeries:\n  - { rol: taakstelling, naam: Ministerie van A, tav: directie Opvang, postadres: [Postbus 20301, 2500 EH Den Haag] }\n  - { rol: huisvestingswet, naam: Ministerie van B, postadres: [Postbus 20011, 2500 EA Den Haag] }\n";
+        std::fs::write(
+            project.path().join(ADDRESSES_FILE),
+            format!("{ministries}provincies:\n  - {{ naam: Fryslân, tav: team toezicht, postadres: [Postbus 20120, 8900 HM Leeuwarden] }}\n"),
+        )
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let scenario =
+            root().join("calculator-wasm/tests/scenarios/09-three-colleges-own-dates.yaml");
+        // LibreOffice's text puts each line of the address block on a line of its own.
+        let lines =
+            |text: &str| -> Vec<String> { text.lines().map(|l| l.trim().to_string()).collect() };
+        let block = |text: &str, first: &str, n: usize| -> Vec<String> {
+            let lines = lines(text);
+            let at = lines
+                .iter()
+                .position(|l| l == first)
+                .unwrap_or_else(|| panic!("{first:?} missing in\n{text}"));
+            lines[at..at + n].to_vec()
+        };
+        for format in ["odt", "docx"] {
+            let text = libreoffice_text(
+                &scenario,
+                project.path(),
+                dir.path(),
+                "provincie",
+                format,
+                &format!("provincie-{format}"),
+            );
+            assert_eq!(
+                block(&text, "Gedeputeerde Staten van Fryslân", 4),
+                [
+                    "Gedeputeerde Staten van Fryslân",
+                    "t.a.v. team toezicht",
+                    "Postbus 20120",
+                    "8900 HM Leeuwarden"
+                ],
+                "{format}"
+            );
+            let text = libreoffice_text(
+                &scenario,
+                project.path(),
+                dir.path(),
+                "ministerie",
+                format,
+                &format!("ministerie-{format}"),
+            );
+            assert_eq!(
+                block(&text, "Ministerie van A", 4),
+                [
+                    "Ministerie van A",
+                    "t.a.v. directie Opvang",
+                    "Postbus 20301",
+                    "2500 EH Den Haag"
+                ],
+                "{format}"
+            );
+            assert_eq!(
+                block(&text, "Ministerie van B", 3),
+                ["Ministerie van B", "Postbus 20011", "2500 EA Den Haag"],
+                "{format}"
+            );
+        }
+        // Without the province's address: the default t.a.v. and room to write it.
+        std::fs::write(project.path().join(ADDRESSES_FILE), ministries).unwrap();
+        let text = libreoffice_text(
+            &scenario,
+            project.path(),
+            dir.path(),
+            "provincie",
+            "odt",
+            "provincie-zonder",
+        );
+        assert_eq!(
+            block(&text, "Gedeputeerde Staten van Fryslân", 3),
+            [
+                "Gedeputeerde Staten van Fryslân",
+                "t.a.v. het interbestuurlijk toezicht huisvesting vergunninghouders",
+                "Postbus ……………………"
+            ]
+        );
+    }
+
+    #[test]
+    fn each_flag_maps_to_its_output_and_two_are_refused() {
+        let doc = || DocumentRequest {
+            name: "coa".into(),
+            format: "odt".into(),
+            out: None,
+        };
+        let ok = |j, b, l, d| Output::from_flags(j, b, l, d).unwrap();
+        assert!(matches!(ok(false, false, false, None), Output::Report));
+        assert!(matches!(ok(true, false, false, None), Output::Json));
+        assert!(matches!(ok(false, true, false, None), Output::Letter));
+        assert!(matches!(ok(false, false, true, None), Output::Link));
+        assert!(matches!(
+            ok(false, false, false, Some(doc())),
+            Output::Document(_)
+        ));
+        assert!(Output::from_flags(true, true, false, None).is_err());
+        assert!(Output::from_flags(false, true, false, Some(doc())).is_err());
     }
 
     #[test]

@@ -4,11 +4,12 @@
 //! schemas are values; `cmd::schema` writes them.
 
 use crate::content::schema::{self, Field, Kind};
+use calculator_wasm::addressees::MinistryRole;
 use calculator_wasm::Province;
 use serde_json::{json, Map, Value};
 
 /// The schema files by name, with the file (or files) of `content/` each describes.
-pub const FILES: [(&str, &str); 5] = [
+pub const FILES: [(&str, &str); 6] = [
     (
         "practice.schema.json",
         "content/praktijken/*/*.md (front matter)",
@@ -17,6 +18,7 @@ pub const FILES: [(&str, &str); 5] = [
     ("stappenplan.schema.json", "content/stappenplan.yaml"),
     ("synoniemen.schema.json", "content/synoniemen.yaml"),
     ("gemeenten.schema.json", "content/gemeenten.yaml"),
+    ("adressen.schema.json", "content/adressen.yaml"),
 ];
 
 /// Every schema: (file name, its text), in the order of [`FILES`]. The text is pretty-printed
@@ -28,6 +30,7 @@ pub fn all() -> Vec<(&'static str, String)> {
         document("content/stappenplan.yaml", schema::STAPPENPLAN),
         document("content/synoniemen.yaml", schema::SYNONYMS),
         municipalities(),
+        addresses(),
     ];
     FILES
         .iter()
@@ -169,6 +172,74 @@ fn municipalities() -> Value {
             },
         },
         "required": ["gemeenten"],
+        "additionalProperties": false,
+    })
+}
+
+/// `content/adressen.yaml`, as `calculator_wasm::addressees::addressees_from_yaml` reads it.
+/// `check` also accepts other spellings of a province ("Friesland"), so the schema offers the
+/// official names without refusing others; that a role or province is there once is for `check`.
+fn addresses() -> Value {
+    let provinces: Vec<&str> = Province::ALL.iter().map(|p| p.name()).collect();
+    let lines = json!({
+        "title": "Postadres",
+        "description": "De regels van het postadres, zoals [Postbus 20120, 8900 HM Leeuwarden].",
+        "type": "array",
+        "items": {"type": "string", "pattern": "\\S"},
+        "minItems": 1,
+    });
+    let tav = json!({
+        "title": "T.a.v.",
+        "description": "De regel \"t.a.v.\" in het adresvak (optioneel).",
+        "type": "string",
+    });
+    json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "content/adressen.yaml",
+        "type": "object",
+        "properties": {
+            "ministeries": {
+                "title": "Ministeries",
+                "description": "De twee ministeries van uitgangspunt 5, elke rol één keer.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "rol": {
+                            "title": "Rol",
+                            "description": "taakstelling: stelt de taakstelling op; huisvestingswet: verantwoordelijk voor de Huisvestingswet 2014.",
+                            "type": "string",
+                            "enum": MinistryRole::ALL.map(MinistryRole::as_str),
+                        },
+                        "naam": {"title": "Naam", "description": "Zoals het ministerie zichzelf schrijft.", "type": "string"},
+                        "tav": tav,
+                        "postadres": lines,
+                    },
+                    "required": ["rol", "naam"],
+                    "additionalProperties": false,
+                },
+            },
+            "provincies": {
+                "title": "Provincies",
+                "description": "Het postadres van Gedeputeerde Staten, per provincie hoogstens één keer.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "naam": {
+                            "title": "Provincie",
+                            "description": format!("Een van: {}.", provinces.join(", ")),
+                            "anyOf": [{"enum": provinces}, {"type": "string"}],
+                        },
+                        "tav": tav,
+                        "postadres": lines,
+                    },
+                    "required": ["naam", "postadres"],
+                    "additionalProperties": false,
+                },
+            },
+        },
+        "required": ["ministeries"],
         "additionalProperties": false,
     })
 }

@@ -164,7 +164,7 @@ enum Command {
         category: Option<String>,
     },
     /// Write JSON Schemas of the content files (practice front matter, site.yaml, stappenplan.yaml,
-    /// synoniemen.yaml, gemeenten.yaml) for editors such as VS Code; the repository keeps them in docs/schemas/.
+    /// synoniemen.yaml, gemeenten.yaml, adressen.yaml) for editors such as VS Code; the repository keeps them in docs/schemas/.
     Schema {
         /// The folder to write them into (made when missing; files of the same names are replaced).
         #[arg(long, value_name = "DIR", default_value = "docs/schemas")]
@@ -239,8 +239,15 @@ fn main() -> ExitCode {
                 format: doc_format,
                 out,
             });
-            let output = Output::from_flags(json, brief, link, document);
-            Exit::from_code(kennisbank::herverdeling_cmd::run(&file, output, &root.root))
+            match Output::from_flags(json, brief, link, document) {
+                Ok(output) => {
+                    Exit::from_code(kennisbank::herverdeling_cmd::run(&file, output, &root.root))
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    Exit::Failed
+                }
+            }
         }
         Command::Search {
             root,

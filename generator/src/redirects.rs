@@ -14,11 +14,24 @@ pub fn files(content: &Content, base: &str) -> Vec<OutputFile> {
         .iter()
         .flat_map(|p| {
             p.aliases.iter().map(move |alias| OutputFile {
-                path: format!("{alias}index.html"),
+                path: path(alias),
                 bytes: page(p, &Route::practice(p).url(base)).into_bytes(),
             })
         })
         .collect()
+}
+
+/// The paths of the redirect pages [`files`] makes, without making them.
+pub fn paths(content: &Content) -> impl Iterator<Item = String> + '_ {
+    content
+        .practices
+        .iter()
+        .flat_map(|p| p.aliases.iter().map(|alias| path(alias)))
+}
+
+/// Where the redirect page of an old address (`praktijken/x/oud/`) is written.
+fn path(alias: &str) -> String {
+    format!("{alias}index.html")
 }
 
 /// The redirect page to `target`.

@@ -140,6 +140,7 @@ fn the_schemas_accept_the_real_content() {
         ("stappenplan.schema.json", "content/stappenplan.yaml"),
         ("synoniemen.schema.json", "content/synoniemen.yaml"),
         ("gemeenten.schema.json", "content/gemeenten.yaml"),
+        ("adressen.schema.json", "content/adressen.yaml"),
     ] {
         let text = std::fs::read_to_string(root.join(content)).unwrap();
         validate(&schema(schema_file), &yaml(&text), content).unwrap();
@@ -181,6 +182,24 @@ fn the_schemas_refuse_what_check_refuses() {
     )
     .unwrap_err();
     assert!(e.contains("\"provincie\" is missing"), "{e}");
+    let addresses = schema("adressen.schema.json");
+    for (bad, why) in [
+        (
+            "ministeries:\n  - { rol: wonen, naam: A }\n",
+            "is not one of",
+        ),
+        (
+            "ministeries: []\nprovincies:\n  - { naam: Fryslân }\n",
+            "\"postadres\" is missing",
+        ),
+        (
+            "ministeries: []\nprovincies:\n  - { naam: Fryslân, postadres: [Postbus 1, ''] }\n",
+            "does not match",
+        ),
+    ] {
+        let e = validate(&addresses, &yaml(bad), "a").unwrap_err();
+        assert!(e.contains(why), "{bad:?}: {e}");
+    }
     let e = validate(
         &schema("site.schema.json"),
         &yaml("title: X\nintro: Y\ncategories: []\nthema: x\n"),
@@ -202,6 +221,7 @@ fn vscode_maps_each_yaml_schema_onto_its_file() {
         ("stappenplan.schema.json", "content/stappenplan.yaml"),
         ("synoniemen.schema.json", "content/synoniemen.yaml"),
         ("gemeenten.schema.json", "content/gemeenten.yaml"),
+        ("adressen.schema.json", "content/adressen.yaml"),
     ] {
         let key = format!("./docs/schemas/{schema_file}");
         assert!(Path::new(&root.join(&key[2..])).is_file(), "{key}");

@@ -1,6 +1,7 @@
 //! The rounds of fetching a query costs, as the search page runs it: per round the files asked
 //! for, and what HTTP/1.1 with six connections per host makes of them (waves of six requests,
 //! each about one round trip). Cold: a fresh searcher (meta loaded); warm: after `--warmup`.
+//! "In vain": documents the cold query fetched that are not among its hits.
 //!
 //! With `--bundle K`, also what documents in bundles of K consecutive ids (one file per bundle
 //! instead of one per document) would cost the cold query: the bundles its documents fall in,
@@ -63,6 +64,31 @@ fn describe(rounds: &[Vec<(String, usize)>]) -> String {
     )
 }
 
+/// Waves until the documents of the first page are in: the rounds up to the last one with
+/// documents; with `defer`, that round's other files (fragments of compound parts) counted
+/// after it.
+fn first_page_waves(rounds: &[Vec<(String, usize)>], defer: bool) -> usize {
+    let Some(last) = rounds
+        .iter()
+        .rposition(|r| r.iter().any(|(p, _)| p.starts_with("d/")))
+    else {
+        return rounds.iter().map(|r| r.len().div_ceil(CONNECTIONS)).sum();
+    };
+    let before: usize = rounds[..last]
+        .iter()
+        .map(|r| r.len().div_ceil(CONNECTIONS))
+        .sum();
+    let files = if defer {
+        rounds[last]
+            .iter()
+            .filter(|(p, _)| p.starts_with("d/"))
+            .count()
+    } else {
+        rounds[last].len()
+    };
+    before + files.div_ceil(CONNECTIONS)
+}
+
 /// The documents of `rounds` as bundles of `k` consecutive ids would fetch them.
 fn bundled(dir: &Path, rounds: &[Vec<(String, usize)>], k: usize, docs: u32) -> String {
     let ids: Vec<usize> = rounds
@@ -119,14 +145,36 @@ fn main() {
     for q in &queries {
         let mut s = Searcher::new(&meta).expect("meta decodes");
         let cold = run(dir, &mut s, &mut HashSet::new(), q, limit);
+        let result = s.search(q, &Filters::default(), limit);
+        let shown = result.hits.len();
+        let fetched = cold
+            .iter()
+            .flatten()
+            .filter(|(p, _)| p.starts_with("d/"))
+            .count();
         let mut s = Searcher::new(&meta).expect("meta decodes");
         let mut have = HashSet::new();
         run(dir, &mut s, &mut have, &warmup, limit);
         let warm = run(dir, &mut s, &mut have, q, limit);
         println!(
-            "{q:?}\n  cold: {}\n  warm: {}",
+            "{q:?}\n  cold: {}, {} in vain\n  warm: {}",
             describe(&cold),
+            fetched.saturating_sub(shown),
             describe(&warm)
+        );
+        let settled = result.exact_total >= limit && fetched == shown;
+        println!(
+            "  first page, warm: {} waves; {}",
+            first_page_waves(&warm, false),
+            if settled {
+                format!(
+                    "{} if the fragments beside its documents waited until after it ({} exact matches)",
+                    first_page_waves(&warm, true),
+                    result.exact_total
+                )
+            } else {
+                "the fragments beside its documents are needed for it".to_string()
+            }
         );
         if bundle > 0 {
             println!("  {}", bundled(dir, &cold, bundle, s.meta().doc_count));

@@ -67,6 +67,14 @@ pub const MIN_TYPO_LEN: usize = 5;
 /// A prefix (the last query word while typing) looks at most this many
 /// fragments past its own; longer completions lists are cut there.
 pub const MAX_PREFIX_FRAGMENTS: usize = 1;
+/// Up to this many exact matches (a first page, as the search page and the CLI show it), they
+/// are ranked by all that a query word matched, separate words of a query split included
+/// (`kamerverhuur`: "Kamergewijze verhuur" above a practice with only `kamer`). With more, by what
+/// the query's own fragments say: the first page of them is then known a round before the
+/// fragments of compound parts, and its documents are fetched with those fragments, never in vain
+/// (see [`Searcher::needed_files`]). Fixed, not the `limit` of a query, so that asking for more
+/// results never reorders the first ones.
+pub const FULLY_RANKED_EXACT: usize = 10;
 
 /// Restrictions on the results.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -244,6 +252,11 @@ struct WordMatch {
     exact: Vec<u32>,
     /// Those of `exact` with the word in their title.
     titled: Vec<u32>,
+    /// `(document, score)` as [`WordMatch::scores`] but from the readings known once the
+    /// query's own fragments are loaded (no query split), sorted by document: what an
+    /// exact match is ranked by, so the first `limit` of them are known a round before the
+    /// fragments of compound parts (see [`Searcher::needed_files`]).
+    own: Vec<(u32, f32)>,
 }
 
 fn add_sorted(list: &mut Vec<String>, s: &str) {
@@ -737,7 +750,9 @@ impl<'a> Lookup<'a> {
             // A lone stop word being typed: only its completions count (the
             // word itself is not indexed).
             m.surfaces.retain(|s| s != &word.term);
-            return m.finish();
+            let mut m = m.finish();
+            m.own = m.scores.clone();
+            return m;
         }
         let family = self.match_family(&word.term);
         m.merge(family);
@@ -762,9 +777,13 @@ impl<'a> Lookup<'a> {
         // the tag with only `kamer` in the text. Elsewhere a split is one
         // more reading of the word, and the best reading counts.
         let (split, separate) = self.match_split(&word.term, word.prefix);
-        let mut m = m.finish().boosted_by(&separate.finish());
+        let m = m.finish();
+        let own = m.scores.clone();
+        let mut m = m.boosted_by(&separate.finish());
         m.merge(split);
-        m.finish()
+        let mut m = m.finish();
+        m.own = own;
+        m
     }
 }
 
@@ -830,10 +849,12 @@ impl Searcher {
     /// Once the fragments of the query's own words are loaded, the documents that match
     /// every word exactly are known (what later rounds add are looser matches, which rank
     /// after them): the first `limit` of those come in the same round as the fragments
-    /// still missing (compound parts, mostly), which saves a round trip. Their order can
-    /// still change (separate words of a compound add to a document's score), so a
-    /// document that falls out of the first `limit` was fetched in vain, and one that
-    /// comes in is fetched in the next round.
+    /// still missing (compound parts, mostly), which saves a round trip. With more than
+    /// [`FULLY_RANKED_EXACT`] of them, their order is settled then too (they are ranked by
+    /// what the query's own fragments say), so these are the final first `limit`. With
+    /// fewer, all of them are in the first page whatever their order (unless `limit` is
+    /// below [`FULLY_RANKED_EXACT`]: then the separate words of a compound can still move one
+    /// in, and it comes in the next round), and looser matches follow in the next round.
     pub fn needed_files(&self, query: &str, filters: &Filters, limit: usize) -> Vec<String> {
         let (matches, (missing, missing_lists), words_loaded) = self.match_words(query);
         let ranked = self.combine(&matches, filters, None).0;
@@ -895,6 +916,7 @@ impl Searcher {
         let n = self.meta.doc_count as usize;
         let mut words = vec![0u16; n];
         let mut sums = vec![0f32; n];
+        let mut own_sums = vec![0f32; n];
         let mut exact = vec![0u16; n];
         let mut titled = vec![0u16; n];
         // The last query word (numbered from 1) that counted for a document in `exact` and
@@ -913,6 +935,11 @@ impl Searcher {
                 }
                 *slot += 1;
                 sums[d as usize] += s;
+            }
+            for &(d, s) in &m.own {
+                if let Some(sum) = own_sums.get_mut(d as usize) {
+                    *sum += s;
+                }
             }
             for (list, tally, by) in [
                 (&m.exact, &mut exact, &mut exact_by),
@@ -980,17 +1007,27 @@ impl Searcher {
             }
         }
 
+        touched.retain(|&d| cat_ok(d) && tag_ok(d));
+        let exact_count = touched
+            .iter()
+            .filter(|&&d| exact[d as usize] == all_words)
+            .count();
+        let by_own = exact_count > FULLY_RANKED_EXACT;
         let mut ranked: Vec<Ranked> = touched
             .into_iter()
-            .filter(|&d| cat_ok(d) && tag_ok(d))
             .map(|d| {
                 let i = d as usize;
+                let exact = exact[i] == all_words;
                 Ranked {
                     id: d,
-                    exact: exact[i] == all_words,
+                    exact,
                     titled: titled[i] == all_words,
                     words: words[i],
-                    score: sums[i],
+                    score: if exact && by_own {
+                        own_sums[i]
+                    } else {
+                        sums[i]
+                    },
                 }
             })
             .collect();

@@ -205,6 +205,25 @@ fn remove_output(out: &Path) -> Result<(), String> {
     }
 }
 
+/// Runs a build outside the timing (the clean build before [`writes::Case::FirstEdit`]); its
+/// output is not kept, only whether it succeeded.
+fn untimed(program: &Path, args: &[String]) -> Result<(), String> {
+    let status = std::process::Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map_err(|e| format!("cannot run `{}`: {e}", program.display()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}` failed before the timed run: {status}",
+            program.display()
+        ))
+    }
+}
+
 fn remove(dir: &Path) -> Result<(), String> {
     if dir.exists() {
         std::fs::remove_dir_all(dir)
@@ -523,15 +542,16 @@ fn measure_writes(
     let hugo_template = hugo_root.join("layouts/_default/baseof.html");
     let err = |e: std::io::Error| e.to_string();
     let mut our_round = 0;
+    let kb_build = strings(&[
+        "build",
+        "--root",
+        &path_arg(&kb_root),
+        "--out",
+        &path_arg(&kb_out),
+    ]);
     let ours = Contender {
         program: &setup.kennisbank,
-        args: strings(&[
-            "build",
-            "--root",
-            &path_arg(&kb_root),
-            "--out",
-            &path_arg(&kb_out),
-        ]),
+        args: kb_build.clone(),
         runs: args.runs,
         before: Box::new(move || {
             our_round += 1;
@@ -544,6 +564,12 @@ fn measure_writes(
                 }
                 Case::Template => {
                     writes::edit_file(&kb_template, |t| writes::edited_template(t, our_round))
+                        .map_err(err)
+                }
+                Case::FirstEdit => {
+                    remove_output(&kb_out)?;
+                    untimed(&setup.kennisbank, &kb_build)?;
+                    writes::edit_file(&kb_practice, |t| writes::edited_practice(t, our_round))
                         .map_err(err)
                 }
             }
@@ -564,17 +590,18 @@ fn measure_writes(
     if let (Some(hugo), true) = (&setup.hugo, n <= args.hugo_max) {
         let mut hugo_round = 0;
         let out = hugo_out.clone();
+        let hugo_args = strings(&[
+            "--source",
+            &path_arg(&hugo_root),
+            "--destination",
+            &path_arg(&hugo_out),
+            "--cacheDir",
+            &path_arg(&place.join("hugo-cache")),
+            "--quiet",
+        ]);
         contenders.push(Contender {
             program: hugo,
-            args: strings(&[
-                "--source",
-                &path_arg(&hugo_root),
-                "--destination",
-                &path_arg(&hugo_out),
-                "--cacheDir",
-                &path_arg(&place.join("hugo-cache")),
-                "--quiet",
-            ]),
+            args: hugo_args.clone(),
             runs: if n >= 50_000 {
                 args.runs.min(3)
             } else {
@@ -593,6 +620,14 @@ fn measure_writes(
                         writes::edited_template(t, hugo_round)
                     })
                     .map_err(err),
+                    Case::FirstEdit => {
+                        remove(&out)?;
+                        untimed(hugo, &hugo_args)?;
+                        writes::edit_file(&hugo_practice, |t| {
+                            writes::edited_practice(t, hugo_round)
+                        })
+                        .map_err(err)
+                    }
                 }
             }),
         });

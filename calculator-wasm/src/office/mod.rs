@@ -143,6 +143,14 @@ fn column_widths(rows: &[Vec<(String, bool)>], total: u32) -> Vec<u32> {
     widths
 }
 
+/// Whether a paragraph leads on to the next and stays on its page: one that ends with a comma, as
+/// the closing lines of a letter do ("Met vriendelijke groet,", "Het college van burgemeester en
+/// wethouders van Ameland,"), so that a signature is never parted from the lines that introduce it.
+fn leads_on(runs: &[Run]) -> bool {
+    runs.last()
+        .is_some_and(|r| r.text.trim_end().ends_with(','))
+}
+
 fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
     // Column widths in 1/100 mm of the 16 cm text width, as automatic styles per table.
     let mut column_styles = String::new();
@@ -151,7 +159,11 @@ fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
         match b {
             Block::PageBreak => body.push_str("<text:p text:style-name=\"Pagina\"/>"),
             Block::Paragraph(runs) => {
-                body.push_str("<text:p text:style-name=\"Standard\">");
+                body.push_str(if leads_on(runs) {
+                    "<text:p text:style-name=\"Door\">"
+                } else {
+                    "<text:p text:style-name=\"Standard\">"
+                });
                 body.push_str(&odt_runs(runs));
                 body.push_str("</text:p>");
             }
@@ -193,7 +205,7 @@ fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
     }
     let ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"";
     let content = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {ns} office:version=\"1.3\"><office:automatic-styles><style:style style:name=\"Pagina\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\"/></style:style><style:style style:name=\"Vet\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style><style:style style:name=\"Tabel\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\" fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.3cm\"/></style:style><style:style style:name=\"Cel\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #000000\"/></style:style>{column_styles}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {ns} office:version=\"1.3\"><office:automatic-styles><style:style style:name=\"Pagina\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\"/></style:style><style:style style:name=\"Door\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:keep-with-next=\"always\"/></style:style><style:style style:name=\"Vet\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style><style:style style:name=\"Tabel\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\" fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.3cm\"/></style:style><style:style style:name=\"Cel\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #000000\"/></style:style>{column_styles}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"
     );
     let styles = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles {ns} office:version=\"1.3\"><office:styles><style:default-style style:family=\"paragraph\"><style:paragraph-properties fo:margin-bottom=\"0.2cm\"/><style:text-properties style:font-name=\"Liberation Sans\" fo:font-family=\"'Liberation Sans'\" fo:font-size=\"11pt\" fo:language=\"nl\" fo:country=\"NL\"/></style:default-style><style:style style:name=\"Standard\" style:family=\"paragraph\"/></office:styles><office:automatic-styles><style:page-layout style:name=\"A4\"><style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" fo:margin-left=\"2.5cm\" fo:margin-right=\"2.5cm\"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\"/></office:master-styles></office:document-styles>"
@@ -230,7 +242,11 @@ fn docx(blocks: &[Block], title: &str) -> Vec<u8> {
         match b {
             Block::PageBreak => body.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"),
             Block::Paragraph(runs) => {
-                body.push_str("<w:p>");
+                body.push_str(if leads_on(runs) {
+                    "<w:p><w:pPr><w:keepNext/></w:pPr>"
+                } else {
+                    "<w:p>"
+                });
                 body.push_str(&docx_runs(runs));
                 body.push_str("</w:p>");
             }
@@ -322,5 +338,21 @@ mod tests {
         let text = String::from_utf8_lossy(&a);
         assert!(text.contains("<w:t xml:space=\"preserve\">Ameland</w:t>"));
         assert!(text.contains("<w:tbl>"));
+    }
+
+    #[test]
+    fn a_line_ending_in_a_comma_stays_with_the_signature_below_it() {
+        let html = "<p>Met vriendelijke groet,</p><p>de burgemeester, ……</p>";
+        let odt = String::from_utf8_lossy(&write(html, "Brief", Format::Odt)).into_owned();
+        assert!(
+            odt.contains("<text:p text:style-name=\"Door\">Met vriendelijke groet,</text:p><text:p text:style-name=\"Standard\">de burgemeester"),
+            "{odt}"
+        );
+        let docx = String::from_utf8_lossy(&write(html, "Brief", Format::Docx)).into_owned();
+        assert_eq!(docx.matches("<w:keepNext/>").count(), 1, "{docx}");
+        assert!(
+            docx.contains("<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t xml:space=\"preserve\">Met vriendelijke groet,"),
+            "{docx}"
+        );
     }
 }

@@ -53,7 +53,7 @@ pub fn check(scenario: &Scenario, list: &MunicipalityList) -> Verdict {
     check_processing(&deadlines, &dates, periods.as_ref(), &mut f);
     let penvoerder = check_penvoerder(scenario, list, &resolved, &mut f);
 
-    let recipients = recipients(&numbers.municipalities, list.ministries());
+    let recipients = recipients(&numbers.municipalities, list);
     let valid = f.errors.is_empty();
     Verdict {
         valid,

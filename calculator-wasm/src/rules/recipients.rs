@@ -1,6 +1,6 @@
 //! Who is told of the decision: COA, the provinces involved and the ministries (uitgangspunt 5).
 
-use crate::addressees::Ministry;
+use crate::municipalities::{MunicipalityList, Province};
 use crate::verdict::{MunicipalityResult, Recipient, RecipientKind};
 use std::collections::BTreeSet;
 
@@ -10,11 +10,12 @@ pub const COA_ATTENTION: &str = "unit Plaatsing";
 pub const COA_ADDRESS: [&str; 2] = ["Postbus 30203", "2500 GE Den Haag"];
 pub const COA_PHONE: &str = "088-7157000";
 
-/// COA, the provinces of the municipalities, then the ministries of uitgangspunt 5 as the list
-/// gives them (`content/adressen.yaml`; none without that file).
+/// COA, the provinces of the municipalities (with Gedeputeerde Staten's postal address when
+/// `content/adressen.yaml` gives it), then the ministries of uitgangspunt 5 as the list gives them
+/// (none without that file).
 pub(super) fn recipients(
     municipalities: &[MunicipalityResult],
-    ministries: &[Ministry],
+    list: &MunicipalityList,
 ) -> Vec<Recipient> {
     let mut out = vec![Recipient {
         kind: RecipientKind::Coa,
@@ -24,21 +25,25 @@ pub(super) fn recipients(
         phone: Some(COA_PHONE.to_string()),
         reason: "Toetst de som en verwerkt de herverdeling binnen één maand in de cijfers (uitgangspunten 4 en 5).".into(),
     }];
-    let provinces: BTreeSet<&str> = municipalities
+    // By name, as the letter lists them.
+    let provinces: BTreeSet<(&str, Province)> = municipalities
         .iter()
-        .filter_map(|m| m.province.map(|p| p.name()))
+        .filter_map(|m| m.province.map(|p| (p.name(), p)))
         .collect();
-    for p in provinces {
+    for (_, p) in provinces {
+        let known = list.province_address(p);
         out.push(Recipient {
             kind: RecipientKind::Provincie,
-            name: format!("Provincie {p}"),
-            attention: None,
-            address: Vec::new(),
+            name: format!("Provincie {}", p.name()),
+            attention: known.and_then(|a| a.tav.as_ref()).map(|t| t.trim().to_string()),
+            address: known
+                .map(|a| a.postadres.iter().map(|l| l.trim().to_string()).collect())
+                .unwrap_or_default(),
             phone: None,
             reason: "Interbestuurlijk toezichthouder; houdt rekening met de herverdeling (uitgangspunten 2 en 4).".into(),
         });
     }
-    for m in ministries {
+    for m in list.ministries() {
         out.push(Recipient {
             kind: RecipientKind::Ministerie,
             name: m.naam.trim().to_string(),

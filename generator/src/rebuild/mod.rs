@@ -225,10 +225,7 @@ impl Rebuilder {
                     .filter(|f| is_index_file(&f.path))
                     .map(|f| f.path.clone())
                     .collect();
-                let redirects = crate::redirects::files(&content, &self.base)
-                    .into_iter()
-                    .map(|f| f.path)
-                    .collect();
+                let redirects = crate::redirects::paths(&content).collect();
                 publisher.step(StepKind::Full, std::mem::take(&mut built.files), Vec::new());
                 self.state = Some(State {
                     content,
@@ -558,7 +555,7 @@ impl Rebuilder {
             // The redirect pages of old addresses: a renamed practice brings one, and one whose
             // alias went is no longer served (unless a page took its place).
             let redirects = crate::redirects::files(&state.content, base);
-            let now: HashSet<String> = redirects.iter().map(|f| f.path.clone()).collect();
+            let now: HashSet<String> = crate::redirects::paths(&state.content).collect();
             stale_redirects = state
                 .redirects
                 .iter()
