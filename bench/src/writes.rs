@@ -38,6 +38,11 @@ impl Case {
 }
 
 const EDIT: &str = "\n\nBewerkt in ronde ";
+
+/// Rounds of [`Case::FirstEdit`] are numbered from here, so that its edit never gives the text
+/// the practice already has from the rounds of [`Case::OnePractice`] before it (a build with
+/// nothing to do would be measured).
+pub const FIRST_EDIT_ROUNDS: usize = 1_000_000;
 const TEMPLATE_MARK: &str = "<!-- bench-template ";
 
 /// The text of a practice file with its last paragraph saying `round`: a different page each round.

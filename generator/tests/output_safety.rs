@@ -11,7 +11,13 @@ const PRACTICE: &str = "content/praktijken/algemeen/tweede-praktijk.md";
 
 fn build_with(dir: &Path, args: &[&str], env: Option<(&str, &str)>) -> Output {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kennisbank"));
-    cmd.arg("build").args(args).current_dir(dir);
+    cmd.arg("build")
+        .args(args)
+        .current_dir(dir)
+        // Messages in the default language (Dutch), whatever this machine's locale.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
     if let Some((k, v)) = env {
         cmd.env(k, v);
     }
@@ -69,7 +75,7 @@ fn a_folder_with_foreign_files_is_refused_and_left_intact() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
-        err.contains("Documenten`") && err.contains("did not write"),
+        err.contains("Documenten`") && err.contains("niet heeft geschreven"),
         "{err}"
     );
     assert!(tree(&dir.path().join("Documenten")) == before);
@@ -85,7 +91,7 @@ fn out_through_a_link_into_the_content_is_refused() {
         let result = build_with(dir.path(), &["--out", out], None);
         assert_eq!(result.status.code(), Some(2), "--out {out}");
         assert!(
-            stderr(&result).contains("inside `content/`"),
+            stderr(&result).contains("ligt in `content/`"),
             "{}",
             stderr(&result)
         );

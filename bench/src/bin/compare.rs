@@ -82,7 +82,7 @@ struct Args {
     /// quick run at 50,000 practices: every case changes its input before each run anyway).
     #[arg(long, default_value_t = 1)]
     writes_warmup: usize,
-    /// A folder on tmpfs for the `writes` measure's second place; empty to measure on --work only.
+    /// A folder on tmpfs for the `writes` measure's second place; `none` to measure on --work only.
     #[arg(long, value_name = "DIR", default_value = "/dev/shm/kennisbank-bench")]
     tmpfs: PathBuf,
     /// Results file; sizes measured now replace those already in it.
@@ -476,7 +476,7 @@ fn measure_size(
     if wants("writes") && !practices.is_empty() {
         let theme = content.settings.theme.clone();
         let mut places = vec![("disk", dir.clone())];
-        if !args.tmpfs.as_os_str().is_empty() {
+        if args.tmpfs != Path::new("none") {
             let shm = args.tmpfs.join(n.to_string());
             write_project(&source, &shm.join("kennisbank"), &practices)
                 .map_err(|e| e.to_string())?;
@@ -569,8 +569,10 @@ fn measure_writes(
                 Case::FirstEdit => {
                     remove_output(&kb_out)?;
                     untimed(&setup.kennisbank, &kb_build)?;
-                    writes::edit_file(&kb_practice, |t| writes::edited_practice(t, our_round))
-                        .map_err(err)
+                    writes::edit_file(&kb_practice, |t| {
+                        writes::edited_practice(t, writes::FIRST_EDIT_ROUNDS + our_round)
+                    })
+                    .map_err(err)
                 }
             }
         }),
@@ -624,7 +626,7 @@ fn measure_writes(
                         remove(&out)?;
                         untimed(hugo, &hugo_args)?;
                         writes::edit_file(&hugo_practice, |t| {
-                            writes::edited_practice(t, hugo_round)
+                            writes::edited_practice(t, writes::FIRST_EDIT_ROUNDS + hugo_round)
                         })
                         .map_err(err)
                     }

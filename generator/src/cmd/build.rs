@@ -21,7 +21,7 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
     let update = match output::Update::begin(&root, &out) {
         Ok(u) => u,
         Err(why) => {
-            eprintln!("error: {why}");
+            eprintln!("{}: {why}", crate::msg!("label-error"));
             return Exit::Failed;
         }
     };

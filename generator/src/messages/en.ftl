@@ -413,3 +413,21 @@ herverdeling-too-large = { $name }: larger than { $mb } MB; a scenario is a smal
 herverdeling-not-utf8 = { $name }: not UTF-8 text (invalid byte at offset { $offset }); save the file as UTF-8
 herverdeling-cannot-write = { $name }: cannot write ({ $detail })
 herverdeling-no-link = no link: { $detail }
+
+# The output folder of `kennisbank build` (generator/src/output/): refusals, after which nothing was written.
+output-cannot-open-project = cannot open the project folder `{ $path }` ({ $detail })
+output-cannot-resolve = cannot resolve the output folder `{ $path }` ({ $detail })
+output-contains-project = the output folder `{ $out }` contains the project itself; choose a folder such as `public`
+output-inside-protected = the output folder `{ $out }` is inside `{ $folder }/` (it is `{ $real }`); choose a folder such as `public`
+output-contains-protected = the output folder `{ $out }` contains `{ $folder }/` (it is `{ $real }`); choose a folder such as `public`
+output-root-folder = the output folder `{ $out }` is a root folder; choose a folder such as `public`
+output-state-not-ours = `{ $path }` (beside the output folder) is not a folder kennisbank made; move it away or choose another output folder
+output-not-a-folder = `{ $path }` exists and is not a folder; choose another output folder with `--out`
+output-foreign-files = the output folder `{ $out }` (`{ $real }`) holds files that kennisbank did not write, so it is left alone; choose a new or empty folder with `--out`, or move those files away yourself
+output-cannot-read = cannot read `{ $path }` ({ $detail })
+output-cannot-make = cannot make `{ $path }` ({ $detail })
+output-cannot-lock = cannot lock `{ $path }` ({ $detail })
+output-locked = another build is writing `{ $out }` right now; wait until it is done
+output-cannot-restore = cannot restore `{ $path }` after an interrupted build ({ $detail })
+output-cannot-remove = cannot remove `{ $path }` ({ $detail })
+output-spare-foreign = `{ $path }` holds files that kennisbank did not write, so it is left alone; move them away

@@ -419,3 +419,21 @@ herverdeling-too-large = { $name }: groter dan { $mb } MB; een scenario is een k
 herverdeling-not-utf8 = { $name }: geen UTF-8-tekst (ongeldige byte op positie { $offset }); sla het bestand op als UTF-8
 herverdeling-cannot-write = { $name }: kan niet geschreven worden ({ $detail })
 herverdeling-no-link = geen link: { $detail }
+
+# De uitvoermap van `kennisbank build` (generator/src/output/): weigeringen, waarna niets is geschreven.
+output-cannot-open-project = de projectmap `{ $path }` kan niet geopend worden ({ $detail })
+output-cannot-resolve = de uitvoermap `{ $path }` kan niet gevonden worden ({ $detail })
+output-contains-project = de uitvoermap `{ $out }` bevat het project zelf; kies een map zoals `public`
+output-inside-protected = de uitvoermap `{ $out }` ligt in `{ $folder }/` (het is `{ $real }`); kies een map zoals `public`
+output-contains-protected = de uitvoermap `{ $out }` bevat `{ $folder }/` (het is `{ $real }`); kies een map zoals `public`
+output-root-folder = de uitvoermap `{ $out }` is een hoofdmap; kies een map zoals `public`
+output-state-not-ours = `{ $path }` (naast de uitvoermap) is geen map die kennisbank heeft gemaakt; zet het ergens anders neer of kies een andere uitvoermap
+output-not-a-folder = `{ $path }` bestaat en is geen map; kies met `--out` een andere uitvoermap
+output-foreign-files = de uitvoermap `{ $out }` (`{ $real }`) bevat bestanden die kennisbank niet heeft geschreven, dus blijft die map onaangeroerd; kies met `--out` een nieuwe of lege map, of zet die bestanden zelf ergens anders neer
+output-cannot-read = `{ $path }` kan niet gelezen worden ({ $detail })
+output-cannot-make = `{ $path }` kan niet gemaakt worden ({ $detail })
+output-cannot-lock = `{ $path }` kan niet vergrendeld worden ({ $detail })
+output-locked = er schrijft nu een andere build in `{ $out }`; wacht tot die klaar is
+output-cannot-restore = `{ $path }` kan niet hersteld worden na een onderbroken build ({ $detail })
+output-cannot-remove = `{ $path }` kan niet verwijderd worden ({ $detail })
+output-spare-foreign = `{ $path }` bevat bestanden die kennisbank niet heeft geschreven, dus blijft die map onaangeroerd; zet ze ergens anders neer

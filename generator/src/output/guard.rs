@@ -1,6 +1,8 @@
 //! Which folder `build` may replace. Every check works on real paths (symlinks resolved), so a
 //! link cannot lead the output into the project, and runs before anything is written.
 
+use crate::messages::Message;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 /// The file `build` puts in every output folder it writes; a folder holding it is ours to replace.
@@ -29,16 +31,24 @@ impl Target {
 /// Checks that `out` may be written by a build of the project at `root`: it must not hold the
 /// project or be inside `content/`, `themes/`, `generator/` or `.git/`, and it must be missing,
 /// empty, or a folder an earlier build wrote (it holds [`MARKER`]). Nothing is written here.
-pub fn check(root: &Path, out: &Path) -> Result<Target, String> {
-    let root_real = std::fs::canonicalize(root)
-        .map_err(|e| format!("cannot open the project folder `{}`: {e}", root.display()))?;
-    let real = resolve(out)
-        .map_err(|e| format!("cannot resolve the output folder `{}`: {e}", out.display()))?;
-    let shown = out.display();
+pub fn check(root: &Path, out: &Path) -> Result<Target, Message> {
+    let root_real = std::fs::canonicalize(root).map_err(|e| {
+        msg!(
+            "output-cannot-open-project",
+            path = root.display().to_string(),
+            detail = e.to_string()
+        )
+    })?;
+    let real = resolve(out).map_err(|e| {
+        msg!(
+            "output-cannot-resolve",
+            path = out.display().to_string(),
+            detail = e.to_string()
+        )
+    })?;
+    let shown = out.display().to_string();
     if root_real.starts_with(&real) {
-        return Err(format!(
-            "the output folder `{shown}` contains the project itself; choose a folder such as `public`"
-        ));
+        return Err(msg!("output-contains-project", out = &shown));
     }
     for protected in ["content", "themes", "generator", ".git"] {
         // The protected folder may itself be a link to elsewhere: compare with where it leads.
@@ -46,26 +56,26 @@ pub fn check(root: &Path, out: &Path) -> Result<Target, String> {
         let target = std::fs::canonicalize(&lexical).unwrap_or(lexical.clone());
         for p in [&lexical, &target] {
             if real.starts_with(p) {
-                return Err(format!(
-                    "the output folder `{shown}` is inside `{protected}/` (it is `{}`); choose a folder such as `public`",
-                    real.display()
+                return Err(msg!(
+                    "output-inside-protected",
+                    out = &shown,
+                    folder = protected,
+                    real = real.display().to_string()
                 ));
             }
             if p.starts_with(&real) {
-                return Err(format!(
-                    "the output folder `{shown}` contains `{protected}/` (it is `{}`); choose a folder such as `public`",
-                    real.display()
+                return Err(msg!(
+                    "output-contains-protected",
+                    out = &shown,
+                    folder = protected,
+                    real = real.display().to_string()
                 ));
             }
         }
     }
     let name = match real.file_name() {
         Some(n) => n.to_string_lossy().into_owned(),
-        None => {
-            return Err(format!(
-                "the output folder `{shown}` is a root folder; choose a folder such as `public`"
-            ))
-        }
+        None => return Err(msg!("output-root-folder", out = &shown)),
     };
     let parent = real.parent().map(Path::to_path_buf).unwrap_or_default();
     let target = Target {
@@ -73,46 +83,53 @@ pub fn check(root: &Path, out: &Path) -> Result<Target, String> {
         parent,
         name,
     };
-    check_ours(&target.out, &shown.to_string())?;
+    check_ours(&target.out, &shown)?;
     let state = target.state_dir();
     if let Ok(meta) = std::fs::symlink_metadata(&state) {
         if !meta.is_dir() {
-            return Err(format!(
-                "`{}` (beside the output folder) is not a folder kennisbank made; move it away or choose another output folder",
-                state.display()
+            return Err(msg!(
+                "output-state-not-ours",
+                path = state.display().to_string()
             ));
         }
-        check_ours(&state.join(super::SPARE), &shown.to_string())?;
+        check_ours(&state.join(super::SPARE), &shown)?;
     }
     Ok(target)
 }
 
 /// A folder is ours to replace when it does not exist, is empty, or holds our [`MARKER`].
-fn check_ours(dir: &Path, shown: &str) -> Result<(), String> {
+fn check_ours(dir: &Path, shown: &str) -> Result<(), Message> {
     let meta = match std::fs::symlink_metadata(dir) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(format!("cannot read `{}`: {e}", dir.display())),
+        Err(e) => return Err(cannot_read(dir, &e)),
     };
     if !meta.is_dir() {
-        return Err(format!(
-            "`{}` exists and is not a folder; choose another output folder with `--out`",
-            dir.display()
+        return Err(msg!(
+            "output-not-a-folder",
+            path = dir.display().to_string()
         ));
     }
     if is_marked(dir) {
         return Ok(());
     }
-    let mut entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot read `{}`: {e}", dir.display()))?;
+    let mut entries = std::fs::read_dir(dir).map_err(|e| cannot_read(dir, &e))?;
     if entries.next().is_none() {
         return Ok(());
     }
-    Err(format!(
-        "the output folder `{shown}` (`{}`) holds files that kennisbank did not write, so it is left alone; \
-         choose a new or empty folder with `--out`, or move those files away yourself",
-        dir.display()
+    Err(msg!(
+        "output-foreign-files",
+        out = shown,
+        real = dir.display().to_string()
     ))
+}
+
+fn cannot_read(path: &Path, e: &std::io::Error) -> Message {
+    msg!(
+        "output-cannot-read",
+        path = path.display().to_string(),
+        detail = e.to_string()
+    )
 }
 
 /// Whether `dir` holds a marker file written by a build.
@@ -156,6 +173,7 @@ fn resolve(path: &Path) -> std::io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     #[test]
     fn refuses_to_replace_the_project_or_its_sources() {
@@ -179,7 +197,9 @@ mod tests {
         std::fs::create_dir_all(root.join("content/praktijken")).unwrap();
         std::os::unix::fs::symlink(root.join("content"), root.join("link")).unwrap();
         let err = check(root, &root.join("link/praktijken")).unwrap_err();
-        assert!(err.contains("inside `content/`"), "{err}");
+        assert_eq!(err.id, "output-inside-protected");
+        let text = err.render(Lang::Nl);
+        assert!(text.contains("ligt in `content/`"), "{text}");
         // Not yet existing below the link: still inside content.
         assert!(check(root, &root.join("link/nieuw/public")).is_err());
     }
@@ -193,7 +213,7 @@ mod tests {
         std::fs::create_dir_all(&docs).unwrap();
         assert!(check(&root, &docs).is_ok(), "an empty folder may be used");
         std::fs::write(docs.join("brief.odt"), "x").unwrap();
-        let err = check(&root, &docs).unwrap_err();
+        let err = check(&root, &docs).unwrap_err().render(Lang::En);
         assert!(
             err.contains("Documenten") && err.contains("did not write"),
             "{err}"

@@ -22,6 +22,7 @@ pub use guard::{check, Target, MARKER};
 
 use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
 use crate::render::{OutputFile, Sink};
 use guard::MARKER_TAG;
 use manifest::{Entry, Manifest};
@@ -63,7 +64,7 @@ pub enum Outcome {
 
 /// Writes `files` as the complete new content of `out`, for a project at `root`.
 pub fn write_site(root: &Path, out: &Path, files: &[OutputFile]) -> Result<Outcome, String> {
-    let update = Update::begin(root, out)?;
+    let update = Update::begin(root, out).map_err(|m| m.to_string())?;
     files
         .par_iter()
         .try_for_each(|f| update.write(&f.path, &f.bytes))
@@ -105,22 +106,32 @@ pub struct Update {
 impl Update {
     /// Checks the output folder ([`guard::check`]), takes the lock and reads what the output and
     /// the spare hold. Refusals write nothing and name the folder.
-    pub fn begin(root: &Path, out: &Path) -> Result<Update, String> {
+    pub fn begin(root: &Path, out: &Path) -> Result<Update, Message> {
         let target = guard::check(root, out)?;
         let state = target.state_dir();
-        let shown = out.display();
-        std::fs::create_dir_all(&state)
-            .map_err(|e| format!("cannot make `{}`: {e}", state.display()))?;
+        let shown = out.display().to_string();
+        let (state_shown, detail) = (state.display().to_string(), |e: io::Error| e.to_string());
+        std::fs::create_dir_all(&state).map_err(|e| {
+            crate::msg!(
+                "output-cannot-make",
+                path = &state_shown,
+                detail = detail(e)
+            )
+        })?;
         let lock = swap::lock(&state.join(LOCK))
-            .map_err(|e| format!("cannot lock `{}`: {e}", state.display()))?
-            .ok_or_else(|| {
-                format!("another build is writing `{shown}` right now; wait until it is done")
-            })?;
+            .map_err(|e| {
+                crate::msg!(
+                    "output-cannot-lock",
+                    path = &state_shown,
+                    detail = detail(e)
+                )
+            })?
+            .ok_or_else(|| crate::msg!("output-locked", out = &shown))?;
         abort_point("locked");
         leftovers::remove(&target.parent, &target.name);
         let spare = state.join(SPARE);
         swap::recover(&target.out, &spare, &state.join(PARKED))
-            .map_err(|e| format!("cannot restore `{shown}` after an interrupted build: {e}"))?;
+            .map_err(|e| crate::msg!("output-cannot-restore", path = &shown, detail = detail(e)))?;
         let out_files = read_manifest(&state, &target.out).unwrap_or_default();
         let mut new_spare = true;
         let spare_files = match std::fs::symlink_metadata(&spare) {
@@ -132,16 +143,21 @@ impl Update {
                 }
                 None if guard::is_marked(&spare) => {
                     // Left dirty by a killed build: its content is unknown, so it is made again.
-                    std::fs::remove_dir_all(&spare)
-                        .map_err(|e| format!("cannot remove `{}`: {e}", spare.display()))?;
+                    std::fs::remove_dir_all(&spare).map_err(|e| {
+                        crate::msg!(
+                            "output-cannot-remove",
+                            path = spare.display().to_string(),
+                            detail = detail(e)
+                        )
+                    })?;
                     Manifest::new()
                 }
                 None => {
                     let empty = std::fs::read_dir(&spare).is_ok_and(|mut d| d.next().is_none());
                     if !empty {
-                        return Err(format!(
-                            "`{}` holds files that kennisbank did not write, so it is left alone; move them away",
-                            spare.display()
+                        return Err(crate::msg!(
+                            "output-spare-foreign",
+                            path = spare.display().to_string()
                         ));
                     }
                     Manifest::new()
