@@ -26,7 +26,7 @@ use crate::dutch::join;
 use crate::municipalities::MunicipalityList;
 use crate::rules::{check, COA_ADDRESS, COA_ATTENTION, COA_NAME, COA_PHONE};
 use crate::scenario::{Gemeente, Scenario};
-use crate::verdict::{Issue, RecipientKind, Verdict};
+use crate::verdict::{Issue, MunicipalityResult, RecipientKind, Verdict};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 use std::fmt;
@@ -181,8 +181,12 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
         });
     }
     let periods = v.periods.as_ref().ok_or_else(incomplete)?;
-    let mut rows = Vec::with_capacity(v.municipalities.len());
-    for m in &v.municipalities {
+    // A municipality whose taakstelling stays the same takes no decision (uitgangspunt 2): the
+    // documents name only those that redistribute, and their sums are those of the rows shown.
+    let taking_part: Vec<&MunicipalityResult> =
+        v.municipalities.iter().filter(|m| !m.unchanged()).collect();
+    let mut rows = Vec::with_capacity(taking_part.len());
+    for m in taking_part.iter().copied() {
         let (voor, na) = (
             m.before.ok_or_else(incomplete)?,
             m.after.ok_or_else(incomplete)?,
@@ -209,7 +213,9 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
                 .collect(),
         });
     }
-    let names: Vec<&str> = v.municipalities.iter().map(|m| m.name.as_str()).collect();
+    let names: Vec<&str> = taking_part.iter().map(|m| m.name.as_str()).collect();
+    let som_voor: i64 = rows.iter().map(|r| r.voor).sum();
+    let som_na: i64 = rows.iter().map(|r| r.na).sum();
     let pv = v.penvoerder.as_ref();
     let field = |get: fn(&crate::verdict::PenvoerderInfo) -> &Option<String>| {
         pv.and_then(|p| get(p).as_deref()).unwrap_or("")
@@ -260,8 +266,8 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
     };
     Ok(Context {
         gemeenten: rows,
-        som_voor: v.sum_before.ok_or_else(incomplete)?,
-        som_na: v.sum_after.ok_or_else(incomplete)?,
+        som_voor,
+        som_na,
         perioden: &periods.text,
         periode,
         meerdere_perioden: periods.count > 1,
@@ -288,8 +294,7 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
             telefoon: COA_PHONE,
         },
         provincies,
-        provincie_namen: v
-            .municipalities
+        provincie_namen: taking_part
             .iter()
             .filter_map(|m| m.province.map(|p| p.name()))
             .collect::<std::collections::BTreeSet<_>>()
@@ -481,6 +486,58 @@ mod tests {
         let two = render_letter(TEMPLATE, &sample(true)).unwrap();
         assert!(two.contains("en tweede helft 2026"), "{two}");
         assert!(two.contains("Afgesproken met COA, J&amp;V en BZK"), "{two}");
+    }
+
+    #[test]
+    fn a_municipality_that_does_not_redistribute_is_left_out_of_the_documents() {
+        // Each college its own dates; the third municipality's taakstelling stays the same, so it
+        // takes no decision and has no dates: the check warns (MUNICIPALITY_UNCHANGED) and the
+        // documents are made without it, its province included.
+        let g =
+            |naam: &str, provincie: &str, t: &str, n: &str, dates: Option<(&str, &str)>| Gemeente {
+                naam: Some(naam.into()),
+                provincie: Some(provincie.into()),
+                taakstelling: Some(t.into()),
+                nieuw: Some(n.into()),
+                besluitdatum: dates.map(|d| d.0.into()),
+                bekendmaking: dates.map(|d| d.1.into()),
+                ..Default::default()
+            };
+        let s = Scenario {
+            periode: Some("2026-1".into()),
+            gemeenten: vec![
+                g(
+                    "Ameland",
+                    "Fryslân",
+                    "6",
+                    "0",
+                    Some(("2026-02-10", "2026-02-12")),
+                ),
+                g(
+                    "Heerenveen",
+                    "Fryslân",
+                    "10",
+                    "16",
+                    Some(("2026-02-11", "2026-02-13")),
+                ),
+                g("Westerkwartier", "Groningen", "8", "8", None),
+            ],
+            ..Default::default()
+        };
+        let v = check(&s, &MunicipalityList::empty());
+        assert!(v.valid, "{:?}", v.errors);
+        assert!(v
+            .warnings
+            .iter()
+            .any(|w| w.code == crate::verdict::Code::MunicipalityUnchanged));
+        assert!(!v.recipients.iter().any(|r| r.name.contains("Groningen")));
+        let html = render_letter(TEMPLATE, &v).unwrap();
+        assert!(!html.contains("Westerkwartier"), "{html}");
+        assert!(!html.contains("Groningen"), "{html}");
+        assert!(html.contains("gemeenten Ameland en Heerenveen"), "{html}");
+        // The sums are those of the rows shown: 16 before, 16 after.
+        assert!(html.contains("<td class=\"getal\">16</td>"), "{html}");
+        assert!(!html.contains("<td class=\"getal\">24</td>"), "{html}");
     }
 
     #[test]

@@ -139,6 +139,19 @@ pub struct MunicipalityResult {
     pub publicatie: Option<String>,
 }
 
+impl MunicipalityResult {
+    /// Whether its taakstelling is known to stay the same in every period: then its college does
+    /// not decide (uitgangspunt 2), and the documents and the recipients leave it out. With
+    /// numbers per period, +2 in one period and -2 in another is a change, though the total is 0.
+    pub fn unchanged(&self) -> bool {
+        if self.perioden.is_empty() {
+            self.difference == Some(0)
+        } else {
+            self.perioden.iter().all(|p| p.difference == Some(0))
+        }
+    }
+}
+
 /// The numbers of one municipality in one period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PeriodNumbers {

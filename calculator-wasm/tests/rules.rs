@@ -750,3 +750,26 @@ proptest! {
         prop_assert!(!v.valid);
     }
 }
+
+#[test]
+fn a_college_whose_numbers_change_per_period_but_not_in_total_must_decide() {
+    // Harlingen gives 2 in the first period and takes 2 back in the second: its total stays the
+    // same, but its taakstelling changes in both periods, so its college decides too.
+    let v = verdict(
+        "periode: 2026-1\ntot_en_met: 2026-2\nuitzondering: Waddeneilanden, afgesproken met COA\n\
+         gemeenten:\n\
+         \x20 - naam: Vlieland\n\
+         \x20   besluitdatum: 2026-02-10\n\
+         \x20   bekendmaking: 2026-02-12\n\
+         \x20   perioden:\n\
+         \x20     2026-1: { taakstelling: 2, nieuw: 4 }\n\
+         \x20     2026-2: { taakstelling: 3, nieuw: 1 }\n\
+         \x20 - naam: Harlingen\n\
+         \x20   perioden:\n\
+         \x20     2026-1: { taakstelling: 12, nieuw: 10 }\n\
+         \x20     2026-2: { taakstelling: 12, nieuw: 14 }\n",
+    );
+    let e = error(&v, Code::MissingDecision);
+    assert!(e.message.contains("Harlingen"), "{}", e.message);
+    assert_eq!(e.field, "gemeenten[1].besluitdatum");
+}

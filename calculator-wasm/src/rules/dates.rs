@@ -82,7 +82,7 @@ pub(super) fn check_decisions(
     f: &mut Findings,
 ) -> Dates {
     for (i, (r, m)) in resolved.iter().zip(results).enumerate() {
-        if m.difference == Some(0) {
+        if m.unchanged() {
             continue;
         }
         let own = &s.gemeenten[i];

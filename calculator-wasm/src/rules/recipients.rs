@@ -10,7 +10,7 @@ pub const COA_ATTENTION: &str = "unit Plaatsing";
 pub const COA_ADDRESS: [&str; 2] = ["Postbus 30203", "2500 GE Den Haag"];
 pub const COA_PHONE: &str = "088-7157000";
 
-/// COA, the provinces of the municipalities (with Gedeputeerde Staten's postal address when
+/// COA, the provinces of the municipalities whose taakstelling changes (with Gedeputeerde Staten's postal address when
 /// `content/adressen.yaml` gives it), then the ministries of uitgangspunt 5 as the list gives them
 /// (none without that file).
 pub(super) fn recipients(
@@ -28,6 +28,7 @@ pub(super) fn recipients(
     // By name, as the letter lists them.
     let provinces: BTreeSet<(&str, Province)> = municipalities
         .iter()
+        .filter(|m| !m.unchanged())
         .filter_map(|m| m.province.map(|p| (p.name(), p)))
         .collect();
     for (_, p) in provinces {
