@@ -267,11 +267,30 @@ impl Scenario {
         serde_yaml::from_str(&quote_non_decimal_numbers(src))
             .map_err(|e| {
                 let loc = e.location();
-                parse_error(
+                let mut err = parse_error(
                     loc.as_ref().map(|l| l.line()),
                     loc.as_ref().map(|l| l.column()),
                     &e.to_string(),
-                )
+                );
+                // `naam: 's-Hertogenbosch`: YAML reads the apostrophe as the start of a quoted
+                // text and reports the missing end far below, at the end of the file.
+                if let Some(at) = unclosed_apostrophe(src) {
+                    let before_the_error = match err.line {
+                        Some(l) => at <= l,
+                        None => true,
+                    };
+                    if before_the_error {
+                        err.line = Some(at);
+                        err.column = None;
+                        err.hint = Some(
+                            "de waarde op deze regel begint met een apostrof (zoals 's-Hertogenbosch), \
+                             en YAML leest dat als het begin van tekst tussen aanhalingstekens; zet de \
+                             hele waarde tussen dubbele aanhalingstekens: naam: \"'s-Hertogenbosch\""
+                                .into(),
+                        );
+                    }
+                }
+                err
             })
             .and_then(within_limits)
     }
@@ -381,6 +400,23 @@ fn quote_non_decimal_numbers(src: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// The first line (from 1) whose value begins with an apostrophe that the line does not close:
+/// `naam: 's-Hertogenbosch` or `- 't Hogeland` (a closed one, `naam: 'Ameland'`, is fine).
+#[cfg(feature = "yaml")]
+fn unclosed_apostrophe(src: &str) -> Option<usize> {
+    src.lines()
+        .position(|line| {
+            let text = line.split(" #").next().unwrap_or(line).trim();
+            let value = text
+                .split_once(": ")
+                .map(|(_, v)| v)
+                .or_else(|| text.strip_prefix("- "))
+                .map(str::trim_start);
+            value.is_some_and(|v| v.starts_with('\'') && v.matches('\'').count() % 2 == 1)
+        })
+        .map(|i| i + 1)
 }
 
 fn parse_error(line: Option<usize>, column: Option<usize>, raw: &str) -> ParseError {
@@ -510,6 +546,29 @@ mod tests {
     }
 
     #[cfg(feature = "yaml")]
+    #[test]
+    fn a_name_that_begins_with_an_apostrophe_is_named_at_its_line() {
+        let src = "periode: 2026-1\ngemeenten:\n  - naam: 's-Hertogenbosch\n    taakstelling: 6\n    nieuw: 4\n  - naam: Ameland\n    taakstelling: 2\n    nieuw: 4\n";
+        let e = Scenario::parse(src).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e:?}");
+        assert!(
+            e.hint
+                .as_deref()
+                .unwrap_or("")
+                .contains("\"'s-Hertogenbosch\""),
+            "{e:?}"
+        );
+        // Written as the hint says, it reads.
+        let fixed = src.replace("'s-Hertogenbosch", "\"'s-Hertogenbosch\"");
+        let s = Scenario::parse(&fixed).unwrap();
+        assert_eq!(s.gemeenten[0].naam.as_deref(), Some("'s-Hertogenbosch"));
+        // A closed quoted value is no mistake.
+        assert_eq!(
+            unclosed_apostrophe("naam: 'Ameland'\nx: '''s-Hertogenbosch'\n"),
+            None
+        );
+    }
+
     #[test]
     fn yaml_scenario_keeps_every_value_as_text() {
         let s = Scenario::parse(
