@@ -10,7 +10,7 @@ pub struct InputError {
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
-    /// Such as "did you mean `periode`?".
+    /// Such as "bedoelde u `periode`?".
     pub hint: Option<String>,
 }
 
@@ -44,8 +44,8 @@ impl InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: ")?,
-            (Some(l), None) => write!(f, "line {l}: ")?,
+            (Some(l), Some(c)) => write!(f, "regel {l}, kolom {c}: ")?,
+            (Some(l), None) => write!(f, "regel {l}: ")?,
             _ => {}
         }
         f.write_str(&self.message)?;
@@ -68,9 +68,9 @@ pub(crate) fn check_nesting(src: &str) -> Result<(), InputError> {
         Some((line, column)) => Err(InputError {
             line: Some(line),
             column: Some(column),
-            message: format!("nested more than {MAX_NESTING} levels deep here"),
+            message: format!("hier is de tekst meer dan {MAX_NESTING} niveaus diep genest"),
             hint: Some(
-                "these files are a few levels deep: look for a pasted run of `[`, `{` or `- `"
+                "zo'n bestand is maar een paar niveaus diep: zoek naar een geplakte reeks `[`, `{` of `- `"
                     .into(),
             ),
         }),
@@ -92,15 +92,15 @@ mod tests {
 
     #[test]
     fn one_wording_for_positions_and_hints() {
-        let mut e = InputError::at(Some(3), Some(5), "unknown field `periood`");
-        e.hint = Some("did you mean `periode`?".into());
+        let mut e = InputError::at(Some(3), Some(5), "onbekend veld `periood`");
+        e.hint = Some("bedoelde u `periode`?".into());
         assert_eq!(
             e.to_string(),
-            "line 3, column 5: unknown field `periood` (did you mean `periode`?)"
+            "regel 3, kolom 5: onbekend veld `periood` (bedoelde u `periode`?)"
         );
         assert_eq!(
             e.in_file("s.yaml"),
-            "s.yaml:3:5: unknown field `periood` (did you mean `periode`?)"
+            "s.yaml:3:5: onbekend veld `periood` (bedoelde u `periode`?)"
         );
         assert_eq!(
             InputError::at(Some(2), None, "x").in_file("g.yaml"),

@@ -422,6 +422,11 @@ fn unclosed_apostrophe(src: &str) -> Option<usize> {
 fn parse_error(line: Option<usize>, column: Option<usize>, raw: &str) -> ParseError {
     let message = strip_location(raw);
     let hint = unknown_field_hint(&message);
+    // serde's "unknown field `x`, expected one of `a`, `b`": the allowed names go in the hint.
+    let message = match unknown_field(&message) {
+        Some(field) => format!("onbekend veld `{field}`"),
+        None => message,
+    };
     ParseError {
         line,
         column,
@@ -437,9 +442,9 @@ fn unknown_field_hint(message: &str) -> Option<String> {
     let quoted: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
     let (field, allowed) = quoted.split_first()?;
     match closest(field, allowed.iter().copied(), 1).first() {
-        Some(best) => Some(format!("did you mean `{best}`?")),
+        Some(best) => Some(format!("bedoelde u `{best}`?")),
         None if !allowed.is_empty() => Some(format!(
-            "allowed here: {}",
+            "hier kan: {}",
             allowed
                 .iter()
                 .map(|a| format!("`{a}`"))
@@ -448,6 +453,12 @@ fn unknown_field_hint(message: &str) -> Option<String> {
         )),
         None => None,
     }
+}
+
+/// The field serde names in "unknown field `x`, expected …".
+fn unknown_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `")?;
+    rest.split('`').next()
 }
 
 /// Accepts any scalar (string, number, boolean, null) and keeps it as text, so the rules can judge
@@ -618,11 +629,11 @@ mod tests {
     fn unknown_field_is_a_parse_error_with_line_and_hint() {
         let e = Scenario::parse("periode: 2026-1\nbekendmakingg: 2026-02-12\n").unwrap_err();
         assert_eq!(e.line, Some(2));
-        assert!(e.message.contains("unknown field `bekendmakingg`"), "{e}");
-        assert_eq!(e.hint.as_deref(), Some("did you mean `bekendmaking`?"));
+        assert_eq!(e.message, "onbekend veld `bekendmakingg`");
+        assert_eq!(e.hint.as_deref(), Some("bedoelde u `bekendmaking`?"));
         let e = Scenario::parse("gemeenten:\n  - naam: Urk\n    taakstellingen: 3\n").unwrap_err();
         assert_eq!(e.line, Some(3));
-        assert_eq!(e.hint.as_deref(), Some("did you mean `taakstelling`?"));
+        assert_eq!(e.hint.as_deref(), Some("bedoelde u `taakstelling`?"));
     }
 
     #[test]
@@ -672,7 +683,7 @@ mod tests {
         let text = format!("periode: 2026-1\ngemeenten: {}\n", "[".repeat(100_000));
         let e = Scenario::parse(&text).unwrap_err();
         assert_eq!((e.line, e.column), (Some(2), Some(12 + 32)), "{e}");
-        assert!(e.message.contains("32 levels"), "{e}");
+        assert!(e.message.contains("32 niveaus"), "{e}");
         // The lists beside a scenario too.
         let e = crate::municipalities::MunicipalityList::from_yaml(&text).unwrap_err();
         assert_eq!(e[0].line, Some(2), "{e:?}");

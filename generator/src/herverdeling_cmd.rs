@@ -580,7 +580,7 @@ mod tests {
         let (code, _, err) = run_str("periode: 2026-1\nperiod: 2026-2\n", Output::Report);
         assert_eq!(code, 2);
         assert!(err.contains("scenario.yaml:2:"), "{err}");
-        assert!(err.contains("did you mean `periode`?"), "{err}");
+        assert!(err.contains("bedoelde u `periode`?"), "{err}");
     }
 
     #[test]
@@ -589,7 +589,7 @@ mod tests {
         let (code, _, err) = run_str(&text, Output::Report);
         assert_eq!(code, 2);
         assert!(
-            err.contains("scenario.yaml:2:44: nested more than 32 levels"),
+            err.contains("scenario.yaml:2:44: hier is de tekst meer dan 32 niveaus"),
             "{err}"
         );
     }
