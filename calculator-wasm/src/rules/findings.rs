@@ -13,6 +13,16 @@ pub(super) struct Findings {
     pub(super) warnings: Vec<Issue>,
 }
 
+/// An issue of a rule, its message ending in the uitgangspunt it comes from.
+fn issue(code: Code, field: String, uitgangspunt: u8, message: String) -> Issue {
+    Issue {
+        code,
+        message: with_point(message, uitgangspunt),
+        field,
+        uitgangspunt,
+    }
+}
+
 impl Findings {
     pub(super) fn error(
         &mut self,
@@ -21,12 +31,8 @@ impl Findings {
         uitgangspunt: u8,
         message: String,
     ) {
-        self.errors.push(Issue {
-            code,
-            message: with_point(message, uitgangspunt),
-            field: field.into(),
-            uitgangspunt,
-        });
+        self.errors
+            .push(issue(code, field.into(), uitgangspunt, message));
     }
 
     /// Like [`Findings::error`], unless an error with this code and field was already found (a
@@ -54,12 +60,8 @@ impl Findings {
         uitgangspunt: u8,
         message: String,
     ) {
-        self.warnings.push(Issue {
-            code,
-            message: with_point(message, uitgangspunt),
-            field: field.into(),
-            uitgangspunt,
-        });
+        self.warnings
+            .push(issue(code, field.into(), uitgangspunt, message));
     }
 
     /// `INVALID_NUMBER` (or `NEGATIVE_RESULT` for a negative `nieuw`) with a message for `what`.

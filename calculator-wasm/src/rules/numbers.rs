@@ -120,7 +120,7 @@ pub(super) fn check_numbers(
     let results = municipality_results(resolved, &slots, &table, by_period);
     let sums = check_sums(&slots, &table, f);
     if sums.all_known && !sums.any_changed && !results.is_empty() {
-        check_unchanged(s, resolved, &results, &table, f);
+        check_unchanged(s, resolved, &results, f);
     }
     let total = |value: fn(&MunicipalityResult) -> Option<i64>| {
         if results.is_empty() {
@@ -247,14 +247,9 @@ fn check_unchanged(
     s: &Scenario,
     resolved: &[Resolved],
     results: &[MunicipalityResult],
-    table: &Table,
     f: &mut Findings,
 ) {
-    let unchanged = |i: usize| {
-        table
-            .iter()
-            .all(|row| row[i].0.is_some() && row[i].0 == row[i].1)
-    };
+    let unchanged = |i: usize| results[i].unchanged();
     if (0..results.len()).all(unchanged) {
         f.error(
             Code::NothingChanges,

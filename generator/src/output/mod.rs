@@ -110,7 +110,8 @@ impl Update {
         let target = guard::check(root, out)?;
         let state = target.state_dir();
         let shown = out.display().to_string();
-        let (state_shown, detail) = (state.display().to_string(), |e: io::Error| e.to_string());
+        let state_shown = state.display().to_string();
+        let detail = |e: io::Error| e.to_string();
         std::fs::create_dir_all(&state).map_err(|e| {
             crate::msg!(
                 "output-cannot-make",
