@@ -94,10 +94,22 @@ pub fn single_word(text: &str) -> Result<String, NotOneWord> {
     }
 }
 
-/// Whether a folded word is worth indexing: two characters or more and not a
-/// stop word.
+/// Whether a folded word is worth indexing: two characters or more, or one
+/// digit ("stap 2", "uitgangspunt 3", "lid 2" name parts of the text), and
+/// not a stop word.
 pub fn is_indexable(term: &str) -> bool {
-    term.chars().nth(1).is_some() && !is_stop_word(term)
+    is_long_enough(term) && !is_stop_word(term)
+}
+
+/// Whether a folded word says enough to be searched for: two characters or
+/// more, or one digit. A single letter is left out.
+pub fn is_long_enough(term: &str) -> bool {
+    let mut chars = term.chars();
+    match (chars.next(), chars.next()) {
+        (Some(_), Some(_)) => true,
+        (Some(c), None) => c.is_ascii_digit(),
+        (None, _) => false,
+    }
 }
 
 /// The Snowball list of Dutch stop words (folded). Sorted, for binary search.
@@ -187,6 +199,7 @@ mod tests {
         assert!(!is_indexable("de"));
         assert!(!is_indexable("van"));
         assert!(!is_indexable("x"));
+        assert!(is_indexable("3"));
         assert!(is_indexable("coa"));
         assert!(is_indexable("29"));
     }

@@ -13,7 +13,7 @@ use crate::format::{
     backwards_path, decode_tags, doc_path, fragment_path, weight_of, DocData, Fragment, Group,
     Meta, Postings, WordList, IDF_SCALE, IN_TITLE, META_FILE, TAGS_FILE,
 };
-use crate::normalize::{is_stop_word, tokens};
+use crate::normalize::{is_long_enough, is_stop_word, tokens};
 use crate::snippet::{landing_link, marked_words, snippet};
 use crate::stem::stem;
 
@@ -157,7 +157,7 @@ pub fn parse_query(query: &str) -> Vec<QueryWord> {
     let mut words: Vec<QueryWord> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let prefix = i == last && t.end == query.len();
-        if t.term.chars().nth(1).is_none() {
+        if !is_long_enough(&t.term) {
             continue;
         }
         if is_stop_word(&t.term) && !(prefix && toks.len() == 1) {

@@ -125,6 +125,22 @@ describe('search', { skip }, () => {
     });
   });
 
+  it('finds a step by its number, typed last, and marks the number on the page', async () => {
+    await withContext(async (context) => {
+      const p = await open(context, env.url + 'zoeken/');
+      await p.locator('[data-search-input]').fill('stap 2');
+      const section = results(p).locator('.search-section-title a').first();
+      await section.filter({ hasText: /^Stap 2:/ }).waitFor({ timeout: 10000 });
+      const href = await section.getAttribute('href');
+      assert.match(href, /\/stappenplan\/\?markeer=[^#]*#stap-2$/, `the first section is step 2 (${href})`);
+      await Promise.all([p.waitForURL(/#stap-2$/), section.click()]);
+      const marks = p.locator('#stap-2 mark.zoekwoord');
+      await marks.first().waitFor({ timeout: 10000 });
+      const marked = (await marks.allInnerTexts()).map((t) => t.toLowerCase());
+      assert.ok(marked.includes('2') && marked.includes('stap'), `the number and the word are marked: ${marked}`);
+    });
+  });
+
   it('loads the engine only when the field gets focus, and suggests a word when nothing matches', async () => {
     await withContext(async (context) => {
       const p = await context.newPage();

@@ -1,10 +1,11 @@
 // Marks the words a visitor searched for on the page a search result led to. The result's link
 // carries them (`?markeer=woord1+woord2#anker`, written by the search engine: the words of this
 // page that matched, as written here); this script wraps each in <mark> inside <main>. Without
-// JavaScript the page is just the page.
+// JavaScript the page is just the page. Single letters are left out, as the search engine leaves
+// them out; a single digit ("stap 2") is kept, as the engine keeps it.
 
 const params = new URLSearchParams(location.search);
-const words = (params.get("markeer") || "").split(" ").map((w) => w.trim()).filter((w) => w.length > 1).slice(0, 12);
+const words = (params.get("markeer") || "").split(" ").map((w) => w.trim()).filter((w) => w.length > 1 || /^[0-9]$/.test(w)).slice(0, 12);
 const main = document.querySelector("main");
 if (words.length && main) mark(main, words);
 
