@@ -141,6 +141,21 @@ describe('search', { skip }, () => {
     });
   });
 
+  it('on a phone, shows the first result on the first screen, without the keyboard tip', async () => {
+    const context = await newContext(env.browser, { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+    try {
+      const p = await open(context, env.url + 'zoeken/?q=stap%202');
+      const first = results(p).locator('.search-result-title a').first();
+      await first.waitFor({ timeout: 10000 });
+      assert.equal(await p.locator('#zoektips').isVisible(), false, 'no "druk op /" tip on a phone');
+      const box = await first.boundingBox();
+      assert.ok(box && box.y + box.height <= 780, `the first result's title ends within the first screen (at ${box && Math.round(box.y + box.height)} px of 780)`);
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('loads the engine only when the field gets focus, and suggests a word when nothing matches', async () => {
     await withContext(async (context) => {
       const p = await context.newPage();
