@@ -17,6 +17,13 @@
 //         their titles and excerpts; bytes and time.
 //   warm: the same, after the engine was loaded and answered another query in the same page.
 // Pages: bytes and requests to load each page of --pages until the network is idle.
+// --flow "q1,q2": what a visitor does, on the site's own pages (ours only): open the home page,
+//   wait until it is idle, put the focus in the header search box, type the query at --type-ms
+//   per key (default 250, a phone), press Enter, and time from Enter to the first result shown
+//   on the results page ("flow_ms"). The page itself may use the typing time (the header box
+//   warms the engine on focus).
+// Files are served with `Cache-Control: max-age=600` and `Last-Modified`, as GitHub Pages does;
+// every measurement starts in a fresh browser context, so only what one visit fetched is cached.
 // Prints one JSON object on stdout.
 
 import { createServer } from 'node:http';
@@ -27,7 +34,7 @@ import { join, normalize, extname } from 'node:path';
 import { chromium } from 'playwright-core';
 
 function args() {
-  const a = { site: null, queries: 'huurtoeslag', runs: 5, pages: '', warmup: 'gemeente', limit: 10, throttle: '' };
+  const a = { site: null, queries: 'huurtoeslag', runs: 5, pages: '', warmup: 'gemeente', limit: 10, throttle: '', flow: '', 'type-ms': 250 };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
@@ -39,6 +46,8 @@ function args() {
   a.limit = Number(a.limit);
   a.queries = a.queries.split(',').map((q) => q.trim()).filter(Boolean);
   a.pages = a.pages.split(',').map((p) => p.trim()).filter(Boolean);
+  a.flow = a.flow.split(',').map((q) => q.trim()).filter(Boolean);
+  a['type-ms'] = Number(a['type-ms']);
   if (a.throttle && !(a.throttle in THROTTLE)) throw new Error(`unknown --throttle ${a.throttle}`);
   return a;
 }
@@ -82,7 +91,10 @@ function startServer(root) {
       }
       const accepts = /\bgzip\b/.test(req.headers['accept-encoding'] || '');
       const body = accepts && entry.gz ? entry.gz : entry.raw;
-      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'content-length': body.length };
+      const headers = {
+        'content-type': TYPES[extname(file)] || 'application/octet-stream', 'content-length': body.length,
+        'cache-control': 'max-age=600', 'last-modified': info.mtime.toUTCString(),
+      };
       if (body === entry.gz) headers['content-encoding'] = 'gzip';
       res.writeHead(200, headers);
       res.end(body);
@@ -181,6 +193,29 @@ async function measureQuery(browser, base, counter, engine, q, warm, limit, thro
   }
 }
 
+// A visitor's search from the home page's header box; see --flow.
+async function measureFlow(browser, base, counter, q, typeMs, throttle) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  try {
+    if (throttle) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', THROTTLE[throttle]);
+    }
+    await page.goto(base + '/', { waitUntil: 'networkidle' });
+    counter.bytes = 0; counter.requests = 0; counter.files = [];
+    await page.locator('#zoekveld').focus();
+    await page.keyboard.type(q, { delay: typeMs });
+    const t0 = Date.now();
+    await Promise.all([page.waitForURL(/\/zoeken\/\?/), page.keyboard.press('Enter')]);
+    await page.locator('[data-search-results] a[href]').first().waitFor({ timeout: 120000 });
+    return { ms: Date.now() - t0, bytes: counter.bytes, requests: counter.requests };
+  } finally {
+    await context.close();
+  }
+}
+
 async function measurePage(browser, base, counter, path) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -239,6 +274,14 @@ async function main() {
         });
       }
       out.engines[name] = { available: true, queries };
+    }
+    if (a.flow.length) {
+      out.flow = [];
+      for (const q of a.flow) {
+        const runs = [];
+        for (let i = 0; i < a.runs; i++) runs.push(await measureFlow(browser, base, counter, q, a['type-ms'], a.throttle));
+        out.flow.push({ q, type_ms: a['type-ms'], flow_ms: median(runs.map((r) => r.ms)), runs_ms: runs.map((r) => r.ms), bytes: median(runs.map((r) => r.bytes)) });
+      }
     }
     for (const path of a.pages) {
       const runs = [];

@@ -21,7 +21,7 @@ after(async () => {
   await env?.close();
 });
 
-const ATTRS = /\s(href|src|data-municipalities|data-letter-template|data-wasm|data-index)="([^"]*)"/g;
+const ATTRS = /\s(href|src|data-municipalities|data-letter-template|data-engine-glue|data-engine-binary|data-engine-index|data-warm-page)="([^"]*)"/g;
 
 function decodeEntities(s) {
   return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
@@ -61,8 +61,10 @@ async function crawl(start) {
     }
     const html = await res.text();
     pages.set(url, html);
-    for (const m of html.matchAll(ATTRS)) {
-      const [, attr, raw] = m;
+    // A list attribute (data-warm-page) names several files, separated by spaces.
+    const uses = [...html.matchAll(ATTRS)].flatMap((m) =>
+      (m[1] === 'data-warm-page' ? m[2].split(' ').filter(Boolean) : [m[2]]).map((raw) => ({ m, attr: m[1], raw })));
+    for (const { m, attr, raw } of uses) {
       const value = decodeEntities(raw);
       if (value === '' || value.startsWith('mailto:') || value.startsWith('tel:') || value.startsWith('data:')) continue;
       let target;
@@ -83,7 +85,7 @@ async function crawl(start) {
       }
       if (target.hash && attr === 'href') fragments.push({ from: url, target: target.href });
       target.hash = '';
-      const clean = attr === 'data-index' ? new URL('meta.bin', target).href : target.href;
+      const clean = attr === 'data-engine-index' ? new URL('meta.bin', target).href : target.href;
       const isPage = clean.endsWith('/') || clean.endsWith('.html');
       if (isPage && attr === 'href') {
         if (!pages.has(clean)) queue.push(clean);

@@ -179,6 +179,27 @@ describe('search', { skip }, () => {
     });
   });
 
+  it('warms the engine when the header search box gets focus, and not before', async () => {
+    await withContext(async (context) => {
+      const p = await context.newPage();
+      const engine = [];
+      p.on('request', (r) => {
+        if (/search\.js|search_bg\.wasm|meta\.bin|zoeken\.(js|css)/.test(r.url())) engine.push(new URL(r.url()).pathname);
+      });
+      await p.goto(env.url + 'praktijken/');
+      await p.waitForLoadState('networkidle');
+      assert.deepEqual(engine, [], 'a page that is only read fetches nothing of the engine');
+      const warmed = ['search.js', 'search_bg.wasm', 'meta.bin', 'zoeken.css', 'zoeken.js']
+        .map((name) => p.waitForResponse((r) => r.url().endsWith('/' + name), { timeout: 10000 }));
+      await p.locator('#zoekveld').focus();
+      await Promise.all(warmed);
+      assert.deepEqual([...engine].sort(), ['/static/wasm/search.js', '/static/wasm/search_bg.wasm', '/static/zoeken.css', '/static/zoeken.js', '/zoeken/index/meta.bin'], 'focus fetches the glue, the WebAssembly, the metadata and the search page\'s style and script');
+      await p.keyboard.type('huurtoeslag');
+      await Promise.all([p.waitForURL(/\/zoeken\/\?q=huurtoeslag$/), p.keyboard.press('Enter')]);
+      await resultLinks(p).first().waitFor({ timeout: 10000 });
+    });
+  });
+
   it('without JavaScript, the header search form leads to a page that explains and links on', async () => {
     const context = await newContext(env.browser, { javaScriptEnabled: false });
     try {

@@ -83,7 +83,9 @@ async function start(root) {
 
 async function engine(root, params) {
   const base = root.dataset.base || "/";
-  const indexBase = root.dataset.index;
+  // Where the engine is: named once, on the header search form (see pagina.js).
+  const engineFiles = document.querySelector("form[data-engine-glue]").dataset;
+  const indexBase = engineFiles.engineIndex;
   const input = root.querySelector("[data-search-input]");
   const form = root.querySelector("[data-search-form]");
   const categorySelect = root.querySelector("[data-search-category]");
@@ -97,8 +99,8 @@ async function engine(root, params) {
   // The engine's glue, its WebAssembly and the index metadata, fetched side by side: on a slow
   // network each request made after another costs a round trip.
   const metaPromise = fetchBytes(indexBase + "meta.bin");
-  const wasmResponse = fetch(root.dataset.wasmBinary);
-  const glue = await import(root.dataset.wasm);
+  const wasmResponse = fetch(engineFiles.engineBinary);
+  const glue = await import(engineFiles.engineGlue);
   await glue.default({ module_or_path: wasmResponse });
   const metaBytes = await metaPromise;
   const index = new glue.SearchIndex(metaBytes);

@@ -1,8 +1,18 @@
-// Marks the words a visitor searched for on the page a search result led to. The result's link
+// The script of every page.
+//
+// 1. Marks the words a visitor searched for on the page a search result led to. The result's link
 // carries them (`?markeer=woord1+woord2#anker`, written by the search engine: the words of this
-// page that matched, as written here); this script wraps each in <mark> inside <main>. Without
-// JavaScript the page is just the page. Single letters are left out, as the search engine leaves
-// them out; a single digit ("stap 2") is kept, as the engine keeps it.
+// page that matched, as written here); this script wraps each in <mark> inside <main>. Single
+// letters are left out, as the search engine leaves them out; a single digit ("stap 2") is kept,
+// as the engine keeps it.
+//
+// 2. Warms the search engine when the header search box gets focus: the engine's glue, its
+// WebAssembly and the index metadata (named by the form's `data-engine-*` attributes) and the
+// search page's own style and script (`data-warm-page`) are fetched into the browser's cache
+// while the visitor types, so the results page that Enter opens finds them there. On a slow phone connection they are most of the wait for the first results. Not on
+// the search page (it loads the engine itself), and not when the visitor asked to save data.
+//
+// Without JavaScript the page is just the page.
 
 const params = new URLSearchParams(location.search);
 const words = (params.get("markeer") || "").split(" ").map((w) => w.trim()).filter((w) => w.length > 1 || /^[0-9]$/.test(w)).slice(0, 12);
@@ -46,4 +56,20 @@ function mark(root, words) {
   }
   // Without an anchor, show the first marked word.
   if (first && !location.hash) first.scrollIntoView({ block: "center" });
+}
+
+const headerForm = document.querySelector("form[data-engine-glue]");
+const box = headerForm?.querySelector("input[type=search]");
+if (box && !document.querySelector("[data-search-page]") && !navigator.connection?.saveData) {
+  box.addEventListener("focus", warmSearchEngine, { once: true });
+  if (document.activeElement === box) warmSearchEngine();
+}
+
+function warmSearchEngine() {
+  const d = headerForm.dataset;
+  const page = (d.warmPage || "").split(" ").filter(Boolean);
+  for (const url of [d.engineGlue, d.engineBinary, d.engineIndex + "meta.bin", ...page]) {
+    // Only the cache is wanted: a failure here is met again, and reported, by the search page.
+    fetch(url, { priority: "low" }).then((r) => r.arrayBuffer()).catch(() => {});
+  }
 }
