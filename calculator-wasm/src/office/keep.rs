@@ -97,10 +97,12 @@ pub fn lay_out(blocks: &[Block]) -> Vec<Laid<'_>> {
         };
         if let Some(previous) = out.last_mut() {
             if let Shape::Paragraph(runs) = previous.shape {
+                let next_item = matches!(shape, Shape::Paragraph(r) if list_item(r));
                 previous.keep_with_next = !page_break
                     && (ends_with(runs, ':')
                         || ends_with(runs, ',')
-                        || !matches!(shape, Shape::Paragraph(_)));
+                        || !matches!(shape, Shape::Paragraph(_))
+                        || (list_item(runs) && next_item && short_list_at(blocks, i)));
             }
         }
         out.push(Laid {
@@ -110,6 +112,31 @@ pub fn lay_out(blocks: &[Block]) -> Vec<Laid<'_>> {
         });
     }
     out
+}
+
+/// The longest list kept on one page ("Afschrift aan:" and its addressees); a longer one may
+/// break across pages.
+const SHORT_LIST: usize = 6;
+
+/// Whether a paragraph is an item of a list (the reader marks it with a bullet).
+fn list_item(runs: &[Run]) -> bool {
+    runs.first().is_some_and(|r| r.text == "• ")
+}
+
+/// Whether the list that holds the block before `next` (the block after the one just laid out)
+/// has at most [`SHORT_LIST`] items.
+fn short_list_at(blocks: &[Block], next: usize) -> bool {
+    let is_item = |k: usize| paragraph(blocks, k).is_some_and(list_item);
+    let last = next.saturating_sub(1);
+    let mut first = last;
+    while first > 0 && is_item(first - 1) {
+        first -= 1;
+    }
+    let mut end = last;
+    while is_item(end + 1) {
+        end += 1;
+    }
+    end + 1 - first <= SHORT_LIST
 }
 
 fn paragraph(blocks: &[Block], at: usize) -> Option<&[Run]> {
@@ -175,6 +202,24 @@ mod tests {
         // Tekst., caption, table, "Afschrift aan:", the item, Slot.
         assert_eq!(keeps, [false, true, false, true, false, false], "{laid:#?}");
         assert!(matches!(laid[2].shape, Shape::Table { header_rows: 1, .. }));
+        let list = |n: usize| {
+            let items = "<li>Provincie</li>".repeat(n);
+            let laid_keeps: Vec<bool> =
+                lay_out(&from_html(&format!("<ul>{items}</ul><p>Slot.</p>")))
+                    .iter()
+                    .map(|l| l.keep_with_next)
+                    .collect();
+            laid_keeps
+        };
+        assert_eq!(
+            list(3),
+            [true, true, false, false],
+            "a short list stays whole"
+        );
+        assert!(
+            list(SHORT_LIST + 1).iter().all(|k| !k),
+            "a long one may break"
+        );
         let only_headers = from_html("<table><tr><th>A</th></tr></table>");
         assert!(matches!(
             lay_out(&only_headers)[0].shape,
