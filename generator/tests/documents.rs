@@ -1,7 +1,8 @@
-//! The herverdeling documents as an official sees them in LibreOffice: each is written as .odt and
-//! .docx, converted to PDF by `soffice` and read back page by page with `pdftotext`. Skipped with a
-//! notice where LibreOffice or poppler-utils is absent (scripts/setup.sh installs both), unless
-//! KENNISBANK_REQUIRE_SOFFICE=1.
+//! The herverdeling documents as an official reads them. Their page layout in LibreOffice: each is
+//! written as .odt and .docx, converted to PDF by `soffice` and read back page by page with
+//! `pdftotext` (skipped with a notice where LibreOffice or poppler-utils is absent, as
+//! scripts/setup.sh installs both, unless KENNISBANK_REQUIRE_SOFFICE=1); and their wording, from the
+//! printable HTML.
 
 mod common;
 use common::*;
@@ -259,4 +260,66 @@ fn a_table_that_runs_over_a_page_repeats_its_header() {
             }
         }
     }
+}
+
+/// The text of document `name` of `yaml` as printable HTML, without its tags.
+fn html_text(yaml: &str, name: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.yaml"), yaml).unwrap();
+    let root = repo_root();
+    let run = kennisbank(
+        &[
+            "herverdeling",
+            "--root",
+            root.to_str().unwrap(),
+            "s.yaml",
+            "--document",
+            name,
+            "--format",
+            "html",
+        ],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let html = stdout(&run);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// With numbers per period, the publication and the decision say what each period's numbers are
+/// and that the totals add the periods up ("wijzigt van 11 in 1" alone read as one figure).
+#[test]
+fn numbers_per_period_are_published_per_period() {
+    let text = html_text(SIX, "bekendmaking");
+    assert!(
+        text.contains("De taakstelling van Ameland wijzigt voor de eerste helft 2026 (1 januari t/m 30 juni 2026) van 6 in 0 en voor de tweede helft 2026 (1 juli t/m 31 december 2026) van 5 in 1."),
+        "{text}"
+    );
+    assert!(
+        text.contains("(290, de perioden samen) verandert niet, in geen van de perioden."),
+        "{text}"
+    );
+    let text = html_text(SIX, "besluit");
+    assert!(
+        text.contains(
+            "wordt gewijzigd van 11 in 1 (-10), de perioden samen; per periode als volgt."
+        ),
+        "{text}"
+    );
+    // One pair of numbers for the whole agreement: worded as before.
+    let one = "periode: 2026-1\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\ngemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n";
+    let text = html_text(one, "bekendmaking");
+    assert!(
+        text.contains("De taakstelling van Ameland wijzigt van 6 in 0. De som van de taakstellingen van de betrokken gemeenten (16) verandert niet."),
+        "{text}"
+    );
 }
