@@ -88,7 +88,11 @@ fn pages_of(
                 .output()
                 .unwrap();
             assert!(text.status.success(), "{}: {text:?}", pdf.display());
-            let pages = String::from_utf8_lossy(&text.stdout)
+            // pdftotext ends every page with a form feed.
+            let text = String::from_utf8_lossy(&text.stdout);
+            let pages: Vec<Vec<String>> = text
+                .strip_suffix('\u{c}')
+                .unwrap_or(&text)
                 .split('\u{c}')
                 .map(|page| {
                     page.lines()
@@ -96,8 +100,10 @@ fn pages_of(
                         .filter(|l| !l.is_empty())
                         .collect::<Vec<_>>()
                 })
-                .filter(|lines| !lines.is_empty())
                 .collect();
+            if let Some(blank) = pages.iter().position(Vec::is_empty) {
+                panic!("{stem}.{format}: page {} is blank\n{pages:#?}", blank + 1);
+            }
             out.push((stem, format, pages));
         }
     }

@@ -282,6 +282,9 @@ fn docx_runs(runs: &[Run]) -> String {
         .collect()
 }
 
+/// An empty .docx paragraph one twentieth of a point high.
+const HAIRLINE: &str = "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>";
+
 /// A .docx paragraph with its page properties.
 fn docx_paragraph(runs: &[Run], page_break_before: bool, keep_with_next: bool) -> String {
     let props = match (page_break_before, keep_with_next) {
@@ -322,10 +325,13 @@ fn docx(blocks: &[Block], title: &str) -> Vec<u8> {
                 let next_starts_page = laid.get(n + 1).is_some_and(|l| l.page_break_before);
                 if !in_group(n + 1) || next_starts_page {
                     body.push_str("</w:tbl>");
-                    if !matches!(laid.get(n + 1).map(|l| &l.shape), Some(Shape::Paragraph(_))) {
-                        // A document does not end with a table, and Word joins two tables
-                        // that touch.
-                        body.push_str("<w:p/>");
+                    match laid.get(n + 1).map(|l| &l.shape) {
+                        Some(Shape::Paragraph(_)) => {}
+                        // Word joins two tables that touch.
+                        Some(_) => body.push_str("<w:p/>"),
+                        // A document does not end with a table; the paragraph after it is a
+                        // hairline, so that it does not take a page of its own.
+                        None => body.push_str(HAIRLINE),
                     }
                 }
             }
@@ -449,7 +455,7 @@ mod tests {
         assert_eq!(docx.matches("<w:tbl>").count(), 1, "{docx}");
         assert!(docx.contains("<w:tcW w:w=\"9072\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t xml:space=\"preserve\">Met vriendelijke groet,"), "{docx}");
         assert!(
-            docx.contains("</w:tc></w:tr></w:tbl><w:p/><w:sectPr>"),
+            docx.contains(&format!("</w:tc></w:tr></w:tbl>{HAIRLINE}<w:sectPr>")),
             "{docx}"
         );
     }
