@@ -159,6 +159,29 @@ fn cell_runs(text: &str, header: bool) -> [Run; 1] {
     }]
 }
 
+/// Whether a cell holds a whole number as the templates write them: `6`, `-6`, `+1.250`.
+fn is_figure(text: &str) -> bool {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// Per column: whether it holds figures (every filled cell below the header rows is one), so that
+/// the column, its header included, is set flush right as figures in a table are.
+fn figure_columns(rows: &[Vec<(String, bool)>], header_rows: usize) -> Vec<bool> {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    (0..cols)
+        .map(|c| {
+            let mut filled = rows[header_rows..]
+                .iter()
+                .filter_map(|row| row.get(c))
+                .filter(|(text, _)| !text.is_empty())
+                .peekable();
+            filled.peek().is_some() && filled.all(|(text, _)| is_figure(text))
+        })
+        .collect()
+}
+
 /// The paragraph style of the .odt for a paragraph that starts a page and/or keeps with the next.
 fn odt_paragraph_style(page_break_before: bool, keep_with_next: bool) -> &'static str {
     match (page_break_before, keep_with_next) {
@@ -227,13 +250,18 @@ fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
                         "<table:table-column table:style-name=\"{name}\"/>"
                     ));
                 }
+                let figures = figure_columns(rows, *header_rows);
                 for (r, row) in rows.iter().enumerate() {
                     if r == 0 && *header_rows > 0 {
                         body.push_str("<table:table-header-rows>");
                     }
                     body.push_str("<table:table-row table:style-name=\"Samen\">");
-                    for (text, header) in row {
-                        body.push_str("<table:table-cell table:style-name=\"Cel\" office:value-type=\"string\"><text:p text:style-name=\"Celtekst\">");
+                    for (c, (text, header)) in row.iter().enumerate() {
+                        body.push_str(if figures[c] {
+                            "<table:table-cell table:style-name=\"Cel\" office:value-type=\"string\"><text:p text:style-name=\"Celgetal\">"
+                        } else {
+                            "<table:table-cell table:style-name=\"Cel\" office:value-type=\"string\"><text:p text:style-name=\"Celtekst\">"
+                        });
                         body.push_str(&odt_runs(&cell_runs(text, *header)));
                         body.push_str("</text:p></table:table-cell>");
                     }
@@ -251,7 +279,7 @@ fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
     }
     let ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"";
     let content = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {ns} office:version=\"1.3\"><office:automatic-styles><style:style style:name=\"Pagina\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\"/></style:style><style:style style:name=\"Door\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:keep-with-next=\"always\"/></style:style><style:style style:name=\"PaginaDoor\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\" fo:keep-with-next=\"always\"/></style:style><style:style style:name=\"Celtekst\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\"/></style:style><style:style style:name=\"Vet\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style><style:style style:name=\"Tabel\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\" fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.3cm\"/></style:style><style:style style:name=\"Samen\" style:family=\"table-row\"><style:table-row-properties fo:keep-together=\"always\"/></style:style><style:style style:name=\"Ondertekening\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\"/></style:style><style:style style:name=\"Ondertekening.K\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"16cm\"/></style:style><style:style style:name=\"Kaal\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0cm\" fo:border=\"none\"/></style:style><style:style style:name=\"Cel\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #000000\"/></style:style>{column_styles}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {ns} office:version=\"1.3\"><office:automatic-styles><style:style style:name=\"Pagina\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\"/></style:style><style:style style:name=\"Door\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:keep-with-next=\"always\"/></style:style><style:style style:name=\"PaginaDoor\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\" fo:keep-with-next=\"always\"/></style:style><style:style style:name=\"Celtekst\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\"/></style:style><style:style style:name=\"Celgetal\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:text-align=\"end\"/></style:style><style:style style:name=\"Vet\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style><style:style style:name=\"Tabel\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\" fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.3cm\"/></style:style><style:style style:name=\"Samen\" style:family=\"table-row\"><style:table-row-properties fo:keep-together=\"always\"/></style:style><style:style style:name=\"Ondertekening\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\"/></style:style><style:style style:name=\"Ondertekening.K\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"16cm\"/></style:style><style:style style:name=\"Kaal\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0cm\" fo:border=\"none\"/></style:style><style:style style:name=\"Cel\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #000000\"/></style:style>{column_styles}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"
     );
     let styles = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles {ns} office:version=\"1.3\"><office:styles><style:default-style style:family=\"paragraph\"><style:paragraph-properties fo:margin-bottom=\"0.2cm\"/><style:text-properties style:font-name=\"Liberation Sans\" fo:font-family=\"'Liberation Sans'\" fo:font-size=\"11pt\" fo:language=\"nl\" fo:country=\"NL\"/></style:default-style><style:style style:name=\"Standard\" style:family=\"paragraph\"/></office:styles><office:automatic-styles><style:page-layout style:name=\"A4\"><style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" fo:margin-left=\"2.5cm\" fo:margin-right=\"2.5cm\"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\"/></office:master-styles></office:document-styles>"
@@ -344,6 +372,7 @@ fn docx(blocks: &[Block], title: &str) -> Vec<u8> {
                     body.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
                 }
                 body.push_str("</w:tblGrid>");
+                let figures = figure_columns(rows, *header_rows);
                 for (r, row) in rows.iter().enumerate() {
                     // No row breaks across pages; the header rows repeat on every page.
                     body.push_str(if r < *header_rows {
@@ -351,8 +380,12 @@ fn docx(blocks: &[Block], title: &str) -> Vec<u8> {
                     } else {
                         "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
                     });
-                    for (text, header) in row {
-                        body.push_str("<w:tc><w:p>");
+                    for (c, (text, header)) in row.iter().enumerate() {
+                        body.push_str(if figures[c] {
+                            "<w:tc><w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr>"
+                        } else {
+                            "<w:tc><w:p>"
+                        });
                         body.push_str(&docx_runs(&cell_runs(text, *header)));
                         body.push_str("</w:p></w:tc>");
                     }
@@ -495,6 +528,27 @@ mod tests {
             "{docx}"
         );
         assert!(!docx.contains("w:type=\"page\""), "{docx}");
+    }
+
+    #[test]
+    fn figures_are_set_flush_right_with_their_header() {
+        let html = "<table><tr><th>Gemeente</th><th>CBS-code</th><th>Vóór</th><th>Verschil</th></tr><tr><td>Ameland</td><td>GM0060</td><td>1.600</td><td>-6</td></tr><tr><th>Totaal</th><th></th><th>1.600</th><th>+0</th></tr></table>";
+        let docx = String::from_utf8_lossy(&write(html, "Brief", Format::Docx)).into_owned();
+        // Vóór and Verschil in the header, the data row and the total: six cells.
+        assert_eq!(docx.matches("<w:jc w:val=\"right\"/>").count(), 6, "{docx}");
+        assert!(
+            docx.contains(
+                "<w:jc w:val=\"right\"/></w:pPr><w:r><w:t xml:space=\"preserve\">-6</w:t>"
+            ),
+            "{docx}"
+        );
+        let odt = String::from_utf8_lossy(&write(html, "Brief", Format::Odt)).into_owned();
+        assert_eq!(
+            odt.matches("<text:p text:style-name=\"Celgetal\">").count(),
+            6,
+            "{odt}"
+        );
+        assert!(!is_figure("GM0060") && !is_figure("") && !is_figure("-") && is_figure("+1.250"));
     }
 
     #[test]
