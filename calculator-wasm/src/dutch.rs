@@ -23,11 +23,17 @@ pub fn number(n: i64) -> String {
     if n < 0 {
         out.push('-');
     }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
+    // The first group holds what is left over by the groups of three (ASCII digits only).
+    let first = match digits.len() % 3 {
+        0 => 3,
+        rest => rest,
+    };
+    out.push_str(&digits[..first]);
+    let mut at = first;
+    while at < digits.len() {
+        out.push('.');
+        out.push_str(&digits[at..at + 3]);
+        at += 3;
     }
     out
 }
