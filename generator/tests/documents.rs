@@ -329,3 +329,32 @@ fn numbers_per_period_are_published_per_period() {
         "{text}"
     );
 }
+
+/// The printable HTML starts each decision (each notice, each publication) on a page of its own
+/// when printed, as the .odt and .docx do: the `<hr class="pagina">` between them breaks the page
+/// (before, the six decisions ran on, one into the next, with a rule between them).
+#[test]
+fn printed_html_starts_each_decision_on_a_new_page() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.yaml"), SIX).unwrap();
+    let root = repo_root();
+    let run = kennisbank(
+        &[
+            "herverdeling",
+            "--root",
+            root.to_str().unwrap(),
+            "s.yaml",
+            "--document",
+            "besluit",
+            "--format",
+            "html",
+        ],
+        dir.path(),
+    );
+    let html = stdout(&run);
+    assert_eq!(html.matches("<hr class=\"pagina\">").count(), 5, "{html}");
+    assert!(
+        html.contains("hr.pagina{border:0;margin:0;break-after:page}"),
+        "{html}"
+    );
+}
