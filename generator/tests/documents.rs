@@ -190,6 +190,15 @@ fn every_signature_block_stays_on_one_page() {
             want,
             "{stem}.{format}: {blocks:?}\n{pages:#?}"
         );
+        // Nor does a page end with a table's caption or a line that introduces what follows.
+        for (p, lines) in pages.iter().enumerate().take(pages.len() - 1) {
+            let last = lines.last().unwrap();
+            assert!(
+                !last.starts_with("Taakstelling ") && !last.ends_with(':'),
+                "{stem}.{format}: page {} ends with {last:?}, parted from what it introduces",
+                p + 1
+            );
+        }
         for (first, last, line) in &blocks {
             assert_eq!(
                 first, last,
