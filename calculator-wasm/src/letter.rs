@@ -7,7 +7,7 @@
 //! | variable | example |
 //! | --- | --- |
 //! | `gemeenten` | list of `{naam, cbs, provincie, voor, na, verschil, …}`, `verschil` signed: `"+6"`, `"-6"`, `cbs` the CBS code or empty |
-//! | `som_voor`, `som_na` | `16` |
+//! | `som_voor`, `som_na` | `16`; numbers are written the Dutch way: `1.600` |
 //! | `perioden` | list of `"eerste helft 2026 (1 januari t/m 30 juni 2026)"` |
 //! | `periode` | the periods joined: `"… en tweede helft 2026 (…)"` |
 //! | `meerdere_perioden` | `true` when more than one period |
@@ -22,7 +22,7 @@
 //! | `ministerie_namen` | the ministries joined: `"het Ministerie van A en het Ministerie van B"` |
 
 use crate::addressees::MinistryRole;
-use crate::dutch::join;
+use crate::dutch::{join, number};
 use crate::municipalities::MunicipalityList;
 use crate::rules::{check, COA_ADDRESS, COA_ATTENTION, COA_NAME, COA_PHONE};
 use crate::scenario::{Gemeente, Scenario};
@@ -89,7 +89,9 @@ struct Row<'a> {
     /// The CBS code (`GM0363`), or empty for a municipality not in the list.
     cbs: &'a str,
     provincie: &'a str,
+    #[serde(serialize_with = "dutch_number")]
     voor: i64,
+    #[serde(serialize_with = "dutch_number")]
     na: i64,
     verschil: String,
     besluitdatum: String,
@@ -126,7 +128,9 @@ struct Coa {
 #[derive(Serialize)]
 struct Context<'a> {
     gemeenten: Vec<Row<'a>>,
+    #[serde(serialize_with = "dutch_number")]
     som_voor: i64,
+    #[serde(serialize_with = "dutch_number")]
     som_na: i64,
     perioden: &'a [String],
     periode: String,
@@ -206,8 +210,8 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
                 .iter()
                 .map(|p| PeriodRow {
                     periode: p.periode.in_words(),
-                    voor: p.before.map(|n| n.to_string()).unwrap_or_default(),
-                    na: p.after.map(|n| n.to_string()).unwrap_or_default(),
+                    voor: p.before.map(number).unwrap_or_default(),
+                    na: p.after.map(number).unwrap_or_default(),
                     verschil: p.difference.map(signed).unwrap_or_default(),
                 })
                 .collect(),
@@ -309,10 +313,15 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
 
 fn signed(n: i64) -> String {
     if n > 0 {
-        format!("+{n}")
+        format!("+{}", number(n))
     } else {
-        n.to_string()
+        number(n)
     }
+}
+
+/// Numbers reach the templates written the Dutch way (`1.600`), as dates do.
+fn dutch_number<S: serde::Serializer>(n: &i64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&number(*n))
 }
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -450,6 +459,25 @@ mod tests {
             .contains(&"besluitdatum".to_string()));
         assert!(get("coa").unwrap().contains(&"tav".to_string()));
         assert_eq!(get("besluitdatum"), None);
+    }
+
+    #[test]
+    fn numbers_in_the_thousands_are_written_the_dutch_way() {
+        let scenario = Scenario::parse(
+            "periode: 2026-1\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\ngemeenten:\n  - { naam: Amsterdam, provincie: Noord-Holland, taakstelling: 1600, nieuw: 1350 }\n  - { naam: Zaanstad, provincie: Noord-Holland, taakstelling: 900, nieuw: 1150 }\n",
+        )
+        .unwrap();
+        let verdict = check(&scenario, &MunicipalityList::empty());
+        assert!(verdict.valid, "{verdict:?}");
+        let html = render_letter(TEMPLATE, &verdict).unwrap();
+        for needle in [
+            "<td class=\"getal\">1.600</td>",
+            "<td class=\"getal\">1.350</td>",
+            "<td class=\"getal\">-250</td>",
+            "<td class=\"getal\">2.500</td>",
+        ] {
+            assert!(html.contains(needle), "missing {needle:?} in\n{html}");
+        }
     }
 
     #[test]

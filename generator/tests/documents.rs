@@ -1,0 +1,369 @@
+//! The herverdeling documents as an official reads them. Their page layout in LibreOffice: each is
+//! written as .odt and .docx, converted to PDF by `soffice` and read back page by page with
+//! `pdftotext` (skipped with a notice where LibreOffice or poppler-utils is absent, as
+//! scripts/setup.sh installs both, unless KENNISBANK_REQUIRE_SOFFICE=1); and their wording, from the
+//! printable HTML.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::Command;
+
+/// Whether `soffice` and `pdftotext` run.
+fn tools_available() -> bool {
+    let required = std::env::var_os("KENNISBANK_REQUIRE_SOFFICE").is_some_and(|v| v == "1");
+    let runs = |tool: &str, arg: &str| {
+        Command::new(tool)
+            .arg(arg)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let available = runs("soffice", "--version") && runs("pdftotext", "-v");
+    if !available {
+        assert!(
+            !required,
+            "soffice and pdftotext are required (KENNISBANK_REQUIRE_SOFFICE=1) but not found"
+        );
+        eprintln!("notice: soffice or pdftotext not found; the page layout of the documents is not checked");
+    }
+    available
+}
+
+/// Writes document `name` of each scenario in both formats, converts them to PDF with one
+/// `soffice` run per format, and returns (file stem, format, pages as lines).
+fn pages_of(
+    dir: &Path,
+    scenarios: &[(String, String)],
+    names: &[&str],
+) -> Vec<(String, &'static str, Vec<Vec<String>>)> {
+    let mut out = Vec::new();
+    for format in ["odt", "docx"] {
+        let formats = dir.join(format);
+        std::fs::create_dir_all(&formats).unwrap();
+        let mut stems = Vec::new();
+        for (stem, yaml) in scenarios {
+            let scenario = dir.join(format!("{stem}.yaml"));
+            std::fs::write(&scenario, yaml).unwrap();
+            for name in names {
+                let file = formats.join(format!("{stem}-{name}.{format}"));
+                let root = repo_root();
+                let run = kennisbank(
+                    &[
+                        "herverdeling",
+                        "--root",
+                        root.to_str().unwrap(),
+                        scenario.to_str().unwrap(),
+                        "--document",
+                        name,
+                        "--format",
+                        format,
+                        "--out",
+                        file.to_str().unwrap(),
+                    ],
+                    dir,
+                );
+                assert_eq!(run.status.code(), Some(0), "{stem}: {}", stderr(&run));
+                stems.push((format!("{stem}-{name}"), file));
+            }
+        }
+        let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+        let convert = Command::new("soffice")
+            .args([
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
+            .arg(&formats)
+            .args(stems.iter().map(|(_, f)| f))
+            .output()
+            .unwrap();
+        assert!(convert.status.success(), "{convert:?}");
+        for (stem, _) in stems {
+            let pdf = formats.join(format!("{stem}.pdf"));
+            let text = Command::new("pdftotext")
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .unwrap();
+            assert!(text.status.success(), "{}: {text:?}", pdf.display());
+            // pdftotext ends every page with a form feed.
+            let text = String::from_utf8_lossy(&text.stdout);
+            let pages: Vec<Vec<String>> = text
+                .strip_suffix('\u{c}')
+                .unwrap_or(&text)
+                .split('\u{c}')
+                .map(|page| {
+                    page.lines()
+                        .map(|l| l.trim().to_string())
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            if let Some(blank) = pages.iter().position(Vec::is_empty) {
+                panic!("{stem}.{format}: page {} is blank\n{pages:#?}", blank + 1);
+            }
+            out.push((stem, format, pages));
+        }
+    }
+    out
+}
+
+/// The signature blocks of a document as (page of its first line, page of its last line): from
+/// "Met vriendelijke groet," or "Het college van burgemeester en wethouders van X," or "namens de
+/// colleges …" to the line to sign ("de secretaris, …", "de burgemeester …").
+fn signature_blocks(pages: &[Vec<String>]) -> Vec<(usize, usize, String)> {
+    let mut blocks = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    for (p, lines) in pages.iter().enumerate() {
+        for line in lines {
+            let starts = line == "Met vriendelijke groet,"
+                || (line.starts_with("Het college van burgemeester en wethouders van")
+                    && line.ends_with(','))
+                || line.starts_with("namens de colleges van burgemeester en wethouders");
+            if starts && open.is_none() {
+                open = Some((p + 1, line.clone()));
+            }
+            if line.starts_with("de secretaris,") || line.starts_with("de burgemeester") {
+                if let Some((first, text)) = open.take() {
+                    blocks.push((first, p + 1, text));
+                }
+            }
+        }
+    }
+    blocks
+}
+
+/// A letter from two colleges over two periods whose exception is `words` words long: each four
+/// words more move the page end about half a line up through the closing of the letter, so that
+/// some of these letters end a page inside a signature block unless the block is kept whole (the
+/// .docx did so in LibreOffice although it marked the lines keep-with-next).
+fn letter_with_exception(words: usize) -> String {
+    let filler = "afgesproken met het COA en de ministeries in het bestuurlijk overleg van de regio over de huisvesting van vergunninghouders in kleine kernen en op de eilanden";
+    let text: Vec<&str> = filler.split(' ').cycle().take(words).collect();
+    format!(
+        "periode: 2026-1\ntot_en_met: 2026-2\nuitzondering: \"Waddeneilanden {}\"\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\npenvoerder: {{ gemeente: Ameland, naam: J. de Vries, email: j.devries@ameland.nl, telefoon: 0519-555555, kenmerk: AM/2026/0142 }}\ngemeenten:\n  - {{ naam: Achtkarspelen, taakstelling: 10, nieuw: 11 }}\n  - {{ naam: Ameland, taakstelling: 11, nieuw: 10 }}\n",
+        text.join(" ")
+    )
+}
+
+/// Six colleges in two provinces with numbers per period and a penvoerder.
+const SIX: &str = "periode: 2026-1\ntot_en_met: 2026-2\nuitzondering: Regio Zuidoost-Friesland, afgesproken met COA, J&V en BZK\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\nmelddatum: 2026-02-23\npenvoerder: { gemeente: Heerenveen, naam: J. de Vries, email: j.devries@heerenveen.nl, telefoon: 0513-617617, kenmerk: HV/2026/0142 }\ngemeenten:\n  - { naam: Ameland, perioden: { 2026-1: { taakstelling: 6, nieuw: 0 }, 2026-2: { taakstelling: 5, nieuw: 1 } } }\n  - { naam: Heerenveen, perioden: { 2026-1: { taakstelling: 40, nieuw: 46 }, 2026-2: { taakstelling: 38, nieuw: 40 } } }\n  - { naam: Smallingerland, besluitdatum: 2026-02-17, bekendmaking: 2026-02-19, publicatie: \"Gemeenteblad 2026, 305310\", perioden: { 2026-1: { taakstelling: 42, nieuw: 44 }, 2026-2: { taakstelling: 41, nieuw: 43 } } }\n  - { naam: Weststellingwerf, perioden: { 2026-1: { taakstelling: 20, nieuw: 20 }, 2026-2: { taakstelling: 19, nieuw: 17 } } }\n  - { naam: Ooststellingwerf, perioden: { 2026-1: { taakstelling: 18, nieuw: 16 }, 2026-2: { taakstelling: 18, nieuw: 17 } } }\n  - { naam: Steenwijkerland, perioden: { 2026-1: { taakstelling: 22, nieuw: 22 }, 2026-2: { taakstelling: 21, nieuw: 24 } } }\n";
+
+#[test]
+fn every_signature_block_stays_on_one_page() {
+    if !tools_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut scenarios: Vec<(String, String)> = (0..=48)
+        .step_by(4)
+        .map(|words| {
+            (
+                format!("uitzondering-{words}"),
+                letter_with_exception(words),
+            )
+        })
+        .collect();
+    let letters = scenarios.len();
+    let docs = pages_of(dir.path(), &scenarios, &["coa"]);
+    scenarios = vec![("zes".into(), SIX.into())];
+    let six = pages_of(
+        dir.path(),
+        &scenarios,
+        &["coa", "provincie", "ministerie", "besluit"],
+    );
+    assert_eq!(docs.len(), 2 * letters);
+    for (stem, format, pages) in docs.iter().chain(&six) {
+        let blocks = signature_blocks(pages);
+        let want = match stem.rsplit('-').next().unwrap() {
+            // One block per college; the notices are signed once per addressee.
+            "coa" if stem.starts_with("zes") => 6,
+            "coa" => 2,
+            "provincie" | "ministerie" => 2,
+            "besluit" => 6,
+            other => panic!("{other}"),
+        };
+        assert_eq!(
+            blocks.len(),
+            want,
+            "{stem}.{format}: {blocks:?}\n{pages:#?}"
+        );
+        // Nor does a page end with a table's caption or a line that introduces what follows.
+        for (p, lines) in pages.iter().enumerate().take(pages.len() - 1) {
+            let last = lines.last().unwrap();
+            assert!(
+                !last.starts_with("Taakstelling ") && !last.ends_with(':'),
+                "{stem}.{format}: page {} ends with {last:?}, parted from what it introduces",
+                p + 1
+            );
+        }
+        for (first, last, line) in &blocks {
+            assert_eq!(
+                first, last,
+                "{stem}.{format}: the block of {line:?} starts on page {first} and ends on page {last}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_table_that_runs_over_a_page_repeats_its_header() {
+    if !tools_available() {
+        return;
+    }
+    // Sixteen colleges over two periods: the table per period has 32 rows.
+    let names = [
+        "Achtkarspelen",
+        "Ameland",
+        "Dantumadiel",
+        "De Fryske Marren",
+        "Harlingen",
+        "Heerenveen",
+        "Leeuwarden",
+        "Noardeast-Fryslân",
+        "Ooststellingwerf",
+        "Opsterland",
+        "Schiermonnikoog",
+        "Smallingerland",
+        "Súdwest-Fryslân",
+        "Terschelling",
+        "Tytsjerksteradiel",
+        "Vlieland",
+    ];
+    let mut yaml = String::from("periode: 2026-1\ntot_en_met: 2026-2\nuitzondering: proef\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\ngemeenten:\n");
+    for (i, name) in names.iter().enumerate() {
+        let change = if i == 0 { names.len() as i64 - 1 } else { -1 };
+        let (a, b) = (10 + i as i64, 20 + i as i64);
+        yaml.push_str(&format!(
+            "  - {{ naam: {name}, perioden: {{ 2026-1: {{ taakstelling: {a}, nieuw: {} }}, 2026-2: {{ taakstelling: {b}, nieuw: {} }} }} }}\n",
+            a + change,
+            b + change
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let docs = pages_of(dir.path(), &[("zestien".into(), yaml)], &["coa"]);
+    for (stem, format, pages) in &docs {
+        let caption = pages
+            .iter()
+            .position(|lines| {
+                lines
+                    .iter()
+                    .any(|l| l == "Taakstelling per gemeente per periode")
+            })
+            .unwrap_or_else(|| panic!("{stem}.{format}: no table per period\n{pages:#?}"));
+        // The pages after the caption's that hold rows of the table per period.
+        let row = |l: &String| {
+            l.starts_with("eerste helft 2026 (1") || l.starts_with("tweede helft 2026 (1")
+        };
+        let continued: Vec<usize> = (caption + 1..pages.len())
+            .filter(|&p| pages[p].iter().any(row))
+            .collect();
+        assert!(
+            !continued.is_empty(),
+            "{stem}.{format}: the table fits on one page, so this test shows nothing\n{pages:#?}"
+        );
+        for p in continued {
+            for header in ["Gemeente", "Periode", "Vóór", "Na", "Verschil"] {
+                assert!(
+                    pages[p].iter().any(|l| l == header),
+                    "{stem}.{format}: page {} continues the table without its header {header:?}\n{:#?}",
+                    p + 1,
+                    pages[p]
+                );
+            }
+        }
+    }
+}
+
+/// The text of document `name` of `yaml` as printable HTML, without its tags.
+fn html_text(yaml: &str, name: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.yaml"), yaml).unwrap();
+    let root = repo_root();
+    let run = kennisbank(
+        &[
+            "herverdeling",
+            "--root",
+            root.to_str().unwrap(),
+            "s.yaml",
+            "--document",
+            name,
+            "--format",
+            "html",
+        ],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let html = stdout(&run);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// With numbers per period, the publication and the decision say what each period's numbers are
+/// and that the totals add the periods up ("wijzigt van 11 in 1" alone read as one figure).
+#[test]
+fn numbers_per_period_are_published_per_period() {
+    let text = html_text(SIX, "bekendmaking");
+    assert!(
+        text.contains("De taakstelling van Ameland wijzigt voor de eerste helft 2026 (1 januari t/m 30 juni 2026) van 6 in 0 en voor de tweede helft 2026 (1 juli t/m 31 december 2026) van 5 in 1."),
+        "{text}"
+    );
+    assert!(
+        text.contains("(290, de perioden samen) verandert niet, in geen van de perioden."),
+        "{text}"
+    );
+    let text = html_text(SIX, "besluit");
+    assert!(
+        text.contains(
+            "wordt gewijzigd van 11 in 1 (-10), de perioden samen; per periode als volgt."
+        ),
+        "{text}"
+    );
+    // One pair of numbers for the whole agreement: worded as before.
+    let one = "periode: 2026-1\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\ngemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n";
+    let text = html_text(one, "bekendmaking");
+    assert!(
+        text.contains("De taakstelling van Ameland wijzigt van 6 in 0. De som van de taakstellingen van de betrokken gemeenten (16) verandert niet."),
+        "{text}"
+    );
+}
+
+/// The printable HTML starts each decision (each notice, each publication) on a page of its own
+/// when printed, as the .odt and .docx do: the `<hr class="pagina">` between them breaks the page
+/// (before, the six decisions ran on, one into the next, with a rule between them).
+#[test]
+fn printed_html_starts_each_decision_on_a_new_page() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.yaml"), SIX).unwrap();
+    let root = repo_root();
+    let run = kennisbank(
+        &[
+            "herverdeling",
+            "--root",
+            root.to_str().unwrap(),
+            "s.yaml",
+            "--document",
+            "besluit",
+            "--format",
+            "html",
+        ],
+        dir.path(),
+    );
+    let html = stdout(&run);
+    assert_eq!(html.matches("<hr class=\"pagina\">").count(), 5, "{html}");
+    assert!(
+        html.contains("hr.pagina{border:0;margin:0;break-after:page}"),
+        "{html}"
+    );
+}
