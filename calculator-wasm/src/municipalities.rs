@@ -2,7 +2,7 @@
 //! municipality's province and to suggest names ("bedoelt u …?").
 
 use crate::addressees::{Addressees, Ministry, ProvinceAddress};
-use crate::error::{strip_location, InputError};
+use crate::error::InputError;
 use crate::names::{closest, fold};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -359,12 +359,11 @@ impl MunicipalityList {
         crate::error::check_nesting(src).map_err(|e| vec![e])?;
         let raw: RawList = serde_yaml::from_str(src).map_err(|e| {
             let loc = e.location();
-            vec![InputError {
-                hint: None,
-                line: loc.as_ref().map(|l| l.line()),
-                column: loc.as_ref().map(|l| l.column()),
-                message: strip_location(&e.to_string()),
-            }]
+            vec![InputError::from_parser(
+                loc.as_ref().map(|l| l.line()),
+                loc.as_ref().map(|l| l.column()),
+                &e.to_string(),
+            )]
         })?;
         Self::from_raw(raw, src)
     }
@@ -372,12 +371,11 @@ impl MunicipalityList {
     /// Reads the JSON form written by [`MunicipalityList::to_json`]: `{"gemeenten": [...]}`.
     pub fn from_json(src: &str) -> Result<MunicipalityList, Vec<InputError>> {
         let raw: RawList = serde_json::from_str(src).map_err(|e| {
-            vec![InputError {
-                hint: None,
-                line: Some(e.line()),
-                column: Some(e.column()),
-                message: strip_location(&e.to_string()),
-            }]
+            vec![InputError::from_parser(
+                Some(e.line()),
+                Some(e.column()),
+                &e.to_string(),
+            )]
         })?;
         Self::from_raw(raw, src)
     }

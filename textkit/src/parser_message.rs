@@ -130,13 +130,20 @@ fn explain_kind(m: &str) -> Explained {
             "zet de hele waarde tussen dubbele aanhalingstekens, en spring in met spaties",
         );
     }
-    if has("unknown escape") || has("invalid escape") || has("unicode code point") || has("surrogate") {
+    if has("unknown escape")
+        || has("invalid escape")
+        || has("unicode code point")
+        || has("surrogate")
+    {
         return e(
             "tussen dubbele aanhalingstekens staat een `\\` met een teken erna dat geen betekenis heeft",
             "schrijf `\\\\` voor een backslash, of zet de waarde tussen enkele aanhalingstekens (`'…'`)",
         );
     }
-    if has("unknown anchor") || has("undefined alias") || has("did not find expected alphabetic or numeric character") {
+    if has("unknown anchor")
+        || has("undefined alias")
+        || has("did not find expected alphabetic or numeric character")
+    {
         return e(
             "een waarde die met `*` of `&` begint, leest YAML als een verwijzing",
             "zet de waarde tussen dubbele aanhalingstekens",
@@ -159,7 +166,9 @@ fn explain_kind(m: &str) -> Explained {
     {
         return e(
             format!("het veld `{name}` staat er twee keer"),
-            format!("een veld mag één keer voorkomen: houd één regel `{name}:` en verwijder de andere"),
+            format!(
+                "een veld mag één keer voorkomen: houd één regel `{name}:` en verwijder de andere"
+            ),
         );
     }
     if m.starts_with("duplicate entry") {
@@ -201,9 +210,17 @@ fn explain_kind(m: &str) -> Explained {
         if let Some((found, expected)) = rest.split_once(", expected ") {
             let wrong_kind = m.starts_with("invalid type");
             let problem = if wrong_kind {
-                format!("hier staat {}, maar er hoort {}", found_nl(found), expected_nl(expected))
+                format!(
+                    "hier staat {}, maar er hoort {}",
+                    found_nl(found),
+                    expected_nl(expected)
+                )
             } else {
-                format!("{} kan hier niet: er hoort {}", found_nl(found), expected_nl(expected))
+                format!(
+                    "{} kan hier niet: er hoort {}",
+                    found_nl(found),
+                    expected_nl(expected)
+                )
             };
             return e(problem, fix_for(expected));
         }
@@ -232,13 +249,19 @@ fn explain_kind(m: &str) -> Explained {
             "schrijf `\"veld\": waarde`",
         );
     }
-    if m.starts_with("expected ident") || m.starts_with("invalid number") || m.starts_with("number out of range") {
+    if m.starts_with("expected ident")
+        || m.starts_with("invalid number")
+        || m.starts_with("number out of range")
+    {
         return e(
             "hier staat een waarde die JSON niet kent: alleen getallen, `true`, `false` en `null` staan zonder aanhalingstekens",
             "zet tekst (ook een periode als `2026-1` of een datum) tussen dubbele aanhalingstekens",
         );
     }
-    e("deze tekst volgt de schrijfwijze van het bestand niet", GENERAL_FIX)
+    e(
+        "deze tekst volgt de schrijfwijze van het bestand niet",
+        GENERAL_FIX,
+    )
 }
 
 /// serde's name of what it found (`string "Urk"`, `integer `3``, `sequence`, …) in Dutch.
@@ -307,7 +330,7 @@ fn fix_for(expected: &str) -> String {
 
 /// The message without the positions the parsers add (" at line 3 column 1"), which the caller
 /// reports in its own words.
-fn without_positions(raw: &str) -> String {
+pub fn without_positions(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(at) = rest.find(" at line ") {
@@ -396,7 +419,9 @@ mod tests {
         for (raw, dutch) in cases {
             let x = explain(raw);
             assert!(x.problem.contains(dutch), "{raw}\n  → {}", x.problem);
-            for english in ["found", "expected", "invalid", "while", "line", "struct", "sequence", "mapping"] {
+            for english in [
+                "found", "expected", "invalid", "while", "line", "struct", "sequence", "mapping",
+            ] {
                 assert!(
                     !x.problem.contains(english) && !x.fix.contains(english),
                     "English `{english}` left in {x:?} for {raw}"

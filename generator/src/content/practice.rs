@@ -371,7 +371,11 @@ fn links(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Link> {
                     doc.error_at(
                         Code::InvalidLink,
                         doc.line_of("links", needle),
-                        crate::msg!("link-invalid", n = i + 1, detail = e.to_string()),
+                        crate::msg!(
+                            "link-invalid",
+                            n = i + 1,
+                            detail = crate::messages::Arg::parser(e)
+                        ),
                     )
                     .hint(hint.clone()),
                 );

@@ -219,7 +219,11 @@ fn categories(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Category> {
                     doc.error_at(
                         Code::InvalidCategory,
                         line,
-                        msg!("category-invalid", n = i + 1, detail = e.to_string()),
+                        msg!(
+                            "category-invalid",
+                            n = i + 1,
+                            detail = crate::messages::Arg::parser(e)
+                        ),
                     )
                     .hint(msg!("category-invalid-hint")),
                 ),

@@ -80,7 +80,8 @@ impl<'a> YamlDoc<'a> {
                         .hint(crate::msg!("yaml-aliases-hint"))
                         .with_source(file_text);
                 }
-                let detail = full.split(" at line ").next().unwrap_or(&full).to_string();
+                // In Dutch, what the parser's English message means (textkit::parser_message).
+                let detail = crate::messages::Arg::parser(&full);
                 let mut message = crate::msg!("yaml-invalid", detail = detail.clone());
                 // libyaml finds an unclosed `[` or quote only at the end; the construct's start is where to look.
                 if let Some((what, position)) = full
@@ -112,7 +113,10 @@ impl<'a> YamlDoc<'a> {
                 }
                 Diagnostic::error(Code::YamlSyntax, path, message)
                     .at(line, column)
-                    .hint(crate::msg!("yaml-invalid-hint"))
+                    .hint(crate::msg!(
+                        "yaml-parser-fix",
+                        fix = crate::messages::Arg::ParserFix(full.clone())
+                    ))
                     .with_source(file_text)
             })?
         };
@@ -288,7 +292,7 @@ impl<'a> YamlDoc<'a> {
         match serde_yaml::from_value::<T>(value.clone()) {
             Ok(v) => Some(v),
             Err(e) => {
-                let detail = e.to_string();
+                let detail = crate::messages::Arg::parser(e);
                 diags.push(
                     self.error_at(
                         Code::InvalidValue,

@@ -31,6 +31,7 @@ yaml-construct-brackets = the list between `[` and `]`
 yaml-construct-braces = the block between `{"{"}` and `{"}"}`
 yaml-construct-other = { $what }
 yaml-invalid-hint = check the indentation and that text containing `: ` or starting with a special character (such as `[`, `{"{"}`, `*`, `&`, `#`, `'` or `"`) is put between quotes
+yaml-parser-fix = { $fix }
 yaml-aliases = the YAML repeats so much text through references (`&name` … `*name`) that it is not read
 yaml-aliases-hint = the kennisbank's files need no references: write the value itself here, or put text that starts with `*` or `&` between quotes
 yaml-not-fields = expected `field: value` lines

@@ -37,6 +37,7 @@ yaml-construct-brackets = de lijst tussen `[` en `]`
 yaml-construct-braces = het blok tussen `{"{"}` en `{"}"}`
 yaml-construct-other = { $what }
 yaml-invalid-hint = controleer het inspringen, en zet tekst met `: ` of tekst die begint met een bijzonder teken (zoals `[`, `{"{"}`, `*`, `&`, `#`, `'` of `"`) tussen aanhalingstekens
+yaml-parser-fix = { $fix }
 yaml-aliases = de YAML herhaalt via verwijzingen (`&naam` … `*naam`) zo veel tekst dat hij niet gelezen wordt
 yaml-aliases-hint = de bestanden van de kennisbank hebben geen verwijzingen nodig: schrijf de waarde zelf op deze plek, of zet tekst die met `*` of `&` begint tussen aanhalingstekens
 yaml-not-fields = hier worden regels `veld: waarde` verwacht
@@ -46,7 +47,7 @@ field-unknown-did-you-mean = bedoelde u `{ $field }`? De velden van { $what } zi
 field-unknown-remove = verwijder het, of gebruik een van de velden van { $what }: { $fields }
 field-missing = het verplichte veld `{ $key }` ontbreekt in { $what }
 field-missing-hint = voeg een regel `{ $key }: …` toe
-field-invalid-value = het veld `{ $key }` heeft een ongeldige waarde (technisch: { $detail })
+field-invalid-value = het veld `{ $key }` heeft een ongeldige waarde: { $detail }
 field-must-be = `{ $key }` moet { $expected } zijn
 
 ## Een praktijk
