@@ -7,7 +7,7 @@ use super::yaml::YamlDoc;
 use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Contact, Link, Practice};
-use crate::text::{check_email, check_external_url, is_slug, slugify};
+use crate::text::{check_email, check_external_url, is_reserved_slug, is_slug, slugify};
 use serde_yaml::Value;
 use textkit::date::Date;
 
@@ -42,7 +42,21 @@ pub fn parse(
 ) -> (Option<Practice>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !is_slug(id) {
+    if is_reserved_slug(id) {
+        // `con.md`: fine here, but Windows and a zip file unpacked there cannot hold it.
+        diags.push(
+            Diagnostic::error(
+                Code::InvalidId,
+                path,
+                crate::msg!("practice-id-reserved", id = id),
+            )
+            .hint(crate::msg!(
+                "practice-id-reserved-hint",
+                id = id,
+                suggestion = slugify(id)
+            )),
+        );
+    } else if !is_slug(id) {
         let suggestion = slugify(id);
         diags.push(
             Diagnostic::error(

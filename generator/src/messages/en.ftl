@@ -49,6 +49,8 @@ field-must-be = `{ $key }` must be { $expected }
 what-practice = a practice
 practice-id-invalid = the file name `{ $id }` is not a valid practice id
 practice-id-invalid-hint = rename the file to `{ $suggestion }.md`: lowercase letters, digits and single hyphens
+practice-id-reserved = the file name `{ $id }` does not work on Windows or in a zip file: Windows reserves that name for a device, so no one can open or unpack the file there
+practice-id-reserved-hint = rename the practice with `kennisbank mv { $id } { $suggestion }` (links and `related` follow and the old address keeps working)
 front-matter-missing = the file does not start with a `---` line
 front-matter-missing-hint = start the file with a front matter block:
     ---
@@ -344,6 +346,7 @@ settings-broken-first = The settings ({ $path }) have errors; fix those first (s
 category-choose = `{ $name }` is not a category; choose one of: { $categories }.
 mv-bad-id = `{ $id }` is not a valid practice id: use lowercase letters, digits and hyphens, such as `{ $suggestion }`
 mv-bad-id-no-letters = `{ $id }` is not a valid practice id: an id has letters or digits, lowercase with hyphens between them, such as `tijdelijke-woningen`
+mv-reserved-id = `{ $id }` cannot be the name of a practice: Windows reserves that name for a device, so the file does not work there or in a zip file; use for example `{ $suggestion }`
 mv-no-such-practice = There is no practice with the id `{ $id }`.
 mv-nothing-to-do = The new id and category are the same as the old ones; there is nothing to do.
 mv-exists = There is already a practice with the id `{ $id }`; choose another id.

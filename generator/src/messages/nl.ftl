@@ -55,6 +55,8 @@ field-must-be = `{ $key }` moet { $expected } zijn
 what-practice = een praktijk
 practice-id-invalid = de bestandsnaam `{ $id }` is geen geldige naam voor een praktijk
 practice-id-invalid-hint = geef het bestand de naam `{ $suggestion }.md`: kleine letters, cijfers en enkele streepjes
+practice-id-reserved = de bestandsnaam `{ $id }` werkt niet op Windows en niet in een zip-bestand: Windows gebruikt die naam voor een apparaat, dus daar kan niemand het bestand openen of uitpakken
+practice-id-reserved-hint = hernoem de praktijk met `kennisbank mv { $id } { $suggestion }` (links en `related` gaan mee en het oude adres blijft werken)
 front-matter-missing = het bestand begint niet met een regel `---`
 front-matter-missing-hint = begin het bestand met een blok velden:
     ---
@@ -350,6 +352,7 @@ settings-broken-first = De instellingen ({ $path }) bevatten fouten; herstel die
 category-choose = `{ $name }` is geen categorie; kies een van: { $categories }.
 mv-bad-id = `{ $id }` is geen geldige naam voor een praktijk: gebruik kleine letters, cijfers en streepjes, zoals `{ $suggestion }`
 mv-bad-id-no-letters = `{ $id }` is geen geldige naam voor een praktijk: een naam heeft letters of cijfers, in kleine letters met streepjes ertussen, zoals `tijdelijke-woningen`
+mv-reserved-id = `{ $id }` kan geen naam van een praktijk zijn: Windows gebruikt die naam voor een apparaat, dus daar en in een zip-bestand werkt het bestand niet; gebruik bijvoorbeeld `{ $suggestion }`
 mv-no-such-practice = Er is geen praktijk met de naam `{ $id }`.
 mv-nothing-to-do = De nieuwe naam en categorie zijn gelijk aan de oude; er is niets te doen.
 mv-exists = Er is al een praktijk met de naam `{ $id }`; kies een andere naam.
