@@ -3,7 +3,6 @@
 //! postal addresses. Data, not code: cabinets move these roles (in 2024 from Justitie en
 //! Veiligheid and BZK to Asiel en Migratie and Volkshuisvesting en Ruimtelijke Ordening).
 
-#[cfg(feature = "yaml")]
 use crate::error::InputError;
 use crate::municipalities::Province;
 use serde::{Deserialize, Serialize};
