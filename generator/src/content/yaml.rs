@@ -330,6 +330,35 @@ mod tests {
     }
 
     #[test]
+    fn the_parsers_words_are_dutch_for_editors_and_kept_in_english() {
+        use crate::messages::Lang;
+        // libyaml: "found character that cannot start any token"; serde: "invalid type: …".
+        let text = "title: T\nsummary: @gemeente\n";
+        let err = YamlDoc::parse("site.yaml", text, text, 0).err().unwrap();
+        let nl = err.message.render(Lang::Nl);
+        let hint = err.hint.as_ref().unwrap().render(Lang::Nl);
+        assert!(
+            nl.contains("een waarde kan niet beginnen met het teken"),
+            "{nl}"
+        );
+        assert!(hint.contains("tussen dubbele aanhalingstekens"), "{hint}");
+        assert!(!nl.contains("found") && !nl.contains("token"), "{nl}");
+        let en = err.message.render(Lang::En);
+        assert!(en.contains("cannot start any token"), "{en}");
+        assert!(!en.contains(" at line "), "{en}");
+
+        let doc = YamlDoc::parse("x.md", "order: tien\n", "order: tien\n", 0).unwrap();
+        let mut diags = Vec::new();
+        let _ = doc.get::<i64>("order", crate::msg!("expect-whole-number"), &mut diags);
+        let nl = diags[0].message.render(Lang::Nl);
+        assert!(
+            nl.contains("hier staat de tekst `tien`, maar er hoort een heel getal"),
+            "{nl}"
+        );
+        assert!(!nl.contains("invalid type"), "{nl}");
+    }
+
+    #[test]
     fn error_inside_a_block_is_reported_at_its_own_line() {
         let text = "title: T\ncategories:\n  - slug: a\n    title: A\n   bad: x\n";
         let err = YamlDoc::parse("site.yaml", text, text, 0).err().unwrap();
