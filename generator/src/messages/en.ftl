@@ -50,7 +50,7 @@ what-practice = a practice
 practice-id-invalid = the file name `{ $id }` is not a valid practice id
 practice-id-invalid-hint = rename the file to `{ $suggestion }.md`: lowercase letters, digits and single hyphens
 practice-id-reserved = the file name `{ $id }` does not work on Windows or in a zip file: Windows reserves that name for a device, so no one can open or unpack the file there
-practice-id-reserved-hint = rename the practice with `kennisbank mv { $id } { $suggestion }` (links and `related` follow and the old address keeps working)
+practice-id-reserved-hint = rename the file with `kennisbank mv { $id } { $suggestion }` (links and `related` follow); when you are creating the practice in the CMS, add a word to its title
 front-matter-missing = the file does not start with a `---` line
 front-matter-missing-hint = start the file with a front matter block:
     ---

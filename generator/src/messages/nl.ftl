@@ -56,7 +56,7 @@ what-practice = een praktijk
 practice-id-invalid = de bestandsnaam `{ $id }` is geen geldige naam voor een praktijk
 practice-id-invalid-hint = geef het bestand de naam `{ $suggestion }.md`: kleine letters, cijfers en enkele streepjes
 practice-id-reserved = de bestandsnaam `{ $id }` werkt niet op Windows en niet in een zip-bestand: Windows gebruikt die naam voor een apparaat, dus daar kan niemand het bestand openen of uitpakken
-practice-id-reserved-hint = hernoem de praktijk met `kennisbank mv { $id } { $suggestion }` (links en `related` gaan mee en het oude adres blijft werken)
+practice-id-reserved-hint = hernoem het bestand met `kennisbank mv { $id } { $suggestion }` (links en `related` gaan mee); maakt u de praktijk net aan in het CMS, voeg dan een woord aan de titel toe
 front-matter-missing = het bestand begint niet met een regel `---`
 front-matter-missing-hint = begin het bestand met een blok velden:
     ---
