@@ -147,7 +147,8 @@ impl AddressError {
         }
     }
 
-    /// The error in English, for the CLI's `herverdeling` command and tests.
+    /// The error in English, for [`ministries_from_yaml`] and tests; the CLI and `check` word
+    /// each problem in the generator's Dutch catalogue.
     pub fn to_input_error(&self) -> InputError {
         let at = |l: &Option<usize>| l.map(|l| format!(" (line {l})")).unwrap_or_default();
         let message = match &self.problem {

@@ -46,7 +46,7 @@ pub fn read_addressees(root: &Path) -> Result<Option<Addressees>, AddressesError
 }
 
 /// The catalogue's message and hint for a problem in `content/adressen.yaml`.
-fn address_message(problem: &AddressProblem) -> (Message, Message) {
+pub(crate) fn address_message(problem: &AddressProblem) -> (Message, Message) {
     let line = |l: &Option<usize>| l.unwrap_or(0);
     match problem {
         AddressProblem::Syntax { problem, fix } => (

@@ -64,6 +64,19 @@ fn explain_kind(m: &str) -> Explained {
             "maak de laatste regel af of verwijder hem",
         );
     }
+    // textkit's own `DateError`, which reaches a parser's message through serde.
+    if has("expected a date written as YYYY-MM-DD") {
+        return e(
+            "dit is geen datum zoals de kennisbank die leest",
+            "schrijf de datum als JJJJ-MM-DD, zoals 2026-02-10",
+        );
+    }
+    if has("does not exist in the calendar") {
+        return e(
+            "deze dag bestaat niet in de kalender",
+            "controleer de maand en de dag (JJJJ-MM-DD), zoals 2026-02-28",
+        );
+    }
     if has("tab character") {
         return e(
             "er staat een tab waar YAML spaties verwacht om in te springen",
@@ -414,6 +427,8 @@ mod tests {
             ("EOF while parsing an object at line 1 column 20", "`{`"),
             ("expected `:` at line 1 column 12", "dubbele punt"),
             ("missing field `naam`", "het veld `naam` ontbreekt"),
+            ("added: expected a date written as YYYY-MM-DD, such as 2026-02-10", "bij `added`: dit is geen datum"),
+            ("this day does not exist in the calendar", "bestaat niet in de kalender"),
             ("some message no parser wrote yet", "schrijfwijze"),
         ];
         for (raw, dutch) in cases {

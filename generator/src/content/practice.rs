@@ -284,7 +284,7 @@ fn date(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Date> {
                         "date-invalid",
                         key = key,
                         text = text.as_str(),
-                        detail = e.to_string()
+                        detail = crate::messages::Arg::parser(e)
                     ),
                 )
                 .hint(crate::msg!("date-invalid-hint")),

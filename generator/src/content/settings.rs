@@ -125,7 +125,7 @@ fn options(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Options {
                                 "date-invalid",
                                 key = "reference_date",
                                 text = t.as_str(),
-                                detail = e.to_string()
+                                detail = crate::messages::Arg::parser(e)
                             ),
                         )
                         .hint(msg!("reference-date-hint")),
