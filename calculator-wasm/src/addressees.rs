@@ -3,8 +3,6 @@
 //! postal addresses. Data, not code: cabinets move these roles (in 2024 from Justitie en
 //! Veiligheid and BZK to Asiel en Migratie and Volkshuisvesting en Ruimtelijke Ordening).
 
-#[cfg(feature = "yaml")]
-use crate::error::strip_location;
 use crate::error::InputError;
 use crate::municipalities::Province;
 use serde::{Deserialize, Serialize};
@@ -104,8 +102,12 @@ pub struct Addressees {
 /// What is wrong in `content/adressen.yaml`; the generator words each in the catalogue's Dutch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AddressProblem {
-    /// The YAML does not parse or has an unknown field (serde's message).
-    Syntax(String),
+    /// The YAML does not parse or has an unknown field: what is wrong and how to fix it, in Dutch
+    /// (from [`InputError::from_parser`]).
+    Syntax {
+        problem: String,
+        fix: Option<String>,
+    },
     /// A ministry or province entry with an empty `naam`.
     EmptyName,
     /// An empty line in the `postadres` of `naam`.
@@ -145,11 +147,12 @@ impl AddressError {
         }
     }
 
-    /// The error in English, for the CLI's `herverdeling` command and tests.
+    /// The error in English, for [`ministries_from_yaml`] and tests; the CLI and `check` word
+    /// each problem in the generator's Dutch catalogue.
     pub fn to_input_error(&self) -> InputError {
         let at = |l: &Option<usize>| l.map(|l| format!(" (line {l})")).unwrap_or_default();
         let message = match &self.problem {
-            AddressProblem::Syntax(m) => m.clone(),
+            AddressProblem::Syntax { problem, .. } => problem.clone(),
             AddressProblem::EmptyName => "empty naam".into(),
             AddressProblem::EmptyLine { naam } => format!("`{naam}`: empty line in postadres"),
             AddressProblem::RoleTwice {
@@ -216,15 +219,26 @@ pub fn addressees_from_yaml(src: &str) -> Result<Addressees, Vec<AddressError>> 
         vec![AddressError {
             line: e.line,
             column: e.column,
-            problem: AddressProblem::Syntax(e.message),
+            problem: AddressProblem::Syntax {
+                problem: e.message,
+                fix: e.hint,
+            },
         }]
     })?;
     let raw: Addressees = serde_yaml::from_str(src).map_err(|e| {
         let loc = e.location();
+        let e = InputError::from_parser(
+            loc.as_ref().map(|l| l.line()),
+            loc.as_ref().map(|l| l.column()),
+            &e.to_string(),
+        );
         vec![AddressError {
-            line: loc.as_ref().map(|l| l.line()),
-            column: loc.as_ref().map(|l| l.column()),
-            problem: AddressProblem::Syntax(strip_location(&e.to_string())),
+            line: e.line,
+            column: e.column,
+            problem: AddressProblem::Syntax {
+                problem: e.message,
+                fix: e.hint,
+            },
         }]
     })?;
     check_addressees(raw, src)
@@ -338,7 +352,10 @@ mod tests {
         assert!(e[1].message.contains("huisvestingswet"), "{e:?}");
         assert_eq!(e[1].line, Some(1), "{e:?}");
         let e = ministries_from_yaml("ministeries:\n  - { rol: wonen, naam: A }\n").unwrap_err();
-        assert!(e[0].message.contains("unknown variant"), "{e:?}");
+        assert!(
+            e[0].message.contains("`wonen` is hier geen geldige waarde"),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -77,12 +77,18 @@ pub(crate) fn check_nesting(src: &str) -> Result<(), InputError> {
     }
 }
 
-/// Removes the " at line L column C" that serde_json and serde_yaml append, because we report the
-/// position in fields of our own.
-pub(crate) fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(pos) => message[..pos].to_string(),
-        None => message.to_string(),
+impl InputError {
+    /// A YAML or JSON parser's (English) message at its position, as what is wrong and how to fix
+    /// it in Dutch ([`textkit::parser_message`], which also drops the parser's " at line L column
+    /// C": the position is in fields of our own).
+    pub fn from_parser(line: Option<usize>, column: Option<usize>, raw: &str) -> Self {
+        let explained = textkit::parser_message::explain(raw);
+        InputError {
+            line,
+            column,
+            message: explained.problem,
+            hint: Some(explained.fix),
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! municipality's province and to suggest names ("bedoelt u …?").
 
 use crate::addressees::{Addressees, Ministry, ProvinceAddress};
-use crate::error::{strip_location, InputError};
+use crate::error::InputError;
 use crate::names::{closest, fold};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -188,7 +188,7 @@ impl MunicipalityList {
                         hint: None,
                         line,
                         column: None,
-                        message: format!("entry {}: empty municipality name", i + 1),
+                        message: format!("item {}: de naam van de gemeente is leeg", i + 1),
                     });
                     continue;
                 }
@@ -197,14 +197,14 @@ impl MunicipalityList {
                     let first_m: &Municipality = &entries[first];
                     let at = lines
                         .get(first)
-                        .map(|l| format!(" (line {l})"))
+                        .map(|l| format!(" (regel {l})"))
                         .unwrap_or_default();
                     errors.push(InputError {
                         hint: None,
                         line,
                         column: None,
                         message: format!(
-                            "duplicate municipality `{name}`: same name as `{}`{at}",
+                            "gemeente `{name}` staat er twee keer: dezelfde naam als `{}`{at}",
                             first_m.naam
                         ),
                     });
@@ -243,7 +243,7 @@ impl MunicipalityList {
                     line: lines.get(i).copied(),
                     column: None,
                     message: format!(
-                        "`{}`: unknown province `{}`; expected one of {}",
+                        "`{}`: `{}` is geen provincie; kies uit {}",
                         e.naam,
                         e.provincie,
                         Province::ALL.map(|p| p.name()).join(", ")
@@ -265,7 +265,12 @@ impl MunicipalityList {
                     errors.push(InputError::at(
                         line,
                         None,
-                        format!("former municipality `{}`: datum `{}`: {e}", f.naam, f.datum),
+                        format!(
+                            "opgeheven gemeente `{}`: datum `{}`: {}",
+                            f.naam,
+                            f.datum,
+                            textkit::parser_message::explain(&e.to_string()).problem
+                        ),
                     ));
                     continue;
                 }
@@ -275,7 +280,7 @@ impl MunicipalityList {
                     line,
                     None,
                     format!(
-                        "`{}` is listed as an existing municipality and as a former one",
+                        "`{}` staat in de lijst als bestaande en als opgeheven gemeente",
                         f.naam
                     ),
                 ));
@@ -285,7 +290,7 @@ impl MunicipalityList {
                     line,
                     None,
                     format!(
-                        "former municipality `{}`: opgegaan_in names no successor",
+                        "opgeheven gemeente `{}`: `opgegaan_in` noemt geen gemeente",
                         f.naam
                     ),
                 ));
@@ -297,7 +302,7 @@ impl MunicipalityList {
                     None => errors.push(InputError::at(
                         line,
                         None,
-                        format!("former municipality `{}`: successor `{n}` is not in the list of municipalities", f.naam),
+                        format!("opgeheven gemeente `{}`: `{n}` (in `opgegaan_in`) staat niet in de lijst van gemeenten", f.naam),
                     )),
                 }
             }
@@ -359,12 +364,11 @@ impl MunicipalityList {
         crate::error::check_nesting(src).map_err(|e| vec![e])?;
         let raw: RawList = serde_yaml::from_str(src).map_err(|e| {
             let loc = e.location();
-            vec![InputError {
-                hint: None,
-                line: loc.as_ref().map(|l| l.line()),
-                column: loc.as_ref().map(|l| l.column()),
-                message: strip_location(&e.to_string()),
-            }]
+            vec![InputError::from_parser(
+                loc.as_ref().map(|l| l.line()),
+                loc.as_ref().map(|l| l.column()),
+                &e.to_string(),
+            )]
         })?;
         Self::from_raw(raw, src)
     }
@@ -372,12 +376,11 @@ impl MunicipalityList {
     /// Reads the JSON form written by [`MunicipalityList::to_json`]: `{"gemeenten": [...]}`.
     pub fn from_json(src: &str) -> Result<MunicipalityList, Vec<InputError>> {
         let raw: RawList = serde_json::from_str(src).map_err(|e| {
-            vec![InputError {
-                hint: None,
-                line: Some(e.line()),
-                column: Some(e.column()),
-                message: strip_location(&e.to_string()),
-            }]
+            vec![InputError::from_parser(
+                Some(e.line()),
+                Some(e.column()),
+                &e.to_string(),
+            )]
         })?;
         Self::from_raw(raw, src)
     }
@@ -472,21 +475,21 @@ fn check_cbs_codes(entries: &[Municipality], lines: &[usize], errors: &mut Vec<I
         let line = lines.get(i).copied();
         if !is_cbs_code(code) {
             errors.push(InputError {
-                hint: Some("write the CBS code as GM and four digits, such as GM0363".into()),
+                hint: Some("schrijf de CBS-code als GM en vier cijfers, zoals GM0363".into()),
                 line,
                 column: None,
-                message: format!("`{}`: `{code}` is not a CBS municipality code", m.naam),
+                message: format!("`{}`: `{code}` is geen CBS-gemeentecode", m.naam),
             });
         } else if let Some(&first) = seen.get(code) {
             let at = lines
                 .get(first)
-                .map(|l| format!(" (line {l})"))
+                .map(|l| format!(" (regel {l})"))
                 .unwrap_or_default();
             errors.push(InputError::at(
                 line,
                 None,
                 format!(
-                    "`{}`: CBS code {code} is already the code of `{}`{at}",
+                    "`{}`: CBS-code {code} is al de code van `{}`{at}",
                     m.naam, entries[first].naam
                 ),
             ));
@@ -604,11 +607,13 @@ mod tests {
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].line, Some(4));
         assert!(
-            errs[0].message.contains("duplicate municipality `ameland`"),
+            errs[0]
+                .message
+                .contains("gemeente `ameland` staat er twee keer"),
             "{}",
             errs[0]
         );
-        assert!(errs[0].message.contains("(line 2)"), "{}", errs[0]);
+        assert!(errs[0].message.contains("(regel 2)"), "{}", errs[0]);
     }
 
     #[cfg(feature = "yaml")]
@@ -618,7 +623,7 @@ mod tests {
         let errs = MunicipalityList::from_yaml(src).unwrap_err();
         assert_eq!(errs[0].line, Some(3));
         assert!(
-            errs[0].message.contains("unknown province `Zuiderzee`"),
+            errs[0].message.contains("`Zuiderzee` is geen provincie"),
             "{}",
             errs[0]
         );
@@ -683,14 +688,12 @@ mod tests {
         assert_eq!(e.len(), 2, "{e:?}");
         assert_eq!(e[0].line, Some(2));
         assert!(
-            e[0].message
-                .contains("`GM184` is not a CBS municipality code"),
+            e[0].message.contains("`GM184` is geen CBS-gemeentecode"),
             "{e:?}"
         );
         assert_eq!(e[1].line, Some(4));
         assert!(
-            e[1].message
-                .contains("already the code of `Texel` (line 3)"),
+            e[1].message.contains("al de code van `Texel` (regel 3)"),
             "{e:?}"
         );
     }

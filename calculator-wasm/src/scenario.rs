@@ -4,7 +4,7 @@
 //! code (`INVALID_NUMBER` naming the municipality and field) instead of a parse error. Only broken
 //! syntax, a wrong shape (a list where a value belongs) and unknown field names are parse errors.
 
-use crate::error::{strip_location, InputError};
+use crate::error::InputError;
 use crate::names::closest;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
@@ -233,8 +233,10 @@ fn within_limits(scenario: Scenario) -> Result<Scenario, ParseError> {
             return Err(InputError {
                 line: None,
                 column: None,
-                message: format!("`{list}` has {count} entries; a scenario has at most {MAX_ROWS}"),
-                hint: Some("is this the right file?".into()),
+                message: format!(
+                    "`{list}` heeft {count} rijen; een scenario heeft er hoogstens {MAX_ROWS}"
+                ),
+                hint: Some("is dit het goede bestand?".into()),
             });
         }
     }
@@ -420,19 +422,13 @@ fn unclosed_apostrophe(src: &str) -> Option<usize> {
 }
 
 fn parse_error(line: Option<usize>, column: Option<usize>, raw: &str) -> ParseError {
-    let message = strip_location(raw);
-    let hint = unknown_field_hint(&message);
-    // serde's "unknown field `x`, expected one of `a`, `b`": the allowed names go in the hint.
-    let message = match unknown_field(&message) {
-        Some(field) => format!("onbekend veld `{field}`"),
-        None => message,
-    };
-    ParseError {
-        line,
-        column,
-        message,
-        hint,
+    let mut error = InputError::from_parser(line, column, raw);
+    // serde's "unknown field `x`, expected one of `a`, `b`": the closest allowed name, if one is
+    // close, is the better hint.
+    if let Some(hint) = unknown_field_hint(raw) {
+        error.hint = Some(hint);
     }
+    error
 }
 
 /// serde words an unknown field as "unknown field `x`, expected one of `a`, `b`": the names between
@@ -453,12 +449,6 @@ fn unknown_field_hint(message: &str) -> Option<String> {
         )),
         None => None,
     }
-}
-
-/// The field serde names in "unknown field `x`, expected …".
-fn unknown_field(message: &str) -> Option<&str> {
-    let rest = message.strip_prefix("unknown field `")?;
-    rest.split('`').next()
 }
 
 /// Accepts any scalar (string, number, boolean, null) and keeps it as text, so the rules can judge
@@ -636,6 +626,58 @@ mod tests {
         assert_eq!(e.hint.as_deref(), Some("bedoelde u `taakstelling`?"));
     }
 
+    /// Broken files as officials write them: each error in Dutch, at its line, with a fix, and
+    /// nothing of the parser's English.
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn broken_files_are_explained_in_dutch_at_their_line_with_a_fix() {
+        let cases: [(&str, usize, &str); 12] = [
+            ("periode: 2026-1\n  gemeenten: []\n", 2, "`: `"),
+            (
+                "periode: 2026-1\ngemeenten:\n  - naam: Urk\n   taakstelling: 3\n",
+                4,
+                "springt anders in",
+            ),
+            ("periode: 2026-1\nbekendmaking: let op: later\n", 2, "`: `"),
+            (
+                "periode: 2026-1\ngemeenten: Urk\n",
+                2,
+                "maar er hoort een lijst",
+            ),
+            ("periode: 2026-1\n\tgemeenten: []\n", 2, "tab"),
+            (
+                "periode: 2026-1\nperiode: 2026-2\n",
+                1,
+                "staat er twee keer",
+            ),
+            ("periode: @x\n", 1, "kan niet beginnen"),
+            ("periode: \"a\\qb\"\n", 1, "`\\`"),
+            ("gemeenten:\n  - Urk\n", 2, "velden op eigen regels"),
+            (
+                "periode: 2026-1\ngemeenten:\n- naam: Urk\n  - x\n",
+                4,
+                "springt anders in",
+            ),
+            ("{\"periode\": \"2026-1\",}", 1, "komma"),
+            ("{\"periode\": 2026-1}", 1, "komma of `}`"),
+        ];
+        for (file, line, dutch) in cases {
+            let e = Scenario::parse(file).unwrap_err();
+            assert_eq!(e.line, Some(line), "{file:?}: {e}");
+            assert!(e.message.contains(dutch), "{file:?}: {e}");
+            assert!(
+                e.hint.as_ref().is_some_and(|h| !h.is_empty()),
+                "{file:?}: {e}"
+            );
+            let text = e.to_string();
+            for english in [
+                "found", "expected", "invalid", "while", " at line", "mapping", "sequence",
+            ] {
+                assert!(!text.contains(english), "English `{english}` in {text}");
+            }
+        }
+    }
+
     #[test]
     fn broken_json_names_line_and_column() {
         let e = Scenario::from_json("{\n  \"periode\": \"2026-1\",\n  \"gemeenten\": [\n}")
@@ -673,7 +715,7 @@ mod tests {
             MAX_ROWS
         );
         let e = Scenario::from_json(&json(MAX_ROWS + 1)).unwrap_err();
-        assert!(e.message.contains("1001 entries"), "{e}");
+        assert!(e.message.contains("1001 rijen"), "{e}");
     }
 
     #[cfg(feature = "yaml")]

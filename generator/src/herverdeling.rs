@@ -33,7 +33,10 @@ pub fn read_addressees(root: &Path) -> Result<Option<Addressees>, AddressesError
             vec![AddressError {
                 line: None,
                 column: None,
-                problem: AddressProblem::Syntax(d.text()),
+                problem: AddressProblem::Syntax {
+                    problem: d.text(),
+                    fix: None,
+                },
             }],
         )
     })?;
@@ -43,12 +46,14 @@ pub fn read_addressees(root: &Path) -> Result<Option<Addressees>, AddressesError
 }
 
 /// The catalogue's message and hint for a problem in `content/adressen.yaml`.
-fn address_message(problem: &AddressProblem) -> (Message, Message) {
+pub(crate) fn address_message(problem: &AddressProblem) -> (Message, Message) {
     let line = |l: &Option<usize>| l.unwrap_or(0);
     match problem {
-        AddressProblem::Syntax(detail) => (
-            crate::msg!("addresses-invalid", detail = detail.as_str()),
-            crate::msg!("addresses-invalid-hint"),
+        AddressProblem::Syntax { problem, fix } => (
+            crate::msg!("addresses-invalid", detail = problem.as_str()),
+            fix.as_deref()
+                .map(Message::raw)
+                .unwrap_or_else(|| crate::msg!("addresses-invalid-hint")),
         ),
         AddressProblem::EmptyName => (
             crate::msg!("addresses-empty-name"),
@@ -183,7 +188,12 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
                             crate::msg!("municipalities-invalid", detail = e.message.as_str()),
                         )
                         .at(e.line.unwrap_or(0), e.column.unwrap_or(0))
-                        .hint(crate::msg!("municipalities-invalid-hint"))
+                        .hint(
+                            e.hint
+                                .as_deref()
+                                .map(Message::raw)
+                                .unwrap_or_else(|| crate::msg!("municipalities-invalid-hint")),
+                        )
                         .with_source(&text),
                     );
                 }

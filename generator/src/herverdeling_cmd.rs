@@ -158,7 +158,7 @@ fn load_and_check(file: &Path, root: &Path) -> Result<(Verdict, Scenario), Strin
             .iter()
             .map(|e| e.in_file(&name))
             .collect::<Vec<_>>()
-            .join("\nerror: ")
+            .join(&format!("\n{}: ", crate::msg!("label-error")))
     })?;
     let list = match read_addressees(root) {
         Ok(addressees) => list.with_addressees(addressees.unwrap_or_default()),
@@ -166,9 +166,19 @@ fn load_and_check(file: &Path, root: &Path) -> Result<(Verdict, Scenario), Strin
             let name = root.join(ADDRESSES_FILE).display().to_string();
             return Err(errors
                 .iter()
-                .map(|e| e.to_input_error().in_file(&name))
+                .map(|e| {
+                    // The catalogue's Dutch, as `check` words it.
+                    let (message, hint) = crate::herverdeling::address_message(&e.problem);
+                    calculator_wasm::InputError {
+                        line: e.line,
+                        column: e.column,
+                        message: message.to_string(),
+                        hint: Some(hint.to_string()),
+                    }
+                    .in_file(&name)
+                })
                 .collect::<Vec<_>>()
-                .join("\nerror: "));
+                .join(&format!("\n{}: ", crate::msg!("label-error"))));
         }
     };
     Ok((check(&scenario, &list), scenario))

@@ -25,6 +25,8 @@ pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result
         // `.` or only emoji leave nothing to suggest: "such as ``" helps no one.
         let why = if suggestion.is_empty() {
             crate::msg!("mv-bad-id-no-letters", id = new)
+        } else if crate::text::breaks_on_windows(new) {
+            crate::msg!("mv-reserved-id", id = new, suggestion = suggestion)
         } else {
             crate::msg!("mv-bad-id", id = new, suggestion = suggestion)
         };
@@ -32,7 +34,7 @@ pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result
     }
     let (practices, _) = content::load_practices(root, &settings);
     // An id is a file name: `../algemeen/x` would reach another folder and leave `related` behind.
-    let found = is_slug(old)
+    let found = (is_slug(old) || crate::text::is_reserved_slug(old))
         .then(|| find_file(root, &settings, old))
         .flatten();
     let Some(found) = found else {
@@ -71,10 +73,14 @@ pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result
 
     let mut write = Vec::new();
     let text = content::read_text(root, &old_path).map_err(|d| d.text())?;
-    let moved = add_alias(
-        &rewrite_links(&text, &old_address, &new_address),
-        &old_address,
-    )
+    let relinked = rewrite_links(&text, &old_address, &new_address);
+    // No alias for `aux`: its redirect page would be the folder `aux/` that Windows and zip files
+    // cannot hold, which is why the practice is renamed (and `check` refused to build it).
+    let moved = if crate::text::is_reserved_slug(old) {
+        frontmatter::split(&relinked).is_ok().then_some(relinked)
+    } else {
+        add_alias(&relinked, &old_address)
+    }
     .ok_or_else(|| {
         crate::msg!("mv-no-front-matter", path = old_path.display().to_string()).to_string()
     })?;
@@ -123,7 +129,12 @@ pub fn apply(plan: &Plan) -> std::io::Result<()> {
 
 /// `(category, path)` of the practice file with this id.
 fn find_file(root: &Path, settings: &Settings, id: &str) -> Option<(String, PathBuf)> {
-    let id = crate::content::practice::related_id(id);
+    // `aux.md`, a name `mv` exists to get rid of, is found as it is: its slug is `aux-praktijk`.
+    let id = if crate::text::is_reserved_slug(id) {
+        id.to_string()
+    } else {
+        crate::content::practice::related_id(id)
+    };
     settings.categories.iter().find_map(|c| {
         let path = root
             .join(PRACTICES_DIR)

@@ -5,8 +5,41 @@ use crate::messages::Message;
 /// under the 255 bytes file systems allow, and an address readable.
 pub const MAX_SLUG_CHARS: usize = 80;
 
+/// What [`slugify`] appends to a name Windows reserves (`con` → `con-praktijk`).
+pub const RESERVED_NAME_SUFFIX: &str = "-praktijk";
+
+/// Names Windows reserves for devices, with any extension and in any case (`con`, `NUL.md`,
+/// `com1.txt`): such a file cannot be made or opened there, nor unpacked from a zip file.
+const RESERVED_ON_WINDOWS: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Whether `name` (a file name, with or without extension) cannot exist on Windows or in a zip
+/// file unpacked there: a reserved device name, or a name ending in a dot or a space, which
+/// Windows strips (so `x.` and `x` would be one file).
+pub fn breaks_on_windows(name: &str) -> bool {
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches([' ', '.']);
+    name.ends_with(['.', ' '])
+        || RESERVED_ON_WINDOWS
+            .iter()
+            .any(|r| stem.eq_ignore_ascii_case(r))
+}
+
+/// Whether `id` is a slug but for being a name Windows reserves (`con`, not `CON` or `con.`):
+/// an existing file `kennisbank mv` can rename to `slugify(id)`.
+pub fn is_reserved_slug(id: &str) -> bool {
+    breaks_on_windows(id) && is_slug(&format!("{id}{RESERVED_NAME_SUFFIX}"))
+}
+
 /// A URL-safe slug: lowercase ASCII letters, digits and single hyphens (`Grote woningen` →
 /// `grote-woningen`), at most [`MAX_SLUG_CHARS`] long (cut after a whole word when it can be).
+/// It is also a file name that works everywhere: a name Windows reserves gets
+/// [`RESERVED_NAME_SUFFIX`] (`Con` → `con-praktijk`), so `new`, the CMS and `mv` agree.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in textkit::fold(text).chars() {
@@ -28,6 +61,9 @@ pub fn slugify(text: &str) -> String {
     }
     while out.ends_with('-') {
         out.pop();
+    }
+    if breaks_on_windows(&out) {
+        out.push_str(RESERVED_NAME_SUFFIX);
     }
     out
 }
@@ -161,6 +197,50 @@ mod tests {
             "{slug}"
         );
         assert!(!is_slug(&"a".repeat(MAX_SLUG_CHARS + 1)));
+    }
+
+    #[test]
+    fn names_windows_reserves_get_a_suffix_and_are_no_slug() {
+        for title in [
+            "Con", "PRN", "aux", "Nul", "com1", "COM9", "lpt1", "Lpt9", "nul.",
+        ] {
+            let slug = slugify(title);
+            assert_eq!(
+                slug,
+                format!("{}-praktijk", title.trim_end_matches('.').to_lowercase())
+            );
+            assert!(is_slug(&slug) && !breaks_on_windows(&slug), "{slug}");
+        }
+        for name in ["con", "nul", "lpt5"] {
+            assert!(!is_slug(name) && is_reserved_slug(name), "{name}");
+        }
+        for name in ["CON", "con.", "con.txt", "console"] {
+            assert!(!is_reserved_slug(name), "{name}");
+        }
+        for file in [
+            "con.md",
+            "CON.md",
+            "Aux.txt.md",
+            "nul .md",
+            "com3",
+            "x.",
+            "x ",
+            "lpt2. ",
+        ] {
+            assert!(breaks_on_windows(file), "{file}");
+        }
+        for fine in [
+            "console",
+            "com10",
+            "nulmeting",
+            "con-praktijk",
+            "com",
+            "x.md",
+            "auxiliair",
+        ] {
+            assert!(!breaks_on_windows(fine), "{fine}");
+            assert_eq!(slugify(fine), fine.replace(".md", "-md"));
+        }
     }
 
     #[test]

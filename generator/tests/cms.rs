@@ -751,3 +751,34 @@ fn a_save_never_replaces_another_practice_or_a_file_it_did_not_write() {
         (first_text, second_text)
     );
 }
+
+/// The CMS makes a new practice's file name from its title: a title such as "Con" or "Nul" would
+/// give `con.md`, which Windows and zip files cannot hold. The save and a rename to such a name are
+/// refused with the reason and the fix, and nothing is written.
+#[test]
+fn the_cms_never_makes_a_name_windows_reserves() {
+    let project = project("minimal");
+    let root = project.path();
+    let before = tree(root);
+    let reply = call(
+        root,
+        json!({ "action": "persistEntry", "params": { "entry": { "path": "content/praktijken/algemeen/nul.md", "raw": "---\ntitle: Nul\nadded: 2026-01-02\n---\nTekst.\n" }, "assets": [], "options": { "newEntry": true } } }),
+    );
+    assert_eq!(reply.status, 422);
+    let why = reply.body["error"].as_str().unwrap();
+    assert!(
+        why.contains("Windows") && why.contains("voeg dan een woord aan de titel toe"),
+        "{why}"
+    );
+    let reply = call(
+        root,
+        json!({ "action": "renamePractice", "params": { "id": "medische-woning", "newId": "lpt1" } }),
+    );
+    assert_eq!(reply.status, 422);
+    let why = reply.body["error"].as_str().unwrap();
+    assert!(
+        why.contains("Windows") && why.contains("`lpt1-praktijk`"),
+        "{why}"
+    );
+    assert_eq!(tree(root), before, "nothing is written");
+}

@@ -41,3 +41,43 @@ fn two_output_flags_together_are_refused_and_print_nothing() {
         assert!(stderr(&out).contains(flag), "{pair:?}: {}", stderr(&out));
     }
 }
+
+/// An official who runs the check on a hand-written scenario, with broken lists beside it, reads
+/// every problem in Dutch at its line with the fix: the YAML parser's English never gets through.
+#[test]
+fn broken_scenario_and_lists_are_reported_in_dutch() {
+    let dir = project("real");
+    write(
+        dir.path(),
+        "scenario.yaml",
+        "periode: 2026-1\ngemeenten:\n  - naam: Ameland\n    taakstelling: 6\n     nieuw: 0\n",
+    );
+    let out = kennisbank(&["herverdeling", "scenario.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("scenario.yaml:5:11: hier staat `: ` waar geen nieuw veld kan beginnen"),
+        "{err}"
+    );
+    assert!(
+        err.contains("zet een waarde met `: ` erin tussen dubbele aanhalingstekens"),
+        "{err}"
+    );
+
+    write(dir.path(), "scenario.yaml", VALID);
+    write(
+        dir.path(),
+        "content/adressen.yaml",
+        "ministeries:\n  - { rol: taakstelling, naam: A }\n  - { rol: taakstelling, naam: B }\n",
+    );
+    let out = kennisbank(&["herverdeling", "scenario.yaml"], dir.path());
+    let err = stderr(&out);
+    assert!(
+        err.contains("adressen.yaml:3: `B` heeft de rol `taakstelling`"),
+        "{err}"
+    );
+    assert!(err.contains("\nfout: ") && !err.contains("error"), "{err}");
+    for english in ["found", "expected", "already held", "no ministry", "line "] {
+        assert!(!err.contains(english), "English `{english}`: {err}");
+    }
+}

@@ -198,3 +198,63 @@ fn snapshot(root: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
     files.sort();
     files
 }
+
+/// `con`, `aux`, `nul`, `com1`… cannot be files on Windows or in a zip unpacked there: `new` and
+/// `mv` never make them, and `check` reports an existing one at its path with the `mv` that fixes it.
+#[test]
+fn names_windows_reserves_are_never_made_and_an_existing_one_is_renamed_by_mv() {
+    let project = project("minimal");
+    let root = project.path();
+    let out = kennisbank(&["new", "algemeen", "Nul", "--date", "2026-03-01"], root);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        "content/praktijken/algemeen/nul-praktijk.md"
+    );
+
+    let out = kennisbank(&["mv", "eerste-praktijk", "COM1"], root);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("Windows") && err.contains("`com1-praktijk`"),
+        "{err}"
+    );
+    assert!(root
+        .join("content/praktijken/algemeen/eerste-praktijk.md")
+        .exists());
+
+    // A file made by hand (or by an older version).
+    write(
+        root,
+        "content/praktijken/medisch/aux.md",
+        "---\ntitle: Hulpmiddelen in huis\nadded: 2025-01-01\n---\nVraag hulpmiddelen op tijd aan.\n",
+    );
+    let (code, diags) = check_json(root);
+    assert_ne!(code, 0);
+    let d = diags
+        .iter()
+        .find(|d| d["path"] == "content/praktijken/medisch/aux.md")
+        .unwrap_or_else(|| panic!("{diags:?}"));
+    assert_eq!(d["code"], "invalid-id", "{d}");
+    assert!(d["message"].as_str().unwrap().contains("Windows"), "{d}");
+    assert!(
+        d["hint"]
+            .as_str()
+            .unwrap()
+            .contains("`kennisbank mv aux aux-praktijk`"),
+        "{d}"
+    );
+
+    let out = kennisbank(&["mv", "aux", "aux-praktijk"], root);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let moved = read(root, "content/praktijken/medisch/aux-praktijk.md");
+    assert!(
+        !moved.contains("aliases"),
+        "no redirect page in a folder `aux/`: {moved}"
+    );
+    let (_, diags) = check_json(root);
+    assert!(
+        !diags.iter().any(|d| d["code"] == "invalid-id"),
+        "{diags:?}"
+    );
+}

@@ -7,7 +7,7 @@ use super::yaml::YamlDoc;
 use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Contact, Link, Practice};
-use crate::text::{check_email, check_external_url, is_slug, slugify};
+use crate::text::{check_email, check_external_url, is_reserved_slug, is_slug, slugify};
 use serde_yaml::Value;
 use textkit::date::Date;
 
@@ -42,7 +42,21 @@ pub fn parse(
 ) -> (Option<Practice>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !is_slug(id) {
+    if is_reserved_slug(id) {
+        // `con.md`: fine here, but Windows and a zip file unpacked there cannot hold it.
+        diags.push(
+            Diagnostic::error(
+                Code::InvalidId,
+                path,
+                crate::msg!("practice-id-reserved", id = id),
+            )
+            .hint(crate::msg!(
+                "practice-id-reserved-hint",
+                id = id,
+                suggestion = slugify(id)
+            )),
+        );
+    } else if !is_slug(id) {
         let suggestion = slugify(id);
         diags.push(
             Diagnostic::error(
@@ -270,7 +284,7 @@ fn date(doc: &YamlDoc, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Date> {
                         "date-invalid",
                         key = key,
                         text = text.as_str(),
-                        detail = e.to_string()
+                        detail = crate::messages::Arg::parser(e)
                     ),
                 )
                 .hint(crate::msg!("date-invalid-hint")),
@@ -371,7 +385,11 @@ fn links(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Link> {
                     doc.error_at(
                         Code::InvalidLink,
                         doc.line_of("links", needle),
-                        crate::msg!("link-invalid", n = i + 1, detail = e.to_string()),
+                        crate::msg!(
+                            "link-invalid",
+                            n = i + 1,
+                            detail = crate::messages::Arg::parser(e)
+                        ),
                     )
                     .hint(hint.clone()),
                 );

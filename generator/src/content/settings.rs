@@ -125,7 +125,7 @@ fn options(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Options {
                                 "date-invalid",
                                 key = "reference_date",
                                 text = t.as_str(),
-                                detail = e.to_string()
+                                detail = crate::messages::Arg::parser(e)
                             ),
                         )
                         .hint(msg!("reference-date-hint")),
@@ -219,7 +219,11 @@ fn categories(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Category> {
                     doc.error_at(
                         Code::InvalidCategory,
                         line,
-                        msg!("category-invalid", n = i + 1, detail = e.to_string()),
+                        msg!(
+                            "category-invalid",
+                            n = i + 1,
+                            detail = crate::messages::Arg::parser(e)
+                        ),
                     )
                     .hint(msg!("category-invalid-hint")),
                 ),

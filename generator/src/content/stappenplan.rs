@@ -85,12 +85,7 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
         Err(e) => {
             let line = e.location().map(|l| l.line()).unwrap_or(1);
             let column = e.location().map(|l| l.column()).unwrap_or(0);
-            let message = e.to_string();
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(&message)
-                .to_string();
+            let message = crate::messages::Arg::parser(e);
             diags.push(
                 Diagnostic::error(
                     Code::InvalidStappenplan,

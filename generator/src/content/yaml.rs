@@ -80,7 +80,8 @@ impl<'a> YamlDoc<'a> {
                         .hint(crate::msg!("yaml-aliases-hint"))
                         .with_source(file_text);
                 }
-                let detail = full.split(" at line ").next().unwrap_or(&full).to_string();
+                // In Dutch, what the parser's English message means (textkit::parser_message).
+                let detail = crate::messages::Arg::parser(&full);
                 let mut message = crate::msg!("yaml-invalid", detail = detail.clone());
                 // libyaml finds an unclosed `[` or quote only at the end; the construct's start is where to look.
                 if let Some((what, position)) = full
@@ -112,7 +113,10 @@ impl<'a> YamlDoc<'a> {
                 }
                 Diagnostic::error(Code::YamlSyntax, path, message)
                     .at(line, column)
-                    .hint(crate::msg!("yaml-invalid-hint"))
+                    .hint(crate::msg!(
+                        "yaml-parser-fix",
+                        fix = crate::messages::Arg::ParserFix(full.clone())
+                    ))
                     .with_source(file_text)
             })?
         };
@@ -288,7 +292,7 @@ impl<'a> YamlDoc<'a> {
         match serde_yaml::from_value::<T>(value.clone()) {
             Ok(v) => Some(v),
             Err(e) => {
-                let detail = e.to_string();
+                let detail = crate::messages::Arg::parser(e);
                 diags.push(
                     self.error_at(
                         Code::InvalidValue,
@@ -323,6 +327,35 @@ mod tests {
         let err = YamlDoc::parse("x.md", text, yaml, 1).err().unwrap();
         assert_eq!(err.code, "yaml-syntax");
         assert_eq!(err.line, 3, "{err:?}");
+    }
+
+    #[test]
+    fn the_parsers_words_are_dutch_for_editors_and_kept_in_english() {
+        use crate::messages::Lang;
+        // libyaml: "found character that cannot start any token"; serde: "invalid type: …".
+        let text = "title: T\nsummary: @gemeente\n";
+        let err = YamlDoc::parse("site.yaml", text, text, 0).err().unwrap();
+        let nl = err.message.render(Lang::Nl);
+        let hint = err.hint.as_ref().unwrap().render(Lang::Nl);
+        assert!(
+            nl.contains("een waarde kan niet beginnen met het teken"),
+            "{nl}"
+        );
+        assert!(hint.contains("tussen dubbele aanhalingstekens"), "{hint}");
+        assert!(!nl.contains("found") && !nl.contains("token"), "{nl}");
+        let en = err.message.render(Lang::En);
+        assert!(en.contains("cannot start any token"), "{en}");
+        assert!(!en.contains(" at line "), "{en}");
+
+        let doc = YamlDoc::parse("x.md", "order: tien\n", "order: tien\n", 0).unwrap();
+        let mut diags = Vec::new();
+        let _ = doc.get::<i64>("order", crate::msg!("expect-whole-number"), &mut diags);
+        let nl = diags[0].message.render(Lang::Nl);
+        assert!(
+            nl.contains("hier staat de tekst `tien`, maar er hoort een heel getal"),
+            "{nl}"
+        );
+        assert!(!nl.contains("invalid type"), "{nl}");
     }
 
     #[test]

@@ -89,6 +89,19 @@ pub enum Arg {
     Number(i64),
     /// Another message, rendered in the same language (such as the reason a URL is not valid).
     Msg(Box<Message>),
+    /// A YAML or JSON parser's own (English) message: in Dutch what is wrong
+    /// ([`textkit::parser_message`]), in English as the parser wrote it (without its position).
+    Parser(String),
+    /// How to fix what a parser's message says: in Dutch from [`textkit::parser_message`], in
+    /// English the general hint `yaml-invalid-hint`.
+    ParserFix(String),
+}
+
+impl Arg {
+    /// A parser's message, for a `detail` variable: see [`Arg::Parser`].
+    pub fn parser(raw: impl std::fmt::Display) -> Arg {
+        Arg::Parser(raw.to_string())
+    }
 }
 
 impl From<&str> for Arg {
@@ -195,6 +208,14 @@ fn arg_text(arg: &Arg, lang: Lang) -> String {
         Arg::Text(t) => t.clone(),
         Arg::Number(n) => n.to_string(),
         Arg::Msg(m) => m.render(lang),
+        Arg::Parser(raw) => match lang {
+            Lang::Nl => textkit::parser_message::explain(raw).problem,
+            Lang::En => textkit::parser_message::without_positions(raw),
+        },
+        Arg::ParserFix(raw) => match lang {
+            Lang::Nl => textkit::parser_message::explain(raw).fix,
+            Lang::En => crate::msg!("yaml-invalid-hint").render(lang),
+        },
     }
 }
 

@@ -37,6 +37,7 @@ yaml-construct-brackets = de lijst tussen `[` en `]`
 yaml-construct-braces = het blok tussen `{"{"}` en `{"}"}`
 yaml-construct-other = { $what }
 yaml-invalid-hint = controleer het inspringen, en zet tekst met `: ` of tekst die begint met een bijzonder teken (zoals `[`, `{"{"}`, `*`, `&`, `#`, `'` of `"`) tussen aanhalingstekens
+yaml-parser-fix = { $fix }
 yaml-aliases = de YAML herhaalt via verwijzingen (`&naam` … `*naam`) zo veel tekst dat hij niet gelezen wordt
 yaml-aliases-hint = de bestanden van de kennisbank hebben geen verwijzingen nodig: schrijf de waarde zelf op deze plek, of zet tekst die met `*` of `&` begint tussen aanhalingstekens
 yaml-not-fields = hier worden regels `veld: waarde` verwacht
@@ -46,7 +47,7 @@ field-unknown-did-you-mean = bedoelde u `{ $field }`? De velden van { $what } zi
 field-unknown-remove = verwijder het, of gebruik een van de velden van { $what }: { $fields }
 field-missing = het verplichte veld `{ $key }` ontbreekt in { $what }
 field-missing-hint = voeg een regel `{ $key }: …` toe
-field-invalid-value = het veld `{ $key }` heeft een ongeldige waarde (technisch: { $detail })
+field-invalid-value = het veld `{ $key }` heeft een ongeldige waarde: { $detail }
 field-must-be = `{ $key }` moet { $expected } zijn
 
 ## Een praktijk
@@ -54,6 +55,8 @@ field-must-be = `{ $key }` moet { $expected } zijn
 what-practice = een praktijk
 practice-id-invalid = de bestandsnaam `{ $id }` is geen geldige naam voor een praktijk
 practice-id-invalid-hint = geef het bestand de naam `{ $suggestion }.md`: kleine letters, cijfers en enkele streepjes
+practice-id-reserved = de bestandsnaam `{ $id }` werkt niet op Windows en niet in een zip-bestand: Windows gebruikt die naam voor een apparaat, dus daar kan niemand het bestand openen of uitpakken
+practice-id-reserved-hint = hernoem het bestand met `kennisbank mv { $id } { $suggestion }` (links en `related` gaan mee); maakt u de praktijk net aan in het CMS, voeg dan een woord aan de titel toe
 front-matter-missing = het bestand begint niet met een regel `---`
 front-matter-missing-hint = begin het bestand met een blok velden:
     ---
@@ -349,6 +352,7 @@ settings-broken-first = De instellingen ({ $path }) bevatten fouten; herstel die
 category-choose = `{ $name }` is geen categorie; kies een van: { $categories }.
 mv-bad-id = `{ $id }` is geen geldige naam voor een praktijk: gebruik kleine letters, cijfers en streepjes, zoals `{ $suggestion }`
 mv-bad-id-no-letters = `{ $id }` is geen geldige naam voor een praktijk: een naam heeft letters of cijfers, in kleine letters met streepjes ertussen, zoals `tijdelijke-woningen`
+mv-reserved-id = `{ $id }` kan geen naam van een praktijk zijn: Windows gebruikt die naam voor een apparaat, dus daar en in een zip-bestand werkt het bestand niet; gebruik bijvoorbeeld `{ $suggestion }`
 mv-no-such-practice = Er is geen praktijk met de naam `{ $id }`.
 mv-nothing-to-do = De nieuwe naam en categorie zijn gelijk aan de oude; er is niets te doen.
 mv-exists = Er is al een praktijk met de naam `{ $id }`; kies een andere naam.
