@@ -277,8 +277,8 @@ fn a_table_that_runs_over_a_page_repeats_its_header() {
     }
 }
 
-/// The text of document `name` of `yaml` as printable HTML, without its tags.
-fn html_text(yaml: &str, name: &str) -> String {
+/// Document `name` of `yaml` as printable HTML.
+fn printable_html(yaml: &str, name: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("s.yaml"), yaml).unwrap();
     let root = repo_root();
@@ -296,7 +296,12 @@ fn html_text(yaml: &str, name: &str) -> String {
         dir.path(),
     );
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
-    let html = stdout(&run);
+    stdout(&run)
+}
+
+/// The text of document `name` of `yaml` as printable HTML, without its tags.
+fn html_text(yaml: &str, name: &str) -> String {
+    let html = printable_html(yaml, name);
     let mut text = String::new();
     let mut in_tag = false;
     for c in html.chars() {
@@ -344,23 +349,7 @@ fn numbers_per_period_are_published_per_period() {
 /// (before, the six decisions ran on, one into the next, with a rule between them).
 #[test]
 fn printed_html_starts_each_decision_on_a_new_page() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("s.yaml"), SIX).unwrap();
-    let root = repo_root();
-    let run = kennisbank(
-        &[
-            "herverdeling",
-            "--root",
-            root.to_str().unwrap(),
-            "s.yaml",
-            "--document",
-            "besluit",
-            "--format",
-            "html",
-        ],
-        dir.path(),
-    );
-    let html = stdout(&run);
+    let html = printable_html(SIX, "besluit");
     assert_eq!(html.matches("<hr class=\"pagina\">").count(), 5, "{html}");
     assert!(
         html.contains("hr.pagina{border:0;margin:0;break-after:page}"),

@@ -34,6 +34,14 @@ pub struct Laid<'a> {
     pub keep_with_next: bool,
 }
 
+/// Whether a paragraph is a line to sign by hand: it holds a dotted field (`……` or `.....`), as
+/// "de secretaris, ……………… de burgemeester, ………………" does. The writers leave room above it for the
+/// signatures.
+pub fn is_signing_line(runs: &[Run]) -> bool {
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    text.contains("……") || text.contains(".....")
+}
+
 /// Whether a paragraph ends with `mark` (ignoring trailing spaces).
 fn ends_with(runs: &[Run], mark: char) -> bool {
     runs.last()

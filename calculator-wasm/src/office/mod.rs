@@ -205,10 +205,11 @@ fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
         }
         match &item.shape {
             Shape::Paragraph(runs) => {
-                body.push_str(&format!(
-                    "<text:p text:style-name=\"{}\">",
-                    odt_paragraph_style(item.page_break_before, item.keep_with_next)
-                ));
+                let style = match odt_paragraph_style(item.page_break_before, item.keep_with_next) {
+                    "Standard" if keep::is_signing_line(runs) => "Tekenregel",
+                    style => style,
+                };
+                body.push_str(&format!("<text:p text:style-name=\"{style}\">"));
                 body.push_str(&odt_runs(runs));
                 body.push_str("</text:p>");
             }
@@ -223,7 +224,12 @@ fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
                 }
                 body.push_str("<table:table-row table:style-name=\"Samen\"><table:table-cell table:style-name=\"Kaal\" office:value-type=\"string\">");
                 for runs in paragraphs {
-                    body.push_str("<text:p text:style-name=\"Standard\">");
+                    let style = if keep::is_signing_line(runs) {
+                        "Tekenregel"
+                    } else {
+                        "Standard"
+                    };
+                    body.push_str(&format!("<text:p text:style-name=\"{style}\">"));
                     body.push_str(&odt_runs(runs));
                     body.push_str("</text:p>");
                 }
@@ -279,7 +285,7 @@ fn odt(blocks: &[Block], title: &str) -> Vec<u8> {
     }
     let ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"";
     let content = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {ns} office:version=\"1.3\"><office:automatic-styles><style:style style:name=\"Pagina\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\"/></style:style><style:style style:name=\"Door\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:keep-with-next=\"always\"/></style:style><style:style style:name=\"PaginaDoor\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\" fo:keep-with-next=\"always\"/></style:style><style:style style:name=\"Celtekst\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\"/></style:style><style:style style:name=\"Celgetal\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:text-align=\"end\"/></style:style><style:style style:name=\"Vet\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style><style:style style:name=\"Tabel\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\" fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.3cm\"/></style:style><style:style style:name=\"Samen\" style:family=\"table-row\"><style:table-row-properties fo:keep-together=\"always\"/></style:style><style:style style:name=\"Ondertekening\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\"/></style:style><style:style style:name=\"Ondertekening.K\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"16cm\"/></style:style><style:style style:name=\"Kaal\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0cm\" fo:border=\"none\"/></style:style><style:style style:name=\"Cel\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #000000\"/></style:style>{column_styles}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {ns} office:version=\"1.3\"><office:automatic-styles><style:style style:name=\"Pagina\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\"/></style:style><style:style style:name=\"Door\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:keep-with-next=\"always\"/></style:style><style:style style:name=\"PaginaDoor\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\" fo:keep-with-next=\"always\"/></style:style><style:style style:name=\"Celtekst\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\"/></style:style><style:style style:name=\"Celgetal\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:text-align=\"end\"/></style:style><style:style style:name=\"Tekenregel\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-top=\"{SIGNING_ROOM_CM}cm\" fo:margin-bottom=\"0.5cm\"/></style:style><style:style style:name=\"Vet\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style><style:style style:name=\"Tabel\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\" fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.3cm\"/></style:style><style:style style:name=\"Samen\" style:family=\"table-row\"><style:table-row-properties fo:keep-together=\"always\"/></style:style><style:style style:name=\"Ondertekening\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"left\"/></style:style><style:style style:name=\"Ondertekening.K\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"16cm\"/></style:style><style:style style:name=\"Kaal\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0cm\" fo:border=\"none\"/></style:style><style:style style:name=\"Cel\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #000000\"/></style:style>{column_styles}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"
     );
     let styles = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles {ns} office:version=\"1.3\"><office:styles><style:default-style style:family=\"paragraph\"><style:paragraph-properties fo:margin-bottom=\"0.2cm\" fo:widows=\"2\" fo:orphans=\"2\"/><style:text-properties style:font-name=\"Liberation Sans\" fo:font-family=\"'Liberation Sans'\" fo:font-size=\"11pt\" fo:language=\"nl\" fo:country=\"NL\"/></style:default-style><style:style style:name=\"Standard\" style:family=\"paragraph\"/></office:styles><office:automatic-styles><style:page-layout style:name=\"A4\"><style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" fo:margin-left=\"2.5cm\" fo:margin-right=\"2.5cm\"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\"/></office:master-styles></office:document-styles>"
@@ -315,14 +321,30 @@ const HAIRLINE: &str = "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:li
 
 /// A .docx paragraph with its page properties.
 fn docx_paragraph(runs: &[Run], page_break_before: bool, keep_with_next: bool) -> String {
-    let props = match (page_break_before, keep_with_next) {
-        (false, false) => "",
-        (false, true) => "<w:pPr><w:keepNext/></w:pPr>",
-        (true, false) => "<w:pPr><w:pageBreakBefore/></w:pPr>",
-        (true, true) => "<w:pPr><w:keepNext/><w:pageBreakBefore/></w:pPr>",
-    };
-    format!("<w:p>{props}{}</w:p>", docx_runs(runs))
+    let mut props = String::new();
+    if keep_with_next {
+        props.push_str("<w:keepNext/>");
+    }
+    if page_break_before {
+        props.push_str("<w:pageBreakBefore/>");
+    }
+    if keep::is_signing_line(runs) {
+        // Room to sign above the dotted line (and half a cm before the next college's block), in
+        // twentieths of a point (567 to the cm).
+        props.push_str(&format!(
+            "<w:spacing w:before=\"{}\" w:after=\"284\"/>",
+            (SIGNING_ROOM_CM * 567.0).round() as u32
+        ));
+    }
+    if props.is_empty() {
+        format!("<w:p>{}</w:p>", docx_runs(runs))
+    } else {
+        format!("<w:p><w:pPr>{props}</w:pPr>{}</w:p>", docx_runs(runs))
+    }
 }
+
+/// The room left above a line to sign ([`keep::is_signing_line`]) for the handwritten signatures.
+const SIGNING_ROOM_CM: f32 = 1.5;
 
 fn docx(blocks: &[Block], title: &str) -> Vec<u8> {
     let mut body = String::new();
@@ -491,6 +513,28 @@ mod tests {
             docx.contains(&format!("</w:tc></w:tr></w:tbl>{HAIRLINE}<w:sectPr>")),
             "{docx}"
         );
+    }
+
+    #[test]
+    fn the_line_to_sign_has_room_above_it_for_the_signatures() {
+        let html = "<p>Het college van A,</p><p>de secretaris, …………… de burgemeester, ……………</p><p>Afschrift aan: COA, e.g. www.coa.nl...</p>";
+        let odt = String::from_utf8_lossy(&write(html, "Brief", Format::Odt)).into_owned();
+        assert!(
+            odt.contains("<text:p text:style-name=\"Tekenregel\">de secretaris, ……………"),
+            "{odt}"
+        );
+        assert!(odt.contains("<style:style style:name=\"Tekenregel\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-top=\"1.5cm\" fo:margin-bottom=\"0.5cm\"/>"), "{odt}");
+        assert_eq!(
+            odt.matches("\"Tekenregel\">").count(),
+            1,
+            "only the line to sign: {odt}"
+        );
+        let docx = String::from_utf8_lossy(&write(html, "Brief", Format::Docx)).into_owned();
+        assert!(
+            docx.contains("<w:p><w:pPr><w:spacing w:before=\"851\" w:after=\"284\"/></w:pPr><w:r><w:t xml:space=\"preserve\">de secretaris, ……………"),
+            "{docx}"
+        );
+        assert_eq!(docx.matches("<w:spacing w:before=").count(), 1, "{docx}");
     }
 
     #[test]
