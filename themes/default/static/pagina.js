@@ -9,8 +9,9 @@
 // 2. Warms the search engine when the header search box gets focus: the engine's glue, its
 // WebAssembly and the index metadata (named by the form's `data-engine-*` attributes) and the
 // search page's own style and script (`data-warm-page`) are fetched into the browser's cache
-// while the visitor types, so the results page that Enter opens finds them there. On a slow phone connection they are most of the wait for the first results. Not on
-// the search page (it loads the engine itself), and not when the visitor asked to save data.
+// while the visitor types, so the results page that Enter opens finds them there. On a slow phone
+// connection they are most of the wait for the first results. Not on the search page (it loads the
+// engine itself), and not when the visitor asked to save data.
 //
 // Without JavaScript the page is just the page.
 

@@ -83,8 +83,11 @@ async function start(root) {
 
 async function engine(root, params) {
   const base = root.dataset.base || "/";
-  // Where the engine is: named once, on the header search form (see pagina.js).
-  const engineFiles = document.querySelector("form[data-engine-glue]").dataset;
+  // Where the engine is: named once, on the header search form (see pagina.js). Without it (a
+  // theme's own base.html) the page says search could not be loaded and links the categories.
+  const header = document.querySelector("form[data-engine-glue]");
+  if (!header) throw new Error("base.html has no header search form with data-engine-glue, -binary and -index");
+  const engineFiles = header.dataset;
   const indexBase = engineFiles.engineIndex;
   const input = root.querySelector("[data-search-input]");
   const form = root.querySelector("[data-search-form]");
