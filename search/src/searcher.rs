@@ -875,6 +875,19 @@ impl Searcher {
         out
     }
 
+    /// The index files (term fragments, word lists) still needed to match `query`, without the
+    /// documents of its results: what a page may fetch while the visitor is still typing (the
+    /// words' fragments change little from letter to letter; the results and their documents
+    /// change with each). Fetched and added, they leave [`Searcher::needed_files`] the documents
+    /// and nothing of these.
+    pub fn needed_index_files(&self, query: &str) -> Vec<String> {
+        let (_, (missing, missing_lists), _) = self.match_words(query);
+        let fragments = missing.into_iter().map(fragment_path);
+        fragments
+            .chain(missing_lists.into_iter().map(backwards_path))
+            .collect()
+    }
+
     fn doc(&self, id: u32) -> Option<&DocData> {
         self.docs.iter().find(|(d, _)| *d == id).map(|(_, doc)| doc)
     }

@@ -47,6 +47,13 @@ impl SearchIndex {
             .join("\n")
     }
 
+    /// The index files `query` needs, without its documents (see
+    /// `Searcher::needed_index_files`), one per line.
+    #[wasm_bindgen(js_name = neededIndex)]
+    pub fn needed_index(&self, query: &str) -> String {
+        self.inner.needed_index_files(query).join("\n")
+    }
+
     #[wasm_bindgen(js_name = addFile)]
     pub fn add_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), JsValue> {
         self.inner

@@ -170,3 +170,57 @@ fn the_first_page_of_exact_matches_is_fetched_once() {
         assert_eq!(docs, limit, "limit {limit}: {docs} documents fetched");
     }
 }
+
+/// What the header search box fetches while the visitor types: the index files of the words
+/// typed so far, never a document; after them, the query needs its documents only, and finds
+/// the same results as a page that fetched everything itself.
+#[test]
+fn files_fetched_while_typing_are_the_querys_index_files_and_no_documents() {
+    let files: HashMap<String, Vec<u8>> = build_index(&synthetic::synthetic_docs(3000))
+        .into_iter()
+        .collect();
+    for query in ["leegstand", "woningcorporatie regionaal", "huurtoeslag"] {
+        let mut s = Searcher::new(&files["meta.bin"]).unwrap();
+        // As typed, letter by letter, each prefix's files fetched before the next letter.
+        let mut typed = String::new();
+        let mut fetched = 0;
+        for c in query.chars() {
+            typed.push(c);
+            for _ in 0..6 {
+                let needed = s.needed_index_files(&typed);
+                if needed.is_empty() {
+                    break;
+                }
+                for path in needed {
+                    assert!(
+                        !path.starts_with("d/"),
+                        "{typed:?} asked for document {path}"
+                    );
+                    s.add_file(&path, &files[&path]).unwrap();
+                    fetched += 1;
+                }
+            }
+        }
+        assert!(fetched > 0, "{query:?}: nothing to fetch while typing");
+        assert!(s.needed_index_files(query).is_empty());
+        let rest = s.needed_files(query, &Filters::default(), 10);
+        assert!(
+            !rest.is_empty() && rest.iter().all(|p| p.starts_with("d/")),
+            "{query:?}: after typing, still needed {rest:?}"
+        );
+        let mut rest = rest;
+        for _ in 0..6 {
+            for path in &rest {
+                assert!(
+                    path.starts_with("d/"),
+                    "{query:?}: after typing, still needed {path}"
+                );
+                s.add_file(path, &files[path]).unwrap();
+            }
+            rest = s.needed_files(query, &Filters::default(), 10);
+        }
+        assert!(rest.is_empty(), "{query:?}: still needed {rest:?}");
+        let (_, fresh) = first_visit(&files, query);
+        assert_eq!(s.search(query, &Filters::default(), 10), fresh, "{query:?}");
+    }
+}

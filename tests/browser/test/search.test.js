@@ -183,8 +183,16 @@ describe('search', { skip }, () => {
     await withContext(async (context) => {
       const p = await context.newPage();
       const engine = [];
+      const indexFiles = [];
+      let fragmentIn;
+      const fragmentLoaded = new Promise((resolve) => (fragmentIn = resolve));
       p.on('request', (r) => {
         if (/search\.js|search_bg\.wasm|meta\.bin|zoeken\.(js|css)/.test(r.url())) engine.push(new URL(r.url()).pathname);
+        const file = new URL(r.url()).pathname.match(/\/zoeken\/index\/([a-z]\/[0-9]+\.bin)$/);
+        if (file) indexFiles.push(file[1]);
+      });
+      p.on('requestfinished', (r) => {
+        if (/\/zoeken\/index\/t\/[0-9]+\.bin$/.test(r.url())) fragmentIn();
       });
       await p.goto(env.url + 'praktijken/');
       await p.waitForLoadState('networkidle');
@@ -194,7 +202,12 @@ describe('search', { skip }, () => {
       await p.locator('#zoekveld').focus();
       await Promise.all(warmed);
       assert.deepEqual([...engine].sort(), ['/static/wasm/search.js', '/static/wasm/search_bg.wasm', '/static/zoeken.css', '/static/zoeken.js', '/zoeken/index/meta.bin'], 'focus fetches the glue, the WebAssembly, the metadata and the search page\'s style and script');
-      await p.keyboard.type('huurtoeslag');
+      assert.deepEqual(indexFiles, [], 'focus alone fetches no word of the index');
+      await p.keyboard.type('huurtoeslag', { delay: 50 });
+      // While the visitor types, the typed words' index files come in; no document of a result.
+      await Promise.race([fragmentLoaded, new Promise((resolve) => setTimeout(resolve, 10000))]);
+      assert.ok(indexFiles.some((f) => f.startsWith('t/')), `the words' fragments while typing: ${indexFiles}`);
+      assert.deepEqual(indexFiles.filter((f) => f.startsWith('d/')), [], 'no document of a result before Enter');
       await Promise.all([p.waitForURL(/\/zoeken\/\?q=huurtoeslag$/), p.keyboard.press('Enter')]);
       await resultLinks(p).first().waitFor({ timeout: 10000 });
     });

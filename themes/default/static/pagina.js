@@ -9,9 +9,12 @@
 // 2. Warms the search engine when the header search box gets focus: the engine's glue, its
 // WebAssembly and the index metadata (named by the form's `data-engine-*` attributes) and the
 // search page's own style and script (`data-warm-page`) are fetched into the browser's cache
-// while the visitor types, so the results page that Enter opens finds them there. On a slow phone
-// connection they are most of the wait for the first results. Not on the search page (it loads the
-// engine itself), and not when the visitor asked to save data.
+// while the visitor types, so the results page that Enter opens finds them there. As the visitor
+// types, the engine (started here once its files are in) names the index files that hold the
+// words typed so far, and those are fetched too; the documents of the results are not (they are
+// most of a query's bytes and change with every letter). On a slow phone connection these files
+// are most of the wait for the first results. Not on the search page (it loads the engine
+// itself), and not when the visitor asked to save data.
 //
 // Without JavaScript the page is just the page.
 
@@ -66,11 +69,52 @@ if (box && !document.querySelector("[data-search-page]") && !navigator.connectio
   if (document.activeElement === box) warmSearchEngine();
 }
 
+// Rounds of index files a query may need before its documents (its words' fragments, then those
+// of their compound parts); the search page stops at the same number.
+const WARM_ROUNDS = 6;
+// Wait this long after a key before asking the engine: one look-up per short pause, not per letter.
+const WARM_TYPING_MS = 100;
+
 function warmSearchEngine() {
   const d = headerForm.dataset;
   const page = (d.warmPage || "").split(" ").filter(Boolean);
-  for (const url of [d.engineGlue, d.engineBinary, d.engineIndex + "meta.bin", ...page]) {
-    // Only the cache is wanted: a failure here is met again, and reported, by the search page.
-    fetch(url, { priority: "low" }).then((r) => r.arrayBuffer()).catch(() => {});
-  }
+  const warm = (url) => fetch(url, { priority: "low" }).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(r.status)));
+  for (const url of page) warm(url).catch(() => {});
+  // Only the cache is wanted: a failure here is met again, and reported, by the search page.
+  startEngine(d, warm).catch(() => {});
+}
+
+async function startEngine(d, warm) {
+  const meta = warm(d.engineIndex + "meta.bin");
+  const binary = fetch(d.engineBinary, { priority: "low" });
+  const glue = await import(d.engineGlue);
+  await glue.default({ module_or_path: binary });
+  const index = new glue.SearchIndex(new Uint8Array(await meta));
+  const files = new Map();
+  const load = (path) => {
+    if (!files.has(path)) {
+      const got = warm(d.engineIndex + path).then((bytes) => index.addFile(path, new Uint8Array(bytes)));
+      got.catch(() => files.delete(path));
+      files.set(path, got);
+    }
+    return files.get(path);
+  };
+  let timer = 0;
+  let typed = 0;
+  const lookUp = async () => {
+    const mine = ++typed;
+    for (let round = 0; round < WARM_ROUNDS && mine === typed; round++) {
+      // Files on their way are named again until they are in; waiting for them is what tells
+      // the engine the next round.
+      const paths = index.neededIndex(box.value).split("\n").filter(Boolean);
+      if (!paths.length) break;
+      await Promise.all(paths.map(load));
+    }
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => lookUp().catch(() => {}), WARM_TYPING_MS);
+  };
+  box.addEventListener("input", schedule);
+  if (box.value.trim()) schedule();
 }
