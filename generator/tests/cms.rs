@@ -753,23 +753,69 @@ fn a_save_never_replaces_another_practice_or_a_file_it_did_not_write() {
 }
 
 /// The CMS makes a new practice's file name from its title: a title such as "Con" or "Nul" would
-/// give `con.md`, which Windows and zip files cannot hold. The save and a rename to such a name are
-/// refused with the reason and the fix, and nothing is written.
+/// give `con.md`, which Windows and zip files cannot hold (Decap CMS itself asks for `.md`, having
+/// dropped the name). A new practice is saved as `kennisbank new` names it (`nul-praktijk.md`);
+/// an existing file with such a name, and a rename to one, are refused with the reason and the
+/// fix, and nothing is written.
 #[test]
 fn the_cms_never_makes_a_name_windows_reserves() {
     let project = project("minimal");
     let root = project.path();
+    let text = "---\ntitle: Nul\nadded: 2026-01-02\n---\nTekst.\n";
+    for (asked, title, saved) in [
+        (
+            "content/praktijken/algemeen/.md",
+            "Nul",
+            "content/praktijken/algemeen/nul-praktijk.md",
+        ),
+        (
+            "content/praktijken/medisch/con.md",
+            "con",
+            "content/praktijken/medisch/con-praktijk.md",
+        ),
+    ] {
+        let raw = text.replace("Nul", title);
+        let reply = call(
+            root,
+            json!({ "action": "persistEntry", "params": { "entry": { "path": asked, "raw": raw }, "assets": [], "options": { "newEntry": true } } }),
+        );
+        assert_eq!(reply.status, 200, "{:?}", reply.body);
+        assert_eq!(
+            reply.body["paths"],
+            json!([saved]),
+            "the admin page opens it there"
+        );
+        assert_eq!(read(root, saved), raw);
+        assert!(!root.join(asked).exists());
+    }
+    // A title with nothing to name the file by: refused, naming the field and the fix.
     let before = tree(root);
     let reply = call(
         root,
-        json!({ "action": "persistEntry", "params": { "entry": { "path": "content/praktijken/algemeen/nul.md", "raw": "---\ntitle: Nul\nadded: 2026-01-02\n---\nTekst.\n" }, "assets": [], "options": { "newEntry": true } } }),
+        json!({ "action": "persistEntry", "params": { "entry": { "path": "content/praktijken/algemeen/.md", "raw": "---\ntitle: '?!'\nadded: 2026-01-02\n---\nTekst.\n" }, "assets": [], "options": { "newEntry": true } } }),
     );
     assert_eq!(reply.status, 422);
     let why = reply.body["error"].as_str().unwrap();
     assert!(
-        why.contains("Windows") && why.contains("voeg dan een woord aan de titel toe"),
+        why.contains("het veld Titel") && why.contains("Voeg een woord aan de titel toe"),
         "{why}"
     );
+    // A file named so outside the CMS (not new): `check`'s refusal, with the rename as the fix.
+    std::fs::write(root.join("content/praktijken/algemeen/aux.md"), text).unwrap();
+    let before_aux = tree(root);
+    let reply = call(
+        root,
+        json!({ "action": "persistEntry", "params": { "entry": { "path": "content/praktijken/algemeen/aux.md", "raw": text.replace("Tekst", "Anders") }, "assets": [], "options": {} } }),
+    );
+    assert_eq!(reply.status, 422);
+    let why = reply.body["error"].as_str().unwrap();
+    assert!(
+        why.contains("Windows") && why.contains("Praktijk hernoemen"),
+        "{why}"
+    );
+    assert_eq!(tree(root), before_aux, "nothing is written");
+    std::fs::remove_file(root.join("content/praktijken/algemeen/aux.md")).unwrap();
+    assert_eq!(tree(root), before);
     let reply = call(
         root,
         json!({ "action": "renamePractice", "params": { "id": "medische-woning", "newId": "lpt1" } }),

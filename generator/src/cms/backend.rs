@@ -5,6 +5,7 @@
 //! messages and nothing is written. A save is written to a temporary file beside the target and
 //! renamed over it, so a file is never half-written.
 
+use super::naming::new_practice_path;
 use super::paths::{resolve, shown};
 use super::validate::{check_file, tidy};
 use crate::diagnostics::{display_path, Diagnostic};
@@ -259,6 +260,18 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
             Some(Err(e)) => return Reply::refused(e),
             None => from.clone(),
         };
+        let to = if new_entry {
+            match new_practice_path(&shown(root, &to), &f.raw) {
+                Ok(None) => to,
+                Ok(Some(named)) => match resolve(root, &named) {
+                    Ok(p) => p,
+                    Err(e) => return Reply::refused(e),
+                },
+                Err(why) => return Reply::refused(why),
+            }
+        } else {
+            to
+        };
         let rel = shown(root, &to);
         if (new_entry || from != to) && std::fs::symlink_metadata(&to).is_ok() {
             return Reply::refused(crate::msg!("cms-path-taken", path = rel.as_str()).to_string());
@@ -273,6 +286,7 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
         }
         plan.push((from, to, raw));
     }
+    let saved: Vec<String> = plan.iter().map(|(_, to, _)| shown(root, to)).collect();
     for (from, to, raw) in plan {
         if let Err(e) = write_atomically(&to, raw.as_bytes()) {
             let why = crate::msg!(
@@ -294,7 +308,9 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
             }
         }
     }
-    Reply::ok(json!({ "message": "entry persisted" }))
+    // `paths`: where the files went (not Decap's: the admin page's script opens a practice
+    // saved under another name than the CMS chose, see `cms::naming`).
+    Reply::ok(json!({ "message": "entry persisted", "paths": saved }))
 }
 
 /// The Dutch message of a refused save, with each error at its line.

@@ -50,7 +50,7 @@ what-practice = a practice
 practice-id-invalid = the file name `{ $id }` is not a valid practice id
 practice-id-invalid-hint = rename the file to `{ $suggestion }.md`: lowercase letters, digits and single hyphens
 practice-id-reserved = the file name `{ $id }` does not work on Windows or in a zip file: Windows reserves that name for a device, so no one can open or unpack the file there
-practice-id-reserved-hint = rename the file with `kennisbank mv { $id } { $suggestion }` (links and `related` follow); when you are creating the practice in the CMS, add a word to its title
+practice-id-reserved-hint = rename the file with `kennisbank mv { $id } { $suggestion }` or with the button ‘Praktijk hernoemen’ in the CMS (links and `related` follow)
 front-matter-missing = the file does not start with a `---` line
 front-matter-missing-hint = start the file with a front matter block:
     ---
@@ -342,6 +342,7 @@ cms-path-refused = The path `{ $path }` is outside the content/ folder and is re
 cms-content-unreadable = The content/ folder cannot be opened: { $detail }
 cms-cannot-start = The CMS cannot start: { $path } has errors. Run `kennisbank check`.
 cms-cannot-save-kind = { $path } cannot be saved through the CMS: only practices ({ $dir }/<category>/<id>.md), { $files }.
+cms-title-no-name = Not saved: the field Titel (‘{ $title }’) has no letter or digit, and the file's name is made from the title. Add a word to the title. Nothing was changed.
 settings-broken-first = The settings ({ $path }) have errors; fix those first (see `kennisbank check`).
 category-choose = `{ $name }` is not a category; choose one of: { $categories }.
 mv-bad-id = `{ $id }` is not a valid practice id: use lowercase letters, digits and hyphens, such as `{ $suggestion }`

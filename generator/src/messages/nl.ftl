@@ -56,7 +56,7 @@ what-practice = een praktijk
 practice-id-invalid = de bestandsnaam `{ $id }` is geen geldige naam voor een praktijk
 practice-id-invalid-hint = geef het bestand de naam `{ $suggestion }.md`: kleine letters, cijfers en enkele streepjes
 practice-id-reserved = de bestandsnaam `{ $id }` werkt niet op Windows en niet in een zip-bestand: Windows gebruikt die naam voor een apparaat, dus daar kan niemand het bestand openen of uitpakken
-practice-id-reserved-hint = hernoem het bestand met `kennisbank mv { $id } { $suggestion }` (links en `related` gaan mee); maakt u de praktijk net aan in het CMS, voeg dan een woord aan de titel toe
+practice-id-reserved-hint = hernoem het bestand met `kennisbank mv { $id } { $suggestion }` of in het CMS met de knop ‘Praktijk hernoemen’ (links en `related` gaan mee)
 front-matter-missing = het bestand begint niet met een regel `---`
 front-matter-missing-hint = begin het bestand met een blok velden:
     ---
@@ -348,6 +348,7 @@ cms-path-refused = Het pad `{ $path }` ligt buiten de map content/ en is geweige
 cms-content-unreadable = De map content/ is niet te openen ({ $detail }).
 cms-cannot-start = De beheeromgeving kan niet starten: { $path } bevat fouten. Voer `kennisbank check` uit.
 cms-cannot-save-kind = { $path } kan niet via het CMS worden opgeslagen: alleen praktijken ({ $dir }/<categorie>/<id>.md), { $files }.
+cms-title-no-name = Niet opgeslagen: het veld Titel (‘{ $title }’) bevat geen letter of cijfer, en de naam van het bestand wordt van de titel gemaakt. Voeg een woord aan de titel toe. Er is niets gewijzigd.
 settings-broken-first = De instellingen ({ $path }) bevatten fouten; herstel die eerst (zie `kennisbank check`).
 category-choose = `{ $name }` is geen categorie; kies een van: { $categories }.
 mv-bad-id = `{ $id }` is geen geldige naam voor een praktijk: gebruik kleine letters, cijfers en streepjes, zoals `{ $suggestion }`
