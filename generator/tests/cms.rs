@@ -828,3 +828,50 @@ fn the_cms_never_makes_a_name_windows_reserves() {
     );
     assert_eq!(tree(root), before, "nothing is written");
 }
+
+/// Two editors open the same practice; the first saves. The second's save, made from the
+/// version both loaded (the admin page sends its id as `baseIds`), is refused in Dutch and the
+/// first's change stays; a save from the version now on disk goes through.
+#[test]
+fn a_save_from_an_older_version_does_not_erase_anothers_change() {
+    let project = project("minimal");
+    let root = project.path();
+    let path = "content/praktijken/algemeen/eerste-praktijk.md";
+    let loaded = call(
+        root,
+        json!({ "action": "getEntry", "params": { "path": path } }),
+    );
+    let base = loaded.body["file"]["id"].as_str().unwrap().to_string();
+    let original = read(root, path);
+    let save = |summary: &str, base: &str| {
+        let raw = original.replacen(
+            "order: 10\n",
+            &format!("order: 10\nsummary: {summary}\n"),
+            1,
+        );
+        assert_ne!(raw, original);
+        call(
+            root,
+            json!({ "action": "persistEntry", "params": { "entry": { "path": path, "raw": raw }, "assets": [], "options": {}, "baseIds": { path: base } } }),
+        )
+    };
+    let first = save("Van de eerste.", &base);
+    assert_eq!(first.status, 200, "{:?}", first.body);
+    let after_first = read(root, path);
+    let second = save("Van de tweede.", &base);
+    assert_eq!(second.status, 422);
+    let why = second.body["error"].as_str().unwrap();
+    assert!(
+        why.contains("door iemand anders") && why.contains("Er is niets gewijzigd"),
+        "{why}"
+    );
+    assert_eq!(
+        read(root, path),
+        after_first,
+        "the first editor's change stays"
+    );
+    let current = first.body["ids"][0].as_str().unwrap();
+    let again = save("Van de tweede.", current);
+    assert_eq!(again.status, 200, "{:?}", again.body);
+    assert!(read(root, path).contains("Van de tweede."));
+}

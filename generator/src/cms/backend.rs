@@ -255,6 +255,18 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
             Ok(p) => p,
             Err(e) => return Reply::refused(e),
         };
+        // The version the editor's form was loaded from (sent by the admin page's script, not
+        // by Decap): a file saved by someone else since is not written over.
+        if let Some(base) = p
+            .pointer("/baseIds")
+            .and_then(|b| b.get(&f.path))
+            .and_then(Value::as_str)
+        {
+            if read_plain(&from).map(|b| content_id(&b)).as_deref() != Some(base) {
+                let why = crate::msg!("cms-changed-meanwhile", path = shown(root, &from));
+                return Reply::refused(why.to_string());
+            }
+        }
         let to = match f.new_path.as_deref().map(|n| resolve(root, n)) {
             Some(Ok(p)) => p,
             Some(Err(e)) => return Reply::refused(e),
@@ -287,6 +299,10 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
         plan.push((from, to, raw));
     }
     let saved: Vec<String> = plan.iter().map(|(_, to, _)| shown(root, to)).collect();
+    let ids: Vec<String> = plan
+        .iter()
+        .map(|(_, _, raw)| content_id(raw.as_bytes()))
+        .collect();
     for (from, to, raw) in plan {
         if let Err(e) = write_atomically(&to, raw.as_bytes()) {
             let why = crate::msg!(
@@ -308,9 +324,10 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
             }
         }
     }
-    // `paths`: where the files went (not Decap's: the admin page's script opens a practice
-    // saved under another name than the CMS chose, see `cms::naming`).
-    Reply::ok(json!({ "message": "entry persisted", "paths": saved }))
+    // `paths` and `ids`: where the files went and their versions (not Decap's: for the admin
+    // page's script, which opens a practice saved under another name than the CMS chose, see
+    // `cms::naming`, and sends the version with the next save).
+    Reply::ok(json!({ "message": "entry persisted", "paths": saved, "ids": ids }))
 }
 
 /// The Dutch message of a refused save, with each error at its line.
