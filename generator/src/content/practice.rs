@@ -136,6 +136,7 @@ pub fn parse(
         None
     };
     let tags = string_list(&doc, "tags", &mut diags);
+    diags.extend(duplicate_tags(&doc, &tags));
     let related = string_list(&doc, "related", &mut diags);
     for r in &related {
         if !is_slug(r) {
@@ -194,6 +195,11 @@ pub fn parse(
             added,
             updated,
             order,
+            order_line: if order.is_some() {
+                doc.key_line("order")
+            } else {
+                0
+            },
             summary,
             tag_lines: tags.iter().map(|t| doc.line_of("tags", t)).collect(),
             tags,
@@ -208,6 +214,31 @@ pub fn parse(
         _ => None,
     };
     (practice, diags)
+}
+
+/// A tag written twice in one practice, the same but for case or accents (`Wonen`, `wonen`):
+/// both have one tag page, and the practice would show the tag twice.
+fn duplicate_tags(doc: &YamlDoc, tags: &[String]) -> Vec<Diagnostic> {
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    let mut diags = Vec::new();
+    for t in tags {
+        let slug = crate::text::slugify(t);
+        if slug.is_empty() {
+            continue; // `validate` names a tag without letters
+        }
+        match seen.iter().find(|(s, _)| *s == slug) {
+            Some((_, first)) => diags.push(
+                doc.error_at(
+                    Code::DuplicateTag,
+                    doc.line_of("tags", t),
+                    crate::msg!("tag-duplicate", tag = t.as_str(), first = *first),
+                )
+                .hint(crate::msg!("tag-duplicate-hint", tag = t.as_str())),
+            ),
+            None => seen.push((slug, t)),
+        }
+    }
+    diags
 }
 
 /// An old address as written in `aliases` (`/praktijken/algemeen/oude-naam/`, the slashes

@@ -182,10 +182,15 @@ related-self-hint = remove it
 did-you-mean = did you mean `{ $name }`?
 related-unknown = `related` names `{ $id }`, but no practice has that id
 related-unknown-hint = use the file name (without `.md`) of an existing practice
+related-unknown-did-you-mean = did you mean `{ $name }`? If the practice was removed, take `{ $id }` out of `related`
 tag-no-letters = the tag `{ $tag }` has no letters or digits
 tag-no-letters-hint = use a word as tag
 tag-spelling = the tag `{ $tag }` is written `{ $other }` in { $path }
 tag-spelling-hint = use one spelling, so the tag page shows one name
+tag-duplicate = the tag `{ $tag }` is twice in `tags` (also as `{ $first }`); the practice would show it twice
+tag-duplicate-hint = remove `{ $tag }` from the list; capitals and accents do not make another tag
+order-taken = `order: { $order }` is also that of { $other }; which comes first then depends on the date added
+order-taken-hint = choose a number that is free, such as `order: { $suggestion }`
 
 ## Files and folders
 
@@ -243,6 +248,7 @@ yaml-control-character = there is an invisible control character ({ $code }) on 
 yaml-control-character-hint = remove it (it often comes along when copying from another program): `{ $fixed }`
 yaml-tab = there is a tab at the start of the line; YAML only accepts spaces for indentation
 yaml-tab-hint = replace the tab by spaces: `{ $fixed }`
+yaml-tab-hint-top = remove the tab: a top-level field starts at the beginning of the line: `{ $fixed }`
 yaml-missing-colon = the colon after the field name is missing on this line
 yaml-write = write `{ $fixed }`
 yaml-duplicate-key = the field `{ $key }` is there twice: also on line { $first }

@@ -188,10 +188,15 @@ related-self-hint = verwijder het
 did-you-mean = bedoelde u `{ $name }`?
 related-unknown = `related` noemt `{ $id }`, maar er is geen praktijk met die naam
 related-unknown-hint = gebruik de bestandsnaam (zonder `.md`) van een bestaande praktijk
+related-unknown-did-you-mean = bedoelde u `{ $name }`? Is de praktijk verwijderd, haal `{ $id }` dan weg uit `related`
 tag-no-letters = de tag `{ $tag }` heeft geen letters of cijfers
 tag-no-letters-hint = gebruik een woord als tag
 tag-spelling = de tag `{ $tag }` wordt in { $path } als `{ $other }` geschreven
 tag-spelling-hint = kies één schrijfwijze, zodat de tagpagina één naam toont
+tag-duplicate = de tag `{ $tag }` staat twee keer in `tags` (ook als `{ $first }`); de praktijk zou hem twee keer tonen
+tag-duplicate-hint = verwijder `{ $tag }` uit de lijst; hoofdletters en accenten maken geen andere tag
+order-taken = `order: { $order }` heeft ook { $other }; welke eerst komt, hangt dan af van de datum van toevoegen
+order-taken-hint = kies een getal dat nog vrij is, zoals `order: { $suggestion }`
 
 ## Bestanden en mappen
 
@@ -249,6 +254,7 @@ yaml-control-character = er staat een onzichtbaar stuurteken ({ $code }) op deze
 yaml-control-character-hint = verwijder het (het komt vaak mee bij kopiëren uit een ander programma): `{ $fixed }`
 yaml-tab = er staat een tab aan het begin van de regel; YAML accepteert alleen spaties om in te springen
 yaml-tab-hint = vervang de tab door spaties: `{ $fixed }`
+yaml-tab-hint-top = haal de tab weg: een veld bovenaan begint aan het begin van de regel: `{ $fixed }`
 yaml-missing-colon = op deze regel ontbreekt de dubbele punt na de veldnaam
 yaml-write = schrijf `{ $fixed }`
 yaml-duplicate-key = het veld `{ $key }` staat er twee keer: ook op regel { $first }
