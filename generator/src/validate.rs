@@ -54,11 +54,13 @@ pub fn validate_with(
                     let mut m = others.iter().filter(|id| id.starts_with(r.as_str()));
                     m.next().filter(|_| m.next().is_none()).copied()
                 };
-                let hint = match suggest(r, &others).or_else(by_prefix) {
-                    Some(s) => {
+                // A near name may be a typo, or a practice that was removed (with a sibling).
+                let hint = match (suggest(r, &others), by_prefix()) {
+                    (Some(s), _) => {
                         crate::msg!("related-unknown-did-you-mean", name = s, id = r.as_str())
                     }
-                    None => crate::msg!("related-unknown-hint"),
+                    (None, Some(s)) => crate::msg!("did-you-mean", name = s),
+                    (None, None) => crate::msg!("related-unknown-hint"),
                 };
                 diags.push(
                     Diagnostic::error(
