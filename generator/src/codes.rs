@@ -149,10 +149,12 @@ pub enum Code {
     DuplicateTag,
     /// Two practices of a category have the same `order` (a warning).
     OrderTaken,
+    /// A practice saved in the CMS has a date after today.
+    FutureDate,
 }
 
 impl Code {
-    pub const ALL: [Code; 72] = [
+    pub const ALL: [Code; 73] = [
         Code::UnreadableFile,
         Code::NotUtf8,
         Code::CannotWrite,
@@ -225,6 +227,7 @@ impl Code {
         Code::StrayMarkdown,
         Code::DuplicateTag,
         Code::OrderTaken,
+        Code::FutureDate,
     ];
 
     /// The code as diagnostics print it, such as `unknown-field`.
@@ -302,6 +305,7 @@ impl Code {
             Code::StrayMarkdown => "stray-markdown",
             Code::DuplicateTag => "duplicate-tag",
             Code::OrderTaken => "order-taken",
+            Code::FutureDate => "future-date",
         }
     }
 }

@@ -191,6 +191,8 @@ tag-duplicate = the tag `{ $tag }` is twice in `tags` (also as `{ $first }`); th
 tag-duplicate-hint = remove `{ $tag }` from the list; capitals and accents do not make another tag
 order-taken = `order: { $order }` is also that of { $other }; which comes first then depends on the date added
 order-taken-hint = choose a number that is free, such as `order: { $suggestion }`
+date-in-future = `{ $key }` ({ $date }) is after today ({ $today }); the site would take that date as ‘today’, and the other practices would lose ‘Nieuw’
+date-in-future-hint = enter today's date or an earlier one in the field ‘{ $field }’ (is there a typo in the year?)
 
 ## Files and folders
 

@@ -197,6 +197,8 @@ tag-duplicate = de tag `{ $tag }` staat twee keer in `tags` (ook als `{ $first }
 tag-duplicate-hint = verwijder `{ $tag }` uit de lijst; hoofdletters en accenten maken geen andere tag
 order-taken = `order: { $order }` heeft ook { $other }; welke eerst komt, hangt dan af van de datum van toevoegen
 order-taken-hint = kies een getal dat nog vrij is, zoals `order: { $suggestion }`
+date-in-future = `{ $key }` ({ $date }) ligt na vandaag ({ $today }); de site zou die datum als ‘vandaag’ nemen, en bij de andere praktijken verdwijnt dan ‘Nieuw’
+date-in-future-hint = vul in het veld ‘{ $field }’ de datum van vandaag of eerder in (staat er een tikfout in het jaar?)
 
 ## Bestanden en mappen
 
