@@ -29,9 +29,15 @@ pub fn admin_page(local: bool) -> String {
         ""
     };
     format!(
-        "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{ADMIN_CSP}\">\n<meta name=\"robots\" content=\"noindex\">\n<title>Beheer van de kennisbank</title>\n</head>\n<body>\n<noscript>De beheeromgeving werkt alleen met JavaScript aan.</noscript>\n{local_parts}<script src=\"decap-cms.js\"></script>\n</body>\n</html>\n"
+        "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{ADMIN_CSP}\">\n<meta name=\"robots\" content=\"noindex\">\n<title>Beheer van de kennisbank</title>\n<style>{NARROW_SCREEN_STYLE}</style>\n</head>\n<body>\n<noscript>De beheeromgeving werkt alleen met JavaScript aan.</noscript>\n{local_parts}<script src=\"decap-cms.js\"></script>\n</body>\n</html>\n"
     )
 }
+
+/// Decap CMS's editor is at least 800 px wide, with the form and the preview side by side: on a
+/// phone (360 px) the form was a narrow strip, scrolled sideways, and a refusal's message out of
+/// sight. Below 800 px the form takes the whole width and the preview (its button still shows it)
+/// and the account menu make room. Decap's class names end in the component's name.
+const NARROW_SCREEN_STYLE: &str = "@media (max-width: 799px) { [class*=\"-EditorContainer\"], [class*=\"-ToolbarContainer\"] { min-width: 0 !important; } .SplitPane .Pane2, .SplitPane .Resizer, [class*=\"-ToolbarSectionMeta\"] { display: none !important; } .SplitPane .Pane1 { width: 100% !important; } }";
 
 /// The rename page and its script (`kennisbank serve` only).
 pub const RENAME_PAGE: &str = include_str!("hernoemen.html");
