@@ -105,12 +105,19 @@ fn bom_crlf_and_a_rule_in_the_text_pass() {
 
 #[test]
 fn broken_files_are_named_at_their_line_with_the_fix() {
-    let cases: [(&[u8], &str, u64, &str); 5] = [
+    let cases: [(&[u8], &str, u64, &str); 6] = [
         (
             b"---\ntitle: Nieuw\nadded: 2026-03-01\n\nTekst zonder afsluiting.\n",
             "unclosed-front-matter",
             1,
             "`---`",
+        ),
+        (
+            // No `---` after the fields, but one further down: the text is not a field.
+            b"---\ntitle: Nieuw\nadded: 2026-03-01\n\nTekst van de praktijk.\n\n---\n\nMeer.\n",
+            "unclosed-front-matter",
+            5,
+            "`---` vóór regel 5",
         ),
         (
             b"---\ntitel: Nieuw\nadded: 2026-03-01\n---\nTekst.\n",

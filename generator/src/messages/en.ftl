@@ -60,6 +60,8 @@ front-matter-missing-hint = start the file with a front matter block:
     De tekst van de praktijk.
 front-matter-unclosed = the front matter has no closing `---` line
 front-matter-unclosed-hint = put a line with just `---` after the last field, before the text
+front-matter-text-inside = the fields at the top are not closed before the text: line { $line } is not a field but text
+front-matter-text-inside-hint = put a line with only `---` before line { $line }, after the last field
 date-order = `updated` ({ $updated }) is before `added` ({ $added })
 date-order-hint = `updated` is the date of the last change; it cannot be earlier than `added`
 expect-whole-number = a whole number, such as `30`

@@ -66,6 +66,8 @@ front-matter-missing-hint = begin het bestand met een blok velden:
     De tekst van de praktijk.
 front-matter-unclosed = het blok velden bovenaan heeft geen afsluitende regel `---`
 front-matter-unclosed-hint = zet een regel met alleen `---` na het laatste veld, vóór de tekst
+front-matter-text-inside = het blok velden bovenaan is niet afgesloten vóór de tekst: regel { $line } is geen veld maar tekst
+front-matter-text-inside-hint = zet een regel met alleen `---` vóór regel { $line }, na het laatste veld
 date-order = `updated` ({ $updated }) ligt vóór `added` ({ $added })
 date-order-hint = `updated` is de datum van de laatste wijziging; die kan niet eerder zijn dan `added`
 expect-whole-number = een heel getal, zoals `30`
