@@ -343,11 +343,16 @@ fn an_invalid_save_is_refused_in_dutch_and_writes_nothing() {
     for (raw, expected) in [
         (
             "---\ntitle: T\nadded: 2026-02-30\n---\nTekst.\n",
-            "regel 3: `added` is geen geldige datum",
+            "regel 3, veld ‘Toegevoegd op’: `added` is geen geldige datum",
         ),
         (
             "---\ntitle: T\nadded: 2026-01-02\nrelated: [bestaat-niet]\n---\nTekst.\n",
             "er is geen praktijk met die naam",
+        ),
+        (
+            // A tag twice, as the form's list makes it: named by the form field.
+            "---\ntitle: T\nadded: 2026-01-02\ntags:\n  - Wonen\n  - wonen\n---\nTekst.\n",
+            "regel 6, veld ‘Tags’: de tag `wonen` staat twee keer",
         ),
         (
             "---\ntitle: T\nadded: 2026-01-02\n---\n",

@@ -294,7 +294,7 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
             Err(why) => return Reply::refused(why),
         };
         if diags.iter().any(Diagnostic::is_error) {
-            return Reply::refused(refusal(&rel, &diags));
+            return Reply::refused(refusal(&rel, &raw, &diags));
         }
         plan.push((from, to, raw));
     }
@@ -330,13 +330,20 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
     Reply::ok(json!({ "message": "entry persisted", "paths": saved, "ids": ids }))
 }
 
-/// The Dutch message of a refused save, with each error at its line.
-pub fn refusal(rel: &str, diags: &[Diagnostic]) -> String {
+/// The Dutch message of a refused save, with each error at its line and, in the fields, with
+/// the form field's label as the editor sees it (`regel 5, veld ‘Tags’`).
+pub fn refusal(rel: &str, raw: &str, diags: &[Diagnostic]) -> String {
     let mut out = crate::msg!("cms-save-refused", path = rel).to_string();
     for d in diags.iter().filter(|d| d.is_error()) {
         out.push_str("\n• ");
         if d.line > 0 {
-            out.push_str(&crate::msg!("cms-save-refused-line", line = d.line).to_string());
+            let at = match super::validate::field_label_at(rel, raw, d.line) {
+                Some(field) => {
+                    crate::msg!("cms-save-refused-line-field", line = d.line, field = field)
+                }
+                None => crate::msg!("cms-save-refused-line", line = d.line),
+            };
+            out.push_str(&at.to_string());
             out.push_str(": ");
         }
         out.push_str(&d.text());

@@ -108,6 +108,33 @@ pub fn future_dates(
     diags
 }
 
+/// The label of the form field whose value is on file line `line` of `raw` (the top-level key at
+/// or above it), for a file the CMS edits; `None` in a practice's text or outside a field.
+pub fn field_label_at(rel: &str, raw: &str, line: usize) -> Option<&'static str> {
+    let (fields, front_matter) = match rel {
+        settings::PATH => (content::schema::SITE, false),
+        stappenplan::PATH => (content::schema::STAPPENPLAN, false),
+        synonyms::PATH => (content::schema::SYNONYMS, false),
+        _ if practice_location(rel).is_some() => (content::schema::PRACTICE, true),
+        _ => return None,
+    };
+    let lines: Vec<&str> = raw.lines().take(line).collect();
+    if lines.len() < line || (front_matter && line == 1) {
+        return None;
+    }
+    for l in lines.iter().skip(usize::from(front_matter)).rev() {
+        if front_matter && l.trim_end() == "---" {
+            return None; // in the text below the fields
+        }
+        if l.starts_with([' ', '\t', '-', '#']) || l.trim().is_empty() {
+            continue;
+        }
+        let key = l.split_once(':')?.0.trim();
+        return fields.iter().find(|f| f.name == key).map(|f| f.label);
+    }
+    None
+}
+
 /// `(category, id)` of `content/praktijken/<category>/<id>.md`.
 fn practice_location(rel: &str) -> Option<(&str, &str)> {
     let rest = rel
@@ -185,6 +212,17 @@ mod tests {
         let hint = diags[0].hint_text().unwrap();
         assert!(hint.contains("Bijgewerkt op"), "{hint}");
         assert!(future_dates(rel, raw, &p, Date::new(2062, 3, 1).unwrap()).is_empty());
+    }
+
+    #[test]
+    fn a_line_is_named_by_its_form_field() {
+        let rel = "content/praktijken/algemeen/x.md";
+        let raw = "---\ntitle: X\nadded: 2026-03-01\ntags:\n  - Wonen\n  - wonen\n---\nTekst.\n";
+        assert_eq!(field_label_at(rel, raw, 6), Some("Tags"));
+        assert_eq!(field_label_at(rel, raw, 3), Some("Toegevoegd op"));
+        assert_eq!(field_label_at(rel, raw, 8), None, "the text");
+        assert_eq!(field_label_at(rel, raw, 1), None);
+        assert_eq!(field_label_at("content/x.txt", raw, 3), None);
     }
 
     #[test]

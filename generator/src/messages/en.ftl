@@ -14,6 +14,7 @@ report-left-out-file = { $n } more problem(s) in this file are not shown; run `k
 
 cms-save-refused = Not saved: { $path } has errors. Nothing was changed.
 cms-save-refused-line = line { $line }
+cms-save-refused-line-field = line { $line }, field ‘{ $field }’
 
 ## The link check
 

@@ -20,6 +20,7 @@ report-left-out-file = nog { $n } probleem/problemen in dit bestand worden niet 
 
 cms-save-refused = Niet opgeslagen: { $path } bevat fouten. Er is niets gewijzigd.
 cms-save-refused-line = regel { $line }
+cms-save-refused-line-field = regel { $line }, veld ‘{ $field }’
 
 ## De controle van links
 
