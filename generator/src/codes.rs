@@ -145,10 +145,16 @@ pub enum Code {
     InvalidAlias,
     /// A `.md` file outside the category folders of content/praktijken/ is not published (a warning).
     StrayMarkdown,
+    /// A tag is written twice in one practice (the same but for case or accents).
+    DuplicateTag,
+    /// Two practices of a category have the same `order` (a warning).
+    OrderTaken,
+    /// A practice saved in the CMS has a date after today.
+    FutureDate,
 }
 
 impl Code {
-    pub const ALL: [Code; 70] = [
+    pub const ALL: [Code; 73] = [
         Code::UnreadableFile,
         Code::NotUtf8,
         Code::CannotWrite,
@@ -219,6 +225,9 @@ impl Code {
         Code::TagVariant,
         Code::InvalidAlias,
         Code::StrayMarkdown,
+        Code::DuplicateTag,
+        Code::OrderTaken,
+        Code::FutureDate,
     ];
 
     /// The code as diagnostics print it, such as `unknown-field`.
@@ -294,6 +303,9 @@ impl Code {
             Code::TagVariant => "tag-variant",
             Code::InvalidAlias => "invalid-alias",
             Code::StrayMarkdown => "stray-markdown",
+            Code::DuplicateTag => "duplicate-tag",
+            Code::OrderTaken => "order-taken",
+            Code::FutureDate => "future-date",
         }
     }
 }

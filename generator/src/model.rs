@@ -101,6 +101,8 @@ pub struct Practice {
     pub added: Date,
     pub updated: Option<Date>,
     pub order: Option<i64>,
+    /// File line of `order`, for messages (0 without one).
+    pub order_line: usize,
     pub summary: Option<String>,
     pub tags: Vec<String>,
     pub links: Vec<Link>,

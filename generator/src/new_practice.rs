@@ -78,7 +78,8 @@ impl fmt::Display for NewError {
     }
 }
 
-/// Today's date in UTC: the only place the generator reads the clock, for `added`.
+/// Today's date in UTC: the only place the generator reads the clock, for `added` (`new`) and
+/// for the CMS's refusal of a date after today (`cms::validate::future_dates`).
 pub fn today() -> Option<Date> {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

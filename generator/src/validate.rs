@@ -48,13 +48,19 @@ pub fn validate_with(
                 );
             } else if !by_id.contains_key(r.as_str()) {
                 // A unique id that starts with what was written (`buddy` for `buddyproject`).
+                // Never the practice itself: it cannot be its own "Zie ook".
+                let others: Vec<&str> = ids.iter().copied().filter(|id| *id != p.id).collect();
                 let by_prefix = || {
-                    let mut m = ids.iter().filter(|id| id.starts_with(r.as_str()));
+                    let mut m = others.iter().filter(|id| id.starts_with(r.as_str()));
                     m.next().filter(|_| m.next().is_none()).copied()
                 };
-                let hint = match suggest(r, &ids).or_else(by_prefix) {
-                    Some(s) => crate::msg!("did-you-mean", name = s),
-                    None => crate::msg!("related-unknown-hint"),
+                // A near name may be a typo, or a practice that was removed (with a sibling).
+                let hint = match (suggest(r, &others), by_prefix()) {
+                    (Some(s), _) => {
+                        crate::msg!("related-unknown-did-you-mean", name = s, id = r.as_str())
+                    }
+                    (None, Some(s)) => crate::msg!("did-you-mean", name = s),
+                    (None, None) => crate::msg!("related-unknown-hint"),
                 };
                 diags.push(
                     Diagnostic::error(
@@ -72,7 +78,7 @@ pub fn validate_with(
     // Tags that differ only in spelling share a page; say so, so editors pick one spelling.
     let mut tags: BTreeMap<String, (&str, &str)> = BTreeMap::new();
     for p in &content.practices {
-        for t in &p.tags {
+        for (t, &line) in p.tags.iter().zip(&p.tag_lines) {
             let slug = slugify(t);
             if slug.is_empty() {
                 diags.push(
@@ -81,6 +87,7 @@ pub fn validate_with(
                         p.path.clone(),
                         crate::msg!("tag-no-letters", tag = t.as_str()),
                     )
+                    .at(line, 0)
                     .hint(crate::msg!("tag-no-letters-hint")),
                 );
                 continue;
@@ -97,6 +104,7 @@ pub fn validate_with(
                             path = *path
                         ),
                     )
+                    .at(line, 0)
                     .hint(crate::msg!("tag-spelling-hint")),
                 ),
                 Some(_) => {}
@@ -106,8 +114,50 @@ pub fn validate_with(
             }
         }
     }
+    diags.extend(orders_taken(&content.practices));
     diags.extend(crate::content::lint::tag_variants(&content.practices));
     diags.extend(crate::content::lint::alias_clashes(&content.practices));
+    diags
+}
+
+/// Two practices of a category with the same `order`: which comes first then depends on the
+/// date added, which is rarely what the editor meant (a new practice put "at 10" to come first).
+/// A warning at the `order:` line of each but the first (by file name).
+fn orders_taken(practices: &[Practice]) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<(&str, i64), &Practice> = BTreeMap::new();
+    let mut sorted: Vec<&Practice> = practices.iter().filter(|p| p.order.is_some()).collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut diags = Vec::new();
+    for p in sorted {
+        let Some(order) = p.order else { continue };
+        match first.get(&(p.category.as_str(), order)) {
+            Some(other) => {
+                // A free number next to it, when there is one (steps of 10 leave room).
+                let taken = |n: i64| {
+                    practices
+                        .iter()
+                        .any(|q| q.category == p.category && q.order == Some(n))
+                };
+                let free = [5, -5, 1, -1, 2, -2, 3, -3, 4, -4]
+                    .into_iter()
+                    .map(|d| order + d)
+                    .find(|n| *n >= 0 && !taken(*n))
+                    .unwrap_or(order + 1);
+                diags.push(
+                    Diagnostic::warning(
+                        Code::OrderTaken,
+                        p.path.clone(),
+                        crate::msg!("order-taken", order = order, other = other.path.as_str()),
+                    )
+                    .at(p.order_line, 0)
+                    .hint(crate::msg!("order-taken-hint", suggestion = free)),
+                );
+            }
+            None => {
+                first.insert((p.category.as_str(), order), p);
+            }
+        }
+    }
     diags
 }
 

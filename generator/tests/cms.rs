@@ -343,11 +343,16 @@ fn an_invalid_save_is_refused_in_dutch_and_writes_nothing() {
     for (raw, expected) in [
         (
             "---\ntitle: T\nadded: 2026-02-30\n---\nTekst.\n",
-            "regel 3: `added` is geen geldige datum",
+            "regel 3, veld ‘Toegevoegd op’: `added` is geen geldige datum",
         ),
         (
             "---\ntitle: T\nadded: 2026-01-02\nrelated: [bestaat-niet]\n---\nTekst.\n",
             "er is geen praktijk met die naam",
+        ),
+        (
+            // A tag twice, as the form's list makes it: named by the form field.
+            "---\ntitle: T\nadded: 2026-01-02\ntags:\n  - Wonen\n  - wonen\n---\nTekst.\n",
+            "regel 6, veld ‘Tags’: de tag `wonen` staat twee keer",
         ),
         (
             "---\ntitle: T\nadded: 2026-01-02\n---\n",
@@ -753,23 +758,69 @@ fn a_save_never_replaces_another_practice_or_a_file_it_did_not_write() {
 }
 
 /// The CMS makes a new practice's file name from its title: a title such as "Con" or "Nul" would
-/// give `con.md`, which Windows and zip files cannot hold. The save and a rename to such a name are
-/// refused with the reason and the fix, and nothing is written.
+/// give `con.md`, which Windows and zip files cannot hold (Decap CMS itself asks for `.md`, having
+/// dropped the name). A new practice is saved as `kennisbank new` names it (`nul-praktijk.md`);
+/// an existing file with such a name, and a rename to one, are refused with the reason and the
+/// fix, and nothing is written.
 #[test]
 fn the_cms_never_makes_a_name_windows_reserves() {
     let project = project("minimal");
     let root = project.path();
+    let text = "---\ntitle: Nul\nadded: 2026-01-02\n---\nTekst.\n";
+    for (asked, title, saved) in [
+        (
+            "content/praktijken/algemeen/.md",
+            "Nul",
+            "content/praktijken/algemeen/nul-praktijk.md",
+        ),
+        (
+            "content/praktijken/medisch/con.md",
+            "con",
+            "content/praktijken/medisch/con-praktijk.md",
+        ),
+    ] {
+        let raw = text.replace("Nul", title);
+        let reply = call(
+            root,
+            json!({ "action": "persistEntry", "params": { "entry": { "path": asked, "raw": raw }, "assets": [], "options": { "newEntry": true } } }),
+        );
+        assert_eq!(reply.status, 200, "{:?}", reply.body);
+        assert_eq!(
+            reply.body["paths"],
+            json!([saved]),
+            "the admin page opens it there"
+        );
+        assert_eq!(read(root, saved), raw);
+        assert!(!root.join(asked).exists());
+    }
+    // A title with nothing to name the file by: refused, naming the field and the fix.
     let before = tree(root);
     let reply = call(
         root,
-        json!({ "action": "persistEntry", "params": { "entry": { "path": "content/praktijken/algemeen/nul.md", "raw": "---\ntitle: Nul\nadded: 2026-01-02\n---\nTekst.\n" }, "assets": [], "options": { "newEntry": true } } }),
+        json!({ "action": "persistEntry", "params": { "entry": { "path": "content/praktijken/algemeen/.md", "raw": "---\ntitle: '?!'\nadded: 2026-01-02\n---\nTekst.\n" }, "assets": [], "options": { "newEntry": true } } }),
     );
     assert_eq!(reply.status, 422);
     let why = reply.body["error"].as_str().unwrap();
     assert!(
-        why.contains("Windows") && why.contains("voeg dan een woord aan de titel toe"),
+        why.contains("het veld Titel") && why.contains("Voeg een woord aan de titel toe"),
         "{why}"
     );
+    // A file named so outside the CMS (not new): `check`'s refusal, with the rename as the fix.
+    std::fs::write(root.join("content/praktijken/algemeen/aux.md"), text).unwrap();
+    let before_aux = tree(root);
+    let reply = call(
+        root,
+        json!({ "action": "persistEntry", "params": { "entry": { "path": "content/praktijken/algemeen/aux.md", "raw": text.replace("Tekst", "Anders") }, "assets": [], "options": {} } }),
+    );
+    assert_eq!(reply.status, 422);
+    let why = reply.body["error"].as_str().unwrap();
+    assert!(
+        why.contains("Windows") && why.contains("Praktijk hernoemen"),
+        "{why}"
+    );
+    assert_eq!(tree(root), before_aux, "nothing is written");
+    std::fs::remove_file(root.join("content/praktijken/algemeen/aux.md")).unwrap();
+    assert_eq!(tree(root), before);
     let reply = call(
         root,
         json!({ "action": "renamePractice", "params": { "id": "medische-woning", "newId": "lpt1" } }),
@@ -781,4 +832,51 @@ fn the_cms_never_makes_a_name_windows_reserves() {
         "{why}"
     );
     assert_eq!(tree(root), before, "nothing is written");
+}
+
+/// Two editors open the same practice; the first saves. The second's save, made from the
+/// version both loaded (the admin page sends its id as `baseIds`), is refused in Dutch and the
+/// first's change stays; a save from the version now on disk goes through.
+#[test]
+fn a_save_from_an_older_version_does_not_erase_anothers_change() {
+    let project = project("minimal");
+    let root = project.path();
+    let path = "content/praktijken/algemeen/eerste-praktijk.md";
+    let loaded = call(
+        root,
+        json!({ "action": "getEntry", "params": { "path": path } }),
+    );
+    let base = loaded.body["file"]["id"].as_str().unwrap().to_string();
+    let original = read(root, path);
+    let save = |summary: &str, base: &str| {
+        let raw = original.replacen(
+            "order: 10\n",
+            &format!("order: 10\nsummary: {summary}\n"),
+            1,
+        );
+        assert_ne!(raw, original);
+        call(
+            root,
+            json!({ "action": "persistEntry", "params": { "entry": { "path": path, "raw": raw }, "assets": [], "options": {}, "baseIds": { path: base } } }),
+        )
+    };
+    let first = save("Van de eerste.", &base);
+    assert_eq!(first.status, 200, "{:?}", first.body);
+    let after_first = read(root, path);
+    let second = save("Van de tweede.", &base);
+    assert_eq!(second.status, 422);
+    let why = second.body["error"].as_str().unwrap();
+    assert!(
+        why.contains("door iemand anders") && why.contains("Er is niets gewijzigd"),
+        "{why}"
+    );
+    assert_eq!(
+        read(root, path),
+        after_first,
+        "the first editor's change stays"
+    );
+    let current = first.body["ids"][0].as_str().unwrap();
+    let again = save("Van de tweede.", current);
+    assert_eq!(again.status, 200, "{:?}", again.body);
+    assert!(read(root, path).contains("Van de tweede."));
 }

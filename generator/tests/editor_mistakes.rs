@@ -58,7 +58,7 @@ fn yaml_mistakes_are_named_at_their_own_line_with_the_corrected_line() {
             "---\ntitle: T\n\tadded: 2026-01-02\n---\nTekst.\n",
             3,
             "er staat een tab",
-            "vervang de tab door spaties",
+            "haal de tab weg: een veld bovenaan begint aan het begin van de regel: `added: 2026-01-02`",
         ),
         (
             "---\ntitle: Wonen: samen\nadded: 2026-01-02\n---\nTekst.\n",

@@ -38,243 +38,323 @@ fn e(problem: impl Into<String>, fix: impl Into<String>) -> Explained {
     }
 }
 
-fn explain_kind(m: &str) -> Explained {
-    let has = |s: &str| m.contains(s);
-    if has("end of stream") || has("EOF while parsing") {
-        if has("quoted scalar") || has("EOF while parsing a string") {
-            return e(
-                "de tekst tussen aanhalingstekens wordt niet gesloten: het bestand houdt op voordat het afsluitende aanhalingsteken komt",
-                "zet aan het eind van de waarde hetzelfde aanhalingsteken als aan het begin (`\"…\"` of `'…'`), of haal het aanhalingsteken aan het begin weg",
-            );
-        }
-        if has("flow sequence") || has("EOF while parsing a list") {
-            return e(
-                "de lijst die met `[` begint, wordt niet gesloten",
-                "sluit de lijst met `]`, of schrijf elk item op een eigen regel die begint met `- `",
-            );
-        }
-        if has("flow mapping") || has("EOF while parsing an object") {
-            return e(
-                "het blok dat met `{` begint, wordt niet gesloten",
-                "sluit het blok met `}` (in JSON: elke `{` en `[` heeft een `}` of `]`)",
-            );
-        }
-        return e(
+/// Part of a parser's message: somewhere in it, or at its start.
+enum Pattern {
+    Has(&'static str),
+    Starts(&'static str),
+}
+use Pattern::{Has, Starts};
+
+/// What a rule says: fixed sentences, or sentences made from the message (the names it quotes).
+enum Then {
+    Text(&'static str, &'static str),
+    /// `None` when the message is not of the form after all: the next rules are tried.
+    Made(fn(&str) -> Option<Explained>),
+}
+
+/// A kind of message: it matches when every group of `when` has a pattern that matches (a
+/// group is a choice: any of its patterns).
+struct Rule {
+    when: &'static [&'static [Pattern]],
+    then: Then,
+}
+
+/// The kinds of message an editor can cause, tried in order (the first that matches explains
+/// the message): the parsers' more specific wordings come before the general ones.
+const RULES: &[Rule] = &[
+    Rule {
+        when: &[&[Has("end of stream"), Has("EOF while parsing")], &[Has("quoted scalar"), Has("EOF while parsing a string")]],
+        then: Then::Text(
+            "de tekst tussen aanhalingstekens wordt niet gesloten: het bestand houdt op voordat het afsluitende aanhalingsteken komt",
+            "zet aan het eind van de waarde hetzelfde aanhalingsteken als aan het begin (`\"…\"` of `'…'`), of haal het aanhalingsteken aan het begin weg",
+        ),
+    },
+    Rule {
+        when: &[&[Has("end of stream"), Has("EOF while parsing")], &[Has("flow sequence"), Has("EOF while parsing a list")]],
+        then: Then::Text(
+            "de lijst die met `[` begint, wordt niet gesloten",
+            "sluit de lijst met `]`, of schrijf elk item op een eigen regel die begint met `- `",
+        ),
+    },
+    Rule {
+        when: &[&[Has("end of stream"), Has("EOF while parsing")], &[Has("flow mapping"), Has("EOF while parsing an object")]],
+        then: Then::Text(
+            "het blok dat met `{` begint, wordt niet gesloten",
+            "sluit het blok met `}` (in JSON: elke `{` en `[` heeft een `}` of `]`)",
+        ),
+    },
+    Rule {
+        when: &[&[Has("end of stream"), Has("EOF while parsing")]],
+        then: Then::Text(
             "het bestand houdt midden in een waarde op",
             "maak de laatste regel af of verwijder hem",
-        );
-    }
+        ),
+    },
     // textkit's own `DateError`, which reaches a parser's message through serde.
-    if has("expected a date written as YYYY-MM-DD") {
-        return e(
+    Rule {
+        when: &[&[Has("expected a date written as YYYY-MM-DD")]],
+        then: Then::Text(
             "dit is geen datum zoals de kennisbank die leest",
             "schrijf de datum als JJJJ-MM-DD, zoals 2026-02-10",
-        );
-    }
-    if has("does not exist in the calendar") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("does not exist in the calendar")]],
+        then: Then::Text(
             "deze dag bestaat niet in de kalender",
             "controleer de maand en de dag (JJJJ-MM-DD), zoals 2026-02-28",
-        );
-    }
-    if has("tab character") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("tab character")]],
+        then: Then::Text(
             "er staat een tab waar YAML spaties verwacht om in te springen",
             "vervang de tab door spaties",
-        );
-    }
-    if has("control character") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("control character")]],
+        then: Then::Text(
             "er staat een onzichtbaar stuurteken in de tekst (het komt vaak mee bij kopiëren uit een ander programma)",
             "typ de regel opnieuw of verwijder het teken",
-        );
-    }
-    if has("mapping values are not allowed") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("mapping values are not allowed")]],
+        then: Then::Text(
             "hier staat `: ` waar geen nieuw veld kan beginnen: de waarde bevat zelf `: `, of de regel springt in onder een veld dat al een waarde heeft",
             "zet een waarde met `: ` erin tussen dubbele aanhalingstekens (`veld: \"a: b\"`), en laat een nieuw veld even ver inspringen als het veld erboven",
-        );
-    }
-    if has("did not find expected key") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("did not find expected key")]],
+        then: Then::Text(
             "deze regel springt anders in dan de velden erboven, of er staat tekst na een waarde die al af is",
             "laat de velden van één blok precies even ver inspringen (met spaties), en zet een waarde met aanhalingstekens of `: ` erin helemaal tussen dubbele aanhalingstekens",
-        );
-    }
-    if has("did not find expected '-' indicator") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("did not find expected '-' indicator")]],
+        then: Then::Text(
             "deze regel springt anders in dan de lijst erboven",
             "begin elk item van de lijst met `- ` op dezelfde inspringing, en laat de velden van één item even ver inspringen",
-        );
-    }
-    if has("block sequence entries are not allowed") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("block sequence entries are not allowed")]],
+        then: Then::Text(
             "hier begint `- ` een lijst op een plek waar geen lijst kan beginnen",
             "zet het veld van de lijst op een eigen regel (`gemeenten:`) met de items eronder, elk op een eigen regel die met `- ` begint",
-        );
-    }
-    if has("did not find expected node content") || m.starts_with("expected value") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("did not find expected node content"), Starts("expected value")]],
+        then: Then::Text(
             "hier wordt een waarde verwacht, maar er staat niets of een los leesteken",
             "vul de waarde in, of zet tekst met leestekens tussen dubbele aanhalingstekens",
-        );
-    }
-    if has("expected ',' or ']'") || has("expected `,` or `]`") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("expected ',' or ']'"), Has("expected `,` or `]`")]],
+        then: Then::Text(
             "in de lijst tussen `[` en `]` wordt hier een komma of `]` verwacht",
             "scheid de waarden met komma's, sluit de lijst met `]`, en zet tekst met een komma of leesteken tussen dubbele aanhalingstekens",
-        );
-    }
-    if has("expected ',' or '}'") || has("expected `,` or `}`") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("expected ',' or '}'"), Has("expected `,` or `}`")]],
+        then: Then::Text(
             "in het blok tussen `{` en `}` wordt hier een komma of `}` verwacht",
             "scheid de velden met komma's, sluit het blok met `}`, en zet tekst tussen dubbele aanhalingstekens",
-        );
-    }
-    if has("could not find expected ':'") || has("expected `:`") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("could not find expected ':'"), Has("expected `:`")]],
+        then: Then::Text(
             "hier ontbreekt de dubbele punt na de veldnaam",
             "schrijf het veld als `veld: waarde`",
-        );
-    }
-    if has("cannot start any token") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("cannot start any token")]],
+        then: Then::Text(
             "een waarde kan niet beginnen met het teken dat hier staat (zoals `@`, `` ` ``, `%` of een tab)",
             "zet de hele waarde tussen dubbele aanhalingstekens, en spring in met spaties",
-        );
-    }
-    if has("unknown escape")
-        || has("invalid escape")
-        || has("unicode code point")
-        || has("surrogate")
-    {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("unknown escape"), Has("invalid escape"), Has("unicode code point"), Has("surrogate")]],
+        then: Then::Text(
             "tussen dubbele aanhalingstekens staat een `\\` met een teken erna dat geen betekenis heeft",
             "schrijf `\\\\` voor een backslash, of zet de waarde tussen enkele aanhalingstekens (`'…'`)",
-        );
-    }
-    if has("unknown anchor")
-        || has("undefined alias")
-        || has("did not find expected alphabetic or numeric character")
-    {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("unknown anchor"), Has("undefined alias"), Has("did not find expected alphabetic or numeric character")]],
+        then: Then::Text(
             "een waarde die met `*` of `&` begint, leest YAML als een verwijzing",
             "zet de waarde tussen dubbele aanhalingstekens",
-        );
-    }
-    if has("repetition limit exceeded") || has("recursion limit exceeded") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("repetition limit exceeded"), Has("recursion limit exceeded")]],
+        then: Then::Text(
             "de tekst herhaalt zich via verwijzingen, of is zo diep genest, dat hij niet gelezen wordt",
             "schrijf elke waarde zelf op zijn plek, zonder `&naam` en `*naam`",
-        );
-    }
-    if has("more than one document") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("more than one document")]],
+        then: Then::Text(
             "het bestand bevat meer dan één deel, gescheiden door een regel `---`",
             "houd één deel per bestand: verwijder de regel `---` en wat erna komt, of zet het in een eigen bestand",
-        );
-    }
-    if let Some(name) = after_backtick(m, "duplicate field `")
-        .or_else(|| after_quote(m, "duplicate entry with key \""))
-    {
-        return e(
-            format!("het veld `{name}` staat er twee keer"),
-            format!(
-                "een veld mag één keer voorkomen: houd één regel `{name}:` en verwijder de andere"
-            ),
-        );
-    }
-    if m.starts_with("duplicate entry") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("duplicate field `"), Has("duplicate entry with key \"")]],
+        then: Then::Made(duplicate_field),
+    },
+    Rule {
+        when: &[&[Starts("duplicate entry")]],
+        then: Then::Text(
             "een veld of naam staat er twee keer",
             "houd er één en verwijder de andere",
-        );
-    }
-    if let Some(name) = after_backtick(m, "missing field `") {
-        return e(
-            format!("het veld `{name}` ontbreekt"),
-            format!("voeg een regel `{name}: …` toe"),
-        );
-    }
-    if let Some(name) = after_backtick(m, "unknown field `") {
-        let allowed = quoted_names(m).into_iter().skip(1).collect::<Vec<_>>();
-        let fix = if allowed.is_empty() {
-            "verwijder het veld".to_string()
-        } else {
-            format!("hier kan: {}", allowed.join(", "))
-        };
-        return e(format!("onbekend veld `{name}`"), fix);
-    }
-    if let Some(name) = after_backtick(m, "unknown variant `") {
-        let allowed = quoted_names(m).into_iter().skip(1).collect::<Vec<_>>();
-        return e(
-            format!("`{name}` is hier geen geldige waarde"),
-            if allowed.is_empty() {
-                GENERAL_FIX.to_string()
-            } else {
-                format!("kies uit: {}", allowed.join(", "))
-            },
-        );
-    }
-    if let Some(rest) = m
-        .strip_prefix("invalid type: ")
-        .or_else(|| m.strip_prefix("invalid value: "))
-    {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            let wrong_kind = m.starts_with("invalid type");
-            let problem = if wrong_kind {
-                format!(
-                    "hier staat {}, maar er hoort {}",
-                    found_nl(found),
-                    expected_nl(expected)
-                )
-            } else {
-                format!(
-                    "{} kan hier niet: er hoort {}",
-                    found_nl(found),
-                    expected_nl(expected)
-                )
-            };
-            return e(problem, fix_for(expected));
-        }
-    }
-    if m.starts_with("invalid length") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Has("missing field `")]],
+        then: Then::Made(missing_field),
+    },
+    Rule {
+        when: &[&[Has("unknown field `")]],
+        then: Then::Made(unknown_field),
+    },
+    Rule {
+        when: &[&[Has("unknown variant `")]],
+        then: Then::Made(unknown_variant),
+    },
+    Rule {
+        when: &[&[Starts("invalid type: "), Starts("invalid value: ")]],
+        then: Then::Made(wrong_kind),
+    },
+    Rule {
+        when: &[&[Starts("invalid length")]],
+        then: Then::Text(
             "deze lijst heeft niet het juiste aantal items",
             "vergelijk de lijst met een voorbeeld en vul aan of haal weg",
-        );
-    }
-    if m.starts_with("trailing comma") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Starts("trailing comma")]],
+        then: Then::Text(
             "na de laatste waarde staat nog een komma",
             "verwijder de komma voor `]` of `}`",
-        );
-    }
-    if m.starts_with("trailing characters") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Starts("trailing characters")]],
+        then: Then::Text(
             "na het einde staat nog tekst",
             "verwijder wat na de laatste `}` staat",
-        );
-    }
-    if m.starts_with("key must be a string") {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Starts("key must be a string")]],
+        then: Then::Text(
             "een veldnaam staat in JSON tussen dubbele aanhalingstekens",
             "schrijf `\"veld\": waarde`",
-        );
-    }
-    if m.starts_with("expected ident")
-        || m.starts_with("invalid number")
-        || m.starts_with("number out of range")
-    {
-        return e(
+        ),
+    },
+    Rule {
+        when: &[&[Starts("expected ident"), Starts("invalid number"), Starts("number out of range")]],
+        then: Then::Text(
             "hier staat een waarde die JSON niet kent: alleen getallen, `true`, `false` en `null` staan zonder aanhalingstekens",
             "zet tekst (ook een periode als `2026-1` of een datum) tussen dubbele aanhalingstekens",
-        );
-    }
-    e(
-        "deze tekst volgt de schrijfwijze van het bestand niet",
-        GENERAL_FIX,
-    )
+        ),
+    },
+];
+
+fn explain_kind(m: &str) -> Explained {
+    let matches = |p: &Pattern| match p {
+        Has(s) => m.contains(s),
+        Starts(s) => m.starts_with(s),
+    };
+    RULES
+        .iter()
+        .filter(|r| r.when.iter().all(|group| group.iter().any(matches)))
+        .find_map(|r| match r.then {
+            Then::Text(problem, fix) => Some(e(problem, fix)),
+            Then::Made(made) => made(m),
+        })
+        .unwrap_or_else(|| {
+            e(
+                "deze tekst volgt de schrijfwijze van het bestand niet",
+                GENERAL_FIX,
+            )
+        })
+}
+
+fn duplicate_field(m: &str) -> Option<Explained> {
+    let name = after_backtick(m, "duplicate field `")
+        .or_else(|| after_quote(m, "duplicate entry with key \""))?;
+    Some(e(
+        format!("het veld `{name}` staat er twee keer"),
+        format!("een veld mag één keer voorkomen: houd één regel `{name}:` en verwijder de andere"),
+    ))
+}
+
+fn missing_field(m: &str) -> Option<Explained> {
+    let name = after_backtick(m, "missing field `")?;
+    Some(e(
+        format!("het veld `{name}` ontbreekt"),
+        format!("voeg een regel `{name}: …` toe"),
+    ))
+}
+
+fn unknown_field(m: &str) -> Option<Explained> {
+    let name = after_backtick(m, "unknown field `")?;
+    let allowed = quoted_names(m).into_iter().skip(1).collect::<Vec<_>>();
+    let fix = if allowed.is_empty() {
+        "verwijder het veld".to_string()
+    } else {
+        format!("hier kan: {}", allowed.join(", "))
+    };
+    Some(e(format!("onbekend veld `{name}`"), fix))
+}
+
+fn unknown_variant(m: &str) -> Option<Explained> {
+    let name = after_backtick(m, "unknown variant `")?;
+    let allowed = quoted_names(m).into_iter().skip(1).collect::<Vec<_>>();
+    Some(e(
+        format!("`{name}` is hier geen geldige waarde"),
+        if allowed.is_empty() {
+            GENERAL_FIX.to_string()
+        } else {
+            format!("kies uit: {}", allowed.join(", "))
+        },
+    ))
+}
+
+/// serde's `invalid type: string "Urk", expected a sequence` (or `invalid value: …`).
+fn wrong_kind(m: &str) -> Option<Explained> {
+    let rest = m
+        .strip_prefix("invalid type: ")
+        .or_else(|| m.strip_prefix("invalid value: "))?;
+    let (found, expected) = rest.split_once(", expected ")?;
+    let problem = if m.starts_with("invalid type") {
+        format!(
+            "hier staat {}, maar er hoort {}",
+            found_nl(found),
+            expected_nl(expected)
+        )
+    } else {
+        format!(
+            "{} kan hier niet: er hoort {}",
+            found_nl(found),
+            expected_nl(expected)
+        )
+    };
+    Some(e(problem, fix_for(expected)))
 }
 
 /// serde's name of what it found (`string "Urk"`, `integer `3``, `sequence`, …) in Dutch.

@@ -5,6 +5,7 @@
 //! messages and nothing is written. A save is written to a temporary file beside the target and
 //! renamed over it, so a file is never half-written.
 
+use super::naming::new_practice_path;
 use super::paths::{resolve, shown};
 use super::validate::{check_file, tidy};
 use crate::diagnostics::{display_path, Diagnostic};
@@ -254,10 +255,34 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
             Ok(p) => p,
             Err(e) => return Reply::refused(e),
         };
+        // The version the editor's form was loaded from (sent by the admin page's script, not
+        // by Decap): a file saved by someone else since is not written over.
+        if let Some(base) = p
+            .pointer("/baseIds")
+            .and_then(|b| b.get(&f.path))
+            .and_then(Value::as_str)
+        {
+            if read_plain(&from).map(|b| content_id(&b)).as_deref() != Some(base) {
+                let why = crate::msg!("cms-changed-meanwhile", path = shown(root, &from));
+                return Reply::refused(why.to_string());
+            }
+        }
         let to = match f.new_path.as_deref().map(|n| resolve(root, n)) {
             Some(Ok(p)) => p,
             Some(Err(e)) => return Reply::refused(e),
             None => from.clone(),
+        };
+        let to = if new_entry {
+            match new_practice_path(&shown(root, &to), &f.raw) {
+                Ok(None) => to,
+                Ok(Some(named)) => match resolve(root, &named) {
+                    Ok(p) => p,
+                    Err(e) => return Reply::refused(e),
+                },
+                Err(why) => return Reply::refused(why),
+            }
+        } else {
+            to
         };
         let rel = shown(root, &to);
         if (new_entry || from != to) && std::fs::symlink_metadata(&to).is_ok() {
@@ -269,10 +294,15 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
             Err(why) => return Reply::refused(why),
         };
         if diags.iter().any(Diagnostic::is_error) {
-            return Reply::refused(refusal(&rel, &diags));
+            return Reply::refused(refusal(&rel, &raw, &diags));
         }
         plan.push((from, to, raw));
     }
+    let saved: Vec<String> = plan.iter().map(|(_, to, _)| shown(root, to)).collect();
+    let ids: Vec<String> = plan
+        .iter()
+        .map(|(_, _, raw)| content_id(raw.as_bytes()))
+        .collect();
     for (from, to, raw) in plan {
         if let Err(e) = write_atomically(&to, raw.as_bytes()) {
             let why = crate::msg!(
@@ -294,16 +324,26 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
             }
         }
     }
-    Reply::ok(json!({ "message": "entry persisted" }))
+    // `paths` and `ids`: where the files went and their versions (not Decap's: for the admin
+    // page's script, which opens a practice saved under another name than the CMS chose, see
+    // `cms::naming`, and sends the version with the next save).
+    Reply::ok(json!({ "message": "entry persisted", "paths": saved, "ids": ids }))
 }
 
-/// The Dutch message of a refused save, with each error at its line.
-pub fn refusal(rel: &str, diags: &[Diagnostic]) -> String {
+/// The Dutch message of a refused save, with each error at its line and, in the fields, with
+/// the form field's label as the editor sees it (`regel 5, veld ‘Tags’`).
+pub fn refusal(rel: &str, raw: &str, diags: &[Diagnostic]) -> String {
     let mut out = crate::msg!("cms-save-refused", path = rel).to_string();
     for d in diags.iter().filter(|d| d.is_error()) {
         out.push_str("\n• ");
         if d.line > 0 {
-            out.push_str(&crate::msg!("cms-save-refused-line", line = d.line).to_string());
+            let at = match super::validate::field_label_at(rel, raw, d.line) {
+                Some(field) => {
+                    crate::msg!("cms-save-refused-line-field", line = d.line, field = field)
+                }
+                None => crate::msg!("cms-save-refused-line", line = d.line),
+            };
+            out.push_str(&at.to_string());
             out.push_str(": ");
         }
         out.push_str(&d.text());

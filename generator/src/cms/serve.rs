@@ -75,6 +75,9 @@ pub fn answer(
         ("GET" | "HEAD", "admin/hernoemen.js") => {
             Answer::new(200, "text/javascript; charset=utf-8", super::RENAME_SCRIPT)
         }
+        ("GET" | "HEAD", "admin/opslaan.js") => {
+            Answer::new(200, "text/javascript; charset=utf-8", super::SAVE_SCRIPT)
+        }
         ("GET" | "HEAD", "admin/config.yml") => match local_config(root) {
             Ok(yaml) => Answer::new(200, "text/yaml; charset=utf-8", yaml),
             Err(message) => Answer::text(503, &message),

@@ -6,6 +6,7 @@ use crate::content::{self, practice, settings, stappenplan, synonyms};
 use crate::diagnostics::Diagnostic;
 use crate::model::Content;
 use std::path::Path;
+use textkit::Date;
 
 /// The problems `check` would report in the file `rel` if its text were `raw`. `replaces` is
 /// the file it is renamed from, if any. `Err` is a Dutch sentence when the file cannot be
@@ -38,6 +39,9 @@ pub fn check_file(
     let Some(new) = parsed else {
         return Ok(diags);
     };
+    if let Some(today) = crate::new_practice::today() {
+        diags.extend(future_dates(rel, raw, &new, today));
+    }
     let stappenplan = content::read_text(root, &root.join(stappenplan::PATH))
         .ok()
         .and_then(|text| stappenplan::parse(&text).0);
@@ -61,6 +65,74 @@ pub fn check_file(
     }
     crate::diagnostics::sort(&mut diags);
     Ok(diags)
+}
+
+/// A practice's `added` or `updated` after `today`: with the default `reference_date` (the
+/// newest date in the content) the whole site would take it as "now", so the other practices
+/// lose their "Nieuw" mark. Checked on a save in the CMS only (a build never reads the clock);
+/// most often a typo in the year.
+pub fn future_dates(
+    rel: &str,
+    raw: &str,
+    p: &crate::model::Practice,
+    today: Date,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (key, date) in [("added", Some(p.added)), ("updated", p.updated)] {
+        let Some(date) = date.filter(|d| *d > today) else {
+            continue;
+        };
+        let label = content::schema::PRACTICE
+            .iter()
+            .find(|f| f.name == key)
+            .map_or(key, |f| f.label);
+        let line = raw
+            .lines()
+            .position(|l| l.starts_with(&format!("{key}:")))
+            .map_or(0, |i| i + 1);
+        diags.push(
+            Diagnostic::error(
+                crate::codes::Code::FutureDate,
+                rel,
+                crate::msg!(
+                    "date-in-future",
+                    key = key,
+                    date = date.to_string(),
+                    today = today.to_string()
+                ),
+            )
+            .at(line, 0)
+            .hint(crate::msg!("date-in-future-hint", field = label)),
+        );
+    }
+    diags
+}
+
+/// The label of the form field whose value is on file line `line` of `raw` (the top-level key at
+/// or above it), for a file the CMS edits; `None` in a practice's text or outside a field.
+pub fn field_label_at(rel: &str, raw: &str, line: usize) -> Option<&'static str> {
+    let (fields, front_matter) = match rel {
+        settings::PATH => (content::schema::SITE, false),
+        stappenplan::PATH => (content::schema::STAPPENPLAN, false),
+        synonyms::PATH => (content::schema::SYNONYMS, false),
+        _ if practice_location(rel).is_some() => (content::schema::PRACTICE, true),
+        _ => return None,
+    };
+    let lines: Vec<&str> = raw.lines().take(line).collect();
+    if lines.len() < line || (front_matter && line == 1) {
+        return None;
+    }
+    for l in lines.iter().skip(usize::from(front_matter)).rev() {
+        if front_matter && l.trim_end() == "---" {
+            return None; // in the text below the fields
+        }
+        if l.starts_with([' ', '\t', '-', '#']) || l.trim().is_empty() {
+            continue;
+        }
+        let key = l.split_once(':')?.0.trim();
+        return fields.iter().find(|f| f.name == key).map(|f| f.label);
+    }
+    None
 }
 
 /// `(category, id)` of `content/praktijken/<category>/<id>.md`.
@@ -125,6 +197,32 @@ mod tests {
             "---\ntitle: T\nadded: 2026-01-02\ncontact:\n  name: X\n---\nTekst\nupdated: ''\n"
         );
         assert_eq!(tidy("content/site.yaml", "url: ''\n"), "url: ''\n");
+    }
+
+    #[test]
+    fn a_date_after_today_is_refused_naming_the_field() {
+        let rel = "content/praktijken/algemeen/x.md";
+        let raw = "---\ntitle: X\nadded: 2026-03-01\nupdated: 2062-03-01\n---\nTekst.\n";
+        let p = practice::parse(rel, "algemeen", "x", raw).0.unwrap();
+        let today = Date::new(2026, 12, 2).unwrap();
+        let diags = future_dates(rel, raw, &p, today);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].line, 4);
+        assert!(diags[0].is_error());
+        let hint = diags[0].hint_text().unwrap();
+        assert!(hint.contains("Bijgewerkt op"), "{hint}");
+        assert!(future_dates(rel, raw, &p, Date::new(2062, 3, 1).unwrap()).is_empty());
+    }
+
+    #[test]
+    fn a_line_is_named_by_its_form_field() {
+        let rel = "content/praktijken/algemeen/x.md";
+        let raw = "---\ntitle: X\nadded: 2026-03-01\ntags:\n  - Wonen\n  - wonen\n---\nTekst.\n";
+        assert_eq!(field_label_at(rel, raw, 6), Some("Tags"));
+        assert_eq!(field_label_at(rel, raw, 3), Some("Toegevoegd op"));
+        assert_eq!(field_label_at(rel, raw, 8), None, "the text");
+        assert_eq!(field_label_at(rel, raw, 1), None);
+        assert_eq!(field_label_at("content/x.txt", raw, 3), None);
     }
 
     #[test]

@@ -99,6 +99,22 @@ pub fn parse(
             return (None, diags);
         }
     };
+    // The closing `---` forgotten, and a `---` further down the text: the text up to there was
+    // read as fields ("missing colon" at the first sentence, with a wrong fix).
+    if let Some(line) = text_among_fields(parts.yaml) {
+        let shown = text.lines().nth(line - 1).unwrap_or_default();
+        diags.push(
+            Diagnostic::error(
+                Code::UnclosedFrontMatter,
+                path,
+                crate::msg!("front-matter-text-inside", line = line),
+            )
+            .at(line, 1)
+            .hint(crate::msg!("front-matter-text-inside-hint", line = line))
+            .with_line_text(shown),
+        );
+        return (None, diags);
+    }
     let doc = match YamlDoc::parse(path, text, parts.yaml, 1) {
         Ok(d) => d,
         Err(d) => {
@@ -136,6 +152,7 @@ pub fn parse(
         None
     };
     let tags = string_list(&doc, "tags", &mut diags);
+    diags.extend(duplicate_tags(&doc, &tags));
     let related = string_list(&doc, "related", &mut diags);
     for r in &related {
         if !is_slug(r) {
@@ -194,6 +211,11 @@ pub fn parse(
             added,
             updated,
             order,
+            order_line: if order.is_some() {
+                doc.key_line("order")
+            } else {
+                0
+            },
             summary,
             tag_lines: tags.iter().map(|t| doc.line_of("tags", t)).collect(),
             tags,
@@ -208,6 +230,47 @@ pub fn parse(
         _ => None,
     };
     (practice, diags)
+}
+
+/// The file line of the first line of text among the fields: after a blank line, at the start of
+/// the line, without a colon (which YAML never accepts there: it is not a field, a list item, a
+/// comment or the rest of a value). `yaml` starts on file line 2.
+fn text_among_fields(yaml: &str) -> Option<usize> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    (1..lines.len())
+        .find(|&i| {
+            let l = lines[i].trim_end();
+            lines[i - 1].trim().is_empty()
+                && !l.is_empty()
+                && !l.starts_with([' ', '\t', '-', '#', '[', '{', '"', '\''])
+                && !l.contains(':')
+        })
+        .map(|i| i + 2)
+}
+
+/// A tag written twice in one practice, the same but for case or accents (`Wonen`, `wonen`):
+/// both have one tag page, and the practice would show the tag twice.
+fn duplicate_tags(doc: &YamlDoc, tags: &[String]) -> Vec<Diagnostic> {
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    let mut diags = Vec::new();
+    for t in tags {
+        let slug = crate::text::slugify(t);
+        if slug.is_empty() {
+            continue; // `validate` names a tag without letters
+        }
+        match seen.iter().find(|(s, _)| *s == slug) {
+            Some((_, first)) => diags.push(
+                doc.error_at(
+                    Code::DuplicateTag,
+                    doc.line_of("tags", t),
+                    crate::msg!("tag-duplicate", tag = t.as_str(), first = *first),
+                )
+                .hint(crate::msg!("tag-duplicate-hint", tag = t.as_str())),
+            ),
+            None => seen.push((slug, t)),
+        }
+    }
+    diags
 }
 
 /// An old address as written in `aliases` (`/praktijken/algemeen/oude-naam/`, the slashes

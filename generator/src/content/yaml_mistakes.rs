@@ -55,11 +55,28 @@ pub fn find(yaml: &str, line_offset: usize) -> Option<Mistake> {
             });
         }
         if let Some(col) = line.find('\t').filter(|c| line[..*c].trim().is_empty()) {
+            // After a field with its value on its own line (`title: T`), an indented field
+            // belongs at the start of the line: two spaces instead of the tab would still be
+            // wrong.
+            let previous = lines[..i]
+                .iter()
+                .rev()
+                .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+            let after_value = previous.is_some_and(|p| {
+                !p.starts_with([' ', '\t', '-'])
+                    && p.split_once(':').is_some_and(|(_, v)| !v.trim().is_empty())
+            });
+            let field = line.trim_start();
+            let hint = if after_value && !field.starts_with('-') && field.contains(':') {
+                msg!("yaml-tab-hint-top", fixed = field.trim_end())
+            } else {
+                msg!("yaml-tab-hint", fixed = line.replace('\t', "  "))
+            };
             return Some(Mistake {
                 line: n,
                 column: col + 1,
                 message: msg!("yaml-tab"),
-                hint: msg!("yaml-tab-hint", fixed = line.replace('\t', "  ")),
+                hint,
             });
         }
         if line.trim().is_empty()
@@ -191,6 +208,16 @@ mod tests {
         let m = mistake("title: T\n\tadded: 2026-01-02\n");
         assert_eq!((m.line, m.column), (2, 1));
         assert!(m.message.render(Lang::Nl).starts_with("er staat een tab"));
+        // `added` belongs at the start of the line, not indented by spaces.
+        assert_eq!(
+            m.hint.render(Lang::Nl),
+            "haal de tab weg: een veld bovenaan begint aan het begin van de regel: `added: 2026-01-02`"
+        );
+        let m = mistake("contact:\n\tname: Jan\n");
+        assert_eq!(
+            m.hint.render(Lang::Nl),
+            "vervang de tab door spaties: `  name: Jan`"
+        );
     }
 
     #[test]

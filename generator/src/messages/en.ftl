@@ -14,6 +14,7 @@ report-left-out-file = { $n } more problem(s) in this file are not shown; run `k
 
 cms-save-refused = Not saved: { $path } has errors. Nothing was changed.
 cms-save-refused-line = line { $line }
+cms-save-refused-line-field = line { $line }, field ‘{ $field }’
 
 ## The link check
 
@@ -50,7 +51,7 @@ what-practice = a practice
 practice-id-invalid = the file name `{ $id }` is not a valid practice id
 practice-id-invalid-hint = rename the file to `{ $suggestion }.md`: lowercase letters, digits and single hyphens
 practice-id-reserved = the file name `{ $id }` does not work on Windows or in a zip file: Windows reserves that name for a device, so no one can open or unpack the file there
-practice-id-reserved-hint = rename the file with `kennisbank mv { $id } { $suggestion }` (links and `related` follow); when you are creating the practice in the CMS, add a word to its title
+practice-id-reserved-hint = rename the file with `kennisbank mv { $id } { $suggestion }` or with the button ‘Praktijk hernoemen’ in the CMS (links and `related` follow)
 front-matter-missing = the file does not start with a `---` line
 front-matter-missing-hint = start the file with a front matter block:
     ---
@@ -60,6 +61,8 @@ front-matter-missing-hint = start the file with a front matter block:
     De tekst van de praktijk.
 front-matter-unclosed = the front matter has no closing `---` line
 front-matter-unclosed-hint = put a line with just `---` after the last field, before the text
+front-matter-text-inside = the fields at the top are not closed before the text: line { $line } is not a field but text
+front-matter-text-inside-hint = put a line with only `---` before line { $line }, after the last field
 date-order = `updated` ({ $updated }) is before `added` ({ $added })
 date-order-hint = `updated` is the date of the last change; it cannot be earlier than `added`
 expect-whole-number = a whole number, such as `30`
@@ -182,10 +185,17 @@ related-self-hint = remove it
 did-you-mean = did you mean `{ $name }`?
 related-unknown = `related` names `{ $id }`, but no practice has that id
 related-unknown-hint = use the file name (without `.md`) of an existing practice
+related-unknown-did-you-mean = did you mean `{ $name }`? If the practice was removed, take `{ $id }` out of `related`
 tag-no-letters = the tag `{ $tag }` has no letters or digits
 tag-no-letters-hint = use a word as tag
 tag-spelling = the tag `{ $tag }` is written `{ $other }` in { $path }
 tag-spelling-hint = use one spelling, so the tag page shows one name
+tag-duplicate = the tag `{ $tag }` is twice in `tags` (also as `{ $first }`); the practice would show it twice
+tag-duplicate-hint = remove `{ $tag }` from the list; capitals and accents do not make another tag
+order-taken = `order: { $order }` is also that of { $other }; which comes first then depends on the date added
+order-taken-hint = choose a number that is free, such as `order: { $suggestion }`
+date-in-future = `{ $key }` ({ $date }) is after today ({ $today }); the site would take that date as ‘today’, and the other practices would lose ‘Nieuw’
+date-in-future-hint = enter today's date or an earlier one in the field ‘{ $field }’ (is there a typo in the year?)
 
 ## Files and folders
 
@@ -243,6 +253,7 @@ yaml-control-character = there is an invisible control character ({ $code }) on 
 yaml-control-character-hint = remove it (it often comes along when copying from another program): `{ $fixed }`
 yaml-tab = there is a tab at the start of the line; YAML only accepts spaces for indentation
 yaml-tab-hint = replace the tab by spaces: `{ $fixed }`
+yaml-tab-hint-top = remove the tab: a top-level field starts at the beginning of the line: `{ $fixed }`
 yaml-missing-colon = the colon after the field name is missing on this line
 yaml-write = write `{ $fixed }`
 yaml-duplicate-key = the field `{ $key }` is there twice: also on line { $first }
@@ -342,6 +353,8 @@ cms-path-refused = The path `{ $path }` is outside the content/ folder and is re
 cms-content-unreadable = The content/ folder cannot be opened: { $detail }
 cms-cannot-start = The CMS cannot start: { $path } has errors. Run `kennisbank check`.
 cms-cannot-save-kind = { $path } cannot be saved through the CMS: only practices ({ $dir }/<category>/<id>.md), { $files }.
+cms-title-no-name = Not saved: the field Titel (‘{ $title }’) has no letter or digit, and the file's name is made from the title. Add a word to the title. Nothing was changed.
+cms-changed-meanwhile = Not saved: { $path } was saved by someone else (or in another tab) after you opened it; saving would erase that change. Nothing was changed. Copy your change, reload the page and make it again.
 settings-broken-first = The settings ({ $path }) have errors; fix those first (see `kennisbank check`).
 category-choose = `{ $name }` is not a category; choose one of: { $categories }.
 mv-bad-id = `{ $id }` is not a valid practice id: use lowercase letters, digits and hyphens, such as `{ $suggestion }`

@@ -20,6 +20,7 @@ report-left-out-file = nog { $n } probleem/problemen in dit bestand worden niet 
 
 cms-save-refused = Niet opgeslagen: { $path } bevat fouten. Er is niets gewijzigd.
 cms-save-refused-line = regel { $line }
+cms-save-refused-line-field = regel { $line }, veld ‘{ $field }’
 
 ## De controle van links
 
@@ -56,7 +57,7 @@ what-practice = een praktijk
 practice-id-invalid = de bestandsnaam `{ $id }` is geen geldige naam voor een praktijk
 practice-id-invalid-hint = geef het bestand de naam `{ $suggestion }.md`: kleine letters, cijfers en enkele streepjes
 practice-id-reserved = de bestandsnaam `{ $id }` werkt niet op Windows en niet in een zip-bestand: Windows gebruikt die naam voor een apparaat, dus daar kan niemand het bestand openen of uitpakken
-practice-id-reserved-hint = hernoem het bestand met `kennisbank mv { $id } { $suggestion }` (links en `related` gaan mee); maakt u de praktijk net aan in het CMS, voeg dan een woord aan de titel toe
+practice-id-reserved-hint = hernoem het bestand met `kennisbank mv { $id } { $suggestion }` of in het CMS met de knop ‘Praktijk hernoemen’ (links en `related` gaan mee)
 front-matter-missing = het bestand begint niet met een regel `---`
 front-matter-missing-hint = begin het bestand met een blok velden:
     ---
@@ -66,6 +67,8 @@ front-matter-missing-hint = begin het bestand met een blok velden:
     De tekst van de praktijk.
 front-matter-unclosed = het blok velden bovenaan heeft geen afsluitende regel `---`
 front-matter-unclosed-hint = zet een regel met alleen `---` na het laatste veld, vóór de tekst
+front-matter-text-inside = het blok velden bovenaan is niet afgesloten vóór de tekst: regel { $line } is geen veld maar tekst
+front-matter-text-inside-hint = zet een regel met alleen `---` vóór regel { $line }, na het laatste veld
 date-order = `updated` ({ $updated }) ligt vóór `added` ({ $added })
 date-order-hint = `updated` is de datum van de laatste wijziging; die kan niet eerder zijn dan `added`
 expect-whole-number = een heel getal, zoals `30`
@@ -188,10 +191,17 @@ related-self-hint = verwijder het
 did-you-mean = bedoelde u `{ $name }`?
 related-unknown = `related` noemt `{ $id }`, maar er is geen praktijk met die naam
 related-unknown-hint = gebruik de bestandsnaam (zonder `.md`) van een bestaande praktijk
+related-unknown-did-you-mean = bedoelde u `{ $name }`? Is de praktijk verwijderd, haal `{ $id }` dan weg uit `related`
 tag-no-letters = de tag `{ $tag }` heeft geen letters of cijfers
 tag-no-letters-hint = gebruik een woord als tag
 tag-spelling = de tag `{ $tag }` wordt in { $path } als `{ $other }` geschreven
 tag-spelling-hint = kies één schrijfwijze, zodat de tagpagina één naam toont
+tag-duplicate = de tag `{ $tag }` staat twee keer in `tags` (ook als `{ $first }`); de praktijk zou hem twee keer tonen
+tag-duplicate-hint = verwijder `{ $tag }` uit de lijst; hoofdletters en accenten maken geen andere tag
+order-taken = `order: { $order }` heeft ook { $other }; welke eerst komt, hangt dan af van de datum van toevoegen
+order-taken-hint = kies een getal dat nog vrij is, zoals `order: { $suggestion }`
+date-in-future = `{ $key }` ({ $date }) ligt na vandaag ({ $today }); de site zou die datum als ‘vandaag’ nemen, en bij de andere praktijken verdwijnt dan ‘Nieuw’
+date-in-future-hint = vul in het veld ‘{ $field }’ de datum van vandaag of eerder in (staat er een tikfout in het jaar?)
 
 ## Bestanden en mappen
 
@@ -249,6 +259,7 @@ yaml-control-character = er staat een onzichtbaar stuurteken ({ $code }) op deze
 yaml-control-character-hint = verwijder het (het komt vaak mee bij kopiëren uit een ander programma): `{ $fixed }`
 yaml-tab = er staat een tab aan het begin van de regel; YAML accepteert alleen spaties om in te springen
 yaml-tab-hint = vervang de tab door spaties: `{ $fixed }`
+yaml-tab-hint-top = haal de tab weg: een veld bovenaan begint aan het begin van de regel: `{ $fixed }`
 yaml-missing-colon = op deze regel ontbreekt de dubbele punt na de veldnaam
 yaml-write = schrijf `{ $fixed }`
 yaml-duplicate-key = het veld `{ $key }` staat er twee keer: ook op regel { $first }
@@ -348,6 +359,8 @@ cms-path-refused = Het pad `{ $path }` ligt buiten de map content/ en is geweige
 cms-content-unreadable = De map content/ is niet te openen ({ $detail }).
 cms-cannot-start = De beheeromgeving kan niet starten: { $path } bevat fouten. Voer `kennisbank check` uit.
 cms-cannot-save-kind = { $path } kan niet via het CMS worden opgeslagen: alleen praktijken ({ $dir }/<categorie>/<id>.md), { $files }.
+cms-title-no-name = Niet opgeslagen: het veld Titel (‘{ $title }’) bevat geen letter of cijfer, en de naam van het bestand wordt van de titel gemaakt. Voeg een woord aan de titel toe. Er is niets gewijzigd.
+cms-changed-meanwhile = Niet opgeslagen: { $path } is door iemand anders (of in een ander tabblad) opgeslagen nadat u het opende; opslaan zou die wijziging wissen. Er is niets gewijzigd. Kopieer uw wijziging, laad de pagina opnieuw en breng haar daarna weer aan.
 settings-broken-first = De instellingen ({ $path }) bevatten fouten; herstel die eerst (zie `kennisbank check`).
 category-choose = `{ $name }` is geen categorie; kies een van: { $categories }.
 mv-bad-id = `{ $id }` is geen geldige naam voor een praktijk: gebruik kleine letters, cijfers en streepjes, zoals `{ $suggestion }`

@@ -175,7 +175,7 @@ describe('the CMS on kennisbank serve', () => {
     await toast.getByText('Niet opgeslagen').waitFor();
     const message = await toast.innerText();
     assert.match(message, /Niet opgeslagen: content\/praktijken\/algemeen\/buddyproject-in-de-buurt\.md bevat fouten\. Er is niets gewijzigd\./);
-    assert.match(message, /regel \d+: `updated` \(2026-02-01\) ligt vóór `added` \(2026-03-01\)/);
+    assert.match(message, /regel \d+, veld ‘Bijgewerkt op’: `updated` \(2026-02-01\) ligt vóór `added` \(2026-03-01\)/);
     await page.screenshot({ path: artifact('cms-refused.png') });
     assert.equal(readFileSync(path.join(root, FILE), 'utf8'), before);
     await context.close();
