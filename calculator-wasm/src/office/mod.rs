@@ -5,6 +5,7 @@
 
 pub mod blocks;
 pub mod keep;
+pub mod print;
 pub mod zip;
 
 use blocks::{Block, Run};
