@@ -288,6 +288,10 @@ describe('herverdelingscheck', { skip }, () => {
         };
       });
       assert.deepEqual(shown, { header: false, footer: false, form: false, buttons: false, rules: false, letter: true }, 'in print only the letter shows');
+      // Room to sign above each line to sign, as in the .odt and .docx (1.5 cm = 56.7 px).
+      const room = await p.evaluate(() => [...document.querySelectorAll('[data-letter] .tekenregel')]
+        .map((e) => Math.round(parseFloat(getComputedStyle(e).marginTop))));
+      assert.deepEqual(room, [57, 57], 'both colleges sign with 1.5 cm above the line');
       await p.screenshot({ path: artifact('print-letter.png'), fullPage: true });
       await p.pdf({ path: artifact('print-letter.pdf'), format: 'A4', printBackground: true });
       await p.emulateMedia({ media: 'screen' });
@@ -301,6 +305,10 @@ describe('herverdelingscheck', { skip }, () => {
       assert.match(html, /<html lang="nl">/);
       assert.match(html, /Ameland/);
       assert.match(html, /Heerenveen/);
+      // The page the CLI writes (`--document coa --format html`): its title, and room to sign.
+      assert.match(html, /<title>Brief aan het COA: herverdeling taakstelling huisvesting vergunninghouders<\/title>/);
+      assert.equal(html.match(/<p class="tekenregel">de secretaris, /g)?.length, 2, html);
+      assert.match(html, /p\.tekenregel\{margin-top:1\.5cm;margin-bottom:\.5cm\}/);
 
       await tabTo(p, letter.getByRole('button', { name: 'Brief kopiëren' }), { back: true });
       await p.keyboard.press('Enter');
