@@ -591,6 +591,22 @@ fn the_penvoerder_must_take_part() {
     );
 }
 
+/// A municipality whose taakstelling stays the same takes no decision and is left out of the
+/// documents; as penvoerder it would send them and sign "namens de colleges" it is not one of.
+#[test]
+fn the_penvoerder_must_be_a_college_that_decides() {
+    let v = verdict(&format!(
+        "penvoerder: {{ gemeente: ooststellingwerf, naam: C. Smit }}\n{THREE}  - {{ naam: Ooststellingwerf, taakstelling: 4, nieuw: 4, besluitdatum: 2026-02-10, bekendmaking: 2026-02-12 }}\n"
+    ));
+    let e = error(&v, Code::UnknownMunicipality);
+    assert_eq!(e.field, "penvoerder.gemeente");
+    assert_eq!(
+        e.message,
+        "De penvoerder (Ooststellingwerf) neemt geen besluit: haar taakstelling verandert niet, dus staat ze niet in de brieven en kan ze niet namens de colleges tekenen. Kies als penvoerder een gemeente waarvan de taakstelling verandert: Ameland, Heerenveen of Smallingerland. (uitgangspunt 4)"
+    );
+    assert_eq!(v.errors.len(), 1, "{:#?}", codes(&v));
+}
+
 #[test]
 fn the_conclusion_says_what_was_checked() {
     assert_eq!(

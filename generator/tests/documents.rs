@@ -469,7 +469,7 @@ fn printed_html_leaves_room_to_sign() {
         "{html}"
     );
     assert!(
-        html.contains("p.tekenregel{margin-top:1.5cm;margin-bottom:.5cm}"),
+        html.contains("p.tekenregel{margin-top:1.5cm;margin-bottom:.5cm;break-before:avoid}"),
         "{html}"
     );
     let html = printable_html(SIX, "coa");

@@ -34,10 +34,11 @@ pub fn mark_signing_lines(html: &str) -> String {
 }
 
 /// The style of a printable document: A4 text, tables with rules, figures flush right, each
-/// `<hr class="pagina">` a new page, signature blocks whole, and room to sign above a line to sign.
+/// `<hr class="pagina">` a new page, signature blocks whole, and room to sign above a line to sign,
+/// which stays on the page of the line before it (the college that signs).
 pub fn style() -> String {
     format!(
-        "body{{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}}table{{border-collapse:collapse}}th,td{{border:1px solid #999;padding:.25rem .5rem;text-align:left}}.getal{{text-align:right}}hr.pagina{{border:0;margin:0;break-after:page}}.brief-handtekening,thead tr{{break-inside:avoid}}p.{SIGNING_CLASS}{{margin-top:{SIGNING_ROOM_CM}cm;margin-bottom:.5cm}}@media screen{{hr.pagina{{border-top:1px dashed #999;margin:2rem 0}}}}"
+        "body{{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}}table{{border-collapse:collapse}}th,td{{border:1px solid #999;padding:.25rem .5rem;text-align:left}}.getal{{text-align:right}}hr.pagina{{border:0;margin:0;break-after:page}}.brief-handtekening,thead tr{{break-inside:avoid}}p.{SIGNING_CLASS}{{margin-top:{SIGNING_ROOM_CM}cm;margin-bottom:.5cm;break-before:avoid}}@media screen{{hr.pagina{{border-top:1px dashed #999;margin:2rem 0}}}}"
     )
 }
 
@@ -71,7 +72,7 @@ mod tests {
             "Besluit & bekendmaking",
         );
         assert!(
-            page.contains("p.tekenregel{margin-top:1.5cm;margin-bottom:.5cm}"),
+            page.contains("p.tekenregel{margin-top:1.5cm;margin-bottom:.5cm;break-before:avoid}"),
             "{page}"
         );
         assert!(

@@ -308,7 +308,7 @@ describe('herverdelingscheck', { skip }, () => {
       // The page the CLI writes (`--document coa --format html`): its title, and room to sign.
       assert.match(html, /<title>Brief aan het COA: herverdeling taakstelling huisvesting vergunninghouders<\/title>/);
       assert.equal(html.match(/<p class="tekenregel">de secretaris, /g)?.length, 2, html);
-      assert.match(html, /p\.tekenregel\{margin-top:1\.5cm;margin-bottom:\.5cm\}/);
+      assert.match(html, /p\.tekenregel\{margin-top:1\.5cm;margin-bottom:\.5cm;break-before:avoid\}/);
 
       await tabTo(p, letter.getByRole('button', { name: 'Brief kopiëren' }), { back: true });
       await p.keyboard.press('Enter');
