@@ -138,12 +138,30 @@ fn transferring_more_than_the_taakstelling_is_a_negative_result() {
     assert!(e.message.contains("-2"), "{}", e.message);
 }
 
+/// Another name for a municipality already listed is the same municipality; the message says so
+/// in the words the official typed ("'s-Hertogenbosch staat meer dan één keer" under a field
+/// that reads "Den Bosch" left them looking for a second 's-Hertogenbosch).
+#[test]
+fn a_second_name_for_a_listed_municipality_is_named_as_typed() {
+    let v = with("gemeenten:\n  - { naam: \"'s-Hertogenbosch\", taakstelling: 6, nieuw: 0 }\n  - { naam: Den Bosch, taakstelling: 10, nieuw: 16 }\n");
+    let e = error(&v, Code::DuplicateMunicipality);
+    assert_eq!(e.field, "gemeenten[1].naam");
+    assert_eq!(
+        e.message,
+        "Den Bosch is de gemeente 's-Hertogenbosch, die al in de lijst staat als gemeente 1. Noem elke gemeente één keer, zodat de aantallen eenduidig zijn. (uitgangspunt 4)"
+    );
+}
+
 #[test]
 fn duplicate_municipality_ignores_case_and_spaces() {
     let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: '  ameland ', taakstelling: 6, nieuw: 12 }\n");
-    assert_eq!(
-        error(&v, Code::DuplicateMunicipality).field,
-        "gemeenten[1].naam"
+    let e = error(&v, Code::DuplicateMunicipality);
+    assert_eq!(e.field, "gemeenten[1].naam");
+    assert!(
+        e.message
+            .starts_with("Ameland staat meer dan één keer in de lijst (ook als gemeente 1)."),
+        "{}",
+        e.message
     );
 }
 
