@@ -152,6 +152,32 @@ fn a_second_name_for_a_listed_municipality_is_named_as_typed() {
     );
 }
 
+/// A refusal says what to do: a negative, fractional or huge number, and transfers beyond the
+/// taakstelling, each end with the fix.
+#[test]
+fn number_refusals_name_the_fix() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: -2 }\n  - { naam: Heerenveen, taakstelling: 2000000, nieuw: 2.5 }\n");
+    let messages: Vec<&str> = v.errors.iter().map(|e| e.message.as_str()).collect();
+    for fix in [
+        "haar taakstelling: vul 0 of meer in. (uitgangspunt 2)",
+        "Controleer het aantal (een tikfout, een 0 te veel?). (uitgangspunt 4)",
+        "vul een geheel getal in, zonder komma. (uitgangspunt 4)",
+    ] {
+        assert!(
+            messages.iter().any(|m| m.ends_with(fix)),
+            "{fix:?} in {messages:#?}"
+        );
+    }
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6 }\n  - { naam: Heerenveen, taakstelling: 10 }\n  - { naam: Smallingerland, taakstelling: 3 }\noverdrachten:\n  - { van: Ameland, naar: Heerenveen, aantal: 5 }\n  - { van: Ameland, naar: Smallingerland, aantal: 4 }\n");
+    let e = error(&v, Code::NegativeResult);
+    assert!(
+        e.message
+            .ends_with("draag samen ten hoogste 6 over. (uitgangspunt 2)"),
+        "{}",
+        e.message
+    );
+}
+
 #[test]
 fn duplicate_municipality_ignores_case_and_spaces() {
     let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: '  ameland ', taakstelling: 6, nieuw: 12 }\n");
