@@ -321,6 +321,26 @@ describe('herverdelingscheck', { skip }, () => {
     }
   });
 
+  it('lines up the fields of a municipality side by side, none running into the next', async () => {
+    // "Taakstelling vóór" wraps in its narrow column; its input sat lower than the others, and the
+    // fields (10rem at least) ran into the next column.
+    const { context, page: p } = await checker({ viewport: { width: 1280, height: 900 } });
+    try {
+      await fillValid(p);
+      const boxes = await row(p, 1).locator('input').evaluateAll((inputs) => inputs
+        .filter((i) => i.checkVisibility())
+        .map((i) => { const r = i.getBoundingClientRect(); return { top: Math.round(r.top), left: r.left, right: r.right }; }));
+      assert.equal(boxes.length, 4, JSON.stringify(boxes));
+      assert.deepEqual(new Set(boxes.map((b) => b.top)).size, 1, `inputs at different heights: ${JSON.stringify(boxes)}`);
+      for (let k = 1; k < boxes.length; k++) {
+        assert.ok(boxes[k - 1].right < boxes[k].left, `input ${k} runs into input ${k + 1}: ${JSON.stringify(boxes)}`);
+      }
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('loads within 250 KB gzip at first, without the documents module', async () => {
     const context = await newContext(env.browser);
     const bodies = [];
