@@ -341,6 +341,21 @@ describe('herverdelingscheck', { skip }, () => {
     }
   });
 
+  it('shows the province of a municipality written another way, as the check reads it', async () => {
+    // The check knows "Den Bosch" and "Sudwest-Fryslan"; an empty province field beside them
+    // told the official to fill in what the check already knew.
+    const { context, page: p } = await checker();
+    try {
+      await typeInto(p, field(row(p, 1), 'Naam'), 'Den Bosch');
+      await typeInto(p, field(row(p, 2), 'Naam'), 'Sudwest-Fryslan');
+      await p.waitForFunction(() => document.querySelectorAll('[data-rows="gemeenten"] [data-name="provincie"]')[1]?.placeholder === 'Fryslân', null, { timeout: 5000 });
+      assert.equal(await field(row(p, 1), 'Provincie').getAttribute('placeholder'), 'Noord-Brabant');
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('loads within 250 KB gzip at first, without the documents module', async () => {
     const context = await newContext(env.browser);
     const bodies = [];

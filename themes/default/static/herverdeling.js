@@ -501,11 +501,15 @@ function update() {
     : (touched ? verdict.conclusion : 'Vul de herverdeling in.');
   announce(text);
 
-  // Provinces of listed municipalities appear as placeholders, so users see they need not type them.
-  for (const row of app.querySelectorAll('[data-rows="gemeenten"] [data-row]')) {
+  // Provinces of listed municipalities appear as placeholders, so users see they need not type them;
+  // the rules' own reading of the name (one verdict row per form row) also knows other spellings,
+  // "Den Bosch" and "Sudwest-Fryslan", which the list alone does not.
+  app.querySelectorAll('[data-rows="gemeenten"] [data-row]').forEach((row, k) => {
     const naam = row.querySelector('[data-name="naam"]').value.trim().toLowerCase();
-    row.querySelector('[data-name="provincie"]').placeholder = provinceOf.get(naam) ?? '';
-  }
+    const read = verdict.municipalities?.[k];
+    const known = read?.listed && naam ? read.province : null;
+    row.querySelector('[data-name="provincie"]').placeholder = known ?? provinceOf.get(naam) ?? '';
+  });
 
   showFieldErrors(verdict);
   showSummary(verdict);
