@@ -6,7 +6,7 @@
 //!
 //! | variable | example |
 //! | --- | --- |
-//! | `gemeenten` | list of `{naam, cbs, provincie, voor, na, verschil, …}`, `verschil` signed: `"+6"`, `"-6"`, `cbs` the CBS code or empty |
+//! | `gemeenten` | list of `{naam, cbs, provincie, voor, na, verschil, …, samen_met}`, `verschil` signed: `"+6"`, `"-6"`, `cbs` the CBS code or empty, `samen_met` the other colleges: `"het college van de gemeente Heerenveen"` |
 //! | `som_voor`, `som_na` | `16`; numbers are written the Dutch way: `1.600` |
 //! | `perioden` | list of `"eerste helft 2026 (1 januari t/m 30 juni 2026)"` |
 //! | `periode` | the periods joined: `"… en tweede helft 2026 (…)"` |
@@ -98,6 +98,9 @@ struct Row<'a> {
     bekendmaking: String,
     publicatie: &'a str,
     perioden: Vec<PeriodRow>,
+    /// The other colleges of the decision: "het college van de gemeente B", "de colleges van de
+    /// gemeenten B en C" (a college's own publication names the others, not itself).
+    samen_met: String,
 }
 
 #[derive(Serialize)]
@@ -189,8 +192,19 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
     // documents name only those that redistribute, and their sums are those of the rows shown.
     let taking_part: Vec<&MunicipalityResult> =
         v.municipalities.iter().filter(|m| !m.unchanged()).collect();
+    let names: Vec<&str> = taking_part.iter().map(|m| m.name.as_str()).collect();
     let mut rows = Vec::with_capacity(taking_part.len());
-    for m in taking_part.iter().copied() {
+    for (k, m) in taking_part.iter().copied().enumerate() {
+        let others: Vec<&str> = names
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != k)
+            .map(|(_, n)| *n)
+            .collect();
+        let samen_met = match others.as_slice() {
+            [one] => format!("het college van de gemeente {one}"),
+            _ => format!("de colleges van de gemeenten {}", join(&others)),
+        };
         let (voor, na) = (
             m.before.ok_or_else(incomplete)?,
             m.after.ok_or_else(incomplete)?,
@@ -215,9 +229,9 @@ fn context(v: &Verdict) -> Result<Context<'_>, LetterError> {
                     verschil: p.difference.map(signed).unwrap_or_default(),
                 })
                 .collect(),
+            samen_met,
         });
     }
-    let names: Vec<&str> = taking_part.iter().map(|m| m.name.as_str()).collect();
     let som_voor: i64 = rows.iter().map(|r| r.voor).sum();
     let som_na: i64 = rows.iter().map(|r| r.na).sum();
     let pv = v.penvoerder.as_ref();
@@ -352,7 +366,9 @@ pub fn render_letter(template: &str, verdict: &Verdict) -> Result<String, Letter
     let ctx = context(verdict)?;
     let env = environment();
     let tmpl = env.template_from_str(template)?;
-    Ok(tmpl.render(ctx)?)
+    // Lines to sign are marked, so that printed HTML leaves room for the signatures as the .odt
+    // and .docx do.
+    Ok(crate::office::print::mark_signing_lines(&tmpl.render(ctx)?))
 }
 
 /// Parses `scenario` and checks it with `list`, then renders the letter.

@@ -154,6 +154,14 @@ pub fn document(
     }
 }
 
+/// Document `name`'s rendered HTML (from [`letter`]) as a standalone page to print or save, with
+/// the same title and style as `kennisbank herverdeling --document NAME --format html`.
+#[cfg(feature = "letter")]
+#[wasm_bindgen]
+pub fn printable(body: &str, name: &str) -> String {
+    crate::office::print::printable_html(body, crate::office::title(name))
+}
+
 /// A scenario file as the page opens it, YAML (as the CLI reads it) or JSON: `{"scenario":{…}}`,
 /// or `{"error":{…}}` with the line and column of what could not be read.
 #[cfg(feature = "yaml")]

@@ -138,12 +138,56 @@ fn transferring_more_than_the_taakstelling_is_a_negative_result() {
     assert!(e.message.contains("-2"), "{}", e.message);
 }
 
+/// Another name for a municipality already listed is the same municipality; the message says so
+/// in the words the official typed ("'s-Hertogenbosch staat meer dan één keer" under a field
+/// that reads "Den Bosch" left them looking for a second 's-Hertogenbosch).
+#[test]
+fn a_second_name_for_a_listed_municipality_is_named_as_typed() {
+    let v = with("gemeenten:\n  - { naam: \"'s-Hertogenbosch\", taakstelling: 6, nieuw: 0 }\n  - { naam: Den Bosch, taakstelling: 10, nieuw: 16 }\n");
+    let e = error(&v, Code::DuplicateMunicipality);
+    assert_eq!(e.field, "gemeenten[1].naam");
+    assert_eq!(
+        e.message,
+        "Den Bosch is de gemeente 's-Hertogenbosch, die al in de lijst staat als gemeente 1. Noem elke gemeente één keer, zodat de aantallen eenduidig zijn. (uitgangspunt 4)"
+    );
+}
+
+/// A refusal says what to do: a negative, fractional or huge number, and transfers beyond the
+/// taakstelling, each end with the fix.
+#[test]
+fn number_refusals_name_the_fix() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: -2 }\n  - { naam: Heerenveen, taakstelling: 2000000, nieuw: 2.5 }\n");
+    let messages: Vec<&str> = v.errors.iter().map(|e| e.message.as_str()).collect();
+    for fix in [
+        "haar taakstelling: vul 0 of meer in. (uitgangspunt 2)",
+        "Controleer het aantal (een tikfout, een 0 te veel?). (uitgangspunt 4)",
+        "vul een geheel getal in, zonder komma. (uitgangspunt 4)",
+    ] {
+        assert!(
+            messages.iter().any(|m| m.ends_with(fix)),
+            "{fix:?} in {messages:#?}"
+        );
+    }
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6 }\n  - { naam: Heerenveen, taakstelling: 10 }\n  - { naam: Smallingerland, taakstelling: 3 }\noverdrachten:\n  - { van: Ameland, naar: Heerenveen, aantal: 5 }\n  - { van: Ameland, naar: Smallingerland, aantal: 4 }\n");
+    let e = error(&v, Code::NegativeResult);
+    assert!(
+        e.message
+            .ends_with("draag samen ten hoogste 6 over. (uitgangspunt 2)"),
+        "{}",
+        e.message
+    );
+}
+
 #[test]
 fn duplicate_municipality_ignores_case_and_spaces() {
     let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: '  ameland ', taakstelling: 6, nieuw: 12 }\n");
-    assert_eq!(
-        error(&v, Code::DuplicateMunicipality).field,
-        "gemeenten[1].naam"
+    let e = error(&v, Code::DuplicateMunicipality);
+    assert_eq!(e.field, "gemeenten[1].naam");
+    assert!(
+        e.message
+            .starts_with("Ameland staat meer dan één keer in de lijst (ook als gemeente 1)."),
+        "{}",
+        e.message
     );
 }
 
@@ -589,6 +633,22 @@ fn the_penvoerder_must_take_part() {
         error(&v, Code::UnknownMunicipality).field,
         "penvoerder.gemeente"
     );
+}
+
+/// A municipality whose taakstelling stays the same takes no decision and is left out of the
+/// documents; as penvoerder it would send them and sign "namens de colleges" it is not one of.
+#[test]
+fn the_penvoerder_must_be_a_college_that_decides() {
+    let v = verdict(&format!(
+        "penvoerder: {{ gemeente: ooststellingwerf, naam: C. Smit }}\n{THREE}  - {{ naam: Ooststellingwerf, taakstelling: 4, nieuw: 4, besluitdatum: 2026-02-10, bekendmaking: 2026-02-12 }}\n"
+    ));
+    let e = error(&v, Code::UnknownMunicipality);
+    assert_eq!(e.field, "penvoerder.gemeente");
+    assert_eq!(
+        e.message,
+        "De penvoerder (Ooststellingwerf) neemt geen besluit: haar taakstelling verandert niet, dus staat ze niet in de brieven en kan ze niet namens de colleges tekenen. Kies als penvoerder een gemeente waarvan de taakstelling verandert: Ameland, Heerenveen of Smallingerland. (uitgangspunt 4)"
+    );
+    assert_eq!(v.errors.len(), 1, "{:#?}", codes(&v));
 }
 
 #[test]

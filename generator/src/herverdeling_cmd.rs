@@ -115,7 +115,7 @@ fn document(
     let title = office::title(&doc.name);
     let bytes = match Format::parse(&doc.format) {
         Some(f) => office::write(&html, title, f),
-        None => printable_html(&html, title).into_bytes(),
+        None => calculator_wasm::office::print::printable_html(&html, title).into_bytes(),
     };
     match &doc.out {
         Some(path) => {
@@ -137,14 +137,6 @@ fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })
-}
-
-/// A standalone printable HTML page around a rendered document.
-pub fn printable_html(body: &str, title: &str) -> String {
-    format!(
-        "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>body{{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}}table{{border-collapse:collapse}}th,td{{border:1px solid #999;padding:.25rem .5rem;text-align:left}}.getal{{text-align:right}}hr.pagina{{border:0;margin:0;break-after:page}}.brief-handtekening,thead tr{{break-inside:avoid}}@media screen{{hr.pagina{{border-top:1px dashed #999;margin:2rem 0}}}}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
-        calculator_wasm::letter::escape_html(title)
-    )
 }
 
 fn load_and_check(file: &Path, root: &Path) -> Result<(Verdict, Scenario), String> {

@@ -356,3 +356,130 @@ fn printed_html_starts_each_decision_on_a_new_page() {
         "{html}"
     );
 }
+
+/// Eight colleges in four provinces, as an official of a region would write them.
+const EIGHT: &str = "periode: 2027-1\nbesluitdatum: 2027-02-10\nbekendmaking: 2027-02-12\ngemeenten:\n  - { naam: Groningen, taakstelling: 40, nieuw: 30 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 12 }\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Zeist, taakstelling: 20, nieuw: 25 }\n  - { naam: \"'s-Hertogenbosch\", taakstelling: 50, nieuw: 55 }\n  - { naam: Sudwest-Fryslan, taakstelling: 30, nieuw: 31 }\n  - { naam: Westerkwartier, taakstelling: 15, nieuw: 14 }\n  - { naam: Noardeast-Fryslân, taakstelling: 12, nieuw: 16 }\n";
+
+/// The COA letter of eight colleges runs over several pages; the signatures follow the text as
+/// far as they fit, in the .docx as in the .odt: no page but the last is left nearly blank (the
+/// .docx moved all eight signature blocks to a new page whole, after a page of four lines).
+#[test]
+fn signatures_follow_the_letter_without_leaving_a_page_blank() {
+    if !tools_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // A longer text before the signatures moves the page end through them.
+    let scenarios: Vec<(String, String)> = (0..=8)
+        .map(|lines| {
+            let publicatie = "Gemeenteblad 2027, 301122, met de toelichting van het college";
+            let mut given = 0;
+            let yaml: String = EIGHT
+                .lines()
+                .map(|line| {
+                    if line.starts_with("  - {") && given < lines {
+                        given += 1;
+                        line.replace(
+                            "taakstelling:",
+                            &format!("publicatie: \"{publicatie}\", taakstelling:"),
+                        ) + "\n"
+                    } else {
+                        format!("{line}\n")
+                    }
+                })
+                .collect();
+            (format!("acht-{lines}"), yaml)
+        })
+        .collect();
+    let docs = pages_of(dir.path(), &scenarios, &["coa"]);
+    for (stem, format, pages) in &docs {
+        for (p, lines) in pages.iter().enumerate().take(pages.len() - 1) {
+            assert!(
+                lines.len() >= 12,
+                "{stem}.{format}: page {} holds {} lines and the rest went to the next page\n{pages:#?}",
+                p + 1,
+                lines.len()
+            );
+        }
+        assert_eq!(signature_blocks(pages).len(), 8, "{stem}.{format}");
+    }
+}
+
+/// Each college publishes its own decision "samen met" the others, not with itself; every
+/// decision tells all the provinces involved (each supervises a municipality whose taakstelling
+/// changes, and learns of the whole redistribution); a longer agreement is worded in the plural;
+/// the province is addressed as the supervisor it is.
+#[test]
+fn documents_name_the_other_colleges_every_province_and_the_periods() {
+    let two = "periode: 2027-1\nbesluitdatum: 2027-02-10\nbekendmaking: 2027-02-12\ngemeenten:\n  - { naam: Groningen, taakstelling: 40, nieuw: 30 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 20 }\n";
+    let text = html_text(two, "bekendmaking");
+    assert!(
+        text.contains("Het college van burgemeester en wethouders van Groningen maakt bekend dat het op 10 februari 2027 heeft besloten, gelet op artikel 29, tweede lid, van de Huisvestingswet 2014, samen met het college van de gemeente Heerenveen de taakstellingen huisvesting vergunninghouders voor de taakstellingsperiode eerste helft 2027"),
+        "{text}"
+    );
+    assert!(text.contains("samen met het college van de gemeente Groningen de taakstellingen"));
+    let text = html_text(SIX, "bekendmaking");
+    assert!(
+        text.contains("van Ameland maakt bekend dat het op 10 februari 2026 heeft besloten, gelet op artikel 29, tweede lid, van de Huisvestingswet 2014, samen met de colleges van de gemeenten Heerenveen, Smallingerland, Weststellingwerf, Ooststellingwerf en Steenwijkerland de taakstellingen huisvesting vergunninghouders voor de taakstellingsperioden eerste helft 2026"),
+        "{text}"
+    );
+    let text = html_text(two, "besluit");
+    assert_eq!(
+        text.matches("Gedeputeerde Staten van Fryslân en Groningen en de betrokken ministeries")
+            .count(),
+        2,
+        "{text}"
+    );
+    let text = html_text(SIX, "besluit");
+    assert_eq!(
+        text.matches("Gedeputeerde Staten van Fryslân en Overijssel en de betrokken ministeries")
+            .count(),
+        6,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("voor de taakstellingsperioden eerste helft 2026")
+            .count(),
+        6
+    );
+    let text = html_text(two, "provincie");
+    assert_eq!(
+        text.matches("Wij stellen u als interbestuurlijk toezichthouder in kennis van ons besluit")
+            .count(),
+        2,
+        "{text}"
+    );
+    assert!(!text.contains("Als interbestuurlijk toezichthouder stellen wij"));
+    assert!(
+        text.contains("Gedeputeerde Staten van Fryslân")
+            && text.contains("Gedeputeerde Staten van Groningen")
+    );
+}
+
+/// Printed from the browser, the documents leave room to sign as the .odt and .docx do: the line
+/// to sign is marked and the page's style sets it 1.5 cm below the line before; the fields to
+/// fill in (Datum, Ons kenmerk) are not marked.
+#[test]
+fn printed_html_leaves_room_to_sign() {
+    let html = printable_html(SIX, "besluit");
+    assert_eq!(
+        html.matches("<p class=\"tekenregel\">de secretaris, ")
+            .count(),
+        6,
+        "{html}"
+    );
+    assert!(
+        html.contains("p.tekenregel{margin-top:1.5cm;margin-bottom:.5cm;break-before:avoid}"),
+        "{html}"
+    );
+    let html = printable_html(SIX, "coa");
+    assert_eq!(html.matches("class=\"tekenregel\"").count(), 6, "{html}");
+    let html = printable_html(SIX, "provincie");
+    assert_eq!(
+        html.matches("<p class=\"tekenregel\">de burgemeester van Heerenveen, ")
+            .count(),
+        2,
+        "{html}"
+    );
+    assert!(!html.contains("<dd class=\"tekenregel\""));
+}

@@ -8,12 +8,14 @@ pub struct Run {
     pub bold: bool,
 }
 
+/// A table row: cells of (text, is a header cell).
+pub type Row = Vec<(String, bool)>;
+
 /// A block of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     Paragraph(Vec<Run>),
-    /// Rows of cells; a cell is (text, is a header cell).
-    Table(Vec<Vec<(String, bool)>>),
+    Table(Vec<Row>),
     /// `<hr>`: the next block starts a new page (one notice or decision per page).
     PageBreak,
 }
@@ -31,8 +33,8 @@ struct Reader {
     blocks: Vec<Block>,
     runs: Vec<Run>,
     bold: usize,
-    table: Option<Vec<Vec<(String, bool)>>>,
-    row: Vec<(String, bool)>,
+    table: Option<Vec<Row>>,
+    row: Row,
     cell: Option<(String, bool)>,
     /// The `colspan` of the open cell.
     span: usize,

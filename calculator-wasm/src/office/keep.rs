@@ -3,10 +3,8 @@
 //! repeats its header on every page, and a page break starts the next paragraph on a new page
 //! (rather than leaving an empty paragraph at the top of it).
 
+pub use super::blocks::Row;
 use super::blocks::{Block, Run};
-
-/// A table row: cells of (text, is a header cell).
-pub type Row = Vec<(String, bool)>;
 
 /// What a writer lays out.
 #[derive(Debug, PartialEq, Eq)]
@@ -34,12 +32,14 @@ pub struct Laid<'a> {
     pub keep_with_next: bool,
 }
 
-/// Whether a paragraph is a line to sign by hand: it holds a dotted field (`……` or `.....`), as
-/// "de secretaris, ……………… de burgemeester, ………………" does. The writers leave room above it for the
-/// signatures.
+/// Whether a paragraph is a line to sign by hand: a role ending in a comma followed by a dotted
+/// field (`……` or `.....`), as "de secretaris, ……………… de burgemeester, ………………" and "de
+/// burgemeester van Ameland, ………" are. The writers leave room above it for the signatures. Other
+/// dotted fields are filled in by pen or keyboard and get no room: "Datum: ………", "Ons kenmerk:
+/// ………", a postal address not yet known ("Postbus ………").
 pub fn is_signing_line(runs: &[Run]) -> bool {
     let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-    text.contains("……") || text.contains(".....")
+    [", …", ", ....."].iter().any(|field| text.contains(field))
 }
 
 /// Whether a paragraph ends with `mark` (ignoring trailing spaces).
@@ -196,6 +196,20 @@ mod tests {
             !laid[1].keep_with_next,
             "two colleges may sign on two pages"
         );
+    }
+
+    #[test]
+    fn only_a_line_to_sign_is_a_signing_line() {
+        let line = |html: &str| match &from_html(html)[0] {
+            Block::Paragraph(runs) => is_signing_line(runs),
+            other => panic!("{other:?}"),
+        };
+        assert!(line("<p>de secretaris, …………… de burgemeester, ……………</p>"));
+        assert!(line("<p>de burgemeester van Ameland, ..........</p>"));
+        // Fields to fill in, which LibreOffice showed with 1.5 cm of white above them.
+        assert!(!line("<p>Datum: …………………………</p>"));
+        assert!(!line("<p>Ons kenmerk: …………………………</p>"));
+        assert!(!line("<p>Postbus ……………………<br>…… …… ……………………</p>"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod blocks;
 pub mod keep;
+pub mod print;
 pub mod zip;
 
 use blocks::{Block, Run};
@@ -128,7 +129,7 @@ fn odt_runs(runs: &[Run]) -> String {
 /// values alike; a bold header counts a sixth wider), plus two characters for the cell's padding,
 /// at least 6 and at most 32 characters, so that names and headers such as "Vóór" stay on one line
 /// and short numbers do not take a fifth of the page. Sums to `total`.
-fn column_widths(rows: &[Vec<(String, bool)>], total: u32) -> Vec<u32> {
+fn column_widths(rows: &[keep::Row], total: u32) -> Vec<u32> {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(1);
     let mut want = vec![6u32; cols];
     for row in rows {
@@ -168,7 +169,7 @@ fn is_figure(text: &str) -> bool {
 
 /// Per column: whether it holds figures (every filled cell below the header rows is one), so that
 /// the column, its header included, is set flush right as figures in a table are.
-fn figure_columns(rows: &[Vec<(String, bool)>], header_rows: usize) -> Vec<bool> {
+fn figure_columns(rows: &[keep::Row], header_rows: usize) -> Vec<bool> {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     (0..cols)
         .map(|c| {
@@ -368,8 +369,11 @@ fn docx(blocks: &[Block], title: &str) -> Vec<u8> {
                     body.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"9072\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"9072\"/></w:tblGrid>");
                 }
                 body.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"9072\" w:type=\"dxa\"/></w:tcPr>");
-                for (k, runs) in paragraphs.iter().enumerate() {
-                    body.push_str(&docx_paragraph(runs, false, k + 1 < paragraphs.len()));
+                // The row keeps its paragraphs together (w:cantSplit); marking them keep-with-next
+                // as well made LibreOffice keep all the colleges' rows together, and move them to
+                // a new page whole, leaving most of a page blank.
+                for runs in paragraphs {
+                    body.push_str(&docx_paragraph(runs, false, false));
                 }
                 body.push_str("</w:tc></w:tr>");
                 let next_starts_page = laid.get(n + 1).is_some_and(|l| l.page_break_before);
@@ -508,7 +512,13 @@ mod tests {
             2
         );
         assert_eq!(docx.matches("<w:tbl>").count(), 1, "{docx}");
-        assert!(docx.contains("<w:tcW w:w=\"9072\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t xml:space=\"preserve\">Met vriendelijke groet,"), "{docx}");
+        assert!(docx.contains("<w:tcW w:w=\"9072\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:t xml:space=\"preserve\">Met vriendelijke groet,"), "{docx}");
+        assert_eq!(
+            docx.matches("<w:keepNext/>").count(),
+            1,
+            "only the paragraph before the signatures keeps with the next; inside the rows, \
+             LibreOffice took keep-with-next to keep all colleges on one page: {docx}"
+        );
         assert!(
             docx.contains(&format!("</w:tc></w:tr></w:tbl>{HAIRLINE}<w:sectPr>")),
             "{docx}"

@@ -83,12 +83,12 @@ impl Findings {
             NumberProblem::NotWhole => (
                 Code::InvalidNumber,
                 4,
-                format!("{what} (\"{shown}\") is geen geheel getal. Vergunninghouders worden in hele aantallen herverdeeld."),
+                format!("{what} (\"{shown}\") is geen geheel getal. Vergunninghouders worden in hele aantallen herverdeeld: vul een geheel getal in, zonder komma."),
             ),
             NumberProblem::TooLarge => (
                 Code::InvalidNumber,
                 4,
-                format!("{what} (\"{shown}\") is groter dan 1.000.000, het hoogste aantal dat de check aanneemt."),
+                format!("{what} (\"{shown}\") is groter dan 1.000.000, het hoogste aantal dat de check aanneemt. Controleer het aantal (een tikfout, een 0 te veel?)."),
             ),
             NumberProblem::TooSmall => (
                 Code::InvalidNumber,
@@ -98,7 +98,7 @@ impl Findings {
             NumberProblem::Negative(_) if negative_code == Code::NegativeResult => (
                 Code::NegativeResult,
                 2,
-                format!("{what} (\"{shown}\") is negatief. Een gemeente kan niet meer overdragen dan haar taakstelling."),
+                format!("{what} (\"{shown}\") is negatief. Een gemeente kan niet meer overdragen dan haar taakstelling: vul 0 of meer in."),
             ),
             NumberProblem::Negative(_) => (
                 Code::InvalidNumber,

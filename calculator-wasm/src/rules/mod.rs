@@ -51,7 +51,7 @@ pub fn check(scenario: &Scenario, list: &MunicipalityList) -> Verdict {
     );
     let deadlines = deadlines(&dates);
     check_processing(&deadlines, &dates, periods.as_ref(), &mut f);
-    let penvoerder = check_penvoerder(scenario, list, &resolved, &mut f);
+    let penvoerder = check_penvoerder(scenario, list, &resolved, &numbers.municipalities, &mut f);
 
     let recipients = recipients(&numbers.municipalities, list);
     let valid = f.errors.is_empty();

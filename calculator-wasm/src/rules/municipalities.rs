@@ -126,7 +126,7 @@ pub(super) fn check_municipalities(
             ),
             Some(raw) => {
                 resolve_name(s, i, raw.trim(), list, given_province, &mut r, f);
-                check_duplicate(i, &mut r, &mut seen, f);
+                check_duplicate(i, raw.trim(), &mut r, &mut seen, f);
             }
         }
         read_municipality_numbers(s, i, periods, &mut r, f);
@@ -275,6 +275,7 @@ fn resolve_name(
 /// Each municipality once: sets `r.key` and reports a second mention.
 fn check_duplicate(
     i: usize,
+    written: &str,
     r: &mut Resolved,
     seen: &mut HashMap<String, usize>,
     f: &mut Findings,
@@ -286,7 +287,12 @@ fn check_duplicate(
             Code::DuplicateMunicipality,
             field("naam"),
             4,
-            format!("{} staat meer dan één keer in de lijst (ook als gemeente {}). Noem elke gemeente één keer, zodat de aantallen eenduidig zijn.", r.name, first + 1),
+            // "Den Bosch" after "'s-Hertogenbosch": say why the two are one.
+            if fold(written) == r.key {
+                format!("{} staat meer dan één keer in de lijst (ook als gemeente {}). Noem elke gemeente één keer, zodat de aantallen eenduidig zijn.", r.name, first + 1)
+            } else {
+                format!("{written} is de gemeente {}, die al in de lijst staat als gemeente {}. Noem elke gemeente één keer, zodat de aantallen eenduidig zijn.", r.name, first + 1)
+            },
         );
     } else {
         seen.insert(r.key.clone(), i);

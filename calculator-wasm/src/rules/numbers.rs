@@ -77,7 +77,7 @@ pub(super) fn slot_numbers(
                         Code::NegativeResult,
                         field,
                         2,
-                        format!("{} draagt {} over maar heeft{when} een taakstelling van {}; dat geeft {d}. Een gemeente kan niet meer overdragen dan haar taakstelling.", r.name, -net, n.before.unwrap_or(0)),
+                        format!("{} draagt {} over maar heeft{when} een taakstelling van {}; dat geeft {d}. Een gemeente kan niet meer overdragen dan haar taakstelling: draag samen ten hoogste {} over.", r.name, -net, n.before.unwrap_or(0), n.before.unwrap_or(0)),
                     );
                 }
             }

@@ -5,13 +5,16 @@ use super::municipalities::Resolved;
 use crate::municipalities::MunicipalityList;
 use crate::names::fold;
 use crate::scenario::{filled, Scenario};
-use crate::verdict::{Code, PenvoerderInfo};
+use crate::verdict::{Code, MunicipalityResult, PenvoerderInfo};
 
-/// The penvoerder must be one of the municipalities taking part.
+/// The penvoerder must be one of the municipalities that decide: named among them, and with a
+/// taakstelling that changes (one that stays the same takes no decision and is left out of the
+/// documents, so it cannot send them or sign for the colleges).
 pub(super) fn check_penvoerder(
     s: &Scenario,
     list: &MunicipalityList,
     resolved: &[Resolved],
+    municipalities: &[MunicipalityResult],
     f: &mut Findings,
 ) -> Option<PenvoerderInfo> {
     let p = s.penvoerder.as_ref()?;
@@ -24,6 +27,29 @@ pub(super) fn check_penvoerder(
             match resolved.iter().find(|r| {
                 !r.key.is_empty() && (r.key == key || official.as_deref() == Some(r.key.as_str()))
             }) {
+                Some(r)
+                    if municipalities
+                        .iter()
+                        .any(|m| m.name == r.name && m.unchanged()) =>
+                {
+                    let deciding: Vec<&str> = municipalities
+                        .iter()
+                        .filter(|m| !m.unchanged())
+                        .map(|m| m.name.as_str())
+                        .collect();
+                    let choice = match deciding.as_slice() {
+                        [] => String::new(),
+                        [one] => format!(": {one}"),
+                        [rest @ .., last] => format!(": {} of {last}", rest.join(", ")),
+                    };
+                    f.error(
+                        Code::UnknownMunicipality,
+                        "penvoerder.gemeente",
+                        4,
+                        format!("De penvoerder ({}) neemt geen besluit: haar taakstelling verandert niet, dus staat ze niet in de brieven en kan ze niet namens de colleges tekenen. Kies als penvoerder een gemeente waarvan de taakstelling verandert{choice}.", r.name),
+                    );
+                    None
+                }
                 Some(r) => Some(r.name.clone()),
                 None => {
                     f.error(

@@ -288,6 +288,10 @@ describe('herverdelingscheck', { skip }, () => {
         };
       });
       assert.deepEqual(shown, { header: false, footer: false, form: false, buttons: false, rules: false, letter: true }, 'in print only the letter shows');
+      // Room to sign above each line to sign, as in the .odt and .docx (1.5 cm = 56.7 px).
+      const room = await p.evaluate(() => [...document.querySelectorAll('[data-letter] .tekenregel')]
+        .map((e) => Math.round(parseFloat(getComputedStyle(e).marginTop))));
+      assert.deepEqual(room, [57, 57], 'both colleges sign with 1.5 cm above the line');
       await p.screenshot({ path: artifact('print-letter.png'), fullPage: true });
       await p.pdf({ path: artifact('print-letter.pdf'), format: 'A4', printBackground: true });
       await p.emulateMedia({ media: 'screen' });
@@ -301,12 +305,51 @@ describe('herverdelingscheck', { skip }, () => {
       assert.match(html, /<html lang="nl">/);
       assert.match(html, /Ameland/);
       assert.match(html, /Heerenveen/);
+      // The page the CLI writes (`--document coa --format html`): its title, and room to sign.
+      assert.match(html, /<title>Brief aan het COA: herverdeling taakstelling huisvesting vergunninghouders<\/title>/);
+      assert.equal(html.match(/<p class="tekenregel">de secretaris, /g)?.length, 2, html);
+      assert.match(html, /p\.tekenregel\{margin-top:1\.5cm;margin-bottom:\.5cm;break-before:avoid\}/);
 
       await tabTo(p, letter.getByRole('button', { name: 'Brief kopiëren' }), { back: true });
       await p.keyboard.press('Enter');
       await p.locator('[data-status]').filter({ hasText: 'Brief gekopieerd.' }).waitFor({ timeout: 5000 });
       const copied = await p.evaluate(() => navigator.clipboard.readText());
       assert.match(copied, /Heerenveen/, 'the clipboard holds the letter');
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lines up the fields of a municipality side by side, none running into the next', async () => {
+    // "Taakstelling vóór" wraps in its narrow column; its input sat lower than the others, and the
+    // fields (10rem at least) ran into the next column.
+    const { context, page: p } = await checker({ viewport: { width: 1280, height: 900 } });
+    try {
+      await fillValid(p);
+      const boxes = await row(p, 1).locator('input').evaluateAll((inputs) => inputs
+        .filter((i) => i.checkVisibility())
+        .map((i) => { const r = i.getBoundingClientRect(); return { top: Math.round(r.top), left: r.left, right: r.right }; }));
+      assert.equal(boxes.length, 4, JSON.stringify(boxes));
+      assert.deepEqual(new Set(boxes.map((b) => b.top)).size, 1, `inputs at different heights: ${JSON.stringify(boxes)}`);
+      for (let k = 1; k < boxes.length; k++) {
+        assert.ok(boxes[k - 1].right < boxes[k].left, `input ${k} runs into input ${k + 1}: ${JSON.stringify(boxes)}`);
+      }
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the province of a municipality written another way, as the check reads it', async () => {
+    // The check knows "Den Bosch" and "Sudwest-Fryslan"; an empty province field beside them
+    // told the official to fill in what the check already knew.
+    const { context, page: p } = await checker();
+    try {
+      await typeInto(p, field(row(p, 1), 'Naam'), 'Den Bosch');
+      await typeInto(p, field(row(p, 2), 'Naam'), 'Sudwest-Fryslan');
+      await p.waitForFunction(() => document.querySelectorAll('[data-rows="gemeenten"] [data-name="provincie"]')[1]?.placeholder === 'Fryslân', null, { timeout: 5000 });
+      assert.equal(await field(row(p, 1), 'Provincie').getAttribute('placeholder'), 'Noord-Brabant');
       assertClean(context);
     } finally {
       await context.close();

@@ -501,11 +501,15 @@ function update() {
     : (touched ? verdict.conclusion : 'Vul de herverdeling in.');
   announce(text);
 
-  // Provinces of listed municipalities appear as placeholders, so users see they need not type them.
-  for (const row of app.querySelectorAll('[data-rows="gemeenten"] [data-row]')) {
+  // Provinces of listed municipalities appear as placeholders, so users see they need not type them;
+  // the rules' own reading of the name (one verdict row per form row) also knows other spellings,
+  // "Den Bosch" and "Sudwest-Fryslan", which the list alone does not.
+  app.querySelectorAll('[data-rows="gemeenten"] [data-row]').forEach((row, k) => {
     const naam = row.querySelector('[data-name="naam"]').value.trim().toLowerCase();
-    row.querySelector('[data-name="provincie"]').placeholder = provinceOf.get(naam) ?? '';
-  }
+    const read = verdict.municipalities?.[k];
+    const known = read?.listed && naam ? read.province : null;
+    row.querySelector('[data-name="provincie"]').placeholder = known ?? provinceOf.get(naam) ?? '';
+  });
 
   showFieldErrors(verdict);
   showSummary(verdict);
@@ -671,7 +675,9 @@ function wireButtons() {
   q('[data-letter-download]').addEventListener('click', async () => {
     await ensureLetter();
     const periode = (form.elements.periode.value.trim() || 'herverdeling').replace(/[^0-9A-Za-z-]/g, '');
-    const doc = `<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<title>Brief aan het COA: herverdeling taakstelling ${periode}</title>\n<style>body{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}.getal{text-align:right}</style>\n</head>\n<body>\n${letterBox.innerHTML}\n</body>\n</html>\n`;
+    // The page around the letter is the CLI's (`--document coa --format html`): one style, with
+    // room to sign above the lines to sign.
+    const doc = (await documentsModule()).printable(letterBox.innerHTML, 'coa');
     const url = URL.createObjectURL(new Blob([doc], { type: 'text/html' }));
     const a = el('a', { href: url, download: `brief-coa-herverdeling-${periode}.html` });
     document.body.append(a);
