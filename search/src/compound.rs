@@ -24,6 +24,10 @@ pub const MIN_KNOWN_HEAD: usize = 5;
 /// costs time cubic in the length, and no Dutch compound is this long (the longest in the
 /// dictionaries have about 60 letters). A pasted hash or token is not split at all.
 pub const MAX_COMPOUND: usize = 64;
+/// The prefix `her-` (again, as in `herverdeling`, `herhuisvesting`): the one first part
+/// shorter than [`MIN_MODIFIER`], taken off only before a known last part (see
+/// `split_known_head`).
+pub const AGAIN: &str = "her";
 /// Linking morphemes allowed between two parts, longest first.
 pub const LINKS: [&str; 3] = ["en", "s", "e"];
 
@@ -205,7 +209,14 @@ impl Lexicon {
     /// (`bouw+corporaties` when the corpus has `corporatie`).
     fn split_known_head(&self, word: &str) -> Option<Vec<String>> {
         let n = word.len();
-        for cut in MIN_MODIFIER..=n.saturating_sub(MIN_KNOWN_HEAD) {
+        // `her-` (again) is shorter than any first part, but begins words whose rest is what
+        // they are about: `herverdeling` is a `verdeling` done again.
+        let first_cut = if word.starts_with(AGAIN) {
+            AGAIN.len()
+        } else {
+            MIN_MODIFIER
+        };
+        for cut in first_cut..=n.saturating_sub(MIN_KNOWN_HEAD) {
             let head = &word[cut..];
             if self.knows(head) && !crate::normalize::is_stop_word(head) {
                 return Some(vec![word[..cut].to_string(), head.to_string()]);
@@ -327,6 +338,16 @@ mod tests {
             lex.parts("woningbouwcorporaties"),
             ["bouw", "bouwcorporaties", "corporaties", "woning"]
         );
+    }
+
+    #[test]
+    fn the_prefix_her_splits_off_before_a_known_word() {
+        let lex = lexicon(&["verdeling", "komst"]);
+        assert_eq!(lex.split("herverdeling").unwrap(), ["her", "verdeling"]);
+        // Only `her-`: other three-letter beginnings stay too short to be a part.
+        assert!(lex.split("onverdeling").is_none());
+        // Only before a known word of five letters or more.
+        assert!(lex.split("hervestiging").is_none());
     }
 
     #[test]

@@ -146,6 +146,13 @@ pub const MAX_QUERY_WORDS: usize = 12;
 /// dropped, except a lone last word while typing (`die` on the way to
 /// `dienst`).
 pub fn parse_query(query: &str) -> Vec<QueryWord> {
+    parse_words(query).0
+}
+
+/// [`parse_query`], and for each word whether it was typed right after the one before (no
+/// word dropped between them): such a pair may be one word written apart (`woning
+/// corporatie`, `leegstand wet`).
+fn parse_words(query: &str) -> (Vec<QueryWord>, Vec<bool>) {
     // A pasted blob is no question: only its start is read, and at most so many words.
     let mut cut = query.len().min(MAX_QUERY_BYTES);
     while !query.is_char_boundary(cut) {
@@ -155,6 +162,9 @@ pub fn parse_query(query: &str) -> Vec<QueryWord> {
     let toks = tokens(query);
     let last = toks.len().wrapping_sub(1);
     let mut words: Vec<QueryWord> = Vec::new();
+    let mut follows: Vec<bool> = Vec::new();
+    // The token of the last word pushed.
+    let mut previous: Option<usize> = None;
     for (i, t) in toks.iter().enumerate() {
         let prefix = i == last && t.end == query.len();
         if !is_long_enough(&t.term) {
@@ -167,6 +177,8 @@ pub fn parse_query(query: &str) -> Vec<QueryWord> {
             if words.len() == MAX_QUERY_WORDS {
                 break;
             }
+            follows.push(previous.is_some_and(|p| p + 1 == i));
+            previous = Some(i);
             words.push(QueryWord {
                 term: t.term.clone(),
                 prefix,
@@ -177,7 +189,7 @@ pub fn parse_query(query: &str) -> Vec<QueryWord> {
             }
         }
     }
-    words
+    (words, follows)
 }
 
 /// Optimal string alignment distance is at most one (one insertion,
@@ -259,6 +271,23 @@ struct WordMatch {
     own: Vec<(u32, f32)>,
 }
 
+/// Sorts `(document, score)` by document and keeps the best score of each.
+fn best_per_document(scores: &mut Vec<(u32, f32)>) {
+    // Best score first within a document, so dedup keeps it.
+    scores.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.total_cmp(&a.1)));
+    scores.dedup_by_key(|e| e.0);
+}
+
+/// Adds `more` to `scores`, both sorted by document with one entry each.
+fn add_per_document(scores: &mut Vec<(u32, f32)>, more: &[(u32, f32)]) {
+    for &(d, s) in more {
+        match scores.binary_search_by_key(&d, |&(x, _)| x) {
+            Ok(i) => scores[i].1 += s,
+            Err(i) => scores.insert(i, (d, s)),
+        }
+    }
+}
+
 fn add_sorted(list: &mut Vec<String>, s: &str) {
     if let Err(i) = list.binary_search_by(|x| x.as_str().cmp(s)) {
         list.insert(i, s.to_string());
@@ -289,11 +318,25 @@ impl WordMatch {
 
     /// Sorts by document and keeps the best score of each.
     fn finish(mut self) -> WordMatch {
-        // Best score first within a document, so dedup keeps it.
-        self.scores
-            .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.total_cmp(&a.1)));
-        self.scores.dedup_by_key(|e| e.0);
+        best_per_document(&mut self.scores);
         self
+    }
+
+    /// Takes in the matches of two query words written as one (`woning corporatie` →
+    /// `woningcorporaties`): a document with the joined word holds this word itself, so it
+    /// counts as exact, and the two words side by side in the order typed add to what the
+    /// word matched on its own (as a phrase would). Both after [`WordMatch::finish`].
+    fn absorb_joined(&mut self, joined: &WordMatch) {
+        add_per_document(&mut self.scores, &joined.scores);
+        add_per_document(&mut self.own, &joined.scores);
+        self.exact.extend_from_slice(&joined.exact);
+        self.titled.extend_from_slice(&joined.titled);
+        for s in &joined.surfaces {
+            self.mark_surface(s);
+        }
+        for s in &joined.part_stems {
+            self.mark_part(s);
+        }
     }
 
     /// The score of `doc`; only after [`WordMatch::finish`].
@@ -901,13 +944,27 @@ impl Searcher {
             missing: Vec::new(),
             missing_lists: Vec::new(),
         };
-        let words = parse_query(query);
-        let matches = words.iter().map(|w| lookup.match_word(w)).collect();
-        let loaded = words.iter().all(|w| {
-            [stem(&w.term).as_str(), w.term.as_str()]
-                .iter()
-                .all(|k| lookup.has_fragment(self.meta.fragment_of(k)))
-        });
+        let (words, follows) = parse_words(query);
+        let mut matches: Vec<WordMatch> = words.iter().map(|w| lookup.match_word(w)).collect();
+        // Two words typed one after the other may be one word written apart: `woning
+        // corporatie` is `woningcorporatie`, `leegstand wet` the Leegstandwet. Asked for in the
+        // first round, with the words' own fragments.
+        let mut keys: Vec<String> = Vec::new();
+        for i in (1..words.len()).filter(|&i| follows[i]) {
+            let joined = format!("{}{}", words[i - 1].term, words[i].term);
+            let (m, _) = lookup.match_term(&joined, words[i].prefix, 0, Evidence::All);
+            let m = m.finish();
+            if !m.exact.is_empty() {
+                matches[i - 1].absorb_joined(&m);
+                matches[i].absorb_joined(&m);
+            }
+            keys.push(stem(&joined));
+            keys.push(joined);
+        }
+        keys.extend(words.iter().flat_map(|w| [stem(&w.term), w.term.clone()]));
+        let loaded = keys
+            .iter()
+            .all(|k| lookup.has_fragment(self.meta.fragment_of(k)));
         (matches, (lookup.missing, lookup.missing_lists), loaded)
     }
 

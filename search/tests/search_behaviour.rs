@@ -603,3 +603,41 @@ fn without_an_exact_match_a_typo_neighbour_is_suggested() {
     );
     assert_eq!(index.query("gemeente ").suggestion, None);
 }
+
+#[test]
+fn two_words_typed_apart_find_the_word_written_as_one() {
+    // Staff type a compound as two words: `woning corporatie`, `leegstand wet`. The document
+    // with the compound holds what they mean, so it is an exact match, and ranks above one
+    // with the two words far apart.
+    let docs = vec![
+        doc(
+            "apart/",
+            "Woningvoorraad",
+            "Elke woning telt. De corporatie deelt haar cijfers.",
+        ),
+        doc(
+            "samen/",
+            "Prestatieafspraken",
+            "Maak afspraken met woningcorporaties over vergunninghouders.",
+        ),
+        doc("wet/", "Mogelijkheden", "De Leegstandwet biedt ruimte."),
+        doc("ander/", "Iets anders", "Geen van deze woorden."),
+    ];
+    let index = Index::new(&docs);
+    for q in ["woning corporatie", "woning corporatie ", "woning corp"] {
+        let r = index.query(q);
+        let urls: Vec<&str> = r.hits.iter().map(|h| h.url.as_str()).collect();
+        assert_eq!(urls, ["samen/", "apart/"], "{q:?}");
+        assert_eq!(r.exact_total, 2, "{q:?}");
+        assert!(
+            r.hits[0].snippet.contains("<mark>woningcorporaties</mark>"),
+            "{q:?}: {}",
+            r.hits[0].snippet
+        );
+    }
+    let r = index.query("leegstand wet ");
+    assert_eq!(r.exact_total, 1);
+    assert_eq!(r.hits[0].url, "wet/");
+    // Only words typed one after the other: a dropped stop word between them keeps them apart.
+    assert_eq!(index.query("leegstand de wet ").exact_total, 0);
+}
