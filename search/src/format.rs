@@ -8,7 +8,7 @@ pub const META_FILE: &str = "meta.bin";
 /// Relative path of the tag posting lists, fetched only for the tag filter
 /// and the tag counts.
 pub const TAGS_FILE: &str = "tags.bin";
-const META_MAGIC: &[u8; 4] = b"KBZ4";
+const META_MAGIC: &[u8; 4] = b"KBZ5";
 const FRAGMENT_VERSION: u8 = 2;
 const WORD_LIST_VERSION: u8 = 1;
 
@@ -71,6 +71,9 @@ pub struct Meta {
     /// Where every list of the index's words spelt backwards begins, in order (see
     /// [`WordList`]).
     pub backwards_starts: Vec<String>,
+    /// The words, sorted, whose first page of results the build worked out (`a/N.bin` for the
+    /// N-th; see [`crate::answer`]).
+    pub answers: Vec<String>,
 }
 
 fn shared_prefix(a: &str, b: &str) -> usize {
@@ -148,6 +151,7 @@ impl Meta {
             }
         }
         write_starts(&mut w, &self.backwards_starts);
+        write_starts(&mut w, &self.answers);
         w.buf
     }
 
@@ -196,6 +200,10 @@ impl Meta {
             synonyms.push(group);
         }
         let backwards_starts = read_starts(&mut r)?;
+        let answers = read_starts(&mut r)?;
+        if answers.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(DecodeError::new("answered words out of order"));
+        }
         Ok(Meta {
             doc_count,
             categories,
@@ -203,6 +211,7 @@ impl Meta {
             fragment_starts,
             synonyms,
             backwards_starts,
+            answers,
         })
     }
 
@@ -513,6 +522,7 @@ mod tests {
             fragment_starts: vec!["".into(), "gemeent".into(), "woning".into()],
             synonyms: vec![vec!["statushouder".into(), "vergunninghouder".into()]],
             backwards_starts: vec!["".into(), "gnin".into()],
+            answers: vec!["gemeente".into(), "woning".into()],
         };
         let back = Meta::decode(&meta.encode()).unwrap();
         assert_eq!(back, meta);

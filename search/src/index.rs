@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::answer;
 use crate::compound::Lexicon;
 use crate::format::{
     backwards_path, doc_path, encode_tags, fragment_path, CategoryInfo, DocData, Fragment, Group,
@@ -120,6 +121,7 @@ pub fn build_index_with_synonyms(
         fragment_starts,
         synonyms: normalize_synonyms(synonyms),
         backwards_starts,
+        answers: Vec::new(),
     };
 
     let mut files = Vec::with_capacity(2 + fragments.len() + word_lists.len() + doc_count);
@@ -134,6 +136,28 @@ pub fn build_index_with_synonyms(
     for (id, d) in order.iter().enumerate() {
         files.push((doc_path(id as u32), doc_data(d).encode()));
     }
+    add_answers(meta, &postings, files)
+}
+
+/// `files` with the answers of the most frequent words (see [`crate::answer`]) and the
+/// metadata that lists them.
+fn add_answers(
+    mut meta: Meta,
+    postings: &HashMap<String, (Vec<u32>, Vec<u8>)>,
+    mut files: Vec<(String, Vec<u8>)>,
+) -> Vec<(String, Vec<u8>)> {
+    let words = answer::chosen_words(postings);
+    if words.is_empty() {
+        return files;
+    }
+    // The files were all just encoded here, so they decode; were one not to, the index is
+    // still whole without answers.
+    let Ok(answers) = answer::answer_files(&meta, &files, &words) else {
+        return files;
+    };
+    meta.answers = words;
+    files[0] = (META_FILE.to_string(), meta.encode());
+    files.extend(answers);
     files
 }
 

@@ -5,6 +5,7 @@
 //! same [`Searcher`] compiled to WebAssembly (`src/wasm.rs`), and the CLI
 //! calls [`search_dir`]. See `README.md` for the file format and the limits.
 
+pub mod answer;
 pub mod codec;
 pub mod compound;
 pub mod format;

@@ -7,6 +7,7 @@
 //! [`Searcher::search`]. Compound splitting of query words needs a second
 //! round, because the parts are only known once the word's fragment is there.
 
+use crate::answer;
 use crate::codec::DecodeError;
 use crate::compound::{LINKS, MIN_COMPOUND, MIN_HEAD, MIN_MODIFIER};
 use crate::format::{
@@ -423,6 +424,8 @@ pub struct Searcher {
     tags: Option<Vec<Vec<u32>>>,
     /// Indexed by list number; `None` until fetched (see [`WordList`]).
     backwards: Vec<Option<WordList>>,
+    /// Indexed like [`Meta::answers`]; `None` until fetched (see [`crate::answer`]).
+    answers: Vec<Option<Results>>,
 }
 
 /// Term fragments and lists of words spelt backwards that a lookup wanted but did not have.
@@ -838,12 +841,15 @@ impl Searcher {
         fragments.resize_with(meta.fragment_starts.len(), || None);
         let mut backwards = Vec::new();
         backwards.resize_with(meta.backwards_starts.len(), || None);
+        let mut answers = Vec::new();
+        answers.resize_with(meta.answers.len(), || None);
         Ok(Searcher {
             meta,
             fragments,
             docs: Vec::new(),
             tags: None,
             backwards,
+            answers,
         })
     }
 
@@ -868,6 +874,12 @@ impl Searcher {
                 .get_mut(i as usize)
                 .ok_or_else(|| DecodeError::new(format!("{path}: no such word list")))?;
             *slot = Some(WordList::decode(bytes).map_err(context)?);
+        } else if let Some(i) = numbered(path, "a/") {
+            let slot = self
+                .answers
+                .get_mut(i as usize)
+                .ok_or_else(|| DecodeError::new(format!("{path}: no such answer")))?;
+            *slot = Some(answer::decode(bytes).map_err(context)?);
         } else if let Some(id) = numbered(path, "d/") {
             if id >= self.meta.doc_count {
                 return Err(DecodeError::new(format!("{path}: no such document")));
@@ -899,6 +911,9 @@ impl Searcher {
     /// below [`FULLY_RANKED_EXACT`]: then the separate words of a compound can still move one
     /// in, and it comes in the next round), and looser matches follow in the next round.
     pub fn needed_files(&self, query: &str, filters: &Filters, limit: usize) -> Vec<String> {
+        if let Some(i) = self.answer_of(query, filters, limit) {
+            return self.missing_answer(i);
+        }
         let (matches, (missing, missing_lists), words_loaded) = self.match_words(query);
         let ranked = self.combine(&matches, filters, None).0;
         let mut out: Vec<String> = missing.into_iter().map(fragment_path).collect();
@@ -924,11 +939,30 @@ impl Searcher {
     /// change with each). Fetched and added, they leave [`Searcher::needed_files`] the documents
     /// and nothing of these.
     pub fn needed_index_files(&self, query: &str) -> Vec<String> {
+        if let Some(i) = self.answer_of(query, &Filters::default(), answer::ANSWER_LIMIT) {
+            return self.missing_answer(i);
+        }
         let (_, (missing, missing_lists), _) = self.match_words(query);
         let fragments = missing.into_iter().map(fragment_path);
         fragments
             .chain(missing_lists.into_iter().map(backwards_path))
             .collect()
+    }
+
+    /// The answer (see [`crate::answer`]) that gives the results of `query`, if there is one.
+    fn answer_of(&self, query: &str, filters: &Filters, limit: usize) -> Option<usize> {
+        if !answer::answerable(filters, limit) || self.meta.answers.is_empty() {
+            return None;
+        }
+        let word = answer::answered_word(query)?;
+        self.meta.answers.binary_search(&word).ok()
+    }
+
+    fn missing_answer(&self, i: usize) -> Vec<String> {
+        match self.answers[i] {
+            Some(_) => Vec::new(),
+            None => vec![answer::answer_path(i)],
+        }
     }
 
     fn doc(&self, id: u32) -> Option<&DocData> {
@@ -1118,6 +1152,17 @@ impl Searcher {
     /// Answers `query`. Documents not loaded yet are left out of the hits
     /// (see [`Searcher::needed_files`]); `total` counts them all.
     pub fn search(&self, query: &str, filters: &Filters, limit: usize) -> Results {
+        if let Some(answer) = self
+            .answer_of(query, filters, limit)
+            .and_then(|i| self.answers[i].as_ref())
+        {
+            let mut results = answer.clone();
+            // As a search without the tag file counts no tags.
+            if self.tags.is_none() {
+                results.tag_counts.clear();
+            }
+            return results;
+        }
         let (matches, _, _) = self.match_words(query);
         let mut results = Results::default();
         let (ranked, total) = self.combine(

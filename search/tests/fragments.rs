@@ -203,9 +203,10 @@ fn files_fetched_while_typing_are_the_querys_index_files_and_no_documents() {
         }
         assert!(fetched > 0, "{query:?}: nothing to fetch while typing");
         assert!(s.needed_index_files(query).is_empty());
+        // Only documents are left (none, for a word whose first page the build worked out).
         let rest = s.needed_files(query, &Filters::default(), 10);
         assert!(
-            !rest.is_empty() && rest.iter().all(|p| p.starts_with("d/")),
+            rest.iter().all(|p| p.starts_with("d/")),
             "{query:?}: after typing, still needed {rest:?}"
         );
         let mut rest = rest;
@@ -222,5 +223,72 @@ fn files_fetched_while_typing_are_the_querys_index_files_and_no_documents() {
         assert!(rest.is_empty(), "{query:?}: still needed {rest:?}");
         let (_, fresh) = first_visit(&files, query);
         assert_eq!(s.search(query, &Filters::default(), 10), fresh, "{query:?}");
+    }
+}
+
+/// The first page of the most frequent words, asked alone, is worked out by the build: a fresh
+/// page fetches that one file and shows what the usual path (fragments, then documents) shows,
+/// counts of categories and tags included; anything else never fetches an answer.
+#[test]
+fn a_frequent_word_alone_is_answered_by_one_file_with_the_usual_results() {
+    use search::answer::{answer_path, MAX_ANSWERS};
+    use search::format::Meta;
+    let files: HashMap<String, Vec<u8>> = build_index(&synthetic::synthetic_docs(3000))
+        .into_iter()
+        .collect();
+    let meta = Meta::decode(&files["meta.bin"]).unwrap();
+    assert!(
+        !meta.answers.is_empty() && meta.answers.len() <= MAX_ANSWERS,
+        "{} answers",
+        meta.answers.len()
+    );
+    // The usual path with every file of the index but the answers.
+    let mut usual = Searcher::new(&files["meta.bin"]).unwrap();
+    for (path, bytes) in &files {
+        if !path.starts_with("a/") && path != "tags.bin" && path != "meta.bin" {
+            usual.add_file(path, bytes).unwrap();
+        }
+    }
+    let none = Filters::default();
+    let mut checked = Vec::new();
+    for (i, word) in meta.answers.iter().enumerate() {
+        let typed = word.to_uppercase();
+        let (fetched, answered) = first_visit(&files, &typed);
+        assert_eq!(fetched, vec![answer_path(i)], "{typed:?}");
+        let expected = usual.search(word, &none, 10);
+        assert!(expected.total >= 10, "{word:?}: {} matches", expected.total);
+        assert_eq!(answered, expected, "{word:?}");
+        checked.push(word.as_str());
+    }
+    // With the tag file, as the page loads it after the first results: the tags counted too.
+    usual.add_file("tags.bin", &files["tags.bin"]).unwrap();
+    for word in checked.iter().step_by(7) {
+        let mut s = Searcher::new(&files["meta.bin"]).unwrap();
+        for path in s.needed_files(word, &none, 10) {
+            s.add_file(&path, &files[&path]).unwrap();
+        }
+        s.add_file("tags.bin", &files["tags.bin"]).unwrap();
+        let expected = usual.search(word, &none, 10);
+        assert!(!expected.tag_counts.is_empty(), "{word:?}: no tags counted");
+        assert_eq!(s.search(word, &none, 10), expected, "{word:?} with tags");
+    }
+    // Not answered: a word with a space after it, two words, the next page, a filter.
+    let word = &meta.answers[0];
+    let category = Filters {
+        category: Some(meta.categories[0].slug.clone()),
+        tag: None,
+    };
+    for (query, filters, limit) in [
+        (format!("{word} "), &none, 10),
+        (format!("{word} regionaal"), &none, 10),
+        (word.clone(), &none, 20),
+        (word.clone(), &category, 10),
+    ] {
+        let s = Searcher::new(&files["meta.bin"]).unwrap();
+        let needed = s.needed_files(&query, filters, limit);
+        assert!(
+            !needed.is_empty() && needed.iter().all(|p| !p.starts_with("a/")),
+            "{query:?} {filters:?} {limit}: {needed:?}"
+        );
     }
 }

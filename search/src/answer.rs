@@ -1,0 +1,241 @@
+//! Answers worked out when the index is built: the first page of results of the index's most
+//! frequent words, each asked alone, as a visitor types it on the search page.
+//!
+//! Without them a query takes two dependent steps after the engine is loaded: the word's term
+//! fragments (which documents match), then the ten documents to show, and on HTTP/1.1 ten
+//! files are two waves of requests. The first page of a one-word query depends only on the
+//! index, so the build can compute it: `a/N.bin` holds the [`Results`] of the N-th word of
+//! [`Meta::answers`], and a searcher asked that word without filters fetches that one file
+//! instead (one wave). Anything else (more words, a filter, the next page) takes the usual
+//! path. An answer is the same as the usual path's results (tested), so which path a query
+//! took never shows.
+
+use std::collections::HashMap;
+
+use crate::codec::{DecodeError, Reader, Writer};
+use crate::format::Meta;
+use crate::searcher::{parse_query, Filters, Hit, Results, Searcher};
+
+/// Results per answer: the search page's first page (`PAGE_SIZE` in `zoeken.js`).
+pub const ANSWER_LIMIT: usize = 10;
+/// A word gets an answer when at least this many documents hold it: below that, its first page
+/// is all its documents, few enough that the usual path fetches them in one wave after its
+/// fragment.
+pub const MIN_ANSWER_DOCS: usize = 10;
+/// At most this many words get an answer, the most frequent first: each costs the build one
+/// search (about a millisecond at 10,000 practices) and one file, and every visitor's
+/// metadata a few bytes (the word, prefix-compressed).
+pub const MAX_ANSWERS: usize = 256;
+
+const ANSWER_VERSION: u8 = 1;
+
+/// Path of answer `i`.
+pub fn answer_path(i: usize) -> String {
+    format!("a/{i}.bin")
+}
+
+/// The word `query` asks alone as it is typed (no space after it), if it does.
+pub fn answered_word(query: &str) -> Option<String> {
+    let mut words = parse_query(query);
+    match words.as_slice() {
+        [w] if w.prefix => words.pop().map(|w| w.term),
+        _ => None,
+    }
+}
+
+/// Whether a search with these filters and limit may be answered from an answer file.
+pub fn answerable(filters: &Filters, limit: usize) -> bool {
+    filters.category.is_none() && filters.tag.is_none() && limit == ANSWER_LIMIT
+}
+
+/// The words that get an answer, sorted: those held by at least [`MIN_ANSWER_DOCS`] documents,
+/// the [`MAX_ANSWERS`] most frequent of them, that a query of the word alone asks for as such.
+pub fn chosen_words(postings: &HashMap<String, (Vec<u32>, Vec<u8>)>) -> Vec<String> {
+    let mut frequent: Vec<(&String, usize)> = postings
+        .iter()
+        .map(|(term, (docs, _))| (term, docs.len()))
+        .filter(|&(term, n)| {
+            n >= MIN_ANSWER_DOCS && answered_word(term).as_deref() == Some(term.as_str())
+        })
+        .collect();
+    frequent.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let mut words: Vec<String> = frequent
+        .into_iter()
+        .take(MAX_ANSWERS)
+        .map(|(t, _)| t.clone())
+        .collect();
+    words.sort_unstable();
+    words
+}
+
+/// The answer files of `words` over the index `files` (whose metadata lists no answers yet):
+/// each word searched the usual way, with every file of the index loaded.
+pub fn answer_files(
+    meta: &Meta,
+    files: &[(String, Vec<u8>)],
+    words: &[String],
+) -> Result<Vec<(String, Vec<u8>)>, DecodeError> {
+    let mut searcher = Searcher::new(&meta.encode())?;
+    for (path, bytes) in files {
+        searcher.add_file(path, bytes)?;
+    }
+    Ok(words
+        .iter()
+        .enumerate()
+        .map(|(i, word)| {
+            let results = searcher.search(word, &Filters::default(), ANSWER_LIMIT);
+            (answer_path(i), encode(&results))
+        })
+        .collect())
+}
+
+fn write_counts(w: &mut Writer, counts: &[(String, usize)]) {
+    w.usize(counts.len());
+    for (name, n) in counts {
+        w.str(name);
+        w.usize(*n);
+    }
+}
+
+fn read_counts(r: &mut Reader<'_>) -> Result<Vec<(String, usize)>, DecodeError> {
+    let n = r.count()?;
+    let mut counts = Vec::with_capacity(n);
+    for _ in 0..n {
+        let name = r.str()?.to_string();
+        counts.push((name, r.varint()? as usize));
+    }
+    Ok(counts)
+}
+
+/// An answer file: [`Results`] as they are, field by field.
+pub fn encode(results: &Results) -> Vec<u8> {
+    let mut w = Writer::new();
+    w.u8(ANSWER_VERSION);
+    w.usize(results.total);
+    w.usize(results.exact_total);
+    match &results.suggestion {
+        Some(s) => {
+            w.u8(1);
+            w.str(s);
+        }
+        None => w.u8(0),
+    }
+    w.usize(results.hits.len());
+    for h in &results.hits {
+        w.str(&h.url);
+        w.str(&h.title);
+        w.str(&h.section);
+        w.u8(h.exact.into());
+        w.usize(h.marks.len());
+        for m in &h.marks {
+            w.str(m);
+        }
+        w.str(&h.link);
+        w.str(&h.category);
+        w.str(&h.category_title);
+        w.varint(h.score.to_bits().into());
+        w.str(&h.snippet);
+    }
+    write_counts(&mut w, &results.category_counts);
+    write_counts(&mut w, &results.tag_counts);
+    w.buf
+}
+
+pub fn decode(data: &[u8]) -> Result<Results, DecodeError> {
+    let mut r = Reader::new(data);
+    if r.u8()? != ANSWER_VERSION {
+        return Err(DecodeError::new("not an answer file of this version"));
+    }
+    let total = r.varint()? as usize;
+    let exact_total = r.varint()? as usize;
+    let suggestion = match r.u8()? {
+        0 => None,
+        _ => Some(r.str()?.to_string()),
+    };
+    let n = r.count()?;
+    let mut hits = Vec::with_capacity(n.min(ANSWER_LIMIT));
+    for _ in 0..n {
+        let url = r.str()?.to_string();
+        let title = r.str()?.to_string();
+        let section = r.str()?.to_string();
+        let exact = r.u8()? != 0;
+        let m = r.count()?;
+        let mut marks = Vec::with_capacity(m);
+        for _ in 0..m {
+            marks.push(r.str()?.to_string());
+        }
+        hits.push(Hit {
+            url,
+            title,
+            section,
+            exact,
+            marks,
+            link: r.str()?.to_string(),
+            category: r.str()?.to_string(),
+            category_title: r.str()?.to_string(),
+            score: f32::from_bits(
+                u32::try_from(r.varint()?).map_err(|_| DecodeError::new("bad score"))?,
+            ),
+            snippet: r.str()?.to_string(),
+        });
+    }
+    let category_counts = read_counts(&mut r)?;
+    let tag_counts = read_counts(&mut r)?;
+    if !r.at_end() {
+        return Err(DecodeError::new("trailing bytes after the answer"));
+    }
+    Ok(Results {
+        total,
+        exact_total,
+        suggestion,
+        hits,
+        category_counts,
+        tag_counts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_one_word_typed_alone_without_filters_on_the_first_page_is_answered() {
+        assert_eq!(answered_word("Huurtoeslag").as_deref(), Some("huurtoeslag"));
+        assert_eq!(answered_word("huurtoeslag "), None);
+        assert_eq!(answered_word("regionaal overleg"), None);
+        assert_eq!(answered_word(""), None);
+        assert!(answerable(&Filters::default(), ANSWER_LIMIT));
+        assert!(!answerable(&Filters::default(), 2 * ANSWER_LIMIT));
+        let category = Filters {
+            category: Some("medisch".into()),
+            tag: None,
+        };
+        assert!(!answerable(&category, ANSWER_LIMIT));
+    }
+
+    #[test]
+    fn an_answer_file_reads_back_as_written_and_a_cut_one_is_refused() {
+        let results = Results {
+            total: 12,
+            exact_total: 11,
+            suggestion: Some("woning".into()),
+            hits: vec![Hit {
+                url: "/praktijken/a/#stap-2".into(),
+                title: "Titel".into(),
+                section: "Stap 2".into(),
+                exact: true,
+                marks: vec!["woning".into(), "woningen".into()],
+                link: "/praktijken/a/?q=woning#stap-2".into(),
+                category: "algemeen".into(),
+                category_title: "Algemeen".into(),
+                score: 3.25,
+                snippet: "een <mark>woning</mark>".into(),
+            }],
+            category_counts: vec![("algemeen".into(), 12)],
+            tag_counts: vec![("huur".into(), 3)],
+        };
+        let bytes = encode(&results);
+        assert_eq!(decode(&bytes).unwrap(), results);
+        assert!(decode(&bytes[..bytes.len() - 3]).is_err());
+    }
+}
