@@ -213,6 +213,35 @@ describe('search', { skip }, () => {
     });
   });
 
+  it('answers a frequent word from the one file the build worked out, and a second word the usual way', async () => {
+    await withContext(async (context) => {
+      const p = await context.newPage();
+      const indexFiles = [];
+      p.on('request', (r) => {
+        const file = new URL(r.url()).pathname.match(/\/zoeken\/index\/([a-z]\/[0-9]+\.bin)$/);
+        if (file) indexFiles.push(file[1]);
+      });
+      // The word every practice is about: among the most frequent, so the build answers it.
+      await p.goto(env.url + 'zoeken/?q=vergunninghouders');
+      await resultLinks(p).nth(9).waitFor({ timeout: 10000 });
+      const status = p.locator('[data-search-status]');
+      await status.filter({ hasText: /\d/ }).waitFor({ timeout: 10000 });
+      assert.match(await status.innerText(), /^[\d.]+ resultaten (voor|met) “vergunninghouders”/, 'the count is said');
+      assert.equal(indexFiles.length, 1, `one index file for a frequent word alone: ${indexFiles}`);
+      assert.match(indexFiles[0], /^a\//, `that file is its answer: ${indexFiles}`);
+      const firstTitles = await resultLinks(p).allInnerTexts();
+      assert.ok(firstTitles.length >= 10, `a first page of results: ${firstTitles.length}`);
+      // A second word: no answer, the words' fragments and the documents of the results.
+      await p.locator('[data-search-input]').press('End');
+      await p.keyboard.type(' coa');
+      await p.waitForURL(/q=vergunninghouders(\+|%20)coa/, { timeout: 10000 });
+      await p.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('coa'), null, { timeout: 10000 });
+      assert.ok(indexFiles.some((f) => f.startsWith('t/')), `fragments for two words: ${indexFiles}`);
+      assert.ok(indexFiles.some((f) => f.startsWith('d/')), `documents for two words: ${indexFiles}`);
+      assert.ok((await resultLinks(p).count()) >= 1, 'results for two words');
+    });
+  });
+
   it('without JavaScript, the header search form leads to a page that explains and links on', async () => {
     const context = await newContext(env.browser, { javaScriptEnabled: false });
     try {
