@@ -13,19 +13,17 @@
 use std::collections::HashMap;
 
 use crate::codec::{DecodeError, Reader, Writer};
-use crate::format::Meta;
+use crate::format::{Meta, TAGS_FILE};
 use crate::searcher::{parse_query, Filters, Hit, Results, Searcher};
 
 /// Results per answer: the search page's first page (`PAGE_SIZE` in `zoeken.js`).
 pub const ANSWER_LIMIT: usize = 10;
-/// A word gets an answer when at least this many documents hold it: below that, its first page
-/// is all its documents, few enough that the usual path fetches them in one wave after its
-/// fragment.
+/// A word gets an answer when at least this many documents hold it (a page of results).
 pub const MIN_ANSWER_DOCS: usize = 10;
-/// At most this many words get an answer, the most frequent first: each costs the build one
-/// search (about a millisecond at 10,000 practices) and one file, and every visitor's
-/// metadata a few bytes (the word, prefix-compressed).
-pub const MAX_ANSWERS: usize = 256;
+/// At most this many words get an answer, the most frequent first: each costs the build a
+/// search (the frequent words cost most: the 128 of a 10,000-practice site took 0.27 s on two
+/// cores), one file, and every visitor's metadata a few bytes (the word, prefix-compressed).
+pub const MAX_ANSWERS: usize = 128;
 
 const ANSWER_VERSION: u8 = 1;
 
@@ -68,25 +66,99 @@ pub fn chosen_words(postings: &HashMap<String, (Vec<u32>, Vec<u8>)>) -> Vec<Stri
     words
 }
 
-/// The answer files of `words` over the index `files` (whose metadata lists no answers yet):
-/// each word searched the usual way, with every file of the index loaded.
-pub fn answer_files(
+/// Rounds of fetching one word may take before its answer is given up (the page stops at as
+/// many; a word needs two or three).
+const MAX_ROUNDS: usize = 8;
+
+/// The answers of `words` over the index `files` (whose metadata lists no answers yet), in
+/// order, as `(word, answer file)`: each word searched the usual way over the whole index
+/// (with the tag file, for the tag counts; of the documents only those shown are decoded);
+/// the words shared among the processors. A word whose files do not settle
+/// within [`MAX_ROUNDS`] gets none.
+pub fn answers(
     meta: &Meta,
     files: &[(String, Vec<u8>)],
     words: &[String],
 ) -> Result<Vec<(String, Vec<u8>)>, DecodeError> {
-    let mut searcher = Searcher::new(&meta.encode())?;
-    for (path, bytes) in files {
-        searcher.add_file(path, bytes)?;
-    }
+    let by_path: HashMap<&str, &[u8]> = files
+        .iter()
+        .map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
+        .collect();
+    let meta = meta.encode();
+    let threads = worker_count().min(words.len()).max(1);
+    // Thread t answers words t, t + threads, t + 2 * threads, …
+    let parts: Vec<Result<Vec<Option<Vec<u8>>>, DecodeError>> = if threads == 1 {
+        vec![answer_words(&meta, &by_path, words.iter())]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let (meta, by_path) = (&meta, &by_path);
+                    scope.spawn(move || {
+                        answer_words(meta, by_path, words.iter().skip(t).step_by(threads))
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
     Ok(words
         .iter()
         .enumerate()
-        .map(|(i, word)| {
-            let results = searcher.search(word, &Filters::default(), ANSWER_LIMIT);
-            (answer_path(i), encode(&results))
+        .filter_map(|(i, word)| {
+            let answer = parts[i % threads][i / threads].clone()?;
+            Some((word.clone(), answer))
         })
         .collect())
+}
+
+/// Threads to answer on: the processors there are (the build does nothing else meanwhile).
+fn worker_count() -> usize {
+    if cfg!(target_arch = "wasm32") {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// The answer file of each of `words`, `None` for a word whose files did not settle.
+fn answer_words<'w>(
+    meta: &[u8],
+    by_path: &HashMap<&str, &[u8]>,
+    words: impl Iterator<Item = &'w String>,
+) -> Result<Vec<Option<Vec<u8>>>, DecodeError> {
+    // Every term fragment and word list at once (a few milliseconds), so that a word needs
+    // one more round (its documents) instead of two or three. With the whole index a word's
+    // snippets may mark a form of it more than a page that loaded only its own fragments would.
+    let mut searcher = Searcher::new(meta)?;
+    for (path, bytes) in by_path {
+        if path.starts_with("t/") || path.starts_with("r/") || *path == TAGS_FILE {
+            searcher.add_file(path, bytes)?;
+        }
+    }
+    let none = Filters::default();
+    let mut answers = Vec::new();
+    for word in words {
+        let mut settled = false;
+        for _ in 0..MAX_ROUNDS {
+            let needed = searcher.needed_files(word, &none, ANSWER_LIMIT);
+            if needed.is_empty() {
+                settled = true;
+                break;
+            }
+            for path in needed {
+                let bytes = by_path
+                    .get(path.as_str())
+                    .ok_or_else(|| DecodeError::new(format!("{path}: not in the index")))?;
+                searcher.add_file(&path, bytes)?;
+            }
+        }
+        answers.push(settled.then(|| encode(&searcher.search(word, &none, ANSWER_LIMIT))));
+    }
+    Ok(answers)
 }
 
 fn write_counts(w: &mut Writer, counts: &[(String, usize)]) {

@@ -152,12 +152,14 @@ fn add_answers(
     }
     // The files were all just encoded here, so they decode; were one not to, the index is
     // still whole without answers.
-    let Ok(answers) = answer::answer_files(&meta, &files, &words) else {
+    let Ok(answers) = answer::answers(&meta, &files, &words) else {
         return files;
     };
-    meta.answers = words;
+    meta.answers = answers.iter().map(|(word, _)| word.clone()).collect();
     files[0] = (META_FILE.to_string(), meta.encode());
-    files.extend(answers);
+    for (i, (_, bytes)) in answers.into_iter().enumerate() {
+        files.push((answer::answer_path(i), bytes));
+    }
     files
 }
 

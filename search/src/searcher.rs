@@ -274,8 +274,19 @@ struct WordMatch {
 
 /// Sorts `(document, score)` by document and keeps the best score of each.
 fn best_per_document(scores: &mut Vec<(u32, f32)>) {
-    // Best score first within a document, so dedup keeps it.
-    scores.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.total_cmp(&a.1)));
+    // Best score first within a document, so dedup keeps it. Sorted by one integer key (the
+    // document, then the score in `f32::total_cmp` order, reversed): a frequent word has tens
+    // of thousands of entries, and comparing a key is several times faster than two fields.
+    let key = |&(doc, score): &(u32, f32)| {
+        let bits = score.to_bits();
+        let ascending = if bits >> 31 == 1 {
+            !bits
+        } else {
+            bits | 0x8000_0000
+        };
+        (u64::from(doc) << 32) | u64::from(!ascending)
+    };
+    scores.sort_unstable_by_key(key);
     scores.dedup_by_key(|e| e.0);
 }
 
@@ -915,7 +926,7 @@ impl Searcher {
             return self.missing_answer(i);
         }
         let (matches, (missing, missing_lists), words_loaded) = self.match_words(query);
-        let ranked = self.combine(&matches, filters, None).0;
+        let ranked = self.combine(&matches, filters, None, limit).0;
         let mut out: Vec<String> = missing.into_iter().map(fragment_path).collect();
         out.extend(missing_lists.into_iter().map(backwards_path));
         let tags_missing = filters.tag.is_some() && self.tags.is_none();
@@ -1007,14 +1018,16 @@ impl Searcher {
         self.tags.as_ref()?.get(i)
     }
 
-    /// Ranks the documents matching any word; also counts categories (over
-    /// the tag filter only) and tags (over the category filter only).
+    /// Ranks the documents matching any word and returns the first `limit` of them, how many
+    /// match and how many of those exactly; also counts categories (over the tag filter only)
+    /// and tags (over the category filter only).
     fn combine(
         &self,
         matches: &[WordMatch],
         filters: &Filters,
         counts: Option<(&mut Counts, &mut Counts)>,
-    ) -> (Vec<Ranked>, usize) {
+        limit: usize,
+    ) -> (Vec<Ranked>, usize, usize) {
         // Dense per-document tallies: the corpus is small enough, and it
         // avoids hashing.
         let n = self.meta.doc_count as usize;
@@ -1137,16 +1150,20 @@ impl Searcher {
             .collect();
         // Exact matches first; among them, those with the words in the title
         // or heading; then the number of words matched and the score.
-        ranked.sort_unstable_by(|a, b| {
+        let order = |a: &Ranked, b: &Ranked| {
             b.exact
                 .cmp(&a.exact)
                 .then_with(|| b.titled.cmp(&a.titled))
                 .then_with(|| b.words.cmp(&a.words))
                 .then_with(|| b.score.total_cmp(&a.score))
                 .then_with(|| a.id.cmp(&b.id))
-        });
+        };
         let total = ranked.len();
-        (ranked, total)
+        // Only the first `limit` are used. (Selecting them before sorting saved a tenth of a
+        // frequent word's query time, for a kilobyte more of WebAssembly: not taken.)
+        ranked.sort_unstable_by(order);
+        ranked.truncate(limit);
+        (ranked, total, exact_count)
     }
 
     /// Answers `query`. Documents not loaded yet are left out of the hits
@@ -1165,17 +1182,18 @@ impl Searcher {
         }
         let (matches, _, _) = self.match_words(query);
         let mut results = Results::default();
-        let (ranked, total) = self.combine(
+        let (ranked, total, exact_total) = self.combine(
             &matches,
             filters,
             Some((&mut results.category_counts, &mut results.tag_counts)),
+            limit,
         );
         results.total = total;
+        results.exact_total = exact_total;
         let marks: Vec<(&[String], &[String])> = matches
             .iter()
             .map(|m| (&m.surfaces[..], &m.part_stems[..]))
             .collect();
-        results.exact_total = ranked.iter().take_while(|r| r.exact).count();
         let mut hits = Vec::new();
         for r in ranked.iter().take(limit) {
             let Some(doc) = self.doc(r.id) else {
@@ -1338,6 +1356,21 @@ fn numbered(path: &str, dir: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn best_per_document_keeps_each_documents_best_score_in_document_order() {
+        let mut scores = vec![
+            (7, 0.5),
+            (2, -1.0),
+            (7, 2.25),
+            (2, -0.5),
+            (0, 0.0),
+            (7, 1.0),
+            (0, 3.0),
+        ];
+        best_per_document(&mut scores);
+        assert_eq!(scores, vec![(0, 3.0), (2, -0.5), (7, 2.25)]);
+    }
 
     #[test]
     fn a_pasted_blob_is_read_only_as_far_as_a_question_goes() {
