@@ -6,58 +6,20 @@
 // change stays. Screenshots at 1280 and 360 px wide.
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
-import { PROJECT_ROOT } from '../lib/build.js';
+import { binary, project, serve } from '../lib/cms-project.js';
 import { artifact, CHROMIUM, LAUNCH_ARGS } from '../lib/harness.js';
 
 const ALGEMEEN = 'content/praktijken/algemeen';
 
-function binary() {
-  if (process.env.KENNISBANK_BIN) return process.env.KENNISBANK_BIN;
-  const bin = path.join(PROJECT_ROOT, 'target', 'release', 'kennisbank');
-  if (!existsSync(bin)) {
-    const r = spawnSync('cargo', ['build', '--release', '-p', 'kennisbank'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-    assert.equal(r.status, 0, 'cargo build --release -p kennisbank failed');
-  }
-  return bin;
-}
-
-function project() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kb-cms-editor-'));
-  cpSync(path.join(PROJECT_ROOT, 'tests/fixtures/minimal/content'), path.join(dir, 'content'), { recursive: true });
-  for (const shared of ['gemeenten.yaml', 'herverdeling']) {
-    cpSync(path.join(PROJECT_ROOT, 'content', shared), path.join(dir, 'content', shared), { recursive: true });
-  }
-  cpSync(path.join(PROJECT_ROOT, 'themes'), path.join(dir, 'themes'), { recursive: true });
-  return dir;
-}
-
-function serve(bin, root) {
-  const child = spawn(bin, ['serve', '--port', '0', '--root', root], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${log}`)), 120000);
-    child.stderr.on('data', (d) => {
-      log += d;
-      const m = /Serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`serve stopped (${code}):\n${log}`)));
-  });
-}
-
 let root, server, browser, bin;
 before(async () => {
   bin = binary();
-  root = project();
+  root = project('kb-cms-editor-');
   server = await serve(bin, root);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 });
