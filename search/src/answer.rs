@@ -7,8 +7,9 @@
 //! index, so the build can compute it: `a/N.bin` holds the [`Results`] of the N-th word of
 //! [`Meta::answers`], and a searcher asked that word without filters fetches that one file
 //! instead (one wave). Anything else (more words, a filter, the next page) takes the usual
-//! path. An answer is the same as the usual path's results (tested), so which path a query
-//! took never shows.
+//! path. An answer is the usual path's results over the whole index (tested), so the list, the
+//! counts and the order are those of any other way to the word; a snippet may mark one form of
+//! the word more than a page that loaded only the word's own fragments would.
 
 use std::collections::HashMap;
 
@@ -66,8 +67,8 @@ pub fn chosen_words(postings: &HashMap<String, (Vec<u32>, Vec<u8>)>) -> Vec<Stri
     words
 }
 
-/// Rounds of fetching one word may take before its answer is given up (the page stops at as
-/// many; a word needs two or three).
+/// Rounds of fetching one word may take before its answer is given up (more than the search
+/// page's six; a word needs two or three).
 const MAX_ROUNDS: usize = 8;
 
 /// The answers of `words` over the index `files` (whose metadata lists no answers yet), in
@@ -86,17 +87,17 @@ pub fn answers(
         .collect();
     let meta = meta.encode();
     let threads = worker_count().min(words.len()).max(1);
-    // Thread t answers words t, t + threads, t + 2 * threads, …
+    // Each thread answers a run of the (alphabetical) words; the runs come back in order.
+    let run = words.len().div_ceil(threads).max(1);
     let parts: Vec<Result<Vec<Option<Vec<u8>>>, DecodeError>> = if threads == 1 {
-        vec![answer_words(&meta, &by_path, words.iter())]
+        vec![answer_words(&meta, &by_path, words)]
     } else {
         std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads)
-                .map(|t| {
+            let handles: Vec<_> = words
+                .chunks(run)
+                .map(|chunk| {
                     let (meta, by_path) = (&meta, &by_path);
-                    scope.spawn(move || {
-                        answer_words(meta, by_path, words.iter().skip(t).step_by(threads))
-                    })
+                    scope.spawn(move || answer_words(meta, by_path, chunk))
                 })
                 .collect();
             handles
@@ -105,15 +106,19 @@ pub fn answers(
                 .collect()
         })
     };
-    let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
-    Ok(words
-        .iter()
-        .enumerate()
-        .filter_map(|(i, word)| {
-            let answer = parts[i % threads][i / threads].clone()?;
-            Some((word.clone(), answer))
-        })
-        .collect())
+    let mut answers = Vec::with_capacity(words.len());
+    for (word, answer) in words.iter().zip(
+        parts
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten(),
+    ) {
+        if let Some(bytes) = answer {
+            answers.push((word.clone(), bytes));
+        }
+    }
+    Ok(answers)
 }
 
 /// Threads to answer on: the processors there are (the build does nothing else meanwhile).
@@ -125,10 +130,10 @@ fn worker_count() -> usize {
 }
 
 /// The answer file of each of `words`, `None` for a word whose files did not settle.
-fn answer_words<'w>(
+fn answer_words(
     meta: &[u8],
     by_path: &HashMap<&str, &[u8]>,
-    words: impl Iterator<Item = &'w String>,
+    words: &[String],
 ) -> Result<Vec<Option<Vec<u8>>>, DecodeError> {
     // Every term fragment and word list at once (a few milliseconds), so that a word needs
     // one more round (its documents) instead of two or three. With the whole index a word's

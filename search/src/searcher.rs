@@ -935,7 +935,7 @@ impl Searcher {
         }
         let settled = out.is_empty();
         if settled || (words_loaded && !tags_missing) {
-            for r in ranked.iter().take(limit).take_while(|r| settled || r.exact) {
+            for r in ranked.iter().take_while(|r| settled || r.exact) {
                 if self.doc(r.id).is_none() {
                     out.push(doc_path(r.id));
                 }
@@ -947,8 +947,8 @@ impl Searcher {
     /// The index files (term fragments, word lists) still needed to match `query`, without the
     /// documents of its results: what a page may fetch while the visitor is still typing (the
     /// words' fragments change little from letter to letter; the results and their documents
-    /// change with each). Fetched and added, they leave [`Searcher::needed_files`] the documents
-    /// and nothing of these.
+    /// change with each), or, for a word with one, its answer (see [`crate::answer`]). Fetched
+    /// and added, they leave [`Searcher::needed_files`] the documents and nothing of these.
     pub fn needed_index_files(&self, query: &str) -> Vec<String> {
         if let Some(i) = self.answer_of(query, &Filters::default(), answer::ANSWER_LIMIT) {
             return self.missing_answer(i);
@@ -1195,7 +1195,7 @@ impl Searcher {
             .map(|m| (&m.surfaces[..], &m.part_stems[..]))
             .collect();
         let mut hits = Vec::new();
-        for r in ranked.iter().take(limit) {
+        for r in &ranked {
             let Some(doc) = self.doc(r.id) else {
                 continue;
             };

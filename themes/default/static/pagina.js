@@ -11,8 +11,9 @@
 // search page's own style and script (`data-warm-page`) are fetched into the browser's cache
 // while the visitor types, so the results page that Enter opens finds them there. As the visitor
 // types, the engine (started here once its files are in) names the index files that hold the
-// words typed so far, and those are fetched too; the documents of the results are not (they are
-// most of a query's bytes and change with every letter). On a slow phone connection these files
+// words typed so far, and those are fetched too (for a frequent word, the answer the build worked
+// out); the documents of the results are not (they are most of a query's bytes and change with
+// every letter). On a slow phone connection these files
 // are most of the wait for the first results. Not on the search page (it loads the engine
 // itself), and not when the visitor asked to save data.
 //
