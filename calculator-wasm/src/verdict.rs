@@ -34,10 +34,11 @@ pub enum Code {
     NoticeBeforePublication,
     ProcessingAfterPeriod,
     FormerMunicipality,
+    PenvoerderUnchanged,
 }
 
 impl Code {
-    pub const ALL: [Code; 25] = [
+    pub const ALL: [Code; 26] = [
         Code::SumChanged,
         Code::TooFewMunicipalities,
         Code::NegativeResult,
@@ -63,6 +64,7 @@ impl Code {
         Code::NoticeBeforePublication,
         Code::ProcessingAfterPeriod,
         Code::FormerMunicipality,
+        Code::PenvoerderUnchanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -92,6 +94,7 @@ impl Code {
             Code::NoticeBeforePublication => "NOTICE_BEFORE_PUBLICATION",
             Code::ProcessingAfterPeriod => "PROCESSING_AFTER_PERIOD",
             Code::FormerMunicipality => "FORMER_MUNICIPALITY",
+            Code::PenvoerderUnchanged => "PENVOERDER_UNCHANGED",
         }
     }
 }

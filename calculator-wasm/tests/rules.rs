@@ -642,7 +642,7 @@ fn the_penvoerder_must_be_a_college_that_decides() {
     let v = verdict(&format!(
         "penvoerder: {{ gemeente: ooststellingwerf, naam: C. Smit }}\n{THREE}  - {{ naam: Ooststellingwerf, taakstelling: 4, nieuw: 4, besluitdatum: 2026-02-10, bekendmaking: 2026-02-12 }}\n"
     ));
-    let e = error(&v, Code::UnknownMunicipality);
+    let e = error(&v, Code::PenvoerderUnchanged);
     assert_eq!(e.field, "penvoerder.gemeente");
     assert_eq!(
         e.message,

@@ -151,10 +151,13 @@ pub enum Code {
     OrderTaken,
     /// A practice saved in the CMS has a date after today.
     FutureDate,
+    /// A line of only `---` or `===` right under a line of text makes that text a heading (a
+    /// warning): meant as a dividing line, it needs a blank line above it.
+    UnderlinedHeading,
 }
 
 impl Code {
-    pub const ALL: [Code; 73] = [
+    pub const ALL: [Code; 74] = [
         Code::UnreadableFile,
         Code::NotUtf8,
         Code::CannotWrite,
@@ -228,6 +231,7 @@ impl Code {
         Code::DuplicateTag,
         Code::OrderTaken,
         Code::FutureDate,
+        Code::UnderlinedHeading,
     ];
 
     /// The code as diagnostics print it, such as `unknown-field`.
@@ -306,6 +310,7 @@ impl Code {
             Code::DuplicateTag => "duplicate-tag",
             Code::OrderTaken => "order-taken",
             Code::FutureDate => "future-date",
+            Code::UnderlinedHeading => "underlined-heading",
         }
     }
 }

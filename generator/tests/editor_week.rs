@@ -48,6 +48,16 @@ fn a_tag_twice_in_one_practice_is_an_error_at_its_line() {
 }
 
 #[test]
+fn a_tag_twice_is_shown_at_the_second_copy_even_when_another_tag_holds_its_words() {
+    let (status, diags) = check_bytes(
+        "---\ntitle: Nieuw\nadded: 2026-03-01\ntags:\n  - buddy wonen\n  - Wonen\n  - \"wonen\"\nrelated:\n  - eerste\n---\nTekst.\n"
+            .as_bytes(),
+    );
+    assert_eq!(status, 1);
+    assert_eq!(find(&diags, "duplicate-tag")["line"], 7, "{diags:#?}");
+}
+
+#[test]
 fn an_order_another_practice_has_is_a_warning_with_a_free_number() {
     // eerste-praktijk has order 10, tweede-praktijk none in the fixture's category algemeen.
     let (status, diags) =

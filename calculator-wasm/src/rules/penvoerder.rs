@@ -43,7 +43,7 @@ pub(super) fn check_penvoerder(
                         [rest @ .., last] => format!(": {} of {last}", rest.join(", ")),
                     };
                     f.error(
-                        Code::UnknownMunicipality,
+                        Code::PenvoerderUnchanged,
                         "penvoerder.gemeente",
                         4,
                         format!("De penvoerder ({}) neemt geen besluit: haar taakstelling verandert niet, dus staat ze niet in de brieven en kan ze niet namens de colleges tekenen. Kies als penvoerder een gemeente waarvan de taakstelling verandert{choice}.", r.name),

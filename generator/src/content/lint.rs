@@ -142,9 +142,42 @@ fn markdown(path: &str, body: &str, first_line: usize) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut fence: Option<&str> = None;
     let mut last_heading: Option<usize> = None;
+    // The paragraph the line before ends, if any (a `---` under it would underline it).
+    let mut paragraph: Option<String> = None;
     for (i, line) in body.lines().enumerate() {
         let line_no = first_line + i;
         let trimmed = line.trim_start();
+        let above = paragraph.take();
+        if fence.is_none() && !line.starts_with("    ") && !line.starts_with('\t') {
+            if let (Some(text), Some(underline)) = (&above, underline(trimmed)) {
+                let text = shorten(text, 60);
+                diags.push(
+                    Diagnostic::warning(
+                        Code::UnderlinedHeading,
+                        path,
+                        crate::msg!(
+                            "lint-underlined-heading",
+                            underline = underline,
+                            text = &text
+                        ),
+                    )
+                    .at(line_no, 1)
+                    .hint(crate::msg!(
+                        "lint-underlined-heading-hint",
+                        underline = underline,
+                        text = &text
+                    )),
+                );
+                continue;
+            }
+            if is_paragraph_text(trimmed) {
+                let words = trimmed.trim_end();
+                paragraph = Some(match above {
+                    Some(before) => format!("{before} {words}"),
+                    None => words.to_string(),
+                });
+            }
+        }
         if let Some(f) = fence {
             if trimmed.starts_with(f) {
                 fence = None;
@@ -233,6 +266,32 @@ fn markdown(path: &str, body: &str, first_line: usize) -> Vec<Diagnostic> {
         }
     }
     diags
+}
+
+/// A setext heading's underline: a line of only `-` or only `=` (two or more, spaces after), which
+/// under a line of text makes it a heading.
+fn underline(trimmed: &str) -> Option<&str> {
+    let t = trimmed.trim_end();
+    let first = t.chars().next()?;
+    (t.len() >= 2 && (first == '-' || first == '=') && t.chars().all(|c| c == first)).then_some(t)
+}
+
+/// `text` cut to at most `max` characters, with `…` where it was cut.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", text[..at].trim_end()),
+        None => text.to_string(),
+    }
+}
+
+/// A line of a paragraph's text (not a heading, list item, quote, table row, fence or HTML). (not a heading, list item, quote, table row, fence or HTML).
+fn is_paragraph_text(trimmed: &str) -> bool {
+    let list_number = trimmed.split_once(['.', ')']).is_some_and(|(n, rest)| {
+        !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+    });
+    !trimmed.is_empty()
+        && !trimmed.starts_with(['#', '>', '|', '<', '-', '*', '+', '`', '~', '='])
+        && !list_number
 }
 
 /// An old address (`aliases:`) that is the address of a practice, or of another practice's
@@ -381,6 +440,44 @@ mod tests {
             "---\ntitle: T\n---\n```\n[a] (https://x.nl)\n```\n[a](https://x.nl \"titel\")\n"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_dividing_line_right_under_text_is_a_warning_that_it_makes_a_heading() {
+        let d = warnings("---\ntitle: T\n---\nEerste alinea.\n---\nMeer tekst.\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].code, d[0].line), ("underlined-heading", 5));
+        assert!(d[0].text().contains("‘Eerste alinea.’"), "{}", d[0].text());
+        let hint = d[0].hint_text().unwrap();
+        assert!(hint.contains("`## Eerste alinea.`"), "{hint}");
+        assert!(hint.contains("lege regel"), "{hint}");
+        // A paragraph of two lines becomes one heading.
+        let d = warnings("---\ntitle: T\n---\nRegel een\nregel twee\n===\n");
+        assert_eq!((d[0].code, d[0].line), ("underlined-heading", 6));
+        assert!(
+            d[0].text().contains("‘Regel een regel twee’"),
+            "{}",
+            d[0].text()
+        );
+    }
+
+    #[test]
+    fn a_dividing_line_with_a_blank_line_above_or_under_a_list_is_no_warning() {
+        for body in [
+            "Tekst.\n\n---\n\nMeer.\n",
+            "- punt\n---\n",
+            "## Kop\n---\n",
+            "| a | b |\n|---|---|\n",
+            "```\ncode\n---\n```\n",
+            "    ingesprongen\n    ---\n",
+            "1. stap\n---\n",
+        ] {
+            let d = warnings(&format!("---\ntitle: T\n---\n{body}"));
+            assert!(
+                d.iter().all(|d| d.code != "underlined-heading"),
+                "{body:?}: {d:?}"
+            );
+        }
     }
 
     #[test]

@@ -159,7 +159,7 @@ pub fn parse(
             diags.push(
                 doc.error_at(
                     Code::InvalidRelated,
-                    doc.line_of("related", r),
+                    doc.item_line("related", r),
                     crate::msg!("related-not-an-id", related = r),
                 )
                 .hint(crate::msg!(
@@ -176,7 +176,7 @@ pub fn parse(
             None => diags.push(
                 doc.error_at(
                     Code::InvalidAlias,
-                    doc.line_of("aliases", &a),
+                    doc.item_line("aliases", &a),
                     crate::msg!("alias-invalid", alias = a.as_str()),
                 )
                 .hint(crate::msg!("alias-invalid-hint")),
@@ -217,10 +217,13 @@ pub fn parse(
                 0
             },
             summary,
-            tag_lines: tags.iter().map(|t| doc.line_of("tags", t)).collect(),
+            tag_lines: tags.iter().map(|t| doc.item_line("tags", t)).collect(),
             tags,
             links,
-            related_lines: related.iter().map(|r| doc.line_of("related", r)).collect(),
+            related_lines: related
+                .iter()
+                .map(|r| doc.item_line("related", r))
+                .collect(),
             related,
             contact,
             aliases,
@@ -262,7 +265,7 @@ fn duplicate_tags(doc: &YamlDoc, tags: &[String]) -> Vec<Diagnostic> {
             Some((_, first)) => diags.push(
                 doc.error_at(
                     Code::DuplicateTag,
-                    doc.line_of("tags", t),
+                    doc.item_line("tags", t),
                     crate::msg!("tag-duplicate", tag = t.as_str(), first = *first),
                 )
                 .hint(crate::msg!("tag-duplicate-hint", tag = t.as_str())),

@@ -179,6 +179,26 @@ impl<'a> YamlDoc<'a> {
             .unwrap_or(start)
     }
 
+    /// The file line of `item` in the list under `key`: its `- item` line when the list is
+    /// written one item a line (quotes aside), else the first line at or after the key that holds
+    /// it (a list written `[a, b]`). Unlike [`YamlDoc::line_of`], `- buddy wonen` is not taken
+    /// for `wonen`.
+    pub fn item_line(&self, key: &str, item: &str) -> usize {
+        let start = self.key_line(key);
+        for (i, line) in self.file_text.lines().enumerate().skip(start) {
+            let t = line.trim();
+            if t.starts_with("---") || !(line.starts_with([' ', '\t', '-']) || t.is_empty()) {
+                break; // the next key, or the end of the fields
+            }
+            if let Some(rest) = t.strip_prefix('-') {
+                if rest.trim().trim_matches(['"', '\'']).trim() == item {
+                    return i + 1;
+                }
+            }
+        }
+        self.line_of(key, item)
+    }
+
     /// A diagnostic at the given file line, with the line shown.
     pub fn error_at(
         &self,
