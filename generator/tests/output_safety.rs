@@ -119,7 +119,7 @@ fn a_repeated_build_writes_no_file() {
         stamps(&dir.path().join(".public.kennisbank")),
     );
     let err = build_ok(dir.path(), &[]);
-    assert!(err.contains("nothing changed"), "{err}");
+    assert!(err.contains("niets veranderd"), "{err}");
     let after = (
         stamps(&dir.path().join("public")),
         stamps(&dir.path().join(".public.kennisbank")),
@@ -136,7 +136,7 @@ fn an_unchanged_build_with_warnings_is_skipped_and_shows_them_again() {
     assert!(first.contains("heading-level"), "{first}");
     let before = stamps(&dir.path().join("public"));
     let again = build_ok(dir.path(), &[]);
-    assert!(again.contains("is up to date"), "{again}");
+    assert!(again.contains("is actueel"), "{again}");
     assert!(
         again.contains("heading-level"),
         "the warning is shown again: {again}"
@@ -145,17 +145,13 @@ fn an_unchanged_build_with_warnings_is_skipped_and_shows_them_again() {
     // Another format is not the kept report's: the build runs and prints it in that format.
     let json = build_with(dir.path(), &["--format", "json"], None);
     assert!(json.status.success());
-    assert!(
-        !stderr(&json).contains("is up to date"),
-        "{}",
-        stderr(&json)
-    );
+    assert!(!stderr(&json).contains("is actueel"), "{}", stderr(&json));
     assert!(String::from_utf8_lossy(&json.stdout).contains("heading-level"));
     // Fixing it makes the next build run and report nothing.
     edit_practice(dir.path(), "Tekst zonder kopjes.\n");
     let fixed = build_ok(dir.path(), &[]);
     assert!(
-        !fixed.contains("heading-level") && !fixed.contains("up to date"),
+        !fixed.contains("heading-level") && !fixed.contains("is actueel"),
         "{fixed}"
     );
 }
@@ -311,7 +307,7 @@ fn a_kill_at_any_step_leaves_a_whole_build_and_the_next_build_completes() {
                 "{step}: something was left beside the output"
             );
             let again = build_ok(root, &[]);
-            assert!(again.contains("nothing changed"), "{step}: {again}");
+            assert!(again.contains("niets veranderd"), "{step}: {again}");
         }
     }
 }

@@ -14,6 +14,7 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
     } else {
         out
     };
+    let shown = out.display().to_string();
     let started = std::time::Instant::now();
     small_pages();
     // Pages go to disk as they are rendered, into a spare tree beside `out` that is swapped in
@@ -35,10 +36,10 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
     });
     if let Some(report) = update.up_to_date(fingerprint.as_deref()) {
         print_report(&report, format);
+        let ms = started.elapsed().as_millis() as u64;
         eprintln!(
-            "`{}` is up to date: nothing changed since its build ({} ms).",
-            out.display(),
-            started.elapsed().as_millis()
+            "{}",
+            crate::msg!("build-up-to-date", out = shown.as_str(), ms = ms)
         );
         return Exit::Success;
     }
@@ -46,32 +47,45 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
     print_diagnostics(&built.diagnostics, format);
     if built.has_errors() {
         update.abandon();
-        eprintln!(
-            "Build failed: nothing was written; `{}` is unchanged.",
-            out.display()
-        );
+        eprintln!("{}", crate::msg!("build-failed", out = shown.as_str()));
         return Exit::Problems;
     }
     // A build without errors may be skipped next time; its warnings are kept to be shown again.
     let report = diagnostics::render(&built.diagnostics, format);
     let changes = match update.commit(fingerprint.as_deref(), report.as_bytes()) {
-        Ok(output::Outcome::Unchanged) => "nothing changed".to_owned(),
+        Ok(output::Outcome::Unchanged) => crate::msg!("build-changes-none"),
         Ok(output::Outcome::Replaced {
             written,
             linked,
             removed,
-        }) => format!("{written} written, {linked} linked, {removed} removed"),
+        }) => crate::msg!(
+            "build-changes",
+            written = written,
+            linked = linked,
+            removed = removed
+        ),
         Err(e) => {
-            eprintln!("error: cannot write `{}`: {e}", out.display());
+            let detail = e.to_string();
+            eprintln!(
+                "{}: {}",
+                crate::msg!("label-error"),
+                crate::msg!("build-cannot-write", out = shown.as_str(), detail = detail)
+            );
             return Exit::Failed;
         }
     };
     let practices = built.content.as_ref().map_or(0, |c| c.practices.len());
+    let ms = started.elapsed().as_millis() as u64;
     eprintln!(
-        "Built {} files ({practices} practices) into `{}` in {} ms: {changes}.",
-        built.file_count,
-        out.display(),
-        started.elapsed().as_millis()
+        "{}",
+        crate::msg!(
+            "build-done",
+            files = built.file_count,
+            practices = practices,
+            out = shown.as_str(),
+            ms = ms,
+            changes = changes
+        )
     );
     Exit::Success
 }

@@ -280,6 +280,12 @@ link-on-page = { $message } (on the page `{ $page }`)
 
 ## Building, templates and documents
 
+build-done = Built { $files } files ({ $practices } practices) into `{ $out }` in { $ms } ms: { $changes }.
+build-changes = { $written } written, { $linked } linked, { $removed } removed
+build-changes-none = nothing changed
+build-up-to-date = `{ $out }` is up to date: nothing changed since its build ({ $ms } ms).
+build-failed = Build failed: nothing was written; `{ $out }` is unchanged.
+build-cannot-write = cannot write `{ $out }`: { $detail }
 epoch-out-of-calendar = is out of range (not a date the calendar can hold)
 epoch-too-large = is out of range (too large a number)
 epoch-not-a-number = is not a number of seconds

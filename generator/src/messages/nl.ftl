@@ -286,6 +286,12 @@ link-on-page = { $message } (op de pagina `{ $page }`)
 
 ## Bouwen, sjablonen en documenten
 
+build-done = { $files } bestanden ({ $practices } praktijken) gebouwd in `{ $out }` in { $ms } ms: { $changes }.
+build-changes = { $written } geschreven, { $linked } gekoppeld, { $removed } verwijderd
+build-changes-none = niets veranderd
+build-up-to-date = `{ $out }` is actueel: er is niets veranderd sinds de vorige bouw ({ $ms } ms).
+build-failed = Bouwen mislukt: er is niets geschreven; `{ $out }` is niet veranderd.
+build-cannot-write = `{ $out }` kan niet geschreven worden: { $detail }
 epoch-out-of-calendar = valt buiten het bereik (geen datum die de kalender kent)
 epoch-too-large = valt buiten het bereik (een te groot getal)
 epoch-not-a-number = is geen aantal seconden
