@@ -33,16 +33,8 @@ pub fn run(
     let dir = out.join(INDEX_DIR);
     let results = match search_dir(&dir, query, filters, limit) {
         Ok(r) => r,
-        Err(e @ SearchError::MissingIndex { .. }) => {
-            eprintln!("error: {e}; run `kennisbank build` first");
-            return Exit::Failed;
-        }
-        Err(e @ SearchError::Corrupt { .. }) => {
-            eprintln!("error: {e}; run `kennisbank build` again");
-            return Exit::Failed;
-        }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {}", crate::msg!("label-error"), error_message(&e));
             return Exit::Failed;
         }
     };
@@ -80,6 +72,25 @@ pub fn render_json(hits: &[Hit]) -> String {
     s
 }
 
+/// What went wrong, in the reader's language, with what to do.
+fn error_message(e: &SearchError) -> crate::messages::Message {
+    match e {
+        SearchError::MissingIndex { dir } => {
+            crate::msg!("search-no-index", dir = dir.display().to_string())
+        }
+        SearchError::Corrupt { path, source } => crate::msg!(
+            "search-damaged",
+            path = path.display().to_string(),
+            detail = source.to_string()
+        ),
+        SearchError::Io { path, source } => crate::msg!(
+            "search-unreadable",
+            path = path.display().to_string(),
+            detail = source.to_string()
+        ),
+    }
+}
+
 /// The hits as a numbered list of pages for people, a page's matching sections
 /// under it (`› heading`); matches in snippets in `[…]`. The count says how many
 /// matched the words themselves and how many only a related word.
@@ -93,28 +104,33 @@ fn render_human_raw(query: &str, results: &Results) -> String {
     let hits = &results.hits;
     let mut s = String::new();
     if let Some(suggestion) = &results.suggestion {
-        s.push_str(&format!("Did you mean \"{suggestion}\"?\n"));
+        let line = crate::msg!("search-did-you-mean", suggestion = suggestion.as_str());
+        s.push_str(&format!("{line}\n"));
     }
     if hits.is_empty() {
-        s.push_str(&format!("No results for \"{query}\".\n"));
+        s.push_str(&format!("{}\n", crate::msg!("search-none", query = query)));
         return s;
     }
     let total = results.total;
     let exact = results.exact_total;
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    s.push_str(&if exact == total {
-        format!("{total} result{} for \"{query}\"", plural(total))
+    let count = if exact == total {
+        crate::msg!("search-count", total = total, query = query)
     } else if exact == 0 {
-        format!("No results with \"{query}\"; {total} related")
+        crate::msg!("search-count-related-only", query = query, related = total)
     } else {
-        format!(
-            "{exact} result{} with \"{query}\", then {} related",
-            plural(exact),
-            total - exact
+        crate::msg!(
+            "search-count-exact-then-related",
+            exact = exact,
+            query = query,
+            related = total - exact
         )
-    });
+    };
+    s.push_str(&count.to_string());
     if total > hits.len() {
-        s.push_str(&format!(" (showing {})", hits.len()));
+        s.push_str(&format!(
+            " {}",
+            crate::msg!("search-showing", shown = hits.len())
+        ));
     }
     s.push_str(":\n");
     let mut number = 0;
@@ -263,7 +279,7 @@ mod tests {
     fn no_results_is_said_plainly() {
         assert_eq!(
             render_human(" xyz ", &Results::default()),
-            "No results for \"xyz\".\n"
+            "Geen resultaten voor ‘xyz’.\n"
         );
         assert_eq!(render_json(&[]), "[]\n");
     }

@@ -329,6 +329,21 @@ letter-template-hint = the documents use Jinja syntax ({"{{"} variabele {"}}"}, 
 
 ## The commands check, new and mv
 
+search-no-index = no search index in `{ $dir }`; run `kennisbank build` first
+search-damaged = the search index is damaged (`{ $path }`: { $detail }); run `kennisbank build` again
+search-unreadable = cannot read `{ $path }` ({ $detail })
+search-did-you-mean = Did you mean "{ $suggestion }"?
+search-none = No results for "{ $query }".
+search-count = { $total ->
+    [one] 1 result
+   *[other] { $total } results
+} for "{ $query }"
+search-count-related-only = No results with "{ $query }"; { $related } related
+search-count-exact-then-related = { $exact ->
+    [one] 1 result
+   *[other] { $exact } results
+} with "{ $query }", then { $related } related
+search-showing = (showing { $shown })
 check-all-good = All good: { $practices } practices checked, { $pages } pages rendered.
 new-settings-broken = the categories cannot be read from { $path }; run `kennisbank check`
 new-categories-are = The categories are: { $categories }

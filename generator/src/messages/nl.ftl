@@ -335,6 +335,27 @@ letter-template-hint = de documenten gebruiken Jinja-opmaak ({"{{"} variabele {"
 
 ## De opdrachten check, new en mv
 
+search-no-index = er is geen zoekindex in `{ $dir }`; voer eerst `kennisbank build` uit
+search-damaged = de zoekindex is beschadigd (`{ $path }`: { $detail }); voer `kennisbank build` opnieuw uit
+search-unreadable = `{ $path }` kan niet gelezen worden ({ $detail })
+search-did-you-mean = Bedoelde u ‘{ $suggestion }’?
+search-none = Geen resultaten voor ‘{ $query }’.
+search-count = { $total ->
+    [one] 1 resultaat
+   *[other] { $total } resultaten
+} voor ‘{ $query }’
+search-count-related-only = Geen resultaten met ‘{ $query }’; { $related ->
+    [one] 1 verwante
+   *[other] { $related } verwante
+}
+search-count-exact-then-related = { $exact ->
+    [one] 1 resultaat
+   *[other] { $exact } resultaten
+} met ‘{ $query }’, daarna { $related ->
+    [one] 1 verwante
+   *[other] { $related } verwante
+}
+search-showing = (de eerste { $shown })
 check-all-good = Alles in orde: { $practices } praktijken gecontroleerd, { $pages } pagina's gemaakt.
 new-settings-broken = de categorieën kunnen niet gelezen worden uit { $path }; voer `kennisbank check` uit
 new-categories-are = De categorieën zijn: { $categories }
