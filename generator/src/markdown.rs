@@ -225,15 +225,18 @@ pub struct MarkdownLink {
     pub offset: usize,
 }
 
-/// Every link target in a markdown text, for checking.
+/// Every link target in a markdown text, for checking: links and image sources (an image's
+/// `javascript:` or `data:` source is as unsafe as a link's).
 pub fn links(markdown: &str) -> Vec<MarkdownLink> {
     Parser::new_ext(markdown, parser_options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) => Some(MarkdownLink {
-                url: dest_url.into_string(),
-                offset: range.start,
-            }),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(MarkdownLink {
+                    url: dest_url.into_string(),
+                    offset: range.start,
+                })
+            }
             _ => None,
         })
         .collect()

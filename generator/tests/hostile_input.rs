@@ -356,6 +356,40 @@ fn script_links_are_refused_in_every_text_that_becomes_html() {
 }
 
 #[test]
+fn script_and_data_image_sources_are_refused_at_their_line_by_check_and_build() {
+    let dir = project("minimal");
+    let file = "content/praktijken/algemeen/plaatjes.md";
+    write(
+        dir.path(),
+        file,
+        "---\ntitle: Plaatjes\nadded: 2026-01-01\n---\nTekst.\n\n![a](data:text/html,<script>alert(1)</script>)\n![b](vbscript:x)\n![c](JavaScript:alert(1))\n![d](/static/logo.png)\n",
+    );
+    let diags = json(&run(&["check", "--format", "json"], dir.path(), &[]));
+    let unsafe_lines: Vec<(String, u64)> = diags
+        .iter()
+        .filter(|d| d["code"] == "unsafe-link")
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        unsafe_lines,
+        [
+            (file.to_string(), 7),
+            (file.to_string(), 8),
+            (file.to_string(), 9)
+        ],
+        "{diags:#?}"
+    );
+    let build = run(&["build"], dir.path(), &[]);
+    assert_eq!(build.status.code(), Some(1), "{}", stderr(&build));
+    assert!(!dir.path().join("public").exists());
+}
+
+#[test]
 fn theme_outside_the_themes_folder_is_refused() {
     for theme in ["../../etc", "/etc", "default/../../x"] {
         let dir = project("minimal");
