@@ -8,6 +8,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod assets;
+pub mod base_url;
 pub mod build;
 pub mod cmd;
 pub mod cms;

@@ -163,6 +163,22 @@ fn sub_path_deployment_prefixes_every_internal_link() {
 }
 
 #[test]
+fn a_base_url_that_would_break_every_page_is_refused_and_nothing_is_written() {
+    let dir = project("minimal");
+    for bad in ["//", "//cdn.example/", "/kennis bank/", "/a/../b/", "?x=1"] {
+        let out = kennisbank(&["build", "--base-url", bad], dir.path());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {err}");
+        assert!(
+            err.contains(&format!("`--base-url {bad}` kan niet")),
+            "{bad}: {err}"
+        );
+        assert!(err.contains("`/kennisbank/`"), "{bad}: {err}");
+        assert!(!dir.path().join("public").exists(), "{bad}");
+    }
+}
+
+#[test]
 fn fixture_pages_show_number_title_links_tags_related_and_dates() {
     let dir = project("minimal");
     assert!(kennisbank(&["build"], dir.path()).status.success());

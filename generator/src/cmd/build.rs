@@ -8,6 +8,14 @@ use crate::render::views::ViewCache;
 use std::path::PathBuf;
 
 pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit {
+    let base_url = match crate::base_url::parse(base_url) {
+        Ok(b) => b,
+        Err(why) => {
+            eprintln!("{}: {why}", crate::msg!("label-error"));
+            return Exit::Failed;
+        }
+    };
+    let base_url = base_url.as_str();
     // A relative output folder is relative to the project, like everything else the project holds.
     let out = if out.is_relative() {
         root.join(&out)

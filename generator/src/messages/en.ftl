@@ -280,6 +280,13 @@ link-on-page = { $message } (on the page `{ $page }`)
 
 ## Building, templates and documents
 
+base-url-invalid = `--base-url { $value }` cannot be used: { $why }; write the path the site is served under, such as `/kennisbank/`, or a full address, such as `https://www.voorbeeld.nl/kennisbank/`
+base-url-why-scheme = an address starts with `http://` or `https://`, not `{ $scheme }://`
+base-url-why-host = it holds no valid server name (`{ $host }`)
+base-url-why-empty-folder = `//` makes an empty folder in the path (as `/${"{"}REPO{"}"}/` gives when the variable is empty), and a path starting with `//` loads the site from another server
+base-url-why-char = the character `{ $char }` does not belong in the path (only letters, digits, `-`, `.`, `_`, `~` and `/`)
+base-url-why-dots = `.` and `..` cannot be folders in the path
+base-url-why-percent = a `%` is followed by two hexadecimal digits, such as `%20`
 build-done = Built { $files } files ({ $practices } practices) into `{ $out }` in { $ms } ms: { $changes }.
 build-changes = { $written } written, { $linked } linked, { $removed } removed
 build-changes-none = nothing changed

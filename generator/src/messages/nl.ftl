@@ -286,6 +286,13 @@ link-on-page = { $message } (op de pagina `{ $page }`)
 
 ## Bouwen, sjablonen en documenten
 
+base-url-invalid = `--base-url { $value }` kan niet: { $why }; schrijf het pad waaronder de site staat, zoals `/kennisbank/`, of een volledig adres, zoals `https://www.voorbeeld.nl/kennisbank/`
+base-url-why-scheme = een adres begint met `http://` of `https://`, niet met `{ $scheme }://`
+base-url-why-host = er staat geen geldige servernaam in (`{ $host }`)
+base-url-why-empty-folder = `//` maakt een lege map in het pad (zoals `/${"{"}REPO{"}"}/` geeft als de variabele leeg is), en een pad dat met `//` begint laadt de site van een andere server
+base-url-why-char = het teken `{ $char }` hoort niet in het pad (alleen letters, cijfers, `-`, `.`, `_`, `~` en `/`)
+base-url-why-dots = `.` en `..` kunnen geen map in het pad zijn
+base-url-why-percent = na een `%` horen twee hexadecimale cijfers, zoals `%20`
 build-done = { $files } bestanden ({ $practices } praktijken) gebouwd in `{ $out }` in { $ms } ms: { $changes }.
 build-changes = { $written } geschreven, { $linked } gekoppeld, { $removed } verwijderd
 build-changes-none = niets veranderd
