@@ -83,6 +83,50 @@ fn a_folder_with_foreign_files_is_refused_and_left_intact() {
 }
 
 #[test]
+fn files_an_editor_put_into_the_output_survive_every_build() {
+    let dir = project("minimal");
+    build_ok(dir.path(), &[]);
+    let public = dir.path().join("public");
+    std::fs::write(public.join("CNAME"), "kennisbank.example.nl\n").unwrap();
+    std::fs::create_dir(public.join("eigen")).unwrap();
+    std::fs::write(public.join("eigen/verslag.pdf"), "%PDF").unwrap();
+    for text in ["Eerst dit.\n", "Dan dat.\n", "En nog iets.\n"] {
+        edit_practice(dir.path(), text);
+        let err = build_ok(dir.path(), &[]);
+        assert!(
+            err.contains("0 verwijderd, 2 eigen bestanden of mappen in de uitvoermap behouden"),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(public.join("CNAME")).unwrap(),
+            "kennisbank.example.nl\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(public.join("eigen/verslag.pdf")).unwrap(),
+            "%PDF"
+        );
+    }
+    // A file of one's own where the build would write one stops the build; it stays.
+    let stray = public.join("praktijken/algemeen/nieuwe-praktijk");
+    std::fs::create_dir_all(&stray).unwrap();
+    std::fs::write(stray.join("index.html"), "mijn eigen pagina").unwrap();
+    std::fs::write(
+        dir.path()
+            .join("content/praktijken/algemeen/nieuwe-praktijk.md"),
+        "---\ntitle: Nieuwe praktijk\nadded: 2026-01-01\n---\nTekst.\n",
+    )
+    .unwrap();
+    let failed = build_with(dir.path(), &[], None);
+    let err = String::from_utf8_lossy(&failed.stderr);
+    assert!(!failed.status.success(), "{err}");
+    assert!(err.contains("niet door kennisbank gemaakt"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(stray.join("index.html")).unwrap(),
+        "mijn eigen pagina"
+    );
+}
+
+#[test]
 fn out_through_a_link_into_the_content_is_refused() {
     let dir = project("minimal");
     std::os::unix::fs::symlink(dir.path().join("content"), dir.path().join("link")).unwrap();

@@ -66,11 +66,13 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
             written,
             linked,
             removed,
+            kept,
         }) => crate::msg!(
             "build-changes",
             written = written,
             linked = linked,
-            removed = removed
+            removed = removed,
+            kept = kept
         ),
         Err(e) => {
             let detail = e.to_string();

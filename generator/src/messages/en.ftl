@@ -288,7 +288,12 @@ base-url-why-char = the character `{ $char }` does not belong in the path (only 
 base-url-why-dots = `.` and `..` cannot be folders in the path
 base-url-why-percent = a `%` is followed by two hexadecimal digits, such as `%20`
 build-done = Built { $files } files ({ $practices } practices) into `{ $out }` in { $ms } ms: { $changes }.
-build-changes = { $written } written, { $linked } linked, { $removed } removed
+build-changes = { $written } written, { $linked } linked, { $removed } removed{ $kept ->
+    [0] {""}
+    [one] , 1 file or folder of your own in the output kept
+   *[other] , { $kept } files or folders of your own in the output kept
+}
+output-foreign-in-the-way = `{ $path }` was not made by kennisbank, and this build would write a file there; nothing was written. Move or rename it, and it is kept
 build-changes-none = nothing changed
 build-up-to-date = `{ $out }` is up to date: nothing changed since its build ({ $ms } ms).
 build-failed = Build failed: nothing was written; `{ $out }` is unchanged.

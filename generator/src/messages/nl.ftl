@@ -294,7 +294,12 @@ base-url-why-char = het teken `{ $char }` hoort niet in het pad (alleen letters,
 base-url-why-dots = `.` en `..` kunnen geen map in het pad zijn
 base-url-why-percent = na een `%` horen twee hexadecimale cijfers, zoals `%20`
 build-done = { $files } bestanden ({ $practices } praktijken) gebouwd in `{ $out }` in { $ms } ms: { $changes }.
-build-changes = { $written } geschreven, { $linked } gekoppeld, { $removed } verwijderd
+build-changes = { $written } geschreven, { $linked } gekoppeld, { $removed } verwijderd{ $kept ->
+    [0] {""}
+    [one] , 1 eigen bestand of map in de uitvoermap behouden
+   *[other] , { $kept } eigen bestanden of mappen in de uitvoermap behouden
+}
+output-foreign-in-the-way = `{ $path }` is niet door kennisbank gemaakt, en deze bouw zou daar een bestand schrijven; er is niets geschreven. Verplaats of hernoem het, dan blijft het behouden
 build-changes-none = niets veranderd
 build-up-to-date = `{ $out }` is actueel: er is niets veranderd sinds de vorige bouw ({ $ms } ms).
 build-failed = Bouwen mislukt: er is niets geschreven; `{ $out }` is niet veranderd.

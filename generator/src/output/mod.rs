@@ -10,7 +10,9 @@
 //!
 //! A tree's marker file ([`guard::MARKER`]) names its manifest, or says `dirty` while the tree is
 //! being changed; a dirty spare (a killed build) is removed and made again. Only folders holding
-//! the marker (or empty ones) are ever replaced or removed.
+//! the marker (or empty ones) are ever replaced or removed. Files someone put into the output
+//! (a `CNAME`, another tool's index) are no build's: each build carries them into the new output
+//! as links, and stops, naming one, when it would write a file at its place.
 
 pub mod fingerprint;
 mod guard;
@@ -59,6 +61,9 @@ pub enum Outcome {
         linked: usize,
         /// Files removed from it, no longer made.
         removed: usize,
+        /// Files and folders someone put into the output (a `CNAME`, another tool's index),
+        /// carried into the new output as they are.
+        kept: usize,
     },
 }
 
@@ -351,10 +356,16 @@ impl Update {
         }
         // Walking a whole tree costs an `open` and a `getdents` per folder (10,000 at 10,000
         // practices): only a tree that was the output before can hold files put there by hand.
-        let foreign = if self.new_spare {
-            0
+        // (What it removes was carried over from the output before, and is carried again below
+        // when it is still there: no file of the build, so not counted as removed.)
+        if !self.new_spare {
+            remove_unlisted(&self.spare, &new_files)?;
+        }
+        // Files put into the output by hand are no build's to remove: they go along.
+        let kept = if self.out_files.is_empty() {
+            0 // what the output holds is not known (its record is gone): all of it was built
         } else {
-            remove_unlisted(&self.spare, &new_files)?
+            self.keep_foreign(&new_files)?
         };
         abort_point("spare-updated");
         let id = self.seal(&new_files)?;
@@ -367,8 +378,78 @@ impl Update {
         Ok(Outcome::Replaced {
             written: self.written.load(Ordering::SeqCst),
             linked: self.linked.load(Ordering::SeqCst),
-            removed: gone.len() + foreign,
+            removed: gone.len(),
+            kept,
         })
+    }
+
+    /// Links into the spare every file and folder of the output that no build wrote (not in its
+    /// manifest), so that the exchange keeps them; returns how many. One that this build would
+    /// write over (the same path, or a folder or file where it has the other) stops the build,
+    /// naming it: it is never replaced.
+    fn keep_foreign<'a>(&'a self, new_files: &'a Manifest) -> io::Result<usize> {
+        let folders = |files: &'a Manifest| -> HashSet<&'a Path> {
+            files
+                .keys()
+                .flat_map(|p| Path::new(p.as_str()).ancestors().skip(1))
+                .collect()
+        };
+        let new_folders = folders(new_files);
+        let out_folders = folders(&self.out_files);
+        let mut kept = 0;
+        let mut stack = vec![PathBuf::new()];
+        while let Some(rel) = stack.pop() {
+            for entry in std::fs::read_dir(self.target.out.join(&rel))? {
+                let entry = entry?;
+                let path = rel.join(entry.file_name());
+                let Some(name) = path.to_str().map(|p| p.replace('\\', "/")) else {
+                    return Err(self.foreign_in_the_way(&path));
+                };
+                let is_dir = entry.file_type()?.is_dir();
+                if name == MARKER || self.out_files.contains_key(&name) {
+                    continue;
+                }
+                if is_dir
+                    && (new_folders.contains(path.as_path())
+                        || out_folders.contains(path.as_path()))
+                {
+                    stack.push(path);
+                    continue;
+                }
+                // Foreign: nothing of this build may be at its place or above it.
+                let above_is_file = path
+                    .ancestors()
+                    .skip(1)
+                    .filter_map(Path::to_str)
+                    .any(|a| new_files.contains_key(a));
+                if new_files.contains_key(&name)
+                    || new_folders.contains(path.as_path())
+                    || above_is_file
+                {
+                    return Err(self.foreign_in_the_way(&path));
+                }
+                self.make_parent(&name)?;
+                let to = self.spare.join(&path);
+                if is_dir {
+                    copy_tree_as_links(&entry.path(), &to)?;
+                } else {
+                    remove_if_there(&to)?;
+                    std::fs::hard_link(entry.path(), &to)?;
+                }
+                kept += 1;
+            }
+        }
+        Ok(kept)
+    }
+
+    fn foreign_in_the_way(&self, path: &Path) -> io::Error {
+        io::Error::other(
+            crate::msg!(
+                "output-foreign-in-the-way",
+                path = self.target.out.join(path).display().to_string()
+            )
+            .to_string(),
+        )
     }
 
     /// Leaves the output as it was (the build failed). The spare keeps what was written into it,
@@ -451,9 +532,10 @@ fn replace_file(scratch: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Removes from the spare tree `dir` what is not among `files`: what someone put into the output
-/// by hand (or another tool, such as a search indexer) since it was written. The output is
-/// replaced as a whole, so such files would otherwise come back with the next exchange. Returns
-/// how many files and folders were removed.
+/// by hand (or another tool, such as a search indexer) while it was the output. Those are carried
+/// into every new output from the output itself ([`Update::keep_foreign`]), so a file removed
+/// from the output by hand does not come back from the spare. Returns how many files and folders
+/// were removed.
 fn remove_unlisted(dir: &Path, files: &Manifest) -> io::Result<usize> {
     let folders: HashSet<&Path> = files
         .keys()
@@ -485,6 +567,22 @@ fn remove_unlisted(dir: &Path, files: &Manifest) -> io::Result<usize> {
         }
     }
     Ok(removed)
+}
+
+/// Makes `to` a copy of the folder `from` whose files are links to `from`'s (symbolic links
+/// copied as links).
+fn copy_tree_as_links(from: &Path, to: &Path) -> io::Result<()> {
+    std::fs::create_dir(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree_as_links(&entry.path(), &target)?;
+        } else {
+            std::fs::hard_link(entry.path(), &target)?;
+        }
+    }
+    Ok(())
 }
 
 fn remove_if_there(path: &Path) -> io::Result<()> {
@@ -573,7 +671,8 @@ mod tests {
             Outcome::Replaced {
                 written: 2,
                 linked: 0,
-                removed: 0
+                removed: 0,
+                kept: 0
             }
         ));
         let second = [file("index.html", "twee"), file("a/b/c.txt", "c")];
@@ -610,7 +709,8 @@ mod tests {
             Outcome::Replaced {
                 written: 1,
                 linked: 1,
-                removed: 0
+                removed: 0,
+                kept: 0
             }
         );
         assert_eq!(
@@ -623,7 +723,8 @@ mod tests {
             Outcome::Replaced {
                 written: 1,
                 linked: 0,
-                removed: 0
+                removed: 0,
+                kept: 0
             }
         );
     }
@@ -660,24 +761,80 @@ mod tests {
             Outcome::Replaced {
                 written: 0,
                 linked: 0,
-                removed: 0
+                removed: 0,
+                kept: 0
             }
         );
         assert_eq!(std::fs::read_to_string(out.join("a.txt")).unwrap(), "half");
     }
 
     #[test]
-    fn files_put_into_the_output_by_hand_do_not_come_back() {
+    fn files_put_into_the_output_by_hand_are_kept_by_every_build() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
         write_site(tmp.path(), &out, &[file("a/index.html", "a")]).unwrap();
         std::fs::create_dir_all(out.join("pagefind/x")).unwrap();
         std::fs::write(out.join("pagefind/x/f"), "x").unwrap();
         std::fs::write(out.join("a/extra.txt"), "x").unwrap();
-        write_site(tmp.path(), &out, &[file("a/index.html", "b")]).unwrap();
-        write_site(tmp.path(), &out, &[file("a/index.html", "c")]).unwrap();
-        assert_eq!(listing(&out), [MARKER, "a"]);
-        assert_eq!(listing(&out.join("a")), ["index.html"]);
+        std::fs::write(out.join("CNAME"), "kennisbank.example.nl").unwrap();
+        std::fs::create_dir(out.join("leeg")).unwrap();
+        for text in ["b", "c", "d"] {
+            let outcome = write_site(tmp.path(), &out, &[file("a/index.html", text)]).unwrap();
+            assert!(
+                matches!(
+                    outcome,
+                    Outcome::Replaced {
+                        kept: 4,
+                        removed: 0,
+                        ..
+                    }
+                ),
+                "{outcome:?}"
+            );
+            assert_eq!(listing(&out), [MARKER, "CNAME", "a", "leeg", "pagefind"]);
+            assert_eq!(listing(&out.join("a")), ["extra.txt", "index.html"]);
+            assert_eq!(
+                std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+                text
+            );
+            assert_eq!(
+                std::fs::read_to_string(out.join("pagefind/x/f")).unwrap(),
+                "x"
+            );
+            assert_eq!(
+                std::fs::read_to_string(out.join("CNAME")).unwrap(),
+                "kennisbank.example.nl"
+            );
+        }
+        // Removed by hand, it stays removed.
+        std::fs::remove_file(out.join("CNAME")).unwrap();
+        write_site(tmp.path(), &out, &[file("a/index.html", "e")]).unwrap();
+        write_site(tmp.path(), &out, &[file("a/index.html", "f")]).unwrap();
+        assert_eq!(listing(&out), [MARKER, "a", "leeg", "pagefind"]);
+    }
+
+    #[test]
+    fn a_file_put_where_the_build_writes_stops_it_and_is_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a/index.html", "a")]).unwrap();
+        std::fs::write(out.join("b.html"), "mine").unwrap();
+        std::fs::create_dir(out.join("c")).unwrap();
+        std::fs::write(out.join("c/eigen.txt"), "mine").unwrap();
+        for new in ["b.html", "c/eigen.txt", "b.html/index.html"] {
+            let err = write_site(
+                tmp.path(),
+                &out,
+                &[file("a/index.html", "a"), file(new, "built")],
+            )
+            .unwrap_err();
+            assert!(err.contains("niet door kennisbank gemaakt"), "{new}: {err}");
+            assert_eq!(std::fs::read_to_string(out.join("b.html")).unwrap(), "mine");
+            assert_eq!(
+                std::fs::read_to_string(out.join("c/eigen.txt")).unwrap(),
+                "mine"
+            );
+        }
     }
 
     #[test]
