@@ -184,6 +184,9 @@ pub struct Content {
     /// (path, text) of the YAML files read (`content/site.yaml`, …), so that later stages can
     /// point at a line in them without reading the disk again.
     pub source_texts: Vec<(String, String)>,
+    /// Ids of practice files that could not be read or have errors (each reported on its own):
+    /// a `related` naming one is not reported as unknown as well.
+    pub unread_practices: Vec<String>,
 }
 
 impl Content {

@@ -46,7 +46,9 @@ pub fn validate_with(
                     .at(line, 0)
                     .hint(crate::msg!("related-self-hint")),
                 );
-            } else if !by_id.contains_key(r.as_str()) {
+            } else if !by_id.contains_key(r.as_str())
+                && !content.unread_practices.iter().any(|u| u == r)
+            {
                 // A unique id that starts with what was written (`buddy` for `buddyproject`).
                 // Never the practice itself: it cannot be its own "Zie ook".
                 let others: Vec<&str> = ids.iter().copied().filter(|id| *id != p.id).collect();

@@ -108,6 +108,38 @@ fn related_id_that_does_not_exist_is_named_with_its_line() {
 }
 
 #[test]
+fn a_broken_practice_is_one_error_not_also_one_in_every_file_that_relates_to_it() {
+    let dir = project("minimal");
+    write(
+        dir.path(),
+        &format!("{P}/kapot.md"),
+        "---\ntitle: Kapot\nadded: 2026-01-01\norder 140\n---\nTekst.\n",
+    );
+    write(
+        dir.path(),
+        &format!("{P}/verwijst.md"),
+        "---\ntitle: Verwijst\nadded: 2026-01-01\nrelated: [kapot, bestaat-niet]\n---\nTekst.\n",
+    );
+    let (code, diags) = check_json(dir.path());
+    assert_eq!(code, 1);
+    let errors: Vec<(String, String)> = diags
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert_eq!(errors[0].0, format!("{P}/kapot.md"), "{errors:#?}");
+    // The other file's real mistake is still named; the broken practice is not.
+    assert_eq!(errors[1].0, format!("{P}/verwijst.md"), "{errors:#?}");
+    assert!(errors[1].1.contains("bestaat-niet"), "{errors:#?}");
+}
+
+#[test]
 fn malformed_url_is_named_with_its_line() {
     let d = check_with(&format!("{P}/url.md"), "---\ntitle: X\nadded: 2026-01-01\nlinks:\n  - url: https://vng.nl/\n    label: Goed\n  - url: www.vng.nl/asiel\n    label: Fout\n---\nTekst met [fout](htps:/x).\n");
     let e = only(&d, "invalid-url");

@@ -46,7 +46,7 @@ pub fn check_file(
         .ok()
         .and_then(|text| stappenplan::parse(&text).0);
     if let Some(stappenplan) = stappenplan {
-        let (mut practices, _) = content::load_practices(root, &settings);
+        let (mut practices, problems) = content::load_practices(root, &settings);
         practices.retain(|p| p.path != rel && Some(&p.path) != replaces.as_ref());
         practices.push(new);
         let content = Content {
@@ -56,6 +56,7 @@ pub fn check_file(
             synonyms: Vec::new(),
             search_pages: Vec::new(),
             source_texts: Vec::new(),
+            unread_practices: content::unread_ids(&problems),
         };
         diags.extend(
             crate::validate::validate(&content)

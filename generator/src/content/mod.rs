@@ -59,6 +59,7 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
         return (None, diags);
     };
     let (practices, d) = load_practices(root, &settings);
+    let unread_practices = unread_ids(&d);
     diags.extend(d);
     diags.extend(stray_markdown(root, &settings));
     let content = stappenplan.map(|stappenplan| Content {
@@ -68,6 +69,7 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
         synonyms: synonyms.unwrap_or_default(),
         search_pages: Vec::new(),
         source_texts: texts,
+        unread_practices,
     });
     crate::diagnostics::sort(&mut diags);
     (content, diags)
@@ -269,6 +271,19 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
     }
     sort_practices(&mut practices, settings);
     (practices, diags)
+}
+
+/// The ids of the practice files that `load_practices` reported errors for (and so left out).
+pub fn unread_ids(diags: &[Diagnostic]) -> Vec<String> {
+    let mut ids: Vec<String> = diags
+        .iter()
+        .filter(|d| d.is_error() && d.path.starts_with(PRACTICES_DIR) && d.path.ends_with(".md"))
+        .filter_map(|d| Path::new(&d.path).file_stem())
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// `.md` files in `content/` but not under `content/praktijken/`: an editor put a practice in the
