@@ -81,6 +81,8 @@ pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result
     } else {
         add_alias(&relinked, &old_address)
     }
+    // Moved back to an address it had before: that address is its own again, no alias.
+    .map(|t| drop_alias(&t, &new_address))
     .ok_or_else(|| {
         crate::msg!("mv-no-front-matter", path = old_path.display().to_string()).to_string()
     })?;
@@ -145,7 +147,8 @@ fn find_file(root: &Path, settings: &Settings, id: &str) -> Option<(String, Path
 }
 
 /// Links to `old` (an address such as `/praktijken/algemeen/x/`, also written without the
-/// last slash) now go to `new`.
+/// last slash) now go to `new`. The same path on another website (`https://example.org/praktijken/…`)
+/// is not the site's: it is left as it is.
 pub fn rewrite_links(text: &str, old: &str, new: &str) -> String {
     let bare = old.trim_end_matches('/');
     let mut out = String::with_capacity(text.len());
@@ -156,8 +159,13 @@ pub fn rewrite_links(text: &str, old: &str, new: &str) -> String {
             .chars()
             .next()
             .is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));
+        let starts = out
+            .chars()
+            .chain(rest[..at].chars())
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '/' | ':')));
         out.push_str(&rest[..at]);
-        if ends {
+        if ends && starts {
             out.push_str(new.trim_end_matches('/'));
         } else {
             out.push_str(bare);
@@ -257,6 +265,72 @@ pub fn add_alias(text: &str, address: &str) -> Option<String> {
     ))
 }
 
+/// The file without `address` among its `aliases:` (an item of an inline or block list, written
+/// with or without its slashes); the key goes too when no alias is left.
+pub fn drop_alias(text: &str, address: &str) -> String {
+    let Ok(parts) = frontmatter::split(text) else {
+        return text.to_string();
+    };
+    let target = content::practice::parse_alias(address);
+    let is_it = |item: &str| {
+        let item = item.trim().trim_matches(['"', '\'']);
+        target.is_some() && content::practice::parse_alias(item) == target
+    };
+    let head_end = yaml_start(text);
+    let yaml = parts.yaml;
+    let mut lines: Vec<String> = yaml.split_inclusive('\n').map(str::to_string).collect();
+    let Some(i) = lines.iter().position(|l| l.starts_with("aliases:")) else {
+        return text.to_string();
+    };
+    let value = lines[i]["aliases:".len()..].trim().to_string();
+    if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+        let items: Vec<&str> = inner
+            .split(',')
+            .filter(|it| !is_it(it))
+            .map(str::trim)
+            .collect();
+        if items.len() == inner.split(',').count() {
+            return text.to_string();
+        }
+        if items.iter().all(|it| it.is_empty()) {
+            lines.remove(i);
+        } else {
+            lines[i] = format!("aliases: [{}]\n", items.join(", "));
+        }
+    } else if value.is_empty() {
+        let mut j = i + 1;
+        let mut kept = 0;
+        let before = lines.len();
+        while j < lines.len() && lines[j].starts_with([' ', '-']) {
+            match lines[j].trim_start().strip_prefix('-') {
+                Some(item) if is_it(item) => {
+                    lines.remove(j);
+                }
+                _ => {
+                    kept += 1;
+                    j += 1;
+                }
+            }
+        }
+        if lines.len() == before {
+            return text.to_string();
+        }
+        if kept == 0 {
+            lines.remove(i);
+        }
+    } else if is_it(&value) {
+        lines.remove(i);
+    } else {
+        return text.to_string();
+    }
+    format!(
+        "{}{}{}",
+        &text[..head_end],
+        lines.concat(),
+        &text[head_end + yaml.len()..]
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,6 +356,44 @@ mod tests {
         assert_eq!(
             rewrite_related(text, "oud", "nieuw"),
             "---\nrelated:\n  - a\n  - nieuw\ntitle: T\n---\n"
+        );
+    }
+
+    #[test]
+    fn an_address_that_is_the_practices_own_again_is_no_alias() {
+        let own = "/praktijken/medisch/x/";
+        for (text, left) in [
+            (
+                "---\naliases: [/praktijken/a/b/, /praktijken/medisch/x/]\ntitle: T\n---\n",
+                "---\naliases: [/praktijken/a/b/]\ntitle: T\n---\n",
+            ),
+            (
+                "---\naliases: [praktijken/medisch/x]\ntitle: T\n---\n",
+                "---\ntitle: T\n---\n",
+            ),
+            (
+                "---\naliases:\n  - /praktijken/medisch/x/\n  - /praktijken/a/b/\ntitle: T\n---\n",
+                "---\naliases:\n  - /praktijken/a/b/\ntitle: T\n---\n",
+            ),
+            (
+                "---\naliases:\n  - \"/praktijken/medisch/x/\"\ntitle: T\n---\n",
+                "---\ntitle: T\n---\n",
+            ),
+            (
+                "---\naliases: [/praktijken/a/b/]\ntitle: T\n---\n",
+                "---\naliases: [/praktijken/a/b/]\ntitle: T\n---\n",
+            ),
+        ] {
+            assert_eq!(drop_alias(text, own), left, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_same_path_on_another_website_is_not_rewritten() {
+        let (old, new) = ("/praktijken/algemeen/oud/", "/praktijken/medisch/nieuw/");
+        assert_eq!(
+            rewrite_links("[a](/praktijken/algemeen/oud/) <https://example.org/praktijken/algemeen/oud/> /nl/praktijken/algemeen/oud", old, new),
+            "[a](/praktijken/medisch/nieuw/) <https://example.org/praktijken/algemeen/oud/> /nl/praktijken/algemeen/oud"
         );
     }
 

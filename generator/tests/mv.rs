@@ -77,6 +77,32 @@ fn mv_renames_moves_and_keeps_the_old_address_working() {
 }
 
 #[test]
+fn moving_back_undoes_a_move_and_links_to_other_websites_stay() {
+    let project = project("minimal");
+    let root = project.path();
+    let other = root.join("content/praktijken/algemeen/tweede-praktijk.md");
+    let text = std::fs::read_to_string(&other).unwrap();
+    let foreign = "Elders: <https://example.org/praktijken/medisch/medische-woning/>.";
+    std::fs::write(&other, format!("{text}\n{foreign}\n")).unwrap();
+    let go = |from: &str, to: &str, category: &str| {
+        let out = kennisbank(&["mv", from, to, "--category", category], root);
+        assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+        assert!(stderr(&out).contains("Alles in orde"), "{}", stderr(&out));
+    };
+    go("medische-woning", "woning-met-zorg", "algemeen");
+    go("woning-met-zorg", "medische-woning", "medisch");
+    let back = std::fs::read_to_string(root.join("content/praktijken/medisch/medische-woning.md"))
+        .unwrap();
+    assert!(
+        back.contains("aliases: [/praktijken/algemeen/woning-met-zorg/]\n"),
+        "only the address in between is an alias: {back}"
+    );
+    assert!(std::fs::read_to_string(&other).unwrap().contains(foreign));
+    let (code, diags) = check_json(root);
+    assert_eq!(code, 0, "{diags:#?}");
+}
+
+#[test]
 fn mv_refuses_an_existing_id_and_names_a_missing_one() {
     let project = project("minimal");
     let root = project.path();
