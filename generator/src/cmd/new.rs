@@ -11,7 +11,7 @@ pub fn run(root: PathBuf, category: &str, title: &str, date: Option<&str>) -> Ex
             Ok(d) => d,
             Err(e) => {
                 let label = crate::msg!("label-error");
-                let why = crate::msg!("new-bad-date", text = text, detail = e.to_string());
+                let why = crate::msg!("new-bad-date", text = text, detail = crate::messages::Arg::parser(e));
                 eprintln!("{label}: {why}");
                 return Exit::Failed;
             }
