@@ -184,6 +184,20 @@ enum Command {
     },
 }
 
+impl Command {
+    /// The project folder of a command that reads the project's content.
+    fn project(&self) -> Option<&std::path::Path> {
+        match self {
+            Command::Build { root, .. }
+            | Command::Check { root, .. }
+            | Command::Serve { root, .. }
+            | Command::Mv { root, .. }
+            | Command::New { root, .. } => Some(&root.root),
+            _ => None,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     messages::set_lang(match cli.lang {
@@ -191,6 +205,15 @@ fn main() -> ExitCode {
         Some(LangArg::En) => Lang::En,
         None => Lang::from_env_vars(|k| std::env::var(k).ok()),
     });
+    // Run in the wrong folder, every file of a project would be missing: say that once.
+    if let Some(root) = cli.command.project() {
+        if !root.join("content").is_dir() {
+            let label = kennisbank::msg!("label-error");
+            let why = kennisbank::msg!("not-a-project", root = root.display().to_string());
+            eprintln!("{label}: {why}");
+            return ExitCode::from(Exit::Failed.code());
+        }
+    }
     let exit: Exit = match cli.command {
         Command::Build {
             root,

@@ -28,6 +28,29 @@ fn check_with(file: &str, text: &str) -> Vec<Value> {
 }
 
 #[test]
+fn a_folder_without_content_is_named_once_as_not_a_project() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["check"][..],
+        &["build"],
+        &["new", "algemeen", "Titel"],
+        &["mv", "a", "b"],
+    ] {
+        let out = kennisbank(args, dir.path());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains("staat geen map `content/`"), "{args:?}: {err}");
+        assert!(err.contains("--root"), "{args:?}: {err}");
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
 fn broken_yaml_names_file_and_line() {
     let d = check_with(
         &format!("{P}/kapot.md"),

@@ -11,7 +11,11 @@ pub fn run(root: PathBuf, category: &str, title: &str, date: Option<&str>) -> Ex
             Ok(d) => d,
             Err(e) => {
                 let label = crate::msg!("label-error");
-                let why = crate::msg!("new-bad-date", text = text, detail = crate::messages::Arg::parser(e));
+                let why = crate::msg!(
+                    "new-bad-date",
+                    text = text,
+                    detail = crate::messages::Arg::parser(e)
+                );
                 eprintln!("{label}: {why}");
                 return Exit::Failed;
             }

@@ -341,6 +341,7 @@ letter-template-hint = the documents use Jinja syntax ({"{{"} variabele {"}}"}, 
 
 ## The commands check, new and mv
 
+not-a-project = `{ $root }` holds no `content/` folder: it is not a knowledge base's folder. Go to the project's folder (which holds `content/` and `themes/`), or name it with `--root DIR`
 search-no-index = no search index in `{ $dir }`; run `kennisbank build` first
 search-damaged = the search index is damaged (`{ $path }`: { $detail }); run `kennisbank build` again
 search-unreadable = cannot read `{ $path }` ({ $detail })

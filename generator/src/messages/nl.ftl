@@ -347,6 +347,7 @@ letter-template-hint = de documenten gebruiken Jinja-opmaak ({"{{"} variabele {"
 
 ## De opdrachten check, new en mv
 
+not-a-project = in `{ $root }` staat geen map `content/`: dit is niet de map van een kennisbank. Ga naar de map van het project (waar `content/` en `themes/` staan), of noem die met `--root MAP`
 search-no-index = er is geen zoekindex in `{ $dir }`; voer eerst `kennisbank build` uit
 search-damaged = de zoekindex is beschadigd (`{ $path }`: { $detail }); voer `kennisbank build` opnieuw uit
 search-unreadable = `{ $path }` kan niet gelezen worden ({ $detail })
