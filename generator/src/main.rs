@@ -244,7 +244,7 @@ fn main() -> ExitCode {
                     Exit::from_code(kennisbank::herverdeling_cmd::run(&file, output, &root.root))
                 }
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    eprintln!("{}: {message}", kennisbank::msg!("label-error"));
                     Exit::Failed
                 }
             }
