@@ -9,8 +9,8 @@ use calculator_wasm::office::{self, Format};
 use calculator_wasm::share::encode_link;
 use calculator_wasm::verdict::Verdict;
 use calculator_wasm::{check, MunicipalityList, Scenario};
-use std::io::{Read, Write};
-use std::path::Path;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 
 use crate::herverdeling::{
     read_addressees, template_file, ADDRESSES_FILE, LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE,
@@ -54,7 +54,7 @@ impl Output {
             (false, true, false, None) => Ok(Output::Letter),
             (false, false, true, None) => Ok(Output::Link),
             (false, false, false, Some(doc)) => Ok(Output::Document(doc)),
-            _ => Err("give at most one of --json, --brief, --link and --document".into()),
+            _ => Err(crate::msg!("herverdeling-one-output").to_string()),
         }
     }
 }
@@ -63,16 +63,33 @@ impl Output {
 pub fn run(file: &Path, output: Output, root: &Path) -> i32 {
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
+    // An .odt or .docx is binary: on a terminal it would print garbage. A pipe or a redirect
+    // (what scripts use) still gets the bytes.
+    if let Output::Document(doc) = &output {
+        if doc.out.is_none() && Format::parse(&doc.format).is_some() && stdout.is_terminal() {
+            let message = crate::msg!(
+                "herverdeling-out-terminal",
+                format = doc.format.as_str(),
+                suggestion = free_name(Path::new(&format!("brief-{}.{}", doc.name, doc.format)))
+                    .display()
+                    .to_string()
+            );
+            eprintln!("{}: {message}", crate::msg!("label-error"));
+            return 2;
+        }
+    }
     run_to(file, output, root, &mut stdout.lock(), &mut stderr.lock())
 }
 
-/// Writes "No letter/document: the scenario has N error(s)." and the errors; the exit code 1.
-fn refuse(what: &str, verdict: &Verdict, err: &mut dyn Write) -> i32 {
-    let _ = writeln!(
-        err,
-        "No {what}: the scenario has {} error(s).",
-        verdict.errors.len()
-    );
+/// Writes "Geen brief/document: het scenario bevat N fouten." and the errors; the exit code 1.
+fn refuse(letter: bool, verdict: &Verdict, err: &mut dyn Write) -> i32 {
+    let count = verdict.errors.len();
+    let message = if letter {
+        crate::msg!("herverdeling-no-letter", count = count)
+    } else {
+        crate::msg!("herverdeling-no-document", count = count)
+    };
+    let _ = writeln!(err, "{message}");
     for i in &verdict.errors {
         let _ = writeln!(err, "  {}  {}: {}", i.code.as_str(), i.field, i.message);
     }
@@ -87,6 +104,9 @@ pub fn write_document(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32, String> {
+    if let Some(path) = &doc.out {
+        check_out(path, &doc.format, root)?;
+    }
     let (verdict, _) = load_and_check(file, root)?;
     document(&verdict, doc, root, out, err)
 }
@@ -100,13 +120,10 @@ fn document(
     err: &mut dyn Write,
 ) -> Result<i32, String> {
     if !verdict.valid {
-        return Ok(refuse("document", verdict, err));
+        return Ok(refuse(false, verdict, err));
     }
     let file = template_file(&doc.name).ok_or_else(|| {
-        format!(
-            "unknown document `{}`; expected one of coa, provincie, ministerie, besluit, bekendmaking",
-            doc.name
-        )
+        crate::msg!("herverdeling-unknown-document", name = doc.name.as_str()).to_string()
     })?;
     let template_path = root.join(file);
     let template = read_project_file(root, &template_path)?;
@@ -119,7 +136,22 @@ fn document(
     };
     match &doc.out {
         Some(path) => {
-            write_whole(path, &bytes).map_err(|e| cannot_write(&path.display().to_string(), &e))?
+            write_new(path, &bytes).map_err(|e| match e.kind() {
+                // Another program made the file since the check: it stays as it is.
+                std::io::ErrorKind::AlreadyExists => exists(path),
+                _ => cannot_write(&path.display().to_string(), &e),
+            })?;
+            // The document's name as its title begins: "Brief aan het COA", "Bekendmaking".
+            let document = title.split(':').next().unwrap_or(title);
+            let _ = writeln!(
+                err,
+                "{}",
+                crate::msg!(
+                    "herverdeling-written",
+                    document = document,
+                    path = path.display().to_string()
+                )
+            );
         }
         None => out
             .write_all(&bytes)
@@ -128,15 +160,199 @@ fn document(
     Ok(0)
 }
 
-/// Writes beside `path` and renames, so a failed write never leaves half a document.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+/// The extensions of a format, the first as suggested.
+fn extensions(format: &str) -> &'static [&'static str] {
+    match format {
+        "docx" => &["docx"],
+        "html" => &["html", "htm"],
+        _ => &["odt"],
+    }
+}
+
+/// Checks `--out` before anything is read or written: it is not in the project's `content/` or
+/// `themes/` nor in an output folder of `build` (symbolic links and `..` resolved), its extension
+/// fits `format`, it does not exist yet (a document may have been edited since it was written:
+/// it is never replaced), and its folder exists.
+fn check_out(path: &Path, format: &str, root: &Path) -> Result<(), String> {
+    let shown = path.display().to_string();
+    let real = crate::output::resolve(path).map_err(|e| cannot_write(&shown, &e))?;
+    let root_real =
+        std::fs::canonicalize(root).map_err(|e| cannot_read(&root.display().to_string(), &e))?;
+    for folder in ["content", "themes"] {
+        // The folder may itself be a link to elsewhere: compare with where it leads too.
+        let lexical = root_real.join(folder);
+        let target = std::fs::canonicalize(&lexical).unwrap_or_else(|_| lexical.clone());
+        if real.starts_with(&lexical) || real.starts_with(&target) {
+            return Err(crate::msg!(
+                "herverdeling-out-protected",
+                path = &shown,
+                folder = folder,
+                real = real.display().to_string()
+            )
+            .to_string());
+        }
+    }
+    // `build` replaces its output folder whole: a document in it would be lost.
+    if let Some(built) = real
+        .ancestors()
+        .skip(1)
+        .find(|d| crate::output::is_marked(d))
+    {
+        return Err(crate::msg!(
+            "herverdeling-out-build-output",
+            path = &shown,
+            folder = built.display().to_string()
+        )
+        .to_string());
+    }
+    let expected = extensions(format);
+    let existing = std::fs::symlink_metadata(path);
+    if existing.as_ref().is_ok_and(|meta| meta.is_dir()) {
+        let name = format!("brief-coa.{}", expected[0]);
+        return Err(crate::msg!(
+            "herverdeling-out-is-folder",
+            path = &shown,
+            suggestion = path.join(name).display().to_string()
+        )
+        .to_string());
+    }
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !expected.contains(&ext.as_str()) {
+        let expected_text = expected
+            .iter()
+            .map(|e| format!("`.{e}`"))
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let other = ["odt", "docx", "html"]
+            .into_iter()
+            .find(|f| extensions(f).contains(&ext.as_str()));
+        return Err(match other {
+            Some(other) => crate::msg!(
+                "herverdeling-out-extension-format",
+                path = &shown,
+                format = format,
+                expected = expected_text,
+                other = other
+            ),
+            None => crate::msg!(
+                "herverdeling-out-extension",
+                path = &shown,
+                format = format,
+                expected = expected_text,
+                suggestion = free_name(&path.with_extension(expected[0]))
+                    .display()
+                    .to_string()
+            ),
+        }
+        .to_string());
+    }
+    match existing {
+        Ok(_) => return Err(exists(path)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(cannot_write(&shown, &e)),
+    }
+    let folder = folder_of(path);
+    if !folder.is_dir() {
+        return Err(crate::msg!(
+            "herverdeling-out-no-folder",
+            folder = folder.display().to_string()
+        )
+        .to_string());
+    }
+    Ok(())
+}
+
+/// The folder `path` is written in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// The refusal to replace `path`, with a free name beside it.
+fn exists(path: &Path) -> String {
+    crate::msg!(
+        "herverdeling-out-exists",
+        path = path.display().to_string(),
+        suggestion = free_name(path).display().to_string()
+    )
+    .to_string()
+}
+
+/// `path` if nothing is there, else the first free `stem-2.ext`, `stem-3.ext`, … beside it (a
+/// stem that already ends in `-N`, N up to three digits, counts on from N: `brief-2.odt` gives
+/// `brief-3.odt`, `brief-2026.odt` gives `brief-2026-2.odt`).
+fn free_name(path: &Path) -> PathBuf {
+    let taken = |p: &Path| std::fs::symlink_metadata(p).is_ok();
+    if !taken(path) {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let (base, start) = match stem.rsplit_once('-') {
+        Some((base, n)) if !base.is_empty() && !n.is_empty() && n.len() <= 3 => {
+            match n.parse::<u32>() {
+                Ok(n) => (base.to_string(), n + 1),
+                Err(_) => (stem.clone(), 2),
+            }
+        }
+        _ => (stem.clone(), 2),
+    };
+    let beside = |n: u32| path.with_file_name(format!("{base}-{n}{ext}"));
+    (start..start + 10_000)
+        .map(beside)
+        .find(|p| !taken(p))
+        .unwrap_or_else(|| beside(start))
+}
+
+/// Writes `bytes` to the new file `path`, never replacing one: first to a hidden file in the same
+/// folder, which is then linked to its name, so the name holds the whole document or nothing
+/// (an error `AlreadyExists` when a file got that name meanwhile). On a disk without hard links
+/// the name is created exclusively and written; after a failure that file (ours) is removed.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::fs::OpenOptions;
+    let folder = folder_of(path);
+    let name = path.file_name().unwrap_or_default();
+    let (tmp, mut file) = {
+        let mut n = 0u32;
+        loop {
+            let mut tmp_name = std::ffi::OsString::from(".");
+            tmp_name.push(name);
+            tmp_name.push(format!(".{}-{n}.part", std::process::id()));
+            let tmp = folder.join(tmp_name);
+            match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+                Ok(file) => break (tmp, file),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+                Err(e) => return Err(e),
+            }
+        }
+    };
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
+    let result = written.and_then(|()| match std::fs::hard_link(&tmp, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => {
+            let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+            file.write_all(bytes)
+                .and_then(|()| file.sync_all())
+                .inspect_err(|_| {
+                    let _ = std::fs::remove_file(path);
+                })
+        }
+    });
+    let _ = std::fs::remove_file(&tmp);
+    result
 }
 
 fn load_and_check(file: &Path, root: &Path) -> Result<(Verdict, Scenario), String> {
@@ -232,7 +448,7 @@ fn cannot_read(name: &str, e: &std::io::Error) -> String {
     crate::msg!(
         "herverdeling-cannot-read",
         name = name,
-        detail = e.to_string()
+        detail = io_detail(e)
     )
     .to_string()
 }
@@ -241,9 +457,29 @@ fn cannot_write(name: &str, e: &std::io::Error) -> String {
     crate::msg!(
         "herverdeling-cannot-write",
         name = name,
-        detail = e.to_string()
+        detail = io_detail(e)
     )
     .to_string()
+}
+
+/// A system error in words of the catalogue (the system's own words, in English, only for the
+/// rare kinds without them).
+pub fn io_detail(e: &std::io::Error) -> crate::messages::Message {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => crate::msg!("herverdeling-io-not-found"),
+        K::PermissionDenied => crate::msg!("herverdeling-io-permission"),
+        K::AlreadyExists => crate::msg!("herverdeling-io-exists"),
+        K::IsADirectory => crate::msg!("herverdeling-io-is-folder"),
+        K::NotADirectory => crate::msg!("herverdeling-io-not-folder"),
+        K::StorageFull => crate::msg!("herverdeling-io-full"),
+        K::QuotaExceeded => crate::msg!("herverdeling-io-quota"),
+        K::ReadOnlyFilesystem => crate::msg!("herverdeling-io-read-only"),
+        K::BrokenPipe => crate::msg!("herverdeling-io-broken-pipe"),
+        K::InvalidFilename => crate::msg!("herverdeling-io-invalid-name"),
+        K::FileTooLarge => crate::msg!("herverdeling-io-too-large"),
+        _ => crate::msg!("herverdeling-io-other", detail = e.to_string()),
+    }
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -263,13 +499,21 @@ fn run_inner(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32, String> {
+    if let Output::Document(DocumentRequest {
+        out: Some(path),
+        format,
+        ..
+    }) = output
+    {
+        check_out(path, format, root)?;
+    }
     let (verdict, scenario) = load_and_check(file, root)?;
     let status = if verdict.valid { 0 } else { 1 };
     let io = |e: std::io::Error| cannot_write(&crate::msg!("herverdeling-stdout").to_string(), &e);
     match output {
         Output::Letter => {
             if !verdict.valid {
-                return Ok(refuse("letter", &verdict, err));
+                return Ok(refuse(true, &verdict, err));
             }
             let template_path = root.join(LETTER_TEMPLATE_FILE);
             let template = read_project_file(root, &template_path)?;
@@ -879,6 +1123,60 @@ mod tests {
         ));
         assert!(Output::from_flags(true, true, false, None).is_err());
         assert!(Output::from_flags(false, true, false, Some(doc())).is_err());
+    }
+
+    #[test]
+    fn a_new_file_is_written_whole_and_an_existing_one_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("brief.odt");
+        write_new(&path, b"eerste").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"eerste");
+        let e = write_new(&path, b"tweede").unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"eerste");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file is left: {names:?}");
+    }
+
+    #[test]
+    fn a_free_name_counts_on_beside_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str| dir.path().join(name);
+        assert_eq!(free_name(&at("brief.odt")), at("brief.odt"));
+        std::fs::write(at("brief.odt"), "x").unwrap();
+        assert_eq!(free_name(&at("brief.odt")), at("brief-2.odt"));
+        std::fs::write(at("brief-2.odt"), "x").unwrap();
+        assert_eq!(free_name(&at("brief.odt")), at("brief-3.odt"));
+        assert_eq!(free_name(&at("brief-2.odt")), at("brief-3.odt"));
+        std::fs::write(at("brief-coa-2026.odt"), "x").unwrap();
+        assert_eq!(
+            free_name(&at("brief-coa-2026.odt")),
+            at("brief-coa-2026-2.odt")
+        );
+    }
+
+    #[test]
+    fn system_errors_are_in_words() {
+        use crate::messages::Lang;
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(
+            io_detail(&e).render(Lang::Nl),
+            "geen toestemming; controleer de rechten van het bestand en de map"
+        );
+        let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(
+            cannot_write("brief.odt", &e),
+            crate::msg!(
+                "herverdeling-cannot-write",
+                name = "brief.odt",
+                detail = crate::msg!("herverdeling-io-not-found")
+            )
+            .to_string()
+        );
+        assert_eq!(
+            io_detail(&e).render(Lang::En),
+            "the file or folder does not exist"
+        );
     }
 
     #[test]

@@ -102,7 +102,9 @@ enum Command {
         /// The document's format: odt, docx or html.
         #[arg(long = "format", value_name = "FORMAT", value_parser = ["odt", "docx", "html"], default_value = "odt", requires = "document")]
         doc_format: String,
-        /// Where to write the document (default: standard output).
+        /// A new file to write the document to, ending in the format's extension, outside content/
+        /// and themes/; an existing file is never replaced (default: standard output, not a terminal
+        /// for odt and docx).
         #[arg(long, value_name = "PATH", requires = "document")]
         out: Option<PathBuf>,
     },
@@ -267,7 +269,7 @@ fn main() -> ExitCode {
                     Exit::from_code(kennisbank::herverdeling_cmd::run(&file, output, &root.root))
                 }
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    eprintln!("{}: {message}", kennisbank::msg!("label-error"));
                     Exit::Failed
                 }
             }

@@ -467,6 +467,39 @@ herverdeling-not-utf8 = { $name }: not UTF-8 text (invalid byte at offset { $off
 herverdeling-cannot-write = { $name }: cannot write ({ $detail })
 herverdeling-no-link = no link: { $detail }
 
+# kennisbank herverdeling: --out, the refusals of a scenario with errors, and the system's errors in words
+herverdeling-no-document = No document: the scenario has { $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}.
+herverdeling-no-letter = No letter: the scenario has { $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}.
+herverdeling-one-output = give at most one of `--json`, `--brief`, `--link` and `--document`
+herverdeling-unknown-document = unknown document `{ $name }`; choose coa, provincie, ministerie, besluit or bekendmaking
+herverdeling-written = { $document } written to `{ $path }`
+herverdeling-out-extension = `{ $path }`: a document in the format { $format } takes the extension { $expected }; give for example `--out { $suggestion }`
+herverdeling-out-extension-format = `{ $path }`: a document in the format { $format } takes the extension { $expected }; did you mean `--format { $other }`?
+herverdeling-out-exists = `{ $path }` already exists and is not overwritten (it may have been edited since it was written); choose another name, such as `--out { $suggestion }`, or move or delete the existing file first
+herverdeling-out-is-folder = `{ $path }` is a folder; give the document's name, such as `--out { $suggestion }`
+herverdeling-out-no-folder = the folder `{ $folder }` does not exist; make it first or choose an existing folder with `--out`
+herverdeling-out-protected = `{ $path }` is in the project's folder `{ $folder }/` (it is `{ $real }`); herverdeling writes no documents there: choose a folder outside `content/` and `themes/`
+herverdeling-out-build-output = `{ $path }` is in `{ $folder }`, the output folder of `kennisbank build`, which the next build replaces; choose a folder outside it
+herverdeling-out-terminal = a document in the format { $format } is not text for the screen; write it to a file with `--out { $suggestion }`, or redirect the output with `>` or `|`
+herverdeling-io-not-found = the file or folder does not exist
+herverdeling-io-permission = permission denied; check the permissions of the file and the folder
+herverdeling-io-exists = the file already exists
+herverdeling-io-is-folder = this is a folder, not a file
+herverdeling-io-not-folder = a part of the path is not a folder
+herverdeling-io-full = the disk is full
+herverdeling-io-quota = the disk quota is used up
+herverdeling-io-read-only = the disk is read-only
+herverdeling-io-broken-pipe = the program reading the output has stopped
+herverdeling-io-invalid-name = the name is not allowed on this disk
+herverdeling-io-too-large = the file is too large for this disk
+herverdeling-io-other = system error: { $detail }
+
 # The output folder of `kennisbank build` (generator/src/output/): refusals, after which nothing was written.
 output-cannot-open-project = cannot open the project folder `{ $path }` ({ $detail })
 output-cannot-resolve = cannot resolve the output folder `{ $path }` ({ $detail })

@@ -479,6 +479,39 @@ herverdeling-not-utf8 = { $name }: geen UTF-8-tekst (ongeldige byte op positie {
 herverdeling-cannot-write = { $name }: kan niet geschreven worden ({ $detail })
 herverdeling-no-link = geen link: { $detail }
 
+# kennisbank herverdeling: --out, the refusals of a scenario with errors, and the system's errors in words
+herverdeling-no-document = Geen document: het scenario bevat { $count ->
+    [one] 1 fout
+   *[other] { $count } fouten
+}.
+herverdeling-no-letter = Geen brief: het scenario bevat { $count ->
+    [one] 1 fout
+   *[other] { $count } fouten
+}.
+herverdeling-one-output = geef hoogstens één van `--json`, `--brief`, `--link` en `--document`
+herverdeling-unknown-document = onbekend document `{ $name }`; kies coa, provincie, ministerie, besluit of bekendmaking
+herverdeling-written = { $document } geschreven naar `{ $path }`
+herverdeling-out-extension = `{ $path }`: een document in het formaat { $format } krijgt de extensie { $expected }; geef bijvoorbeeld `--out { $suggestion }`
+herverdeling-out-extension-format = `{ $path }`: een document in het formaat { $format } krijgt de extensie { $expected }; bedoelde u `--format { $other }`?
+herverdeling-out-exists = `{ $path }` bestaat al en wordt niet overschreven (misschien is het na het schrijven bewerkt); kies een andere naam, zoals `--out { $suggestion }`, of verplaats of verwijder het bestaande bestand eerst
+herverdeling-out-is-folder = `{ $path }` is een map; geef de naam van het document, zoals `--out { $suggestion }`
+herverdeling-out-no-folder = de map `{ $folder }` bestaat niet; maak haar eerst of kies met `--out` een bestaande map
+herverdeling-out-protected = `{ $path }` ligt in de map `{ $folder }/` van het project (het is `{ $real }`); daar schrijft herverdeling geen documenten: kies een map buiten `content/` en `themes/`
+herverdeling-out-build-output = `{ $path }` ligt in `{ $folder }`, de uitvoermap van `kennisbank build`, die de volgende build vervangt; kies een map daarbuiten
+herverdeling-out-terminal = een document in het formaat { $format } is geen tekst voor het scherm; schrijf het naar een bestand met `--out { $suggestion }`, of stuur de uitvoer door met `>` of `|`
+herverdeling-io-not-found = het bestand of de map bestaat niet
+herverdeling-io-permission = geen toestemming; controleer de rechten van het bestand en de map
+herverdeling-io-exists = het bestand bestaat al
+herverdeling-io-is-folder = dit is een map, geen bestand
+herverdeling-io-not-folder = een deel van het pad is geen map
+herverdeling-io-full = de schijf is vol
+herverdeling-io-quota = de schijfruimte die u mag gebruiken is op
+herverdeling-io-read-only = de schijf is alleen te lezen
+herverdeling-io-broken-pipe = het programma dat de uitvoer las, is gestopt
+herverdeling-io-invalid-name = de naam is niet toegestaan op deze schijf
+herverdeling-io-too-large = het bestand is te groot voor deze schijf
+herverdeling-io-other = fout van het systeem: { $detail }
+
 # De uitvoermap van `kennisbank build` (generator/src/output/): weigeringen, waarna niets is geschreven.
 output-cannot-open-project = de projectmap `{ $path }` kan niet geopend worden ({ $detail })
 output-cannot-resolve = de uitvoermap `{ $path }` kan niet gevonden worden ({ $detail })

@@ -139,7 +139,7 @@ pub fn is_marked(dir: &Path) -> bool {
 
 /// The real path of `path`: the longest part that exists with every link resolved, followed by
 /// the rest (which holds no links, since it does not exist yet).
-fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+pub(crate) fn resolve(path: &Path) -> std::io::Result<PathBuf> {
     let absolute = std::path::absolute(path)?;
     let mut existing = absolute.clone();
     let mut rest = Vec::new();

@@ -20,7 +20,8 @@ mod leftovers;
 mod manifest;
 mod swap;
 
-pub use guard::{check, Target, MARKER};
+pub(crate) use guard::resolve;
+pub use guard::{check, is_marked, Target, MARKER};
 
 use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
