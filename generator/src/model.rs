@@ -114,6 +114,8 @@ pub struct Practice {
     pub contact: Option<Contact>,
     /// Old addresses (`praktijken/<category>/<id>/`, without the base) that redirect here.
     pub aliases: Vec<String>,
+    /// File line of each alias, for messages.
+    pub alias_lines: Vec<usize>,
     /// Markdown.
     pub body: String,
     /// File line where the body starts.

@@ -146,6 +146,7 @@ fn an_alias_that_is_another_page_is_an_error() {
         .find(|d| d["code"] == "alias-clash")
         .unwrap_or_else(|| panic!("{all:#?}"));
     assert_eq!(d["path"], "content/praktijken/algemeen/tweede-praktijk.md");
+    assert_eq!(d["line"], 2, "at the alias's line: {d}");
     assert!(
         d["message"]
             .as_str()

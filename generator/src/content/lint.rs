@@ -303,7 +303,7 @@ pub fn alias_clashes(practices: &[Practice]) -> Vec<Diagnostic> {
         .collect();
     let mut diags = Vec::new();
     for p in practices {
-        for a in &p.aliases {
+        for (a, &line) in p.aliases.iter().zip(&p.alias_lines) {
             if let Some(other) = owner.get(a.as_str()) {
                 diags.push(
                     Diagnostic::error(
@@ -311,6 +311,7 @@ pub fn alias_clashes(practices: &[Practice]) -> Vec<Diagnostic> {
                         p.path.clone(),
                         crate::msg!("alias-clash", alias = format!("/{a}"), other = *other),
                     )
+                    .at(line, 0)
                     .hint(crate::msg!("alias-clash-hint")),
                 );
             } else {

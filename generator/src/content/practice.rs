@@ -170,9 +170,13 @@ pub fn parse(
         }
     }
     let mut aliases = Vec::new();
+    let mut alias_lines = Vec::new();
     for a in string_list(&doc, "aliases", &mut diags) {
         match parse_alias(&a) {
-            Some(address) => aliases.push(address),
+            Some(address) => {
+                aliases.push(address);
+                alias_lines.push(doc.item_line("aliases", &a));
+            }
             None => diags.push(
                 doc.error_at(
                     Code::InvalidAlias,
@@ -227,6 +231,7 @@ pub fn parse(
             related,
             contact,
             aliases,
+            alias_lines,
             body: parts.body.to_string(),
             body_line: parts.body_line,
         }),
