@@ -375,3 +375,41 @@ fn the_publishers_contact_shows_in_the_accessibility_statement_and_footer() {
     assert_eq!(e["path"], "content/site.yaml");
     assert_eq!(e["line"], settings.lines().count() + 2);
 }
+
+#[test]
+fn a_practice_named_in_its_own_related_is_not_its_own_see_also() {
+    let dir = project("minimal");
+    let file = dir
+        .path()
+        .join("content/praktijken/algemeen/eerste-praktijk.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace(
+            "related: [medische-woning]",
+            "related: [eerste-praktijk, medische-woning]",
+        ),
+    )
+    .unwrap();
+    let out = kennisbank(&["build"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("related-self"));
+    let page = std::fs::read_to_string(
+        dir.path()
+            .join("public/praktijken/algemeen/eerste-praktijk/index.html"),
+    )
+    .unwrap();
+    let see_also = &page[page.find("Zie ook").expect("a Zie ook section")..];
+    assert!(
+        see_also.contains("/praktijken/medisch/medische-woning/"),
+        "{see_also}"
+    );
+    assert!(
+        !see_also.contains("/praktijken/algemeen/eerste-praktijk/"),
+        "{see_also}"
+    );
+}

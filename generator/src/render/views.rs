@@ -243,8 +243,9 @@ pub fn patched_practice(
         .related
         .iter()
         .filter_map(|r| {
+            // A practice is not its own "Zie ook" (`check` warns about it).
             if *r == p.id {
-                return Some(summary.clone());
+                return None;
             }
             views
                 .practices
@@ -415,6 +416,7 @@ fn practice_views(
             related: p
                 .related
                 .iter()
+                .filter(|r| **r != p.id)
                 .filter_map(|r| index.get(r.as_str()).map(|&i| summaries[i].clone()))
                 .collect(),
             contact: p.contact.clone(),
