@@ -63,6 +63,17 @@ struct Texts {
 
 fn texts(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Texts {
     let title: Option<String> = doc.get("title", msg!("expect-text"), diags);
+    // Every page's <title> and heading start with it: empty, pages have no name.
+    if title.as_ref().is_some_and(|t| t.trim().is_empty()) {
+        diags.push(
+            doc.error_at(
+                Code::EmptyField,
+                doc.key_line("title"),
+                msg!("field-empty", key = "title"),
+            )
+            .hint(msg!("field-empty-hint", key = "title")),
+        );
+    }
     let publisher: String = doc
         .get("publisher", msg!("expect-text"), diags)
         .unwrap_or_default();
@@ -310,6 +321,19 @@ mod tests {
         );
         assert!(!s.allow_raw_html);
         assert_eq!(s.theme, "default");
+    }
+
+    #[test]
+    fn an_empty_site_title_is_an_error_at_its_line() {
+        for title in ["''", "\"  \""] {
+            let (s, d) = parse(&format!("publisher: P\ntitle: {title}\ncategories: []\n"));
+            assert!(s.is_none(), "{title}");
+            let e = d
+                .iter()
+                .find(|d| d.code == "empty-field")
+                .expect("empty-field");
+            assert_eq!(e.line, 2);
+        }
     }
 
     #[test]
