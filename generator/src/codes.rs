@@ -154,10 +154,13 @@ pub enum Code {
     /// A line of only `---` or `===` right under a line of text makes that text a heading (a
     /// warning): meant as a dividing line, it needs a blank line above it.
     UnderlinedHeading,
+    /// A file in a category folder named like a practice but not `<id>.md` (`groot.MD`,
+    /// `groot.markdown`, `groot.md.txt`): it would be left out of the site.
+    MisnamedPractice,
 }
 
 impl Code {
-    pub const ALL: [Code; 74] = [
+    pub const ALL: [Code; 75] = [
         Code::UnreadableFile,
         Code::NotUtf8,
         Code::CannotWrite,
@@ -232,6 +235,7 @@ impl Code {
         Code::OrderTaken,
         Code::FutureDate,
         Code::UnderlinedHeading,
+        Code::MisnamedPractice,
     ];
 
     /// The code as diagnostics print it, such as `unknown-field`.
@@ -311,6 +315,7 @@ impl Code {
             Code::OrderTaken => "order-taken",
             Code::FutureDate => "future-date",
             Code::UnderlinedHeading => "underlined-heading",
+            Code::MisnamedPractice => "misnamed-practice",
         }
     }
 }

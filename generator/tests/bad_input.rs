@@ -286,6 +286,26 @@ fn warnings_do_not_fail_the_check() {
 }
 
 #[test]
+fn a_practice_file_with_another_ending_is_an_error_naming_the_right_name() {
+    for (name, right) in [
+        ("Groot.MD", "groot.md"),
+        ("flex.markdown", "flex.md"),
+        ("x.md.txt", "x.md"),
+    ] {
+        let d = check_with(
+            &format!("{P}/{name}"),
+            "---\ntitle: T\nadded: 2026-01-01\n---\nTekst.\n",
+        );
+        let e = only(&d, "misnamed-practice");
+        assert_eq!(e["path"], format!("{P}/{name}"));
+        assert!(
+            e["hint"].as_str().unwrap().contains(&format!("`{right}`")),
+            "{e}"
+        );
+    }
+}
+
+#[test]
 fn github_format_annotates_the_line() {
     let dir = project("minimal");
     write(

@@ -240,10 +240,16 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
             PracticeEntry::Practice { category, .. } => {
                 files.push((category.to_string(), entry.path().to_path_buf()))
             }
-            PracticeEntry::Ignored => diags.push(
-                Diagnostic::warning(Code::IgnoredFile, shown, crate::msg!("ignored-file"))
+            PracticeEntry::Ignored => diags.push(match practice_name(&shown) {
+                Some(name) => Diagnostic::error(
+                    Code::MisnamedPractice,
+                    shown,
+                    crate::msg!("misnamed-practice"),
+                )
+                .hint(crate::msg!("misnamed-practice-hint", name = name)),
+                None => Diagnostic::warning(Code::IgnoredFile, shown, crate::msg!("ignored-file"))
                     .hint(crate::msg!("ignored-file-hint")),
-            ),
+            }),
             PracticeEntry::Nested => diags.push(
                 Diagnostic::error(Code::NestedFolder, shown, crate::msg!("nested-folder"))
                     .hint(crate::msg!("nested-folder-hint")),
@@ -271,6 +277,19 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
     }
     sort_practices(&mut practices, settings);
     (practices, diags)
+}
+
+/// The name a file that was meant as a practice should have (`groot.MD`, `groot.markdown`,
+/// `groot.md.txt` → `groot.md`); `None` for other files.
+fn practice_name(path: &str) -> Option<String> {
+    let file = path.rsplit('/').next()?;
+    let lower = file.to_lowercase();
+    let stem_len = [".md.txt", ".markdown", ".md"]
+        .iter()
+        .find(|end| lower.ends_with(*end))
+        .map(|end| file.len() - end.len())?;
+    let stem = &file[..stem_len];
+    (!stem.is_empty()).then(|| format!("{}.md", stem.to_lowercase()))
 }
 
 /// The ids of the practice files that `load_practices` reported errors for (and so left out).
