@@ -120,9 +120,9 @@ enum Command {
         /// Print `[{"url", "title", "category", "score", "snippet"}]`, best first.
         #[arg(long)]
         json: bool,
-        /// How many results at most.
-        #[arg(long, value_name = "N", default_value_t = 10)]
-        limit: usize,
+        /// How many results at most (1 to 1000).
+        #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1000))]
+        limit: u16,
         /// Only practices of this category (its slug, such as `grote-gezinnen`).
         #[arg(long, value_name = "SLUG")]
         category: Option<String>,
@@ -284,7 +284,7 @@ fn main() -> ExitCode {
             tag,
         } => {
             let filters = search::Filters { category, tag };
-            cmd::search::run(&root.root, &out, &query, &filters, json, limit)
+            cmd::search::run(&root.root, &out, &query, &filters, json, usize::from(limit))
         }
     };
     exit.into()

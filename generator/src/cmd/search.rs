@@ -100,7 +100,13 @@ pub fn render_human(query: &str, results: &Results) -> String {
 }
 
 fn render_human_raw(query: &str, results: &Results) -> String {
-    let query = query.trim();
+    // Named back in the count: a pasted page of text is shown by its start.
+    let trimmed = query.trim();
+    let query = match trimmed.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &trimmed[..at]),
+        None => trimmed.to_string(),
+    };
+    let query = query.as_str();
     let hits = &results.hits;
     let mut s = String::new();
     if let Some(suggestion) = &results.suggestion {
@@ -273,6 +279,15 @@ mod tests {
             "{human}"
         );
         assert!(human.contains("[Leegstandwet] & slooppanden"), "{human}");
+    }
+
+    #[test]
+    fn a_long_query_is_named_by_its_start() {
+        let long = "woning ".repeat(20_000);
+        let text = render_human(&long, &Results::default());
+        assert!(text.len() < 200, "{}", text.len());
+        assert!(text.contains("woning woning"), "{text}");
+        assert!(text.contains("…’"), "{text}");
     }
 
     #[test]
