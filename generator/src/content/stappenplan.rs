@@ -31,6 +31,22 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
     // The nested structure is checked by serde, which knows the line of the first problem.
     match serde_yaml::from_str::<Stappenplan>(text) {
         Ok(plan) => {
+            // The page would be a title over nothing.
+            for (key, empty) in [
+                ("steps", plan.steps.is_empty()),
+                ("uitgangspunten", plan.uitgangspunten.is_empty()),
+            ] {
+                if empty {
+                    diags.push(
+                        doc.error_at(
+                            Code::EmptyField,
+                            doc.key_line(key),
+                            crate::msg!("field-empty", key = key),
+                        )
+                        .hint(crate::msg!("stappenplan-list-empty-hint", key = key)),
+                    );
+                }
+            }
             let mut ids = std::collections::BTreeSet::new();
             for f in &plan.footnotes {
                 if !ids.insert(f.id.as_str()) {
@@ -113,6 +129,24 @@ pub fn footnote_refs(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_without_steps_is_an_error_at_the_key() {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/stappenplan.yaml"),
+        )
+        .unwrap();
+        let start = text.find("\nsteps:").unwrap() + 1;
+        let end = start + text[start..].find("\nuitgangspunten:").unwrap() + 1;
+        let emptied = format!("{}steps: []\n{}", &text[..start], &text[end..]);
+        let (plan, d) = parse(&emptied);
+        assert!(plan.is_none(), "{d:?}");
+        let e = d
+            .iter()
+            .find(|d| d.code == "empty-field")
+            .expect("empty-field");
+        assert_eq!(e.line, emptied[..start].lines().count() + 1);
+    }
 
     const OK: &str = "title: S\nsteps:\n  - {title: a, actor: b, text: c}\nuitgangspunten:\n  - {title: u, text: \"t[^n]\"}\nfootnotes:\n  - {id: n, text: voet}\n";
 

@@ -77,6 +77,7 @@ field-not-text = `{ $key }` must be text
 field-not-text-hint = write it on one line after `{ $key }: `; put it between quotes when it contains `: ` or starts with `[` or `{"{"}`
 field-empty = `{ $key }` is empty
 field-empty-hint = write a value after `{ $key }: `
+stappenplan-list-empty-hint = write the items of the stappenplan under `{ $key }:`, each starting with `- ` (see the earlier version of the file)
 date-invalid = `{ $key }` is not a valid date: `{ $text }` ({ $detail })
 date-invalid-hint = write dates as YYYY-MM-DD, such as `2026-03-01`
 field-not-a-list = `{ $key }` must be a list

@@ -83,6 +83,7 @@ field-not-text = `{ $key }` moet tekst zijn
 field-not-text-hint = schrijf het op één regel na `{ $key }: `; zet het tussen aanhalingstekens als het `: ` bevat of begint met `[` of `{"{"}`
 field-empty = `{ $key }` is leeg
 field-empty-hint = schrijf een waarde na `{ $key }: `
+stappenplan-list-empty-hint = zet onder `{ $key }:` de items van het stappenplan, elk beginnend met `- ` (zie de vorige versie van het bestand)
 date-invalid = `{ $key }` is geen geldige datum: `{ $text }` ({ $detail })
 date-invalid-hint = schrijf een datum als JJJJ-MM-DD, zoals `2026-03-01`
 field-not-a-list = `{ $key }` moet een lijst zijn
