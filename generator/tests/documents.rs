@@ -589,6 +589,12 @@ fn a_longer_agreement_shows_the_reason_given_without_claiming_a_consultation() {
     for name in ["provincie", "bekendmaking"] {
         assert!(!html_text(&yaml, name).contains("afgestemd"), "{name}");
     }
+    // One pair of numbers for both periods: the publication's sum says it holds per period.
+    let text = html_text(&yaml, "bekendmaking");
+    assert!(
+        text.contains("De som van de taakstellingen van de betrokken gemeenten (24 per taakstellingsperiode) verandert niet."),
+        "{text}"
+    );
 }
 
 /// The decision's clause on objection is the publication's standard text, with no note to staff
