@@ -28,7 +28,8 @@ pub struct Scenario {
         skip_serializing_if = "Option::is_none"
     )]
     pub tot_en_met: Option<String>,
-    /// Why the agreement covers more than one period (agreed with COA, J&V and BZK).
+    /// The users' explanation of an agreement over more than one period (footnote 1 of the
+    /// stappenplan: only in consultation with COA and the ministries); shown as that, not as proof.
     #[serde(
         default,
         deserialize_with = "scalar",

@@ -833,3 +833,30 @@ fn a_college_whose_numbers_change_per_period_but_not_in_total_must_decide() {
     assert!(e.message.contains("Harlingen"), "{}", e.message);
     assert_eq!(e.field, "gemeenten[1].besluitdatum");
 }
+
+/// PERIOD_TOO_LONG names the ministries the documents address (the stappenplan's footnote names
+/// those of its time, J&V and BZK), and the field as the form labels it.
+#[test]
+fn a_period_too_long_names_the_ministries_of_today() {
+    let v = verdict(&format!("{HEADER}tot_en_met: 2026-2\n{AMELAND_HEERENVEEN}"));
+    let e = error(&v, Code::PeriodTooLong);
+    let v = verdict(&format!(
+        "{HEADER}tot_en_met: 2026-2\nuitzondering: Waddeneilanden\n{AMELAND_HEERENVEEN}"
+    ));
+    let w = warning(&v, Code::PeriodTooLong);
+    for message in [&e.message, &w.message] {
+        assert!(
+            message.contains("de ministeries (nu Asiel en Migratie, en Volkshuisvesting en Ruimtelijke Ordening)"),
+            "{message}"
+        );
+        assert!(
+            !message.contains("J&V") && !message.contains("BZK"),
+            "{message}"
+        );
+    }
+    assert!(
+        e.message.contains("'Toelichting bij een langere afspraak'"),
+        "{}",
+        e.message
+    );
+}

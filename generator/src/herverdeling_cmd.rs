@@ -568,7 +568,10 @@ pub fn report(name: &str, v: &Verdict) -> String {
     };
     line(format!("Herverdelingscheck: {name}"));
     if let Some(p) = &v.periods {
-        line(format!("Periode: {}", p.text.join(" en ")));
+        line(format!(
+            "Periode: {}",
+            calculator_wasm::dutch::join(&p.text)
+        ));
     }
     for m in &v.municipalities {
         if let (Some(b), Some(k)) = (m.besluitdatum, m.bekendmaking) {
@@ -758,6 +761,21 @@ mod tests {
         assert!(out.contains("19 februari 2026"), "{out}");
         assert!(out.contains("Postbus 30203"), "{out}");
         assert!(out.contains("GELDIG"), "{out}");
+    }
+
+    /// Three periods in the report's line are joined as the documents join them: "A, B en C".
+    #[test]
+    fn the_report_joins_three_periods_with_commas_and_en() {
+        let src = VALID.replace(
+            "periode: 2026-1\n",
+            "periode: 2026-1\ntot_en_met: 2027-1\nuitzondering: Waddeneilanden\n",
+        );
+        let (code, out, _) = run_str(&src, Output::Report);
+        assert_eq!(code, 0, "{out}");
+        assert!(
+            out.contains("Periode: eerste helft 2026 (1 januari t/m 30 juni 2026), tweede helft 2026 (1 juli t/m 31 december 2026) en eerste helft 2027 (1 januari t/m 30 juni 2027)\n"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -978,7 +996,7 @@ mod tests {
                     "omdat uw ministerie de taakstelling opstelt",
                     "verantwoordelijk is voor de Huisvestingswet 2014",
                     "Smallingerland: besluit van 24 februari 2026, bekendgemaakt op 26 februari 2026 in Gemeenteblad 2026, 309871",
-                    "Gedeputeerde Staten van Fryslân hebben dezelfde melding ontvangen",
+                    "Gedeputeerde Staten van Fryslân zijn met een brief van gelijke strekking in kennis gesteld",
                 ],
             ),
             (
@@ -994,7 +1012,7 @@ mod tests {
                 "bekendmaking",
                 &[
                     "De taakstelling van Heerenveen wijzigt van 10 in 13",
-                    "treedt in werking op de dag na deze bekendmaking",
+                    "treedt in werking met ingang van de dag na die waarop het laatste van de besluiten van de colleges van burgemeester en wethouders van de gemeenten Ameland, Heerenveen en Smallingerland tot deze herverdeling is bekendgemaakt",
                 ],
             ),
         ] {

@@ -178,10 +178,11 @@ fn every_signature_block_stays_on_one_page() {
     for (stem, format, pages) in docs.iter().chain(&six) {
         let blocks = signature_blocks(pages);
         let want = match stem.rsplit('-').next().unwrap() {
-            // One block per college; the notices are signed once per addressee.
+            // One block per college; the notices are signed by every college, on the page of
+            // each of the two addressees.
             "coa" if stem.starts_with("zes") => 6,
             "coa" => 2,
-            "provincie" | "ministerie" => 2,
+            "provincie" | "ministerie" => 12,
             "besluit" => 6,
             other => panic!("{other}"),
         };
@@ -325,7 +326,7 @@ fn numbers_per_period_are_published_per_period() {
         "{text}"
     );
     assert!(
-        text.contains("(290, de perioden samen) verandert niet, in geen van de perioden."),
+        text.contains("(290, de perioden samen) blijft in elke periode gelijk."),
         "{text}"
     );
     let text = html_text(SIX, "besluit");
@@ -437,10 +438,11 @@ fn documents_name_the_other_colleges_every_province_and_the_periods() {
         6,
         "{text}"
     );
+    // In each decision's recitals and in its article 1.
     assert_eq!(
         text.matches("voor de taakstellingsperioden eerste helft 2026")
             .count(),
-        6
+        12
     );
     let text = html_text(two, "provincie");
     assert_eq!(
@@ -476,10 +478,195 @@ fn printed_html_leaves_room_to_sign() {
     assert_eq!(html.matches("class=\"tekenregel\"").count(), 6, "{html}");
     let html = printable_html(SIX, "provincie");
     assert_eq!(
-        html.matches("<p class=\"tekenregel\">de burgemeester van Heerenveen, ")
+        html.matches("<p class=\"tekenregel\">de secretaris, ")
             .count(),
-        2,
+        12,
         "{html}"
     );
     assert!(!html.contains("<dd class=\"tekenregel\""));
+}
+
+/// Three colleges, each with its own decision and publication; Heerenveen is penvoerder.
+fn three_colleges() -> String {
+    std::fs::read_to_string(
+        repo_root().join("calculator-wasm/tests/scenarios/09-three-colleges-own-dates.yaml"),
+    )
+    .unwrap()
+}
+
+/// The three colleges over two periods, with the reason the user gave for the longer agreement.
+fn three_colleges_longer(reason: &str) -> String {
+    three_colleges().replace(
+        "periode: 2026-1\n",
+        &format!("periode: 2026-1\ntot_en_met: 2026-2\nuitzondering: {reason}\n"),
+    )
+}
+
+/// Each college decides on its own taakstelling only, and no decision applies before all of them
+/// are published: every decision and every publication comes into force on the day after the last
+/// of the decisions of all the colleges, named, has been published, so that the sum holds at
+/// every moment (before, each came into force the day after its own publication).
+#[test]
+fn every_decision_comes_into_force_after_the_last_publication_of_all_the_colleges() {
+    let yaml = three_colleges();
+    let rule = "treedt in werking met ingang van de dag na die waarop het laatste van de besluiten van de colleges van burgemeester en wethouders van de gemeenten Ameland, Heerenveen en Smallingerland tot deze herverdeling is bekendgemaakt.";
+    let text = html_text(&yaml, "besluit");
+    assert_eq!(text.matches(rule).count(), 3, "{text}");
+    assert!(
+        !text.contains("op de dag na die van de bekendmaking"),
+        "{text}"
+    );
+    let text = html_text(&yaml, "bekendmaking");
+    assert_eq!(text.matches(rule).count(), 3, "{text}");
+    assert!(!text.contains("op de dag na deze bekendmaking"), "{text}");
+}
+
+/// The notices to the provinces and the ministries are signed by every college, as the letter to
+/// COA is (a burgemeester has no mandate to sign for other municipalities' colleges); the
+/// penvoerder stays the contact person; without a penvoerder no blank signer is printed.
+#[test]
+fn notices_are_signed_by_every_college() {
+    let yaml = three_colleges();
+    for (name, addressees) in [("provincie", 1), ("ministerie", 2)] {
+        let text = html_text(&yaml, name);
+        for college in ["Ameland", "Heerenveen", "Smallingerland"] {
+            assert_eq!(
+                text.matches(&format!(
+                    "Het college van burgemeester en wethouders van {college}, de secretaris, "
+                ))
+                .count(),
+                addressees,
+                "{name}: {text}"
+            );
+        }
+        assert!(!text.contains("namens de colleges"), "{name}: {text}");
+        assert!(
+            !text.contains("de burgemeester van Heerenveen"),
+            "{name}: {text}"
+        );
+        assert!(
+            text.contains("Voor vragen kunt u contact opnemen met J. de Vries, gemeente Heerenveen (penvoerder)"),
+            "{name}: {text}"
+        );
+        let html = printable_html(&yaml, name);
+        assert_eq!(
+            html.matches("<p class=\"tekenregel\">de secretaris, ")
+                .count(),
+            3 * addressees,
+            "{name}: {html}"
+        );
+    }
+    let without = "periode: 2026-1\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\ngemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n";
+    for name in ["provincie", "ministerie"] {
+        let text = html_text(without, name);
+        assert!(!text.contains("de burgemeester van ……"), "{name}: {text}");
+        assert!(
+            text.contains(
+                "Het college van burgemeester en wethouders van Heerenveen, de secretaris, "
+            ),
+            "{name}: {text}"
+        );
+    }
+}
+
+/// What the user typed as the reason for a longer agreement is shown as their explanation, with
+/// the footnote's condition, in every document that mentions it: no document claims that the
+/// agreement was made with COA and the ministries (before: "is als uitzondering afgestemd met het
+/// COA, het Ministerie van …: Waddeneilanden").
+#[test]
+fn a_longer_agreement_shows_the_reason_given_without_claiming_a_consultation() {
+    let yaml = three_colleges_longer("Waddeneilanden");
+    let said = "Toelichting op de afspraak over meer dan één taakstellingsperiode (voetnoot 1 bij het stappenplan: in overleg met het COA en de ministeries): Waddeneilanden";
+    for (name, times) in [("coa", 1), ("ministerie", 2), ("besluit", 3)] {
+        let text = html_text(&yaml, name);
+        assert_eq!(
+            text.to_lowercase().matches(&said.to_lowercase()).count(),
+            times,
+            "{name}: {text}"
+        );
+        assert!(!text.contains("afgestemd"), "{name}: {text}");
+    }
+    for name in ["provincie", "bekendmaking"] {
+        assert!(!html_text(&yaml, name).contains("afgestemd"), "{name}");
+    }
+    // One pair of numbers for both periods: the publication's sum says it holds per period.
+    let text = html_text(&yaml, "bekendmaking");
+    assert!(
+        text.contains("De som van de taakstellingen van de betrokken gemeenten (24 per taakstellingsperiode) verandert niet."),
+        "{text}"
+    );
+}
+
+/// The decision's clause on objection is the publication's standard text, with no note to staff
+/// inside the text to be signed; a review remark stands in the concept heading.
+#[test]
+fn the_decision_states_the_legal_remedy_as_its_publication_does() {
+    let yaml = three_colleges();
+    let text = html_text(&yaml, "besluit");
+    assert!(
+        text.contains("Rechtsmiddelen: belanghebbenden kunnen binnen zes weken na de dag van bekendmaking van dit besluit bezwaar maken bij het college van burgemeester en wethouders van Ameland."),
+        "{text}"
+    );
+    assert!(!text.contains("Laat dit nakijken"), "{text}");
+    assert!(!text.contains("beoordeelt de gemeente"), "{text}");
+    let text = html_text(&yaml, "bekendmaking");
+    assert!(
+        text.contains("Belanghebbenden kunnen binnen zes weken na de dag van deze bekendmaking bezwaar maken bij het college van burgemeester en wethouders van Ameland."),
+        "{text}"
+    );
+}
+
+/// A college decides on its own taakstelling: the articles change only its own; what the joint
+/// decisions do together (the table of all municipalities) is stated in the recitals.
+#[test]
+fn a_decision_changes_only_its_own_college_s_taakstelling() {
+    let text = html_text(&three_colleges(), "besluit");
+    assert!(
+        !text.contains("De taakstellingen van alle betrokken gemeenten wijzigen daarmee"),
+        "{text}"
+    );
+    let ameland = text.split("Aldus besloten").next().unwrap();
+    let (recitals, articles) = ameland.split_once(" besluit: ").unwrap();
+    assert!(
+        recitals.contains("overwegende dat de besluiten van deze colleges samen de taakstellingen van de betrokken gemeenten als volgt wijzigen"),
+        "{recitals}"
+    );
+    // The text runs the table's cells together: "Smallingerland811+3".
+    assert!(
+        recitals.contains("Smallingerland811+3 Totaal2424"),
+        "{recitals}"
+    );
+    assert!(
+        articles.contains("Artikel 1. De taakstelling huisvesting vergunninghouders van Ameland"),
+        "{articles}"
+    );
+    assert!(!articles.contains("Smallingerland811"), "{articles}");
+    assert!(!articles.contains("Totaal"), "{articles}");
+}
+
+/// The COA, the provinces and the ministries are told by letters of the same purport, not by one
+/// and the same notice; a sum that holds in every period is said without a double negative.
+#[test]
+fn notices_speak_of_letters_of_the_same_purport_and_sums_plainly() {
+    let yaml = three_colleges();
+    let text = html_text(&yaml, "provincie");
+    assert!(
+        text.contains("Het COA is met een brief van gelijke strekking in kennis gesteld."),
+        "{text}"
+    );
+    assert!(!text.contains("dezelfde melding"), "{text}");
+    let text = html_text(&yaml, "ministerie");
+    assert!(
+        text.contains("Het COA en Gedeputeerde Staten van Fryslân zijn met een brief van gelijke strekking in kennis gesteld."),
+        "{text}"
+    );
+    assert!(!text.contains("dezelfde melding"), "{text}");
+    let text = html_text(SIX, "bekendmaking");
+    assert!(
+        text.contains("De som van de taakstellingen van de betrokken gemeenten (290, de perioden samen) blijft in elke periode gelijk."),
+        "{text}"
+    );
+    for name in ["coa", "bekendmaking", "besluit", "provincie", "ministerie"] {
+        assert!(!html_text(SIX, name).contains("in geen van"), "{name}");
+    }
 }

@@ -73,14 +73,14 @@ pub(super) fn check_periods(s: &Scenario, f: &mut Findings) -> Option<Periods> {
                 Code::PeriodTooLong,
                 "tot_en_met",
                 3,
-                format!("{base}; dit kan alleen als uitzondering in overleg met COA, J&V en BZK (zoals bij de Waddeneilanden en Rozendaal). Zorg dat die afspraak vastligt."),
+                format!("{base}; dit kan alleen als uitzondering in overleg met het COA en de ministeries (nu Asiel en Migratie, en Volkshuisvesting en Ruimtelijke Ordening), zoals bij de Waddeneilanden en Rozendaal. Zorg dat die afspraak vastligt: de documenten geven uw tekst alleen als toelichting."),
             );
         } else {
             f.error(
                 Code::PeriodTooLong,
                 "tot_en_met",
                 3,
-                format!("{base}. Beperk het besluit tot één periode, of vul bij 'uitzondering' in waarom langer is afgesproken met COA, J&V en BZK."),
+                format!("{base}. Beperk het besluit tot één periode, of vul bij 'Toelichting bij een langere afspraak' in waarom langer is afgesproken met het COA en de ministeries (nu Asiel en Migratie, en Volkshuisvesting en Ruimtelijke Ordening)."),
             );
         }
     }

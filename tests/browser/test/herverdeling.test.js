@@ -447,7 +447,7 @@ describe('herverdelingscheck', { skip }, () => {
       const box = (n) => row(p, n).locator('[data-per-period]');
       assert.equal(await box(1).isVisible(), false, 'one period: no period fields, the common case stays short');
       await typeInto(p, field(p, 'Tot en met (optioneel)'), '2026-2');
-      await typeInto(p, field(p, 'Uitzondering (alleen bij meer dan één periode)'), 'Afgesproken met COA, J&V en BZK');
+      await typeInto(p, field(p, 'Toelichting bij een langere afspraak (alleen bij meer dan één periode)'), 'Waddeneilanden');
       await box(1).waitFor({ state: 'visible', timeout: 5000 });
       assert.equal(await box(1).getAttribute('open'), null, 'folded: one pair for every period stays possible');
       await p.locator('[data-verdict="valid"]').waitFor({ timeout: 5000 });

@@ -453,7 +453,7 @@ function showAnswers(scenario, verdict) {
   };
   const periods = verdict.periods?.text ?? [];
   row('Periode', periods.join('; '), 'field-periode', 'periode');
-  if (scenario.uitzondering) row('Uitzondering', scenario.uitzondering, 'field-uitzondering', 'uitzondering');
+  if (scenario.uitzondering) row('Toelichting bij een langere afspraak', scenario.uitzondering, 'field-uitzondering', 'uitzondering');
   verdict.municipalities.forEach((m, i) => {
     const dates = m.besluitdatum && m.bekendmaking
       ? `; besluit ${dutchDate(m.besluitdatum)}, bekendgemaakt ${dutchDate(m.bekendmaking)}${m.publicatie ? ` (${m.publicatie})` : ''}`
