@@ -2,11 +2,20 @@
 
 /// Joins names the Dutch way: `A`, `A en B`, `A, B en C`.
 pub fn join<S: AsRef<str>>(items: &[S]) -> String {
+    join_with(items, "en")
+}
+
+/// Names to choose from: `A`, `A of B`, `A, B of C`.
+pub fn join_or<S: AsRef<str>>(items: &[S]) -> String {
+    join_with(items, "of")
+}
+
+fn join_with<S: AsRef<str>>(items: &[S], word: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.as_ref().to_string(),
         [rest @ .., last] => format!(
-            "{} en {}",
+            "{} {word} {}",
             rest.iter()
                 .map(|s| s.as_ref())
                 .collect::<Vec<_>>()

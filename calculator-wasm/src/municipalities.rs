@@ -432,9 +432,14 @@ impl MunicipalityList {
         self.entries.is_empty()
     }
 
-    /// The municipality with this name or alias, compared by [`fold`].
+    /// The municipality with this name or alias, compared by [`fold`]; "Gemeente Utrecht" is
+    /// Utrecht (no municipality's name starts with the word).
     pub fn lookup(&self, name: &str) -> Option<&Municipality> {
-        self.index.get(&fold(name)).map(|&i| &self.entries[i])
+        let key = fold(name);
+        self.index
+            .get(&key)
+            .or_else(|| key.strip_prefix("gemeente").and_then(|k| self.index.get(k)))
+            .map(|&i| &self.entries[i])
     }
 
     /// Up to `max` official names close to `name`, closest first.
@@ -589,6 +594,17 @@ mod tests {
         assert_eq!(list.lookup("ameland").unwrap().naam, "Ameland");
         assert_eq!(list.lookup("den haag").unwrap().naam, "'s-Gravenhage");
         assert!(list.lookup("Amsterdam").is_none());
+    }
+
+    #[test]
+    fn the_word_gemeente_before_a_name_is_not_part_of_it() {
+        let list = sample();
+        assert_eq!(list.lookup("Gemeente Ameland").unwrap().naam, "Ameland");
+        assert_eq!(
+            list.lookup("gemeente den Haag").unwrap().naam,
+            "'s-Gravenhage"
+        );
+        assert!(list.lookup("Gemeente").is_none());
     }
 
     #[test]

@@ -27,20 +27,22 @@ pub fn closest<'a>(
     // A third of the length, at least 2: catches one or two typing errors without proposing
     // unrelated short names.
     let limit = textkit::max_typos(key.chars().count());
-    let mut scored: Vec<(usize, usize, &str)> = candidates
+    // (distance, with a name that starts with the word counted as 1; the plain distance, so that
+    // of several such names the closest comes first, as `Bergen (L.)` for `Bergen`; order)
+    let mut scored: Vec<(usize, usize, usize, &str)> = candidates
         .into_iter()
         .enumerate()
         .filter_map(|(i, c)| {
             let ck = fold(c);
-            let d = textkit::damerau_levenshtein(&key, &ck);
+            let plain = textkit::damerau_levenshtein(&key, &ck);
             let prefix = ck.starts_with(&key) && key.chars().count() >= 3;
-            let d = if prefix { d.min(1) } else { d };
-            (d <= limit).then_some((d, i, c))
+            let d = if prefix { plain.min(1) } else { plain };
+            (d <= limit).then_some((d, plain, i, c))
         })
         .collect();
     scored.sort();
     let mut out: Vec<&str> = Vec::new();
-    for (_, _, c) in scored {
+    for (_, _, _, c) in scored {
         if !out.contains(&c) {
             out.push(c);
         }

@@ -306,6 +306,38 @@ fn wrong_province_for_a_listed_municipality_is_an_error() {
 }
 
 #[test]
+fn the_word_gemeente_is_not_read_as_part_of_the_name() {
+    let v = with("gemeenten:\n  - { naam: Gemeente Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: gemeente Heerenveen, taakstelling: 10, nieuw: 16 }\n");
+    assert!(v.errors.is_empty(), "{:#?}", codes(&v));
+    assert!(
+        v.warnings
+            .iter()
+            .all(|w| w.code != Code::NotInMunicipalityList),
+        "{:#?}",
+        codes(&v)
+    );
+    assert_eq!(v.municipalities[0].name, "Ameland");
+}
+
+#[test]
+fn several_suggestions_read_as_a_dutch_choice() {
+    let v = with("gemeenten:\n  - { naam: Bergen, provincie: Limburg, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n");
+    let w = warning(&v, Code::NotInMunicipalityList);
+    let asked = w
+        .message
+        .split("Bedoelt u ")
+        .nth(1)
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap();
+    assert_eq!(asked.matches(" of ").count(), 1, "{}", w.message);
+    assert!(asked.matches(", ").count() >= 1, "{}", w.message);
+    // The closest of the names that start with it first: the Bergen of Limburg.
+    assert!(asked.starts_with("Bergen (L.), "), "{}", w.message);
+}
+
+#[test]
 fn unlisted_name_warns_with_suggestion_and_needs_a_province() {
     let v = with("gemeenten:\n  - { naam: Amelandt, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n");
     let w = warning(&v, Code::NotInMunicipalityList);

@@ -446,8 +446,10 @@ fn documents_name_the_other_colleges_every_province_and_the_periods() {
     );
     let text = html_text(two, "provincie");
     assert_eq!(
-        text.matches("Wij stellen u als interbestuurlijk toezichthouder in kennis van onze besluiten")
-            .count(),
+        text.matches(
+            "Wij stellen u als interbestuurlijk toezichthouder in kennis van onze besluiten"
+        )
+        .count(),
         2,
         "{text}"
     );

@@ -59,7 +59,7 @@ pub(super) fn suggestion_text(names: &[&str]) -> String {
     match names {
         [] => String::new(),
         [one] => format!(" Bedoelt u {one}?"),
-        more => format!(" Bedoelt u {}?", more.join(" of ")),
+        more => format!(" Bedoelt u {}?", crate::dutch::join_or(more)),
     }
 }
 
