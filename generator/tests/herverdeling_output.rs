@@ -89,16 +89,6 @@ fn document(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
     kennisbank(&args, dir)
 }
 
-/// The names of the files in `dir`, sorted.
-fn names_in(dir: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// No command deletes what it did not write: `--out` on a file of the project (also through `..`
 /// or a link), on a document an official may have edited, or in the folder `build` replaces, is
 /// refused with exit 2 and a Dutch message naming the file, and the file stays byte-identical.
@@ -141,7 +131,7 @@ fn out_never_replaces_a_file() {
     cases.push(("inhoud/site.odt", "content/site.yaml", protected));
     for (out, kept, says) in cases {
         let before = std::fs::read(dir.path().join(kept)).unwrap();
-        let listing = names_in(dir.path());
+        let listing = names(dir.path());
         let run = document(dir.path(), &["--out", out]);
         let err = stderr(&run);
         assert_eq!(run.status.code(), Some(2), "{out}: {err}");
@@ -153,7 +143,7 @@ fn out_never_replaces_a_file() {
             before,
             "{out}"
         );
-        assert_eq!(names_in(dir.path()), listing, "{out}: nothing new");
+        assert_eq!(names(dir.path()), listing, "{out}: nothing new");
         assert_eq!(stdout(&run), "", "{out}");
     }
     // The existing document: a free name is suggested, and that one is then written.
@@ -205,11 +195,11 @@ fn out_with_the_wrong_extension_is_refused() {
             "krijgt de extensie `.html` / `.htm`; bedoelde u `--format odt`?",
         ),
     ] {
-        let listing = names_in(dir.path());
+        let listing = names(dir.path());
         let run = document(dir.path(), extra);
         assert_eq!(run.status.code(), Some(2), "{extra:?}: {}", stderr(&run));
         assert!(stderr(&run).contains(says), "{extra:?}: {}", stderr(&run));
-        assert_eq!(names_in(dir.path()), listing, "{extra:?}");
+        assert_eq!(names(dir.path()), listing, "{extra:?}");
     }
     let run = document(dir.path(), &["--out", "nergens/brief.odt"]);
     assert_eq!(run.status.code(), Some(2));
@@ -226,7 +216,7 @@ fn out_with_the_wrong_extension_is_refused() {
 fn out_writes_a_new_file_whole_and_names_it() {
     let dir = project("real");
     write(dir.path(), "scenario.yaml", VALID);
-    let listing = names_in(dir.path());
+    let listing = names(dir.path());
     for (format, file, magic) in [
         ("odt", "brief-coa.odt", &b"PK\x03\x04"[..]),
         ("docx", "brief-coa.docx", b"PK\x03\x04"),
@@ -249,7 +239,7 @@ fn out_writes_a_new_file_whole_and_names_it() {
     let mut expected = listing.clone();
     expected.extend(["brief-coa.HTM", "brief-coa.docx", "brief-coa.odt"].map(String::from));
     expected.sort();
-    assert_eq!(names_in(dir.path()), expected, "no temporary file is left");
+    assert_eq!(names(dir.path()), expected, "no temporary file is left");
     let before = std::fs::read(dir.path().join("brief-coa.odt")).unwrap();
     let again = document(dir.path(), &["--out", "brief-coa.odt"]);
     assert_eq!(again.status.code(), Some(2));

@@ -36,15 +36,6 @@ fn edit_practice(dir: &Path, text: &str) {
     write(dir, PRACTICE, &original.replace(body, text));
 }
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// Every file and folder below `dir` with its modification time and inode: what a write changes.
 fn stamps(dir: &Path) -> Vec<(String, std::time::SystemTime, u64)> {
     use std::os::unix::fs::MetadataExt;

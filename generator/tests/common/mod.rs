@@ -122,3 +122,13 @@ pub fn hrefs(html: &str) -> Vec<String> {
         .map(|s| s.replace("&amp;", "&"))
         .collect()
 }
+
+/// The names of the entries of `dir`, sorted.
+pub fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
