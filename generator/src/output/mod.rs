@@ -403,10 +403,12 @@ impl Update {
             for entry in std::fs::read_dir(self.target.out.join(&rel))? {
                 let entry = entry?;
                 let path = rel.join(entry.file_name());
-                let Some(name) = path.to_str().map(|p| p.replace('\\', "/")) else {
-                    return Err(self.foreign_in_the_way(&path));
-                };
                 let is_dir = entry.file_type()?.is_dir();
+                // A name that is not UTF-8 is no name the build writes: foreign, and in no one's way.
+                let name = path
+                    .to_str()
+                    .map(|p| p.replace('\\', "/"))
+                    .unwrap_or_default();
                 if name == MARKER || self.out_files.contains_key(&name) {
                     continue;
                 }
@@ -429,7 +431,12 @@ impl Update {
                 {
                     return Err(self.foreign_in_the_way(&path));
                 }
-                self.make_parent(&name)?;
+                match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    Some(parent) if name.is_empty() => {
+                        std::fs::create_dir_all(self.spare.join(parent))?
+                    }
+                    _ => self.make_parent(&name)?,
+                }
                 let to = self.spare.join(&path);
                 if is_dir {
                     copy_tree_as_links(&entry.path(), &to)?;
@@ -812,6 +819,21 @@ mod tests {
         write_site(tmp.path(), &out, &[file("a/index.html", "e")]).unwrap();
         write_site(tmp.path(), &out, &[file("a/index.html", "f")]).unwrap();
         assert_eq!(listing(&out), [MARKER, "a", "leeg", "pagefind"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_of_ones_own_with_a_name_that_is_not_utf8_is_kept_too() {
+        use std::os::unix::ffi::OsStrExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a/index.html", "a")]).unwrap();
+        let odd = std::ffi::OsStr::from_bytes(b"verslag-\xff.pdf");
+        std::fs::write(out.join("a").join(odd), "mine").unwrap();
+        for text in ["b", "c"] {
+            write_site(tmp.path(), &out, &[file("a/index.html", text)]).unwrap();
+            assert_eq!(std::fs::read(out.join("a").join(odd)).unwrap(), b"mine");
+        }
     }
 
     #[test]
