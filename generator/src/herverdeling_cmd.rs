@@ -192,7 +192,7 @@ fn check_out(path: &Path, format: &str, root: &Path) -> Result<(), String> {
             .to_string());
         }
     }
-    // `build` replaces its output folder whole: a document in it would be lost.
+    // What lies in `build`'s output folder is published with the site (and kept by every build).
     if let Some(built) = real
         .ancestors()
         .skip(1)
