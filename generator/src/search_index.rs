@@ -105,7 +105,7 @@ pub fn theme_pages(
 }
 
 pub fn files(content: &Content, base: &str) -> Vec<OutputFile> {
-    search::build_index_with_synonyms(&documents(content, base), &content.synonyms)
+    search::build_site_index(&documents(content, base), &content.synonyms)
         .into_iter()
         .map(|(path, bytes)| OutputFile {
             path: format!("{INDEX_DIR}/{path}"),

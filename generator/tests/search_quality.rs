@@ -463,11 +463,28 @@ fn category_counts_add_up_to_the_total() {
     }
 }
 
-/// The URLs of the sections in the index (the site's own pages), under the base.
+/// The URLs of the sections in the index (the site's own pages), under the base: from the
+/// documents in `d/`, or in `all.bin` when the index ships whole (as the real content's does).
 fn section_urls(site: &Site) -> Vec<String> {
+    let mut docs: Vec<Vec<u8>> = Vec::new();
+    let whole = site.index().join(search::whole::WHOLE_FILE);
+    if whole.exists() {
+        let bytes = std::fs::read(&whole).expect("whole index");
+        let parts = search::whole::unbundle(&bytes).expect("whole index decodes");
+        docs.extend(
+            parts
+                .into_iter()
+                .filter(|(path, _)| path.starts_with("d/"))
+                .map(|(_, bytes)| bytes.to_vec()),
+        );
+    } else {
+        for entry in std::fs::read_dir(site.index().join("d")).expect("documents of the index") {
+            docs.push(std::fs::read(entry.expect("entry").path()).expect("document"));
+        }
+    }
+    assert!(!docs.is_empty(), "no documents in the index");
     let mut urls = Vec::new();
-    for entry in std::fs::read_dir(site.index().join("d")).expect("documents of the index") {
-        let bytes = std::fs::read(entry.expect("entry").path()).expect("document");
+    for bytes in docs {
         let doc = search::format::DocData::decode(&bytes).expect("document decodes");
         if !doc.url.contains("/praktijken/") {
             urls.push(doc.url.strip_prefix(BASE).unwrap_or(&doc.url).to_string());

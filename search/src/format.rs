@@ -8,7 +8,7 @@ pub const META_FILE: &str = "meta.bin";
 /// Relative path of the tag posting lists, fetched only for the tag filter
 /// and the tag counts.
 pub const TAGS_FILE: &str = "tags.bin";
-const META_MAGIC: &[u8; 4] = b"KBZ5";
+const META_MAGIC: &[u8; 4] = b"KBZ6";
 const FRAGMENT_VERSION: u8 = 2;
 const WORD_LIST_VERSION: u8 = 1;
 
@@ -74,6 +74,9 @@ pub struct Meta {
     /// The words, sorted, whose first page of results the build worked out (`a/N.bin` for the
     /// N-th; see [`crate::answer`]).
     pub answers: Vec<String>,
+    /// The whole index is one file, `all.bin`, and nothing else is to be fetched (see
+    /// [`crate::whole`]); then there are no answers.
+    pub whole: bool,
 }
 
 fn shared_prefix(a: &str, b: &str) -> usize {
@@ -152,6 +155,7 @@ impl Meta {
         }
         write_starts(&mut w, &self.backwards_starts);
         write_starts(&mut w, &self.answers);
+        w.u8(u8::from(self.whole));
         w.buf
     }
 
@@ -204,6 +208,11 @@ impl Meta {
         if answers.windows(2).any(|w| w[0] >= w[1]) {
             return Err(DecodeError::new("answered words out of order"));
         }
+        let whole = match r.u8()? {
+            0 => false,
+            1 => true,
+            _ => return Err(DecodeError::new("bad whole-index flag")),
+        };
         Ok(Meta {
             doc_count,
             categories,
@@ -212,6 +221,7 @@ impl Meta {
             synonyms,
             backwards_starts,
             answers,
+            whole,
         })
     }
 
@@ -523,6 +533,7 @@ mod tests {
             synonyms: vec![vec!["statushouder".into(), "vergunninghouder".into()]],
             backwards_starts: vec!["".into(), "gnin".into()],
             answers: vec!["gemeente".into(), "woning".into()],
+            whole: true,
         };
         let back = Meta::decode(&meta.encode()).unwrap();
         assert_eq!(back, meta);

@@ -12,6 +12,12 @@ use crate::format::{
 use crate::normalize::{is_indexable, single_word, tokens};
 use crate::searcher::MIN_TYPO_LEN;
 use crate::stem::stem;
+use crate::whole;
+
+/// Each term's documents (ids, ascending) and their weight bytes.
+type TermPostings = HashMap<String, (Vec<u32>, Vec<u8>)>;
+/// Index files: path relative to the index folder, and bytes.
+type Files = Vec<(String, Vec<u8>)>;
 
 /// A page, or a section of one, to index. Text fields are plain text (no markup).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -102,6 +108,22 @@ pub fn build_index_with_synonyms(
     docs: &[Document],
     synonyms: &[Vec<String>],
 ) -> Vec<(String, Vec<u8>)> {
+    let (meta, postings, files) = sharded(docs, synonyms);
+    add_answers(meta, &postings, files)
+}
+
+/// The index as a site ships it: [`build_index_with_synonyms`], or, when it is small, the
+/// whole of it in one file (see [`crate::whole`]; the answers are then not needed).
+pub fn build_site_index(docs: &[Document], synonyms: &[Vec<String>]) -> Vec<(String, Vec<u8>)> {
+    let (meta, postings, files) = sharded(docs, synonyms);
+    match whole::bundle(&meta, &files) {
+        Some(whole) => whole,
+        None => add_answers(meta, &postings, files),
+    }
+}
+
+/// The metadata, the postings by term and the files of the sharded index, without answers.
+fn sharded(docs: &[Document], synonyms: &[Vec<String>]) -> (Meta, TermPostings, Files) {
     let (order, categories) = number_documents(docs);
     let postings = postings_by_term(&order);
     let doc_count = order.len();
@@ -122,6 +144,7 @@ pub fn build_index_with_synonyms(
         synonyms: normalize_synonyms(synonyms),
         backwards_starts,
         answers: Vec::new(),
+        whole: false,
     };
 
     let mut files = Vec::with_capacity(2 + fragments.len() + word_lists.len() + doc_count);
@@ -136,7 +159,7 @@ pub fn build_index_with_synonyms(
     for (id, d) in order.iter().enumerate() {
         files.push((doc_path(id as u32), doc_data(d).encode()));
     }
-    add_answers(meta, &postings, files)
+    (meta, postings, files)
 }
 
 /// `files` with the answers of the most frequent words (see [`crate::answer`]) and the

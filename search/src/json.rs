@@ -141,7 +141,10 @@ pub fn meta_json(m: &Meta) -> String {
         out.push_str(&t.count.to_string());
         out.push('}');
     }
-    out.push_str("]}");
+    // The whole index in one file (`crate::whole`): the tag file is in it.
+    out.push_str("],\"whole\":");
+    out.push_str(if m.whole { "true" } else { "false" });
+    out.push('}');
     out
 }
 

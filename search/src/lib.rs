@@ -15,6 +15,7 @@ pub mod normalize;
 pub mod searcher;
 pub mod snippet;
 pub mod stem;
+pub mod whole;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
@@ -22,7 +23,9 @@ mod native;
 mod wasm;
 
 pub use codec::DecodeError;
-pub use index::{build_index, build_index_with_synonyms, normalize_synonyms, Document};
+pub use index::{
+    build_index, build_index_with_synonyms, build_site_index, normalize_synonyms, Document,
+};
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{search_dir, SearchError};
 pub use searcher::{Filters, Hit, Results, Searcher};

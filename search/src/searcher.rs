@@ -17,6 +17,7 @@ use crate::format::{
 use crate::normalize::{is_long_enough, is_stop_word, tokens};
 use crate::snippet::{landing_link, marked_words, snippet};
 use crate::stem::stem;
+use crate::whole::{self, WHOLE_FILE};
 
 /// How much a match of each kind counts, relative to an exact match.
 pub const EXACT: f32 = 1.0;
@@ -437,6 +438,8 @@ pub struct Searcher {
     backwards: Vec<Option<WordList>>,
     /// Indexed like [`Meta::answers`]; `None` until fetched (see [`crate::answer`]).
     answers: Vec<Option<Results>>,
+    /// Whether the whole index came in one file (see [`crate::whole`]).
+    whole_loaded: bool,
 }
 
 /// Term fragments and lists of words spelt backwards that a lookup wanted but did not have.
@@ -861,6 +864,7 @@ impl Searcher {
             tags: None,
             backwards,
             answers,
+            whole_loaded: false,
         })
     }
 
@@ -871,7 +875,12 @@ impl Searcher {
     /// Hands over a file named by [`Searcher::needed_files`].
     pub fn add_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), DecodeError> {
         let context = |e: DecodeError| DecodeError::new(format!("{path}: {e}"));
-        if path == TAGS_FILE {
+        if path == WHOLE_FILE {
+            for (part, part_bytes) in whole::unbundle(bytes).map_err(context)? {
+                self.add_file(part, part_bytes)?;
+            }
+            self.whole_loaded = true;
+        } else if path == TAGS_FILE {
             self.tags = Some(decode_tags(bytes).map_err(context)?);
         } else if let Some(i) = numbered(path, "t/") {
             let slot = self
@@ -922,6 +931,9 @@ impl Searcher {
     /// below [`FULLY_RANKED_EXACT`]: then the separate words of a compound can still move one
     /// in, and it comes in the next round), and looser matches follow in the next round.
     pub fn needed_files(&self, query: &str, filters: &Filters, limit: usize) -> Vec<String> {
+        if let Some(whole) = self.missing_whole() {
+            return whole;
+        }
         if let Some(i) = self.answer_of(query, filters, limit) {
             return self.missing_answer(i);
         }
@@ -950,6 +962,9 @@ impl Searcher {
     /// change with each), or, for a word with one, its answer (see [`crate::answer`]). Fetched
     /// and added, they leave [`Searcher::needed_files`] the documents and nothing of these.
     pub fn needed_index_files(&self, query: &str) -> Vec<String> {
+        if let Some(whole) = self.missing_whole() {
+            return whole;
+        }
         if let Some(i) = self.answer_of(query, &Filters::default(), answer::ANSWER_LIMIT) {
             return self.missing_answer(i);
         }
@@ -958,6 +973,16 @@ impl Searcher {
         fragments
             .chain(missing_lists.into_iter().map(backwards_path))
             .collect()
+    }
+
+    /// With the index in one file (see [`crate::whole`]): that file until it is loaded, then
+    /// nothing; `None` for a sharded index.
+    fn missing_whole(&self) -> Option<Vec<String>> {
+        match (self.meta.whole, self.whole_loaded) {
+            (false, _) => None,
+            (true, false) => Some(vec![WHOLE_FILE.to_string()]),
+            (true, true) => Some(Vec::new()),
+        }
     }
 
     /// The answer (see [`crate::answer`]) that gives the results of `query`, if there is one.

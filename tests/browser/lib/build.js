@@ -2,7 +2,7 @@
 // would: `cargo run --release -p kennisbank -- build --out DIR [--base-url URL]`.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,4 +36,41 @@ export function siteDirs() {
   process.env.KB_SITE_DIR = root;
   process.env.KB_SITE_SUB_DIR = sub;
   return { root, sub };
+}
+
+/**
+ * A larger site: the project with every practice three times more (`NAME-2.md`, `NAME-3.md`,
+ * `NAME-4.md`, titles numbered alike), so that its search index is sharded (over
+ * 64 KB: the real content's ships whole, in one file) and its most frequent words get the
+ * answers the build works out. Built once per process; its folder is in KB_LARGE_SITE_DIR.
+ */
+export function largeSiteDir() {
+  if (process.env.KB_LARGE_SITE_DIR) return process.env.KB_LARGE_SITE_DIR;
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-browser-large-'));
+  const root = path.join(tmp, 'project');
+  cpSync(path.join(PROJECT_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+  cpSync(path.join(PROJECT_ROOT, 'themes'), path.join(root, 'themes'), { recursive: true });
+  const practices = path.join(root, 'content', 'praktijken');
+  for (const category of readdirSync(practices)) {
+    const dir = path.join(practices, category);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      for (const n of [2, 3, 4]) {
+        // Earlier addresses belong to the original only.
+        const copy = text
+          .replace(/^title: (.*)$/m, (_, t) => `title: ${t.replace(/^"(.*)"$/, '$1')} ${n}`)
+          .replace(/^aliases:(\n {2}- .*| \[.*\])+\n?/m, '')
+          .replace(/^order: (\d+)$/m, (_, o) => `order: ${Number(o) + 1000 * n}`);
+        writeFileSync(path.join(dir, name.replace(/\.md$/, `-${n}.md`)), copy);
+      }
+    }
+  }
+  const out = path.join(tmp, 'site');
+  const args = ['run', '--release', '-p', 'kennisbank', '--', 'build', '--root', root, '--out', out];
+  const r = spawnSync('cargo', args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.error) throw new Error(`cannot run cargo: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`\`cargo ${args.join(' ')}\` failed with exit status ${r.status}`);
+  process.env.KB_LARGE_SITE_DIR = out;
+  return out;
 }

@@ -3,7 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { siteDirs } from '../lib/build.js';
+import { largeSiteDir, siteDirs } from '../lib/build.js';
+import { startServer } from '../lib/server.js';
 import { artifact, assertClean, assertNoViolations, axe, focusIndicator, focused, newContext, open, setup, tabTo } from '../lib/harness.js';
 import { allPages } from '../lib/pages.js';
 
@@ -184,15 +185,15 @@ describe('search', { skip }, () => {
       const p = await context.newPage();
       const engine = [];
       const indexFiles = [];
-      let fragmentIn;
-      const fragmentLoaded = new Promise((resolve) => (fragmentIn = resolve));
+      let wholeIn;
+      const wholeLoaded = new Promise((resolve) => (wholeIn = resolve));
       p.on('request', (r) => {
         if (/search\.js|search_bg\.wasm|meta\.bin|zoeken\.(js|css)/.test(r.url())) engine.push(new URL(r.url()).pathname);
-        const file = new URL(r.url()).pathname.match(/\/zoeken\/index\/([a-z]\/[0-9]+\.bin)$/);
-        if (file) indexFiles.push(file[1]);
+        const file = new URL(r.url()).pathname.match(/\/zoeken\/index\/(.+\.bin)$/);
+        if (file && file[1] !== 'meta.bin') indexFiles.push(file[1]);
       });
       p.on('requestfinished', (r) => {
-        if (/\/zoeken\/index\/t\/[0-9]+\.bin$/.test(r.url())) fragmentIn();
+        if (r.url().endsWith('/zoeken/index/all.bin')) wholeIn();
       });
       await p.goto(env.url + 'praktijken/');
       await p.waitForLoadState('networkidle');
@@ -204,16 +205,29 @@ describe('search', { skip }, () => {
       assert.deepEqual([...engine].sort(), ['/static/wasm/search.js', '/static/wasm/search_bg.wasm', '/static/zoeken.css', '/static/zoeken.js', '/zoeken/index/meta.bin'], 'focus fetches the glue, the WebAssembly, the metadata and the search page\'s style and script');
       assert.deepEqual(indexFiles, [], 'focus alone fetches no word of the index');
       await p.keyboard.type('huurtoeslag', { delay: 50 });
-      // While the visitor types, the typed words' index files come in; no document of a result.
-      await Promise.race([fragmentLoaded, new Promise((resolve) => setTimeout(resolve, 10000))]);
-      assert.ok(indexFiles.some((f) => f.startsWith('t/')), `the words' fragments while typing: ${indexFiles}`);
-      assert.deepEqual(indexFiles.filter((f) => f.startsWith('d/')), [], 'no document of a result before Enter');
+      // This site's index is small: while the visitor types, the whole of it comes in one file.
+      await Promise.race([wholeLoaded, new Promise((resolve) => setTimeout(resolve, 10000))]);
+      assert.deepEqual(indexFiles, ['all.bin'], 'the whole index, once, while typing');
       await Promise.all([p.waitForURL(/\/zoeken\/\?q=huurtoeslag$/), p.keyboard.press('Enter')]);
       await resultLinks(p).first().waitFor({ timeout: 10000 });
+      // The results page fetches it again from the browser's cache (or not at all), nothing else.
+      assert.deepEqual([...new Set(indexFiles)], ['all.bin'], `no other index file for the results: ${indexFiles}`);
+      await p.locator('[data-search-input]').fill('kamerverhuur');
+      await p.locator('[data-search-status]').filter({ hasText: /kamerverhuur/ }).waitFor({ timeout: 10000 });
+      assert.deepEqual([...new Set(indexFiles)], ['all.bin'], `a second query fetches nothing: ${indexFiles}`);
     });
   });
 
-  it('answers a frequent word from the one file the build worked out, and a second word the usual way', async () => {
+  it('on a larger site, answers a frequent word from the one file the build worked out, and a second word the usual way', async () => {
+    const large = await startServer({ root: largeSiteDir() });
+    try {
+      await answersOn(large.url);
+    } finally {
+      await large.close();
+    }
+  });
+
+  async function answersOn(siteUrl) {
     await withContext(async (context) => {
       const p = await context.newPage();
       const indexFiles = [];
@@ -222,7 +236,7 @@ describe('search', { skip }, () => {
         if (file) indexFiles.push(file[1]);
       });
       // The word every practice is about: among the most frequent, so the build answers it.
-      await p.goto(env.url + 'zoeken/?q=vergunninghouders');
+      await p.goto(siteUrl + 'zoeken/?q=vergunninghouders');
       await resultLinks(p).nth(9).waitFor({ timeout: 10000 });
       const status = p.locator('[data-search-status]');
       await status.filter({ hasText: /\d/ }).waitFor({ timeout: 10000 });
@@ -240,7 +254,7 @@ describe('search', { skip }, () => {
       assert.ok(indexFiles.some((f) => f.startsWith('d/')), `documents for two words: ${indexFiles}`);
       assert.ok((await resultLinks(p).count()) >= 1, 'results for two words');
     });
-  });
+  }
 
   it('without JavaScript, the header search form leads to a page that explains and links on', async () => {
     const context = await newContext(env.browser, { javaScriptEnabled: false });

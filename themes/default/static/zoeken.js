@@ -132,7 +132,8 @@ async function engine(root, params) {
   }
 
   let limit = PAGE_SIZE;
-  let tagsLoaded = false;
+  // With the whole index in one file (a small site), the tag file comes with it.
+  let tagsLoaded = meta.whole;
   let sequence = 0;
   let timer = 0;
   let announceTimer = 0;
@@ -166,7 +167,7 @@ async function engine(root, params) {
     const results = JSON.parse(index.search(query, category, tag, limit));
     render(query, results);
     // Tag counts need the tag file; fetch it once, after the first results.
-    if (!files.has("tags.bin")) {
+    if (!tagsLoaded && !files.has("tags.bin")) {
       load("tags.bin")
         .then(() => {
           tagsLoaded = true;
