@@ -490,18 +490,19 @@ herverdeling-out-no-folder = the folder `{ $folder }` does not exist; make it fi
 herverdeling-out-protected = `{ $path }` is in the project's folder `{ $folder }/` (it is `{ $real }`); herverdeling writes no documents there: choose a folder outside `content/` and `themes/`
 herverdeling-out-build-output = `{ $path }` is in `{ $folder }`, the output folder of `kennisbank build`: what is there is published with the site; choose a folder outside it
 herverdeling-out-terminal = a document in the format { $format } is not text for the screen; write it to a file with `--out { $suggestion }`, or redirect the output with `>` or `|`
-herverdeling-io-not-found = the file or folder does not exist
-herverdeling-io-permission = permission denied; check the permissions of the file and the folder
-herverdeling-io-exists = the file already exists
-herverdeling-io-is-folder = this is a folder, not a file
-herverdeling-io-not-folder = a part of the path is not a folder
-herverdeling-io-full = the disk is full
-herverdeling-io-quota = the disk quota is used up
-herverdeling-io-read-only = the disk is read-only
-herverdeling-io-broken-pipe = the program reading the output has stopped
-herverdeling-io-invalid-name = the name is not allowed on this disk
-herverdeling-io-too-large = the file is too large for this disk
-herverdeling-io-other = system error: { $detail }
+# System errors in words (messages::io_detail), for any file that cannot be read or written.
+io-not-found = the file or folder does not exist
+io-permission-denied = permission denied; check the permissions of the file and the folder
+io-exists = the file already exists
+io-is-folder = this is a folder, not a file
+io-not-folder = a part of the path is not a folder
+io-disk-full = the disk is full
+io-quota = the disk quota is used up
+io-read-only = the disk is read-only
+io-broken-pipe = the program reading the output has stopped
+io-invalid-name = the name is not allowed on this disk
+io-too-large = the file is too large for this disk
+io-other = system error: { $detail }
 
 # The output folder of `kennisbank build` (generator/src/output/): refusals, after which nothing was written.
 output-cannot-open-project = cannot open the project folder `{ $path }` ({ $detail })

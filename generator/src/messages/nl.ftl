@@ -502,18 +502,19 @@ herverdeling-out-no-folder = de map `{ $folder }` bestaat niet; maak haar eerst 
 herverdeling-out-protected = `{ $path }` ligt in de map `{ $folder }/` van het project (het is `{ $real }`); daar schrijft herverdeling geen documenten: kies een map buiten `content/` en `themes/`
 herverdeling-out-build-output = `{ $path }` ligt in `{ $folder }`, de uitvoermap van `kennisbank build`: wat daar staat, wordt met de site gepubliceerd; kies een map daarbuiten
 herverdeling-out-terminal = een document in het formaat { $format } is geen tekst voor het scherm; schrijf het naar een bestand met `--out { $suggestion }`, of stuur de uitvoer door met `>` of `|`
-herverdeling-io-not-found = het bestand of de map bestaat niet
-herverdeling-io-permission = geen toestemming; controleer de rechten van het bestand en de map
-herverdeling-io-exists = het bestand bestaat al
-herverdeling-io-is-folder = dit is een map, geen bestand
-herverdeling-io-not-folder = een deel van het pad is geen map
-herverdeling-io-full = de schijf is vol
-herverdeling-io-quota = de schijfruimte die u mag gebruiken is op
-herverdeling-io-read-only = de schijf is alleen te lezen
-herverdeling-io-broken-pipe = het programma dat de uitvoer las, is gestopt
-herverdeling-io-invalid-name = de naam is niet toegestaan op deze schijf
-herverdeling-io-too-large = het bestand is te groot voor deze schijf
-herverdeling-io-other = fout van het systeem: { $detail }
+# Systeemfouten in woorden (messages::io_detail), voor elk bestand dat niet gelezen of geschreven kan worden.
+io-not-found = het bestand of de map bestaat niet
+io-permission-denied = geen toestemming; controleer de rechten van het bestand en de map
+io-exists = het bestand bestaat al
+io-is-folder = dit is een map, geen bestand
+io-not-folder = een deel van het pad is geen map
+io-disk-full = de schijf is vol
+io-quota = de schijfruimte die u mag gebruiken is op
+io-read-only = de schijf is alleen te lezen
+io-broken-pipe = het programma dat de uitvoer las, is gestopt
+io-invalid-name = de naam is niet toegestaan op deze schijf
+io-too-large = het bestand is te groot voor deze schijf
+io-other = fout van het systeem: { $detail }
 
 # De uitvoermap van `kennisbank build` (generator/src/output/): weigeringen, waarna niets is geschreven.
 output-cannot-open-project = de projectmap `{ $path }` kan niet geopend worden ({ $detail })
