@@ -414,6 +414,47 @@ overlay-close = Close
 error-page-title = The site has errors
 error-page-intro = No version of the site has been built yet. Fix the errors below; this page then reloads by itself.
 
+## What `serve` prints in the terminal
+
+serve-cannot-open-project = cannot open the project folder `{ $root }`: { $detail }
+serve-cannot-listen = cannot listen on { $address }: { $detail }
+serve-port-in-use = port { $port } is already in use, by another program or another `kennisbank serve`
+serve-port-in-use-hint = choose another port with `--port { $other }`, or stop the program that uses port { $port }
+serve-port-denied = the system does not allow this port (ports below 1024 are for the administrator)
+serve-port-denied-hint = choose a port above 1023 with `--port 1111`
+serve-address-unavailable = the address { $ip } is not one of this computer's
+serve-address-unavailable-hint = leave out `--bind`: the preview is then seen on this computer only (127.0.0.1)
+serve-public-bind = serving on { $address }: other computers on the network can see the preview
+serve-no-ctrl-c = Ctrl-C cannot be caught ({ $detail }); stop the server by closing the terminal
+serve-building = Building the site from `{ $root }`…
+serve-watching = watching content/ and themes/
+serve-not-watching = not watching files
+serve-cannot-watch = cannot watch the files ({ $detail }); pages will not reload by themselves: reload them after a change
+serve-watch-limit = the system watches no more files (the inotify limit is reached)
+serve-cannot-start = cannot start the server threads: { $detail }
+serve-serving = Serving { $url } ({ $watching }; press Ctrl-C to stop).
+serve-stopped = Stopped.
+serve-stopped-answering = the server stopped answering: { $detail }; stop it with Ctrl-C and start `kennisbank serve` again
+serve-index-failed = cannot make the search index: { $detail }; search does not find the latest changes yet
+serve-watch-failed = watching the files failed: { $detail }; pages may no longer reload by themselves
+serve-watch-again-failed = watching the files again failed: { $detail }; start `kennisbank serve` again to see changes
+serve-no-browser = cannot open a browser ({ $program }: { $detail }); open { $url } yourself
+serve-what-whole = the whole site
+serve-what-left = left by the last rebuild
+serve-what-changed = after a change to { $files }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }
+serve-first-served = ; the edited page was served after { $ms } ms
+serve-built = [{ $clock }] { $kind ->
+        [full] built
+       *[partial] rebuilt
+    } { $files } files { $what } in { $ms } ms{ $first }{ $deferred ->
+        [yes] {" "}(the other pages follow with the next change)
+       *[no] {""}
+    }.
+serve-has-errors = [{ $clock }] { $what }: the site has errors; the last good version stays served and the page shows the errors.
+
 ## The explanations in a new file of `kennisbank new`
 
 new-comment-title = The title: the heading of the page and the name in every list (required).
