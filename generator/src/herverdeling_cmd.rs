@@ -4,6 +4,7 @@
 //! Exit codes: 0 valid, 1 invalid (errors in the scenario), 2 when the scenario, the municipalities
 //! list or the letter template cannot be read or parsed. What is printed is one [`Output`].
 
+use crate::messages::io_detail;
 use calculator_wasm::letter::render_letter;
 use calculator_wasm::office::{self, Format};
 use calculator_wasm::share::encode_link;
@@ -460,26 +461,6 @@ fn cannot_write(name: &str, e: &std::io::Error) -> String {
         detail = io_detail(e)
     )
     .to_string()
-}
-
-/// A system error in words of the catalogue (the system's own words, in English, only for the
-/// rare kinds without them).
-pub fn io_detail(e: &std::io::Error) -> crate::messages::Message {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => crate::msg!("herverdeling-io-not-found"),
-        K::PermissionDenied => crate::msg!("herverdeling-io-permission"),
-        K::AlreadyExists => crate::msg!("herverdeling-io-exists"),
-        K::IsADirectory => crate::msg!("herverdeling-io-is-folder"),
-        K::NotADirectory => crate::msg!("herverdeling-io-not-folder"),
-        K::StorageFull => crate::msg!("herverdeling-io-full"),
-        K::QuotaExceeded => crate::msg!("herverdeling-io-quota"),
-        K::ReadOnlyFilesystem => crate::msg!("herverdeling-io-read-only"),
-        K::BrokenPipe => crate::msg!("herverdeling-io-broken-pipe"),
-        K::InvalidFilename => crate::msg!("herverdeling-io-invalid-name"),
-        K::FileTooLarge => crate::msg!("herverdeling-io-too-large"),
-        _ => crate::msg!("herverdeling-io-other", detail = e.to_string()),
-    }
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -1187,7 +1168,7 @@ mod tests {
             crate::msg!(
                 "herverdeling-cannot-write",
                 name = "brief.odt",
-                detail = crate::msg!("herverdeling-io-not-found")
+                detail = crate::msg!("io-not-found")
             )
             .to_string()
         );

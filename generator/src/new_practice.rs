@@ -132,7 +132,7 @@ pub fn create(root: &Path, category: &str, title: &str, added: Date) -> Result<S
                 crate::msg!(
                     "new-cannot-create",
                     path = dir.display().to_string(),
-                    detail = e.to_string()
+                    detail = crate::messages::io_detail(&e)
                 )
                 .to_string(),
             )
@@ -149,7 +149,7 @@ pub fn create(root: &Path, category: &str, title: &str, added: Date) -> Result<S
                 crate::msg!(
                     "new-cannot-write",
                     path = rel.as_str(),
-                    detail = e.to_string()
+                    detail = crate::messages::io_detail(&e)
                 )
                 .to_string(),
             ),
@@ -159,7 +159,7 @@ pub fn create(root: &Path, category: &str, title: &str, added: Date) -> Result<S
             crate::msg!(
                 "new-cannot-write",
                 path = rel.as_str(),
-                detail = e.to_string()
+                detail = crate::messages::io_detail(&e)
             )
             .to_string(),
         )

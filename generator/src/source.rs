@@ -115,7 +115,7 @@ fn read_limited(
     let unreadable = |e: std::io::Error| {
         let message = match e.kind() {
             std::io::ErrorKind::NotFound => crate::msg!("file-not-found"),
-            _ => crate::msg!("file-unreadable", detail = e.to_string()),
+            _ => crate::msg!("file-unreadable", detail = crate::messages::io_detail(&e)),
         };
         Diagnostic::error(Code::UnreadableFile, shown.clone(), message)
             .hint(crate::msg!("file-unreadable-hint"))

@@ -323,3 +323,61 @@ fn github_format_annotates_the_line() {
         stdout(&out)
     );
 }
+
+/// `check` as a user who may not read a practice: the reason is in the editor's words, not the
+/// system's English ("Permission denied (os error 13)").
+#[cfg(unix)]
+#[test]
+fn a_practice_that_may_not_be_read_is_named_with_a_dutch_reason() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = project("minimal");
+    let file = dir.path().join(P).join("eerste-praktijk.md");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_kennisbank"));
+    if std::fs::read(&file).is_ok() {
+        // Root reads a file of mode 000; an ordinary user, as the editor is, does not. Run as
+        // `nobody` when this machine can, which needs the project readable to everyone.
+        let setpriv = std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+            .status()
+            .is_ok_and(|s| s.success());
+        if !setpriv {
+            eprintln!(
+                "skipped: this test runs with the right to read any file (root) and `setpriv` \
+                 cannot run it as another user, so no file is unreadable here"
+            );
+            return;
+        }
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        command = std::process::Command::new("setpriv");
+        command
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_kennisbank"));
+    }
+    let run = |lang: &str| {
+        let out = std::process::Command::new(command.get_program())
+            .args(command.get_args())
+            .args(["check", "--lang", lang])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        (out.status.code(), stderr(&out))
+    };
+    let (code, text) = run("nl");
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("eerste-praktijk.md")
+            && text.contains(
+                "het bestand kan niet gelezen worden (geen toestemming; controleer de rechten \
+                 van het bestand en de map)"
+            ),
+        "{text}"
+    );
+    assert!(!text.contains("os error"), "{text}");
+    let (code, text) = run("en");
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("cannot read the file: permission denied"),
+        "{text}"
+    );
+}

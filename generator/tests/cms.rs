@@ -559,7 +559,8 @@ fn serve_answers_the_protocol_only_for_json_from_its_own_pages() {
     let mut port = 0;
     for line in stderr.lines() {
         let line = line.unwrap();
-        if let Some(rest) = line.split("Serving http://127.0.0.1:").nth(1) {
+        // "De site staat op http://127.0.0.1:PORT/ (…)."
+        if let Some(rest) = line.split("op http://127.0.0.1:").nth(1) {
             port = rest
                 .chars()
                 .take_while(char::is_ascii_digit)

@@ -40,7 +40,8 @@ impl Server {
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines() {
                 let Ok(line) = line else { break };
-                if let Some(rest) = line.split("Serving http://127.0.0.1:").nth(1) {
+                // "De site staat op http://127.0.0.1:PORT/ (…)."
+                if let Some(rest) = line.split("op http://127.0.0.1:").nth(1) {
                     let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
                     let _ = tx.send(port.parse::<u16>().unwrap_or(0));
                 }
@@ -330,7 +331,7 @@ fn ctrl_c_stops_the_server_cleanly() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert!(code.success(), "{code:?}");
-    wait_until("the goodbye", || server.log().contains("Stopped."));
+    wait_until("the goodbye", || server.log().contains("Gestopt."));
     assert!(
         TcpStream::connect(("127.0.0.1", server.port)).is_err(),
         "the port is released"
@@ -898,7 +899,11 @@ fn the_content_folder_removed_and_restored_is_watched_again() {
             get(port, PAGE).1.contains(word)
         });
     }
-    assert!(server.log().contains("built"), "{}", server.log());
+    let log = server.log();
+    assert!(
+        log.contains("] Gebouwd: ") || log.contains("] Opnieuw gebouwd: "),
+        "{log}"
+    );
 }
 
 #[test]
@@ -930,4 +935,65 @@ fn a_theme_file_over_the_limit_saved_while_serving_is_an_error_until_it_shrinks(
         "{}",
         server.log()
     );
+}
+
+/// `serve` on a port another program holds: it stops with exit code 2 and says, in the editor's
+/// language, which port is taken and which `--port` to try instead.
+#[test]
+fn a_port_in_use_is_named_with_the_port_to_use_instead() {
+    let dir = project("minimal");
+    let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let next = port.checked_add(1).unwrap_or(port - 1);
+    let run = |extra: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kennisbank"))
+            .args(["serve", "--port", &port.to_string()])
+            .args(extra)
+            .current_dir(dir.path())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > Duration::from_secs(30) {
+                let _ = child.kill();
+                panic!("serve kept running on a port in use");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+
+    let (code, text) = run(&[]);
+    assert_eq!(code, Some(2), "{text}");
+    assert_eq!(
+        text,
+        format!(
+            "fout: de voorvertoning kan niet starten op 127.0.0.1:{port}: poort {port} is al in \
+             gebruik, door een ander programma of door een andere `kennisbank serve`\n  \
+             = hulp: kies een andere poort met `--port {next}`, of stop het programma dat poort \
+             {port} gebruikt\n"
+        )
+    );
+
+    let (code, text) = run(&["--lang", "en"]);
+    assert_eq!(code, Some(2), "{text}");
+    assert_eq!(
+        text,
+        format!(
+            "error: cannot listen on 127.0.0.1:{port}: port {port} is already in use, by another \
+             program or another `kennisbank serve`\n  = help: choose another port with \
+             `--port {next}`, or stop the program that uses port {port}\n"
+        )
+    );
+    drop(taken);
 }

@@ -75,7 +75,7 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
             kept = kept
         ),
         Err(e) => {
-            let detail = e.to_string();
+            let detail = crate::messages::io_detail(&e);
             eprintln!(
                 "{}: {}",
                 crate::msg!("label-error"),

@@ -13,7 +13,7 @@ pub fn run(root: PathBuf, old: &str, new: &str, category: Option<&str>) -> Exit 
         }
     };
     if let Err(e) = crate::mv::apply(&plan) {
-        let why = crate::msg!("mv-failed", detail = e.to_string());
+        let why = crate::msg!("mv-failed", detail = crate::messages::io_detail(&e));
         eprintln!("{}: {why}", crate::msg!("label-error"));
         return Exit::Problems;
     }

@@ -86,7 +86,7 @@ fn error_message(e: &SearchError) -> crate::messages::Message {
         SearchError::Io { path, source } => crate::msg!(
             "search-unreadable",
             path = path.display().to_string(),
-            detail = source.to_string()
+            detail = crate::messages::io_detail(source)
         ),
     }
 }

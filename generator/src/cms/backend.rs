@@ -308,7 +308,7 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
             let why = crate::msg!(
                 "cms-cannot-save",
                 path = shown(root, &to),
-                detail = e.to_string()
+                detail = crate::messages::io_detail(&e)
             );
             return Reply::refused(why.to_string());
         }
@@ -318,7 +318,7 @@ fn persist_entry(root: &Path, p: &Value) -> Reply {
                     "cms-old-file-left",
                     path = shown(root, &to),
                     old = shown(root, &from),
-                    detail = e.to_string()
+                    detail = crate::messages::io_detail(&e)
                 );
                 return Reply::refused(why.to_string());
             }
@@ -395,7 +395,7 @@ fn delete(root: &Path, rel: &str) -> Result<Value, String> {
         Err(e) => Err(crate::msg!(
             "cms-cannot-delete",
             path = shown_path.as_str(),
-            detail = e.to_string()
+            detail = crate::messages::io_detail(&e)
         )
         .to_string()),
     }
@@ -423,8 +423,9 @@ fn rename(root: &Path, old: &str, new: &str, category: Option<String>) -> Result
         new.trim(),
         category.as_deref().map(str::trim),
     )?;
-    crate::mv::apply(&plan)
-        .map_err(|e| crate::msg!("mv-failed", detail = e.to_string()).to_string())?;
+    crate::mv::apply(&plan).map_err(|e| {
+        crate::msg!("mv-failed", detail = crate::messages::io_detail(&e)).to_string()
+    })?;
     let moved = plan
         .write
         .first()

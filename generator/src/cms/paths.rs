@@ -21,10 +21,13 @@ pub fn resolve(root: &Path, rel: &str) -> Result<PathBuf, String> {
     if !parts.all(|c| matches!(c, Component::Normal(_))) || rel.split('/').any(|s| s == "..") {
         return Err(refused());
     }
-    let content = root
-        .join(CONTENT)
-        .canonicalize()
-        .map_err(|e| crate::msg!("cms-content-unreadable", detail = e.to_string()).to_string())?;
+    let content = root.join(CONTENT).canonicalize().map_err(|e| {
+        crate::msg!(
+            "cms-content-unreadable",
+            detail = crate::messages::io_detail(&e)
+        )
+        .to_string()
+    })?;
     let full = root.join(path);
     // The deepest part that exists decides where the path really goes (a symlink may point out).
     let mut existing = full.as_path();

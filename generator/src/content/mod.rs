@@ -180,10 +180,15 @@ pub fn load_practices(root: &Path, settings: &Settings) -> (Vec<Practice>, Vec<D
                     .path()
                     .map(|p| display_path(root, p))
                     .unwrap_or_else(|| PRACTICES_DIR.into());
+                // Symbolic links are not followed, so the walk fails only on what the system refuses.
+                let detail = e.io_error().map_or_else(
+                    || crate::messages::Message::raw(e.to_string()),
+                    crate::messages::io_detail,
+                );
                 diags.push(Diagnostic::error(
                     Code::UnreadableFile,
                     shown,
-                    crate::msg!("file-unreadable", detail = e.to_string()),
+                    crate::msg!("file-unreadable", detail = detail),
                 ));
                 continue;
             }

@@ -414,6 +414,47 @@ overlay-close = Close
 error-page-title = The site has errors
 error-page-intro = No version of the site has been built yet. Fix the errors below; this page then reloads by itself.
 
+## What `serve` prints in the terminal
+
+serve-cannot-open-project = cannot open the project folder `{ $root }`: { $detail }
+serve-cannot-listen = cannot listen on { $address }: { $detail }
+serve-port-in-use = port { $port } is already in use, by another program or another `kennisbank serve`
+serve-port-in-use-hint = choose another port with `--port { $other }`, or stop the program that uses port { $port }
+serve-port-denied = the system does not allow this port (ports below 1024 are for the administrator)
+serve-port-denied-hint = choose a port above 1023 with `--port 1111`
+serve-address-unavailable = the address { $ip } is not one of this computer's
+serve-address-unavailable-hint = leave out `--bind`: the preview is then seen on this computer only (127.0.0.1)
+serve-public-bind = serving on { $address }: other computers on the network can see the preview
+serve-no-ctrl-c = Ctrl-C cannot be caught ({ $detail }); stop the server by closing the terminal
+serve-building = Building the site from `{ $root }`…
+serve-watching = watching content/ and themes/
+serve-not-watching = not watching files
+serve-cannot-watch = cannot watch the files ({ $detail }); pages will not reload by themselves: reload them after a change
+serve-watch-limit = the system watches no more files (the inotify limit is reached)
+serve-cannot-start = cannot start the server threads: { $detail }
+serve-serving = Serving { $url } ({ $watching }; press Ctrl-C to stop).
+serve-stopped = Stopped.
+serve-stopped-answering = the server stopped answering: { $detail }; stop it with Ctrl-C and start `kennisbank serve` again
+serve-index-failed = cannot make the search index: { $detail }; search does not find the latest changes yet
+serve-watch-failed = watching the files failed: { $detail }; pages may no longer reload by themselves
+serve-watch-again-failed = watching the files again failed: { $detail }; start `kennisbank serve` again to see changes
+serve-no-browser = cannot open a browser ({ $program }: { $detail }); open { $url } yourself
+serve-what-whole = the whole site
+serve-what-left = left by the last rebuild
+serve-what-changed = after a change to { $files }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }
+serve-first-served = ; the edited page was served after { $ms } ms
+serve-built = [{ $clock }] { $kind ->
+        [full] built
+       *[partial] rebuilt
+    } { $files } files { $what } in { $ms } ms{ $first }{ $deferred ->
+        [yes] {" "}(the other pages follow with the next change)
+       *[no] {""}
+    }.
+serve-has-errors = [{ $clock }] { $what }: the site has errors; the last good version stays served and the page shows the errors.
+
 ## The explanations in a new file of `kennisbank new`
 
 new-comment-title = The title: the heading of the page and the name in every list (required).
@@ -490,18 +531,19 @@ herverdeling-out-no-folder = the folder `{ $folder }` does not exist; make it fi
 herverdeling-out-protected = `{ $path }` is in the project's folder `{ $folder }/` (it is `{ $real }`); herverdeling writes no documents there: choose a folder outside `content/` and `themes/`
 herverdeling-out-build-output = `{ $path }` is in `{ $folder }`, the output folder of `kennisbank build`: what is there is published with the site; choose a folder outside it
 herverdeling-out-terminal = a document in the format { $format } is not text for the screen; write it to a file with `--out { $suggestion }`, or redirect the output with `>` or `|`
-herverdeling-io-not-found = the file or folder does not exist
-herverdeling-io-permission = permission denied; check the permissions of the file and the folder
-herverdeling-io-exists = the file already exists
-herverdeling-io-is-folder = this is a folder, not a file
-herverdeling-io-not-folder = a part of the path is not a folder
-herverdeling-io-full = the disk is full
-herverdeling-io-quota = the disk quota is used up
-herverdeling-io-read-only = the disk is read-only
-herverdeling-io-broken-pipe = the program reading the output has stopped
-herverdeling-io-invalid-name = the name is not allowed on this disk
-herverdeling-io-too-large = the file is too large for this disk
-herverdeling-io-other = system error: { $detail }
+# System errors in words (messages::io_detail), for any file that cannot be read or written.
+io-not-found = the file or folder does not exist
+io-permission-denied = permission denied; check the permissions of the file and the folder
+io-exists = the file already exists
+io-is-folder = this is a folder, not a file
+io-not-folder = a part of the path is not a folder
+io-disk-full = the disk is full
+io-quota = the disk quota is used up
+io-read-only = the disk is read-only
+io-broken-pipe = the program reading the output has stopped
+io-invalid-name = the name is not allowed on this disk
+io-too-large = the file is too large for this disk
+io-other = system error: { $detail }
 
 # The output folder of `kennisbank build` (generator/src/output/): refusals, after which nothing was written.
 output-cannot-open-project = cannot open the project folder `{ $path }` ({ $detail })

@@ -203,6 +203,27 @@ impl Message {
     }
 }
 
+/// A system error (reading or writing a file, mostly) in the words of the catalogue: what
+/// happened, for an editor. The system's own text (English, whatever the language) only for the
+/// rare kinds without words of their own.
+pub fn io_detail(e: &std::io::Error) -> Message {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => crate::msg!("io-not-found"),
+        K::PermissionDenied => crate::msg!("io-permission-denied"),
+        K::AlreadyExists => crate::msg!("io-exists"),
+        K::IsADirectory => crate::msg!("io-is-folder"),
+        K::NotADirectory => crate::msg!("io-not-folder"),
+        K::StorageFull => crate::msg!("io-disk-full"),
+        K::QuotaExceeded => crate::msg!("io-quota"),
+        K::ReadOnlyFilesystem => crate::msg!("io-read-only"),
+        K::BrokenPipe => crate::msg!("io-broken-pipe"),
+        K::InvalidFilename => crate::msg!("io-invalid-name"),
+        K::FileTooLarge => crate::msg!("io-too-large"),
+        _ => crate::msg!("io-other", detail = e.to_string()),
+    }
+}
+
 fn arg_text(arg: &Arg, lang: Lang) -> String {
     match arg {
         Arg::Text(t) => t.clone(),

@@ -426,6 +426,50 @@ overlay-close = Sluiten
 error-page-title = De site bevat fouten
 error-page-intro = Er is nog geen versie van de site gebouwd. Herstel de fouten hieronder; deze pagina laadt daarna vanzelf opnieuw.
 
+## Wat `serve` in de terminal schrijft
+
+serve-cannot-open-project = de projectmap `{ $root }` kan niet geopend worden ({ $detail })
+serve-cannot-listen = de voorvertoning kan niet starten op { $address }: { $detail }
+serve-port-in-use = poort { $port } is al in gebruik, door een ander programma of door een andere `kennisbank serve`
+serve-port-in-use-hint = kies een andere poort met `--port { $other }`, of stop het programma dat poort { $port } gebruikt
+serve-port-denied = het systeem staat deze poort niet toe (poorten onder 1024 zijn voor de beheerder)
+serve-port-denied-hint = kies een poort boven 1023 met `--port 1111`
+serve-address-unavailable = het adres { $ip } hoort niet bij deze computer
+serve-address-unavailable-hint = laat `--bind` weg: dan is de voorvertoning alleen op deze computer te zien (127.0.0.1)
+serve-public-bind = de voorvertoning staat op { $address }: andere computers in het netwerk kunnen haar zien
+serve-no-ctrl-c = Ctrl-C kan niet opgevangen worden ({ $detail }); stop de server door de terminal te sluiten
+serve-building = De site wordt gebouwd uit `{ $root }`…
+serve-watching = wijzigingen in content/ en themes/ worden gevolgd
+serve-not-watching = wijzigingen in bestanden worden niet gevolgd
+serve-cannot-watch = de bestanden kunnen niet gevolgd worden ({ $detail }); pagina's laden niet vanzelf opnieuw: herlaad ze zelf na een wijziging
+serve-watch-limit = het systeem volgt niet meer bestanden (de grens van inotify is bereikt)
+serve-cannot-start = de server kan niet starten ({ $detail })
+serve-serving = De site staat op { $url } ({ $watching }; stop met Ctrl-C).
+serve-stopped = Gestopt.
+serve-stopped-answering = de server antwoordt niet meer ({ $detail }); stop met Ctrl-C en start `kennisbank serve` opnieuw
+serve-index-failed = de zoekindex kan niet gemaakt worden ({ $detail }); zoeken vindt de laatste wijzigingen nog niet
+serve-watch-failed = het volgen van de bestanden ging mis ({ $detail }); pagina's laden misschien niet meer vanzelf opnieuw
+serve-watch-again-failed = de map opnieuw volgen ging mis ({ $detail }); start `kennisbank serve` opnieuw om wijzigingen weer te zien
+serve-no-browser = er kan geen browser geopend worden ({ $program }: { $detail }); open { $url } zelf
+serve-what-whole = de hele site
+serve-what-left = de rest van de vorige wijziging
+serve-what-changed = na een wijziging in { $files }{ $more ->
+        [0] {""}
+       *[other] {" "}en { $more } andere
+    }
+serve-first-served = ; de bewerkte pagina stond klaar na { $ms } ms
+serve-built = [{ $clock }] { $kind ->
+        [full] Gebouwd
+       *[partial] Opnieuw gebouwd
+    }: { $files ->
+        [one] 1 bestand
+       *[other] { $files } bestanden
+    }, { $what }, in { $ms } ms{ $first }{ $deferred ->
+        [yes] {" "}(de andere pagina's volgen bij de volgende wijziging)
+       *[no] {""}
+    }.
+serve-has-errors = [{ $clock }] De site heeft fouten ({ $what }): de laatste versie zonder fouten blijft te zien, en de pagina toont wat er mis is.
+
 ## De uitleg in een nieuw bestand van `kennisbank new`
 
 new-comment-title = De titel: de kop van de pagina en de naam in elke lijst (verplicht).
@@ -502,18 +546,19 @@ herverdeling-out-no-folder = de map `{ $folder }` bestaat niet; maak haar eerst 
 herverdeling-out-protected = `{ $path }` ligt in de map `{ $folder }/` van het project (het is `{ $real }`); daar schrijft herverdeling geen documenten: kies een map buiten `content/` en `themes/`
 herverdeling-out-build-output = `{ $path }` ligt in `{ $folder }`, de uitvoermap van `kennisbank build`: wat daar staat, wordt met de site gepubliceerd; kies een map daarbuiten
 herverdeling-out-terminal = een document in het formaat { $format } is geen tekst voor het scherm; schrijf het naar een bestand met `--out { $suggestion }`, of stuur de uitvoer door met `>` of `|`
-herverdeling-io-not-found = het bestand of de map bestaat niet
-herverdeling-io-permission = geen toestemming; controleer de rechten van het bestand en de map
-herverdeling-io-exists = het bestand bestaat al
-herverdeling-io-is-folder = dit is een map, geen bestand
-herverdeling-io-not-folder = een deel van het pad is geen map
-herverdeling-io-full = de schijf is vol
-herverdeling-io-quota = de schijfruimte die u mag gebruiken is op
-herverdeling-io-read-only = de schijf is alleen te lezen
-herverdeling-io-broken-pipe = het programma dat de uitvoer las, is gestopt
-herverdeling-io-invalid-name = de naam is niet toegestaan op deze schijf
-herverdeling-io-too-large = het bestand is te groot voor deze schijf
-herverdeling-io-other = fout van het systeem: { $detail }
+# Systeemfouten in woorden (messages::io_detail), voor elk bestand dat niet gelezen of geschreven kan worden.
+io-not-found = het bestand of de map bestaat niet
+io-permission-denied = geen toestemming; controleer de rechten van het bestand en de map
+io-exists = het bestand bestaat al
+io-is-folder = dit is een map, geen bestand
+io-not-folder = een deel van het pad is geen map
+io-disk-full = de schijf is vol
+io-quota = de schijfruimte die u mag gebruiken is op
+io-read-only = de schijf is alleen te lezen
+io-broken-pipe = het programma dat de uitvoer las, is gestopt
+io-invalid-name = de naam is niet toegestaan op deze schijf
+io-too-large = het bestand is te groot voor deze schijf
+io-other = fout van het systeem: { $detail }
 
 # De uitvoermap van `kennisbank build` (generator/src/output/): weigeringen, waarna niets is geschreven.
 output-cannot-open-project = de projectmap `{ $path }` kan niet geopend worden ({ $detail })

@@ -227,3 +227,27 @@ fn the_language_comes_from_the_environment_as_posix_orders_it() {
         Lang::En
     );
 }
+
+#[test]
+fn system_errors_are_in_the_words_of_the_language() {
+    let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+    assert_eq!(
+        io_detail(&denied).render(Lang::Nl),
+        "geen toestemming; controleer de rechten van het bestand en de map"
+    );
+    assert_eq!(
+        io_detail(&denied).render(Lang::En),
+        "permission denied; check the permissions of the file and the folder"
+    );
+    let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+    assert_eq!(
+        io_detail(&missing).render(Lang::Nl),
+        "het bestand of de map bestaat niet"
+    );
+    // A kind without words of its own still says what the system said, after a Dutch lead.
+    let odd = std::io::Error::other("iets vreemds");
+    assert_eq!(
+        io_detail(&odd).render(Lang::Nl),
+        "fout van het systeem: iets vreemds"
+    );
+}

@@ -36,14 +36,14 @@ pub fn check(root: &Path, out: &Path) -> Result<Target, Message> {
         msg!(
             "output-cannot-open-project",
             path = root.display().to_string(),
-            detail = e.to_string()
+            detail = crate::messages::io_detail(&e)
         )
     })?;
     let real = resolve(out).map_err(|e| {
         msg!(
             "output-cannot-resolve",
             path = out.display().to_string(),
-            detail = e.to_string()
+            detail = crate::messages::io_detail(&e)
         )
     })?;
     let shown = out.display().to_string();
@@ -128,7 +128,7 @@ fn cannot_read(path: &Path, e: &std::io::Error) -> Message {
     msg!(
         "output-cannot-read",
         path = path.display().to_string(),
-        detail = e.to_string()
+        detail = crate::messages::io_detail(e)
     )
 }
 

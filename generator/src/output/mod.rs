@@ -117,7 +117,7 @@ impl Update {
         let state = target.state_dir();
         let shown = out.display().to_string();
         let state_shown = state.display().to_string();
-        let detail = |e: io::Error| e.to_string();
+        let detail = |e: io::Error| crate::messages::io_detail(&e);
         std::fs::create_dir_all(&state).map_err(|e| {
             crate::msg!(
                 "output-cannot-make",
@@ -507,7 +507,7 @@ impl Sink for Update {
                     .join(&file.path)
                     .to_string_lossy()
                     .into_owned(),
-                crate::msg!("cannot-write", detail = e.to_string()),
+                crate::msg!("cannot-write", detail = crate::messages::io_detail(&e)),
             )
             .hint(crate::msg!("cannot-write-hint"))
         })

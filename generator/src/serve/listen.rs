@@ -32,7 +32,14 @@ struct Pending {
 /// Accepts and reads heads until the server shuts down.
 pub(crate) fn run(listener: std::net::TcpListener, shared: Arc<Shared>, workers: Workers) {
     if let Err(e) = event_loop(listener, &shared, &workers) {
-        eprintln!("error: the server stopped answering: {e}");
+        eprintln!(
+            "{}: {}",
+            crate::msg!("label-error"),
+            crate::msg!(
+                "serve-stopped-answering",
+                detail = crate::messages::io_detail(&e)
+            )
+        );
     }
 }
 

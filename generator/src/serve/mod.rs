@@ -20,6 +20,8 @@ pub mod store;
 mod watch;
 
 use crate::diagnostics::{self, Diagnostic, Format};
+use crate::messages::{io_detail, Message as Text};
+use crate::msg;
 use crate::rebuild::{IndexDone, IndexJob, Outcome, Rebuilder, Step, StepKind};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -53,8 +55,8 @@ const MAX_WAIT: Duration = Duration::from_millis(300);
 pub(crate) enum Message {
     /// Paths that changed on disk.
     Changed(Vec<PathBuf>),
-    /// The watcher failed; live reload stops, serving goes on.
-    WatchError(String),
+    /// The watcher failed (what went wrong, in words); live reload stops, serving goes on.
+    WatchError(Text),
     /// Ctrl-C or SIGTERM.
     Shutdown,
     /// A search index made on another thread.
@@ -238,10 +240,11 @@ pub fn run(options: Options) -> i32 {
     let root = match std::fs::canonicalize(&options.root) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!(
-                "error: cannot open the project folder `{}`: {e}",
-                options.root.display()
-            );
+            error(msg!(
+                "serve-cannot-open-project",
+                root = options.root.display().to_string(),
+                detail = io_detail(&e)
+            ));
             return 2;
         }
     };
@@ -249,18 +252,21 @@ pub fn run(options: Options) -> i32 {
     let listener = match TcpListener::bind(address) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("error: cannot listen on {address}: {e}");
-            if e.kind() == std::io::ErrorKind::AddrInUse {
-                eprintln!("  = help: another program uses the port; choose another with `--port`, such as `--port 1112`");
+            let (detail, hint) = cannot_listen(&e, address);
+            error(msg!(
+                "serve-cannot-listen",
+                address = address.to_string(),
+                detail = detail
+            ));
+            if let Some(hint) = hint {
+                help(hint);
             }
             return 2;
         }
     };
     let address = listener.local_addr().unwrap_or(address);
     if !options.bind.is_loopback() {
-        eprintln!(
-            "warning: serving on {address}: other computers on the network can see the preview"
-        );
+        warning(msg!("serve-public-bind", address = address.to_string()));
     }
 
     let shared = Arc::new(Shared::new(root.clone()));
@@ -269,12 +275,17 @@ pub fn run(options: Options) -> i32 {
     if let Err(e) = ctrlc::set_handler(move || {
         let _ = shutdown_tx.send(Message::Shutdown);
     }) {
-        eprintln!(
-            "warning: Ctrl-C cannot be caught ({e}); stop the server by closing the terminal"
-        );
+        let detail = match &e {
+            ctrlc::Error::System(e) => io_detail(e),
+            other => Text::raw(other.to_string()),
+        };
+        warning(msg!("serve-no-ctrl-c", detail = detail));
     }
 
-    eprintln!("Building the site from `{}`…", root.display());
+    eprintln!(
+        "{}",
+        msg!("serve-building", root = root.display().to_string())
+    );
     let mut rebuilder = Rebuilder::new(&root, "/");
     rebuilder.set_background_index(true);
     let outcome = rebuilder.full(&mut |step| shared.publish(step));
@@ -284,17 +295,17 @@ pub fn run(options: Options) -> i32 {
     // Watch before serving, so no change made after the first page is seen can be missed.
     let mut watcher = watch::start(&root, tx.clone());
     let watching = match &watcher {
-        Ok(_) => "watching content/ and themes/",
+        Ok(_) => msg!("serve-watching"),
         Err(e) => {
-            eprintln!("warning: cannot watch the files ({e}); pages will not reload by themselves");
-            "not watching files"
+            warning(msg!("serve-cannot-watch", detail = watch::detail(e)));
+            msg!("serve-not-watching")
         }
     };
 
     let workers = match pool::Workers::start(&shared, address.ip()) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: cannot start the server threads: {e}");
+            error(msg!("serve-cannot-start", detail = io_detail(&e)));
             return 2;
         }
     };
@@ -303,11 +314,14 @@ pub fn run(options: Options) -> i32 {
         .name("kennisbank-accept".into())
         .spawn(move || listen::run(listener, accept_shared, workers));
     if let Err(e) = accept {
-        eprintln!("error: cannot start the server thread: {e}");
+        error(msg!("serve-cannot-start", detail = io_detail(&e)));
         return 2;
     }
     let url = format!("http://{address}/");
-    eprintln!("Serving {url} ({watching}; press Ctrl-C to stop).");
+    eprintln!(
+        "{}",
+        msg!("serve-serving", url = url.as_str(), watching = watching)
+    );
     if options.open {
         open_browser(&url);
     }
@@ -324,7 +338,7 @@ pub fn run(options: Options) -> i32 {
         .clear();
     let _ = TcpStream::connect_timeout(&wake_address(address), Duration::from_millis(200));
     drop(watcher);
-    eprintln!("Stopped.");
+    eprintln!("{}", msg!("serve-stopped"));
     0
 }
 
@@ -363,7 +377,7 @@ impl IndexJobs {
             });
         match spawned {
             Ok(_) => self.running = true,
-            Err(e) => eprintln!("warning: cannot make the search index: {e}"),
+            Err(e) => warning(msg!("serve-index-failed", detail = io_detail(&e))),
         }
     }
 
@@ -417,7 +431,7 @@ fn main_loop(
         match message {
             Some(Message::Shutdown) => return,
             Some(Message::WatchError(e)) => {
-                eprintln!("warning: watching the files failed: {e}");
+                warning(msg!("serve-watch-failed", detail = e));
                 continue;
             }
             Some(Message::IndexDone(done)) => {
@@ -433,7 +447,7 @@ fn main_loop(
                     .filter(|w| w.touches_watched_folder(&more))
                 {
                     if let Err(e) = w.refresh() {
-                        eprintln!("warning: watching the files again failed: {e}");
+                        warning(msg!("serve-watch-again-failed", detail = watch::detail(&e)));
                     }
                 }
                 paths.extend(more);
@@ -484,50 +498,86 @@ fn report(outcome: &Outcome, changed: Option<(&Path, &[PathBuf])>) {
                 .collect();
             names.sort();
             names.dedup();
-            let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
-            let more = names.len().saturating_sub(3);
             if names.is_empty() {
-                return finish(outcome, &mut err, "left by the last rebuild");
+                msg!("serve-what-left")
+            } else {
+                let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
+                msg!(
+                    "serve-what-changed",
+                    files = shown.join(", "),
+                    more = names.len().saturating_sub(3)
+                )
             }
-            let mut s = format!("after a change to {}", shown.join(", "));
-            if more > 0 {
-                s.push_str(&format!(" and {more} more"));
-            }
-            s
         }
-        None => "the whole site".into(),
+        None => msg!("serve-what-whole"),
     };
-    finish(outcome, &mut err, &what);
+    let _ = writeln!(err, "{}", summary(outcome, what, &clock()));
 }
 
-fn finish(outcome: &Outcome, err: &mut impl Write, what: &str) {
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    if outcome.ok() {
-        let kind = if outcome.full() { "built" } else { "rebuilt" };
-        let first = match outcome.first_published {
-            Some(d) if !outcome.full() && d < outcome.elapsed => {
-                format!("; the edited page was served after {:.0} ms", ms(d))
-            }
-            _ => String::new(),
-        };
-        let later = if outcome.deferred() {
-            " (the other pages follow with the next change)"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            err,
-            "[{}] {kind} {} files {what} in {:.0} ms{first}{later}.",
-            clock(),
-            outcome.files,
-            ms(outcome.elapsed)
-        );
-    } else {
-        let _ = writeln!(
-            err,
-            "[{}] {what}: the site has errors; the last good version stays served and the page shows the errors.",
-            clock()
-        );
+/// The line that ends the report of a rebuild: what was built, or that the site has errors.
+fn summary(outcome: &Outcome, what: Text, clock: &str) -> Text {
+    let ms = |d: Duration| (d.as_secs_f64() * 1000.0).round() as u64;
+    if !outcome.ok() {
+        return msg!("serve-has-errors", clock = clock, what = what);
+    }
+    let first = match outcome.first_published {
+        Some(d) if !outcome.full() && d < outcome.elapsed => {
+            msg!("serve-first-served", ms = ms(d))
+        }
+        _ => Text::raw(""),
+    };
+    msg!(
+        "serve-built",
+        clock = clock,
+        kind = if outcome.full() { "full" } else { "partial" },
+        files = outcome.files,
+        what = what,
+        ms = ms(outcome.elapsed),
+        first = first,
+        deferred = if outcome.deferred() { "yes" } else { "no" }
+    )
+}
+
+/// Prints an error (`fout: …`, `error: …` in English).
+fn error(what: Text) {
+    eprintln!("{}: {what}", msg!("label-error"));
+}
+
+/// Prints a warning.
+fn warning(what: Text) {
+    eprintln!("{}: {what}", msg!("label-warning"));
+}
+
+/// Prints what to do about the error before it, as the reports of `check` do.
+fn help(what: Text) {
+    eprintln!("  = {}: {what}", msg!("label-help"));
+}
+
+/// Why the port cannot be listened on, and what to do about it.
+fn cannot_listen(e: &std::io::Error, address: SocketAddr) -> (Text, Option<Text>) {
+    use std::io::ErrorKind as K;
+    let port = address.port();
+    match e.kind() {
+        K::AddrInUse => {
+            let other = port.checked_add(1).unwrap_or(port - 1);
+            (
+                msg!("serve-port-in-use", port = port.to_string()),
+                Some(msg!(
+                    "serve-port-in-use-hint",
+                    port = port.to_string(),
+                    other = other.to_string()
+                )),
+            )
+        }
+        K::PermissionDenied => (
+            msg!("serve-port-denied"),
+            Some(msg!("serve-port-denied-hint")),
+        ),
+        K::AddrNotAvailable => (
+            msg!("serve-address-unavailable", ip = address.ip().to_string()),
+            Some(msg!("serve-address-unavailable-hint")),
+        ),
+        _ => (io_detail(e), None),
     }
 }
 
@@ -555,7 +605,12 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn();
     if let Err(e) = spawned {
-        eprintln!("warning: cannot open a browser ({program}: {e}); open {url} yourself");
+        warning(msg!(
+            "serve-no-browser",
+            program = program,
+            detail = io_detail(&e),
+            url = url
+        ));
     }
 }
 
@@ -575,6 +630,90 @@ mod tests {
             }],
             removed: Vec::new(),
         }
+    }
+
+    fn outcome(status: Ended, files: usize, first_ms: Option<u64>, ms: u64) -> Outcome {
+        Outcome {
+            status,
+            diagnostics: Vec::new(),
+            files,
+            first_published: first_ms.map(Duration::from_millis),
+            index_job: None,
+            elapsed: Duration::from_millis(ms),
+        }
+    }
+
+    #[test]
+    fn the_rebuild_lines_are_dutch_by_default_and_english_with_lang_en() {
+        use crate::messages::Lang;
+        let changed = || {
+            msg!(
+                "serve-what-changed",
+                files = "content/a.md, content/b.md, content/c.md",
+                more = 2usize
+            )
+        };
+        let whole = summary(
+            &outcome(Ended::Built, 120, Some(5), 300),
+            msg!("serve-what-whole"),
+            "09:30:00",
+        );
+        assert_eq!(
+            whole.render(Lang::Nl),
+            "[09:30:00] Gebouwd: 120 bestanden, de hele site, in 300 ms."
+        );
+        assert_eq!(
+            whole.render(Lang::En),
+            "[09:30:00] built 120 files the whole site in 300 ms."
+        );
+        let deferred = summary(
+            &outcome(Ended::Deferred, 1, Some(12), 40),
+            changed(),
+            "09:31:02",
+        );
+        assert_eq!(
+            deferred.render(Lang::Nl),
+            "[09:31:02] Opnieuw gebouwd: 1 bestand, na een wijziging in content/a.md, content/b.md, \
+             content/c.md en 2 andere, in 40 ms; de bewerkte pagina stond klaar na 12 ms \
+             (de andere pagina's volgen bij de volgende wijziging)."
+        );
+        assert_eq!(
+            deferred.render(Lang::En),
+            "[09:31:02] rebuilt 1 files after a change to content/a.md, content/b.md, content/c.md \
+             and 2 more in 40 ms; the edited page was served after 12 ms (the other pages follow \
+             with the next change)."
+        );
+        let broken = summary(
+            &outcome(Ended::Failed { whole: false }, 0, None, 8),
+            msg!("serve-what-left"),
+            "09:32:00",
+        );
+        assert_eq!(
+            broken.render(Lang::Nl),
+            "[09:32:00] De site heeft fouten (de rest van de vorige wijziging): de laatste versie \
+             zonder fouten blijft te zien, en de pagina toont wat er mis is."
+        );
+        assert_eq!(
+            broken.render(Lang::En),
+            "[09:32:00] left by the last rebuild: the site has errors; the last good version stays \
+             served and the page shows the errors."
+        );
+    }
+
+    #[test]
+    fn a_port_in_use_names_the_port_and_the_next_one_to_try() {
+        use crate::messages::Lang;
+        let e = std::io::Error::from(std::io::ErrorKind::AddrInUse);
+        let (detail, hint) = cannot_listen(&e, "127.0.0.1:1111".parse().unwrap());
+        assert!(detail
+            .render(Lang::Nl)
+            .contains("poort 1111 is al in gebruik"));
+        let hint = hint.expect("a port in use has a way out");
+        assert!(hint.render(Lang::Nl).contains("`--port 1112`"));
+        assert!(hint.render(Lang::En).contains("`--port 1112`"));
+        // The last port has no next one: the one before it.
+        let (_, hint) = cannot_listen(&e, "127.0.0.1:65535".parse().unwrap());
+        assert!(hint.unwrap().render(Lang::Nl).contains("`--port 65534`"));
     }
 
     #[test]

@@ -42,6 +42,16 @@ fn folder_id(path: &Path) -> Option<FolderId> {
     }
 }
 
+/// What went wrong with watching, in words of the catalogue.
+pub(crate) fn detail(e: &notify::Error) -> crate::messages::Message {
+    match &e.kind {
+        notify::ErrorKind::Io(io) => crate::messages::io_detail(io),
+        notify::ErrorKind::PathNotFound => crate::msg!("io-not-found"),
+        notify::ErrorKind::MaxFilesWatch => crate::msg!("serve-watch-limit"),
+        _ => crate::messages::Message::raw(e.to_string()),
+    }
+}
+
 /// Starts watching; events go to `tx` until the returned watcher is dropped. The project
 /// folder itself is watched too (not its subfolders), to see `content/` or `themes/` come back
 /// after they were removed: [`Watch::refresh`] then watches them again.
@@ -68,7 +78,7 @@ pub(crate) fn start(root: &Path, tx: Sender<Message>) -> notify::Result<Watch> {
             }
             Ok(_) => {}
             Err(e) => {
-                let _ = tx.send(Message::WatchError(e.to_string()));
+                let _ = tx.send(Message::WatchError(detail(&e)));
             }
         })?;
     let mut watch = Watch {

@@ -38,7 +38,8 @@ export function serve(bin, root) {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${log}`)), 120000);
     child.stderr.on('data', (d) => {
       log += d;
-      const m = /Serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
+      // "De site staat op http://127.0.0.1:PORT/ (…)." (or "Serving http://…" in English)
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1], log: () => log });
