@@ -235,6 +235,36 @@ fn an_invisible_or_direction_character_in_a_title_stops_check_and_build_at_its_l
     assert!(!root.join("public").exists());
 }
 
+/// Municipality names go into the letters an official signs: the same check holds there.
+#[test]
+fn a_hidden_character_in_a_municipality_name_is_an_error_at_its_line() {
+    let project = project("minimal");
+    let root = project.path();
+    let list = read(root, "content/gemeenten.yaml");
+    let line = list
+        .lines()
+        .position(|l| l.contains("naam: Ameland"))
+        .unwrap()
+        + 1;
+    write(
+        root,
+        "content/gemeenten.yaml",
+        &list.replacen("naam: Ameland", "naam: Ame\u{202E}land", 1),
+    );
+    let (code, diags) = check_json(root);
+    assert_eq!(code, 1);
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "hidden-character")
+        .unwrap_or_else(|| panic!("{diags:#?}"));
+    assert_eq!(d["path"], "content/gemeenten.yaml");
+    assert_eq!(d["line"].as_u64(), Some(line as u64));
+    assert!(d["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("het veld `naam` bevat U+202E, een teken dat de leesrichting omdraait"));
+}
+
 #[test]
 fn a_plural_tag_is_a_warning_at_the_line_of_the_tag() {
     let project = project("minimal");

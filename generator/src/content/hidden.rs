@@ -60,9 +60,42 @@ fn kind_name(k: Kind) -> &'static str {
     }
 }
 
-/// The field a line of YAML belongs to: the key on the line (`title: …`, `- title: …`), else the
-/// key of the nearest line above that is indented less (a list item or a block of text).
-fn field_of(lines: &[&str], at: usize) -> String {
+/// The key whose value holds the end of `before` (a line's text up to a character): the last
+/// `key: ` outside quotes, so `title: …`, `- title: …` and `{ naam: …, cbs: … }` all name theirs.
+fn key_before(before: &str) -> Option<String> {
+    let mut quote: Option<char> = None;
+    let mut last = None;
+    let chars: Vec<(usize, char)> = before.char_indices().collect();
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == ':' && chars.get(n + 1).is_none_or(|&(_, next)| next == ' ') => {
+                last = Some(i)
+            }
+            None => {}
+        }
+    }
+    let head = &before[..last?];
+    let key = head
+        .rsplit(['{', ',', '[', '\t'])
+        .next()?
+        .trim()
+        .trim_start_matches("- ")
+        .trim()
+        .trim_matches(['"', '\'']);
+    (!key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-')))
+    .then(|| key.to_string())
+}
+
+/// The field a character of a YAML line belongs to (`before`: the line up to it): the key on
+/// the line before it, else the key of the nearest line above that is indented less (a list
+/// item or a block of text).
+fn field_of(lines: &[&str], at: usize, before: &str) -> String {
     let key_of = |line: &str| -> Option<String> {
         let t = line.trim_start().trim_start_matches("- ").trim_start();
         let (key, _) = t.split_once(':')?;
@@ -73,7 +106,7 @@ fn field_of(lines: &[&str], at: usize) -> String {
                 .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-')))
         .then(|| key.to_string())
     };
-    if let Some(k) = key_of(lines[at]) {
+    if let Some(k) = key_before(before) {
         return k;
     }
     let indent = |l: &str| l.len() - l.trim_start().len();
@@ -126,7 +159,8 @@ pub fn in_yaml(path: &str, yaml: &str, line_offset: usize) -> Vec<Diagnostic> {
         let Some((c, k, column)) = first_hidden(line, |_| true) else {
             continue;
         };
-        let field = field_of(&lines, i);
+        let before: String = line.chars().take(column - 1).collect();
+        let field = field_of(&lines, i, &before);
         out.push(
             Diagnostic::error(
                 Code::HiddenCharacter,
@@ -232,6 +266,18 @@ mod tests {
         for c in ['a', 'é', ' ', '\u{00A0}', '—', '€', '\t'] {
             assert!(kind(c).is_none(), "U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn the_field_is_the_key_before_the_character_on_its_line() {
+        let yaml = "gemeenten:\n  - { naam: Ame\u{00AD}land, cbs: GM0060 }\n  - { naam: Urk, provincie: Flevo\u{200B}land }\n  - naam: \"Sint: Anna\u{200B}\"\nsite:\n  title: x\n  tags: [a, b\u{2060}]\n";
+        let d = in_yaml("content/gemeenten.yaml", yaml, 0);
+        let fields: Vec<String> = d.iter().map(nl).collect();
+        assert_eq!(d.len(), 4, "{fields:#?}");
+        assert!(fields[0].contains("`naam`"), "{}", fields[0]);
+        assert!(fields[1].contains("`provincie`"), "{}", fields[1]);
+        assert!(fields[2].contains("`naam`"), "{}", fields[2]);
+        assert!(fields[3].contains("`tags`"), "{}", fields[3]);
     }
 
     #[test]
