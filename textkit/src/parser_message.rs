@@ -265,8 +265,16 @@ const RULES: &[Rule] = &[
             "schrijf `\"veld\": waarde`",
         ),
     },
+    // serde_json's `1e400`: a number, but beyond what can be read at all.
     Rule {
-        when: &[&[Starts("expected ident"), Starts("invalid number"), Starts("number out of range")]],
+        when: &[&[Starts("number out of range")]],
+        then: Then::Text(
+            "dit getal is te groot om te kunnen lezen",
+            "vul een getal in met minder cijfers of een kleinere macht van tien; misschien is er een cijfer te veel getikt",
+        ),
+    },
+    Rule {
+        when: &[&[Starts("expected ident"), Starts("invalid number")]],
         then: Then::Text(
             "hier staat een waarde die JSON niet kent: alleen getallen, `true`, `false` en `null` staan zonder aanhalingstekens",
             "zet tekst (ook een periode als `2026-1` of een datum) tussen dubbele aanhalingstekens",
@@ -378,12 +386,12 @@ fn whole_number_out_of_range(found: &str, expected: &str) -> Option<Explained> {
         return Some(if negative {
             e(
                 format!("{shown} ligt te ver onder nul om te kunnen lezen"),
-                "vul een getal in met minder cijfers (een tikfout, een cijfer te veel?); een aantal of volgorde is 0 of meer",
+                "een aantal of volgorde is 0 of meer: laat het minteken weg en controleer het aantal cijfers",
             )
         } else {
             e(
                 format!("{shown} is te groot om te kunnen lezen"),
-                "vul een getal in met minder cijfers (een tikfout, een cijfer te veel?)",
+                "vul een getal in met minder cijfers; misschien is er een cijfer te veel getikt",
             )
         });
     };
@@ -408,7 +416,7 @@ fn whole_number_out_of_range(found: &str, expected: &str) -> Option<Explained> {
         (
             format!("{shown} is te groot: er hoort {range}"),
             format!(
-                "vul een getal in van ten hoogste {} (een tikfout, een cijfer te veel?)",
+                "vul een getal in van ten hoogste {}; misschien is er een cijfer te veel getikt",
                 dutch_number(max)
             ),
         )
@@ -614,6 +622,7 @@ mod tests {
             // Beyond what a YAML value holds at all: too large for every field.
             ("new_days: invalid type: integer `99999999999999999999` as u128, expected any YAML value", "het getal `99999999999999999999` is te groot"),
             ("order: invalid type: integer `-9223372036854775809` as i128, expected any YAML value", "het getal `-9223372036854775809` ligt te ver onder nul"),
+            ("number out of range at line 1 column 127", "dit getal is te groot"),
             // Not a whole number at all: still "a whole number belongs here".
             ("invalid type: floating `2.5`, expected u32", "hier staat het getal `2.5`, maar er hoort een heel getal"),
         ];
