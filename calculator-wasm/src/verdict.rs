@@ -35,10 +35,12 @@ pub enum Code {
     ProcessingAfterPeriod,
     FormerMunicipality,
     PenvoerderUnchanged,
+    InvalidEmail,
+    InvalidPhone,
 }
 
 impl Code {
-    pub const ALL: [Code; 26] = [
+    pub const ALL: [Code; 28] = [
         Code::SumChanged,
         Code::TooFewMunicipalities,
         Code::NegativeResult,
@@ -65,6 +67,8 @@ impl Code {
         Code::ProcessingAfterPeriod,
         Code::FormerMunicipality,
         Code::PenvoerderUnchanged,
+        Code::InvalidEmail,
+        Code::InvalidPhone,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -95,6 +99,8 @@ impl Code {
             Code::ProcessingAfterPeriod => "PROCESSING_AFTER_PERIOD",
             Code::FormerMunicipality => "FORMER_MUNICIPALITY",
             Code::PenvoerderUnchanged => "PENVOERDER_UNCHANGED",
+            Code::InvalidEmail => "INVALID_EMAIL",
+            Code::InvalidPhone => "INVALID_PHONE",
         }
     }
 }

@@ -683,6 +683,49 @@ fn the_penvoerder_must_be_a_college_that_decides() {
     assert_eq!(v.errors.len(), 1, "{:#?}", codes(&v));
 }
 
+/// The contact in the letters an official signs: a broken e-mail address or telephone number
+/// stops the documents, named at its form field; both may stay empty.
+#[test]
+fn the_penvoerders_email_and_telephone_must_reach_someone() {
+    let with_contact = |email: &str, telefoon: &str| {
+        verdict(&format!(
+            "penvoerder: {{ gemeente: Heerenveen, naam: J. de Vries, email: \"{email}\", telefoon: \"{telefoon}\" }}\n{THREE}"
+        ))
+    };
+    for (email, telefoon) in [
+        ("j.devries@heerenveen.nl", "0513-617617"),
+        ("j.devries@heerenveen.nl", "+31 (0)513 617 617"),
+        ("", "14 0513"),
+        ("j.devries@heerenveen.nl", ""),
+        ("", "0800-1234"),
+    ] {
+        let v = with_contact(email, telefoon);
+        assert!(v.valid, "{email} {telefoon}: {:#?}", codes(&v));
+    }
+
+    let v = with_contact("j.devries@heerenveen", "0513-61761");
+    assert!(!v.valid);
+    let e = error(&v, Code::InvalidEmail);
+    assert_eq!(e.field, "penvoerder.email");
+    assert_eq!(
+        e.message,
+        "Het e-mailadres van de penvoerder (\"j.devries@heerenveen\") is geen e-mailadres: na de @ ontbreekt de punt van het domein (zoals gemeente.nl). Schrijf één adres als naam@gemeente.nl, zonder naam of spaties eromheen, of laat het veld leeg; het komt zo in de brieven. (uitgangspunt 4)"
+    );
+    let e = error(&v, Code::InvalidPhone);
+    assert_eq!(e.field, "penvoerder.telefoon");
+    assert!(
+        e.message.starts_with("Het telefoonnummer van de penvoerder (\"0513-61761\") is geen Nederlands telefoonnummer: een nummer met netnummer of een 06-nummer heeft 10 cijfers (met de 0 vooraan), hier staan er 9. Schrijf één nummer, zoals 0513-617617"),
+        "{}",
+        e.message
+    );
+    assert_eq!(v.errors.len(), 2, "{:#?}", codes(&v));
+
+    // The same through JSON, as the page sends it.
+    let json = r#"{"periode":"2026-1","penvoerder":{"gemeente":"Heerenveen","email":"j.devries heerenveen.nl","telefoon":"bel 0513"},"gemeenten":[{"naam":"Ameland","taakstelling":"6","nieuw":"0","besluitdatum":"2026-02-10","bekendmaking":"2026-02-12"},{"naam":"Heerenveen","taakstelling":"10","nieuw":"16","besluitdatum":"2026-02-10","bekendmaking":"2026-02-12"}]}"#;
+    let v = check(&Scenario::from_json(json).unwrap(), list());
+    assert_eq!(codes(&v).0, ["INVALID_EMAIL", "INVALID_PHONE"]);
+}
+
 #[test]
 fn the_conclusion_says_what_was_checked() {
     assert_eq!(

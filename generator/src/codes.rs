@@ -157,10 +157,13 @@ pub enum Code {
     /// A file in a category folder named like a practice but not `<id>.md` (`groot.MD`,
     /// `groot.markdown`, `groot.md.txt`): it would be left out of the site.
     MisnamedPractice,
+    /// A field of a YAML file (a title, tag, label, …) holds a character a reader cannot see or
+    /// one that changes the reading direction (an error); in a practice's text, a warning.
+    HiddenCharacter,
 }
 
 impl Code {
-    pub const ALL: [Code; 75] = [
+    pub const ALL: [Code; 76] = [
         Code::UnreadableFile,
         Code::NotUtf8,
         Code::CannotWrite,
@@ -236,6 +239,7 @@ impl Code {
         Code::FutureDate,
         Code::UnderlinedHeading,
         Code::MisnamedPractice,
+        Code::HiddenCharacter,
     ];
 
     /// The code as diagnostics print it, such as `unknown-field`.
@@ -316,6 +320,7 @@ impl Code {
             Code::FutureDate => "future-date",
             Code::UnderlinedHeading => "underlined-heading",
             Code::MisnamedPractice => "misnamed-practice",
+            Code::HiddenCharacter => "hidden-character",
         }
     }
 }

@@ -176,7 +176,16 @@ impl CheckerContent {
 pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let list_path = root.join(MUNICIPALITIES_FILE);
-    let municipalities = match read_text(root, &list_path) {
+    let list_text = read_text(root, &list_path);
+    // Names go into the letters: a hidden or direction-changing character is an error there too.
+    if let Ok(text) = &list_text {
+        diags.extend(crate::content::hidden::in_yaml(
+            &display_path(root, &list_path),
+            text,
+            0,
+        ));
+    }
+    let municipalities = match list_text {
         Ok(text) => match MunicipalityList::from_yaml(&text) {
             Ok(list) => Some(list),
             Err(errors) => {
@@ -207,6 +216,16 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
     };
     let municipalities = match read_addressees(root) {
         Ok(addressees) => {
+            if addressees.is_some() {
+                let path = root.join(ADDRESSES_FILE);
+                if let Ok(text) = read_text(root, &path) {
+                    diags.extend(crate::content::hidden::in_yaml(
+                        &display_path(root, &path),
+                        &text,
+                        0,
+                    ));
+                }
+            }
             municipalities.map(|list| list.with_addressees(addressees.unwrap_or_default()))
         }
         Err(e) => {

@@ -193,6 +193,79 @@ fn a_control_character_is_named_at_its_line_with_the_cleaned_line() {
 }
 
 #[test]
+fn an_invisible_or_direction_character_in_a_title_stops_check_and_build_at_its_line() {
+    let text = "---\ntitle: Tijdelijke\u{200B} woningen\nadded: 2026-01-02\ntags: [wonen, \u{202E}nenow]\n---\nTekst.\n\nBel \u{202E}0612345678.\n";
+    let diags = check_file(text);
+    let hidden: Vec<&Value> = diags
+        .iter()
+        .filter(|d| d["code"] == "hidden-character")
+        .collect();
+    let at = |d: &Value| {
+        (
+            d["severity"].as_str().unwrap().to_string(),
+            d["line"].as_u64(),
+        )
+    };
+    assert_eq!(
+        hidden.iter().map(|d| at(d)).collect::<Vec<_>>(),
+        [
+            ("error".to_string(), Some(2)),
+            ("error".to_string(), Some(4)),
+            ("warning".to_string(), Some(8))
+        ],
+        "{diags:#?}"
+    );
+    let message = |d: &Value| d["message"].as_str().unwrap().to_string();
+    assert!(message(hidden[0]).contains("`title` bevat U+200B, een onzichtbaar teken"));
+    assert!(
+        message(hidden[1]).contains("`tags` bevat U+202E, een teken dat de leesrichting omdraait")
+    );
+    assert!(hidden[0]["hint"]
+        .as_str()
+        .unwrap()
+        .contains("verwijder het teken U+200B"));
+
+    // `build` runs the same checks: it refuses and writes nothing.
+    let project = project("minimal");
+    let root = project.path();
+    std::fs::write(root.join(FILE), text).unwrap();
+    let out = kennisbank(&["build"], root);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("U+200B"), "{}", stderr(&out));
+    assert!(!root.join("public").exists());
+}
+
+/// Municipality names go into the letters an official signs: the same check holds there.
+#[test]
+fn a_hidden_character_in_a_municipality_name_is_an_error_at_its_line() {
+    let project = project("minimal");
+    let root = project.path();
+    let list = read(root, "content/gemeenten.yaml");
+    let line = list
+        .lines()
+        .position(|l| l.contains("naam: Ameland"))
+        .unwrap()
+        + 1;
+    write(
+        root,
+        "content/gemeenten.yaml",
+        &list.replacen("naam: Ameland", "naam: Ame\u{202E}land", 1),
+    );
+    let (code, diags) = check_json(root);
+    assert_eq!(code, 1);
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "hidden-character")
+        .unwrap_or_else(|| panic!("{diags:#?}"));
+    assert_eq!(d["path"], "content/gemeenten.yaml");
+    assert_eq!(d["line"].as_u64(), Some(line as u64));
+    assert!(d["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("het veld `naam` bevat U+202E, een teken dat de leesrichting omdraait"));
+}
+
+#[test]
 fn a_plural_tag_is_a_warning_at_the_line_of_the_tag() {
     let project = project("minimal");
     let root = project.path();

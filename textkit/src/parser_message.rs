@@ -265,8 +265,16 @@ const RULES: &[Rule] = &[
             "schrijf `\"veld\": waarde`",
         ),
     },
+    // serde_json's `1e400`: a number, but beyond what can be read at all.
     Rule {
-        when: &[&[Starts("expected ident"), Starts("invalid number"), Starts("number out of range")]],
+        when: &[&[Starts("number out of range")]],
+        then: Then::Text(
+            "dit getal is te groot om te kunnen lezen",
+            "vul een getal in met minder cijfers of een kleinere macht van tien; misschien is er een cijfer te veel getikt",
+        ),
+    },
+    Rule {
+        when: &[&[Starts("expected ident"), Starts("invalid number")]],
         then: Then::Text(
             "hier staat een waarde die JSON niet kent: alleen getallen, `true`, `false` en `null` staan zonder aanhalingstekens",
             "zet tekst (ook een periode als `2026-1` of een datum) tussen dubbele aanhalingstekens",
@@ -341,6 +349,9 @@ fn wrong_kind(m: &str) -> Option<Explained> {
         .strip_prefix("invalid type: ")
         .or_else(|| m.strip_prefix("invalid value: "))?;
     let (found, expected) = rest.split_once(", expected ")?;
+    if let Some(explained) = whole_number_out_of_range(found, expected) {
+        return Some(explained);
+    }
     let problem = if m.starts_with("invalid type") {
         format!(
             "hier staat {}, maar er hoort {}",
@@ -355,6 +366,97 @@ fn wrong_kind(m: &str) -> Option<Explained> {
         )
     };
     Some(e(problem, fix_for(expected)))
+}
+
+/// A whole number the field cannot hold: serde's `invalid value: integer `-5`, expected u32`, or
+/// serde_yaml's `invalid type: integer `99999999999999999999` as u128, expected …` for a number
+/// too large for any field. The editor did type a whole number, so the message says what is wrong
+/// with it (too large, negative) and the range the field takes, in Dutch number format.
+fn whole_number_out_of_range(found: &str, expected: &str) -> Option<Explained> {
+    let found = found.strip_prefix("integer `")?;
+    let (digits, wider) = found.split_once('`')?;
+    let negative = digits.starts_with('-');
+    let value: Option<i128> = digits.parse().ok();
+    let shown = format!("het getal `{digits}`");
+    let Some((min, max)) = integer_range(expected) else {
+        // `as u128`/`as i128`: beyond what a YAML value holds, so beyond every field's range.
+        if !wider.contains(" as ") {
+            return None;
+        }
+        return Some(if negative {
+            e(
+                format!("{shown} ligt te ver onder nul om te kunnen lezen"),
+                "een aantal of volgorde is 0 of meer: laat het minteken weg en controleer het aantal cijfers",
+            )
+        } else {
+            e(
+                format!("{shown} is te groot om te kunnen lezen"),
+                "vul een getal in met minder cijfers; misschien is er een cijfer te veel getikt",
+            )
+        });
+    };
+    let range = format!(
+        "een heel getal van {} tot en met {}",
+        dutch_number(min),
+        dutch_number(max)
+    );
+    let too_small = value.map_or(negative, |v| v < min);
+    let too_large = value.map_or(!negative, |v| v > max);
+    let (problem, fix) = if negative && min == 0 {
+        (
+            format!("{shown} is negatief: er hoort {range}"),
+            "laat het minteken weg, of vul 0 of meer in".to_string(),
+        )
+    } else if too_small {
+        (
+            format!("{shown} is te klein: er hoort {range}"),
+            format!("vul een getal in van ten minste {}", dutch_number(min)),
+        )
+    } else if too_large {
+        (
+            format!("{shown} is te groot: er hoort {range}"),
+            format!(
+                "vul een getal in van ten hoogste {}; misschien is er een cijfer te veel getikt",
+                dutch_number(max)
+            ),
+        )
+    } else {
+        return None;
+    };
+    Some(e(problem, fix))
+}
+
+/// The range of a Rust integer type as serde names it in "expected u32".
+fn integer_range(expected: &str) -> Option<(i128, i128)> {
+    Some(match expected.trim() {
+        "u8" => (0, u8::MAX.into()),
+        "u16" => (0, u16::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "u64" => (0, u64::MAX.into()),
+        "usize" => (0, usize::MAX as i128),
+        "i8" => (i8::MIN.into(), i8::MAX.into()),
+        "i16" => (i16::MIN.into(), i16::MAX.into()),
+        "i32" => (i32::MIN.into(), i32::MAX.into()),
+        "i64" => (i64::MIN.into(), i64::MAX.into()),
+        "isize" => (isize::MIN as i128, isize::MAX as i128),
+        _ => return None,
+    })
+}
+
+/// A whole number the Dutch way, with a point between thousands: `4.294.967.295`, `-128`.
+fn dutch_number(n: i128) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// serde's name of what it found (`string "Urk"`, `integer `3``, `sequence`, …) in Dutch.
@@ -510,6 +612,19 @@ mod tests {
             ("added: expected a date written as YYYY-MM-DD, such as 2026-02-10", "bij `added`: dit is geen datum"),
             ("this day does not exist in the calendar", "bestaat niet in de kalender"),
             ("some message no parser wrote yet", "schrijfwijze"),
+            // A whole number out of the field's range says so, with the range (serde_yaml's
+            // messages for `new_days: -5`, `new_days: 4294967296`, `order: 9223372036854775808`).
+            ("new_days: invalid value: integer `-5`, expected u32", "bij `new_days`: het getal `-5` is negatief: er hoort een heel getal van 0 tot en met 4.294.967.295"),
+            ("invalid value: integer `4294967296`, expected u32", "het getal `4294967296` is te groot: er hoort een heel getal van 0 tot en met 4.294.967.295"),
+            ("invalid value: integer `9223372036854775808`, expected i64", "te groot: er hoort een heel getal van -9.223.372.036.854.775.808 tot en met 9.223.372.036.854.775.807"),
+            ("invalid value: integer `-129`, expected i8", "het getal `-129` is te klein: er hoort een heel getal van -128 tot en met 127"),
+            ("invalid value: integer `300`, expected u8", "te groot: er hoort een heel getal van 0 tot en met 255"),
+            // Beyond what a YAML value holds at all: too large for every field.
+            ("new_days: invalid type: integer `99999999999999999999` as u128, expected any YAML value", "het getal `99999999999999999999` is te groot"),
+            ("order: invalid type: integer `-9223372036854775809` as i128, expected any YAML value", "het getal `-9223372036854775809` ligt te ver onder nul"),
+            ("number out of range at line 1 column 127", "dit getal is te groot"),
+            // Not a whole number at all: still "a whole number belongs here".
+            ("invalid type: floating `2.5`, expected u32", "hier staat het getal `2.5`, maar er hoort een heel getal"),
         ];
         for (raw, dutch) in cases {
             let x = explain(raw);
@@ -524,6 +639,16 @@ mod tests {
             }
             assert!(!x.fix.is_empty());
         }
+    }
+
+    #[test]
+    fn an_out_of_range_number_gets_a_fix_with_the_bound() {
+        let x = explain("invalid value: integer `4294967296`, expected u32");
+        assert!(x.fix.contains("ten hoogste 4.294.967.295"), "{x:?}");
+        let x = explain("invalid value: integer `-5`, expected u64");
+        assert!(x.fix.contains("minteken"), "{x:?}");
+        let x = explain("invalid value: integer `-40000`, expected i16");
+        assert!(x.fix.contains("ten minste -32.768"), "{x:?}");
     }
 
     #[test]

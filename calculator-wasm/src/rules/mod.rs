@@ -3,6 +3,7 @@
 //!
 //! One file per part of the check, in the order [`check`] runs them.
 
+mod contact;
 mod count;
 mod dates;
 mod findings;

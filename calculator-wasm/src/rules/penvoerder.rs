@@ -1,10 +1,11 @@
 //! The penvoerder: the lead municipality that COA answers.
 
+use super::contact::{email_problem, phone_problem};
 use super::findings::Findings;
 use super::municipalities::Resolved;
 use crate::municipalities::MunicipalityList;
 use crate::names::fold;
-use crate::scenario::{filled, Scenario};
+use crate::scenario::{filled, Penvoerder, Scenario};
 use crate::verdict::{Code, MunicipalityResult, PenvoerderInfo};
 
 /// The penvoerder must be one of the municipalities that decide: named among them, and with a
@@ -63,6 +64,7 @@ pub(super) fn check_penvoerder(
             }
         }
     };
+    check_contact(p, f);
     Some(PenvoerderInfo {
         gemeente,
         naam: text(&p.naam),
@@ -70,4 +72,29 @@ pub(super) fn check_penvoerder(
         telefoon: text(&p.telefoon),
         kenmerk: text(&p.kenmerk),
     })
+}
+
+/// The contact person's e-mail address and telephone number go into the letters an official
+/// signs: when given, they must be ones that reach someone (both may be left empty).
+fn check_contact(p: &Penvoerder, f: &mut Findings) {
+    if let Some(raw) = filled(&p.email) {
+        if let Some(why) = email_problem(raw) {
+            f.error(
+                Code::InvalidEmail,
+                "penvoerder.email",
+                4,
+                format!("Het e-mailadres van de penvoerder (\"{}\") is geen e-mailadres: {why}. Schrijf één adres als naam@gemeente.nl, zonder naam of spaties eromheen, of laat het veld leeg; het komt zo in de brieven.", raw.trim()),
+            );
+        }
+    }
+    if let Some(raw) = filled(&p.telefoon) {
+        if let Some(why) = phone_problem(raw) {
+            f.error(
+                Code::InvalidPhone,
+                "penvoerder.telefoon",
+                4,
+                format!("Het telefoonnummer van de penvoerder (\"{}\") is geen Nederlands telefoonnummer: {why}. Schrijf één nummer, zoals 0513-617617, 06-12345678, +31 513 617 617, een 0800- of 0900-nummer of het 14-nummer van de gemeente (14 0513), of laat het veld leeg; het komt zo in de brieven.", raw.trim()),
+            );
+        }
+    }
 }

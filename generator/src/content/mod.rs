@@ -1,6 +1,7 @@
 //! Loading `content/`: reading files (the only I/O here) and handing their text to the parsers.
 
 pub mod frontmatter;
+pub mod hidden;
 pub mod lint;
 pub mod practice;
 pub mod schema;

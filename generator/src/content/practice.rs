@@ -122,6 +122,8 @@ pub fn parse(
             return (None, diags);
         }
     };
+    diags.extend(super::hidden::in_yaml(path, parts.yaml, 1));
+    diags.extend(super::hidden::in_text(path, parts.body, parts.body_line));
     // The fields are described once, in `schema`, for `check` and for the CMS.
     doc.check_keys(
         &schema::names(schema::PRACTICE),

@@ -23,6 +23,7 @@ pub fn parse(text: &str) -> (Option<Settings>, Vec<Diagnostic>) {
         msg!("what-site-settings"),
         &mut diags,
     );
+    diags.extend(super::hidden::in_yaml(PATH, text, 0));
     diags.extend(
         super::lint::folded_blocks(PATH, text, 1)
             .into_iter()

@@ -20,6 +20,7 @@ pub fn parse(text: &str) -> (Option<Stappenplan>, Vec<Diagnostic>) {
         crate::msg!("what-stappenplan"),
         &mut diags,
     );
+    diags.extend(super::hidden::in_yaml(PATH, text, 0));
     if !diags.is_empty() {
         return (None, diags);
     }

@@ -23,6 +23,7 @@ pub fn parse(text: &str) -> (Option<Vec<Vec<String>>>, Vec<Diagnostic>) {
         Err(d) => return (None, vec![d]),
     };
     doc.check_keys(&[KEY], &[KEY], crate::msg!("what-synonyms"), &mut diags);
+    diags.extend(super::hidden::in_yaml(PATH, text, 0));
     let items = match doc.value(KEY) {
         None => return (None, diags),
         Some(Value::Null) => Vec::new(),

@@ -219,6 +219,17 @@ outside-category = a practice must be inside a category folder
 move-into-one-of = move it into one of: { $folders }
 ignored-file = this file is not a practice and is ignored
 ignored-file-hint = practice files end in `.md`
+hidden-character-field = the field `{ $key }` holds { $code }, { $what ->
+    [direction] a character that changes the reading direction: the site shows the text in another order than it is written
+    [control] an invisible control character: it often comes along when copying from another program
+   *[invisible] an invisible character: two texts can look the same and still differ
+}
+hidden-character-text = the text holds { $code }, { $what ->
+    [direction] a character that changes the reading direction: the site shows what follows in another order than it is written
+    [control] an invisible control character: it often comes along when copying from another program
+   *[invisible] an invisible character: words can look the same and still differ (search does not find them)
+}
+hidden-character-hint = remove the character { $code } (it is at the column shown but cannot be seen): in most editors, retype the word
 misnamed-practice = this file is not read: a practice's name ends in `.md`, in lower case, so the practice is missing from the site now
 misnamed-practice-hint = rename it to `{ $name }`
 nested-folder = folders inside a category folder are not read

@@ -225,6 +225,17 @@ outside-category = een praktijk moet in een categoriemap staan
 move-into-one-of = verplaats het naar een van: { $folders }
 ignored-file = dit bestand is geen praktijk en wordt overgeslagen
 ignored-file-hint = de bestanden van praktijken eindigen op `.md`
+hidden-character-field = het veld `{ $key }` bevat { $code }, { $what ->
+    [direction] een teken dat de leesrichting omdraait: de tekst staat op de site in een andere volgorde dan hij geschreven is
+    [control] een onzichtbaar stuurteken: het komt vaak mee bij kopiëren uit een ander programma
+   *[invisible] een onzichtbaar teken: twee teksten kunnen er dan hetzelfde uitzien en toch verschillen
+}
+hidden-character-text = de tekst bevat { $code }, { $what ->
+    [direction] een teken dat de leesrichting omdraait: wat erna staat, toont de site in een andere volgorde dan het geschreven is
+    [control] een onzichtbaar stuurteken: het komt vaak mee bij kopiëren uit een ander programma
+   *[invisible] een onzichtbaar teken: woorden kunnen er dan hetzelfde uitzien en toch verschillen (zoeken vindt ze niet)
+}
+hidden-character-hint = verwijder het teken { $code } (het staat op de aangewezen kolom maar is niet te zien): in de meeste editors wis je het door het woord opnieuw te typen
 misnamed-practice = dit bestand wordt niet gelezen: de naam van een praktijk eindigt op `.md`, in kleine letters, zodat de praktijk nu op de site ontbreekt
 misnamed-practice-hint = hernoem het naar `{ $name }`
 nested-folder = mappen in een categoriemap worden niet gelezen

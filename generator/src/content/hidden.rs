@@ -1,0 +1,307 @@
+//! Characters a reader cannot see: zero-width characters, the soft hyphen, a byte order mark in
+//! the text, control characters, and the controls that change the reading direction (bidi). In a
+//! title, tag or link label they make two texts look the same while they differ, or show text in
+//! another order than it is written (a spoofing risk on a government site). In a field of a YAML
+//! file they are an error; in a practice's text (Markdown) a warning, and only for the characters
+//! that have no use in Dutch running text (the soft hyphen and the zero-width (non-)joiner are
+//! left alone there: they hyphenate long words and join emoji).
+
+use crate::codes::Code;
+use crate::diagnostics::Diagnostic;
+
+/// What a hidden character is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Takes no space (zero-width characters, the word joiner, a byte order mark, tag characters).
+    Invisible,
+    /// Changes the direction text is shown in.
+    Direction,
+    /// A control character (C0 other than tab and line ends, DEL, C1).
+    Control,
+}
+
+/// The kind of `c`, when it is a character a reader cannot see.
+pub fn kind(c: char) -> Option<Kind> {
+    match c {
+        '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => Some(Kind::Direction),
+        '\u{200B}'..='\u{200D}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{180E}'
+        | '\u{E0000}'..='\u{E007F}' => Some(Kind::Invisible),
+        '\t' | '\n' | '\r' => None,
+        c if c.is_control() => Some(Kind::Control),
+        _ => None,
+    }
+}
+
+/// Whether `c` is reported in running text (a practice's Markdown): everything but the soft
+/// hyphen and the zero-width non-joiner and joiner, which have uses there.
+fn reported_in_text(c: char) -> bool {
+    !matches!(c, '\u{00AD}' | '\u{200C}' | '\u{200D}')
+}
+
+/// `U+200B`.
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
+/// The Dutch words for what `c` is, as the message argument `what` (the catalogue chooses).
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Invisible => "invisible",
+        Kind::Direction => "direction",
+        Kind::Control => "control",
+    }
+}
+
+/// The key whose value holds the end of `before` (a line's text up to a character): the last
+/// `key: ` outside quotes, so `title: …`, `- title: …` and `{ naam: …, cbs: … }` all name theirs.
+fn key_before(before: &str) -> Option<String> {
+    let mut quote: Option<char> = None;
+    let mut last = None;
+    let chars: Vec<(usize, char)> = before.char_indices().collect();
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == ':' && chars.get(n + 1).is_none_or(|&(_, next)| next == ' ') => {
+                last = Some(i)
+            }
+            None => {}
+        }
+    }
+    let head = &before[..last?];
+    let key = head
+        .rsplit(['{', ',', '[', '\t'])
+        .next()?
+        .trim()
+        .trim_start_matches("- ")
+        .trim()
+        .trim_matches(['"', '\'']);
+    (!key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-')))
+    .then(|| key.to_string())
+}
+
+/// The field a character of a YAML line belongs to (`before`: the line up to it): the key on
+/// the line before it, else the key of the nearest line above that is indented less (a list
+/// item or a block of text).
+fn field_of(lines: &[&str], at: usize, before: &str) -> String {
+    let key_of = |line: &str| -> Option<String> {
+        let t = line.trim_start().trim_start_matches("- ").trim_start();
+        let (key, _) = t.split_once(':')?;
+        let key = key.trim().trim_matches(['"', '\'']);
+        (!key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-')))
+        .then(|| key.to_string())
+    };
+    if let Some(k) = key_before(before) {
+        return k;
+    }
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut limit = indent(lines[at]);
+    for line in lines[..at].iter().rev() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let i = indent(line);
+        // A `- item` at the same indentation as its key's line still belongs to that key.
+        if i < limit || (i == limit && !line.trim_start().starts_with("- ")) {
+            if let Some(k) = key_of(line) {
+                return k;
+            }
+            limit = i;
+        }
+    }
+    String::new()
+}
+
+/// The first hidden character of `line` that `report` accepts, and its column (from 1).
+fn first_hidden(line: &str, report: impl Fn(char) -> bool) -> Option<(char, Kind, usize)> {
+    line.chars()
+        .enumerate()
+        .find_map(|(col, c)| kind(c).filter(|_| report(c)).map(|k| (c, k, col + 1)))
+}
+
+/// `line` as the message shows it: every hidden character written as `<U+200B>`, so that the
+/// terminal neither hides it nor turns the line around. The columns up to the first one stay.
+fn visible(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        match kind(c) {
+            Some(_) => out.push_str(&format!("<{}>", code_point(c))),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Errors for the hidden characters in the fields of a YAML text that starts `line_offset` lines
+/// into its file: one per line, naming the line's field and its first hidden character.
+pub fn in_yaml(path: &str, yaml: &str, line_offset: usize) -> Vec<Diagnostic> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim_start().starts_with('#') {
+            continue; // a comment ends up nowhere
+        }
+        let Some((c, k, column)) = first_hidden(line, |_| true) else {
+            continue;
+        };
+        let before: String = line.chars().take(column - 1).collect();
+        let field = field_of(&lines, i, &before);
+        out.push(
+            Diagnostic::error(
+                Code::HiddenCharacter,
+                path,
+                crate::msg!(
+                    "hidden-character-field",
+                    key = field,
+                    code = code_point(c),
+                    what = kind_name(k)
+                ),
+            )
+            .at(i + 1 + line_offset, column)
+            .hint(crate::msg!("hidden-character-hint", code = code_point(c)))
+            .with_line_text(&visible(line)),
+        );
+    }
+    out
+}
+
+/// Warnings for the hidden characters in a practice's Markdown text, which starts at file line
+/// `first_line`: the direction controls, zero-width space, word joiner, byte order mark and
+/// control characters.
+pub fn in_text(path: &str, text: &str, first_line: usize) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some((c, k, column)) = first_hidden(line, reported_in_text) else {
+            continue;
+        };
+        out.push(
+            Diagnostic::warning(
+                Code::HiddenCharacter,
+                path,
+                crate::msg!(
+                    "hidden-character-text",
+                    code = code_point(c),
+                    what = kind_name(k)
+                ),
+            )
+            .at(i + first_line, column)
+            .hint(crate::msg!("hidden-character-hint", code = code_point(c)))
+            .with_line_text(&visible(line)),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Severity;
+    use crate::messages::Lang;
+
+    fn nl(d: &Diagnostic) -> String {
+        d.message.render(Lang::Nl)
+    }
+
+    #[test]
+    fn a_zero_width_space_in_a_title_is_an_error_at_its_line_naming_the_code_point() {
+        let yaml = "title: Tijdelijke\u{200B} woningen\nadded: 2026-01-10\n";
+        let d = in_yaml("content/praktijken/algemeen/x.md", yaml, 1);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Error);
+        assert_eq!(d[0].code, Code::HiddenCharacter.as_str());
+        assert_eq!((d[0].line, d[0].column), (2, 18));
+        let m = nl(&d[0]);
+        assert!(m.contains("`title`") && m.contains("U+200B"), "{m}");
+        assert!(m.contains("een onzichtbaar teken"), "{m}");
+        let hint = d[0].hint.as_ref().unwrap().render(Lang::Nl);
+        // The line is shown with the character written out, not hidden again.
+        let shown = d[0].source_line.as_deref().unwrap();
+        assert!(shown.contains("Tijdelijke<U+200B> woningen"), "{shown}");
+        assert!(
+            hint.contains("verwijder") && hint.contains("U+200B"),
+            "{hint}"
+        );
+    }
+
+    #[test]
+    fn a_direction_control_is_named_as_one() {
+        let yaml = "tags:\n  - woning\n  - \u{202E}gninow\n";
+        let d = in_yaml("x.md", yaml, 1);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].line, 4);
+        let m = nl(&d[0]);
+        assert!(m.contains("`tags`") && m.contains("U+202E"), "{m}");
+        assert!(m.contains("leesrichting"), "{m}");
+    }
+
+    #[test]
+    fn nested_fields_and_every_listed_character_are_found() {
+        let yaml = "steps:\n  - title: Stap\u{2066}een\n    text: |\n      Uitleg\u{0007}\n";
+        let d = in_yaml("content/stappenplan.yaml", yaml, 0);
+        assert_eq!(d.len(), 2);
+        assert!(nl(&d[0]).contains("`title`"), "{}", nl(&d[0]));
+        assert!(nl(&d[1]).contains("`text`") && nl(&d[1]).contains("U+0007"));
+        for c in [
+            '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}', '\u{202A}',
+            '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}',
+            '\u{2069}', '\u{200E}', '\u{200F}', '\u{0001}', '\u{007F}', '\u{0085}',
+        ] {
+            assert!(kind(c).is_some(), "U+{:04X}", c as u32);
+        }
+        for c in ['a', 'é', ' ', '\u{00A0}', '—', '€', '\t'] {
+            assert!(kind(c).is_none(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_field_is_the_key_before_the_character_on_its_line() {
+        let yaml = "gemeenten:\n  - { naam: Ame\u{00AD}land, cbs: GM0060 }\n  - { naam: Urk, provincie: Flevo\u{200B}land }\n  - naam: \"Sint: Anna\u{200B}\"\nsite:\n  title: x\n  tags: [a, b\u{2060}]\n";
+        let d = in_yaml("content/gemeenten.yaml", yaml, 0);
+        let fields: Vec<String> = d.iter().map(nl).collect();
+        assert_eq!(d.len(), 4, "{fields:#?}");
+        assert!(fields[0].contains("`naam`"), "{}", fields[0]);
+        assert!(fields[1].contains("`provincie`"), "{}", fields[1]);
+        assert!(fields[2].contains("`naam`"), "{}", fields[2]);
+        assert!(fields[3].contains("`tags`"), "{}", fields[3]);
+    }
+
+    #[test]
+    fn plain_text_and_comments_pass() {
+        assert!(in_yaml(
+            "x.md",
+            "title: Één café — 's-Hertogenbosch\n# \u{200B}\n",
+            1
+        )
+        .is_empty());
+        assert!(in_text(
+            "x.md",
+            "Zacht\u{00AD}afbreekstreepje en 👨\u{200D}👩\u{200D}👧.\n",
+            5
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_direction_control_in_the_text_is_a_warning_at_its_line() {
+        let d = in_text("x.md", "Eerste regel.\n\nBel \u{202E}0123\n", 8);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert_eq!(d[0].line, 10);
+        assert!(nl(&d[0]).contains("U+202E"), "{}", nl(&d[0]));
+    }
+}
