@@ -84,8 +84,12 @@ index_seed() {
 }
 index_seed 00 "$index/meta.bin"
 [ -f "$index/tags.bin" ] && index_seed 03 "$index/tags.bin"
-for f in $(ls "$index"/t/* | head -8); do index_seed 01 "$f"; done
-for f in $(ls "$index"/d/* | head -8); do index_seed 02 "$f"; done
+# A small site's index is one file (all.bin, holding the fragments and documents); a larger one is sharded.
+[ -f "$index/all.bin" ] && index_seed 05 "$index/all.bin"
+if [ -d "$index/t" ]; then
+    for f in $(ls "$index"/t/* | head -8); do index_seed 01 "$f"; done
+    for f in $(ls "$index"/d/* | head -8); do index_seed 02 "$f"; done
+fi
 
 log "building the targets (nightly, with coverage instrumentation)"
 cargo +nightly fuzz build -s none

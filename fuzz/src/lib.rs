@@ -174,7 +174,7 @@ pub fn index_decoder(data: &[u8]) {
     let Some((&kind, bytes)) = data.split_first() else {
         return;
     };
-    match kind % 5 {
+    match kind % 6 {
         0 => {
             if let Ok(mut s) = Searcher::new(bytes) {
                 // Two words take the usual path; one word alone may be an answer (`a/N.bin`).
@@ -188,6 +188,18 @@ pub fn index_decoder(data: &[u8]) {
         }
         4 => {
             let _ = std::hint::black_box(search::answer::decode(bytes));
+        }
+        5 => {
+            // A small site's whole index (`all.bin`) under the metadata of an empty one, which
+            // says the index is whole.
+            let files = search::build_site_index(&[], &[]);
+            if let Ok(mut s) = Searcher::new(&files[0].1) {
+                if s.add_file(search::whole::WHOLE_FILE, bytes).is_ok() {
+                    for query in ["woning huur", "woning"] {
+                        std::hint::black_box(s.search(query, &Filters::default(), 10));
+                    }
+                }
+            }
         }
         1 => {
             let _ = std::hint::black_box(search::format::Fragment::decode(bytes));
