@@ -23,10 +23,11 @@ pub const ANSWER_LIMIT: usize = 10;
 /// visitor types are held by a few pages (on the real content `huurtoeslag` by 2), and a word of
 /// one page is left to the usual path (its fragment, then one document).
 pub const MIN_ANSWER_DOCS: usize = 2;
-/// At most this many words get an answer, the most frequent first: each costs the build a
-/// search (the frequent words cost most: the 128 of a 10,000-practice site took 0.27 s on two
-/// cores), one file, and every visitor's metadata a few bytes (the word, prefix-compressed:
-/// 0.5 KB gzip for 128 words).
+/// At most this many words get an answer, those held by most documents: each costs the build a
+/// search (the frequent words cost most: 256 add about 0.1 s of CPU to a 10,000-practice build
+/// over 128), one file of about 2 KB, and every visitor's metadata a few bytes (the word,
+/// prefix-compressed: 256 words are 1 KB gzip). A small site's index ships whole instead
+/// ([`crate::whole`]) and needs none.
 pub const MAX_ANSWERS: usize = 256;
 
 const ANSWER_VERSION: u8 = 1;
