@@ -37,10 +37,11 @@ pub enum Code {
     PenvoerderUnchanged,
     InvalidEmail,
     InvalidPhone,
+    HiddenCharacter,
 }
 
 impl Code {
-    pub const ALL: [Code; 28] = [
+    pub const ALL: [Code; 29] = [
         Code::SumChanged,
         Code::TooFewMunicipalities,
         Code::NegativeResult,
@@ -69,6 +70,7 @@ impl Code {
         Code::PenvoerderUnchanged,
         Code::InvalidEmail,
         Code::InvalidPhone,
+        Code::HiddenCharacter,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -101,6 +103,7 @@ impl Code {
             Code::PenvoerderUnchanged => "PENVOERDER_UNCHANGED",
             Code::InvalidEmail => "INVALID_EMAIL",
             Code::InvalidPhone => "INVALID_PHONE",
+            Code::HiddenCharacter => "HIDDEN_CHARACTER",
         }
     }
 }

@@ -726,6 +726,174 @@ fn the_penvoerders_email_and_telephone_must_reach_someone() {
     assert_eq!(codes(&v).0, ["INVALID_EMAIL", "INVALID_PHONE"]);
 }
 
+/// The issues at `field`, by code.
+fn at(v: &Verdict, field: &str) -> Vec<&'static str> {
+    v.errors
+        .iter()
+        .chain(&v.warnings)
+        .filter(|i| i.field == field)
+        .map(|i| i.code.as_str())
+        .collect()
+}
+
+#[test]
+fn a_hidden_character_in_the_letters_text_is_an_error_at_its_field_naming_it_and_the_fix() {
+    // The contact person, the kenmerk and the publication go into the letters as written.
+    let v = verdict(&format!(
+        "penvoerder: {{ gemeente: Heerenveen, naam: \"J. de\u{200B} Vries\", kenmerk: \"HV/2026/\u{202E}2410\" }}\n{}",
+        THREE.replace("Gemeenteblad 2026, 309871", "Gemeenteblad 2026,\u{00AD} 309871")
+    ));
+    assert!(!v.valid, "no document may be written: {:#?}", codes(&v));
+    assert_eq!(codes(&v).0, ["HIDDEN_CHARACTER"; 3], "{:#?}", v.errors);
+    let fields: Vec<&str> = v.errors.iter().map(|i| i.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "penvoerder.naam",
+            "penvoerder.kenmerk",
+            "gemeenten[0].publicatie"
+        ]
+    );
+    assert_eq!(
+        v.errors[0].message,
+        "De naam van de contactpersoon (\"J. de<U+200B> Vries\") bevat U+200B, een onzichtbaar teken: de tekst ziet er goed uit maar is een andere tekst, die bij zoeken en vergelijken niet overeenkomt. Verwijder het teken (hier geschreven als <U+200B>): wis het veld en typ de tekst opnieuw, zonder te kopiëren en te plakken. Zolang het erin staat, maakt de check geen documenten. (uitgangspunt 4)"
+    );
+    let m = &v.errors[1].message;
+    assert!(
+        m.contains("(\"HV/2026/<U+202E>2410\") bevat U+202E, een teken dat de leesrichting omdraait: de tekst staat in de brieven in een andere volgorde"),
+        "{m}"
+    );
+    assert!(v.errors[2]
+        .message
+        .contains("De plaats van publicatie van Ameland"));
+    // The same text without the characters is fine.
+    let clean = verdict(&format!(
+        "penvoerder: {{ gemeente: Heerenveen, naam: \"J. de Vries\", kenmerk: \"HV/2026/2410\" }}\n{THREE}"
+    ));
+    assert!(clean.valid, "{:#?}", codes(&clean));
+}
+
+#[test]
+fn every_field_of_the_scenario_is_checked_for_hidden_characters() {
+    // Through JSON, as the page sends the form: a zero-width space, a bidi isolate, a control
+    // character and a byte order mark in the middle of each field's value.
+    let base: serde_json::Value = serde_json::from_str(r#"{"periode":"2026-1","tot_en_met":"2026-2","uitzondering":"Afgesproken met COA","besluitdatum":"2026-02-10","bekendmaking":"2026-02-12","melddatum":"2026-02-13","penvoerder":{"gemeente":"Heerenveen","naam":"J. de Vries","email":"j.devries@heerenveen.nl","telefoon":"0513-617617","kenmerk":"HV/1"},"gemeenten":[{"naam":"Ameland","provincie":"Fryslân","taakstelling":"6","nieuw":"0","besluitdatum":"2026-02-10","bekendmaking":"2026-02-12","publicatie":"Gemeenteblad 2026, 1"},{"naam":"Heerenveen","perioden":{"2026-1":{"taakstelling":"10","nieuw":"16"},"2026-2":{"taakstelling":"10","nieuw":"16"}}}],"overdrachten":[{"van":"Ameland","naar":"Heerenveen","aantal":"6"}]}"#).unwrap();
+    let mut paths = Vec::new();
+    // Every value's path: `penvoerder.naam`, `gemeenten[1].perioden.2026-1.nieuw`.
+    fn leaves(v: &serde_json::Value, path: String, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    leaves(v, p, out);
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    leaves(v, format!("{path}[{i}]"), out);
+                }
+            }
+            _ => out.push(path),
+        }
+    }
+    leaves(&base, String::new(), &mut paths);
+    assert_eq!(paths.len(), 26, "{paths:#?}");
+    for (n, path) in paths.iter().enumerate() {
+        let hidden = ['\u{200B}', '\u{2068}', '\u{0007}', '\u{FEFF}'][n % 4];
+        let mut s = base.clone();
+        let pointer = format!("/{}", path.replace(['.', '['], "/").replace(']', ""));
+        let value = s.pointer_mut(&pointer).unwrap();
+        let text = value.as_str().unwrap().to_string();
+        let (head, tail) = text.split_at(text.len() / 2);
+        *value = serde_json::Value::String(format!("{head}{hidden}{tail}"));
+        let v = check(&Scenario::from_json(&s.to_string()).unwrap(), list());
+        assert_eq!(
+            at(&v, path),
+            ["HIDDEN_CHARACTER"],
+            "{path}: {:#?}",
+            v.errors
+        );
+        assert!(!v.valid, "{path}");
+        for i in v.errors.iter().chain(&v.warnings) {
+            assert!(
+                !i.message.contains(hidden),
+                "{path}: the message carries the character: {}",
+                i.message
+            );
+        }
+    }
+}
+
+#[test]
+fn a_name_with_a_hidden_character_says_so_instead_of_unknown_municipality() {
+    // `Urk` typed after U+202E reads "Urk" on screen but is the text "krU": not in the list. The
+    // message is the hidden character, not "not in the list" and "fill in the province".
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 13 }\n  - { naam: \"\u{202E}krU\", taakstelling: 4, nieuw: 7 }\n");
+    assert_eq!(codes(&v), (vec!["HIDDEN_CHARACTER"], vec![]), "{:#?}", v);
+    assert_eq!(v.errors[0].field, "gemeenten[2].naam");
+    assert!(
+        v.errors[0].message.starts_with("De naam van gemeente 3 (\"<U+202E>krU\") bevat U+202E, een teken dat de leesrichting omdraait"),
+        "{}",
+        v.errors[0].message
+    );
+    // A zero-width space in a listed name: the lookup ignores it (and the letters would show the
+    // official name), but the field still says what is in it.
+    let v = with("gemeenten:\n  - { naam: \"Ame\u{200B}land\", taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n");
+    assert_eq!(codes(&v), (vec!["HIDDEN_CHARACTER"], vec![]), "{:#?}", v);
+    assert_eq!(v.municipalities[0].name, "Ameland");
+    // A transfer or the penvoerder naming a municipality that way: no "not among the
+    // municipalities", which would send the user looking for a difference they cannot see.
+    let v = with(&format!(
+        "penvoerder: {{ gemeente: \"\u{202E}neveneereH\" }}\n{AMELAND_HEERENVEEN}overdrachten:\n  - {{ van: \"\u{2067}Ameland\", naar: Heerenveen, aantal: 6 }}\n"
+    )
+    .replace("nieuw: 0", "")
+    .replace("nieuw: 16", ""));
+    assert_eq!(
+        at(&v, "penvoerder.gemeente"),
+        ["HIDDEN_CHARACTER"],
+        "{:#?}",
+        v.errors
+    );
+    assert_eq!(
+        at(&v, "overdrachten[0].van"),
+        ["HIDDEN_CHARACTER"],
+        "{:#?}",
+        v.errors
+    );
+    assert!(
+        !codes(&v).0.contains(&"UNKNOWN_MUNICIPALITY"),
+        "{:#?}",
+        v.errors
+    );
+}
+
+#[test]
+fn a_hidden_character_quoted_in_another_message_is_written_out() {
+    // The name holds U+202E; the missing taakstelling's message names the municipality as
+    // written, and must not turn the rest of the message around.
+    let v = with("gemeenten:\n  - { naam: \"\u{202E}dnalemA\" }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n");
+    let e = v
+        .errors
+        .iter()
+        .find(|i| i.field == "gemeenten[0].taakstelling")
+        .unwrap_or_else(|| panic!("{:#?}", v.errors));
+    assert!(e.message.contains("<U+202E>dnalemA"), "{}", e.message);
+    assert!(!e.message.contains('\u{202E}'), "{}", e.message);
+}
+
+#[test]
+fn dutch_text_with_accents_apostrophes_and_no_break_spaces_has_no_hidden_character() {
+    let v = verdict(&format!(
+        "penvoerder: {{ gemeente: Heerenveen, naam: \"Ö. Çelik-d'Hondt\", telefoon: \"0513\u{00A0}617617\", kenmerk: \"HV/2026 — 1\" }}\n{}",
+        THREE.replace("Gemeenteblad 2026, 309871", "Gemeenteblad 2026, nr. 309871 (’s middags)")
+    ));
+    assert!(v.valid, "{:#?}", v.errors);
+}
+
 #[test]
 fn the_conclusion_says_what_was_checked() {
     assert_eq!(

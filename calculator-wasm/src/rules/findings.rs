@@ -8,16 +8,22 @@ pub(super) fn with_point(message: String, uitgangspunt: u8) -> String {
 }
 
 /// Collects issues in the order the rules find them.
+#[derive(Default)]
 pub(super) struct Findings {
     pub(super) errors: Vec<Issue>,
     pub(super) warnings: Vec<Issue>,
+    /// The fields that hold a hidden character (`HIDDEN_CHARACTER`): their other issues are left
+    /// out, since the character causes them.
+    hidden: Vec<String>,
 }
 
-/// An issue of a rule, its message ending in the uitgangspunt it comes from.
+/// An issue of a rule, its message ending in the uitgangspunt it comes from. A hidden character
+/// of the user's text quoted in the message is written out (`<U+202E>`), so that it neither turns
+/// the message around on the page or in a terminal nor hides there.
 fn issue(code: Code, field: String, uitgangspunt: u8, message: String) -> Issue {
     Issue {
         code,
-        message: with_point(message, uitgangspunt),
+        message: with_point(textkit::hidden::visible(&message), uitgangspunt),
         field,
         uitgangspunt,
     }
@@ -31,8 +37,18 @@ impl Findings {
         uitgangspunt: u8,
         message: String,
     ) {
+        let field = field.into();
+        if !self.hidden.contains(&field) {
+            self.errors.push(issue(code, field, uitgangspunt, message));
+        }
+    }
+
+    /// `HIDDEN_CHARACTER` at `field` (uitgangspunt 4: the data in the documents must be right);
+    /// the field's other issues are left out from now on.
+    pub(super) fn hidden(&mut self, field: &str, message: String) {
         self.errors
-            .push(issue(code, field.into(), uitgangspunt, message));
+            .push(issue(Code::HiddenCharacter, field.to_string(), 4, message));
+        self.hidden.push(field.to_string());
     }
 
     /// Like [`Findings::error`], unless an error with this code and field was already found (a
@@ -60,8 +76,11 @@ impl Findings {
         uitgangspunt: u8,
         message: String,
     ) {
-        self.warnings
-            .push(issue(code, field.into(), uitgangspunt, message));
+        let field = field.into();
+        if !self.hidden.contains(&field) {
+            self.warnings
+                .push(issue(code, field, uitgangspunt, message));
+        }
     }
 
     /// `INVALID_NUMBER` (or `NEGATIVE_RESULT` for a negative `nieuw`) with a message for `what`.

@@ -7,6 +7,7 @@ mod contact;
 mod count;
 mod dates;
 mod findings;
+mod hidden;
 mod municipalities;
 mod numbers;
 mod penvoerder;
@@ -20,6 +21,7 @@ pub use recipients::{COA_ADDRESS, COA_ATTENTION, COA_NAME, COA_PHONE};
 
 use self::dates::{check_decisions, check_processing, deadlines, read_top_dates};
 use self::findings::Findings;
+use self::hidden::check_hidden;
 use self::municipalities::check_municipalities;
 use self::numbers::check_numbers;
 use self::penvoerder::check_penvoerder;
@@ -32,11 +34,10 @@ use crate::verdict::Verdict;
 
 /// Applies every rule to `scenario`, using `list` for provinces and name suggestions.
 pub fn check(scenario: &Scenario, list: &MunicipalityList) -> Verdict {
-    let mut f = Findings {
-        errors: Vec::new(),
-        warnings: Vec::new(),
-    };
+    let mut f = Findings::default();
 
+    // First, so that a field with a hidden character gets that message and no other.
+    check_hidden(scenario, &mut f);
     let periods = check_periods(scenario, &mut f);
     let top = read_top_dates(scenario, &mut f);
     let resolved = check_municipalities(scenario, list, periods.as_ref(), &top, &mut f);

@@ -251,6 +251,9 @@ fn resolve_name(
                 ),
             );
         }
+        // Not found because of a hidden character (a name typed reversed after U+202E): its
+        // `HIDDEN_CHARACTER` says why; "not in the list" and a missing province would not.
+        None if textkit::hidden::first(raw).is_some() => r.province = given_province,
         None => {
             r.province = given_province;
             let hint = suggestion_text(&list.suggest(raw, 3));

@@ -387,6 +387,10 @@ fn delete(root: &Path, rel: &str) -> Result<Value, String> {
     if !shown_path.starts_with(&practices) || !shown_path.ends_with(".md") {
         return Err(crate::msg!("cms-cannot-delete-kind", path = shown_path.as_str()).to_string());
     }
+    // The success answer is the proxy protocol's (decap-server answers the same words): Decap's
+    // `deleteFiles` discards it and returns to the list, `opslaan.js` reads only the path, and the
+    // terminal does not log it, so no editor reads it. A refusal's `error` is what Decap shows (in
+    // its "onFailToDelete" notice), and that is Dutch.
     match std::fs::remove_file(&path) {
         Ok(()) => Ok(json!({ "message": format!("deleted file {shown_path}") })),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

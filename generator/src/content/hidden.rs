@@ -5,50 +5,18 @@
 //! file they are an error; in a practice's text (Markdown) a warning, and only for the characters
 //! that have no use in Dutch running text (the soft hyphen and the zero-width (non-)joiner are
 //! left alone there: they hyphenate long words and join emoji).
+//!
+//! Which characters these are, and how a line shows them (`<U+200B>`), is textkit's
+//! ([`textkit::hidden`]), shared with the herverdelingscheck; the messages are the catalogue's.
 
 use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
-
-/// What a hidden character is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Takes no space (zero-width characters, the word joiner, a byte order mark, tag characters).
-    Invisible,
-    /// Changes the direction text is shown in.
-    Direction,
-    /// A control character (C0 other than tab and line ends, DEL, C1).
-    Control,
-}
-
-/// The kind of `c`, when it is a character a reader cannot see.
-pub fn kind(c: char) -> Option<Kind> {
-    match c {
-        '\u{200E}'
-        | '\u{200F}'
-        | '\u{061C}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' => Some(Kind::Direction),
-        '\u{200B}'..='\u{200D}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{FEFF}'
-        | '\u{00AD}'
-        | '\u{180E}'
-        | '\u{E0000}'..='\u{E007F}' => Some(Kind::Invisible),
-        '\t' | '\n' | '\r' => None,
-        c if c.is_control() => Some(Kind::Control),
-        _ => None,
-    }
-}
+use textkit::hidden::{code_point, kind, visible, Kind};
 
 /// Whether `c` is reported in running text (a practice's Markdown): everything but the soft
 /// hyphen and the zero-width non-joiner and joiner, which have uses there.
 fn reported_in_text(c: char) -> bool {
     !matches!(c, '\u{00AD}' | '\u{200C}' | '\u{200D}')
-}
-
-/// `U+200B`.
-fn code_point(c: char) -> String {
-    format!("U+{:04X}", c as u32)
 }
 
 /// The Dutch words for what `c` is, as the message argument `what` (the catalogue chooses).
@@ -132,19 +100,6 @@ fn first_hidden(line: &str, report: impl Fn(char) -> bool) -> Option<(char, Kind
     line.chars()
         .enumerate()
         .find_map(|(col, c)| kind(c).filter(|_| report(c)).map(|k| (c, k, col + 1)))
-}
-
-/// `line` as the message shows it: every hidden character written as `<U+200B>`, so that the
-/// terminal neither hides it nor turns the line around. The columns up to the first one stay.
-fn visible(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    for c in line.chars() {
-        match kind(c) {
-            Some(_) => out.push_str(&format!("<{}>", code_point(c))),
-            None => out.push(c),
-        }
-    }
-    out
 }
 
 /// Errors for the hidden characters in the fields of a YAML text that starts `line_offset` lines
