@@ -12,6 +12,7 @@ use calculator_wasm::verdict::Verdict;
 use calculator_wasm::{check, MunicipalityList, Scenario};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use textkit::hidden::visible;
 
 use crate::herverdeling::{
     read_addressees, template_file, ADDRESSES_FILE, LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE,
@@ -540,7 +541,8 @@ fn signed(n: Option<i64>) -> String {
     }
 }
 
-/// The readable report: table, errors, warnings, deadlines, recipients.
+/// The readable report: table, errors, warnings, deadlines, recipients. Characters a reader
+/// cannot see are written out (`<U+202E>`), as in the errors that name them.
 pub fn report(name: &str, v: &Verdict) -> String {
     let mut s = String::new();
     let mut line = |t: String| {
@@ -559,11 +561,11 @@ pub fn report(name: &str, v: &Verdict) -> String {
             let waar = m
                 .publicatie
                 .as_ref()
-                .map(|p| format!(" in {p}"))
+                .map(|p| format!(" in {}", visible(p)))
                 .unwrap_or_default();
             line(format!(
                 "Besluit {}: {}; bekendgemaakt {}{waar}",
-                m.name,
+                visible(&m.name),
                 b.in_dutch(),
                 k.in_dutch()
             ));
@@ -577,7 +579,7 @@ pub fn report(name: &str, v: &Verdict) -> String {
         .iter()
         .map(|m| {
             [
-                m.name.clone(),
+                visible(&m.name),
                 m.province
                     .map(|p| p.name().to_string())
                     .unwrap_or_else(|| "?".into()),
@@ -701,7 +703,9 @@ pub fn report(name: &str, v: &Verdict) -> String {
         if v.valid { "GELDIG" } else { "ONGELDIG" },
         v.conclusion
     ));
-    s
+    // Whatever else quotes the scenario's text: a direction control would turn the terminal's
+    // line around, a zero-width character hide itself (the errors name them).
+    visible(&s)
 }
 
 #[cfg(test)]
@@ -732,6 +736,24 @@ mod tests {
     }
 
     const VALID: &str = "periode: 2026-1\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\ngemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n";
+
+    #[test]
+    fn a_hidden_character_in_a_name_is_written_out_in_the_report_and_the_table_lines_up() {
+        let src = VALID.replace("Ameland", "\"\u{202E}dnalemA\"");
+        let (code, out, _) = run_str(&src, Output::Report);
+        assert_eq!(code, 1, "{out}");
+        assert!(!out.contains('\u{202E}'), "{out}");
+        assert!(out.contains("Besluit <U+202E>dnalemA: "), "{out}");
+        let row = out
+            .lines()
+            .find(|l| l.contains("<U+202E>dnalemA  "))
+            .expect(&out);
+        let total = out
+            .lines()
+            .find(|l| l.trim_start().starts_with("Totaal"))
+            .expect(&out);
+        assert_eq!(row.chars().count(), total.chars().count(), "{out}");
+    }
 
     #[test]
     fn valid_scenario_reports_table_deadlines_and_exits_0() {
