@@ -32,6 +32,23 @@ pub fn bundle(meta: &Meta, files: &[(String, Vec<u8>)]) -> Option<Vec<(String, V
     if size > WHOLE_MAX_BYTES {
         return None;
     }
+    let parts: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
+        .collect();
+    let meta = Meta {
+        whole: true,
+        answers: Vec::new(),
+        ..meta.clone()
+    };
+    Some(vec![
+        (META_FILE.to_string(), meta.encode()),
+        (WHOLE_FILE.to_string(), encode(&parts)),
+    ])
+}
+
+/// [`WHOLE_FILE`] holding `parts`, as `(path, bytes)`.
+fn encode(parts: &[(&str, &[u8])]) -> Vec<u8> {
     let mut w = Writer::new();
     w.u8(WHOLE_VERSION);
     w.usize(parts.len());
@@ -40,15 +57,7 @@ pub fn bundle(meta: &Meta, files: &[(String, Vec<u8>)]) -> Option<Vec<(String, V
         w.usize(bytes.len());
         w.bytes(bytes);
     }
-    let meta = Meta {
-        whole: true,
-        answers: Vec::new(),
-        ..meta.clone()
-    };
-    Some(vec![
-        (META_FILE.to_string(), meta.encode()),
-        (WHOLE_FILE.to_string(), w.buf),
-    ])
+    w.buf
 }
 
 /// The files inside [`WHOLE_FILE`], as `(path, bytes)`; never `meta.bin` or another whole file.
@@ -77,27 +86,15 @@ pub fn unbundle(data: &[u8]) -> Result<Vec<(&str, &[u8])>, DecodeError> {
 mod tests {
     use super::*;
 
-    fn whole_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut w = Writer::new();
-        w.u8(WHOLE_VERSION);
-        w.usize(parts.len());
-        for (path, bytes) in parts {
-            w.str(path);
-            w.usize(bytes.len());
-            w.bytes(bytes);
-        }
-        w.buf
-    }
-
     #[test]
     fn the_parts_read_back_and_a_file_that_would_replace_the_metadata_is_refused() {
-        let data = whole_of(&[("t/0.bin", b"abc"), ("d/3.bin", b"")]);
+        let data = encode(&[("t/0.bin", b"abc"), ("d/3.bin", b"")]);
         assert_eq!(
             unbundle(&data).unwrap(),
             [("t/0.bin", &b"abc"[..]), ("d/3.bin", &b""[..])]
         );
-        assert!(unbundle(&whole_of(&[("meta.bin", b"x")])).is_err());
-        assert!(unbundle(&whole_of(&[("all.bin", b"x")])).is_err());
+        assert!(unbundle(&encode(&[("meta.bin", b"x")])).is_err());
+        assert!(unbundle(&encode(&[("all.bin", b"x")])).is_err());
         let mut trailing = data.clone();
         trailing.push(0);
         assert!(unbundle(&trailing).is_err());
