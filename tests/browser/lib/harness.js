@@ -105,10 +105,20 @@ export async function open(context, url, { status = 200, ready, waitUntil = 'loa
     if (!expected) problems.push(`console error on ${page.url()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`uncaught exception on ${page.url()}: ${err.message}`));
+  // Main-frame navigations started, and for each request how many had started when it was made:
+  // a fetch the page was still making when the visitor left it (a warm-up cut short by Enter) is
+  // aborted by the browser, which is no failure.
+  let navigations = 0;
+  const madeAt = new WeakMap();
+  page.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations++;
+    madeAt.set(req, navigations);
+  });
   page.on('requestfailed', (req) => {
     const reason = req.failure()?.errorText ?? 'failed';
     // Aborted by the loopback guard: already recorded.
     if (reason.includes('BLOCKED_BY_CLIENT')) return;
+    if (reason.includes('ERR_ABORTED') && madeAt.get(req) < navigations) return;
     problems.push(`request failed: ${req.url()} (${reason})`);
   });
   page.on('response', (res) => {
