@@ -42,7 +42,7 @@ pub fn find(yaml: &str, line_offset: usize) -> Option<Mistake> {
             .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\r'))
         {
             let column = line[..at].chars().count() + 1;
-            let code = format!("U+{:04X}", u32::from(c));
+            let code = textkit::hidden::code_point(c);
             let cleaned: String = line
                 .chars()
                 .filter(|c| !c.is_control() || *c == '\t')
