@@ -40,10 +40,36 @@ fn is_word_char(c: char) -> bool {
     )
 }
 
+/// The longest word that an ampersand joins to its neighbour: the letters of an
+/// abbreviation such as `B&W` (burgemeester en wethouders), `J&V` or `R&D`.
+const AMPERSAND_PART_MAX: usize = 3;
+
 /// Splits `text` into folded words. Anything that is not a letter or digit
-/// separates words, so `huur- en zorgtoeslag` gives `huur`, `en`, `zorgtoeslag`
-/// and `J&V` gives `j`, `v`.
+/// separates words, so `huur- en zorgtoeslag` gives `huur`, `en`, `zorgtoeslag`;
+/// except that an ampersand between short words makes one word of an
+/// abbreviation: `B&W` gives `bw` (spanning `B&W`), as `J&V` gives `jv`, while
+/// `Zorg&Welzijn` or `B & W` stay apart.
 pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = split_words(text);
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let joined = &text[a.end..b.start] == "&"
+            && text[a.start..a.end].chars().count() <= AMPERSAND_PART_MAX
+            && text[b.start..b.end].chars().count() <= AMPERSAND_PART_MAX;
+        if joined {
+            let b = out.remove(i + 1);
+            out[i].end = b.end;
+            out[i].term.push_str(&b.term);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// [`tokens`] before abbreviations are joined: every run of letters and digits.
+fn split_words(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut current: Option<(usize, String)> = None;
     for (i, c) in text.char_indices() {
@@ -169,12 +195,27 @@ mod tests {
         let text = "Huur- en zorgtoeslag (J&V), één keer!";
         let toks = tokens(text);
         let words: Vec<&str> = toks.iter().map(|t| t.term.as_str()).collect();
+        assert_eq!(words, ["huur", "en", "zorgtoeslag", "jv", "een", "keer"]);
+        let een = &toks[4];
+        assert_eq!(&text[een.start..een.end], "één");
+    }
+
+    #[test]
+    fn an_ampersand_joins_the_letters_of_an_abbreviation_only() {
+        let text = "college van B&W, COA/J&V/BZK en R&D&A";
+        let toks = tokens(text);
+        let words: Vec<&str> = toks.iter().map(|t| t.term.as_str()).collect();
         assert_eq!(
             words,
-            ["huur", "en", "zorgtoeslag", "j", "v", "een", "keer"]
+            ["college", "van", "bw", "coa", "jv", "bzk", "en", "rda"]
         );
-        let een = &toks[5];
-        assert_eq!(&text[een.start..een.end], "één");
+        assert_eq!(&text[toks[2].start..toks[2].end], "B&W");
+        assert_eq!(&text[toks[4].start..toks[4].end], "J&V");
+        assert_eq!(
+            terms("Zorg&Welzijn, B & W, B&&W, &W"),
+            ["zorg", "welzijn", "b", "w", "b", "w", "w"]
+        );
+        assert_eq!(single_word(" B&W "), Ok("bw".to_string()));
     }
 
     #[test]

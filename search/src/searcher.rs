@@ -155,12 +155,7 @@ pub fn parse_query(query: &str) -> Vec<QueryWord> {
 /// word dropped between them): such a pair may be one word written apart (`woning
 /// corporatie`, `leegstand wet`).
 fn parse_words(query: &str) -> (Vec<QueryWord>, Vec<bool>) {
-    // A pasted blob is no question: only its start is read, and at most so many words.
-    let mut cut = query.len().min(MAX_QUERY_BYTES);
-    while !query.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let query = &query[..cut];
+    let query = read_part(query);
     let toks = tokens(query);
     let last = toks.len().wrapping_sub(1);
     let mut words: Vec<QueryWord> = Vec::new();
@@ -192,6 +187,47 @@ fn parse_words(query: &str) -> (Vec<QueryWord>, Vec<bool>) {
         }
     }
     (words, follows)
+}
+
+/// The part of a query that is read: a pasted blob is no question, so only its
+/// first [`MAX_QUERY_BYTES`] (at a character boundary).
+fn read_part(query: &str) -> &str {
+    let mut cut = query.len().min(MAX_QUERY_BYTES);
+    while !query.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &query[..cut]
+}
+
+/// `query` as the visitor typed it (the part that is read, trimmed), with each
+/// word whose folded form is in `better` replaced by its better word: stop
+/// words, punctuation, case and accents of the other words stay as typed
+/// (`college van B&W` → `colleges van B&W`); a replaced word keeps a capital.
+fn retyped(query: &str, better: &[(String, String)]) -> String {
+    let query = read_part(query);
+    let mut out = String::with_capacity(query.len() + 8);
+    let mut at = 0;
+    for t in tokens(query) {
+        if let Some((_, word)) = better.iter().find(|(term, _)| *term == t.term) {
+            out.push_str(&query[at..t.start]);
+            // A capital typed stays (`Wadeneilanden` → `Waddeneilanden`).
+            let capital = query[t.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) if capital => {
+                    out.extend(first.to_uppercase());
+                    out.push_str(chars.as_str());
+                }
+                _ => out.push_str(word),
+            }
+            at = t.end;
+        }
+    }
+    out.push_str(&query[at..]);
+    out.trim().to_string()
 }
 
 /// Optimal string alignment distance is at most one (one insertion,
@@ -1244,29 +1280,28 @@ impl Searcher {
         }
         results.hits = group_by_page(hits);
         if results.exact_total == 0 {
-            results.suggestion = self.suggest(&parse_query(query), &matches);
+            results.suggestion = self.suggest(query, &parse_query(query), &matches);
         }
         results
     }
 
-    /// "Bedoelde u …?": each query word without an exact match replaced by
-    /// the indexed word one edit away that most documents have, or else
-    /// split into two indexed words (`huurtoeslagbijzonder` → `huurtoeslag
-    /// bijzonder`). Looks in the fragments loaded for the query only.
-    fn suggest(&self, words: &[QueryWord], matches: &[WordMatch]) -> Option<String> {
-        let mut changed = false;
-        let mut out: Vec<String> = Vec::with_capacity(words.len());
-        for (word, m) in words.iter().zip(matches) {
-            let better = if m.exact.is_empty() {
-                self.nearest_word(&word.term)
-                    .or_else(|| self.known_split(&word.term))
-            } else {
-                None
-            };
-            changed |= better.is_some();
-            out.push(better.unwrap_or_else(|| word.term.clone()));
-        }
-        changed.then(|| out.join(" "))
+    /// "Bedoelde u …?": the query as typed, with each word without an exact
+    /// match replaced by the indexed word one edit away that most documents
+    /// have, or else split into two indexed words (`huurtoeslagbijzonder` →
+    /// `huurtoeslag bijzonder`). Looks in the fragments loaded for the query only.
+    fn suggest(&self, query: &str, words: &[QueryWord], matches: &[WordMatch]) -> Option<String> {
+        let better: Vec<(String, String)> = words
+            .iter()
+            .zip(matches)
+            .filter(|(_, m)| m.exact.is_empty())
+            .filter_map(|(word, _)| {
+                let b = self
+                    .nearest_word(&word.term)
+                    .or_else(|| self.known_split(&word.term))?;
+                Some((word.term.clone(), b))
+            })
+            .collect();
+        (!better.is_empty()).then(|| retyped(query, &better))
     }
 
     fn loaded_group(&self, stem: &str) -> Option<&Group> {

@@ -602,6 +602,13 @@ fn without_an_exact_match_a_typo_neighbour_is_suggested() {
         "{r:?}"
     );
     assert_eq!(index.query("gemeente ").suggestion, None);
+    // The rest of the query stays as typed: stop words, capitals, accents, punctuation.
+    let r = index.query("De Gemeenet en Huurtoeslag, één");
+    assert_eq!(
+        r.suggestion.as_deref(),
+        Some("De Gemeente en Huurtoeslag, één"),
+        "{r:?}"
+    );
 }
 
 #[test]
