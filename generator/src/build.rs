@@ -184,3 +184,53 @@ fn apply_source_date_epoch(content: &mut Content, diagnostics: &mut Vec<Diagnost
         .hint(crate::msg!("epoch-ignored-hint")),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A disk that fills up once the search index is written: every page fails alike.
+    struct FullDisk;
+
+    impl Sink for FullDisk {
+        fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+            if !file.path.ends_with(".html") {
+                return Ok(());
+            }
+            let e = std::io::Error::from(std::io::ErrorKind::StorageFull);
+            Err(Diagnostic::error(
+                Code::CannotWrite,
+                format!("public/{}", file.path),
+                crate::msg!("cannot-write", detail = crate::messages::io_detail(&e)),
+            )
+            .hint(crate::msg!("cannot-write-hint")))
+        }
+    }
+
+    #[test]
+    fn a_full_disk_is_one_error_with_the_count_of_the_files_it_stopped() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let (built, _) = build_into(root, "/", &mut ViewCache::default(), &FullDisk);
+        let errors: Vec<&Diagnostic> = built.diagnostics.iter().filter(|d| d.is_error()).collect();
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert_eq!(errors[0].code, "cannot-write");
+        assert!(
+            errors[0].text().contains("schijf is vol"),
+            "{}",
+            errors[0].text()
+        );
+        let hint = errors[0].hint_text().unwrap();
+        let pages = built.content.as_ref().map_or(0, |c| c.practices.len());
+        let more: usize = hint
+            .split_whitespace()
+            .nth(1)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no count in {hint:?}"));
+        assert!(hint.starts_with("nog "), "{hint}");
+        assert!(more >= pages, "{more} of {pages} practices in {hint:?}");
+        assert!(
+            hint.ends_with(&crate::msg!("cannot-write-hint").to_string()),
+            "{hint}"
+        );
+    }
+}

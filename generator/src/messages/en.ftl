@@ -319,6 +319,10 @@ epoch-ignored = `SOURCE_DATE_EPOCH={ $value }` { $problem }; it is ignored
 epoch-ignored-hint = set it to a Unix timestamp, such as `git log -1 --format=%ct`
 cannot-write = cannot write the file: { $detail }
 cannot-write-hint = check that the output folder's disk has room and that you may write there
+cannot-write-more = { $count ->
+    [one] 1 more file
+   *[other] { $count } more files
+} could not be written for the same reason; { $hint }
 template-render = cannot render { $page }: { $detail }
 template-render-hint = a template uses a variable or filter that does not exist
 theme-no-templates = the theme `{ $name }` has no templates folder

@@ -325,6 +325,10 @@ epoch-ignored = `SOURCE_DATE_EPOCH={ $value }` { $problem }; het wordt genegeerd
 epoch-ignored-hint = zet het op een Unix-tijdstempel, zoals `git log -1 --format=%ct`
 cannot-write = het bestand kan niet geschreven worden ({ $detail })
 cannot-write-hint = controleer of de schijf van de uitvoermap ruimte heeft en of u daar mag schrijven
+cannot-write-more = { $count ->
+    [one] nog 1 bestand kon
+   *[other] nog { $count } bestanden konden
+} om dezelfde reden niet geschreven worden; { $hint }
 template-render = de pagina { $page } kan niet gemaakt worden: { $detail }
 template-render-hint = een sjabloon gebruikt een variabele of filter die niet bestaat
 theme-no-templates = het thema `{ $name }` heeft geen map templates

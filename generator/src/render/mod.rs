@@ -236,9 +236,29 @@ pub fn render_pages_into(
         })
         .collect();
     let mut diags: Vec<Diagnostic> = Vec::new();
+    // A full disk fails every page alike: one error, with the count of the others.
+    let mut same_write_failure: usize = 0;
     for d in failures {
-        if !diags.iter().any(|x| x.path == d.path) {
+        let repeated = d.code == Code::CannotWrite.as_str()
+            && diags
+                .iter()
+                .any(|x| x.code == d.code && x.message == d.message);
+        if repeated {
+            same_write_failure += 1;
+        } else if !diags.iter().any(|x| x.path == d.path) {
             diags.push(d);
+        }
+    }
+    if same_write_failure > 0 {
+        if let Some(first) = diags
+            .iter_mut()
+            .find(|x| x.code == Code::CannotWrite.as_str())
+        {
+            first.hint = Some(crate::msg!(
+                "cannot-write-more",
+                count = same_write_failure,
+                hint = crate::msg!("cannot-write-hint")
+            ));
         }
     }
     if !diags.is_empty() {
