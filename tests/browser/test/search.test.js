@@ -212,6 +212,10 @@ describe('search', { skip }, () => {
       await resultLinks(p).first().waitFor({ timeout: 10000 });
       // The results page fetches it again from the browser's cache (or not at all), nothing else.
       assert.deepEqual([...new Set(indexFiles)], ['all.bin'], `no other index file for the results: ${indexFiles}`);
+      // The tag filter counts the results per tag from the same file (no tags.bin).
+      const tagLabels = await p.locator('[data-search-tag] option').allInnerTexts();
+      assert.ok(tagLabels.some((l) => /\([1-9]\d*\)$/.test(l)), `tag counts shown: ${tagLabels}`);
+      assert.ok(tagLabels.filter((l) => l !== tagLabels[0]).every((l) => /\(\d+\)$/.test(l)), `every tag counted: ${tagLabels}`);
       await p.locator('[data-search-input]').fill('kamerverhuur');
       await p.locator('[data-search-status]').filter({ hasText: /kamerverhuur/ }).waitFor({ timeout: 10000 });
       assert.deepEqual([...new Set(indexFiles)], ['all.bin'], `a second query fetches nothing: ${indexFiles}`);
