@@ -75,7 +75,9 @@ struct Args {
     search_at: Vec<usize>,
     /// Measures to take: `build` (clean builds, output removed outside the timing), `serve`,
     /// `search`, and `writes` (clean, unchanged, one edited practice, template change, on the
-    /// disk of --work and on --tmpfs).
+    /// disk of --work and on --tmpfs). Not by default: `settled` (a clean build on the disk of
+    /// --work after the removal was written back and a minute passed, as after a fresh clone;
+    /// about two minutes per run and tool).
     #[arg(long, value_delimiter = ',', default_values_t = ["build".to_string(), "serve".to_string(), "search".to_string(), "writes".to_string()])]
     only: Vec<String>,
     /// Unmeasured runs before the measured ones in each case of the `writes` measure (0 for a
@@ -511,6 +513,26 @@ fn measure_size(
             }
         }
     }
+    // A clean build on a settled disk (as after a fresh clone), on the disk of --work only.
+    if wants("settled") && !practices.is_empty() {
+        let theme = content.settings.theme.clone();
+        let target = &practices[practices.len() / 2];
+        let label = format!("disk ({})", writes::filesystem(&dir));
+        let case = writes::Case::CleanSettled;
+        eprintln!("  {label}: {}", case.label());
+        let w = measure_writes(args, setup, n, &dir, &theme, target, case, &label);
+        for (who, o) in [("kennisbank", &w.ours), ("hugo", &w.hugo)] {
+            if let Some(s) = o.value() {
+                eprintln!(
+                    "    {who}: median {:.0} ms wall, {:.0} ms CPU, {:?} KiB",
+                    s.median_ms,
+                    s.median_cpu_ms.unwrap_or_default(),
+                    s.median_rss_kib
+                );
+            }
+        }
+        result.writes.push(w);
+    }
     Ok(result)
 }
 
@@ -557,6 +579,10 @@ fn measure_writes(
             our_round += 1;
             match case {
                 Case::Clean => remove_output(&kb_out),
+                Case::CleanSettled => {
+                    remove_output(&kb_out)?;
+                    writes::settle()
+                }
                 Case::Unchanged => Ok(()),
                 Case::OnePractice => {
                     writes::edit_file(&kb_practice, |t| writes::edited_practice(t, our_round))
@@ -613,6 +639,10 @@ fn measure_writes(
                 hugo_round += 1;
                 match case {
                     Case::Clean => remove(&out),
+                    Case::CleanSettled => {
+                        remove(&out)?;
+                        writes::settle()
+                    }
                     Case::Unchanged => Ok(()),
                     Case::OnePractice => writes::edit_file(&hugo_practice, |t| {
                         writes::edited_practice(t, hugo_round)
