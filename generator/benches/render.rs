@@ -13,10 +13,12 @@ fn markdown(c: &mut Criterion) {
     let content = common::real_content();
     let bodies: Vec<&str> = content.practices.iter().map(|p| p.body.as_str()).collect();
     let bytes: usize = bodies.iter().map(|b| b.len()).sum();
+    let theme_ids = std::collections::BTreeSet::new();
     let options = MarkdownOptions {
         allow_raw_html: false,
         base: "/",
         external_footnotes: None,
+        heading_anchors: Some(&theme_ids),
     };
     let mut group = c.benchmark_group("markdown");
     group.throughput(Throughput::Bytes(bytes as u64));

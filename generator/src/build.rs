@@ -95,6 +95,7 @@ pub fn build_into(
         (Some(content), Ok(theme), Some(checker)) => {
             // Views: what the pages show, made once.
             let page_data = vec![("herverdeling.html", "municipalities", checker.page_data())];
+            content.theme_ids = theme.ids();
             let views = render::views::build_cached(content, &base, cache);
             content.search_pages =
                 search_index::theme_pages(content, &views, &theme, &base, &page_data);

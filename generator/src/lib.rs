@@ -16,6 +16,7 @@ pub mod codes;
 pub mod content;
 pub mod diagnostics;
 pub mod editing;
+pub mod heading_anchors;
 pub mod herverdeling;
 pub mod herverdeling_cmd;
 pub mod json_schema;

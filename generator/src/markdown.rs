@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub struct MarkdownOptions<'a> {
     pub allow_raw_html: bool,
@@ -12,10 +12,18 @@ pub struct MarkdownOptions<'a> {
     /// Footnotes defined outside the text (the stappenplan): id → number. `[^id]` becomes a link to
     /// `#voetnoot-<id>`. When `None`, footnotes are the text's own (pulldown-cmark's).
     pub external_footnotes: Option<&'a BTreeMap<String, usize>>,
+    /// Give every heading an `id` (a practice's text), never one of these (the ids of the
+    /// theme's templates): see [`crate::heading_anchors`]. When `None`, headings get no `id`.
+    pub heading_anchors: Option<&'a BTreeSet<String>>,
 }
 
-fn parser_options() -> Options {
-    Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+/// How every text is parsed. `{#anker}` after a heading names its anchor; the classes and
+/// other attributes that syntax also allows are dropped when the HTML is written.
+pub(crate) fn parser_options() -> Options {
+    Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// Whether a link target leaves the site.
@@ -80,18 +88,20 @@ pub fn to_html(markdown: &str, opts: &MarkdownOptions) -> String {
             _ => !in_definition,
         }
     });
+    let anchors = opts
+        .heading_anchors
+        .map(|reserved| crate::heading_anchors::anchors(markdown, reserved))
+        .unwrap_or_default();
+    let mut headings = anchors.into_iter();
     let events = events.map(|event| match event {
         Event::Html(html) | Event::InlineHtml(html) if !allow_raw_html => Event::Text(html),
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Event::Start(Tag::Heading {
+        // Only the anchor: `{.class}` or `{onclick=…}` written after a heading would reach the
+        // page as attributes.
+        Event::Start(Tag::Heading { level, .. }) => Event::Start(Tag::Heading {
             level: shift(level),
-            id,
-            classes,
-            attrs,
+            id: headings.next().map(CowStr::from),
+            classes: Vec::new(),
+            attrs: Vec::new(),
         }),
         Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
         Event::Start(Tag::Link {
@@ -262,8 +272,26 @@ mod tests {
                 allow_raw_html: false,
                 base: "/kb/",
                 external_footnotes: None,
+                heading_anchors: None,
             },
         )
+    }
+
+    #[test]
+    fn a_heading_gets_only_its_anchor_of_what_is_written_after_it() {
+        let reserved = BTreeSet::new();
+        let out = to_html(
+            "## Kop {#eigen .rood onclick=alert(1) style=x}\n\n## Kop\n",
+            &MarkdownOptions {
+                allow_raw_html: false,
+                base: "/",
+                external_footnotes: None,
+                heading_anchors: Some(&reserved),
+            },
+        );
+        assert_eq!(out, "<h3 id=\"eigen\">Kop</h3>\n<h3 id=\"kop\">Kop</h3>\n");
+        // Texts without anchors (the stappenplan's parts have their own) get no id at all.
+        assert_eq!(html("## Kop {#eigen onclick=x}\n"), "<h3>Kop</h3>\n");
     }
 
     #[test]
@@ -278,6 +306,7 @@ mod tests {
                 allow_raw_html: true,
                 base: "/",
                 external_footnotes: None,
+                heading_anchors: None,
             },
         );
         assert!(allowed.contains("<b>vet</b>"));
@@ -292,6 +321,7 @@ mod tests {
                     allow_raw_html: true,
                     base: "/",
                     external_footnotes: None,
+                    heading_anchors: None,
                 },
             )
         };
@@ -388,6 +418,7 @@ mod tests {
                 allow_raw_html: false,
                 base: "/",
                 external_footnotes: Some(&map),
+                heading_anchors: None,
             },
         );
         assert!(out.contains(r##"<a href="#voetnoot-afwijking" id="voetnoot-ref-afwijking" aria-describedby="voetnoten-kop">1</a>"##), "{out}");

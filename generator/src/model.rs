@@ -183,6 +183,10 @@ pub struct Content {
     /// loaded (`search_index::theme_pages`); empty until then. Kept here so that the index a
     /// partial rebuild makes from the content is the whole build's.
     pub search_pages: Vec<search::Document>,
+    /// The ids the theme's templates give elements themselves (`id="inhoud"`), which the
+    /// anchors of a practice's headings avoid: set by `build` once the theme is loaded (see
+    /// `Theme::ids`); empty until then.
+    pub theme_ids: std::collections::BTreeSet<String>,
     /// (path, text) of the YAML files read (`content/site.yaml`, …), so that later stages can
     /// point at a line in them without reading the disk again.
     pub source_texts: Vec<(String, String)>,

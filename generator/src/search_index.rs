@@ -1,9 +1,10 @@
 //! The search index of the site, written under `zoeken/index/` by the `search` crate, whose
-//! WebAssembly build answers queries in the page: one document per practice, and one per
+//! WebAssembly build answers queries in the page: one document per practice (and one per section
+//! of a practice whose text has headings, see [`crate::heading_anchors`]), and one per
 //! section of the site's own pages (the stappenplan, the herverdelingscheck, the accessibility
 //! statement, the home page's intro), read from their rendered HTML.
 
-use crate::markdown;
+use crate::heading_anchors;
 use crate::model::Content;
 use crate::render::theme::Theme;
 use crate::render::views::Views;
@@ -32,8 +33,8 @@ pub fn documents(content: &Content, base: &str) -> Vec<search::Document> {
     let mut docs: Vec<search::Document> = content
         .practices
         .par_iter()
-        .map(|p| {
-            let body = markdown::to_plain_text(&p.body);
+        .flat_map_iter(|p| {
+            let url = Route::practice(p).url(base);
             let category_title = content
                 .settings
                 .categories
@@ -41,18 +42,29 @@ pub fn documents(content: &Content, base: &str) -> Vec<search::Document> {
                 .find(|c| c.slug == p.category)
                 .map(|c| c.title.clone())
                 .unwrap_or_default();
-            search::Document {
-                url: Route::practice(p).url(base),
-                title: p.title.clone(),
-                section: String::new(),
-                category: p.category.clone(),
-                category_title,
-                tags: p.tags.clone(),
-                // Only an editor's own summary: the default one is the body's first sentence,
-                // which would show twice in snippets and count twice in ranking.
-                summary: p.summary.clone().unwrap_or_default(),
-                body,
-            }
+            // The text before its first heading, then a section per heading (most practices
+            // have none: one document, the whole text).
+            heading_anchors::sections(&p.body, &content.theme_ids)
+                .into_iter()
+                .map(move |s| search::Document {
+                    url: match &s.anchor {
+                        Some(a) => format!("{url}#{a}"),
+                        None => url.clone(),
+                    },
+                    title: p.title.clone(),
+                    section: s.title,
+                    category: p.category.clone(),
+                    category_title: category_title.clone(),
+                    tags: p.tags.clone(),
+                    // Only an editor's own summary, on the practice's first part: the default one
+                    // is the body's first sentence, which would show twice in snippets and count
+                    // twice in ranking.
+                    summary: match s.anchor {
+                        None => p.summary.clone().unwrap_or_default(),
+                        Some(_) => String::new(),
+                    },
+                    body: s.text,
+                })
         })
         .collect();
     docs.extend(content.search_pages.iter().cloned());

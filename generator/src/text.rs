@@ -41,6 +41,16 @@ pub fn is_reserved_slug(id: &str) -> bool {
 /// It is also a file name that works everywhere: a name Windows reserves gets
 /// [`RESERVED_NAME_SUFFIX`] (`Con` → `con-praktijk`), so `new`, the CMS and `mv` agree.
 pub fn slugify(text: &str) -> String {
+    let mut out = url_slug(text);
+    if breaks_on_windows(&out) {
+        out.push_str(RESERVED_NAME_SUFFIX);
+    }
+    out
+}
+
+/// The URL-safe part of [`slugify`]: lowercase ASCII letters, digits and single hyphens, at most
+/// [`MAX_SLUG_CHARS`] long; no file-name rules (the anchors of a text's headings use it).
+pub fn url_slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in textkit::fold(text).chars() {
         if c.is_ascii_alphanumeric() {
@@ -61,9 +71,6 @@ pub fn slugify(text: &str) -> String {
     }
     while out.ends_with('-') {
         out.pop();
-    }
-    if breaks_on_windows(&out) {
-        out.push_str(RESERVED_NAME_SUFFIX);
     }
     out
 }

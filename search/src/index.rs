@@ -220,12 +220,12 @@ fn count_terms(order: &[&Document]) -> (Vec<String>, Vec<DocTerms>) {
         .map(|d| {
             let mut doc = DocTerms::default();
             let mut slot: HashMap<u32, usize> = HashMap::new();
-            let tags = d.tags.join(" ");
-            // The page's title is not a section's: its words would match every section.
-            let title = if d.section.is_empty() {
-                &d.title
+            // The page's title and tags are not a section's: their words would match every
+            // section. A section keeps its page's tags for the tag filter only.
+            let (title, tags) = if d.section.is_empty() {
+                (&d.title, d.tags.join(" "))
             } else {
-                &d.section
+                (&d.section, String::new())
             };
             for (field, text) in [title, &tags, &d.summary, &d.body].into_iter().enumerate() {
                 for token in tokens(text) {

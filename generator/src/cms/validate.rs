@@ -55,6 +55,7 @@ pub fn check_file(
             stappenplan,
             synonyms: Vec::new(),
             search_pages: Vec::new(),
+            theme_ids: Default::default(),
             source_texts: Vec::new(),
             unread_practices: content::unread_ids(&problems),
         };

@@ -69,6 +69,7 @@ pub fn load(root: &Path) -> (Option<Content>, Vec<Diagnostic>) {
         stappenplan,
         synonyms: synonyms.unwrap_or_default(),
         search_pages: Vec::new(),
+        theme_ids: Default::default(),
         source_texts: texts,
         unread_practices,
     });

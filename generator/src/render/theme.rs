@@ -15,6 +15,26 @@ pub struct Theme {
     pub static_files: Vec<(String, Vec<u8>)>,
 }
 
+impl Theme {
+    /// The ids its templates write literally (`id="inhoud"`; not those made with `{{ … }}`):
+    /// the anchors of a practice's headings avoid them, so a heading called "Inhoud" does not
+    /// take the skip link's target.
+    pub fn ids(&self) -> std::collections::BTreeSet<String> {
+        let mut ids = std::collections::BTreeSet::new();
+        for (_, text) in &self.templates {
+            for part in text.split("id=\"").skip(1) {
+                let Some(value) = part.split('"').next() else {
+                    continue;
+                };
+                if !value.is_empty() && !value.contains(['{', '}', '<', '>']) {
+                    ids.insert(value.to_string());
+                }
+            }
+        }
+        ids
+    }
+}
+
 /// The line and column tera gives in its parse errors (`--> 3:5`).
 fn tera_position(message: &str) -> (usize, usize) {
     message

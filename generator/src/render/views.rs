@@ -124,7 +124,20 @@ fn md(text: &str, content: &Content, base: &str) -> String {
             allow_raw_html: content.settings.allow_raw_html,
             base,
             external_footnotes: None,
+            heading_anchors: Some(&content.theme_ids),
         },
+    )
+}
+
+/// What a practice's HTML depends on besides its text: raw HTML allowed, the base, the ids of
+/// the theme's templates (which its headings' anchors avoid).
+type TextOptions = (bool, String, std::collections::BTreeSet<String>);
+
+fn text_options(content: &Content, base: &str) -> TextOptions {
+    (
+        content.settings.allow_raw_html,
+        base.to_string(),
+        content.theme_ids.clone(),
     )
 }
 
@@ -132,8 +145,8 @@ fn md(text: &str, content: &Content, base: &str) -> String {
 /// only the texts that changed. Entries are keyed by file and checked against the text.
 #[derive(Default)]
 pub struct ViewCache {
-    /// The options the entries were rendered with: raw HTML allowed, base.
-    options: Option<(bool, String)>,
+    /// The options the entries were rendered with: raw HTML allowed, base, the theme's ids.
+    options: Option<TextOptions>,
     texts: HashMap<String, CachedText>,
     /// Emptied once the views are made (a single build: see [`ViewCache::for_one_build`]).
     forget: bool,
@@ -184,7 +197,7 @@ impl ViewCache {
 
     /// Renders the text of `p` when it is not cached yet (with the options of the cache).
     fn update_one(&mut self, p: &Practice, content: &Content, base: &str) {
-        let options = (content.settings.allow_raw_html, base.to_string());
+        let options = text_options(content, base);
         if self.options.as_ref() != Some(&options) || self.get(p).is_some() {
             return;
         }
@@ -194,7 +207,7 @@ impl ViewCache {
 
     /// Renders the texts that are not cached yet (in parallel) and forgets removed files.
     fn update(&mut self, content: &Content, base: &str) {
-        let options = (content.settings.allow_raw_html, base.to_string());
+        let options = text_options(content, base);
         if self.options.as_ref() != Some(&options) {
             self.texts.clear();
             self.options = Some(options);
@@ -441,6 +454,7 @@ fn stappenplan_view(content: &Content, base: &str) -> StappenplanView {
                 allow_raw_html: content.settings.allow_raw_html,
                 base,
                 external_footnotes: Some(&footnote_numbers),
+                heading_anchors: None,
             },
         )
     };
