@@ -12,10 +12,15 @@
 use crate::markdown::parser_options;
 use crate::text::url_slug;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The anchor of a heading whose words make no slug (only punctuation, or another script).
 const NAMELESS: &str = "kop";
+
+/// The most sections a practice's text is cut into for the search: the headings after that
+/// stay inside the last section (their anchors are on the page all the same), so a text with
+/// thousands of headings does not become thousands of files of the index.
+pub const MAX_SECTIONS: usize = 64;
 
 /// Headings of these levels start a search section: `#` to `###` in the text, which the page
 /// shows as `<h2>` to `<h4>` (see `search_sections`, which reads the site's own pages alike).
@@ -30,6 +35,9 @@ fn starts_a_section(level: HeadingLevel) -> bool {
 struct Namer<'a> {
     reserved: &'a BTreeSet<String>,
     used: HashSet<String>,
+    /// Per slug, the suffix to try next: a text with the same heading many times is named in
+    /// one pass, not by trying `-2`, `-3`, … again for each.
+    next: HashMap<String, usize>,
 }
 
 impl Namer<'_> {
@@ -40,10 +48,10 @@ impl Namer<'_> {
             .or_else(|| Some(url_slug(words)).filter(|s| !s.is_empty()))
             .unwrap_or_else(|| NAMELESS.to_string());
         let mut candidate = base.clone();
-        let mut n = 2;
+        let n = self.next.entry(base.clone()).or_insert(2);
         while self.reserved.contains(&candidate) || self.used.contains(&candidate) {
             candidate = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
         self.used.insert(candidate.clone());
         candidate
@@ -55,6 +63,7 @@ pub fn anchors(markdown: &str, reserved: &BTreeSet<String>) -> Vec<String> {
     let mut namer = Namer {
         reserved,
         used: HashSet::new(),
+        next: HashMap::new(),
     };
     let mut out = Vec::new();
     let mut heading: Option<(Option<String>, String)> = None;
@@ -113,7 +122,7 @@ pub fn sections(markdown: &str, reserved: &BTreeSet<String>) -> Vec<TextSection>
             Event::Start(Tag::Heading { level, .. }) => {
                 let anchor = names.get(heading_index).cloned();
                 heading_index += 1;
-                if starts_a_section(level) {
+                if starts_a_section(level) && out.len() < MAX_SECTIONS {
                     let last = out.last_mut().expect("the first section is always there");
                     flush(&mut raw, last);
                     out.push(TextSection {
@@ -202,6 +211,18 @@ mod tests {
     }
 
     #[test]
+    fn many_headings_with_the_same_words_are_named_at_once() {
+        // Each heading's suffix is found once (trying `-2`, `-3`, … again for every heading
+        // grows with the square of their number).
+        let text = "## Kop\n\n".repeat(50_000);
+        let names = anchors(&text, &none());
+        assert_eq!(names.len(), 50_000);
+        assert_eq!(names[49_999], "kop-50000");
+        let distinct: HashSet<&String> = names.iter().collect();
+        assert_eq!(distinct.len(), names.len());
+    }
+
+    #[test]
     fn sections_follow_the_headings_and_keep_deeper_headings_inside() {
         let text = "Inleiding met *nadruk*.\n\n## Ervaringen\n\nIn Zuid-Holland.\n\n\
                     #### Detail\n\nMeer.\n\n## Kosten {#geld}\n\n- een\n- twee\n";
@@ -224,5 +245,18 @@ mod tests {
         );
         // Without headings: one section, the whole text.
         assert_eq!(sections("Alleen tekst.", &none()).len(), 1);
+        // Past the last section, headings are text of it.
+        let many: String = (1..=100)
+            .map(|i| format!("## Kop {i}\n\nTekst {i}.\n\n"))
+            .collect();
+        let s = sections(&many, &none());
+        assert_eq!(s.len(), MAX_SECTIONS);
+        let last = s.last().unwrap();
+        assert_eq!(last.anchor.as_deref(), Some("kop-63"));
+        assert!(
+            last.text.ends_with("Tekst 99. Kop 100 Tekst 100."),
+            "{}",
+            last.text
+        );
     }
 }
