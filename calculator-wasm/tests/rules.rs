@@ -228,6 +228,37 @@ fn invalid_numbers_name_municipality_and_field() {
 }
 
 #[test]
+fn a_bad_json_number_is_quoted_as_written() {
+    // serde_json holds `99999999999999999999` only as a float: it was quoted back as
+    // `100000000000000000000`, `2.50` as `2.5`, `1E3` as `1000.0`.
+    for (raw, word) in [
+        ("99999999999999999999", "groter dan 1.000.000"),
+        ("-9223372036854775809", "kleiner dan -1.000.000"),
+        ("2.50", "geen geheel getal"),
+        ("6.0", "geen geheel getal"),
+        ("1E3", "geen geheel getal"),
+        ("1e30", "groter dan 1.000.000"),
+        ("1e400", "groter dan 1.000.000"),
+        ("-3", "negatief"),
+    ] {
+        let json = format!(
+            r#"{{"periode":"2026-1","besluitdatum":"2026-02-10","bekendmaking":"2026-02-12","gemeenten":[{{"naam":"Ameland","taakstelling":{raw},"nieuw":0}},{{"naam":"Heerenveen","taakstelling":10,"nieuw":16}}]}}"#
+        );
+        let s = Scenario::from_json(&json).unwrap_or_else(|e| panic!("{raw}: {e}"));
+        let v = check(&s, list());
+        let e = error(&v, Code::InvalidNumber);
+        assert_eq!(e.field, "gemeenten[0].taakstelling", "{raw}");
+        assert!(
+            e.message
+                .starts_with(&format!("De taakstelling van Ameland (\"{raw}\") is ")),
+            "{raw}: {}",
+            e.message
+        );
+        assert!(e.message.contains(word), "{raw}: {}", e.message);
+    }
+}
+
+#[test]
 fn numbers_written_as_text_are_read() {
     let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: '6', nieuw: ' 0 ' }\n  - { naam: Heerenveen, taakstelling: \"10\", nieuw: 16 }\n");
     assert!(v.valid, "{:#?}", codes(&v));
