@@ -358,6 +358,11 @@ fn quote_json_numbers(src: &str) -> std::borrow::Cow<'_, str> {
     let mut copied = 0;
     let mut i = 0;
     let mut in_string = false;
+    // The open objects and lists, and the last byte outside strings that is not white space:
+    // a number is a value after `:`, or in a list; where an object's key belongs (`{2026: …}`)
+    // it stays, for the parser to refuse.
+    let mut open: Vec<u8> = Vec::new();
+    let mut prev = b' ';
     while i < bytes.len() {
         let b = bytes[i];
         if in_string {
@@ -369,15 +374,17 @@ fn quote_json_numbers(src: &str) -> std::borrow::Cow<'_, str> {
             i += 1;
         } else if b == b'"' {
             in_string = true;
+            prev = b;
             i += 1;
         } else if b == b'-' || b.is_ascii_digit() {
+            let value = prev == b':' || open.last().is_none_or(|&c| c == b'[');
             let end = bytes[i..]
                 .iter()
                 .position(|c| !matches!(c, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
                 .map_or(bytes.len(), |n| i + n);
             // Only a number as JSON writes it: `-`, `01` or `1.` stay as they are, for the
             // parser to refuse.
-            if is_json_number(&bytes[i..end]) {
+            if value && is_json_number(&bytes[i..end]) {
                 let o = out.get_or_insert_with(|| String::with_capacity(src.len() + 16));
                 o.push_str(&src[copied..i]);
                 o.push('"');
@@ -385,8 +392,19 @@ fn quote_json_numbers(src: &str) -> std::borrow::Cow<'_, str> {
                 o.push('"');
                 copied = end;
             }
+            prev = b'0';
             i = end;
         } else {
+            match b {
+                b'{' | b'[' => open.push(b),
+                b'}' | b']' => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            if !b.is_ascii_whitespace() {
+                prev = b;
+            }
             i += 1;
         }
     }
@@ -742,6 +760,20 @@ mod tests {
             Scenario::from_json("{\"gemeenten\": [{\"naam\": \"A\", \"nieuw\": 6,}]}").unwrap_err();
         assert_eq!((e.line, e.column), (Some(1), Some(41)), "{e:?}");
         assert_eq!(quote_json_numbers("{\"a\": \"12\"}"), "{\"a\": \"12\"}");
+        assert_eq!(
+            quote_json_numbers("[1, {\"a\": [2, -3.5e2], \"b\": {4: 5}}]"),
+            "[\"1\", {\"a\": [\"2\", \"-3.5e2\"], \"b\": {4: \"5\"}}]"
+        );
+        // A number where an object's key belongs stays refused.
+        let e = Scenario::from_json(
+            "{\"gemeenten\": [{\"naam\": \"A\", \"perioden\": {2026: {\"taakstelling\": 6}}}]}",
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.column), (Some(1), Some(43)), "{e:?}");
+        assert!(
+            e.message.contains("tussen dubbele aanhalingstekens"),
+            "{e:?}"
+        );
         // What JSON does not take as a number stays refused.
         for bad in ["-", "01", "1.", "1e", "1e+", "-.5", "1.5.2", "2-3"] {
             let src = format!("{{\"gemeenten\": [{{\"naam\": \"A\", \"nieuw\": {bad}}}]}}");
