@@ -245,9 +245,17 @@ fn within_limits(scenario: Scenario) -> Result<Scenario, ParseError> {
 }
 
 impl Scenario {
-    /// Reads a scenario written in JSON.
+    /// Reads a scenario written in JSON. Its numbers reach the rules as written
+    /// ([`quote_json_numbers`]); a parse error is the one of the text as written, at its place.
     pub fn from_json(src: &str) -> Result<Scenario, ParseError> {
-        serde_json::from_str(src)
+        let quoted = quote_json_numbers(src);
+        let parsed = match &quoted {
+            std::borrow::Cow::Owned(text) => {
+                serde_json::from_str(text).or_else(|_| serde_json::from_str(src))
+            }
+            std::borrow::Cow::Borrowed(_) => serde_json::from_str(src),
+        };
+        parsed
             .map_err(|e| {
                 let (line, column) = if e.line() == 0 {
                     (None, None)
@@ -335,6 +343,108 @@ impl Scenario {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| String::from("{}"))
     }
+}
+
+/// serde_json gives a number it cannot hold exactly as a float: `99999999999999999999` (beyond
+/// 64 bits) came to the rules, and back in their message, as `100000000000000000000`, `2.50` as
+/// `2.5`, `-0` as `-0.0`. Every number outside a string is put in quotes before parsing, so it
+/// reaches the rules as written, as the page's form sends it. Only the value's type changes
+/// (every field takes text or a number alike); text without numbers comes back as it is. The
+/// column of a parse error in the quoted text is off, so [`Scenario::from_json`] takes its
+/// error from the text as written.
+fn quote_json_numbers(src: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = src.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    let mut in_string = false;
+    // The open objects and lists, and the last byte outside strings that is not white space:
+    // a number is a value after `:`, or in a list; where an object's key belongs (`{2026: …}`)
+    // it stays, for the parser to refuse.
+    let mut open: Vec<u8> = Vec::new();
+    let mut prev = b' ';
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match b {
+                b'\\' => i += 1, // the escaped byte is never the string's end
+                b'"' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+        } else if b == b'"' {
+            in_string = true;
+            prev = b;
+            i += 1;
+        } else if b == b'-' || b.is_ascii_digit() {
+            let value = prev == b':' || open.last().is_none_or(|&c| c == b'[');
+            let end = bytes[i..]
+                .iter()
+                .position(|c| !matches!(c, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+                .map_or(bytes.len(), |n| i + n);
+            // Only a number as JSON writes it: `-`, `01` or `1.` stay as they are, for the
+            // parser to refuse.
+            if value && is_json_number(&bytes[i..end]) {
+                let o = out.get_or_insert_with(|| String::with_capacity(src.len() + 16));
+                o.push_str(&src[copied..i]);
+                o.push('"');
+                o.push_str(&src[i..end]);
+                o.push('"');
+                copied = end;
+            }
+            prev = b'0';
+            i = end;
+        } else {
+            match b {
+                b'{' | b'[' => open.push(b),
+                b'}' | b']' => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            if !b.is_ascii_whitespace() {
+                prev = b;
+            }
+            i += 1;
+        }
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&src[copied..]);
+            std::borrow::Cow::Owned(o)
+        }
+        None => std::borrow::Cow::Borrowed(src),
+    }
+}
+
+/// Whether `t` is a number as JSON writes it: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
+fn is_json_number(t: &[u8]) -> bool {
+    fn digits(t: &[u8]) -> usize {
+        t.iter().take_while(|b| b.is_ascii_digit()).count()
+    }
+    let mut i = usize::from(t.first() == Some(&b'-'));
+    match digits(&t[i..]) {
+        0 => return false,
+        n if n > 1 && t[i] == b'0' => return false,
+        n => i += n,
+    }
+    if t.get(i) == Some(&b'.') {
+        match digits(&t[i + 1..]) {
+            0 => return false,
+            n => i += 1 + n,
+        }
+    }
+    if matches!(t.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(t.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        match digits(&t[i..]) {
+            0 => return false,
+            n => i += n,
+        }
+    }
+    i == t.len()
 }
 
 /// YAML reads `0x10`, `0o10` and `0b110` as the numbers 16, 8 and 6; nobody writing a taakstelling
@@ -454,7 +564,8 @@ fn unknown_field_hint(message: &str) -> Option<String> {
 
 /// Accepts any scalar (string, number, boolean, null) and keeps it as text, so the rules can judge
 /// it. Floats keep a decimal point (`6.0`) so that they are reported as not whole; large whole
-/// floats (a JSON number beyond u64) are written out in digits.
+/// floats (`1e20` in YAML) are written out in digits. JSON's numbers come as text already
+/// ([`quote_json_numbers`]).
 fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     struct V;
     impl<'de> serde::de::Visitor<'de> for V {
@@ -610,9 +721,72 @@ mod tests {
         .unwrap();
         assert_eq!(
             s.gemeenten[0].taakstelling.as_deref(),
-            Some("100000000000000000000")
+            Some("99999999999999999999")
         );
         assert_eq!(s.gemeenten[0].nieuw.as_deref(), Some("6.0"));
+    }
+
+    #[test]
+    fn json_numbers_reach_the_rules_as_written() {
+        let s = Scenario::from_json(
+            r#"{ "periode" : "2026-1" , "gemeenten" : [ {"naam":"A\"1\\","taakstelling":-0,"nieuw":2.50},
+                {"naam":"B 12","taakstelling":1E3,"nieuw":-12345678901234567890123}, {"naam":"C","taakstelling":1e400,"nieuw":6} ] }"#,
+        )
+        .unwrap();
+        let numbers: Vec<(Option<&str>, Option<&str>, Option<&str>)> = s
+            .gemeenten
+            .iter()
+            .map(|g| {
+                (
+                    g.naam.as_deref(),
+                    g.taakstelling.as_deref(),
+                    g.nieuw.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                (Some("A\"1\\"), Some("-0"), Some("2.50")),
+                (Some("B 12"), Some("1E3"), Some("-12345678901234567890123")),
+                (Some("C"), Some("1e400"), Some("6")),
+            ]
+        );
+        // A number where a list belongs, or broken syntax after a number: the error of the text
+        // as written, at its place.
+        let e = Scenario::from_json("{\"gemeenten\": 12}").unwrap_err();
+        assert_eq!((e.line, e.column), (Some(1), Some(16)), "{e:?}");
+        let e =
+            Scenario::from_json("{\"gemeenten\": [{\"naam\": \"A\", \"nieuw\": 6,}]}").unwrap_err();
+        assert_eq!((e.line, e.column), (Some(1), Some(41)), "{e:?}");
+        assert_eq!(quote_json_numbers("{\"a\": \"12\"}"), "{\"a\": \"12\"}");
+        assert_eq!(
+            quote_json_numbers("[1, {\"a\": [2, -3.5e2], \"b\": {4: 5}}]"),
+            "[\"1\", {\"a\": [\"2\", \"-3.5e2\"], \"b\": {4: \"5\"}}]"
+        );
+        // A number where an object's key belongs stays refused.
+        let e = Scenario::from_json(
+            "{\"gemeenten\": [{\"naam\": \"A\", \"perioden\": {2026: {\"taakstelling\": 6}}}]}",
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.column), (Some(1), Some(43)), "{e:?}");
+        assert!(
+            e.message.contains("tussen dubbele aanhalingstekens"),
+            "{e:?}"
+        );
+        // What JSON does not take as a number stays refused.
+        for bad in ["-", "01", "1.", "1e", "1e+", "-.5", "1.5.2", "2-3"] {
+            let src = format!("{{\"gemeenten\": [{{\"naam\": \"A\", \"nieuw\": {bad}}}]}}");
+            assert!(Scenario::from_json(&src).is_err(), "{src}");
+            assert!(!is_json_number(bad.as_bytes()), "{bad}");
+        }
+        for good in ["0", "-0", "12", "2.50", "1E3", "1e-7", "-1.5E+30"] {
+            assert!(is_json_number(good.as_bytes()), "{good}");
+        }
+        assert!(matches!(
+            quote_json_numbers("{\"a\": true}"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[cfg(feature = "yaml")]

@@ -3,6 +3,7 @@
 use calculator_wasm::verdict::Verdict;
 use calculator_wasm::{check, Code, MunicipalityList, Scenario};
 use proptest::prelude::*;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 fn list() -> &'static MunicipalityList {
@@ -224,6 +225,37 @@ fn invalid_numbers_name_municipality_and_field() {
     }
     let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: '\"zes\"', nieuw: 0 }\n");
     error(&v, Code::InvalidNumber);
+}
+
+#[test]
+fn a_bad_json_number_is_quoted_as_written() {
+    // serde_json holds `99999999999999999999` only as a float: it was quoted back as
+    // `100000000000000000000`, `2.50` as `2.5`, `1E3` as `1000.0`.
+    for (raw, word) in [
+        ("99999999999999999999", "groter dan 1.000.000"),
+        ("-9223372036854775809", "kleiner dan -1.000.000"),
+        ("2.50", "geen geheel getal"),
+        ("6.0", "geen geheel getal"),
+        ("1E3", "geen geheel getal"),
+        ("1e30", "groter dan 1.000.000"),
+        ("1e400", "groter dan 1.000.000"),
+        ("-3", "negatief"),
+    ] {
+        let json = format!(
+            r#"{{"periode":"2026-1","besluitdatum":"2026-02-10","bekendmaking":"2026-02-12","gemeenten":[{{"naam":"Ameland","taakstelling":{raw},"nieuw":0}},{{"naam":"Heerenveen","taakstelling":10,"nieuw":16}}]}}"#
+        );
+        let s = Scenario::from_json(&json).unwrap_or_else(|e| panic!("{raw}: {e}"));
+        let v = check(&s, list());
+        let e = error(&v, Code::InvalidNumber);
+        assert_eq!(e.field, "gemeenten[0].taakstelling", "{raw}");
+        assert!(
+            e.message
+                .starts_with(&format!("De taakstelling van Ameland (\"{raw}\") is ")),
+            "{raw}: {}",
+            e.message
+        );
+        assert!(e.message.contains(word), "{raw}: {}", e.message);
+    }
 }
 
 #[test]
@@ -773,14 +805,73 @@ fn a_hidden_character_in_the_letters_text_is_an_error_at_its_field_naming_it_and
     assert!(clean.valid, "{:#?}", codes(&clean));
 }
 
-#[test]
-fn every_field_of_the_scenario_is_checked_for_hidden_characters() {
-    // Through JSON, as the page sends the form: a zero-width space, a bidi isolate, a control
-    // character and a byte order mark in the middle of each field's value.
-    let base: serde_json::Value = serde_json::from_str(r#"{"periode":"2026-1","tot_en_met":"2026-2","uitzondering":"Afgesproken met COA","besluitdatum":"2026-02-10","bekendmaking":"2026-02-12","melddatum":"2026-02-13","penvoerder":{"gemeente":"Heerenveen","naam":"J. de Vries","email":"j.devries@heerenveen.nl","telefoon":"0513-617617","kenmerk":"HV/1"},"gemeenten":[{"naam":"Ameland","provincie":"Fryslân","taakstelling":"6","nieuw":"0","besluitdatum":"2026-02-10","bekendmaking":"2026-02-12","publicatie":"Gemeenteblad 2026, 1"},{"naam":"Heerenveen","perioden":{"2026-1":{"taakstelling":"10","nieuw":"16"},"2026-2":{"taakstelling":"10","nieuw":"16"}}}],"overdrachten":[{"van":"Ameland","naar":"Heerenveen","aantal":"6"}]}"#).unwrap();
-    let mut paths = Vec::new();
-    // Every value's path: `penvoerder.naam`, `gemeenten[1].perioden.2026-1.nieuw`.
-    fn leaves(v: &serde_json::Value, path: String, out: &mut Vec<String>) {
+/// A scenario with every field filled in, valid (warnings aside): the base of
+/// [`every_field_of_the_scenario_is_checked_for_hidden_characters`].
+///
+/// Written as struct literals without `..Default::default()`, so that a field added to
+/// `Scenario`, `Penvoerder`, `Gemeente`, `Aantallen` or `Overdracht` does not compile here until it
+/// is filled in. Filled in matters: the optional fields are left out of the JSON when empty
+/// (`skip_serializing_if`), and a field that is not in the JSON is never given a hidden character,
+/// so the test would pass without checking it. (`every_field_is_filled_in` checks that against
+/// the field names serde knows, for a field filled with `None` or an empty list.)
+fn complete_scenario() -> Scenario {
+    use calculator_wasm::scenario::{Aantallen, Gemeente, Overdracht, Penvoerder};
+    let t = |s: &str| Some(s.to_string());
+    let per_period = |taakstelling: &str, nieuw: &str| Aantallen {
+        taakstelling: t(taakstelling),
+        nieuw: t(nieuw),
+    };
+    Scenario {
+        periode: t("2026-1"),
+        tot_en_met: t("2026-2"),
+        uitzondering: t("Waddeneilanden, afgesproken met COA, J&V en BZK"),
+        besluitdatum: t("2026-02-10"),
+        bekendmaking: t("2026-02-12"),
+        melddatum: t("2026-02-13"),
+        penvoerder: Some(Penvoerder {
+            gemeente: t("Harlingen"),
+            naam: t("J. de Vries"),
+            email: t("j.devries@harlingen.nl"),
+            telefoon: t("0517-492222"),
+            kenmerk: t("HA/2026/0142"),
+        }),
+        gemeenten: vec![
+            Gemeente {
+                naam: t("Vlieland"),
+                provincie: t("Fryslân"),
+                taakstelling: t("3"),
+                nieuw: t("0"),
+                besluitdatum: t("2026-02-10"),
+                bekendmaking: t("2026-02-12"),
+                publicatie: t("Gemeenteblad 2026, 301122"),
+                perioden: BTreeMap::new(),
+            },
+            Gemeente {
+                naam: t("Harlingen"),
+                provincie: t("Fryslân"),
+                taakstelling: None,
+                nieuw: None,
+                besluitdatum: t("2026-02-10"),
+                bekendmaking: t("2026-02-12"),
+                publicatie: t("Gemeenteblad 2026, 305310"),
+                perioden: BTreeMap::from([
+                    ("2026-1".to_string(), per_period("12", "15")),
+                    ("2026-2".to_string(), per_period("12", "15")),
+                ]),
+            },
+        ],
+        overdrachten: vec![Overdracht {
+            van: t("Vlieland"),
+            naar: t("Harlingen"),
+            aantal: t("3"),
+        }],
+    }
+}
+
+/// Every value of `v` (a scenario as JSON) with its path as the verdict names its field:
+/// `penvoerder.naam`, `gemeenten[1].perioden.2026-1.nieuw`, and its JSON pointer.
+fn json_leaves(v: &serde_json::Value) -> Vec<(String, String)> {
+    fn walk(v: &serde_json::Value, path: String, pointer: String, out: &mut Vec<(String, String)>) {
         match v {
             serde_json::Value::Object(m) => {
                 for (k, v) in m {
@@ -789,41 +880,151 @@ fn every_field_of_the_scenario_is_checked_for_hidden_characters() {
                     } else {
                         format!("{path}.{k}")
                     };
-                    leaves(v, p, out);
+                    let key = k.replace('~', "~0").replace('/', "~1");
+                    walk(v, p, format!("{pointer}/{key}"), out);
                 }
             }
             serde_json::Value::Array(a) => {
                 for (i, v) in a.iter().enumerate() {
-                    leaves(v, format!("{path}[{i}]"), out);
+                    walk(v, format!("{path}[{i}]"), format!("{pointer}/{i}"), out);
                 }
             }
-            _ => out.push(path),
+            _ => out.push((path, pointer)),
         }
     }
-    leaves(&base, String::new(), &mut paths);
-    assert_eq!(paths.len(), 26, "{paths:#?}");
-    for (n, path) in paths.iter().enumerate() {
-        let hidden = ['\u{200B}', '\u{2068}', '\u{0007}', '\u{FEFF}'][n % 4];
-        let mut s = base.clone();
-        let pointer = format!("/{}", path.replace(['.', '['], "/").replace(']', ""));
-        let value = s.pointer_mut(&pointer).unwrap();
-        let text = value.as_str().unwrap().to_string();
-        let (head, tail) = text.split_at(text.len() / 2);
-        *value = serde_json::Value::String(format!("{head}{hidden}{tail}"));
-        let v = check(&Scenario::from_json(&s.to_string()).unwrap(), list());
-        assert_eq!(
-            at(&v, path),
-            ["HIDDEN_CHARACTER"],
-            "{path}: {:#?}",
-            v.errors
-        );
-        assert!(!v.valid, "{path}");
-        for i in v.errors.iter().chain(&v.warnings) {
+    let mut out = Vec::new();
+    walk(v, String::new(), String::new(), &mut out);
+    out
+}
+
+/// The field names serde accepts in the object at `pointer` (`""`, `/penvoerder`,
+/// `/gemeenten/0`, …) of the scenario `base`, read from its error for an unknown field
+/// ("unknown field `x`, expected one of `a`, `b`").
+fn declared_fields(base: &serde_json::Value, pointer: &str) -> Vec<String> {
+    let mut probe = base.clone();
+    probe
+        .pointer_mut(pointer)
+        .and_then(serde_json::Value::as_object_mut)
+        .unwrap_or_else(|| panic!("no object at {pointer:?}"))
+        .insert("veld_dat_niet_bestaat".into(), "x".into());
+    // serde's own message (`Scenario::from_json` puts it in Dutch).
+    let message = serde_json::from_value::<Scenario>(probe)
+        .expect_err("an unknown field is refused")
+        .to_string();
+    let names = message
+        .split("expected one of ")
+        .nth(1)
+        .or_else(|| message.split("expected ").nth(1))
+        .unwrap_or_else(|| panic!("{pointer:?}: no field list in {message:?}"));
+    names
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_field_is_filled_in() {
+    let base = serde_json::to_value(complete_scenario()).unwrap();
+    for pointer in [
+        "",
+        "/penvoerder",
+        "/gemeenten/0",
+        "/gemeenten/1",
+        "/gemeenten/1/perioden/2026-1",
+        "/overdrachten/0",
+    ] {
+        let fields = declared_fields(&base, pointer);
+        assert!(fields.len() >= 2, "{pointer:?}: {fields:?}");
+        let object = base.pointer(pointer).unwrap().as_object().unwrap();
+        for field in fields {
+            // A municipality has its numbers once or per period, not both: the two together
+            // cover the four fields.
+            let elsewhere = match (pointer, field.as_str()) {
+                ("/gemeenten/0", "perioden") => Some("/gemeenten/1/perioden"),
+                ("/gemeenten/1", "taakstelling" | "nieuw") => Some("/gemeenten/0"),
+                _ => None,
+            };
+            let filled = match elsewhere {
+                Some(other) => base.pointer(other).is_some(),
+                None => object.contains_key(&field),
+            };
             assert!(
-                !i.message.contains(hidden),
-                "{path}: the message carries the character: {}",
-                i.message
+                filled,
+                "`{field}` (at {pointer:?}) is not filled in in complete_scenario(), so no test gives it a hidden character"
             );
+        }
+    }
+}
+
+#[test]
+fn every_field_of_the_scenario_is_checked_for_hidden_characters() {
+    // The complete scenario as the page sends it (JSON, every value a string), and each of its
+    // values in turn with a U+202E in the middle: each must be `HIDDEN_CHARACTER` at its own
+    // field, and nothing else there. The values are found by walking the JSON, not listed, so a
+    // field added to the scenario is tested as soon as `complete_scenario` fills it (which the
+    // compiler and `every_field_is_filled_in` see to).
+    let scenario = complete_scenario();
+    let clean = check(&scenario, list());
+    assert!(clean.valid, "{:#?}", clean.errors);
+    assert!(
+        clean
+            .warnings
+            .iter()
+            .all(|i| i.code != Code::HiddenCharacter),
+        "{:#?}",
+        clean.warnings
+    );
+    let base = serde_json::to_value(&scenario).unwrap();
+    let leaves = json_leaves(&base);
+    assert!(leaves.len() >= 30, "{leaves:#?}");
+    for (n, (path, pointer)) in leaves.iter().enumerate() {
+        // U+202E everywhere, and, in turn, a zero-width space, a bidi isolate, a control
+        // character and a byte order mark: one of each kind textkit::hidden knows.
+        let other = ['\u{200B}', '\u{2068}', '\u{0007}', '\u{FEFF}'][n % 4];
+        for hidden in ['\u{202E}', other] {
+            let mut s = base.clone();
+            let value = s.pointer_mut(pointer).unwrap();
+            let text = value
+                .as_str()
+                .unwrap_or_else(|| panic!("{path}: {value} is not a string"))
+                .to_string();
+            let middle = text.char_indices().nth(text.chars().count() / 2).unwrap().0;
+            let (head, tail) = text.split_at(middle);
+            *value = serde_json::Value::String(format!("{head}{hidden}{tail}"));
+            let v = check(&Scenario::from_json(&s.to_string()).unwrap(), list());
+            assert!(!v.valid, "{path}: no document may be made");
+            assert_eq!(
+                at(&v, path),
+                ["HIDDEN_CHARACTER"],
+                "{path} with U+{:04X}: {:#?}",
+                hidden as u32,
+                v.errors
+            );
+            for i in v.errors.iter().chain(&v.warnings) {
+                assert!(
+                    !i.message.contains(hidden),
+                    "{path}: the message carries the character: {}",
+                    i.message
+                );
+            }
+        }
+    }
+    // A key of `perioden` is no value: one with a hidden character is an unreadable period, an
+    // error all the same (and written out in its message).
+    for key in ["2026-1", "2026-2"] {
+        let mut s = base.clone();
+        let perioden = s
+            .pointer_mut("/gemeenten/1/perioden")
+            .and_then(serde_json::Value::as_object_mut)
+            .unwrap();
+        let a = perioden.remove(key).unwrap();
+        perioden.insert(format!("2026\u{202E}-{}", &key[5..]), a);
+        let v = check(&Scenario::from_json(&s.to_string()).unwrap(), list());
+        assert!(!v.valid, "{key}: {:#?}", v.errors);
+        for i in v.errors.iter().chain(&v.warnings) {
+            assert!(!i.message.contains('\u{202E}'), "{key}: {}", i.message);
         }
     }
 }

@@ -67,3 +67,11 @@ test('bad input gives error JSON, never an exception', () => {
     JSON.parse(glue.check(JSON.stringify({ periode: junk }), list));
   }
 });
+
+test('a number beyond 64 bits is quoted back as written, not as the float JSON read', () => {
+  const scenario = '{"periode":"2026-1","besluitdatum":"2026-02-10","bekendmaking":"2026-02-12","gemeenten":[{"naam":"Ameland","taakstelling":99999999999999999999,"nieuw":0},{"naam":"Heerenveen","taakstelling":10,"nieuw":2.50}]}';
+  const verdict = JSON.parse(glue.check(scenario, municipalities));
+  const messages = verdict.errors.map((e) => e.message);
+  assert.ok(messages.some((m) => m.includes('("99999999999999999999") is groter dan 1.000.000')), messages.join('\n'));
+  assert.ok(messages.some((m) => m.includes('("2.50") is geen geheel getal')), messages.join('\n'));
+});

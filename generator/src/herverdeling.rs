@@ -261,7 +261,8 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
     }
 }
 
-/// Reads and validates one document template; problems go to `diags` with the line. The
+/// Reads and validates one document template; problems go to `diags` with the line. A hidden
+/// character ([`crate::content::hidden::in_template`]) is reported with the other problems. The
 /// template's own checks (blocks, HTML, the variables it gets) come first: they name the problem
 /// where the engine's message does not.
 fn load_template(
@@ -279,13 +280,18 @@ fn load_template(
             return None;
         }
     };
+    // A character nobody sees would stand in every document signed from this template.
+    let hidden =
+        crate::content::hidden::in_template(&shown, &text, &template_check::comment_ranges(&text));
+    let has_hidden = !hidden.is_empty();
+    diags.extend(hidden);
     let problems = template_check::check(&shown, &text, Some(variables));
     if !problems.is_empty() {
         diags.extend(problems);
         return None;
     }
     match validate_letter_template(&text) {
-        Ok(()) => Some(text),
+        Ok(()) => (!has_hidden).then_some(text),
         Err(e) => {
             let line = match &e {
                 LetterError::Template { line, .. } => line.unwrap_or(0),

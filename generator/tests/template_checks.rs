@@ -186,3 +186,81 @@ fn a_misspelt_variable_in_a_theme_template_is_named_with_what_the_page_gets() {
         assert!(hint.contains(name), "{hint}");
     }
 }
+
+/// A character nobody can see, pasted into a document's template (a U+202E from a web page, a
+/// zero-width space), would stand unseen in every document an official signs: `check` reports it
+/// as an error at its file, line and column, naming the character and the fix, as it does for one
+/// in a field of a YAML file; `build` refuses. One in a template comment (`{# … #}`) ends up
+/// nowhere and is left alone, as one in a YAML comment is.
+#[test]
+fn a_hidden_character_in_a_document_template_is_an_error_at_its_line_and_column() {
+    let dir = project("minimal");
+    let root = dir.path();
+    let letter = read(root, LETTER);
+    let besluit = read(root, BESLUIT);
+    let (in_letter, in_besluit) = (
+        "Hierbij stellen wij u in kennis",
+        "gelet op artikel 29, tweede lid",
+    );
+    assert!(letter.contains(in_letter) && besluit.contains(in_besluit));
+    let letter_changed = letter
+        .replacen(in_letter, "Hierbij stellen wij\u{202E} u in kennis", 1)
+        .replacen("Brief aan het COA", "Brief aan\u{200B} het COA", 1);
+    assert!(letter_changed.starts_with("{# Brief aan\u{200B} het COA"));
+    write(root, LETTER, &letter_changed);
+    write(
+        root,
+        BESLUIT,
+        &besluit.replacen(in_besluit, "gelet op artikel\u{200B} 29, tweede lid", 1),
+    );
+
+    let (code, diags) = check_json(root);
+    assert_eq!(code, 1, "{diags:#?}");
+    let hidden: Vec<&Value> = diags
+        .iter()
+        .filter(|d| d["code"] == "hidden-character")
+        .collect();
+    // The zero-width space in the letter's opening comment is not among them.
+    assert_eq!(hidden.len(), 2, "{diags:#?}");
+    let of = |path: &str| *hidden.iter().find(|d| d["path"] == path).unwrap();
+    let column = |text: &str, needle: &str, word: &str| {
+        let line = text.lines().find(|l| l.contains(needle)).unwrap();
+        (line[..line.find(needle).unwrap()].chars().count() + word.chars().count() + 1) as u64
+    };
+
+    let e = of(LETTER);
+    assert_eq!(e["severity"], "error");
+    assert_eq!(e["line"], line_of(&letter, in_letter));
+    assert_eq!(
+        e["column"],
+        column(&letter, in_letter, "Hierbij stellen wij")
+    );
+    let (message, hint) = (e["message"].as_str().unwrap(), e["hint"].as_str().unwrap());
+    assert!(
+        message.contains("bevat U+202E, een teken dat de leesrichting omdraait"),
+        "{message}"
+    );
+    assert!(hint.contains("verwijder het teken U+202E"), "{hint}");
+    // The line is shown with the character written out, not hidden (or turned around) again.
+    let shown = e["source_line"].as_str().unwrap();
+    assert!(shown.contains("Hierbij stellen wij<U+202E> u"), "{shown}");
+
+    let e = of(BESLUIT);
+    assert_eq!(e["severity"], "error");
+    assert_eq!(e["line"], line_of(&besluit, in_besluit));
+    assert_eq!(
+        e["column"],
+        column(&besluit, in_besluit, "gelet op artikel")
+    );
+    let message = e["message"].as_str().unwrap();
+    assert!(
+        message.contains("bevat U+200B, een onzichtbaar teken"),
+        "{message}"
+    );
+
+    // `build` runs the same checks: it refuses and writes nothing.
+    let out = kennisbank(&["build"], root);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("U+202E"), "{}", stderr(&out));
+    assert!(!root.join("public").exists());
+}

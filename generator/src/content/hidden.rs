@@ -4,13 +4,16 @@
 //! another order than it is written (a spoofing risk on a government site). In a field of a YAML
 //! file they are an error; in a practice's text (Markdown) a warning, and only for the characters
 //! that have no use in Dutch running text (the soft hyphen and the zero-width (non-)joiner are
-//! left alone there: they hyphenate long words and join emoji).
+//! left alone there: they hyphenate long words and join emoji). In a document's template
+//! (`content/herverdeling/*.html`) an error too: it would stand, unseen, in every document an
+//! official signs.
 //!
 //! Which characters these are, and how a line shows them (`<U+200B>`), is textkit's
 //! ([`textkit::hidden`]), shared with the herverdelingscheck; the messages are the catalogue's.
 
 use crate::codes::Code;
 use crate::diagnostics::Diagnostic;
+use std::ops::Range;
 use textkit::hidden::{code_point, kind, visible, Kind};
 
 /// Whether `c` is reported in running text (a practice's Markdown): everything but the soft
@@ -162,6 +165,41 @@ pub fn in_text(path: &str, text: &str, first_line: usize) -> Vec<Diagnostic> {
     out
 }
 
+/// Errors for the hidden characters in a document's template (`content/herverdeling/*.html`):
+/// one per line, at its first character outside `comments` (the byte ranges of the template's
+/// `{# … #}` comments, which end up in no document).
+pub fn in_template(path: &str, text: &str, comments: &[Range<usize>]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, with_end) in text.split_inclusive('\n').enumerate() {
+        let line = with_end.trim_end_matches(['\n', '\r']);
+        let found = line.char_indices().enumerate().find_map(|(col, (at, c))| {
+            let k = kind(c)?;
+            let offset = start + at;
+            (!comments.iter().any(|r| r.contains(&offset))).then_some((c, k, col + 1))
+        });
+        start += with_end.len();
+        let Some((c, k, column)) = found else {
+            continue;
+        };
+        out.push(
+            Diagnostic::error(
+                Code::HiddenCharacter,
+                path,
+                crate::msg!(
+                    "hidden-character-template",
+                    code = code_point(c),
+                    what = kind_name(k)
+                ),
+            )
+            .at(i + 1, column)
+            .hint(crate::msg!("hidden-character-hint", code = code_point(c)))
+            .with_line_text(&visible(line)),
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,6 +287,25 @@ mod tests {
             5
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_template_reports_each_line_at_its_first_character_outside_comments() {
+        let text = "{# Uitleg\u{200B}\n   over \u{202E} #}\r\n<p>Geachte {# x\u{200B} #}heer\u{200B},</p>\r\n<p>Geacht\u{00AD}e</p>\n<p>{{ naam }}\u{0007}</p>\n{% raw %}{# \u{2066} #}{% endraw %}";
+        let comments = crate::render::template_check::comment_ranges(text);
+        let d = in_template("content/herverdeling/brief-coa.html", text, &comments);
+        let at: Vec<(usize, usize)> = d.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(at, [(3, 24), (4, 10), (5, 14), (6, 13)], "{d:#?}");
+        assert!(d.iter().all(|d| d.severity == Severity::Error));
+        let m = nl(&d[0]);
+        assert!(
+            m.starts_with("het sjabloon bevat U+200B, een onzichtbaar teken"),
+            "{m}"
+        );
+        let shown = d[0].source_line.as_deref().unwrap();
+        assert!(shown.contains("heer<U+200B>,"), "{shown}");
+        assert!(nl(&d[2]).contains("U+0007, een onzichtbaar stuurteken"));
+        assert!(nl(&d[3]).contains("U+2066, een teken dat de leesrichting omdraait"));
     }
 
     #[test]

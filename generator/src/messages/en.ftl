@@ -229,6 +229,11 @@ hidden-character-text = the text holds { $code }, { $what ->
     [control] an invisible control character: it often comes along when copying from another program
    *[invisible] an invisible character: words can look the same and still differ (search does not find them)
 }
+hidden-character-template = the template holds { $code }, { $what ->
+    [direction] a character that changes the reading direction: what follows stands in the documents the colleges sign in another order than it is written
+    [control] an invisible control character: it often comes along when copying from another program and stands unseen in the documents the colleges sign
+   *[invisible] an invisible character: it stands unseen in the documents the colleges sign
+}
 hidden-character-hint = remove the character { $code } (it is at the column shown but cannot be seen): in most editors, retype the word
 misnamed-practice = this file is not read: a practice's name ends in `.md`, in lower case, so the practice is missing from the site now
 misnamed-practice-hint = rename it to `{ $name }`

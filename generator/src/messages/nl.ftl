@@ -235,6 +235,11 @@ hidden-character-text = de tekst bevat { $code }, { $what ->
     [control] een onzichtbaar stuurteken: het komt vaak mee bij kopiëren uit een ander programma
    *[invisible] een onzichtbaar teken: woorden kunnen er dan hetzelfde uitzien en toch verschillen (zoeken vindt ze niet)
 }
+hidden-character-template = het sjabloon bevat { $code }, { $what ->
+    [direction] een teken dat de leesrichting omdraait: wat erna komt, staat in de documenten die de colleges ondertekenen in een andere volgorde dan het geschreven is
+    [control] een onzichtbaar stuurteken: het komt vaak mee bij kopiëren uit een ander programma en staat onzichtbaar in de documenten die de colleges ondertekenen
+   *[invisible] een onzichtbaar teken: het staat onzichtbaar in de documenten die de colleges ondertekenen
+}
 hidden-character-hint = verwijder het teken { $code } (het staat op de aangewezen kolom maar is niet te zien): in de meeste editors wis je het door het woord opnieuw te typen
 misnamed-practice = dit bestand wordt niet gelezen: de naam van een praktijk eindigt op `.md`, in kleine letters, zodat de praktijk nu op de site ontbreekt
 misnamed-practice-hint = hernoem het naar `{ $name }`

@@ -30,6 +30,17 @@ pub fn check(path: &str, text: &str, variables: Option<&Variables>) -> Vec<Diagn
     diags
 }
 
+/// The byte ranges of the template's comments (`{# … #}`, not inside `{% raw %}`), which end up in
+/// no document; none when a tag is not closed (the engine reports that).
+pub fn comment_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    scan(text)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|t| t.kind == Kind::Comment)
+        .map(|t| t.start..t.end)
+        .collect()
+}
+
 // ---- scanning the template tags
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
