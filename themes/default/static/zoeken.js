@@ -18,18 +18,32 @@ if (page) {
 
 const numberNl = (n) => n.toLocaleString("nl-NL");
 
-/// What the status says: exact matches first, then the related ones (compound parts, typos,
-/// word families, synonyms), counted apart.
+// A query is named in the status by its first so many characters (as `kennisbank search` does):
+// a pasted page of text would push the results off the screen, and be read out whole.
+const QUOTED_CHARS = 80;
+
+/// The query as the status names it, between quotes: its start when it is long, in a <bdi> of
+/// its own, so that right-to-left words or a direction override (U+202E) in it cannot turn the
+/// rest of the sentence around.
+function quoted(query) {
+  const chars = [...query];
+  const bdi = document.createElement("bdi");
+  bdi.textContent = chars.length > QUOTED_CHARS ? chars.slice(0, QUOTED_CHARS).join("") + "…" : query;
+  return ["“", bdi, "”"];
+}
+
+/// What the status says, as text and nodes: exact matches first, then the related ones
+/// (compound parts, typos, word families, synonyms), counted apart.
 function statusText(query, results) {
   const n = results.total;
   const exact = results.exact_total;
-  const q = `“${query}”`;
-  if (n === 0) return `Geen resultaten voor ${q}.`;
+  const q = quoted(query);
+  if (n === 0) return ["Geen resultaten voor ", ...q, "."];
   let text;
-  if (exact === n) text = `${numberNl(n)} ${n === 1 ? "resultaat" : "resultaten"} voor ${q}`;
-  else if (exact === 0) text = `Geen resultaten met ${q}; ${numberNl(n)} ${n === 1 ? "verwant resultaat" : "verwante resultaten"}`;
-  else text = `${numberNl(exact)} ${exact === 1 ? "resultaat" : "resultaten"} met ${q}, daarna ${numberNl(n - exact)} ${n - exact === 1 ? "verwant" : "verwante"}`;
-  return text + (n > results.hits.length ? `, ${results.hits.length} getoond.` : ".");
+  if (exact === n) text = [`${numberNl(n)} ${n === 1 ? "resultaat" : "resultaten"} voor `, ...q];
+  else if (exact === 0) text = ["Geen resultaten met ", ...q, `; ${numberNl(n)} ${n === 1 ? "verwant resultaat" : "verwante resultaten"}`];
+  else text = [`${numberNl(exact)} ${exact === 1 ? "resultaat" : "resultaten"} met `, ...q, `, daarna ${numberNl(n - exact)} ${n - exact === 1 ? "verwant" : "verwante"}`];
+  return [...text, n > results.hits.length ? `, ${results.hits.length} getoond.` : "."];
 }
 
 function showFailure(root, error) {
@@ -138,10 +152,11 @@ async function engine(root, params) {
   let timer = 0;
   let announceTimer = 0;
 
-  function announce(text, now) {
+  // `parts`: text and nodes (see statusText).
+  function announce(parts, now) {
     clearTimeout(announceTimer);
-    if (now) status.textContent = text;
-    else announceTimer = setTimeout(() => (status.textContent = text), ANNOUNCE_MS);
+    if (now) status.replaceChildren(...parts);
+    else announceTimer = setTimeout(() => status.replaceChildren(...parts), ANNOUNCE_MS);
   }
 
   async function run() {
@@ -154,7 +169,7 @@ async function engine(root, params) {
       list.replaceChildren();
       more.hidden = true;
       suggestion.hidden = true;
-      announce("", true);
+      announce([], true);
       updateCounts(null);
       return;
     }
@@ -254,7 +269,12 @@ async function engine(root, params) {
       suggestion.hidden = true;
     }
     const text = statusText(query.trim(), results);
-    announce(results.suggestion ? `${text} Bedoelde u ${results.suggestion}?` : text, results.total === 0);
+    if (results.suggestion) {
+      const word = document.createElement("bdi");
+      word.textContent = results.suggestion;
+      text.push(" Bedoelde u ", word, "?");
+    }
+    announce(text, results.total === 0);
     updateCounts(results);
   }
 
