@@ -256,6 +256,28 @@ describe('search', { skip }, () => {
     });
   }
 
+  it('comes back from a result to the results as they were, "Meer resultaten tonen" included', async () => {
+    await withContext(async (context) => {
+      const p = await open(context, env.url + 'zoeken/?q=woning');
+      const items = results(p).locator(':scope > li');
+      await items.nth(9).waitFor({ timeout: 10000 });
+      await p.locator('[data-search-more]').click();
+      await items.nth(10).waitFor({ timeout: 10000 });
+      const shown = await items.count();
+      const link = items.last().locator('.search-result-title a');
+      const title = (await link.innerText()).trim();
+      await Promise.all([p.waitForURL((u) => !u.pathname.startsWith('/zoeken/')), link.click()]);
+      await p.goBack();
+      await p.waitForFunction(() => document.querySelector('[data-search-page]')?.dataset.ready === 'true', null, { timeout: 10000 });
+      await items.nth(shown - 1).waitFor({ timeout: 10000 });
+      assert.equal(await items.count(), shown, 'as many results as before');
+      const again = items.last().locator('.search-result-title a');
+      assert.equal((await again.innerText()).trim(), title, 'the result followed is there');
+      const box = await again.boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= 800, `and in view (at ${box && Math.round(box.y)} px of 800)`);
+    });
+  });
+
   it('names a query with a direction override, or in a right-to-left script, without turning the sentence around', async () => {
     // Where the first match of `pattern` in the status is drawn.
     const at = (p, pattern) =>

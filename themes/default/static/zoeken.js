@@ -10,6 +10,8 @@ const DEBOUNCE_MS = 150;
 // The number of results is announced once typing pauses this long; "geen resultaten" at once.
 const ANNOUNCE_MS = 900;
 const MAX_ROUNDS = 6;
+// The most results shown again when the visitor comes back (see `kept`).
+const MAX_SHOWN = 1000;
 
 const page = document.querySelector("[data-search-page]");
 if (page) {
@@ -145,7 +147,11 @@ async function engine(root, params) {
     return files.get(path);
   }
 
-  let limit = PAGE_SIZE;
+  // Back from a result, the page is built anew: the history entry keeps how many results were
+  // shown ("Meer resultaten tonen"), where the page was scrolled to and which result was followed
+  // (see updateUrl and the click handler of the list), so the visitor finds them as they were.
+  const kept = history.state?.zoeken?.query === input.value ? history.state.zoeken : null;
+  let limit = Number.isInteger(kept?.shown) ? Math.min(Math.max(kept.shown, PAGE_SIZE), MAX_SHOWN) : PAGE_SIZE;
   // With the whole index in one file (a small site), the tag file comes with it.
   let tagsLoaded = meta.whole;
   let sequence = 0;
@@ -300,10 +306,15 @@ async function engine(root, params) {
     if (category) p.set("categorie", category);
     if (tag) p.set("tag", tag);
     const qs = p.toString();
-    history.replaceState(null, "", location.pathname + (qs ? "?" + qs : ""));
+    history.replaceState({ zoeken: { query, shown: limit } }, "", location.pathname + (qs ? "?" + qs : ""));
   }
 
   input.addEventListener("input", schedule);
+  list.addEventListener("click", (event) => {
+    const a = event.target.closest("a");
+    const state = history.state?.zoeken;
+    if (a && state) history.replaceState({ zoeken: { ...state, scroll: scrollY, followed: a.getAttribute("href") } }, "");
+  });
   suggestion.addEventListener("click", (event) => {
     const a = event.target.closest("a");
     if (!a) return;
@@ -351,6 +362,11 @@ async function engine(root, params) {
   // A query typed while the engine loaded, or given in the address.
   if (input.value.trim()) {
     await run();
+    if (kept && Number.isFinite(kept.scroll)) {
+      scrollTo(0, kept.scroll);
+      const followed = [...list.querySelectorAll("a.search-link")].find((a) => a.getAttribute("href") === kept.followed);
+      followed?.focus({ preventScroll: true });
+    }
   }
 }
 
