@@ -18,6 +18,7 @@ use crate::normalize::{is_long_enough, is_stop_word, tokens};
 use crate::snippet::{landing_link, marked_words, snippet};
 use crate::stem::stem;
 use crate::whole::{self, WHOLE_FILE};
+use textkit::hidden::{self, Kind};
 
 /// How much a match of each kind counts, relative to an exact match.
 pub const EXACT: f32 = 1.0;
@@ -161,6 +162,17 @@ fn parse_words(query: &str) -> (Vec<QueryWord>, Vec<bool>) {
         cut -= 1;
     }
     let query = &query[..cut];
+    // A character a reader cannot see (a soft hyphen or a zero-width space copied along from a
+    // document, a direction mark) does not split the word it is in: `huur\u{AD}toeslag` looks
+    // like one word in the search field, and is searched as one.
+    let unseen = |c: char| matches!(hidden::kind(c), Some(Kind::Invisible | Kind::Direction));
+    let visible: String;
+    let query = if query.chars().any(unseen) {
+        visible = query.chars().filter(|&c| !unseen(c)).collect();
+        visible.as_str()
+    } else {
+        query
+    };
     let toks = tokens(query);
     let last = toks.len().wrapping_sub(1);
     let mut words: Vec<QueryWord> = Vec::new();
@@ -1408,6 +1420,25 @@ mod tests {
         // A cut never splits a letter.
         let dutch = "ë".repeat(MAX_QUERY_BYTES);
         assert!(parse_query(&dutch).iter().all(|w| !w.term.is_empty()));
+    }
+
+    #[test]
+    fn a_character_a_reader_cannot_see_does_not_split_a_word() {
+        // Copied along from a document: a soft hyphen, a zero-width space, a word joiner, a
+        // direction mark, a tag character. The word looks whole in the search field, and is.
+        for hidden in ['\u{AD}', '\u{200B}', '\u{2060}', '\u{200E}', '\u{FEFF}', '\u{E0041}'] {
+            let query = format!("huur{hidden}toeslag aanvragen");
+            let words: Vec<String> = parse_query(&query).into_iter().map(|w| w.term).collect();
+            assert_eq!(words, ["huurtoeslag", "aanvragen"], "{query:?}");
+        }
+        // Last, it leaves the word a prefix, as typed.
+        assert_eq!(
+            parse_query("huurtoesl\u{200B}"),
+            [QueryWord {
+                term: "huurtoesl".into(),
+                prefix: true
+            }]
+        );
     }
 
     #[test]
