@@ -1426,7 +1426,14 @@ mod tests {
     fn a_character_a_reader_cannot_see_does_not_split_a_word() {
         // Copied along from a document: a soft hyphen, a zero-width space, a word joiner, a
         // direction mark, a tag character. The word looks whole in the search field, and is.
-        for hidden in ['\u{AD}', '\u{200B}', '\u{2060}', '\u{200E}', '\u{FEFF}', '\u{E0041}'] {
+        for hidden in [
+            '\u{AD}',
+            '\u{200B}',
+            '\u{2060}',
+            '\u{200E}',
+            '\u{FEFF}',
+            '\u{E0041}',
+        ] {
             let query = format!("huur{hidden}toeslag aanvragen");
             let words: Vec<String> = parse_query(&query).into_iter().map(|w| w.term).collect();
             assert_eq!(words, ["huurtoeslag", "aanvragen"], "{query:?}");
