@@ -278,6 +278,28 @@ describe('search', { skip }, () => {
     });
   });
 
+  it('says which filter a "geen resultaten" is for, and "Bedoelde u" keeps it', async () => {
+    await withContext(async (context) => {
+      // A link someone was sent: huurtoeslag is a word of the knowledge base, not of this category.
+      const p = await open(context, env.url + 'zoeken/?q=huurtoeslag&categorie=medisch');
+      const status = p.locator('[data-search-status]');
+      await status.filter({ hasText: 'Geen resultaten' }).waitFor({ timeout: 10000 });
+      assert.equal((await status.innerText()).trim(), 'Geen resultaten voor “huurtoeslag” in de categorie Medisch.');
+      await p.locator('[data-search-category]').selectOption('');
+      await p.locator('[data-search-tag]').selectOption('flexwonen');
+      await status.filter({ hasText: 'flexwonen' }).waitFor({ timeout: 10000 });
+      assert.equal((await status.innerText()).trim(), 'Geen resultaten voor “huurtoeslag” met het onderwerp flexwonen.');
+      await p.locator('[data-search-tag]').selectOption('');
+      await status.filter({ hasText: /^\d+ resulta/ }).waitFor({ timeout: 10000 });
+      assert.match(await status.innerText(), /^\d+ (resultaat|resultaten) (voor|met) “huurtoeslag”(,|\.)/, 'without filters, nothing is added');
+      // "Bedoelde u" keeps the filter, clicked or opened in a new tab.
+      await p.goto(env.url + 'zoeken/?q=wadeneilanden&categorie=algemeen');
+      const suggestion = p.locator('[data-search-suggestion] a');
+      await suggestion.waitFor({ timeout: 10000 });
+      assert.equal(await suggestion.getAttribute('href'), '/zoeken/?q=waddeneilanden&categorie=algemeen');
+    });
+  });
+
   it('names a query with a direction override, or in a right-to-left script, without turning the sentence around', async () => {
     // Where the first match of `pattern` in the status is drawn.
     const at = (p, pattern) =>

@@ -34,12 +34,21 @@ function quoted(query) {
   return ["“", bdi, "”"];
 }
 
+/// The filters a count is for, after the query: without them, "geen resultaten" would read as
+/// none in the whole knowledge base.
+function filtered(categoryTitle, tag) {
+  const parts = [];
+  if (categoryTitle) parts.push(`in de categorie ${categoryTitle}`);
+  if (tag) parts.push(`met het onderwerp ${tag}`);
+  return parts.length ? [" " + parts.join(", ")] : [];
+}
+
 /// What the status says, as text and nodes: exact matches first, then the related ones
-/// (compound parts, typos, word families, synonyms), counted apart.
-function statusText(query, results) {
+/// (compound parts, typos, word families, synonyms), counted apart; the filters after the query.
+function statusText(query, results, filters = []) {
   const n = results.total;
   const exact = results.exact_total;
-  const q = quoted(query);
+  const q = [...quoted(query), ...filters];
   if (n === 0) return ["Geen resultaten voor ", ...q, "."];
   let text;
   if (exact === n) text = [`${numberNl(n)} ${n === 1 ? "resultaat" : "resultaten"} voor `, ...q];
@@ -186,7 +195,7 @@ async function engine(root, params) {
       if (mine !== sequence) return; // a newer query took over
     }
     const results = JSON.parse(index.search(query, category, tag, limit));
-    render(query, results);
+    render(query, results, filtered(category && categoryTitles.get(category), tag));
     // Tag counts need the tag file; fetch it once, after the first results.
     if (!tagsLoaded && !files.has("tags.bin")) {
       load("tags.bin")
@@ -228,7 +237,7 @@ async function engine(root, params) {
 
   // One item per page; the page's matching sections under it, each linking to its anchor with
   // the matched words for the page to mark.
-  function render(query, results) {
+  function render(query, results, filters) {
     const items = [];
     let item = null;
     let sections = null;
@@ -267,14 +276,18 @@ async function engine(root, params) {
     more.hidden = results.total <= results.hits.length;
     if (results.suggestion) {
       const a = suggestion.querySelector("a");
+      // The filters stay, as when the link is clicked (see its click handler): also when it is
+      // opened in a new tab or copied.
       const p = new URLSearchParams({ q: results.suggestion });
+      if (categorySelect.value) p.set("categorie", categorySelect.value);
+      if (tagSelect.value) p.set("tag", tagSelect.value);
       a.href = location.pathname + "?" + p.toString();
       a.textContent = results.suggestion;
       suggestion.hidden = false;
     } else {
       suggestion.hidden = true;
     }
-    const text = statusText(query.trim(), results);
+    const text = statusText(query.trim(), results, filters);
     if (results.suggestion) {
       const word = document.createElement("bdi");
       word.textContent = results.suggestion;
