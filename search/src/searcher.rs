@@ -18,6 +18,7 @@ use crate::normalize::{is_long_enough, is_stop_word, tokens};
 use crate::snippet::{landing_link, marked_words, snippet};
 use crate::stem::stem;
 use crate::whole::{self, WHOLE_FILE};
+use textkit::hidden::{self, Kind};
 
 /// How much a match of each kind counts, relative to an exact match.
 pub const EXACT: f32 = 1.0;
@@ -156,6 +157,7 @@ pub fn parse_query(query: &str) -> Vec<QueryWord> {
 /// corporatie`, `leegstand wet`).
 fn parse_words(query: &str) -> (Vec<QueryWord>, Vec<bool>) {
     let query = read_part(query);
+    let query = query.as_ref();
     let toks = tokens(query);
     let last = toks.len().wrapping_sub(1);
     let mut words: Vec<QueryWord> = Vec::new();
@@ -190,13 +192,22 @@ fn parse_words(query: &str) -> (Vec<QueryWord>, Vec<bool>) {
 }
 
 /// The part of a query that is read: a pasted blob is no question, so only its
-/// first [`MAX_QUERY_BYTES`] (at a character boundary).
-fn read_part(query: &str) -> &str {
+/// first [`MAX_QUERY_BYTES`] (at a character boundary). A character a reader cannot
+/// see (a soft hyphen or a zero-width space copied along from a document, a direction
+/// mark) is left out, so it does not split the word it is in: `huur\u{AD}toeslag` looks
+/// like one word in the search field, and is searched as one.
+fn read_part(query: &str) -> std::borrow::Cow<'_, str> {
     let mut cut = query.len().min(MAX_QUERY_BYTES);
     while !query.is_char_boundary(cut) {
         cut -= 1;
     }
-    &query[..cut]
+    let query = &query[..cut];
+    let unseen = |c: char| matches!(hidden::kind(c), Some(Kind::Invisible | Kind::Direction));
+    if query.chars().any(unseen) {
+        std::borrow::Cow::Owned(query.chars().filter(|&c| !unseen(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(query)
+    }
 }
 
 /// `query` as the visitor typed it (the part that is read, trimmed), with each
@@ -205,21 +216,19 @@ fn read_part(query: &str) -> &str {
 /// (`college van B&W` → `colleges van B&W`); a replaced word keeps a capital.
 fn retyped(query: &str, better: &[(String, String)]) -> String {
     let query = read_part(query);
+    let query = query.as_ref();
     let mut out = String::with_capacity(query.len() + 8);
     let mut at = 0;
     for t in tokens(query) {
         if let Some((_, word)) = better.iter().find(|(term, _)| *term == t.term) {
             out.push_str(&query[at..t.start]);
-            // A capital typed stays (`Wadeneilanden` → `Waddeneilanden`).
-            let capital = query[t.start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
-            let mut chars = word.chars();
-            match chars.next() {
-                Some(first) if capital => {
-                    out.extend(first.to_uppercase());
-                    out.push_str(chars.as_str());
+            // A capital typed stays (`Wadeneilanden` → `Waddeneilanden`); ASCII only, as the
+            // Unicode case tables would make the WebAssembly larger.
+            let capital = query.as_bytes()[t.start].is_ascii_uppercase();
+            match word.as_bytes().first() {
+                Some(b) if capital && b.is_ascii_lowercase() => {
+                    out.push(b.to_ascii_uppercase() as char);
+                    out.push_str(&word[1..]);
                 }
                 _ => out.push_str(word),
             }
@@ -1443,6 +1452,32 @@ mod tests {
         // A cut never splits a letter.
         let dutch = "ë".repeat(MAX_QUERY_BYTES);
         assert!(parse_query(&dutch).iter().all(|w| !w.term.is_empty()));
+    }
+
+    #[test]
+    fn a_character_a_reader_cannot_see_does_not_split_a_word() {
+        // Copied along from a document: a soft hyphen, a zero-width space, a word joiner, a
+        // direction mark, a tag character. The word looks whole in the search field, and is.
+        for hidden in [
+            '\u{AD}',
+            '\u{200B}',
+            '\u{2060}',
+            '\u{200E}',
+            '\u{FEFF}',
+            '\u{E0041}',
+        ] {
+            let query = format!("huur{hidden}toeslag aanvragen");
+            let words: Vec<String> = parse_query(&query).into_iter().map(|w| w.term).collect();
+            assert_eq!(words, ["huurtoeslag", "aanvragen"], "{query:?}");
+        }
+        // Last, it leaves the word a prefix, as typed.
+        assert_eq!(
+            parse_query("huurtoesl\u{200B}"),
+            [QueryWord {
+                term: "huurtoesl".into(),
+                prefix: true
+            }]
+        );
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub fn run(
         out.to_path_buf()
     };
     let dir = out.join(INDEX_DIR);
+    if let Some(message) = unknown_filter(&dir, filters) {
+        eprintln!("{}: {message}", crate::msg!("label-error"));
+        return Exit::Failed;
+    }
     let results = match search_dir(&dir, query, filters, limit) {
         Ok(r) => r,
         Err(e) => {
@@ -48,6 +52,39 @@ pub fn run(
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
     Exit::Success
+}
+
+/// A category or tag filter that the built site does not have, said with the ones it has: a
+/// mistyped slug would otherwise read as "no results". `None` when both are known, or when the
+/// index cannot be read (the search then says why).
+fn unknown_filter(dir: &Path, filters: &Filters) -> Option<crate::messages::Message> {
+    if filters.category.is_none() && filters.tag.is_none() {
+        return None;
+    }
+    let bytes = std::fs::read(dir.join(search::format::META_FILE)).ok()?;
+    let searcher = search::Searcher::new(&bytes).ok()?;
+    let meta = searcher.meta();
+    if let Some(category) = &filters.category {
+        if !meta.categories.iter().any(|c| &c.slug == category) {
+            let known: Vec<&str> = meta.categories.iter().map(|c| c.slug.as_str()).collect();
+            return Some(crate::msg!(
+                "search-unknown-category",
+                category = textkit::hidden::visible(category),
+                categories = known.join(", ")
+            ));
+        }
+    }
+    if let Some(tag) = &filters.tag {
+        if !meta.tags.iter().any(|t| &t.name == tag) {
+            let known: Vec<&str> = meta.tags.iter().map(|t| t.name.as_str()).collect();
+            return Some(crate::msg!(
+                "search-unknown-tag",
+                tag = textkit::hidden::visible(tag),
+                tags = known.join(", ")
+            ));
+        }
+    }
+    None
 }
 
 /// The hits as a JSON array, best first.
@@ -106,6 +143,9 @@ fn render_human_raw(query: &str, results: &Results) -> String {
         Some((at, _)) => format!("{}…", &trimmed[..at]),
         None => trimmed.to_string(),
     };
+    // Written out (`<U+202E>`), as in the site's other messages: a direction override would turn
+    // the rest of the line around, a zero-width space would hide why a word was not found.
+    let query = textkit::hidden::visible(&query);
     let query = query.as_str();
     let hits = &results.hits;
     let mut s = String::new();
@@ -282,12 +322,58 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_category_or_tag_is_an_error_that_names_the_known_ones() {
+        let tmp = tempfile::tempdir().unwrap();
+        write_index(&tmp.path().join("public"));
+        let dir = tmp.path().join("public").join(INDEX_DIR);
+        let search = |category: Option<&str>, tag: Option<&str>| {
+            let filters = Filters {
+                category: category.map(str::to_string),
+                tag: tag.map(str::to_string),
+            };
+            let exit = run(
+                tmp.path(),
+                Path::new("public"),
+                "woning",
+                &filters,
+                false,
+                10,
+            );
+            let message = unknown_filter(&dir, &filters).map(|m| m.to_string());
+            (exit.code(), message)
+        };
+        // A mistyped slug: not "no results", but what the site has.
+        let (code, message) = search(Some("medish"), None);
+        assert_eq!(code, 2);
+        let message = message.unwrap();
+        assert!(
+            message.contains("medish") && message.contains("algemeen, medisch"),
+            "{message}"
+        );
+        let (code, message) = search(None, Some("\u{202E}coa"));
+        assert_eq!(code, 2);
+        assert!(message.unwrap().contains("<U+202E>coa"));
+        assert_eq!(search(Some("medisch"), None), (0, None));
+        assert_eq!(search(None, None), (0, None));
+    }
+
+    #[test]
     fn a_long_query_is_named_by_its_start() {
         let long = "woning ".repeat(20_000);
         let text = render_human(&long, &Results::default());
         assert!(text.len() < 200, "{}", text.len());
         assert!(text.contains("woning woning"), "{text}");
         assert!(text.contains("…’"), "{text}");
+    }
+
+    #[test]
+    fn a_hidden_character_in_the_query_is_written_out() {
+        // A direction override would turn the rest of the line around in a terminal that
+        // follows it; a zero-width space would hide why the words were not found.
+        assert_eq!(
+            render_human("\u{202E}huur\u{200B}toeslag", &Results::default()),
+            "Geen resultaten voor ‘<U+202E>huur<U+200B>toeslag’.\n"
+        );
     }
 
     #[test]

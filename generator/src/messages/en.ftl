@@ -380,6 +380,8 @@ search-count-exact-then-related = { $exact ->
    *[other] { $exact } results
 } with "{ $query }", then { $related } related
 search-showing = (showing { $shown })
+search-unknown-category = the site has no category "{ $category }"; the categories are: { $categories }
+search-unknown-tag = no practice has the tag "{ $tag }"; the tags are: { $tags }
 check-all-good = All good: { $practices } practices checked, { $pages } pages rendered.
 new-settings-broken = the categories cannot be read from { $path }; run `kennisbank check`
 new-categories-are = The categories are: { $categories }

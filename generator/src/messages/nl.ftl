@@ -392,6 +392,8 @@ search-count-exact-then-related = { $exact ->
    *[other] { $related } verwante
 }
 search-showing = (de eerste { $shown })
+search-unknown-category = de site heeft geen categorie ‘{ $category }’; de categorieën zijn: { $categories }
+search-unknown-tag = geen praktijk heeft het onderwerp ‘{ $tag }’; de onderwerpen zijn: { $tags }
 check-all-good = Alles in orde: { $practices } praktijken gecontroleerd, { $pages } pagina's gemaakt.
 new-settings-broken = de categorieën kunnen niet gelezen worden uit { $path }; voer `kennisbank check` uit
 new-categories-are = De categorieën zijn: { $categories }

@@ -260,6 +260,108 @@ describe('search', { skip }, () => {
     });
   }
 
+  it('comes back from a result to the results as they were, "Meer resultaten tonen" included', async () => {
+    await withContext(async (context) => {
+      const p = await open(context, env.url + 'zoeken/?q=woning');
+      const items = results(p).locator(':scope > li');
+      await items.nth(9).waitFor({ timeout: 10000 });
+      await p.locator('[data-search-more]').click();
+      await items.nth(10).waitFor({ timeout: 10000 });
+      const shown = await items.count();
+      const link = items.last().locator('.search-result-title a');
+      const title = (await link.innerText()).trim();
+      await Promise.all([p.waitForURL((u) => !u.pathname.startsWith('/zoeken/')), link.click()]);
+      await p.goBack();
+      await p.waitForFunction(() => document.querySelector('[data-search-page]')?.dataset.ready === 'true', null, { timeout: 10000 });
+      await items.nth(shown - 1).waitFor({ timeout: 10000 });
+      assert.equal(await items.count(), shown, 'as many results as before');
+      const again = items.last().locator('.search-result-title a');
+      assert.equal((await again.innerText()).trim(), title, 'the result followed is there');
+      const box = await again.boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= 800, `and in view (at ${box && Math.round(box.y)} px of 800)`);
+    });
+  });
+
+  it('says which filter a "geen resultaten" is for, and "Bedoelde u" keeps it', async () => {
+    await withContext(async (context) => {
+      // A link someone was sent: huurtoeslag is a word of the knowledge base, not of this category.
+      const p = await open(context, env.url + 'zoeken/?q=huurtoeslag&categorie=medisch');
+      const status = p.locator('[data-search-status]');
+      await status.filter({ hasText: 'Geen resultaten' }).waitFor({ timeout: 10000 });
+      assert.equal((await status.innerText()).trim(), 'Geen resultaten voor “huurtoeslag” in de categorie Medisch.');
+      await p.locator('[data-search-category]').selectOption('');
+      await p.locator('[data-search-tag]').selectOption('flexwonen');
+      await status.filter({ hasText: 'flexwonen' }).waitFor({ timeout: 10000 });
+      assert.equal((await status.innerText()).trim(), 'Geen resultaten voor “huurtoeslag” met het onderwerp flexwonen.');
+      await p.locator('[data-search-tag]').selectOption('');
+      await status.filter({ hasText: /^\d+ resulta/ }).waitFor({ timeout: 10000 });
+      assert.match(await status.innerText(), /^\d+ (resultaat|resultaten) (voor|met) “huurtoeslag”(,|\.)/, 'without filters, nothing is added');
+      // "Bedoelde u" keeps the filter, clicked or opened in a new tab.
+      await p.goto(env.url + 'zoeken/?q=wadeneilanden&categorie=algemeen');
+      const suggestion = p.locator('[data-search-suggestion] a');
+      await suggestion.waitFor({ timeout: 10000 });
+      assert.equal(await suggestion.getAttribute('href'), '/zoeken/?q=waddeneilanden&categorie=algemeen');
+    });
+  });
+
+  it('names a query with a direction override, or in a right-to-left script, without turning the sentence around', async () => {
+    // Where the first match of `pattern` in the status is drawn.
+    const at = (p, pattern) =>
+      p.locator('[data-search-status]').evaluate((status, source) => {
+        const nodes = [];
+        const walker = document.createTreeWalker(status, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) nodes.push(walker.currentNode);
+        const text = nodes.map((n) => n.nodeValue).join('');
+        const m = new RegExp(source, 'u').exec(text);
+        if (!m) return null;
+        const start = m.index + m[0].length - m.at(-1).length;
+        let offset = 0;
+        for (const n of nodes) {
+          if (start < offset + n.nodeValue.length) {
+            const range = document.createRange();
+            range.setStart(n, start - offset);
+            range.setEnd(n, start - offset + m.at(-1).length);
+            const r = range.getBoundingClientRect();
+            return { left: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top) };
+          }
+          offset += n.nodeValue.length;
+        }
+        return null;
+      }, pattern.source);
+    await withContext(async (context) => {
+      // U+202E RIGHT-TO-LEFT OVERRIDE, pasted or in a link someone was sent.
+      const p = await open(context, env.url + 'zoeken/?q=' + encodeURIComponent('\u202Ehuur'));
+      const status = p.locator('[data-search-status]');
+      await status.filter({ hasText: /verwant/ }).waitFor({ timeout: 10000 });
+      await p.screenshot({ path: artifact('search-status-override.png') });
+      const [met, query, after] = [await at(p, /(met)/), await at(p, /(huur)/), await at(p, /(verwant)/)];
+      assert.ok(met.right <= query.left && query.right <= after.left && after.top === met.top,
+        `the status reads left to right, the query in its place: "met" ${JSON.stringify(met)}, "huur" ${JSON.stringify(query)}, "verwant" ${JSON.stringify(after)}`);
+      // A Hebrew word last: the count after the query stays after it, outside the quotes.
+      await p.locator('[data-search-input]').fill('huur שלום');
+      await status.filter({ hasText: /שלום.*verwant/ }).waitFor({ timeout: 10000 });
+      await p.screenshot({ path: artifact('search-status-hebrew.png') });
+      const [hebrew, quote, count] = [await at(p, /(שלום)/), await at(p, /(”)/), await at(p, /”\D*(\d+)/)];
+      assert.ok(hebrew.right <= quote.left && quote.right <= count.left,
+        `the closing quote and the count come after the query: "שלום" ${JSON.stringify(hebrew)}, "”" ${JSON.stringify(quote)}, count ${JSON.stringify(count)}`);
+    });
+  });
+
+  it('names a very long query by its start, and shows the results on the first screen', async () => {
+    await withContext(async (context) => {
+      const p = await open(context, env.url + 'zoeken/?q=' + encodeURIComponent('huurtoeslag '.repeat(1000)));
+      const first = results(p).locator('.search-result-title a').first();
+      await first.waitFor({ timeout: 10000 });
+      const status = p.locator('[data-search-status]');
+      await status.filter({ hasText: /\d/ }).waitFor({ timeout: 10000 });
+      const text = await status.innerText();
+      assert.ok(text.length < 200, `the status names the query by its start (${text.length} characters): ${text.slice(0, 300)}`);
+      assert.match(text, /“huurtoeslag huurtoeslag[^”]*…”/, 'with an ellipsis where it is cut');
+      const box = await first.boundingBox();
+      assert.ok(box && box.y + box.height <= 800, `the first result is on the first screen (ends at ${box && Math.round(box.y + box.height)} px of 800)`);
+    });
+  });
+
   it('without JavaScript, the header search form leads to a page that explains and links on', async () => {
     const context = await newContext(env.browser, { javaScriptEnabled: false });
     try {

@@ -10,6 +10,8 @@ const DEBOUNCE_MS = 150;
 // The number of results is announced once typing pauses this long; "geen resultaten" at once.
 const ANNOUNCE_MS = 900;
 const MAX_ROUNDS = 6;
+// The most results shown again when the visitor comes back (see `kept`).
+const MAX_SHOWN = 1000;
 
 const page = document.querySelector("[data-search-page]");
 if (page) {
@@ -18,18 +20,41 @@ if (page) {
 
 const numberNl = (n) => n.toLocaleString("nl-NL");
 
-/// What the status says: exact matches first, then the related ones (compound parts, typos,
-/// word families, synonyms), counted apart.
-function statusText(query, results) {
+// A query is named in the status by its first so many characters (as `kennisbank search` does):
+// a pasted page of text would push the results off the screen, and be read out whole.
+const QUOTED_CHARS = 80;
+
+/// The query as the status names it, between quotes: its start when it is long, in a <bdi> of
+/// its own, so that right-to-left words or a direction override (U+202E) in it cannot turn the
+/// rest of the sentence around.
+function quoted(query) {
+  const chars = [...query];
+  const bdi = document.createElement("bdi");
+  bdi.textContent = chars.length > QUOTED_CHARS ? chars.slice(0, QUOTED_CHARS).join("") + "…" : query;
+  return ["“", bdi, "”"];
+}
+
+/// The filters a count is for, after the query: without them, "geen resultaten" would read as
+/// none in the whole knowledge base.
+function filtered(categoryTitle, tag) {
+  const parts = [];
+  if (categoryTitle) parts.push(`in de categorie ${categoryTitle}`);
+  if (tag) parts.push(`met het onderwerp ${tag}`);
+  return parts.length ? [" " + parts.join(", ")] : [];
+}
+
+/// What the status says, as text and nodes: exact matches first, then the related ones
+/// (compound parts, typos, word families, synonyms), counted apart; the filters after the query.
+function statusText(query, results, filters = []) {
   const n = results.total;
   const exact = results.exact_total;
-  const q = `“${query}”`;
-  if (n === 0) return `Geen resultaten voor ${q}.`;
+  const q = [...quoted(query), ...filters];
+  if (n === 0) return ["Geen resultaten voor ", ...q, "."];
   let text;
-  if (exact === n) text = `${numberNl(n)} ${n === 1 ? "resultaat" : "resultaten"} voor ${q}`;
-  else if (exact === 0) text = `Geen resultaten met ${q}; ${numberNl(n)} ${n === 1 ? "verwant resultaat" : "verwante resultaten"}`;
-  else text = `${numberNl(exact)} ${exact === 1 ? "resultaat" : "resultaten"} met ${q}, daarna ${numberNl(n - exact)} ${n - exact === 1 ? "verwant" : "verwante"}`;
-  return text + (n > results.hits.length ? `, ${results.hits.length} getoond.` : ".");
+  if (exact === n) text = [`${numberNl(n)} ${n === 1 ? "resultaat" : "resultaten"} voor `, ...q];
+  else if (exact === 0) text = ["Geen resultaten met ", ...q, `; ${numberNl(n)} ${n === 1 ? "verwant resultaat" : "verwante resultaten"}`];
+  else text = [`${numberNl(exact)} ${exact === 1 ? "resultaat" : "resultaten"} met `, ...q, `, daarna ${numberNl(n - exact)} ${n - exact === 1 ? "verwant" : "verwante"}`];
+  return [...text, n > results.hits.length ? `, ${results.hits.length} getoond.` : "."];
 }
 
 function showFailure(root, error) {
@@ -131,17 +156,22 @@ async function engine(root, params) {
     return files.get(path);
   }
 
-  let limit = PAGE_SIZE;
+  // Back from a result, the page is built anew: the history entry keeps how many results were
+  // shown ("Meer resultaten tonen"), where the page was scrolled to and which result was followed
+  // (see updateUrl and the click handler of the list), so the visitor finds them as they were.
+  const kept = history.state?.zoeken?.query === input.value ? history.state.zoeken : null;
+  let limit = Number.isInteger(kept?.shown) ? Math.min(Math.max(kept.shown, PAGE_SIZE), MAX_SHOWN) : PAGE_SIZE;
   // With the whole index in one file (a small site), the tag file comes with it.
   let tagsLoaded = meta.whole;
   let sequence = 0;
   let timer = 0;
   let announceTimer = 0;
 
-  function announce(text, now) {
+  // `parts`: text and nodes (see statusText).
+  function announce(parts, now) {
     clearTimeout(announceTimer);
-    if (now) status.textContent = text;
-    else announceTimer = setTimeout(() => (status.textContent = text), ANNOUNCE_MS);
+    if (now) status.replaceChildren(...parts);
+    else announceTimer = setTimeout(() => status.replaceChildren(...parts), ANNOUNCE_MS);
   }
 
   async function run() {
@@ -154,7 +184,7 @@ async function engine(root, params) {
       list.replaceChildren();
       more.hidden = true;
       suggestion.hidden = true;
-      announce("", true);
+      announce([], true);
       updateCounts(null);
       return;
     }
@@ -165,7 +195,7 @@ async function engine(root, params) {
       if (mine !== sequence) return; // a newer query took over
     }
     const results = JSON.parse(index.search(query, category, tag, limit));
-    render(query, results);
+    render(query, results, filtered(category && categoryTitles.get(category), tag));
     // Tag counts need the tag file; fetch it once, after the first results.
     if (!tagsLoaded && !files.has("tags.bin")) {
       load("tags.bin")
@@ -207,7 +237,7 @@ async function engine(root, params) {
 
   // One item per page; the page's matching sections under it, each linking to its anchor with
   // the matched words for the page to mark.
-  function render(query, results) {
+  function render(query, results, filters) {
     const items = [];
     let item = null;
     let sections = null;
@@ -246,15 +276,24 @@ async function engine(root, params) {
     more.hidden = results.total <= results.hits.length;
     if (results.suggestion) {
       const a = suggestion.querySelector("a");
+      // The filters stay, as when the link is clicked (see its click handler): also when it is
+      // opened in a new tab or copied.
       const p = new URLSearchParams({ q: results.suggestion });
+      if (categorySelect.value) p.set("categorie", categorySelect.value);
+      if (tagSelect.value) p.set("tag", tagSelect.value);
       a.href = location.pathname + "?" + p.toString();
       a.textContent = results.suggestion;
       suggestion.hidden = false;
     } else {
       suggestion.hidden = true;
     }
-    const text = statusText(query.trim(), results);
-    announce(results.suggestion ? `${text} Bedoelde u ${results.suggestion}?` : text, results.total === 0);
+    const text = statusText(query.trim(), results, filters);
+    if (results.suggestion) {
+      const word = document.createElement("bdi");
+      word.textContent = results.suggestion;
+      text.push(" Bedoelde u ", word, "?");
+    }
+    announce(text, results.total === 0);
     updateCounts(results);
   }
 
@@ -280,10 +319,15 @@ async function engine(root, params) {
     if (category) p.set("categorie", category);
     if (tag) p.set("tag", tag);
     const qs = p.toString();
-    history.replaceState(null, "", location.pathname + (qs ? "?" + qs : ""));
+    history.replaceState({ zoeken: { query, shown: limit } }, "", location.pathname + (qs ? "?" + qs : ""));
   }
 
   input.addEventListener("input", schedule);
+  list.addEventListener("click", (event) => {
+    const a = event.target.closest("a");
+    const state = history.state?.zoeken;
+    if (a && state) history.replaceState({ zoeken: { ...state, scroll: scrollY, followed: a.getAttribute("href") } }, "");
+  });
   suggestion.addEventListener("click", (event) => {
     const a = event.target.closest("a");
     if (!a) return;
@@ -331,6 +375,11 @@ async function engine(root, params) {
   // A query typed while the engine loaded, or given in the address.
   if (input.value.trim()) {
     await run();
+    if (kept && Number.isFinite(kept.scroll)) {
+      scrollTo(0, kept.scroll);
+      const followed = [...list.querySelectorAll("a.search-link")].find((a) => a.getAttribute("href") === kept.followed);
+      followed?.focus({ preventScroll: true });
+    }
   }
 }
 
