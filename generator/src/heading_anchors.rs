@@ -9,7 +9,7 @@
 //! same words gets `-2`, and an id the theme's templates use themselves (`inhoud`,
 //! `praktijk-titel`, …) is never given to a heading.
 
-use crate::markdown::parser_options;
+use crate::markdown::{ends_a_word, parser_options};
 use crate::text::url_slug;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -94,7 +94,7 @@ pub fn anchors(markdown: &str, reserved: &BTreeSet<String>) -> Vec<String> {
 pub struct TextSection {
     pub anchor: Option<String>,
     pub title: String,
-    /// The readable text, as `markdown::to_plain_text` makes it.
+    /// The readable text, as `markdown::to_plain_text` makes it (the same word breaks).
     pub text: String,
 }
 
@@ -152,13 +152,7 @@ pub fn sections(markdown: &str, reserved: &BTreeSet<String>) -> Vec<TextSection>
                     raw.push(' ');
                 }
             }
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::TableCell
-                | TagEnd::BlockQuote(_),
-            ) => raw.push(' '),
+            Event::End(end) if ends_a_word(&end) => raw.push(' '),
             _ => {}
         }
     }

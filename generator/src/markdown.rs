@@ -205,6 +205,18 @@ fn footnote_ref(name: &str, map: &BTreeMap<String, usize>) -> String {
     }
 }
 
+/// Whether the end of this element separates the words around it in the readable text.
+pub(crate) fn ends_a_word(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::BlockQuote(_)
+    )
+}
+
 /// The readable text of a markdown document (for summaries and the search index).
 pub fn to_plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
@@ -214,13 +226,7 @@ pub fn to_plain_text(markdown: &str) -> String {
                 out.push_str(&t)
             }
             Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::TableCell
-                | TagEnd::BlockQuote(_),
-            ) if !out.ends_with(' ') => out.push(' '),
+            Event::End(end) if ends_a_word(&end) && !out.ends_with(' ') => out.push(' '),
             _ => {}
         }
     }

@@ -499,16 +499,7 @@ fn measure_size(
             for case in writes::Case::ALL {
                 eprintln!("  writes, {label}: {}", case.label());
                 let w = measure_writes(args, setup, n, &place, &theme, target, case, &label);
-                for (who, o) in [("kennisbank", &w.ours), ("hugo", &w.hugo)] {
-                    if let Some(s) = o.value() {
-                        eprintln!(
-                            "    {who}: median {:.0} ms wall, {:.0} ms CPU, {:?} KiB",
-                            s.median_ms,
-                            s.median_cpu_ms.unwrap_or_default(),
-                            s.median_rss_kib
-                        );
-                    }
-                }
+                print_medians(&w);
                 result.writes.push(w);
             }
         }
@@ -521,19 +512,24 @@ fn measure_size(
         let case = writes::Case::CleanSettled;
         eprintln!("  {label}: {}", case.label());
         let w = measure_writes(args, setup, n, &dir, &theme, target, case, &label);
-        for (who, o) in [("kennisbank", &w.ours), ("hugo", &w.hugo)] {
-            if let Some(s) = o.value() {
-                eprintln!(
-                    "    {who}: median {:.0} ms wall, {:.0} ms CPU, {:?} KiB",
-                    s.median_ms,
-                    s.median_cpu_ms.unwrap_or_default(),
-                    s.median_rss_kib
-                );
-            }
-        }
+        print_medians(&w);
         result.writes.push(w);
     }
     Ok(result)
+}
+
+/// The medians of one case of the `writes` measure, on the terminal while the run goes on.
+fn print_medians(w: &WriteCase) {
+    for (who, o) in [("kennisbank", &w.ours), ("hugo", &w.hugo)] {
+        if let Some(s) = o.value() {
+            eprintln!(
+                "    {who}: median {:.0} ms wall, {:.0} ms CPU, {:?} KiB",
+                s.median_ms,
+                s.median_cpu_ms.unwrap_or_default(),
+                s.median_rss_kib
+            );
+        }
+    }
 }
 
 /// One case of the `writes` measure at `place` (which holds `kennisbank/` and `hugo/`):
