@@ -384,4 +384,39 @@ mod tests {
         );
         assert_eq!(render_json(&[]), "[]\n");
     }
+
+    #[test]
+    fn related_results_are_counted_as_the_page_counts_them() {
+        let counted = |total: usize, exact_total| {
+            let hit = search::Hit {
+                url: "/a/".into(),
+                title: "A".into(),
+                section: String::new(),
+                exact: false,
+                marks: Vec::new(),
+                link: "/a/".into(),
+                category: String::new(),
+                category_title: String::new(),
+                score: 1.0,
+                snippet: String::new(),
+            };
+            let r = Results {
+                total,
+                exact_total,
+                hits: vec![hit; total],
+                ..Results::default()
+            };
+            render_human("xyz", &r).lines().next().unwrap().to_string()
+        };
+        assert_eq!(
+            counted(1, 0),
+            "Geen resultaten met ‘xyz’; 1 verwant resultaat:"
+        );
+        assert_eq!(
+            counted(3, 0),
+            "Geen resultaten met ‘xyz’; 3 verwante resultaten:"
+        );
+        assert_eq!(counted(3, 2), "2 resultaten met ‘xyz’, daarna 1 verwant:");
+        assert_eq!(counted(4, 2), "2 resultaten met ‘xyz’, daarna 2 verwante:");
+    }
 }

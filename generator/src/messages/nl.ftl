@@ -381,14 +381,14 @@ search-count = { $total ->
    *[other] { $total } resultaten
 } voor ‘{ $query }’
 search-count-related-only = Geen resultaten met ‘{ $query }’; { $related ->
-    [one] 1 verwante
-   *[other] { $related } verwante
+    [one] 1 verwant resultaat
+   *[other] { $related } verwante resultaten
 }
 search-count-exact-then-related = { $exact ->
     [one] 1 resultaat
    *[other] { $exact } resultaten
 } met ‘{ $query }’, daarna { $related ->
-    [one] 1 verwante
+    [one] 1 verwant
    *[other] { $related } verwante
 }
 search-showing = (de eerste { $shown })
