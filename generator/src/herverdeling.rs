@@ -261,6 +261,19 @@ pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {
     }
 }
 
+/// One document template, read and checked as `check` reads it: its problems (a hidden
+/// character, a block without its end, a variable it does not get) when `check` would refuse
+/// it, so that `kennisbank herverdeling --document` never writes a document `build` would not.
+pub fn checked_template(root: &Path, file: &str) -> Result<String, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let text = load_template(root, file, &calculator_wasm::letter_variables(), &mut diags);
+    diags.retain(Diagnostic::is_error);
+    match text {
+        Some(text) if diags.is_empty() => Ok(text),
+        _ => Err(diags),
+    }
+}
+
 /// Reads and validates one document template; problems go to `diags` with the line. A hidden
 /// character ([`crate::content::hidden::in_template`]) is reported with the other problems. The
 /// template's own checks (blocks, HTML, the variables it gets) come first: they name the problem

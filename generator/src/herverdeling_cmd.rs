@@ -127,10 +127,9 @@ fn document(
     let file = template_file(&doc.name).ok_or_else(|| {
         crate::msg!("herverdeling-unknown-document", name = doc.name.as_str()).to_string()
     })?;
-    let template_path = root.join(file);
-    let template = read_project_file(root, &template_path)?;
+    let template = checked_template(root, file)?;
     let html = render_letter(&template, verdict)
-        .map_err(|e| format!("{}: {e}", template_path.display()))?;
+        .map_err(|e| format!("{}: {e}", root.join(file).display()))?;
     let title = office::title(&doc.name);
     let bytes = match Format::parse(&doc.format) {
         Some(f) => office::write(&html, title, f),
@@ -440,6 +439,22 @@ fn read_capped(mut source: impl Read, name: &str) -> Result<String, String> {
     })
 }
 
+/// A document template as `check` accepts it; else its first problem at its line, and how many
+/// more `kennisbank check` names.
+fn checked_template(root: &Path, file: &str) -> Result<String, String> {
+    crate::herverdeling::checked_template(root, file).map_err(|problems| {
+        let first = problems.first().map_or_else(String::new, |d| {
+            format!("{}:{}:{}: {}", d.path, d.line, d.column, d.text())
+        });
+        crate::msg!(
+            "herverdeling-template-refused",
+            first = first,
+            count = problems.len()
+        )
+        .to_string()
+    })
+}
+
 /// A file of the project (the municipalities list, a document template), read by the project's
 /// rules: plain files only (a FIFO would block), at most 2 MB, no symbolic links.
 fn read_project_file(root: &Path, path: &Path) -> Result<String, String> {
@@ -497,10 +512,9 @@ fn run_inner(
             if !verdict.valid {
                 return Ok(refuse(true, &verdict, err));
             }
-            let template_path = root.join(LETTER_TEMPLATE_FILE);
-            let template = read_project_file(root, &template_path)?;
+            let template = checked_template(root, LETTER_TEMPLATE_FILE)?;
             let html = render_letter(&template, &verdict)
-                .map_err(|e| format!("{}: {e}", template_path.display()))?;
+                .map_err(|e| format!("{}: {e}", root.join(LETTER_TEMPLATE_FILE).display()))?;
             out.write_all(html.as_bytes()).map_err(io)?;
             return Ok(0);
         }

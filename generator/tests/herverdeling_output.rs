@@ -389,3 +389,43 @@ fn refusals_and_system_errors_are_in_the_language_chosen() {
         "error: bestaat-niet.yaml: cannot read (the file or folder does not exist)\n"
     );
 }
+
+/// A document is never written from a template `check` refuses: a character nobody sees in the
+/// letter would stand in what the colleges sign. The command names the file and line instead.
+#[test]
+fn a_document_is_not_written_from_a_template_check_refuses() {
+    let dir = project("real");
+    write(dir.path(), "scenario.yaml", VALID);
+    let file = "content/herverdeling/brief-coa.html";
+    let text = read(dir.path(), file);
+    // In the letter itself, after the comment that explains the template.
+    let at = text.find("<article").expect("the letter's article") + "<article".len();
+    let line = text[..at].lines().count();
+    let hidden = format!("{}\u{202E}{}", &text[..at], &text[at..]);
+    write(dir.path(), file, &hidden);
+    let listing = names(dir.path());
+    for args in [
+        vec![
+            "herverdeling",
+            "scenario.yaml",
+            "--document",
+            "coa",
+            "--out",
+            "brief.odt",
+        ],
+        vec!["herverdeling", "scenario.yaml", "--brief"],
+    ] {
+        let run = kennisbank(&args, dir.path());
+        assert_eq!(run.status.code(), Some(2), "{args:?}: {}", stderr(&run));
+        assert_eq!(stdout(&run), "", "{args:?}");
+        let err = stderr(&run);
+        assert!(
+            err.contains("geen document geschreven")
+                && err.contains(&format!("{file}:{line}:"))
+                && err.contains("U+202E")
+                && err.contains("kennisbank check"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(names(dir.path()), listing, "nothing written");
+}

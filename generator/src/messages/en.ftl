@@ -531,6 +531,10 @@ herverdeling-cannot-read = { $name }: cannot read ({ $detail })
 herverdeling-too-large = { $name }: larger than { $mb } MB; a scenario is a small text file (is this the right file?)
 herverdeling-not-utf8 = { $name }: not UTF-8 text (invalid byte at offset { $offset }); save the file as UTF-8
 herverdeling-cannot-write = { $name }: cannot write ({ $detail })
+herverdeling-template-refused = the template has a problem, so no document was written: { $first } ({ $count ->
+    [one] 1 problem; `kennisbank check` names it with the fix
+   *[other] { $count } problems; `kennisbank check` names them with the fix
+})
 herverdeling-no-link = no link: { $detail }
 
 # kennisbank herverdeling: --out, the refusals of a scenario with errors, and the system's errors in words

@@ -546,6 +546,10 @@ herverdeling-cannot-read = { $name }: kan niet gelezen worden ({ $detail })
 herverdeling-too-large = { $name }: groter dan { $mb } MB; een scenario is een klein tekstbestand (is dit het goede bestand?)
 herverdeling-not-utf8 = { $name }: geen UTF-8-tekst (ongeldige byte op positie { $offset }); sla het bestand op als UTF-8
 herverdeling-cannot-write = { $name }: kan niet geschreven worden ({ $detail })
+herverdeling-template-refused = het sjabloon is niet goed, dus is er geen document geschreven: { $first } ({ $count ->
+    [one] 1 probleem; `kennisbank check` noemt het met de oplossing
+   *[other] { $count } problemen; `kennisbank check` noemt ze met de oplossing
+})
 herverdeling-no-link = geen link: { $detail }
 
 # kennisbank herverdeling: --out, the refusals of a scenario with errors, and the system's errors in words
