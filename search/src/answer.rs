@@ -284,6 +284,7 @@ pub fn decode(data: &[u8]) -> Result<Results, DecodeError> {
         hits,
         category_counts,
         tag_counts,
+        only_common_words: false,
     })
 }
 
@@ -348,6 +349,7 @@ mod tests {
                 snippet: "een <mark>woning</mark>".into(),
             }],
             category_counts: vec![("algemeen".into(), 12)],
+            only_common_words: false,
             tag_counts: vec![("huur".into(), 3)],
         };
         let bytes = encode(&results);

@@ -61,7 +61,7 @@ fn strings(out: &mut String, name: &str, list: &[String]) {
 
 /// `{"total":N,"exact_total":N,"suggestion":null|"…","hits":[{"url","link","title","section",
 /// "exact","marks":[…],"category","category_title","score","snippet"}],
-/// "category_counts":[[slug,n]],"tag_counts":[[tag,n]]}`
+/// "category_counts":[[slug,n]],"tag_counts":[[tag,n]]}`, and `"only_common_words":true` when so.
 pub fn results_json(r: &Results) -> String {
     let mut out = String::with_capacity(256 + r.hits.len() * 400);
     out.push_str("{\"total\":");
@@ -108,6 +108,9 @@ pub fn results_json(r: &Results) -> String {
     counts(&mut out, "category_counts", &r.category_counts);
     out.push(',');
     counts(&mut out, "tag_counts", &r.tag_counts);
+    if r.only_common_words {
+        out.push_str(",\"only_common_words\":true");
+    }
     out.push('}');
     out
 }
@@ -172,6 +175,7 @@ mod tests {
                 snippet: "<mark>kamer</mark>".into(),
             }],
             category_counts: vec![("algemeen".into(), 1)],
+            only_common_words: false,
             tag_counts: vec![],
         };
         let text = results_json(&r);

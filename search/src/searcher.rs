@@ -128,6 +128,10 @@ pub struct Results {
     /// of the metadata (alphabetical); tags without matches are left out.
     /// Empty until the tag file is loaded.
     pub tag_counts: Vec<(String, usize)>,
+    /// The query has words, but none that is searched for: only words too common to say
+    /// anything (`wat is het`) or single letters (`z.s.m.`). The page says so, rather than
+    /// a bare "geen resultaten".
+    pub only_common_words: bool,
 }
 
 /// One word of a query.
@@ -1251,7 +1255,10 @@ impl Searcher {
             return results;
         }
         let (matches, _, _) = self.match_words(query);
-        let mut results = Results::default();
+        let mut results = Results {
+            only_common_words: matches.is_empty() && !tokens(&read_part(query)).is_empty(),
+            ..Results::default()
+        };
         let (ranked, total, exact_total) = self.combine(
             &matches,
             filters,
@@ -1452,6 +1459,28 @@ mod tests {
         // A cut never splits a letter.
         let dutch = "ë".repeat(MAX_QUERY_BYTES);
         assert!(parse_query(&dutch).iter().all(|w| !w.term.is_empty()));
+    }
+
+    #[test]
+    fn a_query_of_only_common_words_says_so() {
+        let files = crate::index::build_index(&[]);
+        let (_, meta) = files
+            .iter()
+            .find(|(path, _)| path == crate::format::META_FILE)
+            .expect("meta.bin");
+        let empty = Searcher::new(meta).unwrap();
+        for (query, only_common) in [
+            ("wat is het ", true),
+            ("z.s.m.", true),
+            ("de het een ", true),
+            ("", false),
+            ("  ?! ", false),
+            ("huurtoeslag ", false),
+            ("het huurtoeslag ", false),
+        ] {
+            let r = empty.search(query, &Filters::default(), 10);
+            assert_eq!(r.only_common_words, only_common, "{query:?}");
+        }
     }
 
     #[test]

@@ -154,7 +154,12 @@ fn render_human_raw(query: &str, results: &Results) -> String {
         s.push_str(&format!("{line}\n"));
     }
     if hits.is_empty() {
-        s.push_str(&format!("{}\n", crate::msg!("search-none", query = query)));
+        let none = if results.only_common_words {
+            crate::msg!("search-only-common-words", query = query)
+        } else {
+            crate::msg!("search-none", query = query)
+        };
+        s.push_str(&format!("{none}\n"));
         return s;
     }
     let total = results.total;
@@ -383,6 +388,21 @@ mod tests {
             "Geen resultaten voor ‘xyz’.\n"
         );
         assert_eq!(render_json(&[]), "[]\n");
+    }
+
+    #[test]
+    fn a_query_of_only_common_words_says_why_nothing_is_found() {
+        let r = Results {
+            only_common_words: true,
+            ..Results::default()
+        };
+        let text = render_human("wat is het", &r);
+        assert!(
+            text.starts_with(
+                "Geen resultaten voor ‘wat is het’: de kennisbank zoekt niet op woorden"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

@@ -370,6 +370,7 @@ search-damaged = the search index is damaged (`{ $path }`: { $detail }); run `ke
 search-unreadable = cannot read `{ $path }` ({ $detail })
 search-did-you-mean = Did you mean "{ $suggestion }"?
 search-none = No results for "{ $query }".
+search-only-common-words = No results for "{ $query }": the knowledge base does not search for words found in nearly every text (de, het, wat, …) or single letters; type a word that says more, such as "huurtoeslag" or "taakstelling".
 search-count = { $total ->
     [one] 1 result
    *[other] { $total } results

@@ -376,6 +376,7 @@ search-damaged = de zoekindex is beschadigd (`{ $path }`: { $detail }); voer `ke
 search-unreadable = `{ $path }` kan niet gelezen worden ({ $detail })
 search-did-you-mean = Bedoelde u ‘{ $suggestion }’?
 search-none = Geen resultaten voor ‘{ $query }’.
+search-only-common-words = Geen resultaten voor ‘{ $query }’: de kennisbank zoekt niet op woorden die in bijna elke tekst staan (de, het, wat, …) of op losse letters; typ een woord dat meer zegt, zoals ‘huurtoeslag’ of ‘taakstelling’.
 search-count = { $total ->
     [one] 1 resultaat
    *[other] { $total } resultaten

@@ -96,6 +96,12 @@ describe('search', { skip }, () => {
       await p.keyboard.type('qqqxyzzy');
       await p.locator('[data-search-status]').filter({ hasText: 'Geen resultaten' }).waitFor({ timeout: 10000 });
       assert.equal(await resultLinks(p).count(), 0, 'no results left over');
+      // A question of common words only: the status says why nothing is found, and what helps.
+      await p.keyboard.press('ControlOrMeta+a');
+      await p.keyboard.type('wat is het ');
+      await p.locator('[data-search-status]').filter({ hasText: 'bijna elke tekst' }).waitFor({ timeout: 10000 });
+      const why = (await p.locator('[data-search-status]').innerText()).trim();
+      assert.match(why, /^Geen resultaten voor “wat is het”: de kennisbank zoekt niet op woorden die in bijna elke tekst staan/, why);
       await p.keyboard.press('ControlOrMeta+a');
       await p.keyboard.press('Backspace');
       await p.waitForURL(/\/zoeken\/$/, { timeout: 10000 });

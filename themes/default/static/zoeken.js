@@ -49,6 +49,10 @@ function statusText(query, results, filters = []) {
   const n = results.total;
   const exact = results.exact_total;
   const q = [...quoted(query), ...filters];
+  if (n === 0 && results.only_common_words) {
+    // Only words too common to search for (`wat is het`) or single letters: say why, and what helps.
+    return ["Geen resultaten voor ", ...q, ": de kennisbank zoekt niet op woorden die in bijna elke tekst staan (de, het, wat, …) of op losse letters; typ een woord dat meer zegt, zoals ‘huurtoeslag’ of ‘taakstelling’."];
+  }
   if (n === 0) return ["Geen resultaten voor ", ...q, "."];
   let text;
   if (exact === n) text = [`${numberNl(n)} ${n === 1 ? "resultaat" : "resultaten"} voor `, ...q];
