@@ -59,12 +59,28 @@ pub fn practice(data: &[u8]) {
     );
     show(&diags);
     if let Some(p) = found {
+        // The theme's own ids, which headings never get.
+        let reserved: std::collections::BTreeSet<String> =
+            ["inhoud".to_string(), "kop-links".to_string()].into();
         let opts = MarkdownOptions {
             allow_raw_html: false,
             base: "/",
             external_footnotes: None,
+            heading_anchors: Some(&reserved),
         };
-        std::hint::black_box(markdown::to_html(&p.body, &opts));
+        let html = markdown::to_html(&p.body, &opts);
+        // Every search section links to an id the page has, and no heading takes a theme's id
+        // or another heading's.
+        let anchors = kennisbank::heading_anchors::anchors(&p.body, &reserved);
+        let unique: std::collections::HashSet<&String> = anchors.iter().collect();
+        assert_eq!(unique.len(), anchors.len(), "an anchor twice: {anchors:?}");
+        assert!(anchors.iter().all(|a| !reserved.contains(a)), "{anchors:?}");
+        for s in kennisbank::heading_anchors::sections(&p.body, &reserved) {
+            if let Some(a) = s.anchor {
+                assert!(html.contains(&format!(" id=\"{a}\"")), "no id {a:?} in the page");
+            }
+        }
+        std::hint::black_box(html);
         std::hint::black_box(markdown::to_plain_text(&p.body));
         std::hint::black_box(markdown::links(&p.body));
     }
