@@ -443,9 +443,14 @@ fn read_capped(mut source: impl Read, name: &str) -> Result<String, String> {
 /// more `kennisbank check` names.
 fn checked_template(root: &Path, file: &str) -> Result<String, String> {
     crate::herverdeling::checked_template(root, file).map_err(|problems| {
-        let first = problems.first().map_or_else(String::new, |d| {
-            format!("{}:{}:{}: {}", d.path, d.line, d.column, d.text())
-        });
+        // At its line and column when it has them (a read error concerns the whole file).
+        let first = problems
+            .first()
+            .map_or_else(String::new, |d| match (d.line, d.column) {
+                (0, _) => format!("{}: {}", d.path, d.text()),
+                (line, 0) => format!("{}:{line}: {}", d.path, d.text()),
+                (line, column) => format!("{}:{line}:{column}: {}", d.path, d.text()),
+            });
         crate::msg!(
             "herverdeling-template-refused",
             first = first,
