@@ -120,7 +120,7 @@ enum Command {
         /// Print `[{"url", "title", "category", "score", "snippet"}]`, best first.
         #[arg(long)]
         json: bool,
-        /// How many results at most (1 to 1000).
+        /// How many results (pages, each with its matching sections) at most (1 to 1000).
         #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1000))]
         limit: u16,
         /// Only practices of this category (its slug, such as `grote-gezinnen`).

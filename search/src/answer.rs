@@ -30,7 +30,7 @@ pub const MIN_ANSWER_DOCS: usize = 2;
 /// ([`crate::whole`]) and needs none.
 pub const MAX_ANSWERS: usize = 256;
 
-const ANSWER_VERSION: u8 = 1;
+const ANSWER_VERSION: u8 = 2;
 
 /// Path of answer `i`.
 pub fn answer_path(i: usize) -> String {
@@ -228,6 +228,7 @@ pub fn encode(results: &Results) -> Vec<u8> {
         w.str(&h.category_title);
         w.varint(h.score.to_bits().into());
         w.str(&h.snippet);
+        w.usize(h.more);
     }
     write_counts(&mut w, &results.category_counts);
     write_counts(&mut w, &results.tag_counts);
@@ -270,6 +271,7 @@ pub fn decode(data: &[u8]) -> Result<Results, DecodeError> {
                 u32::try_from(r.varint()?).map_err(|_| DecodeError::new("bad score"))?,
             ),
             snippet: r.str()?.to_string(),
+            more: r.varint()? as usize,
         });
     }
     let category_counts = read_counts(&mut r)?;
@@ -347,6 +349,7 @@ mod tests {
                 category_title: "Algemeen".into(),
                 score: 3.25,
                 snippet: "een <mark>woning</mark>".into(),
+                more: 4,
             }],
             category_counts: vec![("algemeen".into(), 12)],
             only_common_words: false,

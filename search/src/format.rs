@@ -8,7 +8,7 @@ pub const META_FILE: &str = "meta.bin";
 /// Relative path of the tag posting lists, fetched only for the tag filter
 /// and the tag counts.
 pub const TAGS_FILE: &str = "tags.bin";
-const META_MAGIC: &[u8; 4] = b"KBZ6";
+const META_MAGIC: &[u8; 4] = b"KBZ7";
 const FRAGMENT_VERSION: u8 = 2;
 const WORD_LIST_VERSION: u8 = 1;
 
@@ -77,6 +77,10 @@ pub struct Meta {
     /// The whole index is one file, `all.bin`, and nothing else is to be fetched (see
     /// [`crate::whole`]); then there are no answers.
     pub whole: bool,
+    /// The page of each document, numbered from 0 in document order: a page's sections are
+    /// documents of their own, numbered right after the page's opening part, and a result is
+    /// a page. Stored as one bit per document (whether it continues the page before it).
+    pub pages: Vec<u32>,
 }
 
 fn shared_prefix(a: &str, b: &str) -> usize {
@@ -156,6 +160,13 @@ impl Meta {
         write_starts(&mut w, &self.backwards_starts);
         write_starts(&mut w, &self.answers);
         w.u8(u8::from(self.whole));
+        let mut continues = vec![0u8; (self.doc_count as usize).div_ceil(8)];
+        for (d, pair) in self.pages.windows(2).enumerate() {
+            if pair[0] == pair[1] && d + 1 < self.doc_count as usize {
+                continues[(d + 1) / 8] |= 1 << ((d + 1) % 8);
+            }
+        }
+        w.bytes(&continues);
         w.buf
     }
 
@@ -213,6 +224,15 @@ impl Meta {
             1 => true,
             _ => return Err(DecodeError::new("bad whole-index flag")),
         };
+        let continues = r.bytes((doc_count as usize).div_ceil(8))?;
+        let mut pages = Vec::with_capacity(doc_count as usize);
+        let mut page = 0u32;
+        for d in 0..doc_count as usize {
+            if d > 0 && continues[d / 8] & (1 << (d % 8)) == 0 {
+                page += 1;
+            }
+            pages.push(page);
+        }
         Ok(Meta {
             doc_count,
             categories,
@@ -222,7 +242,13 @@ impl Meta {
             backwards_starts,
             answers,
             whole,
+            pages,
         })
+    }
+
+    /// The page of document `doc` (see [`Meta::pages`]).
+    pub fn page_of(&self, doc: u32) -> u32 {
+        self.pages.get(doc as usize).copied().unwrap_or(u32::MAX)
     }
 
     /// The fragment that holds `stem` (or would, if it were indexed).
@@ -534,9 +560,14 @@ mod tests {
             backwards_starts: vec!["".into(), "gnin".into()],
             answers: vec!["gemeente".into(), "woning".into()],
             whole: true,
+            pages: vec![0, 0, 1, 2, 2],
         };
         let back = Meta::decode(&meta.encode()).unwrap();
         assert_eq!(back, meta);
+        assert_eq!(
+            (meta.page_of(1), meta.page_of(2), meta.page_of(4)),
+            (0, 1, 2)
+        );
         assert_eq!(meta.fragment_of("aanbod"), 0);
         assert_eq!(meta.fragment_of("gemeent"), 1);
         assert_eq!(meta.fragment_of("huur"), 1);

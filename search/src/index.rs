@@ -10,7 +10,7 @@ use crate::format::{
     WEIGHT_SCALE,
 };
 use crate::normalize::{is_indexable, single_word, tokens};
-use crate::searcher::MIN_TYPO_LEN;
+use crate::searcher::{page_url, MIN_TYPO_LEN};
 use crate::stem::stem;
 use crate::whole;
 
@@ -145,6 +145,7 @@ fn sharded(docs: &[Document], synonyms: &[Vec<String>]) -> (Meta, TermPostings, 
         backwards_starts,
         answers: Vec::new(),
         whole: false,
+        pages: number_pages(&order),
     };
 
     let mut files = Vec::with_capacity(2 + fragments.len() + word_lists.len() + doc_count);
@@ -206,6 +207,20 @@ fn number_documents(docs: &[Document]) -> (Vec<&Document>, Vec<CategoryInfo>) {
         }
     }
     (order, categories)
+}
+
+/// The page of each document in id order: a section continues the page of the document
+/// before it when they share the page's URL (numbering puts a page's sections after it).
+fn number_pages(order: &[&Document]) -> Vec<u32> {
+    let mut pages = Vec::with_capacity(order.len());
+    let mut page = 0u32;
+    for (id, d) in order.iter().enumerate() {
+        if id > 0 && page_url(&order[id - 1].url) != page_url(&d.url) {
+            page += 1;
+        }
+        pages.push(page);
+    }
+    pages
 }
 
 /// Per document: how often each term occurs in each field, and the fields' lengths in

@@ -59,8 +59,8 @@ fn strings(out: &mut String, name: &str, list: &[String]) {
     out.push(']');
 }
 
-/// `{"total":N,"exact_total":N,"suggestion":null|"…","hits":[{"url","link","title","section",
-/// "exact","marks":[…],"category","category_title","score","snippet"}],
+/// `{"total":N,"exact_total":N,"shown":N,"suggestion":null|"…","hits":[{"url","link","title","section",
+/// "exact","marks":[…],"category","category_title","score","snippet","more"}],
 /// "category_counts":[[slug,n]],"tag_counts":[[tag,n]]}`, and `"only_common_words":true` when so.
 pub fn results_json(r: &Results) -> String {
     let mut out = String::with_capacity(256 + r.hits.len() * 400);
@@ -68,6 +68,8 @@ pub fn results_json(r: &Results) -> String {
     out.push_str(&r.total.to_string());
     out.push_str(",\"exact_total\":");
     out.push_str(&r.exact_total.to_string());
+    out.push_str(",\"shown\":");
+    out.push_str(&r.shown().to_string());
     out.push_str(",\"suggestion\":");
     match &r.suggestion {
         Some(s) => escape(s, &mut out),
@@ -102,6 +104,8 @@ pub fn results_json(r: &Results) -> String {
         out.push_str(&format!("{}.{:03}", milli / 1000, milli % 1000));
         out.push(',');
         field(&mut out, "snippet", &h.snippet);
+        out.push_str(",\"more\":");
+        out.push_str(&h.more.to_string());
         out.push('}');
     }
     out.push_str("],");
@@ -173,6 +177,7 @@ mod tests {
                 category_title: "Algemeen".into(),
                 score: 1.5,
                 snippet: "<mark>kamer</mark>".into(),
+                more: 2,
             }],
             category_counts: vec![("algemeen".into(), 1)],
             only_common_words: false,
@@ -184,6 +189,8 @@ mod tests {
         assert!(text.contains(r#""suggestion":null"#), "{text}");
         assert!(text.contains(r#""url":"praktijken/a/\"b\"/""#), "{text}");
         assert!(text.contains(r#""title":"Kamer\tverhuur""#), "{text}");
+        assert!(text.contains(r#""more":2}"#), "{text}");
+        assert!(text.contains(r#""shown":1,"#), "{text}");
         assert!(
             text.contains(r#""category_counts":[["algemeen",1]]"#),
             "{text}"

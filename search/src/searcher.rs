@@ -79,6 +79,12 @@ pub const MAX_PREFIX_FRAGMENTS: usize = 1;
 /// results never reorders the first ones.
 pub const FULLY_RANKED_EXACT: usize = 10;
 
+/// At most this many matching parts of one page (its opening part and sections) are listed under
+/// it, the best first; the result says how many more there are. On a phone, the seven steps and
+/// uitgangspunten of the stappenplan that hold `taakstelling` took three screens before the next
+/// result.
+pub const SECTIONS_PER_PAGE: usize = 3;
+
 /// Restrictions on the results.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
@@ -109,22 +115,27 @@ pub struct Hit {
     /// HTML: the text around the matches, escaped, with `<mark>` around
     /// matched words.
     pub snippet: String,
+    /// On a page's first hit: how many more of the page's parts match than are listed (see
+    /// [`SECTIONS_PER_PAGE`]).
+    pub more: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Results {
-    /// Number of matching documents (after filters).
+    /// Number of matching pages (after filters): a page counts once, however many of its
+    /// sections match.
     pub total: usize,
-    /// How many of them match exactly (see [`Hit::exact`]); they come first.
+    /// How many of them match exactly (a page or one of its sections: see [`Hit::exact`]);
+    /// they come first.
     pub exact_total: usize,
     /// When nothing matches exactly: the query with its words replaced by
     /// indexed words one typo away or split into known parts.
     pub suggestion: Option<String>,
     pub hits: Vec<Hit>,
-    /// `(category slug, matches)` for the query and the tag filter, in the
+    /// `(category slug, matching pages)` for the query and the tag filter, in the
     /// order of the metadata; categories without matches are left out.
     pub category_counts: Vec<(String, usize)>,
-    /// `(tag, matches)` for the query and the category filter, in the order
+    /// `(tag, matching pages)` for the query and the category filter, in the order
     /// of the metadata (alphabetical); tags without matches are left out.
     /// Empty until the tag file is loaded.
     pub tag_counts: Vec<(String, usize)>,
@@ -132,6 +143,22 @@ pub struct Results {
     /// anything (`wat is het`) or single letters (`z.s.m.`). The page says so, rather than
     /// a bare "geen resultaten".
     pub only_common_words: bool,
+}
+
+impl Results {
+    /// How many results (pages) the hits show: a page's matching sections are hits of their own,
+    /// listed under it.
+    pub fn shown(&self) -> usize {
+        let mut pages = 0;
+        let mut last = None;
+        for h in &self.hits {
+            let page = Some(page_url(&h.url));
+            if std::mem::replace(&mut last, page) != page {
+                pages += 1;
+            }
+        }
+        pages
+    }
 }
 
 /// One word of a query.
@@ -508,6 +535,9 @@ struct Ranked {
     /// Query words matched in any way.
     words: u16,
     score: f32,
+    /// On a page's first document: how many more of its documents match but are not listed
+    /// (see [`SECTIONS_PER_PAGE`]).
+    more: u32,
 }
 
 /// Collects the fragments a lookup wanted but did not have.
@@ -1161,10 +1191,12 @@ impl Searcher {
         let cat_ok = |d: u32| in_category.is_none_or(|(a, b)| d >= a && d < b);
         let tag_ok = |d: u32| tag_list.is_none_or(|l| l.binary_search(&d).is_ok());
 
+        // A result is a page: counts count pages, each once, however many of its sections match.
+        let mut pages = PageMarks::new(&self.meta);
         if let Some((cat_counts, tag_counts)) = counts {
             let mut per_cat = vec![0usize; self.meta.categories.len()];
             for &d in &touched {
-                if tag_ok(d) {
+                if tag_ok(d) && pages.first_time(d) {
                     if let Some(c) = self.meta.category_of(d) {
                         per_cat[c] += 1;
                     }
@@ -1185,10 +1217,16 @@ impl Searcher {
                     .iter()
                     .zip(lists)
                     .map(|(t, list)| {
+                        // Sorted by document, so a page's documents are next to each other.
+                        let mut last_page = None;
                         let n = list
                             .iter()
                             .filter(|&&d| {
                                 cat_ok(d) && words.get(d as usize).is_some_and(|&w| w > 0)
+                            })
+                            .filter(|&&d| {
+                                let page = Some(self.meta.page_of(d));
+                                std::mem::replace(&mut last_page, page) != page
                             })
                             .count();
                         (t.name.clone(), n)
@@ -1199,11 +1237,17 @@ impl Searcher {
         }
 
         touched.retain(|&d| cat_ok(d) && tag_ok(d));
-        let exact_count = touched
+        pages.clear();
+        let exact_pages = touched
             .iter()
-            .filter(|&&d| exact[d as usize] == all_words)
+            .filter(|&&d| exact[d as usize] == all_words && pages.first_time(d))
             .count();
-        let by_own = exact_count > FULLY_RANKED_EXACT;
+        let total = exact_pages
+            + touched
+                .iter()
+                .filter(|&&d| exact[d as usize] != all_words && pages.first_time(d))
+                .count();
+        let by_own = exact_pages > FULLY_RANKED_EXACT;
         let mut ranked: Vec<Ranked> = touched
             .into_iter()
             .map(|d| {
@@ -1219,6 +1263,7 @@ impl Searcher {
                     } else {
                         sums[i]
                     },
+                    more: 0,
                 }
             })
             .collect();
@@ -1232,12 +1277,10 @@ impl Searcher {
                 .then_with(|| b.score.total_cmp(&a.score))
                 .then_with(|| a.id.cmp(&b.id))
         };
-        let total = ranked.len();
-        // Only the first `limit` are used. (Selecting them before sorting saved a tenth of a
-        // frequent word's query time, for a kilobyte more of WebAssembly: not taken.)
+        // Only the first `limit` pages are used. (Selecting them before sorting saved a tenth
+        // of a frequent word's query time, for a kilobyte more of WebAssembly: not taken.)
         ranked.sort_unstable_by(order);
-        ranked.truncate(limit);
-        (ranked, total, exact_count)
+        (first_pages(ranked, &mut pages, limit), total, exact_pages)
     }
 
     /// Answers `query`. Documents not loaded yet are left out of the hits
@@ -1292,6 +1335,7 @@ impl Searcher {
                 category_title: category.map(|c| c.title.clone()).unwrap_or_default(),
                 score: (r.score * 1000.0).round() / 1000.0,
                 snippet: snippet(doc, &marks),
+                more: r.more as usize,
             });
         }
         results.hits = group_by_page(hits);
@@ -1396,12 +1440,79 @@ impl Searcher {
     }
 }
 
+/// Which pages a pass over documents has seen, for counting each page once.
+struct PageMarks<'a> {
+    meta: &'a Meta,
+    /// Per page, the pass that last saw it.
+    seen: Vec<u32>,
+    pass: u32,
+}
+
+impl<'a> PageMarks<'a> {
+    fn new(meta: &'a Meta) -> Self {
+        let pages = meta.pages.last().map_or(0, |&p| p as usize + 1);
+        PageMarks {
+            meta,
+            seen: vec![0; pages],
+            pass: 1,
+        }
+    }
+
+    /// Starts a new pass: every page unseen again.
+    fn clear(&mut self) {
+        self.pass += 1;
+    }
+
+    /// Whether this pass meets `doc`'s page for the first time (and marks it seen).
+    fn first_time(&mut self, doc: u32) -> bool {
+        match self.seen.get_mut(self.meta.page_of(doc) as usize) {
+            Some(seen) if *seen != self.pass => {
+                *seen = self.pass;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Of `ranked` (in rank order), the documents of the first `limit` pages, in rank order, at
+/// most [`SECTIONS_PER_PAGE`] of a page (its first one counts the others in `more`). A page is
+/// exact when one of its documents is, and then lists its exact documents only: its looser
+/// matches are no result of their own, and a compound part found later would add a section to
+/// a page already shown.
+fn first_pages(ranked: Vec<Ranked>, pages: &mut PageMarks<'_>, limit: usize) -> Vec<Ranked> {
+    pages.clear();
+    // Per page chosen: the page, whether it is exact, where its first document is in `out`, and
+    // how many of its documents are listed.
+    let mut chosen: Vec<(u32, bool, usize, usize)> = Vec::new();
+    let mut out: Vec<Ranked> = Vec::new();
+    for r in ranked {
+        let page = pages.meta.page_of(r.id);
+        if pages.first_time(r.id) {
+            if chosen.len() < limit {
+                chosen.push((page, r.exact, out.len(), 1));
+                out.push(r);
+            }
+        } else if let Some(c) = chosen.iter_mut().find(|c| c.0 == page && c.1 == r.exact) {
+            if c.3 < SECTIONS_PER_PAGE {
+                c.3 += 1;
+                out.push(r);
+            } else {
+                out[c.2].more += 1;
+            }
+        }
+    }
+    out
+}
+
 /// The page of a hit's URL: without the section's anchor.
 pub fn page_url(url: &str) -> &str {
     url.split_once('#').map_or(url, |(page, _)| page)
 }
 
-/// Hits in rank order, each page's other sections right after its best one.
+/// Hits in rank order of their pages (a page where its best hit is), each page's opening part
+/// first and its sections after it in rank order; the page's count of parts not listed on its
+/// first hit.
 fn group_by_page(hits: Vec<Hit>) -> Vec<Hit> {
     let mut pages: Vec<&str> = Vec::new();
     for h in &hits {
@@ -1416,11 +1527,23 @@ fn group_by_page(hits: Vec<Hit>) -> Vec<Hit> {
     let mut rest: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
     let mut out = Vec::with_capacity(rest.len());
     for page in &pages {
-        for slot in rest.iter_mut() {
-            if slot.as_ref().is_some_and(|h| page_url(&h.url) == page) {
-                out.extend(slot.take());
+        let first = out.len();
+        // The page's opening part first, under its title; then its sections, best first.
+        for opening in [true, false] {
+            for slot in rest.iter_mut() {
+                if slot
+                    .as_ref()
+                    .is_some_and(|h| page_url(&h.url) == page && h.section.is_empty() == opening)
+                {
+                    out.extend(slot.take());
+                }
             }
         }
+        let more = out[first..]
+            .iter_mut()
+            .map(|h| std::mem::take(&mut h.more))
+            .sum();
+        out[first].more = more;
     }
     out
 }
@@ -1572,7 +1695,10 @@ mod tests {
         let hit = |url: &str| Hit {
             url: url.into(),
             title: String::new(),
-            section: String::new(),
+            section: url
+                .split_once('#')
+                .map(|(_, s)| s.into())
+                .unwrap_or_default(),
             exact: true,
             marks: Vec::new(),
             link: url.into(),
@@ -1580,6 +1706,7 @@ mod tests {
             category_title: String::new(),
             score: 0.0,
             snippet: String::new(),
+            more: 0,
         };
         let urls: Vec<String> = group_by_page(vec![
             hit("s/#b"),
@@ -1591,7 +1718,8 @@ mod tests {
         .into_iter()
         .map(|h| h.url)
         .collect();
-        assert_eq!(urls, ["s/#b", "s/", "s/#a", "p/", "q/"]);
+        // A page's opening part comes first, under its title, then its sections best first.
+        assert_eq!(urls, ["s/", "s/#b", "s/#a", "p/", "q/"]);
     }
 
     #[test]

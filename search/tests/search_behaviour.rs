@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use search::searcher::{Hit, SECTIONS_PER_PAGE};
 use search::{build_index, Document, Filters, Results, Searcher};
 
 fn seed_docs() -> Vec<Document> {
@@ -583,6 +584,89 @@ fn sections_name_their_page_and_are_grouped_under_it() {
     );
     // The page's title belongs to its opening part only.
     assert_eq!(index.urls("stappenplan ")[0], "stappenplan/");
+}
+
+#[test]
+fn a_result_is_a_page_counted_once_with_its_matching_sections() {
+    let mut docs = vec![
+        section(
+            "stappenplan/",
+            "Stappenplan",
+            "",
+            "Voor gemeenten die herverdelen.",
+        ),
+        section(
+            "stappenplan/#stap-1",
+            "Stappenplan",
+            "Stap 1: Besluitvorming",
+            "Het college besluit over de taakstelling.",
+        ),
+        section(
+            "stappenplan/#stap-2",
+            "Stappenplan",
+            "Stap 2: Kennisgeving",
+            "De gemeenten melden de nieuwe taakstelling aan het COA.",
+        ),
+        section(
+            "stappenplan/#stap-3",
+            "Stappenplan",
+            "Stap 3: Toetsing",
+            "Het COA toetst of de som van de taakstelling klopt.",
+        ),
+        section(
+            "stappenplan/#stap-4",
+            "Stappenplan",
+            "Stap 4: Toezicht",
+            "De provincie rekent de taakstellingen toe.",
+        ),
+    ];
+    for i in 0..12 {
+        docs.push(Document {
+            tags: vec!["COA".into()],
+            ..doc(
+                &format!("p{i:02}/"),
+                &format!("Praktijk {i}"),
+                "De taakstelling van de gemeente.",
+            )
+        });
+    }
+    docs[3].tags = vec!["COA".into()];
+    let index = Index::new(&docs);
+    let (r, _) = index.query_counting("taakstelling", &Filters::default(), 10);
+    // 13 pages hold the word: the stappenplan once, however many of its steps do.
+    assert_eq!((r.total, r.exact_total), (13, 13), "{r:?}");
+    assert_eq!(r.category_counts.iter().map(|(_, n)| n).sum::<usize>(), 13);
+    // The first page of results is ten pages; three of the stappenplan's four steps are listed
+    // under it, the best first, and its first hit says one more holds the word.
+    assert_eq!(r.shown(), 10, "{r:?}");
+    let steps: Vec<&Hit> = r
+        .hits
+        .iter()
+        .filter(|h| h.url.starts_with("stappenplan/#"))
+        .collect();
+    assert_eq!(steps.len(), SECTIONS_PER_PAGE, "{r:?}");
+    assert_eq!(
+        steps.iter().map(|h| h.more).collect::<Vec<_>>(),
+        [1, 0, 0],
+        "{r:?}"
+    );
+    assert_eq!(r.hits.len(), 9 + SECTIONS_PER_PAGE, "{r:?}");
+    assert!(r
+        .hits
+        .iter()
+        .all(|h| h.more == 0 || h.url.starts_with("stappenplan/")));
+    // One page asked for is the whole page: all three steps.
+    let (one, _) = index.query_counting("toetst taakstelling", &Filters::default(), 1);
+    assert_eq!(one.shown(), 1, "{one:?}");
+    assert_eq!(one.hits[0].url, "stappenplan/#stap-3");
+    // Tag counts count pages too: twelve practices and the stappenplan (one tagged step).
+    let tagged = Filters {
+        tag: Some("COA".into()),
+        ..Filters::default()
+    };
+    let (r, _) = index.query_counting("taakstelling", &tagged, 10);
+    assert_eq!(r.total, 13, "{r:?}");
+    assert_eq!(r.tag_counts, [("COA".to_string(), 13)], "{r:?}");
 }
 
 #[test]

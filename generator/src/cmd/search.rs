@@ -177,18 +177,29 @@ fn render_human_raw(query: &str, results: &Results) -> String {
         )
     };
     s.push_str(&count.to_string());
-    if total > hits.len() {
+    if total > results.shown() {
         s.push_str(&format!(
             " {}",
-            crate::msg!("search-showing", shown = hits.len())
+            crate::msg!("search-showing", shown = results.shown())
         ));
     }
     s.push_str(":\n");
     let mut number = 0;
     let mut page: Option<&str> = None;
+    // Matching parts of the page before that are not listed (on its first hit).
+    let mut more = 0;
+    let more_line = |s: &mut String, more: usize| {
+        if more > 0 {
+            s.push_str(&format!(
+                "    {}\n",
+                crate::msg!("search-more-sections", more = more)
+            ));
+        }
+    };
     for h in hits.iter() {
         let this_page = page_url(&h.url);
         if page != Some(this_page) {
+            more_line(&mut s, std::mem::replace(&mut more, h.more));
             page = Some(this_page);
             number += 1;
             s.push_str(&format!("\n{number:>2}. {}\n", h.title));
@@ -204,6 +215,7 @@ fn render_human_raw(query: &str, results: &Results) -> String {
             s.push_str(&format!("{indent}{}\n", snippet_as_text(&h.snippet)));
         }
     }
+    more_line(&mut s, more);
     s
 }
 
@@ -405,25 +417,55 @@ mod tests {
         );
     }
 
+    fn hit(url: &str, section: &str) -> search::Hit {
+        search::Hit {
+            url: url.into(),
+            title: "A".into(),
+            section: section.into(),
+            exact: false,
+            marks: Vec::new(),
+            link: url.into(),
+            category: String::new(),
+            category_title: String::new(),
+            score: 1.0,
+            snippet: String::new(),
+            more: 0,
+        }
+    }
+
+    #[test]
+    fn a_page_is_one_result_with_its_sections_and_the_parts_not_listed_counted() {
+        let mut first = hit("/s/", "");
+        first.more = 4;
+        let r = Results {
+            total: 2,
+            exact_total: 2,
+            hits: vec![first, hit("/s/#stap-1", "Stap 1"), hit("/b/", "")],
+            ..Results::default()
+        };
+        let text = render_human("xyz", &r);
+        assert!(text.starts_with("2 resultaten voor ‘xyz’:\n"), "{text}");
+        assert_eq!(
+            text.matches("\n 1. ").count() + text.matches("\n 2. ").count(),
+            2,
+            "{text}"
+        );
+        let more = text
+            .find("    … en 4 andere delen van deze pagina\n")
+            .expect(&text);
+        assert!(
+            text.find("/s/#stap-1").unwrap() < more && more < text.find(" 2. ").unwrap(),
+            "{text}"
+        );
+    }
+
     #[test]
     fn related_results_are_counted_as_the_page_counts_them() {
         let counted = |total: usize, exact_total| {
-            let hit = search::Hit {
-                url: "/a/".into(),
-                title: "A".into(),
-                section: String::new(),
-                exact: false,
-                marks: Vec::new(),
-                link: "/a/".into(),
-                category: String::new(),
-                category_title: String::new(),
-                score: 1.0,
-                snippet: String::new(),
-            };
             let r = Results {
                 total,
                 exact_total,
-                hits: vec![hit; total],
+                hits: (0..total).map(|i| hit(&format!("/{i}/"), "")).collect(),
                 ..Results::default()
             };
             render_human("xyz", &r).lines().next().unwrap().to_string()

@@ -381,6 +381,10 @@ search-count-exact-then-related = { $exact ->
    *[other] { $exact } results
 } with "{ $query }", then { $related } related
 search-showing = (showing { $shown })
+search-more-sections = … and { $more ->
+    [one] 1 other part
+   *[other] { $more } other parts
+} of this page
 search-unknown-category = the site has no category "{ $category }"; the categories are: { $categories }
 search-unknown-tag = no practice has the tag "{ $tag }"; the tags are: { $tags }
 check-all-good = All good: { $practices } practices checked, { $pages } pages rendered.

@@ -393,6 +393,10 @@ search-count-exact-then-related = { $exact ->
    *[other] { $related } verwante
 }
 search-showing = (de eerste { $shown })
+search-more-sections = … en { $more ->
+    [one] 1 ander deel
+   *[other] { $more } andere delen
+} van deze pagina
 search-unknown-category = de site heeft geen categorie ‘{ $category }’; de categorieën zijn: { $categories }
 search-unknown-tag = geen praktijk heeft het onderwerp ‘{ $tag }’; de onderwerpen zijn: { $tags }
 check-all-good = Alles in orde: { $practices } praktijken gecontroleerd, { $pages } pagina's gemaakt.

@@ -132,6 +132,28 @@ describe('search', { skip }, () => {
     });
   });
 
+  it('counts a page once, however many of its sections match, and lists them under it', async () => {
+    await withContext(async (context) => {
+      const p = await open(context, env.url + 'zoeken/?q=taakstelling');
+      const status = p.locator('[data-search-status]');
+      await status.filter({ hasText: /\d/ }).waitFor({ timeout: 10000 });
+      const items = results(p).locator('.search-result');
+      const said = Number((await status.innerText()).match(/^([\d.]+) resultat/)?.[1].replace('.', ''));
+      assert.equal(said, await items.count(), `the count is the pages listed: ${await status.innerText()}`);
+      const pages = await items.evaluateAll((lis) => lis.map((li) => li.dataset.page));
+      assert.equal(new Set(pages).size, pages.length, `each page once: ${pages}`);
+      const plan = results(p).locator('.search-result[data-page$="/stappenplan/"]');
+      const steps = plan.locator('.search-section-title');
+      const opening = await plan.evaluate((li) => li.querySelectorAll(':scope > .search-result-snippet').length);
+      assert.equal(opening + (await steps.count()), 3, 'three of the stappenplan\'s matching parts are listed: its opening text and two steps');
+      // The others are counted, with a link to the page that marks the words.
+      const untold = plan.locator('.search-more-sections a');
+      assert.match(await untold.innerText(), /^\d+ andere delen van deze pagina$/);
+      assert.match(await untold.getAttribute('href'), /\/stappenplan\/\?markeer=taakstelling/);
+      assertNoViolations(await axe(p), '/zoeken/?q=taakstelling');
+    });
+  });
+
   it('finds a step by its number, typed last, and marks the number on the page', async () => {
     await withContext(async (context) => {
       const p = await open(context, env.url + 'zoeken/');

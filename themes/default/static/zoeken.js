@@ -58,7 +58,7 @@ function statusText(query, results, filters = []) {
   if (exact === n) text = [`${numberNl(n)} ${n === 1 ? "resultaat" : "resultaten"} voor `, ...q];
   else if (exact === 0) text = ["Geen resultaten met ", ...q, `; ${numberNl(n)} ${n === 1 ? "verwant resultaat" : "verwante resultaten"}`];
   else text = [`${numberNl(exact)} ${exact === 1 ? "resultaat" : "resultaten"} met `, ...q, `, daarna ${numberNl(n - exact)} ${n - exact === 1 ? "verwant" : "verwante"}`];
-  return [...text, n > results.hits.length ? `, ${results.hits.length} getoond.` : "."];
+  return [...text, n > results.shown ? `, ${results.shown} getoond.` : "."];
 }
 
 function showFailure(root, error) {
@@ -243,6 +243,7 @@ async function engine(root, params) {
   // the matched words for the page to mark.
   function render(query, results, filters) {
     const items = [];
+    const untold = [];
     let item = null;
     let sections = null;
     for (const hit of results.hits) {
@@ -259,6 +260,8 @@ async function engine(root, params) {
         item.append(h2, cat);
         sections = null;
         items.push(item);
+        // The page's other matching parts, not listed: said after the listed ones (below).
+        untold.push([item, hit.more, pageOf(hit.link)]);
       }
       if (!hit.section) {
         item.append(snippetOf(hit));
@@ -276,8 +279,15 @@ async function engine(root, params) {
       li.append(h3, snippetOf(hit));
       sections.append(li);
     }
+    for (const [item, n, href] of untold) {
+      if (!n) continue;
+      const p = document.createElement("p");
+      p.className = "search-more-sections";
+      p.append("… en ", link(`${numberNl(n)} ${n === 1 ? "ander deel" : "andere delen"} van deze pagina`, href));
+      item.append(p);
+    }
     list.replaceChildren(...items);
-    more.hidden = results.total <= results.hits.length;
+    more.hidden = results.total <= results.shown;
     if (results.suggestion) {
       const a = suggestion.querySelector("a");
       // The filters stay, as when the link is clicked (see its click handler): also when it is
