@@ -117,7 +117,7 @@ enum Command {
         /// The built site (relative to --root), as written by `build`.
         #[arg(long, value_name = "DIR", default_value = "public")]
         out: PathBuf,
-        /// Print `[{"url", "title", "category", "score", "snippet"}]`, best first.
+        /// Print `[{"url", "link", "title", "section", "exact", "category", "score", "snippet", "more"}]`, best first.
         #[arg(long)]
         json: bool,
         /// How many results (pages, each with its matching sections) at most (1 to 1000).

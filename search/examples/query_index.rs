@@ -7,7 +7,7 @@
 //!
 //! QUERIES.json: an array of strings, or of objects {"q", "category", "tag",
 //! "limit"} (other fields are ignored). Output: an array of {"query",
-//! "total", "exact_total", "suggestion", "hits": [{"url","link","title","section","exact","category","score","snippet"}],
+//! "total", "exact_total", "shown", "suggestion", "hits": [{"url","link","title","section","exact","category","score","snippet","more"}],
 //! "category_counts", "tag_counts"}.
 
 use std::path::Path;
@@ -83,6 +83,7 @@ fn main() -> ExitCode {
                             "url": h["url"], "link": h["link"], "title": h["title"],
                             "section": h["section"], "exact": h["exact"],
                             "category": h["category"], "score": h["score"], "snippet": h["snippet"],
+                            "more": h["more"],
                         })
                     })
                     .collect()
@@ -92,6 +93,7 @@ fn main() -> ExitCode {
             "query": q,
             "total": r["total"],
             "exact_total": r["exact_total"],
+            "shown": r["shown"],
             "suggestion": r["suggestion"],
             "hits": hits,
             "category_counts": r["category_counts"],

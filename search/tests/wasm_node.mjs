@@ -8,7 +8,7 @@
 // INDEX_DIR: the built site's zoeken/index/ folder. QUERIES.json: an array of
 // strings, or of objects {"q", "category", "tag", "limit"}. GLUE.js defaults
 // to generator/assets/wasm/search.js. Output: an array of
-// {"query", "total", "exact_total", "suggestion", "hits": [{"url","link","title","section","exact","category","score","snippet"}],
+// {"query", "total", "exact_total", "shown", "suggestion", "hits": [{"url","link","title","section","exact","category","score","snippet","more"}],
 //  "category_counts", "tag_counts", "files", "bytes", "ms"} where files/bytes are what the query
 // fetched (raw, not gzip) after meta.bin; the module is fresh for each query,
 // as on a first visit.
@@ -79,7 +79,8 @@ for (const entry of queries) {
     total: results.total,
     exact_total: results.exact_total,
     suggestion: results.suggestion,
-    hits: results.hits.map(({ url, link, title, section, exact, category, score, snippet }) => ({
+    shown: results.shown,
+    hits: results.hits.map(({ url, link, title, section, exact, category, score, snippet, more }) => ({
       url,
       link,
       title,
@@ -88,6 +89,7 @@ for (const entry of queries) {
       category,
       score,
       snippet,
+      more,
     })),
     category_counts: results.category_counts,
     tag_counts: results.tag_counts,

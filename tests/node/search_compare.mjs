@@ -40,7 +40,7 @@ function compareHits(label, a, b) {
   }
   a.forEach((ha, i) => {
     const hb = b[i];
-    for (const field of ["url", "link", "title", "section", "exact", "category", "snippet"]) {
+    for (const field of ["url", "link", "title", "section", "exact", "category", "snippet", "more"]) {
       if (ha[field] !== hb[field]) {
         out.push(`${label}: hit ${i + 1} ${field}: ${JSON.stringify(ha[field])} vs ${JSON.stringify(hb[field])}`);
       }
@@ -84,7 +84,7 @@ function main() {
     }
     hits += w.hits.length;
     problems.push(...compareHits(`${label} wasm/native`, w.hits, n.hits));
-    for (const field of ["total", "exact_total", "suggestion"]) {
+    for (const field of ["total", "exact_total", "shown", "suggestion"]) {
       if (w[field] !== n[field]) problems.push(`${label}: ${field} ${w[field]} (wasm) vs ${n[field]} (native)`);
     }
     if (!same(w.category_counts, n.category_counts)) {

@@ -101,6 +101,7 @@ pub fn render_json(hits: &[Hit]) -> String {
                 "category": h.category,
                 "score": h.score,
                 "snippet": h.snippet,
+                "more": h.more,
             })
         })
         .collect();
