@@ -165,22 +165,117 @@ pub fn in_text(path: &str, text: &str, first_line: usize) -> Vec<Diagnostic> {
     out
 }
 
+/// Named HTML character references that make a hidden character (the numeric ones, `&#x202E;`
+/// and `&#8238;`, are read by their number).
+const HIDDEN_NAMED: &[(&str, char)] = &[
+    ("shy", '\u{00AD}'),
+    ("lrm", '\u{200E}'),
+    ("rlm", '\u{200F}'),
+    ("zwnj", '\u{200C}'),
+    ("zwj", '\u{200D}'),
+    ("ZeroWidthSpace", '\u{200B}'),
+    ("NegativeVeryThinSpace", '\u{200B}'),
+    ("NegativeThinSpace", '\u{200B}'),
+    ("NegativeMediumSpace", '\u{200B}'),
+    ("NegativeThickSpace", '\u{200B}'),
+    ("NoBreak", '\u{2060}'),
+    ("af", '\u{2061}'),
+    ("ApplyFunction", '\u{2061}'),
+    ("it", '\u{2062}'),
+    ("InvisibleTimes", '\u{2062}'),
+    ("ic", '\u{2063}'),
+    ("InvisibleComma", '\u{2063}'),
+];
+
+/// The character reference at the start of `s` (`&#x202E;`, `&#8238;`, `&rlm;`), when it makes a
+/// hidden character: the reference as written and the character. As a browser reads them: a
+/// number may have any leading zeros and needs no `;`, and `&shy` none either.
+fn hidden_reference(s: &str) -> Option<(&str, char)> {
+    let rest = s.strip_prefix('&')?;
+    let (c, len) = if let Some(number) = rest.strip_prefix('#') {
+        let hex = number.starts_with(['x', 'X']);
+        let digits = &number[usize::from(hex)..];
+        let n = digits
+            .bytes()
+            .take_while(|b| {
+                if hex {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+            .count();
+        let significant = digits[..n].trim_start_matches('0');
+        if n == 0 || significant.len() > 8 {
+            return None;
+        }
+        let value = u32::from_str_radix(significant, if hex { 16 } else { 10 }).ok()?;
+        if (0x80..=0x9F).contains(&value) {
+            // A browser reads these as Windows-1252 (`&#150;` is "–"), not as control characters.
+            return None;
+        }
+        let len = 2 + usize::from(hex) + n;
+        let len = len + usize::from(s[len..].starts_with(';'));
+        (char::from_u32(value)?, len)
+    } else {
+        // The longest name is 21 letters: looking no further keeps a line of many `&` linear.
+        let name_len = rest
+            .bytes()
+            .take(32)
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
+        let name = &rest[..name_len];
+        let (_, c) = HIDDEN_NAMED.iter().find(|(n, _)| *n == name)?;
+        let closed = rest[name_len..].starts_with(';');
+        if !closed && name != "shy" {
+            return None;
+        }
+        (*c, 1 + name_len + usize::from(closed))
+    };
+    kind(c).map(|_| (&s[..len], c))
+}
+
 /// Errors for the hidden characters in a document's template (`content/herverdeling/*.html`):
 /// one per line, at its first character outside `comments` (the byte ranges of the template's
-/// `{# … #}` comments, which end up in no document).
+/// `{# … #}` comments, which end up in no document). A character reference that makes one
+/// (`&#x202E;`, `&rlm;`) counts too: the letter on the page, its print and its HTML download
+/// show the character, not the reference.
 pub fn in_template(path: &str, text: &str, comments: &[Range<usize>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, with_end) in text.split_inclusive('\n').enumerate() {
         let line = with_end.trim_end_matches(['\n', '\r']);
         let found = line.char_indices().enumerate().find_map(|(col, (at, c))| {
-            let k = kind(c)?;
             let offset = start + at;
-            (!comments.iter().any(|r| r.contains(&offset))).then_some((c, k, col + 1))
+            if comments.iter().any(|r| r.contains(&offset)) {
+                return None;
+            }
+            match kind(c) {
+                Some(k) => Some((c, k, col + 1, None)),
+                None if c == '&' => {
+                    let (written, c) = hidden_reference(&line[at..])?;
+                    Some((c, kind(c)?, col + 1, Some(written)))
+                }
+                None => None,
+            }
         });
         start += with_end.len();
-        let Some((c, k, column)) = found else {
+        let Some((c, k, column, reference)) = found else {
             continue;
+        };
+        let (code, hint) = match reference {
+            Some(written) => (
+                format!("`{written}` ({})", code_point(c)),
+                crate::msg!(
+                    "hidden-character-reference-hint",
+                    reference = written,
+                    code = code_point(c)
+                ),
+            ),
+            None => (
+                code_point(c),
+                crate::msg!("hidden-character-hint", code = code_point(c)),
+            ),
         };
         out.push(
             Diagnostic::error(
@@ -188,12 +283,12 @@ pub fn in_template(path: &str, text: &str, comments: &[Range<usize>]) -> Vec<Dia
                 path,
                 crate::msg!(
                     "hidden-character-template",
-                    code = code_point(c),
+                    code = code,
                     what = kind_name(k)
                 ),
             )
             .at(i + 1, column)
-            .hint(crate::msg!("hidden-character-hint", code = code_point(c)))
+            .hint(hint)
             .with_line_text(&visible(line)),
         );
     }
@@ -306,6 +401,39 @@ mod tests {
         assert!(shown.contains("heer<U+200B>,"), "{shown}");
         assert!(nl(&d[2]).contains("U+0007, een onzichtbaar stuurteken"));
         assert!(nl(&d[3]).contains("U+2066, een teken dat de leesrichting omdraait"));
+    }
+
+    #[test]
+    fn a_character_reference_that_makes_a_hidden_character_is_reported_in_a_template() {
+        let text = "<p>Geachte &#x202E;heer,&#150;&#0;</p>\n<p>&amp; &#233; &nbsp; &#8238;</p>\n<p>a&rlm;b &shy;</p>\n{# &#x202e; #}<p>&#X200b; &#xZZ; &#99999999;</p>\n<p>&rlmx; &#x41; &#x0000000000000000202E</p>\n";
+        let comments = crate::render::template_check::comment_ranges(text);
+        let d = in_template("content/herverdeling/brief-coa.html", text, &comments);
+        let at: Vec<(usize, usize)> = d.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(at, [(1, 12), (2, 24), (3, 5), (4, 18), (5, 18)], "{d:#?}");
+        let m = nl(&d[0]);
+        assert!(
+            m.starts_with(
+                "het sjabloon bevat `&#x202E;` (U+202E), een teken dat de leesrichting omdraait"
+            ),
+            "{m}"
+        );
+        let hint = d[0].hint.as_ref().unwrap().render(Lang::Nl);
+        assert!(
+            hint.contains("`&#x202E;`") && hint.contains("U+202E"),
+            "{hint}"
+        );
+        assert!(nl(&d[1]).contains("`&#8238;` (U+202E)"), "{}", nl(&d[1]));
+        assert!(nl(&d[2]).contains("`&rlm;` (U+200F)"), "{}", nl(&d[2]));
+        assert!(nl(&d[3]).contains("`&#X200b;` (U+200B)"), "{}", nl(&d[3]));
+        // Leading zeros and no `;`, as a browser reads it.
+        assert!(
+            nl(&d[4]).contains("`&#x0000000000000000202E` (U+202E)"),
+            "{}",
+            nl(&d[4])
+        );
+        // A line of many `&` is read once.
+        let many = "&".repeat(200_000) + &"&#x".repeat(100_000);
+        assert!(in_template("x.html", &many, &[]).is_empty());
     }
 
     #[test]

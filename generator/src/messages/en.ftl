@@ -235,6 +235,7 @@ hidden-character-template = the template holds { $code }, { $what ->
    *[invisible] an invisible character: it stands unseen in the documents the colleges sign
 }
 hidden-character-hint = remove the character { $code } (it is at the column shown but cannot be seen): in most editors, retype the word
+hidden-character-reference-hint = remove `{ $reference }`: the letter on the page, its print and its HTML download turn it into the character { $code }, which cannot be seen
 misnamed-practice = this file is not read: a practice's name ends in `.md`, in lower case, so the practice is missing from the site now
 misnamed-practice-hint = rename it to `{ $name }`
 nested-folder = folders inside a category folder are not read

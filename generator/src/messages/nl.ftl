@@ -241,6 +241,7 @@ hidden-character-template = het sjabloon bevat { $code }, { $what ->
    *[invisible] een onzichtbaar teken: het staat onzichtbaar in de documenten die de colleges ondertekenen
 }
 hidden-character-hint = verwijder het teken { $code } (het staat op de aangewezen kolom maar is niet te zien): in de meeste editors wis je het door het woord opnieuw te typen
+hidden-character-reference-hint = verwijder `{ $reference }`: de pagina, de afdruk en de HTML-download van de brief maken er het teken { $code } van, dat niet te zien is
 misnamed-practice = dit bestand wordt niet gelezen: de naam van een praktijk eindigt op `.md`, in kleine letters, zodat de praktijk nu op de site ontbreekt
 misnamed-practice-hint = hernoem het naar `{ $name }`
 nested-folder = mappen in een categoriemap worden niet gelezen
