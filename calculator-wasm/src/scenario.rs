@@ -447,10 +447,11 @@ fn is_json_number(t: &[u8]) -> bool {
     i == t.len()
 }
 
-/// YAML reads `0x10`, `0o10` and `0b110` as the numbers 16, 8 and 6; nobody writing a taakstelling
-/// means that. Such plain values are put in quotes before parsing, so they reach the rules as
-/// written and are reported as `INVALID_NUMBER`, as the page does. Text in quotes and comments is
-/// left alone; lines stay where they are.
+/// YAML reads `0x10`, `0o10` and `0b110` as the numbers 16, 8 and 6, and `1.000` (a thousand, to a
+/// Dutch reader) as the number 1.0; nobody writing a taakstelling means that. Such plain values, and
+/// every number with a point or an exponent, are put in quotes before parsing, so they reach the
+/// rules as written and are reported as `INVALID_NUMBER` quoting what was typed (`"1.000"`, not
+/// `"1.0"`), as the page does. Text in quotes and comments is left alone; lines stay where they are.
 #[cfg(feature = "yaml")]
 fn quote_non_decimal_numbers(src: &str) -> std::borrow::Cow<'_, str> {
     fn is_prefixed(token: &str) -> bool {
@@ -458,13 +459,27 @@ fn quote_non_decimal_numbers(src: &str) -> std::borrow::Cow<'_, str> {
         let b = t.as_bytes();
         b.len() > 2 && b[0] == b'0' && matches!(b[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B')
     }
-    if !src.contains("0x")
-        && !src.contains("0o")
-        && !src.contains("0b")
-        && !src.contains("0X")
-        && !src.contains("0O")
-        && !src.contains("0B")
-    {
+    /// A number YAML reads as a float: `1.000`, `2.5`, `.5`, `1e3`, `-6.0E+2`.
+    fn is_float(token: &str) -> bool {
+        let t = token.strip_prefix(['-', '+']).unwrap_or(token);
+        let (mantissa, exponent) = match t.find(['e', 'E']) {
+            Some(at) => (&t[..at], Some(&t[at + 1..])),
+            None => (t, None),
+        };
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        let exponent_ok = exponent.is_none_or(|e| {
+            let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+            !e.is_empty() && digits(e)
+        });
+        (mantissa.contains('.') || exponent.is_some())
+            && !(whole.is_empty() && fraction.is_empty())
+            && digits(whole)
+            && digits(fraction)
+            && exponent_ok
+    }
+    let may_hold = |c: char| c == '.' || c == 'e' || c == 'E' || c == 'x' || c == 'o' || c == 'b';
+    if !src.contains(may_hold) || !src.contains(|c: char| c.is_ascii_digit()) {
         return std::borrow::Cow::Borrowed(src);
     }
     let mut out = String::with_capacity(src.len() + 16);
@@ -481,19 +496,28 @@ fn quote_non_decimal_numbers(src: &str) -> std::borrow::Cow<'_, str> {
                     out.push_str(&line[i..]);
                     break;
                 }
-                None if (c.is_ascii_alphanumeric() || c == '-' || c == '+')
+                None if (c.is_ascii_alphanumeric() || c == '-' || c == '+' || c == '.')
                     && matches!(prev, ' ' | '\t' | '[' | '{' | ',') =>
                 {
                     let end = line[i..]
                         .find(|ch: char| {
-                            !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-' || ch == '+')
+                            !(ch.is_ascii_alphanumeric()
+                                || ch == '_'
+                                || ch == '-'
+                                || ch == '+'
+                                || ch == '.')
                         })
                         .map_or(line.len(), |n| i + n);
                     let token = &line[i..end];
                     let rest = line[end..].trim_start_matches([' ', '\t']);
                     let ends_value =
                         rest.is_empty() || rest.starts_with(['\n', '\r', ',', '}', ']', '#']);
-                    if is_prefixed(token) && ends_value {
+                    // The whole value, not a word of a longer one (`naam: St. Anthonis 1.5`).
+                    let before = line[..i].trim_end_matches([' ', '\t']);
+                    let starts_value = before.ends_with([':', '[', '{', ','])
+                        || before.trim_start_matches([' ', '\t']) == "-"
+                        || before.ends_with(" -");
+                    if (is_prefixed(token) || is_float(token)) && starts_value && ends_value {
                         out.push('"');
                         out.push_str(token);
                         out.push('"');
@@ -711,6 +735,25 @@ mod tests {
         assert_eq!(g[1].nieuw.as_deref(), Some("12"));
         let e = Scenario::parse("periode: 2026-1\nfoo: 0x10\n").unwrap_err();
         assert_eq!(e.line, Some(2));
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn numbers_with_a_point_or_an_exponent_stay_as_written() {
+        let s = Scenario::parse(
+            "periode: 2026-1\ngemeenten:\n  - { naam: A, taakstelling: 1.000, nieuw: 6.0 }\n  - naam: St. Anthonis 1.5 # 2.5\n    taakstelling: -1e3\n    nieuw: .5\n  - { naam: \"C 1.000\", taakstelling: '2.500', nieuw: 12 }\n",
+        )
+        .unwrap();
+        let g = &s.gemeenten;
+        assert_eq!(g[0].taakstelling.as_deref(), Some("1.000"));
+        assert_eq!(g[0].nieuw.as_deref(), Some("6.0"));
+        assert_eq!(g[1].naam.as_deref(), Some("St. Anthonis 1.5"));
+        assert_eq!(g[1].taakstelling.as_deref(), Some("-1e3"));
+        assert_eq!(g[1].nieuw.as_deref(), Some(".5"));
+        assert_eq!(g[2].naam.as_deref(), Some("C 1.000"));
+        assert_eq!(g[2].taakstelling.as_deref(), Some("2.500"));
+        assert_eq!(g[2].nieuw.as_deref(), Some("12"));
+        assert_eq!(s.periode.as_deref(), Some("2026-1"));
     }
 
     #[test]

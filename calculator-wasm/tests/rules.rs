@@ -221,8 +221,20 @@ fn invalid_numbers_name_municipality_and_field() {
             "{raw}: {}",
             e.message
         );
+        // Quoted as typed, not as YAML reads it (`1.000` is the float 1.0 to YAML).
+        assert!(
+            e.message.contains(&format!("(\"{raw}\")")),
+            "{raw}: {}",
+            e.message
+        );
         assert!(v.sum_before.is_none() && !v.valid);
     }
+    // A Dutch thousands separator: the message asks whether the number without points was meant.
+    let v = with("gemeenten:\n  - { naam: Amsterdam, taakstelling: 1.000, nieuw: 994 }\n");
+    let e = error(&v, Code::InvalidNumber);
+    assert!(e.message.contains("Bedoelt u 1000?"), "{}", e.message);
+    let v = with("gemeenten:\n  - { naam: Amsterdam, taakstelling: 2.5, nieuw: 994 }\n");
+    assert!(!error(&v, Code::InvalidNumber).message.contains("Bedoelt u"));
     let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: '\"zes\"', nieuw: 0 }\n");
     error(&v, Code::InvalidNumber);
 }

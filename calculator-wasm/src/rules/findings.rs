@@ -99,6 +99,11 @@ impl Findings {
                 4,
                 format!("{what} (\"{shown}\") is geen getal. Vul een geheel getal in van 0 tot en met 1.000.000."),
             ),
+            NumberProblem::NotWhole if thousands_written_with_points(shown) => (
+                Code::InvalidNumber,
+                4,
+                format!("{what} (\"{shown}\") is geen geheel getal zoals het er staat: de punt kan een duizendtal scheiden of een decimaal, en de check raadt niet. Bedoelt u {}? Schrijf het aantal zonder punt.", shown.replace('.', "")),
+            ),
             NumberProblem::NotWhole => (
                 Code::InvalidNumber,
                 4,
@@ -127,4 +132,17 @@ impl Findings {
         };
         self.error(code, field, uitgangspunt, text);
     }
+}
+
+/// `1.000`, `12.500.000`: digits in groups of three after the first, split by points, as a Dutch
+/// writer separates thousands.
+fn thousands_written_with_points(text: &str) -> bool {
+    let mut groups = text.split('.');
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    let mut rest = groups.peekable();
+    rest.peek().is_some()
+        && (1..=3).contains(&first.len())
+        && digits(first)
+        && rest.all(|g| g.len() == 3 && digits(g))
 }
