@@ -199,12 +199,10 @@ mod tests {
                 return Ok(());
             }
             let e = std::io::Error::from(std::io::ErrorKind::StorageFull);
-            Err(Diagnostic::error(
-                Code::CannotWrite,
-                format!("public/{}", file.path),
-                crate::msg!("cannot-write", detail = crate::messages::io_detail(&e)),
-            )
-            .hint(crate::msg!("cannot-write-hint")))
+            Err(crate::output::cannot_write(
+                &Path::new("public").join(&file.path),
+                &e,
+            ))
         }
     }
 

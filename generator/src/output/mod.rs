@@ -499,19 +499,20 @@ impl Update {
 
 impl Sink for Update {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
-        self.write(&file.path, &file.bytes).map_err(|e| {
-            Diagnostic::error(
-                Code::CannotWrite,
-                self.target
-                    .out
-                    .join(&file.path)
-                    .to_string_lossy()
-                    .into_owned(),
-                crate::msg!("cannot-write", detail = crate::messages::io_detail(&e)),
-            )
-            .hint(crate::msg!("cannot-write-hint"))
-        })
+        self.write(&file.path, &file.bytes)
+            .map_err(|e| cannot_write(&self.target.out.join(&file.path), &e))
     }
+}
+
+/// The error for an output file that could not be written (a full disk, no permission): the
+/// build reports the first and counts the others (see `render`).
+pub fn cannot_write(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        Code::CannotWrite,
+        path.to_string_lossy().into_owned(),
+        crate::msg!("cannot-write", detail = crate::messages::io_detail(e)),
+    )
+    .hint(crate::msg!("cannot-write-hint"))
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
