@@ -127,6 +127,15 @@ impl Diagnostic {
         self
     }
 
+    /// Where it is: `path:line:column`, `path:line` without a column, `path` without a line.
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (0, _) => self.path.clone(),
+            (l, 0) => format!("{}:{l}", self.path),
+            (l, c) => format!("{}:{l}:{c}", self.path),
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -375,12 +384,7 @@ fn write_human(d: &Diagnostic, lang: Lang, out: &mut dyn io::Write) -> io::Resul
     .render(lang);
     let message = escape_controls(&d.message.render(lang), &[]);
     writeln!(out, "{label}[{}]: {message}", d.code)?;
-    let path = escape_controls(&d.path, &[]);
-    let location = match (d.line, d.column) {
-        (0, _) => path,
-        (l, 0) => format!("{path}:{l}"),
-        (l, c) => format!("{path}:{l}:{c}"),
-    };
+    let location = escape_controls(&d.location(), &[]);
     writeln!(out, "  --> {location}")?;
     if let Some(src) = &d.source_line {
         let (src, column) = match d.source_column {

@@ -446,11 +446,7 @@ fn checked_template(root: &Path, file: &str) -> Result<String, String> {
         // At its line and column when it has them (a read error concerns the whole file).
         let first = problems
             .first()
-            .map_or_else(String::new, |d| match (d.line, d.column) {
-                (0, _) => format!("{}: {}", d.path, d.text()),
-                (line, 0) => format!("{}:{line}: {}", d.path, d.text()),
-                (line, column) => format!("{}:{line}:{column}: {}", d.path, d.text()),
-            });
+            .map_or_else(String::new, |d| format!("{}: {}", d.location(), d.text()));
         crate::msg!(
             "herverdeling-template-refused",
             first = first,
