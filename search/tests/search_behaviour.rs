@@ -659,6 +659,9 @@ fn a_result_is_a_page_counted_once_with_its_matching_sections() {
     let (one, _) = index.query_counting("toetst taakstelling", &Filters::default(), 1);
     assert_eq!(one.shown(), 1, "{one:?}");
     assert_eq!(one.hits[0].url, "stappenplan/#stap-3");
+    // A page matched exactly lists its exact parts only: the other steps hold one word of two.
+    assert_eq!(one.hits.len(), 1, "{one:?}");
+    assert_eq!(one.hits[0].more, 0, "{one:?}");
     // Tag counts count pages too: twelve practices and the stappenplan (one tagged step).
     let tagged = Filters {
         tag: Some("COA".into()),
