@@ -87,14 +87,21 @@ describe('search', { skip }, () => {
     await withContext(async (context) => {
       const p = await open(context, env.url + 'zoeken/', { ready: search.ready });
       await p.keyboard.press('/');
-      await p.keyboard.type('leegstand');
+      // A single letter finds nothing, and the status says so at once.
+      await p.keyboard.type('l');
+      await p.locator('[data-search-status]').filter({ hasText: 'Geen resultaten voor “l”' }).waitFor({ timeout: 10000 });
+      await p.keyboard.type('eegstand');
       await p.waitForURL(/\?q=leegstand$/, { timeout: 10000 });
       await resultLinks(p).first().waitFor({ timeout: 10000 });
+      // What was said about "l" must not stay next to these results (the count follows once
+      // typing pauses).
+      const meanwhile = (await p.locator('[data-search-status]').innerText()).trim();
+      assert.ok(!/Geen resultaten/.test(meanwhile), `the status next to the results of "leegstand" is not an earlier query's: "${meanwhile}"`);
       assertNoViolations(await axe(p), '/zoeken/ with results');
       await p.screenshot({ path: artifact('search-results-1280.png'), fullPage: true });
       await p.keyboard.press('ControlOrMeta+a');
       await p.keyboard.type('qqqxyzzy');
-      await p.locator('[data-search-status]').filter({ hasText: 'Geen resultaten' }).waitFor({ timeout: 10000 });
+      await p.locator('[data-search-status]').filter({ hasText: 'Geen resultaten voor “qqqxyzzy”' }).waitFor({ timeout: 10000 });
       assert.equal(await resultLinks(p).count(), 0, 'no results left over');
       // A question of common words only: the status says why nothing is found, and what helps.
       await p.keyboard.press('ControlOrMeta+a');

@@ -171,11 +171,19 @@ async function engine(root, params) {
   let timer = 0;
   let announceTimer = 0;
 
-  // `parts`: text and nodes (see statusText).
+  // `parts`: text and nodes (see statusText). Said at once ("geen resultaten") or once typing
+  // pauses (a count), for screen readers. A status that says something else meanwhile is
+  // emptied at once: it was about an earlier query ("Geen resultaten voor ‘l’" next to the
+  // results of "leegstand"), and typing on would otherwise keep it there.
   function announce(parts, now) {
     clearTimeout(announceTimer);
-    if (now) status.replaceChildren(...parts);
-    else announceTimer = setTimeout(() => status.replaceChildren(...parts), ANNOUNCE_MS);
+    if (now) {
+      status.replaceChildren(...parts);
+      return;
+    }
+    const text = parts.map((part) => (typeof part === "string" ? part : part.textContent)).join("");
+    if (status.textContent !== text) status.replaceChildren();
+    announceTimer = setTimeout(() => status.replaceChildren(...parts), ANNOUNCE_MS);
   }
 
   async function run() {
