@@ -1,21 +1,27 @@
 //! Answers worked out when the index is built: the first page of results of the index's most
-//! frequent words, each asked alone, as a visitor types it on the search page.
+//! frequent words, and of its most frequent phrases of two words, each asked as a visitor types
+//! it on the search page.
 //!
-//! Without them a query takes two dependent steps after the engine is loaded: the word's term
+//! Without them a query takes two dependent steps after the engine is loaded: the words' term
 //! fragments (which documents match), then the ten documents to show, and on HTTP/1.1 ten
-//! files are two waves of requests. The first page of a one-word query depends only on the
-//! index, so the build can compute it: `a/N.bin` holds the [`Results`] of the N-th word of
-//! [`Meta::answers`], and a searcher asked that word without filters fetches that one file
-//! instead (one wave). Anything else (more words, a filter, the next page) takes the usual
+//! files are two waves of requests. The first page of such a query depends only on the
+//! index, so the build can compute it: `a/N.bin` holds the [`Results`] of the N-th query of
+//! [`Meta::answers`], and a searcher asked that query without filters fetches that one file
+//! instead (one wave). Anything else (other words, a filter, the next page) takes the usual
 //! path. An answer is the usual path's results over the whole index (tested), so the list, the
-//! counts and the order are those of any other way to the word; a snippet may mark one form of
-//! the word more than a page that loaded only the word's own fragments would.
+//! counts and the order are those of any other way to the query; a snippet may mark one form
+//! of a word more than a page that loaded only the word's own fragments would.
+//!
+//! A phrase is two words written next to each other in the text (`grote gezinnen`, `regionaal
+//! overleg`), as a visitor types a subject; two words the text never writes together
+//! (`tijdelijke huisvesting` where it says `tijdelijke huisvestingsvoorziening`) take the usual
+//! path.
 
 use std::collections::HashMap;
 
 use crate::codec::{DecodeError, Reader, Writer};
 use crate::format::{Meta, IN_TITLE, TAGS_FILE};
-use crate::searcher::{parse_query, Filters, Hit, Results, Searcher};
+use crate::searcher::{parse_words, Filters, Hit, Results, Searcher};
 
 /// Results per answer: the search page's first page (`PAGE_SIZE` in `zoeken.js`).
 pub const ANSWER_LIMIT: usize = 10;
@@ -28,7 +34,12 @@ pub const MIN_ANSWER_DOCS: usize = 2;
 /// over 128), one file of about 2 KB, and every visitor's metadata a few bytes (the word,
 /// prefix-compressed: 256 words are 1 KB gzip). A small site's index ships whole instead
 /// ([`crate::whole`]) and needs none.
-pub const MAX_ANSWERS: usize = 256;
+pub const MAX_WORD_ANSWERS: usize = 256;
+/// At most this many phrases of two words get an answer, those held by most documents; at the
+/// same cost per answer as a word.
+pub const MAX_PHRASE_ANSWERS: usize = 256;
+/// At most this many answers in all.
+pub const MAX_ANSWERS: usize = MAX_WORD_ANSWERS + MAX_PHRASE_ANSWERS;
 
 const ANSWER_VERSION: u8 = 2;
 
@@ -37,11 +48,15 @@ pub fn answer_path(i: usize) -> String {
     format!("a/{i}.bin")
 }
 
-/// The word `query` asks alone as it is typed (no space after it), if it does.
-pub fn answered_word(query: &str) -> Option<String> {
-    let mut words = parse_query(query);
+/// What `query` asks as it is typed, as an answer is named, if it is a query an answer can give:
+/// one word, still being typed (no space after it), or two words typed next to each other (no
+/// word between them) of which the second is still being typed. Named by the folded words with
+/// one space between (`Grote  Gezinnen` is `grote gezinnen`).
+pub fn answered_key(query: &str) -> Option<String> {
+    let (words, follows) = parse_words(query);
     match words.as_slice() {
-        [w] if w.prefix => words.pop().map(|w| w.term),
+        [w] if w.prefix => Some(w.term.clone()),
+        [a, b] if !a.prefix && b.prefix && follows[1] => Some(format!("{} {}", a.term, b.term)),
         _ => None,
     }
 }
@@ -53,7 +68,7 @@ pub fn answerable(filters: &Filters, limit: usize) -> bool {
 
 /// The words that get an answer, sorted: of the words held by at least [`MIN_ANSWER_DOCS`]
 /// documents that a query of the word alone asks for as such, and that are not only digits (a
-/// telephone number, a year: rarely searched alone), the [`MAX_ANSWERS`] held by most documents;
+/// telephone number, a year: rarely searched alone), the [`MAX_WORD_ANSWERS`] held by most documents;
 /// among words held by as many, those that weigh most in them (in titles and headings, often),
 /// as those are the subjects visitors look for.
 pub fn chosen_words(postings: &HashMap<String, (Vec<u32>, Vec<u8>)>) -> Vec<String> {
@@ -62,7 +77,7 @@ pub fn chosen_words(postings: &HashMap<String, (Vec<u32>, Vec<u8>)>) -> Vec<Stri
         .filter(|(term, (docs, _))| {
             docs.len() >= MIN_ANSWER_DOCS
                 && !term.bytes().all(|b| b.is_ascii_digit())
-                && answered_word(term).as_deref() == Some(term.as_str())
+                && answered_key(term).as_deref() == Some(term.as_str())
         })
         .map(|(term, (docs, weights))| {
             let weight = weights.iter().map(|&w| u32::from(w & !IN_TITLE)).sum();
@@ -76,11 +91,37 @@ pub fn chosen_words(postings: &HashMap<String, (Vec<u32>, Vec<u8>)>) -> Vec<Stri
     });
     let mut words: Vec<String> = frequent
         .into_iter()
-        .take(MAX_ANSWERS)
+        .take(MAX_WORD_ANSWERS)
         .map(|(t, _, _)| t.clone())
         .collect();
     words.sort_unstable();
     words
+}
+
+/// The phrases that get an answer, sorted: of the phrases (two words written next to each
+/// other, with the number of documents that do so) that a query of the two words asks for as
+/// such, and of which neither word is only digits, the [`MAX_PHRASE_ANSWERS`] held by most
+/// documents.
+pub fn chosen_phrases(phrases: &HashMap<String, u32>) -> Vec<String> {
+    let mut frequent: Vec<(&String, u32)> = phrases
+        .iter()
+        .filter(|(phrase, &docs)| {
+            docs as usize >= MIN_ANSWER_DOCS
+                && !phrase
+                    .split(' ')
+                    .any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+                && answered_key(phrase).as_deref() == Some(phrase.as_str())
+        })
+        .map(|(phrase, &docs)| (phrase, docs))
+        .collect();
+    frequent.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let mut chosen: Vec<String> = frequent
+        .into_iter()
+        .take(MAX_PHRASE_ANSWERS)
+        .map(|(p, _)| p.clone())
+        .collect();
+    chosen.sort_unstable();
+    chosen
 }
 
 /// Rounds of fetching one word may take before its answer is given up (more than the search
@@ -295,11 +336,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_one_word_typed_alone_without_filters_on_the_first_page_is_answered() {
-        assert_eq!(answered_word("Huurtoeslag").as_deref(), Some("huurtoeslag"));
-        assert_eq!(answered_word("huurtoeslag "), None);
-        assert_eq!(answered_word("regionaal overleg"), None);
-        assert_eq!(answered_word(""), None);
+    fn one_word_or_two_written_together_as_typed_without_filters_on_the_first_page_is_answered() {
+        assert_eq!(answered_key("Huurtoeslag").as_deref(), Some("huurtoeslag"));
+        assert_eq!(answered_key("huurtoeslag "), None);
+        assert_eq!(answered_key(""), None);
+        assert_eq!(
+            answered_key("Regionaal  Overleg").as_deref(),
+            Some("regionaal overleg")
+        );
+        // The second word done, a word between them, or a third word: asked otherwise.
+        assert_eq!(answered_key("regionaal overleg "), None);
+        assert_eq!(answered_key("regionaal en overleg"), None);
+        assert_eq!(answered_key("grote gezinnen woning"), None);
         assert!(answerable(&Filters::default(), ANSWER_LIMIT));
         assert!(!answerable(&Filters::default(), 2 * ANSWER_LIMIT));
         let category = Filters {
@@ -323,13 +371,37 @@ mod tests {
         assert_eq!(chosen_words(&postings), ["alleen", "huurtoeslag", "woning"]);
 
         // Past the limit, of two words held by two pages the one that weighs more is kept.
-        for i in 0..MAX_ANSWERS - 2 {
+        for i in 0..MAX_WORD_ANSWERS - 2 {
             postings.insert(format!("woord{i:03}x"), posting(3, 10));
         }
         let chosen = chosen_words(&postings);
-        assert_eq!(chosen.len(), MAX_ANSWERS);
+        assert_eq!(chosen.len(), MAX_WORD_ANSWERS);
         assert!(chosen.contains(&"huurtoeslag".to_string()));
         assert!(!chosen.contains(&"alleen".to_string()));
+    }
+
+    #[test]
+    fn the_phrases_held_by_most_documents_are_answered_if_typing_them_asks_for_them() {
+        let mut phrases: HashMap<String, u32> = HashMap::new();
+        phrases.insert("grote gezinnen".into(), 40);
+        phrases.insert("regionaal overleg".into(), 3);
+        // Once: left to the usual path. Digits, and a pair a query would not ask as such (a
+        // word of one letter, a word twice).
+        phrases.insert("medische urgentie".into(), 1);
+        phrases.insert("artikel 29".into(), 50);
+        phrases.insert("woning woning".into(), 50);
+        phrases.insert("a woning".into(), 50);
+        assert_eq!(
+            chosen_phrases(&phrases),
+            ["grote gezinnen", "regionaal overleg"]
+        );
+        for i in 0..MAX_PHRASE_ANSWERS {
+            phrases.insert(format!("woord{i:03}x vaak"), 4);
+        }
+        let chosen = chosen_phrases(&phrases);
+        assert_eq!(chosen.len(), MAX_PHRASE_ANSWERS);
+        assert!(chosen.contains(&"grote gezinnen".to_string()));
+        assert!(!chosen.contains(&"regionaal overleg".to_string()));
     }
 
     #[test]

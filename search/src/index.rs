@@ -1,6 +1,6 @@
 //! Building the index: documents in, files out.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::answer;
 use crate::compound::Lexicon;
@@ -16,6 +16,9 @@ use crate::whole;
 
 /// Each term's documents (ids, ascending) and their weight bytes.
 type TermPostings = HashMap<String, (Vec<u32>, Vec<u8>)>;
+/// Two terms written next to each other (`"grote gezinnen"`), and how many documents do so;
+/// only those of at least [`answer::MIN_ANSWER_DOCS`] documents.
+type Phrases = HashMap<String, u32>;
 /// Index files: path relative to the index folder, and bytes.
 type Files = Vec<(String, Vec<u8>)>;
 
@@ -108,24 +111,25 @@ pub fn build_index_with_synonyms(
     docs: &[Document],
     synonyms: &[Vec<String>],
 ) -> Vec<(String, Vec<u8>)> {
-    let (meta, postings, files) = sharded(docs, synonyms);
-    add_answers(meta, &postings, files)
+    let (meta, postings, phrases, files) = sharded(docs, synonyms);
+    add_answers(meta, &postings, &phrases, files)
 }
 
 /// The index as a site ships it: [`build_index_with_synonyms`], or, when it is small, the
 /// whole of it in one file (see [`crate::whole`]; the answers are then not needed).
 pub fn build_site_index(docs: &[Document], synonyms: &[Vec<String>]) -> Vec<(String, Vec<u8>)> {
-    let (meta, postings, files) = sharded(docs, synonyms);
+    let (meta, postings, phrases, files) = sharded(docs, synonyms);
     match whole::bundle(&meta, &files) {
         Some(whole) => whole,
-        None => add_answers(meta, &postings, files),
+        None => add_answers(meta, &postings, &phrases, files),
     }
 }
 
-/// The metadata, the postings by term and the files of the sharded index, without answers.
-fn sharded(docs: &[Document], synonyms: &[Vec<String>]) -> (Meta, TermPostings, Files) {
+/// The metadata, the postings by term, the phrases and the files of the sharded index, without
+/// answers.
+fn sharded(docs: &[Document], synonyms: &[Vec<String>]) -> (Meta, TermPostings, Phrases, Files) {
     let (order, categories) = number_documents(docs);
-    let postings = postings_by_term(&order);
+    let (postings, phrases) = postings_by_term(&order);
     let doc_count = order.len();
     let mut terms: Vec<&String> = postings.keys().collect();
     terms.sort_unstable();
@@ -160,17 +164,20 @@ fn sharded(docs: &[Document], synonyms: &[Vec<String>]) -> (Meta, TermPostings, 
     for (id, d) in order.iter().enumerate() {
         files.push((doc_path(id as u32), doc_data(d).encode()));
     }
-    (meta, postings, files)
+    (meta, postings, phrases, files)
 }
 
-/// `files` with the answers of the most frequent words (see [`crate::answer`]) and the
-/// metadata that lists them.
+/// `files` with the answers of the most frequent words and phrases (see [`crate::answer`]) and
+/// the metadata that lists them.
 fn add_answers(
     mut meta: Meta,
-    postings: &HashMap<String, (Vec<u32>, Vec<u8>)>,
+    postings: &TermPostings,
+    phrases: &Phrases,
     mut files: Vec<(String, Vec<u8>)>,
 ) -> Vec<(String, Vec<u8>)> {
-    let words = answer::chosen_words(postings);
+    let mut words = answer::chosen_words(postings);
+    words.extend(answer::chosen_phrases(phrases));
+    words.sort_unstable();
     if words.is_empty() {
         return files;
     }
@@ -224,17 +231,20 @@ fn number_pages(order: &[&Document]) -> Vec<u32> {
 }
 
 /// Per document: how often each term occurs in each field, and the fields' lengths in
-/// words; and the terms by number. Terms are numbered as first seen, so a document holds
-/// numbers, not strings: a big site's words, each kept as its own string, were most of the
-/// memory of a build.
-fn count_terms(order: &[&Document]) -> (Vec<String>, Vec<DocTerms>) {
+/// words; the terms by number; and for each two terms written next to each other in a title,
+/// summary or body (no word between them, not even a common one), how many documents do so.
+/// Terms are numbered as first seen, so a document holds numbers, not strings: a big site's
+/// words, each kept as its own string, were most of the memory of a build.
+fn count_terms(order: &[&Document]) -> (Vec<String>, Vec<DocTerms>, HashMap<u64, u32>) {
     let mut term_ids: HashMap<String, u32> = HashMap::new();
     let mut term_names: Vec<String> = Vec::new();
+    let mut pair_docs: HashMap<u64, u32> = HashMap::new();
     let counted: Vec<DocTerms> = order
         .iter()
         .map(|d| {
             let mut doc = DocTerms::default();
             let mut slot: HashMap<u32, usize> = HashMap::new();
+            let mut pairs: HashSet<u64> = HashSet::new();
             // The page's title and tags are not a section's: their words would match every
             // section. A section keeps its page's tags for the tag filter only.
             let (title, tags) = if d.section.is_empty() {
@@ -243,7 +253,9 @@ fn count_terms(order: &[&Document]) -> (Vec<String>, Vec<DocTerms>) {
                 (&d.section, String::new())
             };
             for (field, text) in [title, &tags, &d.summary, &d.body].into_iter().enumerate() {
-                for token in tokens(text) {
+                // The term before, and its place among the field's tokens.
+                let mut before: Option<(usize, u32)> = None;
+                for (at_token, token) in tokens(text).into_iter().enumerate() {
                     if !is_indexable(&token.term) {
                         continue;
                     }
@@ -256,6 +268,13 @@ fn count_terms(order: &[&Document]) -> (Vec<String>, Vec<DocTerms>) {
                             id
                         }
                     };
+                    // Tags are a list, not a text: two tags are no phrase.
+                    if let Some((at, prev)) = before {
+                        if field != 1 && at + 1 == at_token && prev != id {
+                            pairs.insert(u64::from(prev) << 32 | u64::from(id));
+                        }
+                    }
+                    before = Some((at_token, id));
                     let at = *slot.entry(id).or_insert_with(|| {
                         doc.counts.push((id, [0; 4]));
                         doc.counts.len() - 1
@@ -264,16 +283,30 @@ fn count_terms(order: &[&Document]) -> (Vec<String>, Vec<DocTerms>) {
                     doc.lengths[field] += 1;
                 }
             }
+            for pair in pairs {
+                *pair_docs.entry(pair).or_insert(0) += 1;
+            }
             doc
         })
         .collect();
-    (term_names, counted)
+    (term_names, counted, pair_docs)
 }
 
 /// Term → (documents, weight bytes): BM25 over the fields, built in document order so ids
-/// come sorted.
-fn postings_by_term(order: &[&Document]) -> HashMap<String, (Vec<u32>, Vec<u8>)> {
-    let (term_names, counted) = count_terms(order);
+/// come sorted; and the phrases of two terms.
+fn postings_by_term(order: &[&Document]) -> (TermPostings, Phrases) {
+    let (term_names, counted, pair_docs) = count_terms(order);
+    let name = |id: u64| term_names[id as usize].as_str();
+    let phrases: Phrases = pair_docs
+        .into_iter()
+        .filter(|&(_, docs)| docs as usize >= answer::MIN_ANSWER_DOCS)
+        .map(|(pair, docs)| {
+            (
+                format!("{} {}", name(pair >> 32), name(pair & 0xffff_ffff)),
+                docs,
+            )
+        })
+        .collect();
     let n = order.len().max(1) as f32;
     let mut avg_len = [0f32; 4];
     for doc in &counted {
@@ -304,7 +337,7 @@ fn postings_by_term(order: &[&Document]) -> HashMap<String, (Vec<u32>, Vec<u8>)>
         }
     }
     drop(counted);
-    term_names.into_iter().zip(by_term).collect()
+    (term_names.into_iter().zip(by_term).collect(), phrases)
 }
 
 /// Compound parts: every document containing a compound gets a posting under each part's
@@ -506,7 +539,39 @@ fn doc_data(d: &Document) -> DocData {
 
 #[cfg(test)]
 mod tests {
-    use super::separator;
+    use super::{postings_by_term, separator, Document};
+
+    #[test]
+    fn a_phrase_is_two_words_written_together_counted_once_per_document() {
+        let doc = |title: &str, tags: &[&str], body: &str| Document {
+            url: format!("praktijken/{title}/"),
+            title: title.into(),
+            category: "algemeen".into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            body: body.into(),
+            ..Document::default()
+        };
+        let docs = [
+            doc(
+                "Een",
+                &[],
+                "Grote gezinnen wonen in grote gezinnen-woningen.",
+            ),
+            doc("Twee", &[], "Voor grote gezinnen."),
+            // A word between them, or tags side by side: no phrase.
+            doc("Drie", &[], "grote en gezinnen"),
+            doc("Vier", &["grote", "gezinnen"], "woning"),
+            doc("Vijf", &[], "Regionaal overleg."),
+        ];
+        let order: Vec<&Document> = docs.iter().collect();
+        let (postings, phrases) = postings_by_term(&order);
+        assert_eq!(postings["gezinnen"].0.len(), 4);
+        assert_eq!(phrases.get("grote gezinnen"), Some(&2));
+        // Written by one document only: left out.
+        assert_eq!(phrases.get("regionaal overleg"), None);
+        assert_eq!(phrases.get("gezinnen grote"), None);
+        assert_eq!(phrases.len(), 1, "{phrases:?}");
+    }
 
     #[test]
     fn a_separator_is_the_shortest_start_between_two_files() {

@@ -186,7 +186,7 @@ pub fn parse_query(query: &str) -> Vec<QueryWord> {
 /// [`parse_query`], and for each word whether it was typed right after the one before (no
 /// word dropped between them): such a pair may be one word written apart (`woning
 /// corporatie`, `leegstand wet`).
-fn parse_words(query: &str) -> (Vec<QueryWord>, Vec<bool>) {
+pub(crate) fn parse_words(query: &str) -> (Vec<QueryWord>, Vec<bool>) {
     let query = read_part(query);
     let query = query.as_ref();
     let toks = tokens(query);
@@ -1069,8 +1069,8 @@ impl Searcher {
         if !answer::answerable(filters, limit) || self.meta.answers.is_empty() {
             return None;
         }
-        let word = answer::answered_word(query)?;
-        self.meta.answers.binary_search(&word).ok()
+        let key = answer::answered_key(query)?;
+        self.meta.answers.binary_search(&key).ok()
     }
 
     fn missing_answer(&self, i: usize) -> Vec<String> {

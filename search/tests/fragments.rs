@@ -226,11 +226,12 @@ fn files_fetched_while_typing_are_the_querys_index_files_and_no_documents() {
     }
 }
 
-/// The first page of the most frequent words, asked alone, is worked out by the build: a fresh
-/// page fetches that one file and shows what the usual path (fragments, then documents) shows,
-/// counts of categories and tags included; anything else never fetches an answer.
+/// The first page of the most frequent words, asked alone, and of the most frequent phrases of
+/// two words, is worked out by the build: a fresh page fetches that one file and shows what the
+/// usual path (fragments, then documents) shows, counts of categories and tags included;
+/// anything else never fetches an answer.
 #[test]
-fn a_frequent_word_alone_is_answered_by_one_file_with_the_usual_results() {
+fn a_frequent_word_or_phrase_is_answered_by_one_file_with_the_usual_results() {
     use search::answer::{answer_path, MAX_ANSWERS};
     use search::format::Meta;
     let files: HashMap<String, Vec<u8>> = build_index(&synthetic::synthetic_docs(3000))
@@ -240,6 +241,12 @@ fn a_frequent_word_alone_is_answered_by_one_file_with_the_usual_results() {
     assert!(
         !meta.answers.is_empty() && meta.answers.len() <= MAX_ANSWERS,
         "{} answers",
+        meta.answers.len()
+    );
+    let phrases = meta.answers.iter().filter(|a| a.contains(' ')).count();
+    assert!(
+        phrases > 0 && phrases < meta.answers.len(),
+        "{phrases} phrases among {} answers",
         meta.answers.len()
     );
     // The usual path over the whole index, as the build answers: the index without answers.
@@ -280,7 +287,8 @@ fn a_frequent_word_alone_is_answered_by_one_file_with_the_usual_results() {
     };
     for (query, filters, limit) in [
         (format!("{word} "), &none, 10),
-        (format!("{word} regionaal"), &none, 10),
+        (format!("{word} zzzonbekend"), &none, 10),
+        (format!("{word} en zzzonbekend"), &none, 10),
         (word.clone(), &none, 20),
         (word.clone(), &category, 10),
     ] {
