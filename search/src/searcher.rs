@@ -1248,7 +1248,7 @@ impl Searcher {
                 .filter(|&&d| exact[d as usize] != all_words && pages.first_time(d))
                 .count();
         let by_own = exact_pages > FULLY_RANKED_EXACT;
-        let mut ranked: Vec<Ranked> = touched
+        let ranked: Vec<Ranked> = touched
             .into_iter()
             .map(|d| {
                 let i = d as usize;
@@ -1277,9 +1277,7 @@ impl Searcher {
                 .then_with(|| b.score.total_cmp(&a.score))
                 .then_with(|| a.id.cmp(&b.id))
         };
-        // Only the first `limit` pages are used. (Selecting them before sorting saved a tenth
-        // of a frequent word's query time, for a kilobyte more of WebAssembly: not taken.)
-        ranked.sort_unstable_by(order);
+        let ranked = in_rank_order(ranked, order, &mut pages, limit);
         (first_pages(ranked, &mut pages, limit), total, exact_pages)
     }
 
@@ -1475,6 +1473,62 @@ impl<'a> PageMarks<'a> {
     }
 }
 
+/// Of `ranked`, what [`first_pages`] reads, in rank order (`order`): the best documents
+/// sorted, as many as hold the first `limit` pages, and after them, sorted, only the other
+/// documents of those pages. A frequent word touches thousands of documents and only the first
+/// page of results is shown, so sorting them all was most of a query's time (and of the time
+/// the build takes to work out its answers); when the best few do not hold `limit` pages (a
+/// page with many matching sections), all are sorted.
+fn in_rank_order(
+    mut ranked: Vec<Ranked>,
+    order: impl Fn(&Ranked, &Ranked) -> std::cmp::Ordering,
+    pages: &mut PageMarks<'_>,
+    limit: usize,
+) -> Vec<Ranked> {
+    let best = limit.saturating_mul(BEST_PER_PAGE_SHOWN).max(1);
+    if ranked.len() <= best {
+        ranked.sort_unstable_by(&order);
+        return ranked;
+    }
+    // The best `best`, kept sorted as they are met (a few hundred insertions into a short
+    // list; `select_nth_unstable_by` was 3 KB more of WebAssembly).
+    let mut top: Vec<Ranked> = Vec::with_capacity(best + 1);
+    for r in &ranked {
+        if top.len() == best && order(r, &top[best - 1]).is_ge() {
+            continue;
+        }
+        let at = top.partition_point(|t| order(t, r).is_lt());
+        top.insert(at, *r);
+        top.truncate(best);
+    }
+    pages.clear();
+    let mut chosen: Vec<u32> = Vec::new();
+    for r in &top {
+        if chosen.len() == limit {
+            break;
+        }
+        if pages.first_time(r.id) {
+            chosen.push(pages.meta.page_of(r.id));
+        }
+    }
+    if chosen.len() < limit {
+        ranked.sort_unstable_by(&order);
+        return ranked;
+    }
+    let worst = top[best - 1];
+    let mut rest: Vec<Ranked> = ranked
+        .into_iter()
+        .filter(|r| order(r, &worst).is_gt() && chosen.contains(&pages.meta.page_of(r.id)))
+        .collect();
+    rest.sort_unstable_by(&order);
+    top.append(&mut rest);
+    top
+}
+
+/// How many of the best documents per page of results [`in_rank_order`] sorts first: enough
+/// for the pages shown when a few of them have several matching sections.
+const BEST_PER_PAGE_SHOWN: usize = 8;
+
 /// Of `ranked` (in rank order), the documents of the first `limit` pages, in rank order, at
 /// most [`SECTIONS_PER_PAGE`] of a page (its first one counts the others in `more`). A page is
 /// exact when one of its documents is, and then lists its exact documents only: its looser
@@ -1555,6 +1609,83 @@ fn numbered(path: &str, dir: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sorting only the best documents (and the rest of their pages) lists the same pages, the
+    /// same parts and the same counts of parts not listed as sorting them all, whatever the
+    /// pages' sizes, ties and limits.
+    #[test]
+    fn ranking_the_best_first_gives_what_ranking_all_gives() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for round in 0..200 {
+            let mut pages = Vec::new();
+            let mut page = 0u32;
+            // Pages of one document (practices) to many (the stappenplan's sections).
+            while pages.len() < 400 {
+                let size = if next(5) == 0 {
+                    1 + next(20)
+                } else {
+                    1 + next(3)
+                };
+                pages.extend(std::iter::repeat_n(page, size as usize));
+                page += 1;
+            }
+            let meta = Meta {
+                doc_count: pages.len() as u32,
+                categories: Vec::new(),
+                tags: Vec::new(),
+                fragment_starts: Vec::new(),
+                synonyms: Vec::new(),
+                backwards_starts: Vec::new(),
+                answers: Vec::new(),
+                whole: false,
+                pages,
+            };
+            let mut ranked: Vec<Ranked> = Vec::new();
+            for id in 0..meta.doc_count {
+                if next(3) == 0 {
+                    continue;
+                }
+                ranked.push(Ranked {
+                    id,
+                    // Half exact, few, or none: pages of related results are chosen too.
+                    exact: next([2, 30, u64::MAX][round % 3]) == 0,
+                    titled: next(4) == 0,
+                    words: 1 + next(2) as u16,
+                    // Few distinct scores: many ties, broken by the id.
+                    score: next(6) as f32 / 2.0,
+                    more: 0,
+                });
+            }
+            let order = |a: &Ranked, b: &Ranked| {
+                b.exact
+                    .cmp(&a.exact)
+                    .then_with(|| b.titled.cmp(&a.titled))
+                    .then_with(|| b.words.cmp(&a.words))
+                    .then_with(|| b.score.total_cmp(&a.score))
+                    .then_with(|| a.id.cmp(&b.id))
+            };
+            let limit = [1, 3, 10, 10, 50][round % 5];
+            let mut marks = PageMarks::new(&meta);
+            let mut all = ranked.clone();
+            all.sort_unstable_by(order);
+            let expected: Vec<(u32, u32)> = first_pages(all, &mut marks, limit)
+                .iter()
+                .map(|r| (r.id, r.more))
+                .collect();
+            let best_first = in_rank_order(ranked, order, &mut marks, limit);
+            let got: Vec<(u32, u32)> = first_pages(best_first, &mut marks, limit)
+                .iter()
+                .map(|r| (r.id, r.more))
+                .collect();
+            assert_eq!(got, expected, "round {round}, limit {limit}");
+        }
+    }
 
     #[test]
     fn best_per_document_keeps_each_documents_best_score_in_document_order() {
