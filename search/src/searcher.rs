@@ -351,6 +351,31 @@ struct WordMatch {
 
 /// Sorts `(document, score)` by document and keeps the best score of each.
 fn best_per_document(scores: &mut Vec<(u32, f32)>) {
+    let last = scores.iter().map(|&(d, _)| d).max().unwrap_or(0) as usize;
+    // A frequent word has tens of thousands of entries over a few times fewer documents: one
+    // slot per document then takes a pass over each instead of a sort (which was a quarter of
+    // the time the build takes to work out its answers).
+    if scores.len() >= DENSE_BEST_MIN && last < scores.len().saturating_mul(4) {
+        let mut best: Vec<Option<f32>> = vec![None; last + 1];
+        for &(d, score) in scores.iter() {
+            let slot = &mut best[d as usize];
+            if slot.is_none_or(|b| score.total_cmp(&b).is_gt()) {
+                *slot = Some(score);
+            }
+        }
+        scores.clear();
+        scores.extend(
+            best.into_iter()
+                .enumerate()
+                .filter_map(|(d, b)| Some((d as u32, b?))),
+        );
+        return;
+    }
+    best_per_document_sorted(scores);
+}
+
+/// [`best_per_document`] by sorting: for few entries, or entries spread over many documents.
+fn best_per_document_sorted(scores: &mut Vec<(u32, f32)>) {
     // Best score first within a document, so dedup keeps it. Sorted by one integer key (the
     // document, then the score in `f32::total_cmp` order, reversed): a frequent word has tens
     // of thousands of entries, and comparing a key is several times faster than two fields.
@@ -366,6 +391,9 @@ fn best_per_document(scores: &mut Vec<(u32, f32)>) {
     scores.sort_unstable_by_key(key);
     scores.dedup_by_key(|e| e.0);
 }
+
+/// From this many entries [`best_per_document`] may keep one slot per document.
+const DENSE_BEST_MIN: usize = 1024;
 
 /// Adds `more` to `scores`, both sorted by document with one entry each.
 fn add_per_document(scores: &mut Vec<(u32, f32)>, more: &[(u32, f32)]) {
@@ -1700,6 +1728,26 @@ mod tests {
         ];
         best_per_document(&mut scores);
         assert_eq!(scores, vec![(0, 3.0), (2, -0.5), (7, 2.25)]);
+
+        // Many entries (a frequent word's forms): one slot per document, the same result as
+        // sorting, negative and equal scores included.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for docs in [300u64, 3000, 50_000] {
+            let many: Vec<(u32, f32)> = (0..DENSE_BEST_MIN as u64 * 4)
+                .map(|_| (next(docs) as u32, next(9) as f32 / 4.0 - 1.0))
+                .collect();
+            let mut dense = many.clone();
+            best_per_document(&mut dense);
+            let mut sorted = many;
+            best_per_document_sorted(&mut sorted);
+            assert_eq!(dense, sorted, "over {docs} documents");
+        }
     }
 
     #[test]
