@@ -1,6 +1,6 @@
 //! Building the index: documents in, files out.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::answer;
 use crate::compound::Lexicon;
@@ -54,6 +54,32 @@ pub const FRAGMENT_TARGET_BYTES: usize = 4 * 1024;
 pub const WORD_LIST_TARGET_BYTES: usize = 4 * 1024;
 /// Snippets come from the summary and the first this-many bytes of the body.
 pub const MAX_BODY_BYTES: usize = 6000;
+
+/// Hashes a pair of term numbers (one `u64`) by one multiplication: the numbers are the
+/// build's own, so SipHash's guard against chosen keys buys nothing, and it was most of the
+/// time counting phrases took.
+#[derive(Default)]
+struct PairHasher(u64);
+
+impl std::hash::Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(self.0.rotate_left(8) ^ u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let h = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = h ^ (h >> 32);
+    }
+}
+
+/// Pairs of term numbers (the first in the high half) to a value.
+type PairMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<PairHasher>>;
 
 /// One document's terms (numbered) with their counts per field, and the fields' lengths.
 #[derive(Default)]
@@ -235,16 +261,16 @@ fn number_pages(order: &[&Document]) -> Vec<u32> {
 /// summary or body (no word between them, not even a common one), how many documents do so.
 /// Terms are numbered as first seen, so a document holds numbers, not strings: a big site's
 /// words, each kept as its own string, were most of the memory of a build.
-fn count_terms(order: &[&Document]) -> (Vec<String>, Vec<DocTerms>, HashMap<u64, u32>) {
+fn count_terms(order: &[&Document]) -> (Vec<String>, Vec<DocTerms>, PairMap<u32>) {
     let mut term_ids: HashMap<String, u32> = HashMap::new();
     let mut term_names: Vec<String> = Vec::new();
-    let mut pair_docs: HashMap<u64, u32> = HashMap::new();
+    let mut pair_docs: PairMap<u32> = PairMap::default();
     let counted: Vec<DocTerms> = order
         .iter()
         .map(|d| {
             let mut doc = DocTerms::default();
             let mut slot: HashMap<u32, usize> = HashMap::new();
-            let mut pairs: HashSet<u64> = HashSet::new();
+            let mut pairs: Vec<u64> = Vec::new();
             // The page's title and tags are not a section's: their words would match every
             // section. A section keeps its page's tags for the tag filter only.
             let (title, tags) = if d.section.is_empty() {
@@ -271,7 +297,7 @@ fn count_terms(order: &[&Document]) -> (Vec<String>, Vec<DocTerms>, HashMap<u64,
                     // Tags are a list, not a text: two tags are no phrase.
                     if let Some((at, prev)) = before {
                         if field != 1 && at + 1 == at_token && prev != id {
-                            pairs.insert(u64::from(prev) << 32 | u64::from(id));
+                            pairs.push(u64::from(prev) << 32 | u64::from(id));
                         }
                     }
                     before = Some((at_token, id));
@@ -283,6 +309,8 @@ fn count_terms(order: &[&Document]) -> (Vec<String>, Vec<DocTerms>, HashMap<u64,
                     doc.lengths[field] += 1;
                 }
             }
+            pairs.sort_unstable();
+            pairs.dedup();
             for pair in pairs {
                 *pair_docs.entry(pair).or_insert(0) += 1;
             }
