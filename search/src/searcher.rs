@@ -1295,17 +1295,7 @@ impl Searcher {
                 }
             })
             .collect();
-        // Exact matches first; among them, those with the words in the title
-        // or heading; then the number of words matched and the score.
-        let order = |a: &Ranked, b: &Ranked| {
-            b.exact
-                .cmp(&a.exact)
-                .then_with(|| b.titled.cmp(&a.titled))
-                .then_with(|| b.words.cmp(&a.words))
-                .then_with(|| b.score.total_cmp(&a.score))
-                .then_with(|| a.id.cmp(&b.id))
-        };
-        let ranked = in_rank_order(ranked, order, &mut pages, limit);
+        let ranked = in_rank_order(ranked, rank_order, &mut pages, limit);
         (first_pages(ranked, &mut pages, limit), total, exact_pages)
     }
 
@@ -1501,6 +1491,18 @@ impl<'a> PageMarks<'a> {
     }
 }
 
+/// The order of results: exact matches first; among them, those with the words in the title or
+/// heading; then the number of words matched and the score; then the document, so that the
+/// order is total.
+fn rank_order(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
+    b.exact
+        .cmp(&a.exact)
+        .then_with(|| b.titled.cmp(&a.titled))
+        .then_with(|| b.words.cmp(&a.words))
+        .then_with(|| b.score.total_cmp(&a.score))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
 /// Of `ranked`, what [`first_pages`] reads, in rank order (`order`): the best documents
 /// sorted, as many as hold the first `limit` pages, and after them, sorted, only the other
 /// documents of those pages. A frequent word touches thousands of documents and only the first
@@ -1638,18 +1640,22 @@ fn numbered(path: &str, dir: &str) -> Option<u32> {
 mod tests {
     use super::*;
 
+    /// Pseudo-random numbers below `n` (xorshift), the same ones for the same seed.
+    fn numbers_below(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        }
+    }
+
     /// Sorting only the best documents (and the rest of their pages) lists the same pages, the
     /// same parts and the same counts of parts not listed as sorting them all, whatever the
     /// pages' sizes, ties and limits.
     #[test]
     fn ranking_the_best_first_gives_what_ranking_all_gives() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = numbers_below(0x2545_f491_4f6c_dd1d);
         for round in 0..200 {
             let mut pages = Vec::new();
             let mut page = 0u32;
@@ -1690,14 +1696,7 @@ mod tests {
                     more: 0,
                 });
             }
-            let order = |a: &Ranked, b: &Ranked| {
-                b.exact
-                    .cmp(&a.exact)
-                    .then_with(|| b.titled.cmp(&a.titled))
-                    .then_with(|| b.words.cmp(&a.words))
-                    .then_with(|| b.score.total_cmp(&a.score))
-                    .then_with(|| a.id.cmp(&b.id))
-            };
+            let order = rank_order;
             let limit = [1, 3, 10, 10, 50][round % 5];
             let mut marks = PageMarks::new(&meta);
             let mut all = ranked.clone();
@@ -1731,13 +1730,7 @@ mod tests {
 
         // Many entries (a frequent word's forms): one slot per document, the same result as
         // sorting, negative and equal scores included.
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = numbers_below(0x9e37_79b9_7f4a_7c15);
         for docs in [300u64, 3000, 50_000] {
             let many: Vec<(u32, f32)> = (0..DENSE_BEST_MIN as u64 * 4)
                 .map(|_| (next(docs) as u32, next(9) as f32 / 4.0 - 1.0))
