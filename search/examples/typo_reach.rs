@@ -91,6 +91,7 @@ fn main() {
             continue;
         }
         fragments += 1;
+        let bytes = &bytes[search::build_stamp::STAMP_BYTES..];
         let f = Fragment::decode(bytes).expect("fragment decodes");
         for g in &f.groups {
             for s in &g.surfaces {

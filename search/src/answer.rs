@@ -198,7 +198,7 @@ fn answer_words(
     let mut searcher = Searcher::new(meta)?;
     for (path, bytes) in by_path {
         if path.starts_with("t/") || path.starts_with("r/") || *path == TAGS_FILE {
-            searcher.add_file(path, bytes)?;
+            searcher.add_unstamped(path, bytes)?;
         }
     }
     let none = Filters::default();
@@ -219,7 +219,7 @@ fn answer_words(
                 let bytes = by_path
                     .get(path.as_str())
                     .ok_or_else(|| DecodeError::new(format!("{path}: not in the index")))?;
-                searcher.add_file(&path, bytes)?;
+                searcher.add_unstamped(&path, bytes)?;
             }
             if only_documents {
                 settled = true;

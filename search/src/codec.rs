@@ -8,13 +8,28 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
     pub message: String,
+    other_build: bool,
 }
 
 impl DecodeError {
     pub fn new(message: impl Into<String>) -> Self {
         DecodeError {
             message: message.into(),
+            other_build: false,
         }
+    }
+
+    /// The file at `path` is whole but from another build of the index than the `meta.bin`
+    /// in use (see [`crate::build_stamp`]): fetching `meta.bin` again mends it.
+    pub fn other_build(path: &str) -> Self {
+        DecodeError {
+            message: format!("{path}: from another build of the index than meta.bin"),
+            other_build: true,
+        }
+    }
+
+    pub fn is_other_build(&self) -> bool {
+        self.other_build
     }
 }
 

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::answer;
+use crate::build_stamp;
 use crate::compound::Lexicon;
 use crate::format::{
     backwards_path, doc_path, encode_tags, fragment_path, CategoryInfo, DocData, Fragment, Group,
@@ -138,17 +139,17 @@ pub fn build_index_with_synonyms(
     synonyms: &[Vec<String>],
 ) -> Vec<(String, Vec<u8>)> {
     let (meta, postings, phrases, files) = sharded(docs, synonyms);
-    add_answers(meta, &postings, &phrases, files)
+    build_stamp::stamp_all(add_answers(meta, &postings, &phrases, files))
 }
 
 /// The index as a site ships it: [`build_index_with_synonyms`], or, when it is small, the
 /// whole of it in one file (see [`crate::whole`]; the answers are then not needed).
 pub fn build_site_index(docs: &[Document], synonyms: &[Vec<String>]) -> Vec<(String, Vec<u8>)> {
     let (meta, postings, phrases, files) = sharded(docs, synonyms);
-    match whole::bundle(&meta, &files) {
+    build_stamp::stamp_all(match whole::bundle(&meta, &files) {
         Some(whole) => whole,
         None => add_answers(meta, &postings, &phrases, files),
-    }
+    })
 }
 
 /// The metadata, the postings by term, the phrases and the files of the sharded index, without

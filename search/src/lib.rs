@@ -6,6 +6,7 @@
 //! calls [`search_dir`]. See `README.md` for the file format and the limits.
 
 pub mod answer;
+pub mod build_stamp;
 pub mod codec;
 pub mod compound;
 pub mod format;

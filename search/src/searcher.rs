@@ -8,6 +8,7 @@
 //! round, because the parts are only known once the word's fragment is there.
 
 use crate::answer;
+use crate::build_stamp;
 use crate::codec::DecodeError;
 use crate::compound::{LINKS, MIN_COMPOUND, MIN_HEAD, MIN_MODIFIER};
 use crate::format::{
@@ -544,6 +545,8 @@ pub struct Searcher {
     answers: Vec<Option<Results>>,
     /// Whether the whole index came in one file (see [`crate::whole`]).
     whole_loaded: bool,
+    /// The stamp of `meta.bin`, which the other files must carry (see [`crate::build_stamp`]).
+    stamp: [u8; build_stamp::STAMP_BYTES],
 }
 
 /// Term fragments and lists of words spelt backwards that a lookup wanted but did not have.
@@ -956,8 +959,8 @@ impl<'a> Lookup<'a> {
 
 impl Searcher {
     /// A searcher over the index whose `meta.bin` is `meta`.
-    pub fn new(meta: &[u8]) -> Result<Searcher, DecodeError> {
-        let meta = Meta::decode(meta)?;
+    pub fn new(meta_bytes: &[u8]) -> Result<Searcher, DecodeError> {
+        let meta = Meta::decode(meta_bytes)?;
         let mut fragments = Vec::new();
         fragments.resize_with(meta.fragment_starts.len(), || None);
         let mut backwards = Vec::new();
@@ -972,19 +975,33 @@ impl Searcher {
             backwards,
             answers,
             whole_loaded: false,
+            stamp: build_stamp::of_meta(meta_bytes),
         })
+    }
+
+    /// The stamp of this index's build, as written in the URLs of its files (`?v=`).
+    pub fn build_stamp(&self) -> String {
+        build_stamp::hex(self.stamp)
     }
 
     pub fn meta(&self) -> &Meta {
         &self.meta
     }
 
-    /// Hands over a file named by [`Searcher::needed_files`].
+    /// Hands over a file named by [`Searcher::needed_files`], as the build wrote it. A file
+    /// of another build than `meta.bin` is refused ([`DecodeError::is_other_build`]).
     pub fn add_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), DecodeError> {
+        let bytes = build_stamp::strip(path, bytes, self.stamp)?;
+        self.add_unstamped(path, bytes)
+    }
+
+    /// [`Searcher::add_file`] for a file without its stamp: the build's own, before it stamps
+    /// them, and the parts of the whole index (whose file is stamped).
+    pub(crate) fn add_unstamped(&mut self, path: &str, bytes: &[u8]) -> Result<(), DecodeError> {
         let context = |e: DecodeError| DecodeError::new(format!("{path}: {e}"));
         if path == WHOLE_FILE {
             for (part, part_bytes) in whole::unbundle(bytes).map_err(context)? {
-                self.add_file(part, part_bytes)?;
+                self.add_unstamped(part, part_bytes)?;
             }
             self.whole_loaded = true;
         } else if path == TAGS_FILE {

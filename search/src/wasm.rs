@@ -54,11 +54,30 @@ impl SearchIndex {
         self.inner.needed_index_files(query).join("\n")
     }
 
+    /// Adds a fetched file: `true`; `false` when it is whole but from another build of the
+    /// index than the `meta.bin` this index was made from (the site was deployed again: fetch
+    /// `meta.bin` anew); throws when it cannot be read.
     #[wasm_bindgen(js_name = addFile)]
-    pub fn add_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), JsValue> {
-        self.inner
-            .add_file(path, bytes)
-            .map_err(|e| JsValue::from_str(&e.message))
+    pub fn add_file(&mut self, path: &str, bytes: &[u8]) -> Result<bool, JsValue> {
+        match self.inner.add_file(path, bytes) {
+            Ok(()) => Ok(true),
+            Err(e) if e.is_other_build() => Ok(false),
+            Err(e) => Err(JsValue::from_str(&e.message)),
+        }
+    }
+
+    /// The stamp of this index's build, for the URLs of its files (`?v=`): a browser's cache
+    /// then never hands a file of one build to a page reading another.
+    #[wasm_bindgen(js_name = buildStamp)]
+    pub fn build_stamp(&self) -> String {
+        self.inner.build_stamp()
+    }
+
+    /// Where to fetch `path`, relative to the index folder: with this build's stamp (`?v=`),
+    /// so that a browser's cache never hands a file of one build to a page reading another.
+    #[wasm_bindgen(js_name = fileUrl)]
+    pub fn file_url(&self, path: &str) -> String {
+        format!("{path}?v={}", self.inner.build_stamp())
     }
 
     pub fn search(

@@ -382,6 +382,54 @@ fn damaged_files_are_errors_not_panics() {
     }
 }
 
+/// The site deployed again while a page had the old `meta.bin`: a file of the new build is
+/// refused as one of another build (the page then fetches `meta.bin` anew), never read as if it
+/// belonged to the old layout; with the new `meta.bin` the same files answer.
+#[test]
+fn a_file_of_another_build_is_refused_and_the_new_meta_reads_it() {
+    let docs = seed_docs();
+    let old = Index::new(&docs[..docs.len() - 3]);
+    let new = Index::new(&docs);
+    assert_ne!(old.files["meta.bin"], new.files["meta.bin"]);
+    let query = "huisvesting";
+    let mut s = Searcher::new(&old.files["meta.bin"]).unwrap();
+    let needed = s.needed_files(query, &Filters::default(), 10);
+    let first = &needed[0];
+    assert!(
+        first.starts_with("t/") || first.starts_with("a/"),
+        "{needed:?}"
+    );
+    let refused = s.add_file(first, &new.files[first]).unwrap_err();
+    assert!(refused.is_other_build(), "{refused}");
+    for path in ["tags.bin", "r/0.bin"] {
+        let refused = s.add_file(path, &new.files[path]).unwrap_err();
+        assert!(refused.is_other_build(), "{path}: {refused}");
+    }
+    // A damaged file is not taken for one of another build: fetching meta.bin again would not
+    // mend it.
+    assert!(!s.add_file(first, &[1]).unwrap_err().is_other_build());
+    // The stamp is in the URLs the page fetches, so a browser's cache keeps the builds apart.
+    let renewed = Searcher::new(&new.files["meta.bin"]).unwrap();
+    assert_ne!(s.build_stamp(), renewed.build_stamp());
+    assert!(
+        new.query(query).total > 0,
+        "the new build's files read with its meta.bin"
+    );
+    // The whole index of a small site, likewise.
+    let small_old: HashMap<String, Vec<u8>> = search::build_site_index(&docs[..5], &[])
+        .into_iter()
+        .collect();
+    let small_new: HashMap<String, Vec<u8>> = search::build_site_index(&docs[..6], &[])
+        .into_iter()
+        .collect();
+    let mut s = Searcher::new(&small_old["meta.bin"]).unwrap();
+    assert!(s
+        .add_file("all.bin", &small_new["all.bin"])
+        .unwrap_err()
+        .is_other_build());
+    s.add_file("all.bin", &small_old["all.bin"]).unwrap();
+}
+
 fn with_synonyms(docs: &[Document], groups: &[&[&str]]) -> Index {
     let groups: Vec<Vec<String>> = groups
         .iter()

@@ -16,8 +16,12 @@ export class SearchIndex {
         wasm.__wbg_searchindex_free(ptr, 0);
     }
     /**
+     * Adds a fetched file: `true`; `false` when it is whole but from another build of the
+     * index than the `meta.bin` this index was made from (the site was deployed again: fetch
+     * `meta.bin` anew); throws when it cannot be read.
      * @param {string} path
      * @param {Uint8Array | number[]} bytes
+     * @returns {boolean}
      */
     addFile(path, bytes) {
         try {
@@ -36,11 +40,58 @@ export class SearchIndex {
             wasm.searchindex_addFile(retptr, this.__wbg_ptr, ptr0, len0, ptr1, len1);
             var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
             var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
-            if (r1) {
-                throw takeFromExternrefTable0(r0);
+            var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+            if (r2) {
+                throw takeFromExternrefTable0(r1);
             }
+            return r0 !== 0;
         } finally {
             wasm.__wbindgen_add_to_stack_pointer(16);
+        }
+    }
+    /**
+     * The stamp of this index's build, for the URLs of its files (`?v=`): a browser's cache
+     * then never hands a file of one build to a page reading another.
+     * @returns {string}
+     */
+    buildStamp() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+            wasm.searchindex_buildStamp(retptr, this.__wbg_ptr);
+            var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+            var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+            deferred1_0 = r0;
+            deferred1_1 = r1;
+            return getStringFromWasm0(r0, r1);
+        } finally {
+            wasm.__wbindgen_add_to_stack_pointer(16);
+            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
+     * Where to fetch `path`, relative to the index folder: with this build's stamp (`?v=`),
+     * so that a browser's cache never hands a file of one build to a page reading another.
+     * @param {string} path
+     * @returns {string}
+     */
+    fileUrl(path) {
+        let deferred2_0;
+        let deferred2_1;
+        try {
+            const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+            const ptr0 = passStringToWasm0(path, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            const len0 = WASM_VECTOR_LEN;
+            wasm.searchindex_fileUrl(retptr, this.__wbg_ptr, ptr0, len0);
+            var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+            var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+            deferred2_0 = r0;
+            deferred2_1 = r1;
+            return getStringFromWasm0(r0, r1);
+        } finally {
+            wasm.__wbindgen_add_to_stack_pointer(16);
+            wasm.__wbindgen_export3(deferred2_0, deferred2_1, 1);
         }
     }
     /**

@@ -2,6 +2,7 @@
 
 pub mod feeds;
 pub mod sitemap;
+pub mod static_urls;
 pub mod template_check;
 pub mod template_range;
 pub mod template_recursion;
@@ -185,6 +186,7 @@ pub fn render_pages_into(
 ) -> Result<usize, Vec<Diagnostic>> {
     let mut common = Context::new();
     common.insert("base", base);
+    common.insert("static_url", &static_urls::of(theme, base));
     common.insert("site", &views.site);
     common.insert("categories", &views.categories);
     common.insert("stappenplan", &views.stappenplan);

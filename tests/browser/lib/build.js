@@ -46,6 +46,16 @@ export function siteDirs() {
  */
 export function largeSiteDir() {
   if (process.env.KB_LARGE_SITE_DIR) return process.env.KB_LARGE_SITE_DIR;
+  const { out } = largeProject();
+  process.env.KB_LARGE_SITE_DIR = out;
+  return out;
+}
+
+/**
+ * A project of its own as `largeSiteDir` makes it, built: `{ root, out }`, for a test that
+ * changes the content and builds again (`buildProject`).
+ */
+export function largeProject() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-browser-large-'));
   const root = path.join(tmp, 'project');
   cpSync(path.join(PROJECT_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
@@ -67,10 +77,14 @@ export function largeSiteDir() {
     }
   }
   const out = path.join(tmp, 'site');
+  buildProject(root, out);
+  return { root, out };
+}
+
+/** Builds the project at `root` into `out`, as a user does (into the existing output, if any). */
+export function buildProject(root, out) {
   const args = ['run', '--release', '-p', 'kennisbank', '--', 'build', '--root', root, '--out', out];
   const r = spawnSync('cargo', args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.error) throw new Error(`cannot run cargo: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`\`cargo ${args.join(' ')}\` failed with exit status ${r.status}`);
-  process.env.KB_LARGE_SITE_DIR = out;
-  return out;
 }

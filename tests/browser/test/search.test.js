@@ -3,7 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { largeSiteDir, siteDirs } from '../lib/build.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildProject, largeProject, largeSiteDir, siteDirs } from '../lib/build.js';
 import { startServer } from '../lib/server.js';
 import { artifact, assertClean, assertNoViolations, axe, focusIndicator, focused, newContext, open, setup, tabTo } from '../lib/harness.js';
 import { allPages } from '../lib/pages.js';
@@ -228,13 +230,13 @@ describe('search', { skip }, () => {
         if (file && file[1] !== 'meta.bin') indexFiles.push(file[1]);
       });
       p.on('requestfinished', (r) => {
-        if (r.url().endsWith('/zoeken/index/all.bin')) wholeIn();
+        if (new URL(r.url()).pathname.endsWith('/zoeken/index/all.bin')) wholeIn();
       });
       await p.goto(env.url + 'praktijken/');
       await p.waitForLoadState('networkidle');
       assert.deepEqual(engine, [], 'a page that is only read fetches nothing of the engine');
       const warmed = ['search.js', 'search_bg.wasm', 'meta.bin', 'zoeken.css', 'zoeken.js']
-        .map((name) => p.waitForResponse((r) => r.url().endsWith('/' + name), { timeout: 10000 }));
+        .map((name) => p.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/' + name), { timeout: 10000 }));
       await p.locator('#zoekveld').focus();
       await Promise.all(warmed);
       assert.deepEqual([...engine].sort(), ['/static/wasm/search.js', '/static/wasm/search_bg.wasm', '/static/zoeken.css', '/static/zoeken.js', '/zoeken/index/meta.bin'], 'focus fetches the glue, the WebAssembly, the metadata and the search page\'s style and script');
@@ -294,6 +296,50 @@ describe('search', { skip }, () => {
       assert.ok((await resultLinks(p).count()) >= 1, 'results for two words');
     });
   }
+
+  it('answers right when the site is deployed again while the search page is open', async () => {
+    const { root, out } = largeProject();
+    const site = await startServer({ root: out });
+    try {
+      await withContext(async (context) => {
+        const p = await context.newPage();
+        const metaFetches = [];
+        const indexUrls = [];
+        p.on('request', (r) => {
+          const url = new URL(r.url());
+          if (url.pathname.endsWith('/zoeken/index/meta.bin')) metaFetches.push(url.href);
+          else if (url.pathname.includes('/zoeken/index/')) indexUrls.push(url);
+        });
+        const countFor = async (page, word) => {
+          await page.locator('[data-search-status]').filter({ hasText: new RegExp(`\\d.*${word}|${word}.*\\d`) }).waitFor({ timeout: 10000 });
+          return page.locator('[data-search-status]').innerText();
+        };
+        await p.goto(site.url + 'zoeken/?q=zorg');
+        await countFor(p, 'zorg');
+        // Deployed again: a new practice, with words enough (all sorting first) to move where
+        // the index's fragments begin, and documents numbered anew.
+        const words = Array.from({ length: 400 }, (_, i) => 'aa' + i.toString(26).replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26))) + 'kwartier');
+        writeFileSync(
+          path.join(root, 'content', 'praktijken', 'algemeen', 'zwaluwstaart.md'),
+          `---\ntitle: Werken met de zwaluwstaartregeling\nadded: 2026-12-01\norder: 1\n---\nDe zwaluwstaartregeling verbindt ${words.join(' ')}.\n`,
+        );
+        buildProject(root, out);
+        await p.locator('[data-search-input]').fill('zwaluwstaartregeling');
+        await countFor(p, 'zwaluwstaartregeling');
+        assert.deepEqual(await resultLinks(p).allInnerTexts(), ['Werken met de zwaluwstaartregeling'], 'the new practice is found, and only it');
+        assert.equal(metaFetches.length, 2, `meta.bin fetched again once the page met a file of the new build: ${metaFetches}`);
+        assert.ok(indexUrls.every((u) => /^[0-9a-f]{8}$/.test(u.searchParams.get('v'))), `every index file asked with its build's stamp: ${indexUrls.map((u) => u.search)}`);
+        // An earlier word is counted as a fresh page of the new build counts it.
+        await p.locator('[data-search-input]').fill('zorg');
+        const kept = await countFor(p, 'zorg');
+        const fresh = await context.newPage();
+        await fresh.goto(site.url + 'zoeken/?q=zorg');
+        assert.equal(kept, await countFor(fresh, 'zorg'), 'the open page counts as a new one');
+      });
+    } finally {
+      await site.close();
+    }
+  });
 
   it('comes back from a result to the results as they were, "Meer resultaten tonen" included', async () => {
     await withContext(async (context) => {

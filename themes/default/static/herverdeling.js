@@ -62,9 +62,11 @@ let letterRequest = 0;
 // The rules engine and the municipalities list; false (with a message) when they cannot be had.
 async function loadEngine() {
   try {
-    const glue = await import(new URL('./wasm/herverdeling.js', import.meta.url).href);
+    // The glue and its module as the page names them (with their build's hash, so that a cached
+    // copy of another build is never paired with this one); next to this script otherwise.
+    const glue = await import(app.dataset.engineGlue ?? new URL('./wasm/herverdeling.js', import.meta.url).href);
     const [, listText] = await Promise.all([
-      glue.default(),
+      glue.default(app.dataset.engineBinary ? { module_or_path: app.dataset.engineBinary } : undefined),
       fetch(app.dataset.municipalities).then((r) => {
         if (!r.ok) throw new Error(`gemeentelijst: HTTP ${r.status}`);
         return r.text();
@@ -384,9 +386,9 @@ function showResult(verdict) {
 // every check, carry the rules alone.
 let documentsPromise;
 function documentsModule() {
-  documentsPromise ??= import(new URL('./wasm/herverdeling_documents.js', import.meta.url).href)
+  documentsPromise ??= import(app.dataset.documentsGlue ?? new URL('./wasm/herverdeling_documents.js', import.meta.url).href)
     .then(async (m) => {
-      await m.default();
+      await m.default(app.dataset.documentsBinary ? { module_or_path: app.dataset.documentsBinary } : undefined);
       return m;
     });
   return documentsPromise;

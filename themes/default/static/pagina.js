@@ -94,7 +94,9 @@ async function startEngine(d, warm) {
   const files = new Map();
   const load = (path) => {
     if (!files.has(path)) {
-      const got = warm(d.engineIndex + path).then((bytes) => index.addFile(path, new Uint8Array(bytes)));
+      // With the build's stamp in the URL, as the search page asks (see zoeken.js `load`). A
+      // file of another build (false) is left: the search page fetches `meta.bin` anew.
+      const got = warm(d.engineIndex + index.fileUrl(path)).then((bytes) => index.addFile(path, new Uint8Array(bytes)));
       got.catch(() => files.delete(path));
       files.set(path, got);
     }

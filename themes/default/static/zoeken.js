@@ -134,30 +134,80 @@ async function engine(root, params) {
   const wasmResponse = fetch(engineFiles.engineBinary);
   const glue = await import(engineFiles.engineGlue);
   await glue.default({ module_or_path: wasmResponse });
-  const metaBytes = await metaPromise;
-  const index = new glue.SearchIndex(metaBytes);
-  const meta = JSON.parse(index.meta());
-  const categoryTitles = new Map(meta.categories.map((c) => [c.slug, c.title]));
+  // Replaced when the site was deployed again while the page was open (see reloadIndex).
+  let index = null;
+  let meta = null;
+  let categoryTitles = null;
+  // Files already fetched or on their way, by relative path, for the current index.
+  let files = new Map();
+  // With the whole index in one file (a small site), the tag file comes with it.
+  let tagsLoaded = false;
 
-  for (const tag of meta.tags) {
-    const option = document.createElement("option");
-    option.value = tag.name;
-    option.textContent = tag.name;
-    tagSelect.append(option);
+  function adopt(metaBytes) {
+    index = new glue.SearchIndex(metaBytes);
+    meta = JSON.parse(index.meta());
+    categoryTitles = new Map(meta.categories.map((c) => [c.slug, c.title]));
+    files = new Map();
+    tagsLoaded = meta.whole;
+    const chosen = tagSelect.value || wantedTag;
+    for (const option of [...tagSelect.options]) if (option.value) option.remove();
+    for (const tag of meta.tags) {
+      const option = document.createElement("option");
+      option.value = tag.name;
+      option.textContent = tag.name;
+      tagSelect.append(option);
+    }
+    tagSelect.value = chosen;
+    if (tagSelect.value !== chosen) tagSelect.value = "";
   }
-  tagSelect.value = wantedTag;
-  if (tagSelect.value !== wantedTag) tagSelect.value = "";
+  adopt(await metaPromise);
 
-  // Files already fetched or on their way, by relative path.
-  const files = new Map();
+  // Each index file is fetched with its build's stamp in the URL (`fileUrl`), so the browser's
+  // cache never mixes two builds. A file that is from another build than `meta.bin` (the site
+  // was deployed again since it was fetched) is refused by the engine: `OtherBuild`.
   function load(path) {
     if (!files.has(path)) {
-      const pending = fetchBytes(indexBase + path).then((bytes) => index.addFile(path, bytes));
+      const into = index;
+      const pending = fetchBytes(indexBase + into.fileUrl(path)).then((bytes) => {
+        if (into !== index) return; // the index was replaced meanwhile
+        if (!into.addFile(path, bytes)) throw new OtherBuild(path);
+      });
       // A failed fetch may be retried by the next query.
-      pending.catch(() => files.delete(path));
+      const mine = files;
+      pending.catch(() => mine.delete(path));
       files.set(path, pending);
     }
     return files.get(path);
+  }
+
+  // `meta.bin` again, from the server (the copy in the browser's cache is the old build's), and
+  // a new index from it; shared by the queries that find out at the same time.
+  let reloading = null;
+  function reloadIndex() {
+    reloading ??= fetchBytes(indexBase + "meta.bin", { cache: "no-cache" })
+      .then(adopt)
+      .finally(() => (reloading = null));
+    return reloading;
+  }
+
+  // The rounds of files a query needs; once more after a new `meta.bin` when a file was of
+  // another build. False when a newer query took over.
+  async function fetchNeeded(mine, query, category, tag) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        for (let round = 0; round < MAX_ROUNDS; round++) {
+          const needed = index.needed(query, category, tag, limit);
+          if (!needed) break;
+          await Promise.all(needed.split("\n").map(load));
+          if (mine !== sequence) return false;
+        }
+        return true;
+      } catch (error) {
+        if (!(error instanceof OtherBuild) || attempt > 0) throw error;
+        await reloadIndex();
+        if (mine !== sequence) return false;
+      }
+    }
   }
 
   // Back from a result, the page is built anew: the history entry keeps how many results were
@@ -165,8 +215,6 @@ async function engine(root, params) {
   // (see updateUrl and the click handler of the list), so the visitor finds them as they were.
   const kept = history.state?.zoeken?.query === input.value ? history.state.zoeken : null;
   let limit = Number.isInteger(kept?.shown) ? Math.min(Math.max(kept.shown, PAGE_SIZE), MAX_SHOWN) : PAGE_SIZE;
-  // With the whole index in one file (a small site), the tag file comes with it.
-  let tagsLoaded = meta.whole;
   let sequence = 0;
   let timer = 0;
   let announceTimer = 0;
@@ -200,18 +248,15 @@ async function engine(root, params) {
       updateCounts(null);
       return;
     }
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const needed = index.needed(query, category, tag, limit);
-      if (!needed) break;
-      await Promise.all(needed.split("\n").map(load));
-      if (mine !== sequence) return; // a newer query took over
-    }
+    if (!(await fetchNeeded(mine, query, category, tag))) return; // a newer query took over
     const results = JSON.parse(index.search(query, category, tag, limit));
     render(query, results, filtered(category && categoryTitles.get(category), tag));
     // Tag counts need the tag file; fetch it once, after the first results.
     if (!tagsLoaded && !files.has("tags.bin")) {
+      const into = index;
       load("tags.bin")
         .then(() => {
+          if (into !== index) return;
           tagsLoaded = true;
           if (mine === sequence) updateCounts(JSON.parse(index.search(query, category, tag, limit)));
         })
@@ -405,8 +450,15 @@ async function engine(root, params) {
   }
 }
 
-async function fetchBytes(url) {
-  const response = await fetch(url);
+// An index file of another build than the `meta.bin` in use.
+class OtherBuild extends Error {
+  constructor(path) {
+    super(`${path}: van een andere build van de index dan meta.bin`);
+  }
+}
+
+async function fetchBytes(url, options) {
+  const response = await fetch(url, options);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
