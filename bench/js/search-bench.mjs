@@ -126,8 +126,12 @@ const ENGINES = {
         for (let round = 0; round < 8; round++) {
           const need = index.needed(q, null, null, limit).split('\n').filter(Boolean);
           if (need.length === 0) break;
-          const files = await Promise.all(need.map(async (p) => [p, new Uint8Array(await (await fetch('/zoeken/index/' + p)).arrayBuffer())]));
-          for (const [p, bytes] of files) index.addFile(p, bytes);
+          // With the build's stamp in the URL, as the page asks (an older engine has no fileUrl).
+          const url = (p) => '/zoeken/index/' + (index.fileUrl ? index.fileUrl(p) : p);
+          const files = await Promise.all(need.map(async (p) => [p, new Uint8Array(await (await fetch(url(p))).arrayBuffer())]));
+          for (const [p, bytes] of files) {
+            if (index.addFile(p, bytes) === false) throw new Error(`${p}: from another build than meta.bin`);
+          }
         }
         const r = JSON.parse(index.search(q, null, null, limit));
         return { total: r.total, exact: r.exact_total, top: r.hits.map((h) => ({ url: h.url, title: h.title, excerpt: h.snippet })) };

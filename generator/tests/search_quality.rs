@@ -485,7 +485,11 @@ fn section_urls(site: &Site) -> Vec<String> {
     let whole = site.index().join(search::whole::WHOLE_FILE);
     if whole.exists() {
         let bytes = std::fs::read(&whole).expect("whole index");
-        let parts = search::whole::unbundle(&bytes).expect("whole index decodes");
+        let meta = std::fs::read(site.index().join("meta.bin")).expect("meta.bin");
+        let stamp = search::build_stamp::of_meta(&meta);
+        let bytes = search::build_stamp::strip(search::whole::WHOLE_FILE, &bytes, stamp)
+            .expect("the whole index of this build");
+        let parts = search::whole::unbundle(bytes).expect("whole index decodes");
         docs.extend(
             parts
                 .into_iter()

@@ -323,7 +323,12 @@ impl Rebuilder {
             }
         }
         if !statics.is_empty() || !removed_statics.is_empty() {
+            // Served at once, whatever the content (its errors keep the pages as they were)...
             publisher.step(StepKind::Static, statics, removed_statics);
+            // ... and every page names the theme's files with a hash of their bytes
+            // (`render::static_urls`): the pages, and the theme kept for the next rebuild,
+            // are made again, as a build would make them.
+            return self.full(publish);
         }
         let mut status = Status::Rebuilt;
         // Pages left out by the last rebuild are made now, even when only other files changed.
