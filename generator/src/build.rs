@@ -94,7 +94,14 @@ pub fn build_into(
     match (&mut content, theme, &checker) {
         (Some(content), Ok(theme), Some(checker)) => {
             // Views: what the pages show, made once.
-            let page_data = vec![("herverdeling.html", "municipalities", checker.page_data())];
+            let page_data = vec![
+                ("herverdeling.html", "municipalities", checker.page_data()),
+                (
+                    "herverdeling.html",
+                    "herverdeling_url",
+                    checker.file_urls(&base),
+                ),
+            ];
             content.theme_ids = theme.ids();
             let views = render::views::build_cached(content, &base, cache);
             content.search_pages =

@@ -6,7 +6,9 @@
 //! of one build, and a new engine reads a new index format: with the old glue from the cache and
 //! the new module, or the old engine and the new `meta.bin`, the search page said "De zoekfunctie
 //! is niet beschikbaar" until the cache expired. With the hash in the URL, a page asks for the
-//! files of its own build; a file that did not change keeps its URL, and its cached copy.
+//! files of its own build; a file that did not change keeps its URL, and its cached copy. The
+//! herverdelingscheck's data files (its municipalities and document templates) are named the same
+//! way ([`crate::herverdeling::CheckerContent::file_urls`]).
 
 use super::theme::Theme;
 use std::collections::BTreeMap;
@@ -28,11 +30,16 @@ pub fn of(theme: &Theme, base: &str) -> BTreeMap<String, String> {
     engines
         .chain(theme_files)
         .map(|(path, bytes)| {
-            let hash = format!("{:016x}", xxh3_64(bytes));
-            let url = format!("{base}static/{path}?h={}", &hash[..HASH_DIGITS]);
+            let url = versioned(&format!("{base}static/{path}"), bytes);
             (path, url)
         })
         .collect()
+}
+
+/// `url` with the hash of the file's `bytes` after it (`?h=…`).
+pub fn versioned(url: &str, bytes: &[u8]) -> String {
+    let hash = format!("{:016x}", xxh3_64(bytes));
+    format!("{url}?h={}", &hash[..HASH_DIGITS])
 }
 
 #[cfg(test)]
