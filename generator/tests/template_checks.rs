@@ -187,6 +187,30 @@ fn a_misspelt_variable_in_a_theme_template_is_named_with_what_the_page_gets() {
     }
 }
 
+/// A theme author names a static file that is not there (a typo, or a file not yet copied into
+/// `static/`): one error, at the line of the template that writes it (`base.html`, which every
+/// page extends, not each page's own template), with the nearest file and the folder it belongs in.
+#[test]
+fn a_static_file_that_is_not_there_is_named_once_at_its_line_with_the_nearest_file() {
+    let file = "themes/default/templates/base.html";
+    let original = std::fs::read_to_string(repo_root().join(file)).unwrap();
+    let written = r#"{{ static_url["style.css"] }}"#;
+    let d = check_after(file, written, r#"{{ static_url["stijl.css"] }}"#);
+    let e = only(&d, "template-variable");
+    assert_eq!(e["path"], file);
+    assert_eq!(e["line"], line_of(&original, written));
+    assert_eq!(
+        e["message"],
+        "`static_url[\"stijl.css\"]` bestaat niet: er is geen bestand `stijl.css`; bedoelde u `style.css`?"
+    );
+    let hint = e["hint"].as_str().unwrap();
+    assert!(hint.contains("`wasm/search.js`"), "{hint}");
+    assert!(
+        hint.ends_with("hoort in `themes/default/static/`"),
+        "{hint}"
+    );
+}
+
 /// A character nobody can see, pasted into a document's template (a U+202E from a web page, a
 /// zero-width space), would stand unseen in every document an official signs: `check` reports it
 /// as an error at its file, line and column, naming the character and the fix, as it does for one

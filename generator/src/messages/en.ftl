@@ -527,6 +527,9 @@ template-fields-are = the fields of `{ $over }` are { $list }
 template-page-variable-unknown = the variable `{ $variable }` does not exist for this page
 template-page-variable-unknown-did-you-mean = the variable `{ $variable }` does not exist for this page; did you mean `{ $suggestion }`?
 template-object-fields-are = `{ $object }` has the fields { $list }
+template-file-unknown = `{ $variable }` does not exist: there is no file `{ $file }`
+template-file-unknown-did-you-mean = `{ $variable }` does not exist: there is no file `{ $file }`; did you mean `{ $suggestion }`?
+template-files-are = `{ $map }` knows the files { $list }; a file of the theme belongs in `{ $folder }`
 static-too-large = this file of the theme is larger than { $mb } MB ({ $bytes } bytes)
 static-too-large-hint = make it smaller (compress a picture or font), or remove it from the static/ folder if it is there by mistake
 

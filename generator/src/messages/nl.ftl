@@ -542,6 +542,9 @@ template-fields-are = de velden van `{ $over }` zijn { $list }
 template-page-variable-unknown = de variabele `{ $variable }` bestaat niet voor deze pagina
 template-page-variable-unknown-did-you-mean = de variabele `{ $variable }` bestaat niet voor deze pagina; bedoelde u `{ $suggestion }`?
 template-object-fields-are = `{ $object }` heeft de velden { $list }
+template-file-unknown = `{ $variable }` bestaat niet: er is geen bestand `{ $file }`
+template-file-unknown-did-you-mean = `{ $variable }` bestaat niet: er is geen bestand `{ $file }`; bedoelde u `{ $suggestion }`?
+template-files-are = `{ $map }` kent de bestanden { $list }; een bestand van het thema hoort in `{ $folder }`
 static-too-large = dit bestand van het thema is groter dan { $mb } MB ({ $bytes } bytes)
 static-too-large-hint = maak het kleiner (een afbeelding of lettertype comprimeren), of haal het uit de map static/ als het daar per ongeluk staat
 

@@ -822,6 +822,9 @@ pub fn undefined_in_render(
         .nth(1)
         .and_then(|r| r.split('\'').next())?;
     let path = format!("{theme_dir}/{template}");
+    if let Some(d) = unknown_file_key(variable, context, templates, &path, theme_dir) {
+        return Some(d);
+    }
     // The first part of the name that the context lacks, and the object it was looked up in.
     let parts: Vec<&str> = variable.split('.').collect();
     let mut scope = context;
@@ -862,8 +865,65 @@ pub fn undefined_in_render(
         ),
         _ => crate::msg!("template-variables-are", list = listed.join(", ")),
     };
-    let mut d = Diagnostic::error(Code::TemplateVariable, path.clone(), msg).hint(hint);
-    if let Some((_, text)) = templates.iter().find(|(p, _)| *p == path) {
+    let d = Diagnostic::error(Code::TemplateVariable, path.clone(), msg).hint(hint);
+    Some(located(d, templates, &path, variable))
+}
+
+/// A file named by a map of URLs that has no such file: `static_url["stijl.css"]` when
+/// `static/` has no `stijl.css`. Named with the nearest file and those there are, at the line
+/// of the template that writes it (often `base.html`, not the page's own template).
+fn unknown_file_key(
+    variable: &str,
+    context: &serde_json::Value,
+    templates: &[(String, String)],
+    page_template: &str,
+    theme_dir: &str,
+) -> Option<Diagnostic> {
+    let (map, rest) = variable.split_once('[')?;
+    let key = rest
+        .strip_suffix(']')?
+        .trim_matches(|c| c == '"' || c == '\'');
+    let files = context.get(map)?.as_object()?;
+    let known: Vec<&str> = files.keys().map(String::as_str).collect();
+    let msg = match suggest(key, &known) {
+        Some(s) => crate::msg!(
+            "template-file-unknown-did-you-mean",
+            variable = variable,
+            file = key,
+            suggestion = s
+        ),
+        None => crate::msg!("template-file-unknown", variable = variable, file = key),
+    };
+    let listed = known.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>();
+    let theme = theme_dir.trim_end_matches("/templates");
+    let hint = crate::msg!(
+        "template-files-are",
+        map = map,
+        list = listed.join(", "),
+        folder = format!("{theme}/static/")
+    );
+    // The template that writes it: the page's own, else the first that does (a parent).
+    let path = std::iter::once(page_template)
+        .chain(templates.iter().map(|(p, _)| p.as_str()))
+        .find(|p| {
+            templates
+                .iter()
+                .any(|(q, text)| q == p && text.contains(variable))
+        })
+        .unwrap_or(page_template)
+        .to_string();
+    let d = Diagnostic::error(Code::TemplateVariable, path.clone(), msg).hint(hint);
+    Some(located(d, templates, &path, variable))
+}
+
+/// `d` at the first place `variable` is written inside a tag of the template at `path`.
+fn located(
+    mut d: Diagnostic,
+    templates: &[(String, String)],
+    path: &str,
+    variable: &str,
+) -> Diagnostic {
+    if let Some((_, text)) = templates.iter().find(|(p, _)| p == path) {
         let tags = scan(text).unwrap_or_default();
         let lines = LineStarts::new(text);
         let found = tags
@@ -877,7 +937,7 @@ pub fn undefined_in_render(
             d = at(d, text, &lines, offset);
         }
     }
-    Some(d)
+    d
 }
 
 #[cfg(test)]
