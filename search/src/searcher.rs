@@ -1391,10 +1391,33 @@ impl Searcher {
                 let b = self
                     .nearest_word(&word.term)
                     .or_else(|| self.known_split(&word.term))?;
-                Some((word.term.clone(), b))
+                let shown = self.written_form(&b).unwrap_or(b);
+                Some((word.term.clone(), shown))
             })
             .collect();
         (!better.is_empty()).then(|| retyped(query, &better))
+    }
+
+    /// How the indexed word `folded` is written in the documents loaded, for "Bedoelde u":
+    /// `financiën`, not the index's `financien`. Written with a small letter somewhere, it is
+    /// shown so (`verhuiscoördinator`, though a title starts `Verhuiscoördinator`); always with a
+    /// capital, it is a name and keeps it (`Waddeneilanden`, `COA`). `None` when no loaded
+    /// document writes it (the suggestion is then the folded word).
+    fn written_form(&self, folded: &str) -> Option<String> {
+        let mut capitalised = None;
+        for (_, doc) in &self.docs {
+            let fields = [&doc.title, &doc.section, &doc.summary, &doc.body];
+            for text in fields.into_iter().chain(&doc.tags) {
+                for t in tokens(text).into_iter().filter(|t| t.term == folded) {
+                    let word = &text[t.start..t.end];
+                    if !word.as_bytes()[0].is_ascii_uppercase() {
+                        return Some(word.to_string());
+                    }
+                    capitalised.get_or_insert(word);
+                }
+            }
+        }
+        capitalised.map(str::to_string)
     }
 
     fn loaded_group(&self, stem: &str) -> Option<&Group> {

@@ -746,6 +746,42 @@ fn without_an_exact_match_a_typo_neighbour_is_suggested() {
     );
 }
 
+/// "Bedoelde u" shows a word as the texts write it: `financiën`, not the index's folded
+/// `financien`; small where the texts write it small (a title's capital is not kept), a name
+/// with its capital.
+#[test]
+fn a_suggestion_is_written_as_the_texts_write_it() {
+    let docs = vec![
+        doc(
+            "a/",
+            "Financiën op orde",
+            "De financiën van het gezin en de financiën van de gemeente.",
+        ),
+        doc(
+            "b/",
+            "Verhuiscoördinator",
+            "Een verhuiscoördinator helpt bij de verhuizing.",
+        ),
+        doc(
+            "c/",
+            "Eilanden",
+            "Op de Waddeneilanden en in Rozendaal gaat het anders.",
+        ),
+    ];
+    let index = Index::new(&docs);
+    for (typed, shown) in [
+        ("finnanciën ", "financiën"),
+        ("finnancien ", "financiën"),
+        ("verhuiscoordinatr ", "verhuiscoördinator"),
+        ("Verhuiscoordinatr ", "Verhuiscoördinator"),
+        ("waddeneilandn ", "Waddeneilanden"),
+    ] {
+        let r = index.query(typed);
+        assert_eq!(r.exact_total, 0, "{typed:?}");
+        assert_eq!(r.suggestion.as_deref(), Some(shown), "{typed:?}: {r:?}");
+    }
+}
+
 #[test]
 fn two_words_typed_apart_find_the_word_written_as_one() {
     // Staff type a compound as two words: `woning corporatie`, `leegstand wet`. The document

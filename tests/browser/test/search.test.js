@@ -381,7 +381,9 @@ describe('search', { skip }, () => {
       await p.goto(env.url + 'zoeken/?q=wadeneilanden&categorie=algemeen');
       const suggestion = p.locator('[data-search-suggestion] a');
       await suggestion.waitFor({ timeout: 10000 });
-      assert.equal(await suggestion.getAttribute('href'), '/zoeken/?q=waddeneilanden&categorie=algemeen');
+      // Written as the texts write the name, with its capital.
+      assert.equal(await suggestion.getAttribute('href'), '/zoeken/?q=Waddeneilanden&categorie=algemeen');
+      assert.equal(await suggestion.innerText(), 'Waddeneilanden');
     });
   });
 
