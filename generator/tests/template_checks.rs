@@ -187,6 +187,23 @@ fn a_misspelt_variable_in_a_theme_template_is_named_with_what_the_page_gets() {
     }
 }
 
+/// A misspelt variable in `base.html`, which every page extends: one error there, at its line,
+/// not one per page pointing at each page's own template.
+#[test]
+fn a_misspelt_variable_in_the_base_template_is_one_error_at_its_line() {
+    let file = "themes/default/templates/base.html";
+    let original = std::fs::read_to_string(repo_root().join(file)).unwrap();
+    let written = "{{ site.title }}";
+    let d = check_after(file, written, "{{ site.titel }}");
+    let e = only(&d, "template-variable");
+    assert_eq!(e["path"], file);
+    assert_eq!(e["line"], line_of(&original, written));
+    assert_eq!(
+        e["message"],
+        "de variabele `site.titel` bestaat niet voor deze pagina; bedoelde u `site.title`?"
+    );
+}
+
 /// A theme author names a static file that is not there (a typo, or a file not yet copied into
 /// `static/`): one error, at the line of the template that writes it (`base.html`, which every
 /// page extends, not each page's own template), with the nearest file and the folder it belongs in.

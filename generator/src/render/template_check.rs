@@ -865,6 +865,7 @@ pub fn undefined_in_render(
         ),
         _ => crate::msg!("template-variables-are", list = listed.join(", ")),
     };
+    let path = writer_of(templates, &path, variable);
     let d = Diagnostic::error(Code::TemplateVariable, path.clone(), msg).hint(hint);
     Some(located(d, templates, &path, variable))
 }
@@ -902,8 +903,15 @@ fn unknown_file_key(
         list = listed.join(", "),
         folder = format!("{theme}/static/")
     );
-    // The template that writes it: the page's own, else the first that does (a parent).
-    let path = std::iter::once(page_template)
+    let path = writer_of(templates, page_template, variable);
+    let d = Diagnostic::error(Code::TemplateVariable, path.clone(), msg).hint(hint);
+    Some(located(d, templates, &path, variable))
+}
+
+/// The template that writes `variable`: the page's own, else the first that does (a parent such
+/// as `base.html`, which every page extends: one error there, not one per page).
+fn writer_of(templates: &[(String, String)], page_template: &str, variable: &str) -> String {
+    std::iter::once(page_template)
         .chain(templates.iter().map(|(p, _)| p.as_str()))
         .find(|p| {
             templates
@@ -911,9 +919,7 @@ fn unknown_file_key(
                 .any(|(q, text)| q == p && text.contains(variable))
         })
         .unwrap_or(page_template)
-        .to_string();
-    let d = Diagnostic::error(Code::TemplateVariable, path.clone(), msg).hint(hint);
-    Some(located(d, templates, &path, variable))
+        .to_string()
 }
 
 /// `d` at the first place `variable` is written inside a tag of the template at `path`.
