@@ -94,12 +94,14 @@ pub fn build_into(
     match (&mut content, theme, &checker) {
         (Some(content), Ok(theme), Some(checker)) => {
             // Views: what the pages show, made once.
+            // The checker's files, made once: written below, and named by hash on its page.
+            let checker_files = checker.files();
             let page_data = vec![
                 ("herverdeling.html", "municipalities", checker.page_data()),
                 (
                     "herverdeling.html",
                     "herverdeling_url",
-                    checker.file_urls(&base),
+                    crate::herverdeling::file_urls(&checker_files, &base),
                 ),
             ];
             content.theme_ids = theme.ids();
@@ -118,7 +120,7 @@ pub fn build_into(
                 })
                 .and_then(|count| {
                     let mut rest = Vec::new();
-                    rest.extend(checker.files());
+                    rest.extend(checker_files);
                     rest.extend(assets::files());
                     rest.extend(crate::cms::files(content));
                     rest.extend(crate::redirects::files(content, &base));

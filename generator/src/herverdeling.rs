@@ -167,26 +167,26 @@ impl CheckerContent {
         .collect()
     }
 
-    /// The URLs of [`Self::files`] for the page, by file name (`brief-coa.html`), each with a
-    /// hash of its bytes (see [`crate::render::static_urls`]): after a deploy the page asks for
-    /// the templates of its own build, never an older one kept in the browser's cache.
-    pub fn file_urls(&self, base: &str) -> serde_json::Value {
-        self.files()
-            .iter()
-            .map(|f| {
-                let name = f.path.trim_start_matches("herverdeling/").to_string();
-                let url =
-                    crate::render::static_urls::versioned(&format!("{base}{}", f.path), &f.bytes);
-                (name, serde_json::Value::String(url))
-            })
-            .collect::<serde_json::Map<_, _>>()
-            .into()
-    }
-
     /// The page template's context: the list for the name suggestions.
     pub fn page_data(&self) -> serde_json::Value {
         serde_json::to_value(self.municipalities.entries()).unwrap_or(serde_json::Value::Null)
     }
+}
+
+/// The URLs of the checker's `files` ([`CheckerContent::files`]) for the page, by file name
+/// (`brief-coa.html`), each with a hash of its bytes (see [`crate::render::static_urls`]): after
+/// a deploy the page asks for the templates of its own build, never an older one kept in the
+/// browser's cache.
+pub fn file_urls(files: &[OutputFile], base: &str) -> serde_json::Value {
+    files
+        .iter()
+        .map(|f| {
+            let name = f.path.trim_start_matches("herverdeling/").to_string();
+            let url = crate::render::static_urls::versioned(&format!("{base}{}", f.path), &f.bytes);
+            (name, serde_json::Value::String(url))
+        })
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 pub fn load(root: &Path) -> (Option<CheckerContent>, Vec<Diagnostic>) {

@@ -66,13 +66,6 @@ impl SearchIndex {
         }
     }
 
-    /// The stamp of this index's build, for the URLs of its files (`?v=`): a browser's cache
-    /// then never hands a file of one build to a page reading another.
-    #[wasm_bindgen(js_name = buildStamp)]
-    pub fn build_stamp(&self) -> String {
-        self.inner.build_stamp()
-    }
-
     /// Where to fetch `path`, relative to the index folder: with this build's stamp (`?v=`),
     /// so that a browser's cache never hands a file of one build to a page reading another.
     #[wasm_bindgen(js_name = fileUrl)]

@@ -50,27 +50,6 @@ export class SearchIndex {
         }
     }
     /**
-     * The stamp of this index's build, for the URLs of its files (`?v=`): a browser's cache
-     * then never hands a file of one build to a page reading another.
-     * @returns {string}
-     */
-    buildStamp() {
-        let deferred1_0;
-        let deferred1_1;
-        try {
-            const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-            wasm.searchindex_buildStamp(retptr, this.__wbg_ptr);
-            var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
-            var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
-            deferred1_0 = r0;
-            deferred1_1 = r1;
-            return getStringFromWasm0(r0, r1);
-        } finally {
-            wasm.__wbindgen_add_to_stack_pointer(16);
-            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
-        }
-    }
-    /**
      * Where to fetch `path`, relative to the index folder: with this build's stamp (`?v=`),
      * so that a browser's cache never hands a file of one build to a page reading another.
      * @param {string} path

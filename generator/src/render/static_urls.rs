@@ -8,7 +8,7 @@
 //! is niet beschikbaar" until the cache expired. With the hash in the URL, a page asks for the
 //! files of its own build; a file that did not change keeps its URL, and its cached copy. The
 //! herverdelingscheck's data files (its municipalities and document templates) are named the same
-//! way ([`crate::herverdeling::CheckerContent::file_urls`]).
+//! way ([`crate::herverdeling::file_urls`]).
 
 use super::theme::Theme;
 use std::collections::BTreeMap;
