@@ -18,6 +18,8 @@ pub const MAX_SOURCE_CHARS: usize = 160;
 pub const MAX_PER_FILE: usize = 50;
 /// Problems shown in all in the human and GitHub output; the rest are counted.
 pub const MAX_SHOWN: usize = 500;
+/// Files named one by one in the human output's "left out" lines; the rest share one line.
+pub const MAX_LEFT_OUT_LINES: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -316,25 +318,39 @@ pub fn write_in(
                 b"\n]\n"
             })
         }
-        Format::Human => write_capped(diagnostics, lang, out, write_human, |out, path, n, lang| {
-            let text = crate::msg!("report-left-out", n = n, path = path).render(lang);
-            writeln!(out, "{text}\n")
-        }),
-        Format::Github => write_capped(
-            diagnostics,
-            lang,
-            out,
-            write_github,
-            |out, path, n, lang| {
+        Format::Human => {
+            let skipped = write_capped(diagnostics, lang, out, write_human)?;
+            // A line per file for a few files; past that, one line for the rest, so that a
+            // site with thousands of warnings does not bury the count under hundreds of lines.
+            let mut rest: (usize, usize) = (0, 0);
+            for (i, (path, n)) in skipped.iter().enumerate() {
+                if i < MAX_LEFT_OUT_LINES {
+                    let path = escape_controls(path, &[]);
+                    let text = crate::msg!("report-left-out", n = *n, path = path).render(lang);
+                    writeln!(out, "{text}\n")?;
+                } else {
+                    rest = (rest.0 + n, rest.1 + 1);
+                }
+            }
+            if rest.1 > 0 {
+                let text = crate::msg!("report-left-out-files", n = rest.0, files = rest.1);
+                writeln!(out, "{}\n", text.render(lang))?;
+            }
+            Ok(())
+        }
+        Format::Github => {
+            // An annotation per file, so that each file's page shows what was left out.
+            for (path, n) in write_capped(diagnostics, lang, out, write_github)? {
                 let text = crate::msg!("report-left-out-file", n = n);
                 writeln!(
                     out,
                     "::warning file={}::{}",
-                    escape_property(path),
+                    escape_property(&escape_controls(path, &[])),
                     escape_data(&text.render(lang))
-                )
-            },
-        ),
+                )?;
+            }
+            Ok(())
+        }
     }?;
     if format == Format::Human && !diagnostics.is_empty() {
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
@@ -346,21 +362,22 @@ pub fn write_in(
 }
 
 type WriteOne = fn(&Diagnostic, Lang, &mut dyn io::Write) -> io::Result<()>;
-type WriteLeftOut = fn(&mut dyn io::Write, &str, usize, Lang) -> io::Result<()>;
 
-/// Writes each diagnostic with `one`, up to the caps, and then, per file with problems left
-/// out, a line from `left_out`.
-fn write_capped(
-    diagnostics: &[Diagnostic],
+/// Writes each diagnostic with `one`, errors before warnings (an error must not be hidden behind
+/// the cap by a site's many warnings), up to the caps; returns, per file, how many were left
+/// out.
+fn write_capped<'a>(
+    diagnostics: &'a [Diagnostic],
     lang: Lang,
     out: &mut dyn io::Write,
     one: WriteOne,
-    left_out: WriteLeftOut,
-) -> io::Result<()> {
+) -> io::Result<BTreeMap<&'a str, usize>> {
     let mut shown = 0;
     let mut per_file: BTreeMap<&str, usize> = BTreeMap::new();
     let mut skipped: BTreeMap<&str, usize> = BTreeMap::new();
-    for d in diagnostics {
+    let errors = diagnostics.iter().filter(|d| d.is_error());
+    let warnings = diagnostics.iter().filter(|d| !d.is_error());
+    for d in errors.chain(warnings) {
         let in_file = per_file.entry(&d.path).or_insert(0);
         *in_file += 1;
         if *in_file > MAX_PER_FILE || shown >= MAX_SHOWN {
@@ -370,10 +387,7 @@ fn write_capped(
         shown += 1;
         one(d, lang, out)?;
     }
-    for (path, n) in skipped {
-        left_out(out, &escape_controls(path, &[]), n, lang)?;
-    }
-    Ok(())
+    Ok(skipped)
 }
 
 fn write_human(d: &Diagnostic, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
@@ -550,14 +564,42 @@ mod tests {
             out.contains("waarschuwing[unknown-field]: ander bestand"),
             "{out}"
         );
-        assert!(
-            out.contains("… en nog 7 probleem/problemen in a.md"),
-            "{out}"
-        );
+        assert!(out.contains("… en nog 7 problemen in a.md"), "{out}");
         assert!(out.ends_with(&format!("{} fouten, 1 waarschuwing\n", MAX_PER_FILE + 7)));
         // JSON keeps every problem.
         let v: serde_json::Value = serde_json::from_str(&render(&many, Format::Json)).unwrap();
         assert_eq!(v.as_array().unwrap().len(), MAX_PER_FILE + 8);
+    }
+
+    #[test]
+    fn an_error_is_shown_however_many_warnings_come_before_it() {
+        // A big site's warnings (one per file, in 600 files) and one error in the last file.
+        let mut many: Vec<Diagnostic> = (0..600)
+            .map(|i| Diagnostic::warning(Code::UnknownField, format!("p{i:03}.md"), raw("let op")))
+            .collect();
+        many.push(Diagnostic::error(Code::YamlSyntax, "z.md", raw("kapot")).at(2, 0));
+        let out = render_in(&many, Format::Human, Lang::Nl);
+        assert!(out.contains("fout[yaml-syntax]: kapot"), "{out}");
+        assert_eq!(
+            out.matches("waarschuwing[unknown-field]").count(),
+            MAX_SHOWN - 1
+        );
+        // The 101 files left out: ten named, the rest on one line.
+        assert_eq!(
+            out.matches(", niet getoond").count(),
+            MAX_LEFT_OUT_LINES + 1
+        );
+        assert!(
+            out.contains("… en nog 1 probleem in p499.md, niet getoond"),
+            "{out}"
+        );
+        assert!(
+            out.contains("… en nog 91 problemen in 91 andere bestanden, niet getoond"),
+            "{out}"
+        );
+        assert!(out.ends_with("1 fout, 600 waarschuwingen\n"), "{out}");
+        let gh = render_in(&many, Format::Github, Lang::Nl);
+        assert!(gh.starts_with("::error file=z.md"), "{gh}");
     }
 
     #[test]

@@ -115,7 +115,7 @@ fn many_broken_links_on_one_line_give_capped_output_and_every_problem_in_json() 
     let text = stderr(&human);
     assert!(text.len() < 100_000, "{} bytes of output", text.len());
     assert!(
-        text.contains(&format!("… en nog 19950 probleem/problemen in {P}/l.md")),
+        text.contains(&format!("… en nog 19950 problemen in {P}/l.md")),
         "{}",
         &text[text.len().saturating_sub(600)..]
     );

@@ -7,8 +7,21 @@ label-error = error
 label-warning = warning
 label-help = help
 report-count = { $errors } error(s), { $warnings } warning(s)
-report-left-out = … and { $n } more problem(s) in { $path }, not shown (`--format json` lists them all)
-report-left-out-file = { $n } more problem(s) in this file are not shown; run `kennisbank check` to see them all
+report-left-out = … and { $n ->
+    [one] 1 more problem
+   *[other] { $n } more problems
+} in { $path }, not shown (`--format json` lists them all)
+report-left-out-files = … and { $n ->
+    [one] 1 more problem
+   *[other] { $n } more problems
+} in { $files ->
+    [one] 1 other file
+   *[other] { $files } other files
+}, not shown (`--format json` lists them all)
+report-left-out-file = { $n ->
+    [one] 1 more problem in this file is
+   *[other] { $n } more problems in this file are
+} not shown; run `kennisbank check` to see them all
 
 ## Saving in the CMS
 

@@ -13,8 +13,21 @@ report-count = { $errors ->
     [one] 1 waarschuwing
    *[other] { $warnings } waarschuwingen
 }
-report-left-out = … en nog { $n } probleem/problemen in { $path }, niet getoond (`--format json` toont ze allemaal)
-report-left-out-file = nog { $n } probleem/problemen in dit bestand worden niet getoond; voer `kennisbank check` uit om ze allemaal te zien
+report-left-out = … en nog { $n ->
+    [one] 1 probleem
+   *[other] { $n } problemen
+} in { $path }, niet getoond (`--format json` toont ze allemaal)
+report-left-out-files = … en nog { $n ->
+    [one] 1 probleem
+   *[other] { $n } problemen
+} in { $files ->
+    [one] 1 ander bestand
+   *[other] { $files } andere bestanden
+}, niet getoond (`--format json` toont ze allemaal)
+report-left-out-file = nog { $n ->
+    [one] 1 probleem in dit bestand wordt
+   *[other] { $n } problemen in dit bestand worden
+} niet getoond; voer `kennisbank check` uit om ze allemaal te zien
 
 ## Opslaan in het CMS
 
