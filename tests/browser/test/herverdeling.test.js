@@ -236,6 +236,33 @@ describe('herverdelingscheck', { skip }, () => {
     }
   });
 
+  it('works on a page that does not name the engine files, as an older theme\'s template writes it', async () => {
+    // A theme copied before the page named the WebAssembly files by hash: the script then loads
+    // them from beside itself.
+    const context = await newContext(env.browser);
+    context.requests = [];
+    context.on('request', (r) => context.requests.push(r.url()));
+    await context.route(`**${page.urlPath}`, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/ data-(engine|documents)-(glue|binary)="[^"]*"/g, '');
+      assert.doesNotMatch(html, /data-engine-glue|data-documents-glue/);
+      await route.fulfill({ response, body: html });
+    });
+    try {
+      const p = await open(context, env.url + page.urlPath, { ready: page.ready });
+      await fillValid(p);
+      assert.equal(await verdict(p), 'valid');
+      const letter = await showLetter(p);
+      assert.match(await letter.innerText(), /Heerenveen/);
+      const wasm = context.requests.filter((u) => /herverdeling(_documents)?(_bg\.wasm|\.js)/.test(u) && u.includes('/wasm/'));
+      assert.equal(wasm.length, 4, `engine and documents, glue and module: ${wasm.join(', ')}`);
+      assert.ok(wasm.every((u) => !u.includes('?')), `loaded by the script's own relative names: ${wasm.join(', ')}`);
+      assertClean(context);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('downloads the letter as an OpenDocument file (.odt) with the keyboard', async () => {
     const { context, page: p } = await checker({ acceptDownloads: true });
     try {
