@@ -329,13 +329,32 @@ fn numbers_per_period_are_published_per_period() {
         text.contains("(290, de perioden samen) blijft in elke periode gelijk."),
         "{text}"
     );
+    // The operative article states each period's change: a taakstelling is set per period, and a
+    // total over the periods ("van 11 in 1") is no taakstelling (Weststellingwerf's total stays 39,
+    // yet each period changes).
     let text = html_text(SIX, "besluit");
     assert!(
-        text.contains(
-            "wordt gewijzigd van 11 in 1 (-10), de perioden samen; per periode als volgt."
-        ),
+        text.contains("wordt per periode gewijzigd: voor de eerste helft 2026 (1 januari t/m 30 juni 2026) van 6 in 0 (-6) en voor de tweede helft 2026 (1 juli t/m 31 december 2026) van 5 in 1 (-4)."),
         "{text}"
     );
+    assert!(
+        text.contains("Weststellingwerf voor de taakstellingsperioden eerste helft 2026 (1 januari t/m 30 juni 2026) en tweede helft 2026 (1 juli t/m 31 december 2026) wordt per periode gewijzigd: voor de eerste helft 2026 (1 januari t/m 30 juni 2026) van 20 in 20 (0) en voor de tweede helft 2026 (1 juli t/m 31 december 2026) van 19 in 17 (-2)."),
+        "{text}"
+    );
+    assert!(!text.contains("de perioden samen; per periode"), "{text}");
+    // The notices to the supervisor and the ministries carry the numbers per period too: the
+    // totals alone showed Weststellingwerf as 39 → 37 and hid a period without change.
+    for name in ["provincie", "ministerie"] {
+        let text = html_text(SIX, name);
+        assert!(
+            text.contains("Taakstelling per gemeente per periode"),
+            "{name}: {text}"
+        );
+        assert!(
+            text.contains("Weststellingwerftweede helft 2026 (1 juli t/m 31 december 2026)1917-2"),
+            "{name}: {text}"
+        );
+    }
     // One pair of numbers for the whole agreement: worded as before.
     let one = "periode: 2026-1\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\ngemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n";
     let text = html_text(one, "bekendmaking");
