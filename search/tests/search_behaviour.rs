@@ -67,6 +67,25 @@ fn folding_finds_words_with_diacritics() {
     assert_finds(&index, "VERHUISCOÖRDINATOR", "praktijken/algemeen/15/");
 }
 
+/// Text copied from a PDF writes `ﬁ` and `ﬂ` as one character, and an East Asian input method
+/// types full-width letters: both are the plain letters, in the texts and in the query.
+#[test]
+fn ligatures_and_full_width_letters_find_the_plain_word() {
+    let docs = vec![
+        doc(
+            "a/",
+            "Flexwonen",
+            "Tijdelijke woningen voor vergunninghouders.",
+        ),
+        doc("b/", "Geld", "De ﬁnanciën van de gemeente en het COA."),
+    ];
+    let index = Index::new(&docs);
+    assert_finds(&index, "ﬂexwonen", "a/");
+    assert_finds(&index, "financien", "b/");
+    assert_finds(&index, "ﬁnanciën", "b/");
+    assert_finds(&index, "ＣＯＡ", "b/");
+}
+
 #[test]
 fn compound_head_finds_the_compound() {
     let index = Index::new(&seed_docs());

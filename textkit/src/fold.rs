@@ -10,7 +10,23 @@ pub fn fold_char(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    let u = c as u32;
+    // Full-width Latin letters and digits (`ＣＯＡ`, typed with an East Asian input method or
+    // pasted from such a text) are the ASCII ones.
+    if matches!(u, 0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A) {
+        if let Some(a) = char::from_u32(u - 0xFEE0) {
+            out.push(a.to_ascii_lowercase());
+        }
+        return;
+    }
     let folded: &str = match c {
+        // Typographic ligatures, as text copied from a PDF has them (`ﬁnanciën`, `ﬂexwonen`).
+        'ﬀ' => "ff",
+        'ﬁ' => "fi",
+        'ﬂ' => "fl",
+        'ﬃ' => "ffi",
+        'ﬄ' => "ffl",
+        'ﬅ' | 'ﬆ' => "st",
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
         | 'Ā' | 'Ă' | 'Ą' => "a",
         'æ' | 'Æ' => "ae",
@@ -74,6 +90,15 @@ mod tests {
     fn folding_removes_case_and_diacritics() {
         assert_eq!(fold("Café Één ĲSSEL Straße"), "cafe een ijssel strasse");
         assert_eq!(fold("Søren Łódź Œuvre"), "soren lodz oeuvre");
+    }
+
+    #[test]
+    fn ligatures_and_full_width_letters_are_plain_letters() {
+        assert_eq!(
+            fold("ﬁnanciën ﬂexwonen aﬀaire eﬃciënt"),
+            "financien flexwonen affaire efficient"
+        );
+        assert_eq!(fold("ＣＯＡ ａｒｔ．２９"), "coa art．29");
     }
 
     #[test]
