@@ -123,10 +123,10 @@ enum Command {
         /// How many results (pages, each with its matching sections) at most (1 to 1000).
         #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1000))]
         limit: u16,
-        /// Only practices of this category (its slug, such as `grote-gezinnen`).
+        /// Only practices of this category (its slug, such as `grote-gezinnen`, or its name).
         #[arg(long, value_name = "SLUG")]
         category: Option<String>,
-        /// Only practices with this tag (as written in the practices, such as `woningcorporaties`).
+        /// Only practices with this tag (as written in the practices, in any capitals, or as its page's address, such as `woningcorporaties`).
         #[arg(long, value_name = "TAG")]
         tag: Option<String>,
     },

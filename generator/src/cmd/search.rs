@@ -31,11 +31,22 @@ pub fn run(
         out.to_path_buf()
     };
     let dir = out.join(INDEX_DIR);
-    if let Some(message) = unknown_filter(&dir, filters) {
-        eprintln!("{}: {message}", crate::msg!("label-error"));
+    if !query.chars().any(char::is_alphanumeric) {
+        eprintln!(
+            "{}: {}",
+            crate::msg!("label-error"),
+            crate::msg!("search-no-words")
+        );
         return Exit::Failed;
     }
-    let results = match search_dir(&dir, query, filters, limit) {
+    let filters = match known_filters(&dir, filters) {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("{}: {message}", crate::msg!("label-error"));
+            return Exit::Failed;
+        }
+    };
+    let results = match search_dir(&dir, query, &filters, limit) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{}: {}", crate::msg!("label-error"), error_message(&e));
@@ -54,37 +65,56 @@ pub fn run(
     Exit::Success
 }
 
-/// A category or tag filter that the built site does not have, said with the ones it has: a
-/// mistyped slug would otherwise read as "no results". `None` when both are known, or when the
-/// index cannot be read (the search then says why).
-fn unknown_filter(dir: &Path, filters: &Filters) -> Option<crate::messages::Message> {
+/// The filters as the built site writes them: a tag given in other capitals, without its
+/// accents or as its address (`woningcorporaties`, `Woningcorporaties`, the slug of a tag page)
+/// is the site's tag. A category or tag the site does not have is an error that names the ones
+/// it has: a mistyped slug would otherwise read as "no results". The filters are kept as given
+/// when the index cannot be read (the search then says why).
+fn known_filters(dir: &Path, filters: &Filters) -> Result<Filters, crate::messages::Message> {
     if filters.category.is_none() && filters.tag.is_none() {
-        return None;
+        return Ok(filters.clone());
     }
-    let bytes = std::fs::read(dir.join(search::format::META_FILE)).ok()?;
-    let searcher = search::Searcher::new(&bytes).ok()?;
+    let Some(searcher) = std::fs::read(dir.join(search::format::META_FILE))
+        .ok()
+        .and_then(|bytes| search::Searcher::new(&bytes).ok())
+    else {
+        return Ok(filters.clone());
+    };
     let meta = searcher.meta();
+    let mut known = filters.clone();
     if let Some(category) = &filters.category {
-        if !meta.categories.iter().any(|c| &c.slug == category) {
-            let known: Vec<&str> = meta.categories.iter().map(|c| c.slug.as_str()).collect();
-            return Some(crate::msg!(
+        let wanted = crate::text::slugify(category);
+        let Some(c) = meta
+            .categories
+            .iter()
+            .find(|c| &c.slug == category || c.slug == wanted)
+        else {
+            let slugs: Vec<&str> = meta.categories.iter().map(|c| c.slug.as_str()).collect();
+            return Err(crate::msg!(
                 "search-unknown-category",
                 category = textkit::hidden::visible(category),
-                categories = known.join(", ")
+                categories = slugs.join(", ")
             ));
-        }
+        };
+        known.category = Some(c.slug.clone());
     }
     if let Some(tag) = &filters.tag {
-        if !meta.tags.iter().any(|t| &t.name == tag) {
-            let known: Vec<&str> = meta.tags.iter().map(|t| t.name.as_str()).collect();
-            return Some(crate::msg!(
+        let wanted = crate::text::slugify(tag);
+        let Some(t) = meta.tags.iter().find(|t| &t.name == tag).or_else(|| {
+            meta.tags
+                .iter()
+                .find(|t| crate::text::slugify(&t.name) == wanted)
+        }) else {
+            let names: Vec<&str> = meta.tags.iter().map(|t| t.name.as_str()).collect();
+            return Err(crate::msg!(
                 "search-unknown-tag",
                 tag = textkit::hidden::visible(tag),
-                tags = known.join(", ")
+                tags = names.join(", ")
             ));
-        }
+        };
+        known.tag = Some(t.name.clone());
     }
-    None
+    Ok(known)
 }
 
 /// The hits as a JSON array, best first.
@@ -253,9 +283,9 @@ mod tests {
                 title: "Woning melden".into(),
                 category: "medisch".into(),
                 category_title: "Medisch".into(),
-                tags: vec![],
                 summary: String::new(),
                 body: "Meld een aangepaste woning bij de regievoerder van het COA.".into(),
+                tags: vec!["Woningcorporaties".into()],
                 section: String::new(),
             },
         ];
@@ -357,7 +387,7 @@ mod tests {
                 false,
                 10,
             );
-            let message = unknown_filter(&dir, &filters).map(|m| m.to_string());
+            let message = known_filters(&dir, &filters).err().map(|m| m.to_string());
             (exit.code(), message)
         };
         // A mistyped slug: not "no results", but what the site has.
@@ -373,6 +403,62 @@ mod tests {
         assert!(message.unwrap().contains("<U+202E>coa"));
         assert_eq!(search(Some("medisch"), None), (0, None));
         assert_eq!(search(None, None), (0, None));
+    }
+
+    /// A tag as the reader saw it on the site: in other capitals, or as its page's address.
+    #[test]
+    fn a_tag_or_category_is_found_in_other_capitals_or_as_its_address() {
+        let tmp = tempfile::tempdir().unwrap();
+        write_index(&tmp.path().join("public"));
+        let dir = tmp.path().join("public").join(INDEX_DIR);
+        for given in [
+            "Woningcorporaties",
+            "woningcorporaties",
+            "WONINGCORPORATIES",
+        ] {
+            let filters = Filters {
+                category: None,
+                tag: Some(given.into()),
+            };
+            let known = known_filters(&dir, &filters).unwrap();
+            assert_eq!(known.tag.as_deref(), Some("Woningcorporaties"), "{given}");
+            let results = search_dir(&dir, "woning", &known, 10).unwrap();
+            assert_eq!(results.hits.len(), 1, "{given}");
+        }
+        let filters = Filters {
+            category: Some("Medisch".into()),
+            tag: None,
+        };
+        assert_eq!(
+            known_filters(&dir, &filters).unwrap().category.as_deref(),
+            Some("medisch")
+        );
+    }
+
+    #[test]
+    fn a_query_without_words_is_an_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        write_index(&tmp.path().join("public"));
+        for query in ["", "   ", "?!…", "\u{200B}"] {
+            let exit = run(
+                tmp.path(),
+                Path::new("public"),
+                query,
+                &Filters::default(),
+                false,
+                10,
+            );
+            assert_eq!(exit.code(), 2, "{query:?}");
+        }
+        let exit = run(
+            tmp.path(),
+            Path::new("public"),
+            "COA",
+            &Filters::default(),
+            false,
+            10,
+        );
+        assert_eq!(exit.code(), 0);
     }
 
     #[test]

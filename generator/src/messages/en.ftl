@@ -383,6 +383,7 @@ search-no-index = no search index in `{ $dir }`; run `kennisbank build` first
 search-damaged = the search index is damaged (`{ $path }`: { $detail }); run `kennisbank build` again
 search-unreadable = cannot read `{ $path }` ({ $detail })
 search-did-you-mean = Did you mean "{ $suggestion }"?
+search-no-words = the query has no words; type one or more words, such as `kennisbank search huurtoeslag`
 search-none = No results for "{ $query }".
 search-only-common-words = No results for "{ $query }": the knowledge base does not search for words found in nearly every text (de, het, wat, …) or single letters; type a word that says more, such as "huurtoeslag" or "taakstelling".
 search-count = { $total ->

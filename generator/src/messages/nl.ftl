@@ -389,6 +389,7 @@ search-no-index = er is geen zoekindex in `{ $dir }`; voer eerst `kennisbank bui
 search-damaged = de zoekindex is beschadigd (`{ $path }`: { $detail }); voer `kennisbank build` opnieuw uit
 search-unreadable = `{ $path }` kan niet gelezen worden ({ $detail })
 search-did-you-mean = Bedoelde u ‘{ $suggestion }’?
+search-no-words = er staan geen woorden in de zoekvraag; typ een of meer woorden, zoals `kennisbank search huurtoeslag`
 search-none = Geen resultaten voor ‘{ $query }’.
 search-only-common-words = Geen resultaten voor ‘{ $query }’: de kennisbank zoekt niet op woorden die in bijna elke tekst staan (de, het, wat, …) of op losse letters; typ een woord dat meer zegt, zoals ‘huurtoeslag’ of ‘taakstelling’.
 search-count = { $total ->
