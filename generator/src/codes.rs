@@ -149,6 +149,8 @@ pub enum Code {
     DuplicateTag,
     /// Two practices of a category have the same `order` (a warning).
     OrderTaken,
+    /// Two practices have the same title (a warning): readers see two equal entries.
+    TitleTaken,
     /// A practice saved in the CMS has a date after today.
     FutureDate,
     /// A line of only `---` or `===` right under a line of text makes that text a heading (a
@@ -163,7 +165,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 76] = [
+    pub const ALL: [Code; 77] = [
         Code::UnreadableFile,
         Code::NotUtf8,
         Code::CannotWrite,
@@ -236,6 +238,7 @@ impl Code {
         Code::StrayMarkdown,
         Code::DuplicateTag,
         Code::OrderTaken,
+        Code::TitleTaken,
         Code::FutureDate,
         Code::UnderlinedHeading,
         Code::MisnamedPractice,
@@ -317,6 +320,7 @@ impl Code {
             Code::StrayMarkdown => "stray-markdown",
             Code::DuplicateTag => "duplicate-tag",
             Code::OrderTaken => "order-taken",
+            Code::TitleTaken => "title-taken",
             Code::FutureDate => "future-date",
             Code::UnderlinedHeading => "underlined-heading",
             Code::MisnamedPractice => "misnamed-practice",

@@ -98,6 +98,8 @@ pub struct Practice {
     /// Path relative to the project root, for messages.
     pub path: String,
     pub title: String,
+    /// File line of `title`, for messages (0 when not known).
+    pub title_line: usize,
     pub added: Date,
     pub updated: Option<Date>,
     pub order: Option<i64>,

@@ -117,6 +117,7 @@ pub fn validate_with(
         }
     }
     diags.extend(orders_taken(&content.practices));
+    diags.extend(titles_taken(&content.practices));
     diags.extend(crate::content::lint::tag_variants(&content.practices));
     diags.extend(crate::content::lint::alias_clashes(&content.practices));
     diags
@@ -157,6 +158,38 @@ fn orders_taken(practices: &[Practice]) -> Vec<Diagnostic> {
             }
             None => {
                 first.insert((p.category.as_str(), order), p);
+            }
+        }
+    }
+    diags
+}
+
+/// Two practices with the same title (but for capitals and accents): readers see two equal
+/// entries in search results, lists and "Zie ook" and cannot tell them apart. A warning at the
+/// `title:` line of each but the first (by file name).
+fn titles_taken(practices: &[Practice]) -> Vec<Diagnostic> {
+    let mut sorted: Vec<&Practice> = practices.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut first: BTreeMap<String, &Practice> = BTreeMap::new();
+    let mut diags = Vec::new();
+    for p in sorted {
+        let key = textkit::fold(p.title.trim());
+        match first.get(&key) {
+            Some(other) => diags.push(
+                Diagnostic::warning(
+                    Code::TitleTaken,
+                    p.path.clone(),
+                    crate::msg!(
+                        "title-taken",
+                        title = p.title.as_str(),
+                        other = other.path.as_str()
+                    ),
+                )
+                .at(p.title_line, 0)
+                .hint(crate::msg!("title-taken-hint")),
+            ),
+            None => {
+                first.insert(key, p);
             }
         }
     }

@@ -77,6 +77,30 @@ fn an_order_another_practice_has_is_a_warning_with_a_free_number() {
 }
 
 #[test]
+fn a_title_another_practice_has_is_a_warning_that_names_it() {
+    // The fixture's eerste-praktijk is called "Eerste praktijk": the same but for capitals.
+    let (status, diags) =
+        check_bytes(b"---\nadded: 2026-03-01\ntitle: eerste Praktijk\n---\nTekst.\n");
+    assert_eq!(status, 0, "a warning does not fail: {diags:#?}");
+    let d = find(&diags, "title-taken");
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["line"], 3);
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("eerste-praktijk.md"),
+        "{d}"
+    );
+    let (_, diags) =
+        check_bytes(b"---\ntitle: Een andere praktijk\nadded: 2026-03-01\n---\nTekst.\n");
+    assert!(
+        diags.iter().all(|d| d["code"] != "title-taken"),
+        "{diags:#?}"
+    );
+}
+
+#[test]
 fn related_to_a_removed_practice_never_suggests_itself() {
     // `nieuw` is closer to `nieuwe` than any other id: the practice itself is no answer.
     let (status, diags) =

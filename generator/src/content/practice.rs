@@ -213,6 +213,7 @@ pub fn parse(
             id: id.to_string(),
             category: category.to_string(),
             path: path.to_string(),
+            title_line: doc.key_line("title"),
             title,
             added,
             updated,
