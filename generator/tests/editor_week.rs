@@ -101,6 +101,33 @@ fn a_title_another_practice_has_is_a_warning_that_names_it() {
 }
 
 #[test]
+fn a_second_fence_at_the_top_is_named_not_the_fields_under_it() {
+    let (status, diags) = check_bytes(b"---\n---\ntitle: X\nadded: 2026-01-01\n---\nTekst hier\n");
+    assert_eq!(status, 1);
+    assert_eq!(
+        diags.len(),
+        1,
+        "one cause, not 'title is missing': {diags:#?}"
+    );
+    let d = find(&diags, "missing-front-matter");
+    assert_eq!(d["line"], 2);
+    assert!(d["message"].as_str().unwrap().contains("is leeg"), "{d}");
+    assert!(
+        d["hint"]
+            .as_str()
+            .unwrap()
+            .contains("verwijder de regel `---` op regel 2"),
+        "{d}"
+    );
+    let (status, diags) = check_bytes(b"");
+    assert_eq!(status, 1);
+    assert_eq!(
+        find(&diags, "missing-front-matter")["message"],
+        "het bestand is leeg"
+    );
+}
+
+#[test]
 fn related_to_a_removed_practice_never_suggests_itself() {
     // `nieuw` is closer to `nieuwe` than any other id: the practice itself is no answer.
     let (status, diags) =

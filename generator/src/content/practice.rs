@@ -73,15 +73,16 @@ pub fn parse(
     let parts = match split(text) {
         Ok(p) => p,
         Err(SplitError::NoOpening) => {
+            let message = if text.trim().is_empty() {
+                crate::msg!("front-matter-empty-file")
+            } else {
+                crate::msg!("front-matter-missing")
+            };
             diags.push(
-                Diagnostic::error(
-                    Code::MissingFrontMatter,
-                    path,
-                    crate::msg!("front-matter-missing"),
-                )
-                .at(1, 1)
-                .hint(crate::msg!("front-matter-missing-hint"))
-                .with_source(text),
+                Diagnostic::error(Code::MissingFrontMatter, path, message)
+                    .at(1, 1)
+                    .hint(crate::msg!("front-matter-missing-hint"))
+                    .with_source(text),
             );
             return (None, diags);
         }
@@ -99,6 +100,35 @@ pub fn parse(
             return (None, diags);
         }
     };
+    // A `---` twice at the top: the block of fields is empty, and the fields under it were read
+    // as text ("title is missing" while it is there, two lines down).
+    if parts.yaml.trim().is_empty() {
+        let closing = parts.body_line - 1;
+        let fields_below = parts
+            .body
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| {
+                l.split_once(':')
+                    .is_some_and(|(k, _)| schema::names(schema::PRACTICE).contains(&k.trim()))
+            });
+        let hint = if fields_below {
+            crate::msg!("front-matter-empty-hint-fields-below", line = closing)
+        } else {
+            crate::msg!("front-matter-missing-hint")
+        };
+        diags.push(
+            Diagnostic::error(
+                Code::MissingFrontMatter,
+                path,
+                crate::msg!("front-matter-empty", line = closing),
+            )
+            .at(closing, 1)
+            .hint(hint)
+            .with_line_text(text.lines().nth(closing - 1).unwrap_or_default()),
+        );
+        return (None, diags);
+    }
     // The closing `---` forgotten, and a `---` further down the text: the text up to there was
     // read as fields ("missing colon" at the first sentence, with a wrong fix).
     if let Some(line) = text_among_fields(parts.yaml) {

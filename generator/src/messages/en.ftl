@@ -72,6 +72,9 @@ front-matter-missing-hint = start the file with a front matter block:
     added: 2026-01-31
     ---
     De tekst van de praktijk.
+front-matter-empty-file = the file is empty
+front-matter-empty = the block of fields at the top is empty: line { $line } closes it right after the opening `---`
+front-matter-empty-hint-fields-below = remove the `---` line on line { $line }: the fields are below it and are now read as text
 front-matter-unclosed = the front matter has no closing `---` line
 front-matter-unclosed-hint = put a line with just `---` after the last field, before the text
 front-matter-text-inside = the fields at the top are not closed before the text: line { $line } is not a field but text

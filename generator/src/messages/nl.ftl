@@ -78,6 +78,9 @@ front-matter-missing-hint = begin het bestand met een blok velden:
     added: 2026-01-31
     ---
     De tekst van de praktijk.
+front-matter-empty-file = het bestand is leeg
+front-matter-empty = het blok velden bovenaan is leeg: regel { $line } sluit het af meteen na de openingsregel `---`
+front-matter-empty-hint-fields-below = verwijder de regel `---` op regel { $line }: de velden staan eronder en worden nu als tekst gelezen
 front-matter-unclosed = het blok velden bovenaan heeft geen afsluitende regel `---`
 front-matter-unclosed-hint = zet een regel met alleen `---` na het laatste veld, vóór de tekst
 front-matter-text-inside = het blok velden bovenaan is niet afgesloten vóór de tekst: regel { $line } is geen veld maar tekst
