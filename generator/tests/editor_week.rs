@@ -128,6 +128,23 @@ fn a_second_fence_at_the_top_is_named_not_the_fields_under_it() {
 }
 
 #[test]
+fn a_misspelt_contact_field_and_a_link_without_url_are_named_at_their_own_lines() {
+    let (status, diags) = check_bytes(
+        b"---\ntitle: X\nadded: 2026-01-01\ncontact:\n  name: Iemand\n  emial: a@b.nl\nlinks:\n  - label: Met url\n    url: https://vng.nl/\n  - label: Zonder url\n---\nTekst.\n",
+    );
+    assert_eq!(status, 1);
+    let d = find(&diags, "unknown-field");
+    assert_eq!(d["line"], 6, "{d}");
+    assert!(
+        d["hint"].as_str().unwrap().contains("bedoelde u `email`?"),
+        "{d}"
+    );
+    let d = find(&diags, "invalid-link");
+    assert_eq!(d["line"], 10, "{d}");
+    assert_eq!(diags.len(), 2, "each named once: {diags:#?}");
+}
+
+#[test]
 fn related_to_a_removed_practice_never_suggests_itself() {
     // `nieuw` is closer to `nieuwe` than any other id: the practice itself is no answer.
     let (status, diags) =

@@ -17,19 +17,24 @@ pub const MAX_LIST_ITEMS: usize = 50;
 
 /// Dutch words editors are likely to use for the English field names.
 pub fn field_synonym<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    let target = match name {
-        "titel" | "naam" => "title",
-        "datum" | "toegevoegd" | "date" => "added",
-        "gewijzigd" | "bijgewerkt" | "modified" => "updated",
-        "volgorde" | "nummer" | "weight" => "order",
-        "samenvatting" | "description" | "beschrijving" => "summary",
-        "trefwoorden" | "labels" | "tag" => "tags",
-        "verwijzingen" | "url" | "urls" | "link" => "links",
-        "gerelateerd" | "zie_ook" | "see_also" => "related",
-        "contactpersoon" => "contact",
+    let targets: &[&str] = match name {
+        "titel" | "naam" => &["title", "name"],
+        "datum" | "toegevoegd" | "date" => &["added"],
+        "gewijzigd" | "bijgewerkt" | "modified" => &["updated"],
+        "volgorde" | "nummer" | "weight" => &["order"],
+        "samenvatting" | "description" | "beschrijving" => &["summary"],
+        "trefwoorden" | "labels" | "tag" => &["tags"],
+        "verwijzingen" | "url" | "urls" | "link" => &["links"],
+        "gerelateerd" | "zie_ook" | "see_also" => &["related"],
+        "contactpersoon" => &["contact"],
+        "rol" | "functie" => &["role"],
+        "mail" | "e-mail" | "e_mail" | "emailadres" | "e-mailadres" => &["email"],
+        "telefoon" | "tel" | "telefoonnummer" => &["phone"],
         _ => return None,
     };
-    known.iter().copied().find(|k| *k == target)
+    targets
+        .iter()
+        .find_map(|t| known.iter().copied().find(|k| k == t))
 }
 
 /// Parses the text of `content/praktijken/<category>/<id>.md`. Returns the practice when it is
@@ -484,11 +489,10 @@ fn links(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Link> {
         let link: Link = match serde_yaml::from_value(item.clone()) {
             Ok(l) => l,
             Err(e) => {
-                let needle = item.get("url").and_then(Value::as_str).unwrap_or("links");
                 diags.push(
                     doc.error_at(
                         Code::InvalidLink,
-                        doc.line_of("links", needle),
+                        doc.nth_item_line("links", i),
                         crate::msg!(
                             "link-invalid",
                             n = i + 1,
@@ -526,6 +530,42 @@ fn links(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Vec<Link> {
 }
 
 fn contact(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Option<Contact> {
+    // A misspelt field of the block (`emial`) at its own line, with the name meant; serde would
+    // name it at the `contact:` line without one.
+    if let Some(Value::Mapping(fields)) = doc.value("contact") {
+        let known = ["name", "role", "email", "phone"];
+        let mut unknown = false;
+        for name in fields.keys().filter_map(Value::as_str) {
+            if known.contains(&name) {
+                continue;
+            }
+            unknown = true;
+            let what = crate::msg!("what-contact");
+            let fields = known.join(", ");
+            let hint = match crate::diagnostics::suggest(name, &known)
+                .or_else(|| field_synonym(&name.to_lowercase(), &known))
+            {
+                Some(k) => crate::msg!(
+                    "field-unknown-did-you-mean",
+                    field = k,
+                    what = what.clone(),
+                    fields = fields
+                ),
+                None => crate::msg!("field-unknown-remove", what = what.clone(), fields = fields),
+            };
+            diags.push(
+                doc.error_at(
+                    Code::UnknownField,
+                    doc.inner_key_line("contact", name),
+                    crate::msg!("field-unknown", name = name, what = what),
+                )
+                .hint(hint),
+            );
+        }
+        if unknown {
+            return None;
+        }
+    }
     let c: Contact = doc.get("contact", crate::msg!("expect-contact-block"), diags)?;
     if let Some(email) = &c.email {
         if let Err(why) = check_email(email) {

@@ -179,6 +179,45 @@ impl<'a> YamlDoc<'a> {
             .unwrap_or(start)
     }
 
+    /// The file line of the `n`th (0-based) item of the block list under `key` (its `- ` line),
+    /// else the key's line (a list written `[a, b]`, or fewer items found).
+    pub fn nth_item_line(&self, key: &str, n: usize) -> usize {
+        let start = self.key_line(key);
+        let mut seen = 0;
+        for (i, line) in self.file_text.lines().enumerate().skip(start) {
+            let t = line.trim();
+            if t.starts_with("---") || !(line.starts_with([' ', '\t', '-']) || t.is_empty()) {
+                break; // the next key, or the end of the fields
+            }
+            if t.starts_with('-') {
+                if seen == n {
+                    return i + 1;
+                }
+                seen += 1;
+            }
+        }
+        start
+    }
+
+    /// The file line of `field:` inside the block under `key` (`contact:` then `  emial: …`),
+    /// else the key's line.
+    pub fn inner_key_line(&self, key: &str, field: &str) -> usize {
+        let start = self.key_line(key);
+        for (i, line) in self.file_text.lines().enumerate().skip(start) {
+            let t = line.trim();
+            if t.starts_with("---") || !(line.starts_with([' ', '\t']) || t.is_empty()) {
+                break;
+            }
+            let t = t.trim_start_matches(['-', ' ']);
+            if t.strip_prefix(field)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            {
+                return i + 1;
+            }
+        }
+        start
+    }
+
     /// The file line of `item` in the list under `key`: its `- item` line when the list is
     /// written one item a line (quotes aside), else the first line at or after the key that holds
     /// it (a list written `[a, b]`). Unlike [`YamlDoc::line_of`], `- buddy wonen` is not taken

@@ -60,6 +60,7 @@ field-must-be = `{ $key }` must be { $expected }
 
 ## A practice
 
+what-contact = the `contact` block
 what-practice = a practice
 practice-id-invalid = the file name `{ $id }` is not a valid practice id
 practice-id-invalid-hint = rename the file to `{ $suggestion }.md`: lowercase letters, digits and single hyphens

@@ -66,6 +66,7 @@ field-must-be = `{ $key }` moet { $expected } zijn
 
 ## Een praktijk
 
+what-contact = het blok `contact`
 what-practice = een praktijk
 practice-id-invalid = de bestandsnaam `{ $id }` is geen geldige naam voor een praktijk
 practice-id-invalid-hint = geef het bestand de naam `{ $suggestion }.md`: kleine letters, cijfers en enkele streepjes
