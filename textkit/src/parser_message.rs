@@ -197,10 +197,17 @@ const RULES: &[Rule] = &[
         ),
     },
     Rule {
-        when: &[&[Has("repetition limit exceeded"), Has("recursion limit exceeded")]],
+        when: &[&[Has("repetition limit exceeded")]],
         then: Then::Text(
-            "de tekst herhaalt zich via verwijzingen, of is zo diep genest, dat hij niet gelezen wordt",
+            "de tekst herhaalt zich via verwijzingen zo vaak dat hij niet gelezen wordt",
             "schrijf elke waarde zelf op zijn plek, zonder `&naam` en `*naam`",
+        ),
+    },
+    Rule {
+        when: &[&[Has("recursion limit exceeded")]],
+        then: Then::Text(
+            "de lijsten en blokken zijn hier zo diep in elkaar genest dat de tekst niet gelezen wordt",
+            "de velden zijn een paar niveaus diep: kijk of hier een reeks ingesprongen regels of `- ` is geplakt, en haal die weg",
         ),
     },
     Rule {
@@ -649,6 +656,16 @@ mod tests {
         assert!(x.fix.contains("minteken"), "{x:?}");
         let x = explain("invalid value: integer `-40000`, expected i16");
         assert!(x.fix.contains("ten minste -32.768"), "{x:?}");
+    }
+
+    /// Deep nesting written with indentation has no `&naam` in it: the hint names what is there.
+    #[test]
+    fn deep_nesting_and_repeated_references_are_told_apart() {
+        let x = explain("recursion limit exceeded at line 132 column 257");
+        assert!(x.fix.contains("ingesprongen regels"), "{x:?}");
+        assert!(!x.fix.contains("&naam"), "{x:?}");
+        let x = explain("repetition limit exceeded");
+        assert!(x.fix.contains("`&naam`"), "{x:?}");
     }
 
     #[test]
