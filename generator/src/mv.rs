@@ -39,13 +39,11 @@ pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result
         .flatten();
     let Some(found) = found else {
         let ids: Vec<&str> = practices.iter().map(|p| p.id.as_str()).collect();
-        let hint = crate::diagnostics::suggest(old, &ids)
-            .map(|s| format!(" {}", crate::msg!("did-you-mean", name = s)))
-            .unwrap_or_default();
-        return Err(format!(
-            "{}{hint}",
-            crate::msg!("mv-no-such-practice", id = old)
-        ));
+        return Err(match crate::diagnostics::suggest(old, &ids) {
+            Some(s) => crate::msg!("mv-no-such-practice-did-you-mean", id = old, name = s),
+            None => crate::msg!("mv-no-such-practice", id = old),
+        }
+        .to_string());
     };
     let (old_category, old_path) = found;
     let new_category = category.unwrap_or(&old_category).to_string();

@@ -165,7 +165,16 @@ fn mv_takes_only_an_id_and_never_replaces_a_file_it_did_not_write() {
     let out = kennisbank(&["mv", "../medisch/medische-woning", "x"], root);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("Er is geen praktijk met de naam `../medisch/medische-woning`"),
+        stderr(&out).contains("Er is geen praktijk met de naam `../medisch/medische-woning`."),
+        "{}",
+        stderr(&out)
+    );
+    // A near miss names the id meant, in the same sentence.
+    let out = kennisbank(&["mv", "medische-wonin", "x"], root);
+    assert!(
+        stderr(&out).contains(
+            "Er is geen praktijk met de naam `medische-wonin`; bedoelde u `medische-woning`?"
+        ),
         "{}",
         stderr(&out)
     );

@@ -448,6 +448,7 @@ mv-bad-id = `{ $id }` is not a valid practice id: use lowercase letters, digits 
 mv-bad-id-no-letters = `{ $id }` is not a valid practice id: an id has letters or digits, lowercase with hyphens between them, such as `tijdelijke-woningen`
 mv-reserved-id = `{ $id }` cannot be the name of a practice: Windows reserves that name for a device, so the file does not work there or in a zip file; use for example `{ $suggestion }`
 mv-no-such-practice = There is no practice with the id `{ $id }`.
+mv-no-such-practice-did-you-mean = There is no practice with the id `{ $id }`; did you mean `{ $name }`?
 mv-nothing-to-do = The new id and category are the same as the old ones; there is nothing to do.
 mv-exists = There is already a practice with the id `{ $id }`; choose another id.
 mv-path-taken = `{ $path }` already exists (it is not a practice the kennisbank reads); choose another name, or remove or move that file yourself first.

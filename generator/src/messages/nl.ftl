@@ -460,6 +460,7 @@ mv-bad-id = `{ $id }` is geen geldige naam voor een praktijk: gebruik kleine let
 mv-bad-id-no-letters = `{ $id }` is geen geldige naam voor een praktijk: een naam heeft letters of cijfers, in kleine letters met streepjes ertussen, zoals `tijdelijke-woningen`
 mv-reserved-id = `{ $id }` kan geen naam van een praktijk zijn: Windows gebruikt die naam voor een apparaat, dus daar en in een zip-bestand werkt het bestand niet; gebruik bijvoorbeeld `{ $suggestion }`
 mv-no-such-practice = Er is geen praktijk met de naam `{ $id }`.
+mv-no-such-practice-did-you-mean = Er is geen praktijk met de naam `{ $id }`; bedoelde u `{ $name }`?
 mv-nothing-to-do = De nieuwe naam en categorie zijn gelijk aan de oude; er is niets te doen.
 mv-exists = Er is al een praktijk met de naam `{ $id }`; kies een andere naam.
 mv-path-taken = `{ $path }` bestaat al (het is geen praktijk die de kennisbank leest); kies een andere naam, of verwijder of verplaats dat bestand eerst zelf.
