@@ -27,6 +27,12 @@ pub fn plan(root: &Path, old: &str, new: &str, category: Option<&str>) -> Result
             crate::msg!("mv-bad-id-no-letters", id = new)
         } else if crate::text::breaks_on_windows(new) {
             crate::msg!("mv-reserved-id", id = new, suggestion = suggestion)
+        } else if new.chars().count() > crate::text::MAX_SLUG_CHARS {
+            crate::msg!(
+                "mv-id-too-long",
+                max = crate::text::MAX_SLUG_CHARS,
+                suggestion = suggestion
+            )
         } else {
             crate::msg!("mv-bad-id", id = new, suggestion = suggestion)
         };

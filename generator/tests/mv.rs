@@ -169,6 +169,15 @@ fn mv_takes_only_an_id_and_never_replaces_a_file_it_did_not_write() {
         "{}",
         stderr(&out)
     );
+    // A name too long for an address says the limit.
+    let long = "a".repeat(100);
+    let out = kennisbank(&["mv", "eerste-praktijk", &long], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("hoogstens 80 tekens"),
+        "{}",
+        stderr(&out)
+    );
     // A near miss names the id meant, in the same sentence.
     let out = kennisbank(&["mv", "medische-wonin", "x"], root);
     assert!(

@@ -447,6 +447,7 @@ category-choose = `{ $name }` is not a category; choose one of: { $categories }.
 mv-bad-id = `{ $id }` is not a valid practice id: use lowercase letters, digits and hyphens, such as `{ $suggestion }`
 mv-bad-id-no-letters = `{ $id }` is not a valid practice id: an id has letters or digits, lowercase with hyphens between them, such as `tijdelijke-woningen`
 mv-reserved-id = `{ $id }` cannot be the name of a practice: Windows reserves that name for a device, so the file does not work there or in a zip file; use for example `{ $suggestion }`
+mv-id-too-long = the new id is too long: an id has at most { $max } characters (it becomes the page's address), such as `{ $suggestion }`
 mv-no-such-practice = There is no practice with the id `{ $id }`.
 mv-no-such-practice-did-you-mean = There is no practice with the id `{ $id }`; did you mean `{ $name }`?
 mv-nothing-to-do = The new id and category are the same as the old ones; there is nothing to do.

@@ -459,6 +459,7 @@ category-choose = `{ $name }` is geen categorie; kies een van: { $categories }.
 mv-bad-id = `{ $id }` is geen geldige naam voor een praktijk: gebruik kleine letters, cijfers en streepjes, zoals `{ $suggestion }`
 mv-bad-id-no-letters = `{ $id }` is geen geldige naam voor een praktijk: een naam heeft letters of cijfers, in kleine letters met streepjes ertussen, zoals `tijdelijke-woningen`
 mv-reserved-id = `{ $id }` kan geen naam van een praktijk zijn: Windows gebruikt die naam voor een apparaat, dus daar en in een zip-bestand werkt het bestand niet; gebruik bijvoorbeeld `{ $suggestion }`
+mv-id-too-long = de nieuwe naam is te lang: een naam heeft hoogstens { $max } tekens (hij wordt het adres van de pagina), zoals `{ $suggestion }`
 mv-no-such-practice = Er is geen praktijk met de naam `{ $id }`.
 mv-no-such-practice-did-you-mean = Er is geen praktijk met de naam `{ $id }`; bedoelde u `{ $name }`?
 mv-nothing-to-do = De nieuwe naam en categorie zijn gelijk aan de oude; er is niets te doen.
