@@ -217,11 +217,11 @@ fn mv_takes_only_an_id_and_never_replaces_a_file_it_did_not_write() {
             stderr(&out)
         );
     }
-    // A name of 10,000 letters is refused as a name, not by the file system.
+    // A name of 10,000 letters is refused as a name, not by the file system, with the limit.
     let out = kennisbank(&["mv", "eerste-praktijk", &"a".repeat(10_000)], root);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("geen geldige naam"),
+        stderr(&out).contains("te lang: een naam heeft hoogstens 80 tekens"),
         "{}",
         stderr(&out)
     );
