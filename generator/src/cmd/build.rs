@@ -84,6 +84,9 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
             return Exit::Failed;
         }
     };
+    for note in update.notices() {
+        eprintln!("{}: {note}", crate::msg!("label-warning"));
+    }
     let practices = built.content.as_ref().map_or(0, |c| c.practices.len());
     let ms = started.elapsed().as_millis() as u64;
     eprintln!(

@@ -610,3 +610,8 @@ output-locked = another build is writing `{ $out }` right now; wait until it is 
 output-cannot-restore = cannot restore `{ $path }` after an interrupted build ({ $detail })
 output-cannot-remove = cannot remove `{ $path }` ({ $detail })
 output-spare-foreign = `{ $path }` holds files that kennisbank did not write, so it is left alone; move them away
+output-unknown-kept = `{ $state }` held no list of what kennisbank wrote into `{ $out }`, so { $count ->
+    [one] the file or folder
+   *[other] all { $count } files and folders
+} that this build does not make were kept, even pages of practices that are gone; remove from `{ $out }` what you do not need, and it stays gone
+output-previous-kept = the previous content of the output folder is kept in `{ $path }`, because kennisbank could not tell what of it it wrote (its list in `{ $state }` was missing); remove that folder if you need nothing from it

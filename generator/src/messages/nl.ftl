@@ -625,3 +625,8 @@ output-locked = er schrijft nu een andere build in `{ $out }`; wacht tot die kla
 output-cannot-restore = `{ $path }` kan niet hersteld worden na een onderbroken build ({ $detail })
 output-cannot-remove = `{ $path }` kan niet verwijderd worden ({ $detail })
 output-spare-foreign = `{ $path }` bevat bestanden die kennisbank niet heeft geschreven, dus blijft die map onaangeroerd; zet ze ergens anders neer
+output-unknown-kept = `{ $state }` hield geen lijst van wat kennisbank in `{ $out }` schreef, dus { $count ->
+    [one] is het bestand of de map
+   *[other] zijn alle { $count } bestanden en mappen
+} die deze build niet maakt behouden, ook als het pagina's zijn van praktijken die er niet meer zijn; verwijder uit `{ $out }` wat u niet nodig hebt, dan blijft het weg
+output-previous-kept = de vorige inhoud van de uitvoermap is bewaard in `{ $path }`, omdat kennisbank niet kon nagaan wat het daarvan zelf had geschreven (de lijst ervan in `{ $state }` ontbrak); verwijder die map als u er niets uit nodig hebt

@@ -13,6 +13,11 @@
 //! the marker (or empty ones) are ever replaced or removed. Files someone put into the output
 //! (a `CNAME`, another tool's index) are no build's: each build carries them into the new output
 //! as links, and stops, naming one, when it would write a file at its place.
+//!
+//! When the output's manifest is gone (the state folder was deleted, or `public/` was copied
+//! here without it), which of its files a build wrote is unknown: every file this build does not
+//! write is carried over, and the old tree is kept aside (`previous-output-N` in the state
+//! folder, named to the user) unless each of its files is equal to one this build wrote.
 
 pub mod fingerprint;
 mod guard;
@@ -40,6 +45,8 @@ use std::sync::Mutex;
 const SPARE: &str = "spare";
 /// Where the output waits during an exchange by renames (systems without `RENAME_EXCHANGE`).
 const PARKED: &str = "parked";
+/// Where a tree whose content is not known is kept aside: `previous-output-N`.
+const ASIDE_PREFIX: &str = "previous-output-";
 const LOCK: &str = "lock";
 const MANIFEST_PREFIX: &str = "manifest-";
 /// The fingerprint of the last build's inputs and the id of the output it made.
@@ -91,8 +98,19 @@ pub struct Update {
     /// The spare tree is made by this build (none was there, or only an empty or dirty one):
     /// it holds only what this build writes, so it need not be searched for other files.
     new_spare: bool,
-    /// What the output holds (empty when unknown: then nothing is taken from it).
+    /// What the output holds (empty when unknown).
     out_files: Manifest,
+    /// Whether `out_files` is what the output holds: false when it is marked but its manifest is
+    /// gone. Then every file of it that this build does not write is kept.
+    out_known: bool,
+    /// With `out_known` false: the output holds, at a place this build writes, something else
+    /// than what it writes (an older version, or a file of the user's): after the exchange the
+    /// old tree is kept aside instead of becoming the spare.
+    superseded: AtomicBool,
+    /// Trees of unknown content set aside in the state folder, to be named to the user.
+    aside: Mutex<Vec<PathBuf>>,
+    /// How many of the output's files and folders were kept because its manifest was gone.
+    kept_unknown: AtomicUsize,
     /// What the spare tree holds now, kept up to date as files are written into it.
     spare_files: Mutex<Manifest>,
     /// The files of this build.
@@ -139,8 +157,13 @@ impl Update {
         let spare = state.join(SPARE);
         swap::recover(&target.out, &spare, &state.join(PARKED))
             .map_err(|e| crate::msg!("output-cannot-restore", path = &shown, detail = detail(e)))?;
-        let out_files = read_manifest(&state, &target.out).unwrap_or_default();
+        // An unmarked output is missing or empty (see `guard::check`): it holds nothing.
+        let (out_files, out_known) = match read_manifest(&state, &target.out) {
+            Some(m) => (m, true),
+            None => (Manifest::new(), !guard::is_marked(&target.out)),
+        };
         let mut new_spare = true;
+        let mut aside = Vec::new();
         let spare_files = match std::fs::symlink_metadata(&spare) {
             Err(_) => Manifest::new(),
             Ok(_) => match read_manifest(&state, &spare) {
@@ -148,8 +171,9 @@ impl Update {
                     new_spare = false;
                     m
                 }
-                None if guard::is_marked(&spare) => {
-                    // Left dirty by a killed build: its content is unknown, so it is made again.
+                None if marker_word(&spare).as_deref() == Some(DIRTY) => {
+                    // Left dirty by a killed build: it held a known tree (a build's files, and
+                    // links to what was carried into the output), so it is made again.
                     std::fs::remove_dir_all(&spare).map_err(|e| {
                         crate::msg!(
                             "output-cannot-remove",
@@ -157,6 +181,19 @@ impl Update {
                             detail = detail(e)
                         )
                     })?;
+                    Manifest::new()
+                }
+                None if guard::is_marked(&spare) => {
+                    // A sealed tree whose manifest is gone (an output whose manifest was unknown
+                    // when it was replaced): which files of it a build wrote is not known, so it
+                    // is kept aside, never removed.
+                    aside.push(set_aside(&state, &spare).map_err(|e| {
+                        crate::msg!(
+                            "output-cannot-remove",
+                            path = spare.display().to_string(),
+                            detail = detail(e)
+                        )
+                    })?);
                     Manifest::new()
                 }
                 None => {
@@ -183,6 +220,10 @@ impl Update {
             _lock: lock,
             new_spare,
             out_files,
+            out_known,
+            superseded: AtomicBool::new(false),
+            aside: Mutex::new(aside),
+            kept_unknown: AtomicUsize::new(0),
             spare_files: Mutex::new(spare_files),
             new_files: Mutex::new(Manifest::new()),
             same_as_out: Mutex::new(Vec::new()),
@@ -204,7 +245,7 @@ impl Update {
     pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let entry = Entry::of(bytes);
         lock(&self.new_files).insert(path.to_owned(), entry);
-        if self.out_files.get(path) == Some(&entry) {
+        if self.out_files.get(path) == Some(&entry) || self.same_in_unknown_output(path, bytes) {
             lock(&self.same_as_out).push(path.to_owned());
             return Ok(());
         }
@@ -228,12 +269,60 @@ impl Update {
         Ok(())
     }
 
+    /// With the output's manifest unknown: whether the output holds exactly `bytes` at `path`
+    /// (then it is taken from there, as from a known output). Anything else there is noted as
+    /// superseded (see [`Update::superseded`]).
+    fn same_in_unknown_output(&self, path: &str, bytes: &[u8]) -> bool {
+        if self.out_known {
+            return false;
+        }
+        let at = self.target.out.join(path);
+        let same = match std::fs::symlink_metadata(&at) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return false,
+            // Only a plain file of the same length is read (a link or a FIFO never is).
+            Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
+                std::fs::read(&at).is_ok_and(|old| old == bytes)
+            }
+            _ => false,
+        };
+        if !same {
+            self.superseded.store(true, Ordering::SeqCst);
+        }
+        same
+    }
+
+    /// The trees of unknown content that were kept aside in the state folder instead of being
+    /// removed, and what was kept in the output because its manifest was gone: to tell the user
+    /// (after [`Update::commit`]).
+    pub fn notices(&self) -> Vec<Message> {
+        let state = self.state.display().to_string();
+        let out = self.target.out.display().to_string();
+        let mut notes = Vec::new();
+        let kept = self.kept_unknown.load(Ordering::SeqCst);
+        if kept > 0 {
+            notes.push(crate::msg!(
+                "output-unknown-kept",
+                state = &state,
+                out = &out,
+                count = kept
+            ));
+        }
+        for path in lock(&self.aside).iter() {
+            notes.push(crate::msg!(
+                "output-previous-kept",
+                path = path.display().to_string(),
+                state = &state
+            ));
+        }
+        notes
+    }
+
     /// Marks the spare dirty (making it when missing) before its first change.
     fn open_spare(&self) -> io::Result<()> {
         let mut opened = lock(&self.opened);
         if !*opened {
             std::fs::create_dir_all(&self.spare)?;
-            self.put_marker("dirty")?;
+            self.put_marker(DIRTY)?;
             abort_point("spare-opened");
             *opened = true;
         }
@@ -284,7 +373,7 @@ impl Update {
     /// manifest and swaps it with the output. When the output holds exactly these files already,
     /// nothing is written. `fingerprint` is that of the inputs, for a build without errors, and
     /// `report` what it printed (see [`Update::up_to_date`]).
-    pub fn commit(self, fingerprint: Option<&str>, report: &[u8]) -> io::Result<Outcome> {
+    pub fn commit(&self, fingerprint: Option<&str>, report: &[u8]) -> io::Result<Outcome> {
         let outcome = self.put_in_place()?;
         let record = self.state.join(INPUTS);
         let kept = self.state.join(REPORT);
@@ -307,7 +396,11 @@ impl Update {
     fn put_in_place(&self) -> io::Result<Outcome> {
         let new_files = std::mem::take(&mut *lock(&self.new_files));
         let opened = *lock(&self.opened);
-        if !opened && new_files == self.out_files && guard::is_marked(&self.target.out) {
+        if self.out_known
+            && !opened
+            && new_files == self.out_files
+            && guard::is_marked(&self.target.out)
+        {
             return Ok(Outcome::Unchanged);
         }
         self.open_spare()?;
@@ -362,18 +455,40 @@ impl Update {
         if !self.new_spare {
             remove_unlisted(&self.spare, &new_files)?;
         }
-        // Files put into the output by hand are no build's to remove: they go along.
-        let kept = if self.out_files.is_empty() {
-            0 // what the output holds is not known (its record is gone): all of it was built
-        } else {
+        // Files put into the output by hand are no build's to remove: they go along (and, when
+        // its manifest is gone, every file this build does not write).
+        let kept = if std::fs::symlink_metadata(&self.target.out).is_ok() {
             self.keep_foreign(&new_files)?
+        } else {
+            0
         };
+        if !self.out_known {
+            self.kept_unknown.store(kept, Ordering::SeqCst);
+        }
         abort_point("spare-updated");
         let id = self.seal(&new_files)?;
         abort_point("sealed");
-        let previous_out = marker_id(&self.target.out);
+        let mut previous_out = marker_id(&self.target.out);
         swap::exchange(&self.spare, &self.target.out, &self.state.join(PARKED))?;
         abort_point("exchanged");
+        if !self.out_known {
+            // The old tree is now the spare. When each of its files is one this build wrote too
+            // (linked into the new output) or was carried over, it is known and stays the spare;
+            // otherwise it is kept aside. Either may fail or be killed: the next build finds a
+            // sealed spare without manifest and keeps it aside.
+            previous_out = None;
+            if self.superseded.load(Ordering::SeqCst) {
+                if let Ok(path) = set_aside(&self.state, &self.spare) {
+                    lock(&self.aside).push(path);
+                }
+            } else {
+                let built: Manifest = same
+                    .iter()
+                    .filter_map(|p| Some((p.clone(), *new_files.get(p)?)))
+                    .collect();
+                previous_out = self.seal(&built).ok();
+            }
+        }
         let keep: Vec<String> = std::iter::once(id).chain(previous_out).collect();
         self.remove_old_manifests(&keep);
         Ok(Outcome::Replaced {
@@ -429,7 +544,16 @@ impl Update {
                     || new_folders.contains(path.as_path())
                     || above_is_file
                 {
-                    return Err(self.foreign_in_the_way(&path));
+                    if self.out_known {
+                        return Err(self.foreign_in_the_way(&path));
+                    }
+                    // Unknown output: most likely an earlier build's file at the place of one of
+                    // this build's. A plain file there was compared in `write`; anything else
+                    // keeps the old tree aside.
+                    if is_dir || !new_files.contains_key(&name) {
+                        self.superseded.store(true, Ordering::SeqCst);
+                    }
+                    continue;
                 }
                 match path.parent().filter(|p| !p.as_os_str().is_empty()) {
                     Some(parent) if name.is_empty() => {
@@ -519,11 +643,37 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// What a marker says of a tree that is being changed.
+const DIRTY: &str = "dirty";
+
+/// The word after the tag in the marker in `dir`: a manifest id, or [`DIRTY`].
+fn marker_word(dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join(MARKER)).ok()?;
+    Some(
+        text.lines()
+            .next()?
+            .strip_prefix(MARKER_TAG)?
+            .trim()
+            .to_owned(),
+    )
+}
+
 /// The manifest id named by the marker in `dir`, unless it is missing or dirty.
 fn marker_id(dir: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(dir.join(MARKER)).ok()?;
-    let id = text.lines().next()?.strip_prefix(MARKER_TAG)?.trim();
-    (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| id.to_owned())
+    let id = marker_word(dir)?;
+    (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())).then_some(id)
+}
+
+/// Moves the tree `dir` to the first free `previous-output-N` in the state folder; returns where.
+fn set_aside(state: &Path, dir: &Path) -> io::Result<PathBuf> {
+    for n in 1.. {
+        let to = state.join(format!("{ASIDE_PREFIX}{n}"));
+        if std::fs::symlink_metadata(&to).is_err() {
+            std::fs::rename(dir, &to)?;
+            return Ok(to);
+        }
+    }
+    unreachable!("a free name is found")
 }
 
 /// What the tree `dir` holds, from the manifest its marker names; `None` when unknown.
@@ -859,6 +1009,118 @@ mod tests {
                 "mine"
             );
         }
+    }
+
+    #[test]
+    fn without_the_state_folder_every_file_the_build_does_not_write_is_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let state = tmp.path().join(".public.kennisbank");
+        write_site(tmp.path(), &out, &[file("a/index.html", "a")]).unwrap();
+        std::fs::write(out.join("CNAME"), "kennisbank.example.nl").unwrap();
+        std::fs::create_dir(out.join("rapporten")).unwrap();
+        std::fs::write(out.join("rapporten/jaarverslag.pdf"), "%PDF").unwrap();
+        // Deleted to save space, or `public/` restored alone by a CI cache.
+        std::fs::remove_dir_all(&state).unwrap();
+        let outcome = write_site(tmp.path(), &out, &[file("a/index.html", "a")]).unwrap();
+        assert_eq!(
+            outcome,
+            Outcome::Replaced {
+                written: 0,
+                linked: 1,
+                removed: 0,
+                kept: 2
+            }
+        );
+        for text in ["b", "c", "d"] {
+            write_site(tmp.path(), &out, &[file("a/index.html", text)]).unwrap();
+            assert_eq!(listing(&out), [MARKER, "CNAME", "a", "rapporten"]);
+            assert_eq!(
+                std::fs::read_to_string(out.join("rapporten/jaarverslag.pdf")).unwrap(),
+                "%PDF"
+            );
+            assert_eq!(
+                std::fs::read_to_string(out.join("CNAME")).unwrap(),
+                "kennisbank.example.nl"
+            );
+        }
+        // Every file of the old tree was built again or carried over: nothing needed keeping.
+        assert_eq!(
+            listing(&state)
+                .iter()
+                .filter(|n| n.starts_with(ASIDE_PREFIX))
+                .count(),
+            0
+        );
+    }
+
+    #[test]
+    fn an_output_copied_here_without_its_state_is_kept_aside_where_the_build_differs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let state = tmp.path().join(".public.kennisbank");
+        write_site(
+            tmp.path(),
+            &out,
+            &[file("index.html", "oud"), file("weg.html", "w")],
+        )
+        .unwrap();
+        // A page edited by hand, at a place the build writes.
+        std::fs::write(out.join("index.html"), "met de hand bijgewerkt").unwrap();
+        std::fs::write(out.join("CNAME"), "x").unwrap();
+        std::fs::remove_dir_all(&state).unwrap();
+        let update = Update::begin(tmp.path(), &out).unwrap();
+        update.write("index.html", b"nieuw").unwrap();
+        update.commit(None, b"").unwrap();
+        let notes: Vec<String> = update
+            .notices()
+            .iter()
+            .map(|m| m.render(crate::messages::Lang::Nl))
+            .collect();
+        drop(update);
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "nieuw"
+        );
+        // Not known to be built: kept in the output, and named.
+        assert_eq!(listing(&out), [MARKER, "CNAME", "index.html", "weg.html"]);
+        let aside = state.join("previous-output-1");
+        assert_eq!(
+            std::fs::read_to_string(aside.join("index.html")).unwrap(),
+            "met de hand bijgewerkt"
+        );
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].contains("alle 2 bestanden en mappen"), "{notes:?}");
+        assert!(notes[1].contains("previous-output-1"), "{notes:?}");
+        // Later builds leave it alone.
+        write_site(tmp.path(), &out, &[file("index.html", "twee")]).unwrap();
+        write_site(tmp.path(), &out, &[file("index.html", "drie")]).unwrap();
+        assert!(aside.join("index.html").exists());
+        assert_eq!(listing(&out), [MARKER, "CNAME", "index.html", "weg.html"]);
+    }
+
+    #[test]
+    fn a_sealed_spare_whose_manifest_is_gone_is_kept_aside_not_removed() {
+        // What an earlier version left after building an output whose manifest was gone: the
+        // user's files only in the spare.
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a.txt", "a")]).unwrap();
+        let state = tmp.path().join(".public.kennisbank");
+        let spare = state.join(SPARE);
+        std::fs::create_dir_all(spare.join("rapporten")).unwrap();
+        std::fs::write(
+            spare.join(MARKER),
+            format!("{MARKER_TAG} {}\n", "0".repeat(32)),
+        )
+        .unwrap();
+        std::fs::write(spare.join("rapporten/jaarverslag.pdf"), "%PDF").unwrap();
+        write_site(tmp.path(), &out, &[file("b.txt", "b")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(state.join("previous-output-1/rapporten/jaarverslag.pdf"))
+                .unwrap(),
+            "%PDF"
+        );
     }
 
     #[test]
