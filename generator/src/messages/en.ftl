@@ -609,7 +609,7 @@ output-cannot-lock = cannot lock `{ $path }` ({ $detail })
 output-locked = another build is writing `{ $out }` right now; wait until it is done
 output-cannot-restore = cannot restore `{ $path }` after an interrupted build ({ $detail })
 output-cannot-remove = cannot remove `{ $path }` ({ $detail })
-output-spare-foreign = `{ $path }` holds files that kennisbank did not write, so it is left alone; move them away
+output-spare-foreign = `{ $path }` (the spare copy of an earlier build that kennisbank keeps beside the output folder) holds no kennisbank marker, so it is left alone; unless you put something there yourself (usually an interrupted build left it like this), remove that folder: the next build makes it again
 output-unknown-kept = `{ $state }` held no list of what kennisbank wrote into `{ $out }`, so { $count ->
     [one] the file or folder
    *[other] all { $count } files and folders

@@ -624,7 +624,7 @@ output-cannot-lock = `{ $path }` kan niet vergrendeld worden ({ $detail })
 output-locked = er schrijft nu een andere build in `{ $out }`; wacht tot die klaar is
 output-cannot-restore = `{ $path }` kan niet hersteld worden na een onderbroken build ({ $detail })
 output-cannot-remove = `{ $path }` kan niet verwijderd worden ({ $detail })
-output-spare-foreign = `{ $path }` bevat bestanden die kennisbank niet heeft geschreven, dus blijft die map onaangeroerd; zet ze ergens anders neer
+output-spare-foreign = `{ $path }` (de reservekopie van een vorige bouw, die kennisbank naast de uitvoermap bijhoudt) heeft geen markering van kennisbank, dus blijft die map onaangeroerd; hebt u daar zelf niets neergezet (meestal liet een afgebroken bouw haar zo achter), verwijder de map dan: de volgende bouw maakt haar opnieuw
 output-unknown-kept = `{ $state }` hield geen lijst van wat kennisbank in `{ $out }` schreef, dus { $count ->
     [one] is het bestand of de map
    *[other] zijn alle { $count } bestanden en mappen

@@ -92,7 +92,14 @@ pub fn check(root: &Path, out: &Path) -> Result<Target, Message> {
                 path = state.display().to_string()
             ));
         }
-        check_ours(&state.join(super::SPARE), &shown)?;
+        let spare = state.join(super::SPARE);
+        check_ours(&spare, &shown).map_err(|e| {
+            if e.id == "output-foreign-files" {
+                msg!("output-spare-foreign", path = spare.display().to_string())
+            } else {
+                e
+            }
+        })?;
     }
     Ok(target)
 }

@@ -47,6 +47,9 @@ const SPARE: &str = "spare";
 const PARKED: &str = "parked";
 /// Where a tree whose content is not known is kept aside: `previous-output-N`.
 const ASIDE_PREFIX: &str = "previous-output-";
+/// A tree being removed: `trash-PID`, renamed away first so that a kill halfway leaves no spare
+/// without its marker, only trash that the next build removes.
+const TRASH_PREFIX: &str = "trash-";
 const LOCK: &str = "lock";
 const MANIFEST_PREFIX: &str = "manifest-";
 /// The fingerprint of the last build's inputs and the id of the output it made.
@@ -154,6 +157,7 @@ impl Update {
             .ok_or_else(|| crate::msg!("output-locked", out = &shown))?;
         abort_point("locked");
         leftovers::remove(&target.parent, &target.name);
+        remove_trash(&state);
         let spare = state.join(SPARE);
         swap::recover(&target.out, &spare, &state.join(PARKED))
             .map_err(|e| crate::msg!("output-cannot-restore", path = &shown, detail = detail(e)))?;
@@ -174,7 +178,7 @@ impl Update {
                 None if marker_word(&spare).as_deref() == Some(DIRTY) => {
                     // Left dirty by a killed build: it held a known tree (a build's files, and
                     // links to what was carried into the output), so it is made again.
-                    std::fs::remove_dir_all(&spare).map_err(|e| {
+                    discard(&state, &spare).map_err(|e| {
                         crate::msg!(
                             "output-cannot-remove",
                             path = spare.display().to_string(),
@@ -664,6 +668,33 @@ fn marker_id(dir: &Path) -> Option<String> {
     (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())).then_some(id)
 }
 
+/// Removes the tree `dir` (ours) so that a kill halfway cannot leave it without its marker (which
+/// `remove_dir_all` may delete first): it is renamed to `trash-PID` in the state folder first.
+fn discard(state: &Path, dir: &Path) -> io::Result<()> {
+    let trash = state.join(format!("{TRASH_PREFIX}{}", std::process::id()));
+    std::fs::rename(dir, &trash)?;
+    std::fs::remove_dir_all(&trash)
+}
+
+/// Finishes removing what [`discard`] began in a build that was killed (the caller holds the
+/// lock, so no build is removing it now). Only `trash-PID` folders in our state folder are
+/// touched: nothing but `discard` makes them.
+fn remove_trash(state: &Path) {
+    let Ok(entries) = std::fs::read_dir(state) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let is_trash = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(TRASH_PREFIX))
+            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        if is_trash && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 /// Moves the tree `dir` to the first free `previous-output-N` in the state folder; returns where.
 fn set_aside(state: &Path, dir: &Path) -> io::Result<PathBuf> {
     for n in 1.. {
@@ -1134,6 +1165,48 @@ mod tests {
         std::fs::write(spare.join("stale.txt"), "x").unwrap();
         write_site(tmp.path(), &out, &[file("b.txt", "b")]).unwrap();
         assert_eq!(listing(&out), [MARKER, "b.txt"]);
+    }
+
+    #[test]
+    fn a_dirty_spare_is_removed_through_the_trash_and_a_killed_removal_is_finished() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a.txt", "a")]).unwrap();
+        let state = tmp.path().join(".public.kennisbank");
+        // What a build killed while removing a dirty spare leaves now: trash, its marker gone.
+        let trash = state.join("trash-4999999");
+        std::fs::create_dir_all(trash.join("zoeken")).unwrap();
+        std::fs::write(trash.join("zoeken/x.bin"), "x").unwrap();
+        let spare = state.join(SPARE);
+        std::fs::create_dir_all(&spare).unwrap();
+        std::fs::write(spare.join(MARKER), format!("{MARKER_TAG} dirty\n")).unwrap();
+        std::fs::write(spare.join("stale.txt"), "x").unwrap();
+        write_site(tmp.path(), &out, &[file("b.txt", "b")]).unwrap();
+        assert_eq!(listing(&out), [MARKER, "b.txt"]);
+        assert!(
+            listing(&state).iter().all(|n| !n.starts_with(TRASH_PREFIX)),
+            "{:?}",
+            listing(&state)
+        );
+    }
+
+    #[test]
+    fn a_spare_without_marker_is_refused_naming_it_and_how_to_fix_it() {
+        // What a build of an earlier version left when killed while removing a dirty spare.
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a.txt", "a")]).unwrap();
+        let spare = tmp.path().join(".public.kennisbank/spare");
+        std::fs::create_dir_all(spare.join("zoeken")).unwrap();
+        std::fs::write(spare.join("zoeken/x.bin"), "x").unwrap();
+        let err = write_site(tmp.path(), &out, &[file("b.txt", "b")]).unwrap_err();
+        assert!(
+            err.contains(&format!("`{}`", spare.display()))
+                && err.contains("verwijder de map")
+                && !err.contains("uitvoermap `"),
+            "{err}"
+        );
+        assert!(spare.join("zoeken/x.bin").exists());
     }
 
     #[test]
