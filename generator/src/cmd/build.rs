@@ -76,10 +76,12 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
         ),
         Err(e) => {
             let detail = crate::messages::io_detail(&e);
+            // The file or folder that failed, when known (a missing one, a full disk).
+            let path = output::failed_path(&e).map_or(shown.clone(), |p| p.display().to_string());
             eprintln!(
                 "{}: {}",
                 crate::msg!("label-error"),
-                crate::msg!("build-cannot-write", out = shown.as_str(), detail = detail)
+                crate::msg!("build-cannot-write", out = path, detail = detail)
             );
             return Exit::Failed;
         }

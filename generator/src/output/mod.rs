@@ -258,10 +258,15 @@ impl Update {
             Some(_) => true,
             None => false,
         };
-        let result = self.open_spare().and_then(|()| {
-            self.make_parent(path)?;
-            write_file(&self.spare.join(path), bytes, present)
-        });
+        let to = self.spare.join(path);
+        let result = self
+            .open_spare()
+            .map_err(at(&self.spare))
+            .and_then(|()| {
+                self.make_parent(path)?;
+                write_file(&to, bytes, present)
+            })
+            .map_err(at(&to));
         if result.is_err() {
             self.failed.store(true, Ordering::SeqCst);
             return result;
@@ -407,7 +412,7 @@ impl Update {
         {
             return Ok(Outcome::Unchanged);
         }
-        self.open_spare()?;
+        self.open_spare().map_err(at(&self.spare))?;
         let same: Vec<String> = std::mem::take(&mut *lock(&self.same_as_out));
         same.par_iter().try_for_each(|path| -> io::Result<()> {
             let entry = new_files.get(path).copied();
@@ -416,14 +421,14 @@ impl Update {
                 Some(_) => true,
                 None => false,
             };
-            self.make_parent(path)?;
             let to = self.spare.join(path);
+            self.make_parent(path).map_err(at(&to))?;
             if present {
-                remove_if_there(&to)?;
+                remove_if_there(&to).map_err(at(&to))?;
             }
             // A link shares the output's file; it is never changed in place (see `write_file`).
             if std::fs::hard_link(self.target.out.join(path), &to).is_err() {
-                std::fs::copy(self.target.out.join(path), &to)?;
+                std::fs::copy(self.target.out.join(path), &to).map_err(at(&to))?;
             }
             self.linked.fetch_add(1, Ordering::SeqCst);
             Ok(())
@@ -436,7 +441,8 @@ impl Update {
         gone.sort_unstable();
         let mut emptied = HashSet::new();
         for path in &gone {
-            remove_if_there(&self.spare.join(path))?;
+            let at_path = self.spare.join(path);
+            remove_if_there(&at_path).map_err(at(&at_path))?;
             emptied.extend(
                 Path::new(path.as_str())
                     .ancestors()
@@ -450,7 +456,9 @@ impl Update {
         emptied.sort_unstable_by_key(|p| std::cmp::Reverse(p.components().count()));
         for dir in emptied {
             // Fails, as it should, for a folder that still holds files.
-            let _ = std::fs::remove_dir(self.spare.join(dir));
+            if std::fs::remove_dir(self.spare.join(&dir)).is_ok() {
+                lock(&self.made).remove(&dir);
+            }
         }
         // Walking a whole tree costs an `open` and a `getdents` per folder (10,000 at 10,000
         // practices): only a tree that was the output before can hold files put there by hand.
@@ -470,10 +478,11 @@ impl Update {
             self.kept_unknown.store(kept, Ordering::SeqCst);
         }
         abort_point("spare-updated");
-        let id = self.seal(&new_files)?;
+        let id = self.seal(&new_files).map_err(at(&self.spare))?;
         abort_point("sealed");
         let mut previous_out = marker_id(&self.target.out);
-        swap::exchange(&self.spare, &self.target.out, &self.state.join(PARKED))?;
+        swap::exchange(&self.spare, &self.target.out, &self.state.join(PARKED))
+            .map_err(at(&self.target.out))?;
         abort_point("exchanged");
         if !self.out_known {
             // The old tree is now the spare. When each of its files is one this build wrote too
@@ -519,10 +528,11 @@ impl Update {
         let mut kept = 0;
         let mut stack = vec![PathBuf::new()];
         while let Some(rel) = stack.pop() {
-            for entry in std::fs::read_dir(self.target.out.join(&rel))? {
-                let entry = entry?;
+            let out_dir = self.target.out.join(&rel);
+            for entry in std::fs::read_dir(&out_dir).map_err(at(&out_dir))? {
+                let entry = entry.map_err(at(&out_dir))?;
                 let path = rel.join(entry.file_name());
-                let is_dir = entry.file_type()?.is_dir();
+                let is_dir = entry.file_type().map_err(at(&entry.path()))?.is_dir();
                 // A name that is not UTF-8 is no name the build writes: foreign, and in no one's way.
                 let name = path
                     .to_str()
@@ -559,18 +569,18 @@ impl Update {
                     }
                     continue;
                 }
-                match path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    Some(parent) if name.is_empty() => {
-                        std::fs::create_dir_all(self.spare.join(parent))?
-                    }
-                    _ => self.make_parent(&name)?,
+                // Not through `make_parent`'s list: the folder may have been removed from the
+                // spare just now, emptied of the build's files (few files are kept: cheap).
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    let parent = self.spare.join(parent);
+                    std::fs::create_dir_all(&parent).map_err(at(&parent))?;
                 }
                 let to = self.spare.join(&path);
                 if is_dir {
-                    copy_tree_as_links(&entry.path(), &to)?;
+                    copy_tree_as_links(&entry.path(), &to).map_err(at(&to))?;
                 } else {
-                    remove_if_there(&to)?;
-                    std::fs::hard_link(entry.path(), &to)?;
+                    remove_if_there(&to).map_err(at(&to))?;
+                    std::fs::hard_link(entry.path(), &to).map_err(at(&to))?;
                 }
                 kept += 1;
             }
@@ -627,8 +637,11 @@ impl Update {
 
 impl Sink for Update {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
-        self.write(&file.path, &file.bytes)
-            .map_err(|e| cannot_write(&self.target.out.join(&file.path), &e))
+        self.write(&file.path, &file.bytes).map_err(|e| {
+            let path =
+                failed_path(&e).map_or_else(|| self.spare.join(&file.path), Path::to_path_buf);
+            cannot_write(&path, &e)
+        })
     }
 }
 
@@ -641,6 +654,48 @@ pub fn cannot_write(path: &Path, e: &std::io::Error) -> Diagnostic {
         crate::msg!("cannot-write", detail = crate::messages::io_detail(e)),
     )
     .hint(crate::msg!("cannot-write-hint"))
+}
+
+/// An I/O error with the path it happened at (see [`failed_path`]); it reads as the error itself.
+#[derive(Debug)]
+struct AtPath {
+    path: PathBuf,
+    source: io::Error,
+}
+
+impl std::fmt::Display for AtPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.source.fmt(f)
+    }
+}
+
+impl std::error::Error for AtPath {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// Gives an error the path it happened at, unless it has one already (the innermost is the one
+/// that failed).
+fn at(path: &Path) -> impl FnOnce(io::Error) -> io::Error + '_ {
+    move |e| {
+        if failed_path(&e).is_some() {
+            return e;
+        }
+        io::Error::new(
+            e.kind(),
+            AtPath {
+                path: path.to_owned(),
+                source: e,
+            },
+        )
+    }
+}
+
+/// The file or folder at which writing the output failed, when known: to name it, rather than the
+/// output folder, in the message.
+pub fn failed_path(e: &io::Error) -> Option<&Path> {
+    Some(e.get_ref()?.downcast_ref::<AtPath>()?.path.as_path())
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -734,10 +789,11 @@ fn remove_unlisted(dir: &Path, files: &Manifest) -> io::Result<usize> {
     let mut removed = 0;
     let mut stack = vec![PathBuf::new()];
     while let Some(rel) = stack.pop() {
-        for entry in std::fs::read_dir(dir.join(&rel))? {
-            let entry = entry?;
+        let at_dir = dir.join(&rel);
+        for entry in std::fs::read_dir(&at_dir).map_err(at(&at_dir))? {
+            let entry = entry.map_err(at(&at_dir))?;
             let path = rel.join(entry.file_name());
-            let is_dir = entry.file_type()?.is_dir();
+            let is_dir = entry.file_type().map_err(at(&entry.path()))?.is_dir();
             let known = if is_dir {
                 folders.contains(path.as_path())
             } else {
@@ -749,9 +805,9 @@ fn remove_unlisted(dir: &Path, files: &Manifest) -> io::Result<usize> {
             } else if !known {
                 removed += 1;
                 if is_dir {
-                    std::fs::remove_dir_all(entry.path())?;
+                    std::fs::remove_dir_all(entry.path()).map_err(at(&entry.path()))?;
                 } else {
-                    std::fs::remove_file(entry.path())?;
+                    std::fs::remove_file(entry.path()).map_err(at(&entry.path()))?;
                 }
             }
         }
@@ -1151,6 +1207,45 @@ mod tests {
             std::fs::read_to_string(state.join("previous-output-1/rapporten/jaarverslag.pdf"))
                 .unwrap(),
             "%PDF"
+        );
+    }
+
+    #[test]
+    fn removing_a_page_whose_folder_holds_a_file_of_ones_own_keeps_it_at_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let page = |text: &str| file("praktijken/a/index.html", text);
+        write_site(tmp.path(), &out, &[page("a"), file("p/x/index.html", "p")]).unwrap();
+        // A second build, so that the spare holds the page's folder.
+        write_site(tmp.path(), &out, &[page("b"), file("p/x/index.html", "p")]).unwrap();
+        std::fs::write(out.join("p/x/bijlage.pdf"), "eigen bijlage").unwrap();
+        // The practice is removed: its page goes, the file of one's own stays.
+        write_site(tmp.path(), &out, &[page("b")]).unwrap();
+        assert_eq!(listing(&out.join("p/x")), ["bijlage.pdf"]);
+        assert_eq!(
+            std::fs::read_to_string(out.join("p/x/bijlage.pdf")).unwrap(),
+            "eigen bijlage"
+        );
+    }
+
+    #[test]
+    fn a_failed_write_names_the_file_that_failed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a.txt", "a")]).unwrap();
+        let update = Update::begin(tmp.path(), &out).unwrap();
+        update.write("b/c.txt", b"c").unwrap();
+        // Something removes the spare's folder behind the build's back.
+        std::fs::remove_dir_all(tmp.path().join(".public.kennisbank/spare/b")).unwrap();
+        update.write("b/d.txt", b"d").unwrap_err();
+        let err = update.write("b/e.txt", b"e").unwrap_err();
+        assert_eq!(
+            failed_path(&err),
+            Some(
+                tmp.path()
+                    .join(".public.kennisbank/spare/b/e.txt")
+                    .as_path()
+            )
         );
     }
 
