@@ -601,6 +601,7 @@ output-inside-protected = the output folder `{ $out }` is inside `{ $folder }/` 
 output-contains-protected = the output folder `{ $out }` contains `{ $folder }/` (it is `{ $real }`); choose a folder such as `public`
 output-root-folder = the output folder `{ $out }` is a root folder; choose a folder such as `public`
 output-state-not-ours = `{ $path }` (beside the output folder) is not a folder kennisbank made; move it away or choose another output folder
+output-mount-point = the output folder `{ $out }` is a mount point (a separately mounted disk or folder, such as a Docker volume); kennisbank replaces the output folder as a whole in one step, which cannot be done there. Build into a folder inside it, such as `--out { $inside }`
 output-not-a-folder = `{ $path }` exists and is not a folder; choose another output folder with `--out`
 output-foreign-files = the output folder `{ $out }` (`{ $real }`) holds files that kennisbank did not write, so it is left alone; choose a new or empty folder with `--out`, or move those files away yourself
 output-cannot-read = cannot read `{ $path }` ({ $detail })

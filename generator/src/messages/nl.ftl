@@ -616,6 +616,7 @@ output-inside-protected = de uitvoermap `{ $out }` ligt in `{ $folder }/` (het i
 output-contains-protected = de uitvoermap `{ $out }` bevat `{ $folder }/` (het is `{ $real }`); kies een map zoals `public`
 output-root-folder = de uitvoermap `{ $out }` is een hoofdmap; kies een map zoals `public`
 output-state-not-ours = `{ $path }` (naast de uitvoermap) is geen map die kennisbank heeft gemaakt; zet het ergens anders neer of kies een andere uitvoermap
+output-mount-point = de uitvoermap `{ $out }` is een koppelpunt (een apart gekoppelde schijf of map, zoals een Docker-volume); kennisbank vervangt de uitvoermap in één stap als geheel, en dat kan daar niet. Bouw in een map daarbinnen, zoals `--out { $inside }`
 output-not-a-folder = `{ $path }` bestaat en is geen map; kies met `--out` een andere uitvoermap
 output-foreign-files = de uitvoermap `{ $out }` (`{ $real }`) bevat bestanden die kennisbank niet heeft geschreven, dus blijft die map onaangeroerd; kies met `--out` een nieuwe of lege map, of zet die bestanden zelf ergens anders neer
 output-cannot-read = `{ $path }` kan niet gelezen worden ({ $detail })
