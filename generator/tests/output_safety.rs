@@ -402,3 +402,37 @@ fn an_output_copied_from_elsewhere_is_built_and_its_old_pages_kept_aside() {
         "the old tree is kept aside"
     );
 }
+
+#[test]
+fn a_full_disk_is_an_io_error_naming_the_file_being_written() {
+    let dir = project("minimal");
+    let root = dir.path();
+    let disk = root.join("schijf");
+    std::fs::create_dir(&disk).unwrap();
+    // A disk too small for the site (root can mount a tmpfs; elsewhere this is skipped).
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=48k", "tmpfs"])
+        .arg(&disk)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a tmpfs here (not root)");
+        return;
+    }
+    let out = build_with(root, &["--out", "schijf/site"], None);
+    let _ = std::process::Command::new("umount").arg(&disk).status();
+    let err = stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an I/O error, not content: {err}"
+    );
+    assert!(err.contains("de schijf is vol"), "{err}");
+    assert!(
+        err.contains(".site.kennisbank/spare/"),
+        "the file being written: {err}"
+    );
+    assert!(!err.contains("er is niets geschreven"), "{err}");
+    assert!(err.contains("`./schijf/site` is niet veranderd"), "{err}");
+}

@@ -56,6 +56,11 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
     if built.has_errors() {
         update.abandon();
         eprintln!("{}", crate::msg!("build-failed", out = shown.as_str()));
+        // A file that could not be written (a full disk) is no error in the content.
+        let cannot_write = crate::codes::Code::CannotWrite.as_str();
+        if built.diagnostics.iter().any(|d| d.code == cannot_write) {
+            return Exit::Failed;
+        }
         return Exit::Problems;
     }
     // A build without errors may be skipped next time; its warnings are kept to be shown again.

@@ -326,10 +326,10 @@ build-changes = { $written } written, { $linked } linked, { $removed } removed{ 
     [one] , 1 file or folder of your own in the output kept
    *[other] , { $kept } files or folders of your own in the output kept
 }
-output-foreign-in-the-way = `{ $path }` was not made by kennisbank, and this build would write a file there; nothing was written. Move or rename it, and it is kept
+output-foreign-in-the-way = `{ $path }` was not made by kennisbank, and this build would write a file there; the output folder is unchanged. Move or rename it, and it is kept
 build-changes-none = nothing changed
 build-up-to-date = `{ $out }` is up to date: nothing changed since its build ({ $ms } ms).
-build-failed = Build failed: nothing was written; `{ $out }` is unchanged.
+build-failed = Build failed: `{ $out }` is unchanged.
 build-cannot-write = cannot write `{ $out }`: { $detail }
 epoch-out-of-calendar = is out of range (not a date the calendar can hold)
 epoch-too-large = is out of range (too large a number)

@@ -332,10 +332,10 @@ build-changes = { $written } geschreven, { $linked } gekoppeld, { $removed } ver
     [one] , 1 eigen bestand of map in de uitvoermap behouden
    *[other] , { $kept } eigen bestanden of mappen in de uitvoermap behouden
 }
-output-foreign-in-the-way = `{ $path }` is niet door kennisbank gemaakt, en deze bouw zou daar een bestand schrijven; er is niets geschreven. Verplaats of hernoem het, dan blijft het behouden
+output-foreign-in-the-way = `{ $path }` is niet door kennisbank gemaakt, en deze bouw zou daar een bestand schrijven; de uitvoermap is niet veranderd. Verplaats of hernoem het, dan blijft het behouden
 build-changes-none = niets veranderd
 build-up-to-date = `{ $out }` is actueel: er is niets veranderd sinds de vorige bouw ({ $ms } ms).
-build-failed = Bouwen mislukt: er is niets geschreven; `{ $out }` is niet veranderd.
+build-failed = Bouwen mislukt: `{ $out }` is niet veranderd.
 build-cannot-write = `{ $out }` kan niet geschreven worden: { $detail }
 epoch-out-of-calendar = valt buiten het bereik (geen datum die de kalender kent)
 epoch-too-large = valt buiten het bereik (een te groot getal)
