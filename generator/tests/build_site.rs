@@ -250,7 +250,7 @@ fn failed_build_leaves_previous_output_untouched() {
         err.contains("content/praktijken/algemeen/kapot.md:3"),
         "{err}"
     );
-    assert!(err.contains("er is niets geschreven"), "{err}");
+    assert!(err.contains("`./public` is niet veranderd"), "{err}");
     assert!(
         tree(&dir.path().join("public")) == before,
         "output changed after a failed build"
@@ -287,7 +287,7 @@ fn template_failing_midway_leaves_previous_output_untouched() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("themes/default/templates/tag.html"), "{err}");
-    assert!(err.contains("er is niets geschreven"), "{err}");
+    assert!(err.contains("`./public` is niet veranderd"), "{err}");
     assert!(
         tree(&dir.path().join("public")) == before,
         "output changed after a failed build"

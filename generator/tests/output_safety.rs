@@ -346,3 +346,93 @@ fn a_kill_at_any_step_leaves_a_whole_build_and_the_next_build_completes() {
         }
     }
 }
+
+#[test]
+fn files_of_ones_own_survive_the_loss_of_the_state_folder() {
+    let dir = project("minimal");
+    let root = dir.path();
+    build_ok(root, &[]);
+    let public = root.join("public");
+    std::fs::write(public.join("CNAME"), "kennisbank.example.nl\n").unwrap();
+    std::fs::create_dir(public.join("rapporten")).unwrap();
+    std::fs::write(public.join("rapporten/jaarverslag.pdf"), "%PDF").unwrap();
+    // Deleted to save space, or only `public/` restored by a CI cache.
+    std::fs::remove_dir_all(root.join(".public.kennisbank")).unwrap();
+    let first = build_ok(root, &[]);
+    assert!(
+        first.contains("hield geen lijst van wat kennisbank in")
+            && first.contains("alle 2 bestanden en mappen"),
+        "{first}"
+    );
+    for text in ["Eerst dit.\n", "Dan dat.\n", "En nog iets.\n"] {
+        edit_practice(root, text);
+        build_ok(root, &[]);
+        assert_eq!(read(root, "public/CNAME"), "kennisbank.example.nl\n");
+        assert_eq!(read(root, "public/rapporten/jaarverslag.pdf"), "%PDF");
+    }
+    build_ok(root, &["--out", "fresh"]);
+    let mut expected = tree(&root.join("fresh"));
+    let mut seen = tree(&public);
+    for t in [&mut expected, &mut seen] {
+        t.retain(|(p, _)| !p.contains("CNAME") && !p.contains("rapporten"));
+    }
+    assert!(seen == expected, "the site itself is that of a fresh build");
+}
+
+#[test]
+fn an_output_copied_from_elsewhere_is_built_and_its_old_pages_kept_aside() {
+    let dir = project("minimal");
+    let root = dir.path();
+    let other = project("minimal");
+    edit_practice(other.path(), "Een oudere versie.\n");
+    build_ok(other.path(), &[]);
+    std::fs::write(other.path().join("public/CNAME"), "x\n").unwrap();
+    // `public/` copied to this machine, without the hidden state folder.
+    copy_dir(&other.path().join("public"), &root.join("public"));
+    let err = build_ok(root, &[]);
+    assert!(err.contains("previous-output-1"), "{err}");
+    assert_eq!(read(root, "public/CNAME"), "x\n");
+    build_ok(root, &["--out", "fresh"]);
+    let mut seen = tree(&root.join("public"));
+    seen.retain(|(p, _)| !p.contains("CNAME"));
+    assert!(seen == tree(&root.join("fresh")), "the new site is built");
+    assert!(
+        root.join(".public.kennisbank/previous-output-1/CNAME")
+            .exists(),
+        "the old tree is kept aside"
+    );
+}
+
+#[test]
+fn a_full_disk_is_an_io_error_naming_the_file_being_written() {
+    let dir = project("minimal");
+    let root = dir.path();
+    let disk = root.join("schijf");
+    std::fs::create_dir(&disk).unwrap();
+    // A disk too small for the site (root can mount a tmpfs; elsewhere this is skipped).
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=48k", "tmpfs"])
+        .arg(&disk)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a tmpfs here (not root)");
+        return;
+    }
+    let out = build_with(root, &["--out", "schijf/site"], None);
+    let _ = std::process::Command::new("umount").arg(&disk).status();
+    let err = stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an I/O error, not content: {err}"
+    );
+    assert!(err.contains("de schijf is vol"), "{err}");
+    assert!(
+        err.contains(".site.kennisbank/spare/"),
+        "the file being written: {err}"
+    );
+    assert!(!err.contains("er is niets geschreven"), "{err}");
+    assert!(err.contains("`./schijf/site` is niet veranderd"), "{err}");
+}

@@ -56,6 +56,11 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
     if built.has_errors() {
         update.abandon();
         eprintln!("{}", crate::msg!("build-failed", out = shown.as_str()));
+        // A file that could not be written (a full disk) is no error in the content.
+        let cannot_write = crate::codes::Code::CannotWrite.as_str();
+        if built.diagnostics.iter().any(|d| d.code == cannot_write) {
+            return Exit::Failed;
+        }
         return Exit::Problems;
     }
     // A build without errors may be skipped next time; its warnings are kept to be shown again.
@@ -76,14 +81,19 @@ pub fn run(root: PathBuf, out: PathBuf, base_url: &str, format: Format) -> Exit 
         ),
         Err(e) => {
             let detail = crate::messages::io_detail(&e);
+            // The file or folder that failed, when known (a missing one, a full disk).
+            let path = output::failed_path(&e).map_or(shown.clone(), |p| p.display().to_string());
             eprintln!(
                 "{}: {}",
                 crate::msg!("label-error"),
-                crate::msg!("build-cannot-write", out = shown.as_str(), detail = detail)
+                crate::msg!("build-cannot-write", out = path, detail = detail)
             );
             return Exit::Failed;
         }
     };
+    for note in update.notices() {
+        eprintln!("{}: {note}", crate::msg!("label-warning"));
+    }
     let practices = built.content.as_ref().map_or(0, |c| c.practices.len());
     let ms = started.elapsed().as_millis() as u64;
     eprintln!(

@@ -332,10 +332,10 @@ build-changes = { $written } written, { $linked } linked, { $removed } removed{ 
     [one] , 1 file or folder of your own in the output kept
    *[other] , { $kept } files or folders of your own in the output kept
 }
-output-foreign-in-the-way = `{ $path }` was not made by kennisbank, and this build would write a file there; nothing was written. Move or rename it, and it is kept
+output-foreign-in-the-way = `{ $path }` was not made by kennisbank, and this build would write a file there; the output folder is unchanged. Move or rename it, and it is kept
 build-changes-none = nothing changed
 build-up-to-date = `{ $out }` is up to date: nothing changed since its build ({ $ms } ms).
-build-failed = Build failed: nothing was written; `{ $out }` is unchanged.
+build-failed = Build failed: `{ $out }` is unchanged.
 build-cannot-write = cannot write `{ $out }`: { $detail }
 epoch-out-of-calendar = is out of range (not a date the calendar can hold)
 epoch-too-large = is out of range (too large a number)
@@ -610,6 +610,7 @@ output-inside-protected = the output folder `{ $out }` is inside `{ $folder }/` 
 output-contains-protected = the output folder `{ $out }` contains `{ $folder }/` (it is `{ $real }`); choose a folder such as `public`
 output-root-folder = the output folder `{ $out }` is a root folder; choose a folder such as `public`
 output-state-not-ours = `{ $path }` (beside the output folder) is not a folder kennisbank made; move it away or choose another output folder
+output-mount-point = the output folder `{ $out }` is a mount point (a separately mounted disk or folder, such as a Docker volume); kennisbank replaces the output folder as a whole in one step, which cannot be done there. Build into a folder inside it, such as `--out { $inside }`
 output-not-a-folder = `{ $path }` exists and is not a folder; choose another output folder with `--out`
 output-foreign-files = the output folder `{ $out }` (`{ $real }`) holds files that kennisbank did not write, so it is left alone; choose a new or empty folder with `--out`, or move those files away yourself
 output-cannot-read = cannot read `{ $path }` ({ $detail })
@@ -618,4 +619,9 @@ output-cannot-lock = cannot lock `{ $path }` ({ $detail })
 output-locked = another build is writing `{ $out }` right now; wait until it is done
 output-cannot-restore = cannot restore `{ $path }` after an interrupted build ({ $detail })
 output-cannot-remove = cannot remove `{ $path }` ({ $detail })
-output-spare-foreign = `{ $path }` holds files that kennisbank did not write, so it is left alone; move them away
+output-spare-foreign = `{ $path }` (the spare copy of an earlier build that kennisbank keeps beside the output folder) holds no kennisbank marker, so it is left alone; unless you put something there yourself (usually an interrupted build left it like this), remove that folder: the next build makes it again
+output-unknown-kept = `{ $state }` held no list of what kennisbank wrote into `{ $out }`, so { $count ->
+    [one] the file or folder
+   *[other] all { $count } files and folders
+} that this build does not make were kept, even pages of practices that are gone; remove from `{ $out }` what you do not need, and it stays gone
+output-previous-kept = the previous content of the output folder is kept in `{ $path }`, because kennisbank could not tell what of it it wrote (its list in `{ $state }` was missing); remove that folder if you need nothing from it

@@ -338,10 +338,10 @@ build-changes = { $written } geschreven, { $linked } gekoppeld, { $removed } ver
     [one] , 1 eigen bestand of map in de uitvoermap behouden
    *[other] , { $kept } eigen bestanden of mappen in de uitvoermap behouden
 }
-output-foreign-in-the-way = `{ $path }` is niet door kennisbank gemaakt, en deze bouw zou daar een bestand schrijven; er is niets geschreven. Verplaats of hernoem het, dan blijft het behouden
+output-foreign-in-the-way = `{ $path }` is niet door kennisbank gemaakt, en deze bouw zou daar een bestand schrijven; de uitvoermap is niet veranderd. Verplaats of hernoem het, dan blijft het behouden
 build-changes-none = niets veranderd
 build-up-to-date = `{ $out }` is actueel: er is niets veranderd sinds de vorige bouw ({ $ms } ms).
-build-failed = Bouwen mislukt: er is niets geschreven; `{ $out }` is niet veranderd.
+build-failed = Bouwen mislukt: `{ $out }` is niet veranderd.
 build-cannot-write = `{ $out }` kan niet geschreven worden: { $detail }
 epoch-out-of-calendar = valt buiten het bereik (geen datum die de kalender kent)
 epoch-too-large = valt buiten het bereik (een te groot getal)
@@ -625,6 +625,7 @@ output-inside-protected = de uitvoermap `{ $out }` ligt in `{ $folder }/` (het i
 output-contains-protected = de uitvoermap `{ $out }` bevat `{ $folder }/` (het is `{ $real }`); kies een map zoals `public`
 output-root-folder = de uitvoermap `{ $out }` is een hoofdmap; kies een map zoals `public`
 output-state-not-ours = `{ $path }` (naast de uitvoermap) is geen map die kennisbank heeft gemaakt; zet het ergens anders neer of kies een andere uitvoermap
+output-mount-point = de uitvoermap `{ $out }` is een koppelpunt (een apart gekoppelde schijf of map, zoals een Docker-volume); kennisbank vervangt de uitvoermap in één stap als geheel, en dat kan daar niet. Bouw in een map daarbinnen, zoals `--out { $inside }`
 output-not-a-folder = `{ $path }` bestaat en is geen map; kies met `--out` een andere uitvoermap
 output-foreign-files = de uitvoermap `{ $out }` (`{ $real }`) bevat bestanden die kennisbank niet heeft geschreven, dus blijft die map onaangeroerd; kies met `--out` een nieuwe of lege map, of zet die bestanden zelf ergens anders neer
 output-cannot-read = `{ $path }` kan niet gelezen worden ({ $detail })
@@ -633,4 +634,9 @@ output-cannot-lock = `{ $path }` kan niet vergrendeld worden ({ $detail })
 output-locked = er schrijft nu een andere build in `{ $out }`; wacht tot die klaar is
 output-cannot-restore = `{ $path }` kan niet hersteld worden na een onderbroken build ({ $detail })
 output-cannot-remove = `{ $path }` kan niet verwijderd worden ({ $detail })
-output-spare-foreign = `{ $path }` bevat bestanden die kennisbank niet heeft geschreven, dus blijft die map onaangeroerd; zet ze ergens anders neer
+output-spare-foreign = `{ $path }` (de reservekopie van een vorige bouw, die kennisbank naast de uitvoermap bijhoudt) heeft geen markering van kennisbank, dus blijft die map onaangeroerd; hebt u daar zelf niets neergezet (meestal liet een afgebroken bouw haar zo achter), verwijder de map dan: de volgende bouw maakt haar opnieuw
+output-unknown-kept = `{ $state }` hield geen lijst van wat kennisbank in `{ $out }` schreef, dus { $count ->
+    [one] is het bestand of de map
+   *[other] zijn alle { $count } bestanden en mappen
+} die deze build niet maakt behouden, ook als het pagina's zijn van praktijken die er niet meer zijn; verwijder uit `{ $out }` wat u niet nodig hebt, dan blijft het weg
+output-previous-kept = de vorige inhoud van de uitvoermap is bewaard in `{ $path }`, omdat kennisbank niet kon nagaan wat het daarvan zelf had geschreven (de lijst ervan in `{ $state }` ontbrak); verwijder die map als u er niets uit nodig hebt

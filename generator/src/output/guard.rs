@@ -84,6 +84,15 @@ pub fn check(root: &Path, out: &Path) -> Result<Target, Message> {
         name,
     };
     check_ours(&target.out, &shown)?;
+    if is_mount_point(&target.out, &target.parent) {
+        // The finished tree is swapped in by renaming, which a mount point refuses (EBUSY): found
+        // now, before the whole build is done for nothing.
+        return Err(msg!(
+            "output-mount-point",
+            out = &shown,
+            inside = out.join("site").display().to_string()
+        ));
+    }
     let state = target.state_dir();
     if let Ok(meta) = std::fs::symlink_metadata(&state) {
         if !meta.is_dir() {
@@ -92,7 +101,14 @@ pub fn check(root: &Path, out: &Path) -> Result<Target, Message> {
                 path = state.display().to_string()
             ));
         }
-        check_ours(&state.join(super::SPARE), &shown)?;
+        let spare = state.join(super::SPARE);
+        check_ours(&spare, &shown).map_err(|e| {
+            if e.id == "output-foreign-files" {
+                msg!("output-spare-foreign", path = spare.display().to_string())
+            } else {
+                e
+            }
+        })?;
     }
     Ok(target)
 }
@@ -130,6 +146,41 @@ fn cannot_read(path: &Path, e: &std::io::Error) -> Message {
         path = path.display().to_string(),
         detail = crate::messages::io_detail(e)
     )
+}
+
+/// Whether the folder `dir` is a mount point: on another device than `parent`, or (a bind mount of
+/// the same filesystem) listed as one in `/proc/self/mountinfo`.
+fn is_mount_point(dir: &Path, parent: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(d), Ok(p)) = (std::fs::metadata(dir), std::fs::metadata(parent)) {
+            if d.is_dir() && d.dev() != p.dev() {
+                return true;
+            }
+        } else {
+            return false;
+        }
+    }
+    std::fs::read_to_string("/proc/self/mountinfo").is_ok_and(|info| listed_in(&info, dir))
+}
+
+/// Whether `/proc/self/mountinfo` text lists `dir` as a mount point (its fifth field, with space,
+/// tab, newline and backslash written as octal escapes).
+fn listed_in(mountinfo: &str, dir: &Path) -> bool {
+    let Some(dir) = dir.to_str() else {
+        return false;
+    };
+    mountinfo.lines().any(|line| {
+        line.split(' ').nth(4).is_some_and(|point| {
+            point
+                .replace("\\040", " ")
+                .replace("\\011", "\t")
+                .replace("\\012", "\n")
+                .replace("\\134", "\\")
+                == dir
+        })
+    })
 }
 
 /// Whether `dir` holds a marker file written by a build.
@@ -202,6 +253,46 @@ mod tests {
         assert!(text.contains("ligt in `content/`"), "{text}");
         // Not yet existing below the link: still inside content.
         assert!(check(root, &root.join("link/nieuw/public")).is_err());
+    }
+
+    #[test]
+    fn mount_points_are_read_from_mountinfo() {
+        let info = "45 27 0:40 / /tmp/mnt rw,relatime - tmpfs tmpfs rw\n\
+                    46 27 8:1 /srv /var/www/mijn\\040site rw - ext4 /dev/sda1 rw\n";
+        assert!(listed_in(info, Path::new("/tmp/mnt")));
+        assert!(listed_in(info, Path::new("/var/www/mijn site")));
+        assert!(!listed_in(info, Path::new("/tmp")));
+        assert!(!listed_in(info, Path::new("/tmp/mnt/site")));
+    }
+
+    #[test]
+    fn an_empty_mount_point_is_refused_before_anything_is_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("project");
+        std::fs::create_dir_all(&root).unwrap();
+        let mnt = tmp.path().join("www");
+        std::fs::create_dir(&mnt).unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+            .arg(&mnt)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !mounted {
+            eprintln!("skipped: cannot mount a tmpfs here (not root)");
+            return;
+        }
+        let result = check(&root, &mnt);
+        let inside = check(&root, &mnt.join("site")).is_ok();
+        let _ = std::process::Command::new("umount").arg(&mnt).status();
+        let err = result.unwrap_err();
+        assert_eq!(err.id, "output-mount-point");
+        let text = err.render(Lang::Nl);
+        assert!(
+            text.contains(&format!("--out {}", mnt.join("site").display())),
+            "{text}"
+        );
+        assert!(inside, "a folder inside the mount point may be used");
     }
 
     #[test]

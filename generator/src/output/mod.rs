@@ -13,6 +13,11 @@
 //! the marker (or empty ones) are ever replaced or removed. Files someone put into the output
 //! (a `CNAME`, another tool's index) are no build's: each build carries them into the new output
 //! as links, and stops, naming one, when it would write a file at its place.
+//!
+//! When the output's manifest is gone (the state folder was deleted, or `public/` was copied
+//! here without it), which of its files a build wrote is unknown: every file this build does not
+//! write is carried over, and the old tree is kept aside (`previous-output-N` in the state
+//! folder, named to the user) unless each of its files is equal to one this build wrote.
 
 pub mod fingerprint;
 mod guard;
@@ -40,6 +45,11 @@ use std::sync::Mutex;
 const SPARE: &str = "spare";
 /// Where the output waits during an exchange by renames (systems without `RENAME_EXCHANGE`).
 const PARKED: &str = "parked";
+/// Where a tree whose content is not known is kept aside: `previous-output-N`.
+const ASIDE_PREFIX: &str = "previous-output-";
+/// A tree being removed: `trash-PID`, renamed away first so that a kill halfway leaves no spare
+/// without its marker, only trash that the next build removes.
+const TRASH_PREFIX: &str = "trash-";
 const LOCK: &str = "lock";
 const MANIFEST_PREFIX: &str = "manifest-";
 /// The fingerprint of the last build's inputs and the id of the output it made.
@@ -91,8 +101,19 @@ pub struct Update {
     /// The spare tree is made by this build (none was there, or only an empty or dirty one):
     /// it holds only what this build writes, so it need not be searched for other files.
     new_spare: bool,
-    /// What the output holds (empty when unknown: then nothing is taken from it).
+    /// What the output holds (empty when unknown).
     out_files: Manifest,
+    /// Whether `out_files` is what the output holds: false when it is marked but its manifest is
+    /// gone. Then every file of it that this build does not write is kept.
+    out_known: bool,
+    /// With `out_known` false: the output holds, at a place this build writes, something else
+    /// than what it writes (an older version, or a file of the user's): after the exchange the
+    /// old tree is kept aside instead of becoming the spare.
+    superseded: AtomicBool,
+    /// Trees of unknown content set aside in the state folder, to be named to the user.
+    aside: Mutex<Vec<PathBuf>>,
+    /// How many of the output's files and folders were kept because its manifest was gone.
+    kept_unknown: AtomicUsize,
     /// What the spare tree holds now, kept up to date as files are written into it.
     spare_files: Mutex<Manifest>,
     /// The files of this build.
@@ -136,11 +157,17 @@ impl Update {
             .ok_or_else(|| crate::msg!("output-locked", out = &shown))?;
         abort_point("locked");
         leftovers::remove(&target.parent, &target.name);
+        remove_trash(&state);
         let spare = state.join(SPARE);
         swap::recover(&target.out, &spare, &state.join(PARKED))
             .map_err(|e| crate::msg!("output-cannot-restore", path = &shown, detail = detail(e)))?;
-        let out_files = read_manifest(&state, &target.out).unwrap_or_default();
+        // An unmarked output is missing or empty (see `guard::check`): it holds nothing.
+        let (out_files, out_known) = match read_manifest(&state, &target.out) {
+            Some(m) => (m, true),
+            None => (Manifest::new(), !guard::is_marked(&target.out)),
+        };
         let mut new_spare = true;
+        let mut aside = Vec::new();
         let spare_files = match std::fs::symlink_metadata(&spare) {
             Err(_) => Manifest::new(),
             Ok(_) => match read_manifest(&state, &spare) {
@@ -148,15 +175,29 @@ impl Update {
                     new_spare = false;
                     m
                 }
-                None if guard::is_marked(&spare) => {
-                    // Left dirty by a killed build: its content is unknown, so it is made again.
-                    std::fs::remove_dir_all(&spare).map_err(|e| {
+                None if marker_word(&spare).as_deref() == Some(DIRTY) => {
+                    // Left dirty by a killed build: it held a known tree (a build's files, and
+                    // links to what was carried into the output), so it is made again.
+                    discard(&state, &spare).map_err(|e| {
                         crate::msg!(
                             "output-cannot-remove",
                             path = spare.display().to_string(),
                             detail = detail(e)
                         )
                     })?;
+                    Manifest::new()
+                }
+                None if guard::is_marked(&spare) => {
+                    // A sealed tree whose manifest is gone (an output whose manifest was unknown
+                    // when it was replaced): which files of it a build wrote is not known, so it
+                    // is kept aside, never removed.
+                    aside.push(set_aside(&state, &spare).map_err(|e| {
+                        crate::msg!(
+                            "output-cannot-remove",
+                            path = spare.display().to_string(),
+                            detail = detail(e)
+                        )
+                    })?);
                     Manifest::new()
                 }
                 None => {
@@ -183,6 +224,10 @@ impl Update {
             _lock: lock,
             new_spare,
             out_files,
+            out_known,
+            superseded: AtomicBool::new(false),
+            aside: Mutex::new(aside),
+            kept_unknown: AtomicUsize::new(0),
             spare_files: Mutex::new(spare_files),
             new_files: Mutex::new(Manifest::new()),
             same_as_out: Mutex::new(Vec::new()),
@@ -204,7 +249,7 @@ impl Update {
     pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let entry = Entry::of(bytes);
         lock(&self.new_files).insert(path.to_owned(), entry);
-        if self.out_files.get(path) == Some(&entry) {
+        if self.out_files.get(path) == Some(&entry) || self.same_in_unknown_output(path, bytes) {
             lock(&self.same_as_out).push(path.to_owned());
             return Ok(());
         }
@@ -213,10 +258,15 @@ impl Update {
             Some(_) => true,
             None => false,
         };
-        let result = self.open_spare().and_then(|()| {
-            self.make_parent(path)?;
-            write_file(&self.spare.join(path), bytes, present)
-        });
+        let to = self.spare.join(path);
+        let result = self
+            .open_spare()
+            .map_err(at(&self.spare))
+            .and_then(|()| {
+                self.make_parent(path)?;
+                write_file(&to, bytes, present)
+            })
+            .map_err(at(&to));
         if result.is_err() {
             self.failed.store(true, Ordering::SeqCst);
             return result;
@@ -228,12 +278,60 @@ impl Update {
         Ok(())
     }
 
+    /// With the output's manifest unknown: whether the output holds exactly `bytes` at `path`
+    /// (then it is taken from there, as from a known output). Anything else there is noted as
+    /// superseded (see [`Update::superseded`]).
+    fn same_in_unknown_output(&self, path: &str, bytes: &[u8]) -> bool {
+        if self.out_known {
+            return false;
+        }
+        let at = self.target.out.join(path);
+        let same = match std::fs::symlink_metadata(&at) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return false,
+            // Only a plain file of the same length is read (a link or a FIFO never is).
+            Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
+                std::fs::read(&at).is_ok_and(|old| old == bytes)
+            }
+            _ => false,
+        };
+        if !same {
+            self.superseded.store(true, Ordering::SeqCst);
+        }
+        same
+    }
+
+    /// The trees of unknown content that were kept aside in the state folder instead of being
+    /// removed, and what was kept in the output because its manifest was gone: to tell the user
+    /// (after [`Update::commit`]).
+    pub fn notices(&self) -> Vec<Message> {
+        let state = self.state.display().to_string();
+        let out = self.target.out.display().to_string();
+        let mut notes = Vec::new();
+        let kept = self.kept_unknown.load(Ordering::SeqCst);
+        if kept > 0 {
+            notes.push(crate::msg!(
+                "output-unknown-kept",
+                state = &state,
+                out = &out,
+                count = kept
+            ));
+        }
+        for path in lock(&self.aside).iter() {
+            notes.push(crate::msg!(
+                "output-previous-kept",
+                path = path.display().to_string(),
+                state = &state
+            ));
+        }
+        notes
+    }
+
     /// Marks the spare dirty (making it when missing) before its first change.
     fn open_spare(&self) -> io::Result<()> {
         let mut opened = lock(&self.opened);
         if !*opened {
             std::fs::create_dir_all(&self.spare)?;
-            self.put_marker("dirty")?;
+            self.put_marker(DIRTY)?;
             abort_point("spare-opened");
             *opened = true;
         }
@@ -284,7 +382,7 @@ impl Update {
     /// manifest and swaps it with the output. When the output holds exactly these files already,
     /// nothing is written. `fingerprint` is that of the inputs, for a build without errors, and
     /// `report` what it printed (see [`Update::up_to_date`]).
-    pub fn commit(self, fingerprint: Option<&str>, report: &[u8]) -> io::Result<Outcome> {
+    pub fn commit(&self, fingerprint: Option<&str>, report: &[u8]) -> io::Result<Outcome> {
         let outcome = self.put_in_place()?;
         let record = self.state.join(INPUTS);
         let kept = self.state.join(REPORT);
@@ -307,10 +405,14 @@ impl Update {
     fn put_in_place(&self) -> io::Result<Outcome> {
         let new_files = std::mem::take(&mut *lock(&self.new_files));
         let opened = *lock(&self.opened);
-        if !opened && new_files == self.out_files && guard::is_marked(&self.target.out) {
+        if self.out_known
+            && !opened
+            && new_files == self.out_files
+            && guard::is_marked(&self.target.out)
+        {
             return Ok(Outcome::Unchanged);
         }
-        self.open_spare()?;
+        self.open_spare().map_err(at(&self.spare))?;
         let same: Vec<String> = std::mem::take(&mut *lock(&self.same_as_out));
         same.par_iter().try_for_each(|path| -> io::Result<()> {
             let entry = new_files.get(path).copied();
@@ -319,14 +421,14 @@ impl Update {
                 Some(_) => true,
                 None => false,
             };
-            self.make_parent(path)?;
             let to = self.spare.join(path);
+            self.make_parent(path).map_err(at(&to))?;
             if present {
-                remove_if_there(&to)?;
+                remove_if_there(&to).map_err(at(&to))?;
             }
             // A link shares the output's file; it is never changed in place (see `write_file`).
             if std::fs::hard_link(self.target.out.join(path), &to).is_err() {
-                std::fs::copy(self.target.out.join(path), &to)?;
+                std::fs::copy(self.target.out.join(path), &to).map_err(at(&to))?;
             }
             self.linked.fetch_add(1, Ordering::SeqCst);
             Ok(())
@@ -339,7 +441,8 @@ impl Update {
         gone.sort_unstable();
         let mut emptied = HashSet::new();
         for path in &gone {
-            remove_if_there(&self.spare.join(path))?;
+            let at_path = self.spare.join(path);
+            remove_if_there(&at_path).map_err(at(&at_path))?;
             emptied.extend(
                 Path::new(path.as_str())
                     .ancestors()
@@ -353,7 +456,9 @@ impl Update {
         emptied.sort_unstable_by_key(|p| std::cmp::Reverse(p.components().count()));
         for dir in emptied {
             // Fails, as it should, for a folder that still holds files.
-            let _ = std::fs::remove_dir(self.spare.join(dir));
+            if std::fs::remove_dir(self.spare.join(&dir)).is_ok() {
+                lock(&self.made).remove(&dir);
+            }
         }
         // Walking a whole tree costs an `open` and a `getdents` per folder (10,000 at 10,000
         // practices): only a tree that was the output before can hold files put there by hand.
@@ -362,18 +467,41 @@ impl Update {
         if !self.new_spare {
             remove_unlisted(&self.spare, &new_files)?;
         }
-        // Files put into the output by hand are no build's to remove: they go along.
-        let kept = if self.out_files.is_empty() {
-            0 // what the output holds is not known (its record is gone): all of it was built
-        } else {
+        // Files put into the output by hand are no build's to remove: they go along (and, when
+        // its manifest is gone, every file this build does not write).
+        let kept = if std::fs::symlink_metadata(&self.target.out).is_ok() {
             self.keep_foreign(&new_files)?
+        } else {
+            0
         };
+        if !self.out_known {
+            self.kept_unknown.store(kept, Ordering::SeqCst);
+        }
         abort_point("spare-updated");
-        let id = self.seal(&new_files)?;
+        let id = self.seal(&new_files).map_err(at(&self.spare))?;
         abort_point("sealed");
-        let previous_out = marker_id(&self.target.out);
-        swap::exchange(&self.spare, &self.target.out, &self.state.join(PARKED))?;
+        let mut previous_out = marker_id(&self.target.out);
+        swap::exchange(&self.spare, &self.target.out, &self.state.join(PARKED))
+            .map_err(at(&self.target.out))?;
         abort_point("exchanged");
+        if !self.out_known {
+            // The old tree is now the spare. When each of its files is one this build wrote too
+            // (linked into the new output) or was carried over, it is known and stays the spare;
+            // otherwise it is kept aside. Either may fail or be killed: the next build finds a
+            // sealed spare without manifest and keeps it aside.
+            previous_out = None;
+            if self.superseded.load(Ordering::SeqCst) {
+                if let Ok(path) = set_aside(&self.state, &self.spare) {
+                    lock(&self.aside).push(path);
+                }
+            } else {
+                let built: Manifest = same
+                    .iter()
+                    .filter_map(|p| Some((p.clone(), *new_files.get(p)?)))
+                    .collect();
+                previous_out = self.seal(&built).ok();
+            }
+        }
         let keep: Vec<String> = std::iter::once(id).chain(previous_out).collect();
         self.remove_old_manifests(&keep);
         Ok(Outcome::Replaced {
@@ -400,10 +528,11 @@ impl Update {
         let mut kept = 0;
         let mut stack = vec![PathBuf::new()];
         while let Some(rel) = stack.pop() {
-            for entry in std::fs::read_dir(self.target.out.join(&rel))? {
-                let entry = entry?;
+            let out_dir = self.target.out.join(&rel);
+            for entry in std::fs::read_dir(&out_dir).map_err(at(&out_dir))? {
+                let entry = entry.map_err(at(&out_dir))?;
                 let path = rel.join(entry.file_name());
-                let is_dir = entry.file_type()?.is_dir();
+                let is_dir = entry.file_type().map_err(at(&entry.path()))?.is_dir();
                 // A name that is not UTF-8 is no name the build writes: foreign, and in no one's way.
                 let name = path
                     .to_str()
@@ -429,20 +558,29 @@ impl Update {
                     || new_folders.contains(path.as_path())
                     || above_is_file
                 {
-                    return Err(self.foreign_in_the_way(&path));
-                }
-                match path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    Some(parent) if name.is_empty() => {
-                        std::fs::create_dir_all(self.spare.join(parent))?
+                    if self.out_known {
+                        return Err(self.foreign_in_the_way(&path));
                     }
-                    _ => self.make_parent(&name)?,
+                    // Unknown output: most likely an earlier build's file at the place of one of
+                    // this build's. A plain file there was compared in `write`; anything else
+                    // keeps the old tree aside.
+                    if is_dir || !new_files.contains_key(&name) {
+                        self.superseded.store(true, Ordering::SeqCst);
+                    }
+                    continue;
+                }
+                // Not through `make_parent`'s list: the folder may have been removed from the
+                // spare just now, emptied of the build's files (few files are kept: cheap).
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    let parent = self.spare.join(parent);
+                    std::fs::create_dir_all(&parent).map_err(at(&parent))?;
                 }
                 let to = self.spare.join(&path);
                 if is_dir {
-                    copy_tree_as_links(&entry.path(), &to)?;
+                    copy_tree_as_links(&entry.path(), &to).map_err(at(&to))?;
                 } else {
-                    remove_if_there(&to)?;
-                    std::fs::hard_link(entry.path(), &to)?;
+                    remove_if_there(&to).map_err(at(&to))?;
+                    std::fs::hard_link(entry.path(), &to).map_err(at(&to))?;
                 }
                 kept += 1;
             }
@@ -499,8 +637,11 @@ impl Update {
 
 impl Sink for Update {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
-        self.write(&file.path, &file.bytes)
-            .map_err(|e| cannot_write(&self.target.out.join(&file.path), &e))
+        self.write(&file.path, &file.bytes).map_err(|e| {
+            let path =
+                failed_path(&e).map_or_else(|| self.spare.join(&file.path), Path::to_path_buf);
+            cannot_write(&path, &e)
+        })
     }
 }
 
@@ -515,15 +656,110 @@ pub fn cannot_write(path: &Path, e: &std::io::Error) -> Diagnostic {
     .hint(crate::msg!("cannot-write-hint"))
 }
 
+/// An I/O error with the path it happened at (see [`failed_path`]); it reads as the error itself.
+#[derive(Debug)]
+struct AtPath {
+    path: PathBuf,
+    source: io::Error,
+}
+
+impl std::fmt::Display for AtPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.source.fmt(f)
+    }
+}
+
+impl std::error::Error for AtPath {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// Gives an error the path it happened at, unless it has one already (the innermost is the one
+/// that failed).
+fn at(path: &Path) -> impl FnOnce(io::Error) -> io::Error + '_ {
+    move |e| {
+        if failed_path(&e).is_some() {
+            return e;
+        }
+        io::Error::new(
+            e.kind(),
+            AtPath {
+                path: path.to_owned(),
+                source: e,
+            },
+        )
+    }
+}
+
+/// The file or folder at which writing the output failed, when known: to name it, rather than the
+/// output folder, in the message.
+pub fn failed_path(e: &io::Error) -> Option<&Path> {
+    Some(e.get_ref()?.downcast_ref::<AtPath>()?.path.as_path())
+}
+
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// What a marker says of a tree that is being changed.
+const DIRTY: &str = "dirty";
+
+/// The word after the tag in the marker in `dir`: a manifest id, or [`DIRTY`].
+fn marker_word(dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join(MARKER)).ok()?;
+    Some(
+        text.lines()
+            .next()?
+            .strip_prefix(MARKER_TAG)?
+            .trim()
+            .to_owned(),
+    )
+}
+
 /// The manifest id named by the marker in `dir`, unless it is missing or dirty.
 fn marker_id(dir: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(dir.join(MARKER)).ok()?;
-    let id = text.lines().next()?.strip_prefix(MARKER_TAG)?.trim();
-    (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| id.to_owned())
+    let id = marker_word(dir)?;
+    (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())).then_some(id)
+}
+
+/// Removes the tree `dir` (ours) so that a kill halfway cannot leave it without its marker (which
+/// `remove_dir_all` may delete first): it is renamed to `trash-PID` in the state folder first.
+fn discard(state: &Path, dir: &Path) -> io::Result<()> {
+    let trash = state.join(format!("{TRASH_PREFIX}{}", std::process::id()));
+    std::fs::rename(dir, &trash)?;
+    std::fs::remove_dir_all(&trash)
+}
+
+/// Finishes removing what [`discard`] began in a build that was killed (the caller holds the
+/// lock, so no build is removing it now). Only `trash-PID` folders in our state folder are
+/// touched: nothing but `discard` makes them.
+fn remove_trash(state: &Path) {
+    let Ok(entries) = std::fs::read_dir(state) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let is_trash = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(TRASH_PREFIX))
+            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        if is_trash && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Moves the tree `dir` to the first free `previous-output-N` in the state folder; returns where.
+fn set_aside(state: &Path, dir: &Path) -> io::Result<PathBuf> {
+    for n in 1.. {
+        let to = state.join(format!("{ASIDE_PREFIX}{n}"));
+        if std::fs::symlink_metadata(&to).is_err() {
+            std::fs::rename(dir, &to)?;
+            return Ok(to);
+        }
+    }
+    unreachable!("a free name is found")
 }
 
 /// What the tree `dir` holds, from the manifest its marker names; `None` when unknown.
@@ -553,10 +789,11 @@ fn remove_unlisted(dir: &Path, files: &Manifest) -> io::Result<usize> {
     let mut removed = 0;
     let mut stack = vec![PathBuf::new()];
     while let Some(rel) = stack.pop() {
-        for entry in std::fs::read_dir(dir.join(&rel))? {
-            let entry = entry?;
+        let at_dir = dir.join(&rel);
+        for entry in std::fs::read_dir(&at_dir).map_err(at(&at_dir))? {
+            let entry = entry.map_err(at(&at_dir))?;
             let path = rel.join(entry.file_name());
-            let is_dir = entry.file_type()?.is_dir();
+            let is_dir = entry.file_type().map_err(at(&entry.path()))?.is_dir();
             let known = if is_dir {
                 folders.contains(path.as_path())
             } else {
@@ -568,9 +805,9 @@ fn remove_unlisted(dir: &Path, files: &Manifest) -> io::Result<usize> {
             } else if !known {
                 removed += 1;
                 if is_dir {
-                    std::fs::remove_dir_all(entry.path())?;
+                    std::fs::remove_dir_all(entry.path()).map_err(at(&entry.path()))?;
                 } else {
-                    std::fs::remove_file(entry.path())?;
+                    std::fs::remove_file(entry.path()).map_err(at(&entry.path()))?;
                 }
             }
         }
@@ -862,6 +1099,157 @@ mod tests {
     }
 
     #[test]
+    fn without_the_state_folder_every_file_the_build_does_not_write_is_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let state = tmp.path().join(".public.kennisbank");
+        write_site(tmp.path(), &out, &[file("a/index.html", "a")]).unwrap();
+        std::fs::write(out.join("CNAME"), "kennisbank.example.nl").unwrap();
+        std::fs::create_dir(out.join("rapporten")).unwrap();
+        std::fs::write(out.join("rapporten/jaarverslag.pdf"), "%PDF").unwrap();
+        // Deleted to save space, or `public/` restored alone by a CI cache.
+        std::fs::remove_dir_all(&state).unwrap();
+        let outcome = write_site(tmp.path(), &out, &[file("a/index.html", "a")]).unwrap();
+        assert_eq!(
+            outcome,
+            Outcome::Replaced {
+                written: 0,
+                linked: 1,
+                removed: 0,
+                kept: 2
+            }
+        );
+        for text in ["b", "c", "d"] {
+            write_site(tmp.path(), &out, &[file("a/index.html", text)]).unwrap();
+            assert_eq!(listing(&out), [MARKER, "CNAME", "a", "rapporten"]);
+            assert_eq!(
+                std::fs::read_to_string(out.join("rapporten/jaarverslag.pdf")).unwrap(),
+                "%PDF"
+            );
+            assert_eq!(
+                std::fs::read_to_string(out.join("CNAME")).unwrap(),
+                "kennisbank.example.nl"
+            );
+        }
+        // Every file of the old tree was built again or carried over: nothing needed keeping.
+        assert_eq!(
+            listing(&state)
+                .iter()
+                .filter(|n| n.starts_with(ASIDE_PREFIX))
+                .count(),
+            0
+        );
+    }
+
+    #[test]
+    fn an_output_copied_here_without_its_state_is_kept_aside_where_the_build_differs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let state = tmp.path().join(".public.kennisbank");
+        write_site(
+            tmp.path(),
+            &out,
+            &[file("index.html", "oud"), file("weg.html", "w")],
+        )
+        .unwrap();
+        // A page edited by hand, at a place the build writes.
+        std::fs::write(out.join("index.html"), "met de hand bijgewerkt").unwrap();
+        std::fs::write(out.join("CNAME"), "x").unwrap();
+        std::fs::remove_dir_all(&state).unwrap();
+        let update = Update::begin(tmp.path(), &out).unwrap();
+        update.write("index.html", b"nieuw").unwrap();
+        update.commit(None, b"").unwrap();
+        let notes: Vec<String> = update
+            .notices()
+            .iter()
+            .map(|m| m.render(crate::messages::Lang::Nl))
+            .collect();
+        drop(update);
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "nieuw"
+        );
+        // Not known to be built: kept in the output, and named.
+        assert_eq!(listing(&out), [MARKER, "CNAME", "index.html", "weg.html"]);
+        let aside = state.join("previous-output-1");
+        assert_eq!(
+            std::fs::read_to_string(aside.join("index.html")).unwrap(),
+            "met de hand bijgewerkt"
+        );
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].contains("alle 2 bestanden en mappen"), "{notes:?}");
+        assert!(notes[1].contains("previous-output-1"), "{notes:?}");
+        // Later builds leave it alone.
+        write_site(tmp.path(), &out, &[file("index.html", "twee")]).unwrap();
+        write_site(tmp.path(), &out, &[file("index.html", "drie")]).unwrap();
+        assert!(aside.join("index.html").exists());
+        assert_eq!(listing(&out), [MARKER, "CNAME", "index.html", "weg.html"]);
+    }
+
+    #[test]
+    fn a_sealed_spare_whose_manifest_is_gone_is_kept_aside_not_removed() {
+        // What an earlier version left after building an output whose manifest was gone: the
+        // user's files only in the spare.
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a.txt", "a")]).unwrap();
+        let state = tmp.path().join(".public.kennisbank");
+        let spare = state.join(SPARE);
+        std::fs::create_dir_all(spare.join("rapporten")).unwrap();
+        std::fs::write(
+            spare.join(MARKER),
+            format!("{MARKER_TAG} {}\n", "0".repeat(32)),
+        )
+        .unwrap();
+        std::fs::write(spare.join("rapporten/jaarverslag.pdf"), "%PDF").unwrap();
+        write_site(tmp.path(), &out, &[file("b.txt", "b")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(state.join("previous-output-1/rapporten/jaarverslag.pdf"))
+                .unwrap(),
+            "%PDF"
+        );
+    }
+
+    #[test]
+    fn removing_a_page_whose_folder_holds_a_file_of_ones_own_keeps_it_at_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let page = |text: &str| file("praktijken/a/index.html", text);
+        write_site(tmp.path(), &out, &[page("a"), file("p/x/index.html", "p")]).unwrap();
+        // A second build, so that the spare holds the page's folder.
+        write_site(tmp.path(), &out, &[page("b"), file("p/x/index.html", "p")]).unwrap();
+        std::fs::write(out.join("p/x/bijlage.pdf"), "eigen bijlage").unwrap();
+        // The practice is removed: its page goes, the file of one's own stays.
+        write_site(tmp.path(), &out, &[page("b")]).unwrap();
+        assert_eq!(listing(&out.join("p/x")), ["bijlage.pdf"]);
+        assert_eq!(
+            std::fs::read_to_string(out.join("p/x/bijlage.pdf")).unwrap(),
+            "eigen bijlage"
+        );
+    }
+
+    #[test]
+    fn a_failed_write_names_the_file_that_failed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a.txt", "a")]).unwrap();
+        let update = Update::begin(tmp.path(), &out).unwrap();
+        update.write("b/c.txt", b"c").unwrap();
+        // Something removes the spare's folder behind the build's back.
+        std::fs::remove_dir_all(tmp.path().join(".public.kennisbank/spare/b")).unwrap();
+        update.write("b/d.txt", b"d").unwrap_err();
+        let err = update.write("b/e.txt", b"e").unwrap_err();
+        assert_eq!(
+            failed_path(&err),
+            Some(
+                tmp.path()
+                    .join(".public.kennisbank/spare/b/e.txt")
+                    .as_path()
+            )
+        );
+    }
+
+    #[test]
     fn a_dirty_spare_is_made_again() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
@@ -872,6 +1260,48 @@ mod tests {
         std::fs::write(spare.join("stale.txt"), "x").unwrap();
         write_site(tmp.path(), &out, &[file("b.txt", "b")]).unwrap();
         assert_eq!(listing(&out), [MARKER, "b.txt"]);
+    }
+
+    #[test]
+    fn a_dirty_spare_is_removed_through_the_trash_and_a_killed_removal_is_finished() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a.txt", "a")]).unwrap();
+        let state = tmp.path().join(".public.kennisbank");
+        // What a build killed while removing a dirty spare leaves now: trash, its marker gone.
+        let trash = state.join("trash-4999999");
+        std::fs::create_dir_all(trash.join("zoeken")).unwrap();
+        std::fs::write(trash.join("zoeken/x.bin"), "x").unwrap();
+        let spare = state.join(SPARE);
+        std::fs::create_dir_all(&spare).unwrap();
+        std::fs::write(spare.join(MARKER), format!("{MARKER_TAG} dirty\n")).unwrap();
+        std::fs::write(spare.join("stale.txt"), "x").unwrap();
+        write_site(tmp.path(), &out, &[file("b.txt", "b")]).unwrap();
+        assert_eq!(listing(&out), [MARKER, "b.txt"]);
+        assert!(
+            listing(&state).iter().all(|n| !n.starts_with(TRASH_PREFIX)),
+            "{:?}",
+            listing(&state)
+        );
+    }
+
+    #[test]
+    fn a_spare_without_marker_is_refused_naming_it_and_how_to_fix_it() {
+        // What a build of an earlier version left when killed while removing a dirty spare.
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(tmp.path(), &out, &[file("a.txt", "a")]).unwrap();
+        let spare = tmp.path().join(".public.kennisbank/spare");
+        std::fs::create_dir_all(spare.join("zoeken")).unwrap();
+        std::fs::write(spare.join("zoeken/x.bin"), "x").unwrap();
+        let err = write_site(tmp.path(), &out, &[file("b.txt", "b")]).unwrap_err();
+        assert!(
+            err.contains(&format!("`{}`", spare.display()))
+                && err.contains("verwijder de map")
+                && !err.contains("uitvoermap `"),
+            "{err}"
+        );
+        assert!(spare.join("zoeken/x.bin").exists());
     }
 
     #[test]
