@@ -151,6 +151,10 @@ fn error_message(e: &SearchError) -> crate::messages::Message {
             path = path.display().to_string(),
             detail = source.to_string()
         ),
+        // A file the index names is gone: the index is incomplete (a copy that left files out).
+        SearchError::Io { path, source } if source.kind() == std::io::ErrorKind::NotFound => {
+            crate::msg!("search-incomplete", path = path.display().to_string())
+        }
         SearchError::Io { path, source } => crate::msg!(
             "search-unreadable",
             path = path.display().to_string(),
@@ -311,6 +315,31 @@ mod tests {
             )
             .code(),
             2
+        );
+    }
+
+    #[test]
+    fn a_missing_index_file_says_the_index_is_incomplete_and_how_to_mend_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        write_index(&tmp.path().join("public"));
+        let dir = tmp.path().join("public").join(INDEX_DIR);
+        // Every file but meta.bin left out, as a copy that skipped them would.
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.file_name().unwrap() != "meta.bin" {
+                if path.is_dir() {
+                    std::fs::remove_dir_all(path).unwrap();
+                } else {
+                    std::fs::remove_file(path).unwrap();
+                }
+            }
+        }
+        let e = search_dir(&dir, "woning", &Filters::default(), 10).unwrap_err();
+        let text = error_message(&e).to_string();
+        assert!(text.contains("niet compleet"), "{text}");
+        assert!(
+            text.contains("voer `kennisbank build` opnieuw uit"),
+            "{text}"
         );
     }
 

@@ -387,6 +387,7 @@ letter-template-hint = the documents use Jinja syntax ({"{{"} variabele {"}}"}, 
 not-a-project = `{ $root }` holds no `content/` folder: it is not a knowledge base's folder. Go to the project's folder (which holds `content/` and `themes/`), or name it with `--root DIR`
 search-no-index = no search index in `{ $dir }`; run `kennisbank build` first
 search-damaged = the search index is damaged (`{ $path }`: { $detail }); run `kennisbank build` again
+search-incomplete = the search index is incomplete: `{ $path }` is missing; run `kennisbank build` again, and copy the whole folder when publishing
 search-unreadable = cannot read `{ $path }` ({ $detail })
 search-did-you-mean = Did you mean "{ $suggestion }"?
 search-no-words = the query has no words; type one or more words, such as `kennisbank search huurtoeslag`

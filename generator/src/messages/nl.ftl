@@ -393,6 +393,7 @@ letter-template-hint = de documenten gebruiken Jinja-opmaak ({"{{"} variabele {"
 not-a-project = in `{ $root }` staat geen map `content/`: dit is niet de map van een kennisbank. Ga naar de map van het project (waar `content/` en `themes/` staan), of noem die met `--root MAP`
 search-no-index = er is geen zoekindex in `{ $dir }`; voer eerst `kennisbank build` uit
 search-damaged = de zoekindex is beschadigd (`{ $path }`: { $detail }); voer `kennisbank build` opnieuw uit
+search-incomplete = de zoekindex is niet compleet: `{ $path }` ontbreekt; voer `kennisbank build` opnieuw uit, en kopieer bij publiceren de hele map
 search-unreadable = `{ $path }` kan niet gelezen worden ({ $detail })
 search-did-you-mean = Bedoelde u ‘{ $suggestion }’?
 search-no-words = er staan geen woorden in de zoekvraag; typ een of meer woorden, zoals `kennisbank search huurtoeslag`
