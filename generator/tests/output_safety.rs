@@ -436,3 +436,30 @@ fn a_full_disk_is_an_io_error_naming_the_file_being_written() {
     assert!(!err.contains("er is niets geschreven"), "{err}");
     assert!(err.contains("`./schijf/site` is niet veranderd"), "{err}");
 }
+
+/// An output folder set up for a web server (`chmod 2775`, another group) keeps its permissions
+/// and group after every build: each build exchanges the folder for the spare tree.
+#[cfg(unix)]
+#[test]
+fn the_output_folder_keeps_its_permissions_and_group_across_builds() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let project = project("minimal");
+    let root = project.path();
+    let out = root.join("public");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o2775)).unwrap();
+    // Another group when this user may give one (root may; others keep their own group).
+    let gid = if std::os::unix::fs::chown(&out, None, Some(65534)).is_ok() {
+        65534
+    } else {
+        std::fs::metadata(&out).unwrap().gid()
+    };
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o2775)).unwrap();
+    for text in ["Eerste tekst.\n", "Tweede tekst.\n", "Derde tekst.\n"] {
+        edit_practice(root, text);
+        build_ok(root, &[]);
+        let meta = std::fs::metadata(&out).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o7777, 0o2775, "after {text:?}");
+        assert_eq!(meta.gid(), gid, "after {text:?}");
+    }
+}

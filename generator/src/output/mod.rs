@@ -331,6 +331,7 @@ impl Update {
         let mut opened = lock(&self.opened);
         if !*opened {
             std::fs::create_dir_all(&self.spare)?;
+            like_the_output(&self.target.out, &self.spare);
             self.put_marker(DIRTY)?;
             abort_point("spare-opened");
             *opened = true;
@@ -481,6 +482,7 @@ impl Update {
         let id = self.seal(&new_files).map_err(at(&self.spare))?;
         abort_point("sealed");
         let mut previous_out = marker_id(&self.target.out);
+        like_the_output(&self.target.out, &self.spare);
         swap::exchange(&self.spare, &self.target.out, &self.state.join(PARKED))
             .map_err(at(&self.target.out))?;
         abort_point("exchanged");
@@ -881,6 +883,32 @@ fn abort_point(step: &str) {
             libc::kill(libc::getpid(), libc::SIGKILL);
         }
         std::process::abort();
+    }
+}
+
+/// Gives the spare tree the output folder's permissions, owner and group, so that the exchange
+/// does not change what a web server sees: an output made for it (`chmod 2775`, group `www-data`)
+/// stays so after every build. Best effort: without the right to set them, the spare keeps its
+/// own (a build by another user could not have made the folder otherwise either).
+fn like_the_output(out: &Path, spare: &Path) {
+    let Ok(meta) = std::fs::metadata(out) else {
+        return;
+    };
+    if !meta.is_dir() {
+        return;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::chown(spare, Some(meta.uid()), Some(meta.gid()));
+    }
+    // After the owner: changing it clears the setgid bit. The owner keeps the right to write
+    // into it and to move it (which the next build needs).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode() | 0o700;
+        let _ = std::fs::set_permissions(spare, std::fs::Permissions::from_mode(mode));
     }
 }
 
