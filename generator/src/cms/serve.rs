@@ -3,7 +3,6 @@
 
 use super::config::{self, Backend};
 use crate::content::{self, settings};
-use std::io::Read;
 use std::path::Path;
 
 /// Longest request body the backend reads (a practice is a few kilobytes).
@@ -37,19 +36,27 @@ pub fn is_cms_path(path: &str) -> bool {
     path == "admin" || path.starts_with("admin/") || path == "api/v1"
 }
 
+/// The body length a request head announces, when the backend would read a body that long (the
+/// server reads it before the request is answered, within its time limit for a request).
+pub fn body_length(head: &str) -> Option<usize> {
+    header(head, "Content-Length")
+        .and_then(|l| l.parse::<usize>().ok())
+        .filter(|&l| l <= MAX_BODY)
+}
+
 /// Answers a request for a CMS path. `head` is the request head (request line and headers),
-/// `rest` what was read of the body with it; the remainder of the body is read from `stream`.
+/// `body` what was read after it: for a POST to the backend, the whole body the server waited
+/// for ([`body_length`]), or less when the client closed the connection early.
 pub fn answer(
     root: &Path,
     method: &str,
     path: &str,
     head: &str,
-    rest: Vec<u8>,
-    stream: &mut impl Read,
+    body: Vec<u8>,
     peer_is_loopback: bool,
 ) -> Answer {
     match (method, path) {
-        ("POST", "api/v1") => api(root, head, rest, stream, peer_is_loopback),
+        ("POST", "api/v1") => api(root, head, body, peer_is_loopback),
         (_, "api/v1") => {
             let mut a = Answer::text(405, "Only POST");
             a.headers.push(("Allow", "POST".into()));
@@ -127,13 +134,7 @@ fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
-fn api(
-    root: &Path,
-    head: &str,
-    mut body: Vec<u8>,
-    stream: &mut impl Read,
-    peer_is_loopback: bool,
-) -> Answer {
+fn api(root: &Path, head: &str, mut body: Vec<u8>, peer_is_loopback: bool) -> Answer {
     // Only the editor's own browser: not other computers, nor pages of other sites (they cannot
     // send JSON without CORS, and their Origin differs from the Host).
     if !peer_is_loopback {
@@ -157,12 +158,10 @@ fn api(
     if length > MAX_BODY {
         return Answer::text(413, "Request too large");
     }
+    // The server read the body before this (never here: a worker waiting on a client that
+    // sends less than it announced would be a worker the preview lacks).
     if body.len() < length {
-        let mut more = vec![0u8; length - body.len()];
-        if stream.read_exact(&mut more).is_err() {
-            return Answer::text(400, "Incomplete request");
-        }
-        body.extend(more);
+        return Answer::text(400, "Incomplete request");
     }
     body.truncate(length);
     let reply = super::backend::handle(root, &body);

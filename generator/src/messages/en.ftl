@@ -435,6 +435,7 @@ cms-cannot-start = The CMS cannot start: { $path } has errors. Run `kennisbank c
 cms-cannot-save-kind = { $path } cannot be saved through the CMS: only practices ({ $dir }/<category>/<id>.md), { $files }.
 cms-title-no-name = Not saved: the field Titel (‘{ $title }’) has no letter or digit, and the file's name is made from the title. Add a word to the title. Nothing was changed.
 cms-changed-meanwhile = Not saved: { $path } was saved by someone else (or in another tab) after you opened it; saving would erase that change. Nothing was changed. Copy your change, reload the page and make it again.
+cms-body-late = Not saved: the request did not arrive in full within 10 seconds (the connection dropped or is too slow). Nothing was changed. Try again.
 settings-broken-first = The settings ({ $path }) have errors; fix those first (see `kennisbank check`).
 category-choose = `{ $name }` is not a category; choose one of: { $categories }.
 mv-bad-id = `{ $id }` is not a valid practice id: use lowercase letters, digits and hyphens, such as `{ $suggestion }`

@@ -447,6 +447,7 @@ cms-cannot-start = De beheeromgeving kan niet starten: { $path } bevat fouten. V
 cms-cannot-save-kind = { $path } kan niet via het CMS worden opgeslagen: alleen praktijken ({ $dir }/<categorie>/<id>.md), { $files }.
 cms-title-no-name = Niet opgeslagen: het veld Titel (‘{ $title }’) bevat geen letter of cijfer, en de naam van het bestand wordt van de titel gemaakt. Voeg een woord aan de titel toe. Er is niets gewijzigd.
 cms-changed-meanwhile = Niet opgeslagen: { $path } is door iemand anders (of in een ander tabblad) opgeslagen nadat u het opende; opslaan zou die wijziging wissen. Er is niets gewijzigd. Kopieer uw wijziging, laad de pagina opnieuw en breng haar daarna weer aan.
+cms-body-late = Niet opgeslagen: het verzoek kwam niet binnen 10 seconden helemaal aan (de verbinding viel weg of is te traag). Er is niets gewijzigd. Probeer het opnieuw.
 settings-broken-first = De instellingen ({ $path }) bevatten fouten; herstel die eerst (zie `kennisbank check`).
 category-choose = `{ $name }` is geen categorie; kies een van: { $categories }.
 mv-bad-id = `{ $id }` is geen geldige naam voor een praktijk: gebruik kleine letters, cijfers en streepjes, zoals `{ $suggestion }`

@@ -84,6 +84,16 @@ pub(crate) fn short_answer(status: u16, text: &str) -> String {
     )
 }
 
+/// [`short_answer`] as the CMS backend's JSON, `{"error": text}`.
+pub(crate) fn short_json_answer(status: u16, text: &str) -> String {
+    let body = serde_json::json!({ "error": text }).to_string();
+    format!(
+        "HTTP/1.1 {status} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        reason(status),
+        body.len()
+    )
+}
+
 /// Answers one request; `bound` is the address the server listens on.
 pub(crate) fn handle(mut stream: TcpStream, head: &[u8], shared: &Arc<Shared>, bound: IpAddr) {
     let _ = stream.set_nodelay(true);
@@ -119,7 +129,6 @@ pub(crate) fn handle(mut stream: TcpStream, head: &[u8], shared: &Arc<Shared>, b
                 &cms_path,
                 head_text.as_ref(),
                 rest.to_vec(),
-                &mut stream,
                 loopback,
             );
             let r = Response {
