@@ -2,8 +2,10 @@
 //! `decap-server`'s local file system middleware) on the files of `content/`.
 //!
 //! Every save is checked with `check`'s rules first; a file with errors is refused with the
-//! messages and nothing is written. A save is written to a temporary file beside the target and
-//! renamed over it, so a file is never half-written.
+//! messages and nothing is written. A save is written to a temporary file of its own beside the
+//! target and renamed over it, so a file is never half-written; and the actions that change files
+//! run one at a time ([`WRITES`]), so what a save checks on disk (the version the editor's form
+//! was loaded from, a name that must still be free) is still so when it writes.
 
 use super::naming::new_practice_path;
 use super::paths::{resolve, shown};
@@ -12,6 +14,19 @@ use crate::diagnostics::{display_path, Diagnostic};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+/// Held by every action that changes files, from its checks to its last write: the server's
+/// workers answer requests at the same time (two tabs, a double-clicked *Publiceren*), and two
+/// saves of one file that interleave would each pass the check of the version and one would
+/// erase the other's change.
+static WRITES: Mutex<()> = Mutex::new(());
+
+fn writing() -> MutexGuard<'static, ()> {
+    // Nothing the lock guards can be left half-done by a panic: the data is on disk.
+    WRITES.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// An answer: HTTP status and JSON body.
 #[derive(Debug)]
@@ -60,6 +75,11 @@ pub fn handle(root: &Path, body: &[u8]) -> Reply {
         }
     };
     let p = &request.params;
+    let _writing = matches!(
+        request.action.as_str(),
+        "persistEntry" | "deleteFile" | "deleteFiles" | "renamePractice"
+    )
+    .then(writing);
     let text = |key: &str| {
         p.get(key)
             .and_then(Value::as_str)
@@ -355,9 +375,12 @@ pub fn refusal(rel: &str, raw: &str, diags: &[Diagnostic]) -> String {
     out
 }
 
-/// Writes `bytes` to a hidden temporary file beside `path` and renames it over `path`.
+/// Writes `bytes` to a hidden temporary file beside `path` and renames it over `path`. The
+/// temporary file is this write's own (the process id and a counter in its name, and created only
+/// if it is not there), so two writes at once never write into one file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
+    static NEXT: AtomicU64 = AtomicU64::new(0);
     let dir = path
         .parent()
         .ok_or_else(|| std::io::Error::other("no folder"))?;
@@ -366,13 +389,26 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.kennisbank-{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
+    // A name left by a killed process with the same id is skipped.
+    let (tmp, mut f) = loop {
+        let tmp = dir.join(format!(
+            ".{name}.kennisbank-{}-{}.tmp",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    };
+    let written = f.write_all(bytes).and_then(|()| f.sync_all());
+    drop(f);
+    let written = written.and_then(|()| std::fs::rename(&tmp, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
@@ -445,6 +481,40 @@ fn rename(root: &Path, old: &str, new: &str, category: Option<String>) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writes_of_one_file_at_the_same_time_each_use_their_own_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("praktijk.md");
+        let texts: Vec<Vec<u8>> = [30_000usize, 5, 9_000, 1, 2_000, 70]
+            .iter()
+            .enumerate()
+            .map(|(who, n)| format!("{who}").repeat(*n).into_bytes())
+            .collect();
+        for round in 0..20 {
+            let start = std::sync::Barrier::new(texts.len());
+            let results: Vec<std::io::Result<()>> = std::thread::scope(|s| {
+                let handles: Vec<_> = texts
+                    .iter()
+                    .map(|t| {
+                        let (start, path) = (&start, &path);
+                        s.spawn(move || {
+                            start.wait();
+                            write_atomically(path, t)
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            for r in &results {
+                assert!(r.is_ok(), "round {round}: a write failed: {r:?}");
+            }
+            let on_disk = std::fs::read(&path).unwrap();
+            assert!(texts.contains(&on_disk), "round {round}: a mixed file");
+            let files = std::fs::read_dir(dir.path()).unwrap().count();
+            assert_eq!(files, 1, "round {round}: temporary files left");
+        }
+    }
 
     #[test]
     fn base64_matches_the_standard_alphabet() {
