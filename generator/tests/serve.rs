@@ -1061,3 +1061,48 @@ fn cms_requests_whose_body_never_arrives_hold_no_worker_and_get_a_dutch_408() {
         assert!(error.contains("niets gewijzigd"), "{error}");
     }
 }
+
+#[test]
+fn no_answer_of_the_preview_or_the_cms_may_be_framed_by_another_site() {
+    let dir = project("minimal");
+    let server = Server::start(dir.path());
+    let port = server.port;
+    let framing_refused = |what: &str, head: &str| {
+        let lower = head.to_ascii_lowercase();
+        assert!(
+            lower.contains("\r\nx-frame-options: deny\r\n"),
+            "{what}: {head}"
+        );
+        assert!(
+            lower.contains("\r\ncontent-security-policy: frame-ancestors 'none'\r\n"),
+            "{what}: {head}"
+        );
+    };
+    for target in [
+        "/admin/",
+        "/admin/hernoemen.html",
+        "/admin/config.yml",
+        "/",
+        PAGE,
+        "/bestaat-niet/",
+    ] {
+        let (_, head, _) = request(port, "GET", target);
+        framing_refused(target, &head);
+    }
+    // The backend's answers too.
+    let body = r#"{"action":"practices","params":{}}"#;
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200 "), "{answer}");
+    framing_refused("/api/v1", answer.split("\r\n\r\n").next().unwrap());
+}

@@ -20,6 +20,15 @@ pub(crate) const OVERLAY_STYLE: &str = include_str!("overlay.css");
 pub(crate) const RELOAD_TAG: &str =
     "<script type=\"module\" src=\"/__kennisbank/reload.js\"></script>";
 
+/// Sent with every answer: no page of another site may show these in a frame. Inside a frame the
+/// CMS and its rename page are of this server, so their saves and deletions would pass the
+/// backend's origin check, and a page could lay them invisibly under a button of its own
+/// (clickjacking). Neither the CMS (its preview is a frame of its own making, with no address)
+/// nor the site frames a page of the preview. `X-Frame-Options` for browsers that predate
+/// `frame-ancestors`; the second policy header is enforced beside a page's own.
+const NO_FRAMING: &str =
+    "X-Frame-Options: DENY\r\nContent-Security-Policy: frame-ancestors 'none'\r\n";
+
 /// An open event stream sends a comment this often, so a closed page is noticed.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// Longest time to write one answer; a client that reads slower is cut off.
@@ -346,7 +355,7 @@ fn write_response(
 ) -> io::Result<()> {
     let body = r.body.bytes();
     let mut head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n{NO_FRAMING}Connection: close\r\n",
         r.status,
         reason(r.status),
         r.content_type,
