@@ -999,3 +999,62 @@ fn of_saves_from_one_loaded_version_at_the_same_time_one_is_written_and_the_othe
         no_temporary_files(root);
     }
 }
+
+#[test]
+fn only_practices_the_site_loads_are_deleted_and_a_partial_deletion_names_what_is_gone() {
+    let project = project("minimal");
+    let root = project.path();
+    let delete = |path: &str| {
+        call(
+            root,
+            json!({ "action": "deleteFile", "params": { "path": path } }),
+        )
+    };
+    // Files beside the categories, in a folder inside one, or in a folder that is no category
+    // are not practices: the site does not load them, and the CMS did not write them.
+    for other in [
+        "content/praktijken/LEESMIJ.md",
+        "content/praktijken/algemeen/archief/oud.md",
+        "content/praktijken/geen-categorie/iets.md",
+    ] {
+        write(root, other, "# Lees mij\n");
+        let reply = delete(other);
+        assert_eq!(reply.status, 422, "{other}: {:?}", reply.body);
+        let why = reply.body["error"].as_str().unwrap();
+        assert!(
+            why.contains(other)
+                && why.contains("alleen praktijken (content/praktijken/<categorie>/<id>.md)"),
+            "{why}"
+        );
+        assert!(root.join(other).exists(), "{other} was deleted");
+    }
+    // Every path is checked before any file is deleted.
+    let first = "content/praktijken/medisch/medische-woning.md";
+    let last = "content/praktijken/algemeen/tweede-praktijk.md";
+    let reply = call(
+        root,
+        json!({ "action": "deleteFiles", "params": { "paths": [first, "content/site.yaml", last] } }),
+    );
+    assert_eq!(reply.status, 422, "{:?}", reply.body);
+    let why = reply.body["error"].as_str().unwrap();
+    assert!(why.contains("Er is niets verwijderd"), "{why}");
+    assert!(root.join(first).exists() && root.join(last).exists());
+    // A deletion that fails after others succeeded says which files are gone.
+    std::fs::create_dir(root.join("content/praktijken/medisch/map.md")).unwrap();
+    let reply = call(
+        root,
+        json!({ "action": "deleteFiles", "params": { "paths": [last, "content/praktijken/medisch/map.md"] } }),
+    );
+    assert_eq!(reply.status, 422, "{:?}", reply.body);
+    let why = reply.body["error"].as_str().unwrap();
+    assert!(
+        why.contains("content/praktijken/medisch/map.md kon niet worden verwijderd")
+            && why.contains(&format!("Al wel verwijderd: {last}.")),
+        "{why}"
+    );
+    assert!(!root.join(last).exists());
+    // A practice is still deleted.
+    let reply = delete(first);
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    assert!(!root.join(first).exists());
+}

@@ -133,10 +133,7 @@ pub fn handle(root: &Path, body: &[u8]) -> Reply {
                         .collect()
                 })
                 .unwrap_or_default();
-            paths
-                .iter()
-                .try_for_each(|rel| delete(root, rel).map(drop))
-                .map(|()| json!({ "message": "deleted files" }))
+            delete_all(root, &paths)
         }
         "getDeployPreview" => Ok(Value::Null),
         // Not Decap's: the rename page (`/admin/hernoemen.html`) of `kennisbank serve`.
@@ -415,30 +412,82 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     written
 }
 
-/// Deletes a practice file; the settings, the stappenplan and the synonyms cannot be deleted.
-fn delete(root: &Path, rel: &str) -> Result<Value, String> {
+/// The file `rel` names, when the CMS may delete it: a practice the site loads, that is a `.md`
+/// directly in the folder of one of the settings' categories (`content/praktijken/<categorie>/<id>.md`).
+/// Anything else there (a `LEESMIJ.md` beside the categories, an archive folder inside one) is not
+/// the CMS's to delete, nor are the settings, the stappenplan and the synonyms.
+fn deletable(root: &Path, rel: &str) -> Result<(PathBuf, String), String> {
     let path = resolve(root, rel)?;
     let shown_path = shown(root, &path);
-    let practices = format!("{}/", crate::content::PRACTICES_DIR);
-    if !shown_path.starts_with(&practices) || !shown_path.ends_with(".md") {
-        return Err(crate::msg!("cms-cannot-delete-kind", path = shown_path.as_str()).to_string());
+    let refused = || {
+        crate::msg!(
+            "cms-cannot-delete-kind",
+            path = shown_path.as_str(),
+            dir = crate::content::PRACTICES_DIR
+        )
+        .to_string()
+    };
+    let Some((category, id)) = super::validate::practice_location(&shown_path) else {
+        return Err(refused());
+    };
+    if id.starts_with('.') {
+        return Err(refused());
     }
-    // The success answer is the proxy protocol's (decap-server answers the same words): Decap's
-    // `deleteFiles` discards it and returns to the list, `opslaan.js` reads only the path, and the
-    // terminal does not log it, so no editor reads it. A refusal's `error` is what Decap shows (in
-    // its "onFailToDelete" notice), and that is Dutch.
-    match std::fs::remove_file(&path) {
-        Ok(()) => Ok(json!({ "message": format!("deleted file {shown_path}") })),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Ok(json!({ "message": format!("deleted file {shown_path}") }))
-        }
+    let settings = crate::editing::load_settings(root)?;
+    if !settings.categories.iter().any(|c| c.slug == category) {
+        return Err(refused());
+    }
+    Ok((path, shown_path))
+}
+
+/// Deletes a file [`deletable`] allowed; one that is gone already counts as deleted.
+fn remove(path: &Path, shown_path: &str) -> Result<(), String> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(crate::msg!(
             "cms-cannot-delete",
-            path = shown_path.as_str(),
+            path = shown_path,
             detail = crate::messages::io_detail(&e)
         )
         .to_string()),
     }
+}
+
+/// Deletes a practice file.
+fn delete(root: &Path, rel: &str) -> Result<Value, String> {
+    let (path, shown_path) = deletable(root, rel)?;
+    remove(&path, &shown_path)?;
+    // The success answer is the proxy protocol's (decap-server answers the same words): Decap's
+    // `deleteFiles` discards it and returns to the list, `opslaan.js` reads only the path, and the
+    // terminal does not log it, so no editor reads it. A refusal's `error` is what Decap shows (in
+    // its "onFailToDelete" notice), and that is Dutch.
+    Ok(json!({ "message": format!("deleted file {shown_path}") }))
+}
+
+/// Deletes several practice files: every path is checked before any file is deleted, and when
+/// one cannot be deleted after others were, the refusal names those that are gone.
+fn delete_all(root: &Path, rels: &[String]) -> Result<Value, String> {
+    let files = rels
+        .iter()
+        .map(|rel| deletable(root, rel))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut deleted: Vec<&str> = Vec::new();
+    for (path, shown_path) in &files {
+        if let Err(why) = remove(path, shown_path) {
+            if deleted.is_empty() {
+                return Err(why);
+            }
+            let why = crate::msg!(
+                "cms-deleted-before-failure",
+                error = why,
+                deleted = deleted.join(", ")
+            );
+            return Err(why.to_string());
+        }
+        deleted.push(shown_path);
+    }
+    Ok(json!({ "message": "deleted files" }))
 }
 
 /// Every practice as `{id, title, category}` (sorted by category, then id), and the categories.
