@@ -1058,3 +1058,97 @@ fn only_practices_the_site_loads_are_deleted_and_a_partial_deletion_names_what_i
     assert_eq!(reply.status, 200, "{:?}", reply.body);
     assert!(!root.join(first).exists());
 }
+
+#[test]
+fn the_backends_own_refusals_are_dutch_json_the_editors_page_shows() {
+    let project = project("minimal");
+    let root = project.path();
+    let body = r#"{"action":"info","params":{}}"#;
+    let head =
+        |extra: &str| format!("POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:1111\r\n{extra}\r\n");
+    let json_length = format!(
+        "Content-Type: application/json\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    let cases: Vec<(&str, u16, String, &str, bool, &str)> = vec![
+        (
+            "another computer",
+            403,
+            head(&json_length),
+            "POST",
+            false,
+            "alleen verzoeken van deze computer",
+        ),
+        (
+            "not JSON",
+            415,
+            head(&format!(
+                "Content-Type: text/plain\r\nContent-Length: {}\r\n",
+                body.len()
+            )),
+            "POST",
+            true,
+            "alleen verzoeken van de beheeromgeving",
+        ),
+        (
+            "another site's page",
+            403,
+            head(&format!("{json_length}Origin: https://evil.example\r\n")),
+            "POST",
+            true,
+            "maar dit verzoek kwam van `https://evil.example`",
+        ),
+        (
+            "no length",
+            411,
+            head("Content-Type: application/json\r\n"),
+            "POST",
+            true,
+            "Content-Length ontbreekt",
+        ),
+        (
+            "too large",
+            413,
+            head("Content-Type: application/json\r\nContent-Length: 104857600\r\n"),
+            "POST",
+            true,
+            "groter dan 8 MB",
+        ),
+        (
+            "incomplete",
+            400,
+            head("Content-Type: application/json\r\nContent-Length: 1000\r\n"),
+            "POST",
+            true,
+            "kwam niet helemaal aan",
+        ),
+        (
+            "not POST",
+            405,
+            head(""),
+            "GET",
+            true,
+            "alleen de beheeromgeving",
+        ),
+    ];
+    for (what, status, head, method, loopback, says) in cases {
+        let a = serve::answer(
+            root,
+            method,
+            "api/v1",
+            &head,
+            body.as_bytes().to_vec(),
+            loopback,
+        );
+        assert_eq!(a.status, status, "{what}");
+        assert_eq!(a.content_type, "application/json", "{what}");
+        let reply: Value = serde_json::from_slice(&a.body).unwrap_or_else(|e| {
+            panic!(
+                "{what}: not JSON ({e}): {}",
+                String::from_utf8_lossy(&a.body)
+            )
+        });
+        let error = reply["error"].as_str().unwrap_or_default();
+        assert!(error.contains(says), "{what}: {error}");
+    }
+}

@@ -29,6 +29,13 @@ impl Answer {
     fn text(status: u16, message: &str) -> Answer {
         Answer::new(status, "text/plain; charset=utf-8", format!("{message}\n"))
     }
+
+    /// A refusal of the backend as the JSON the admin page shows the editor, `{"error": …}`
+    /// (Decap reads the answer as JSON, and shows its `error`; plain text it cannot show).
+    fn refused(status: u16, message: impl std::fmt::Display) -> Answer {
+        let body = serde_json::json!({ "error": message.to_string() });
+        Answer::new(status, "application/json", body.to_string())
+    }
 }
 
 /// Whether `path` (decoded, without its leading `/`) belongs to the CMS.
@@ -58,12 +65,12 @@ pub fn answer(
     match (method, path) {
         ("POST", "api/v1") => api(root, head, body, peer_is_loopback),
         (_, "api/v1") => {
-            let mut a = Answer::text(405, "Only POST");
+            let mut a = Answer::refused(405, crate::msg!("cms-only-post"));
             a.headers.push(("Allow", "POST".into()));
             a
         }
         ("GET" | "HEAD", "admin") => {
-            let mut a = Answer::text(301, "Moved");
+            let mut a = Answer::text(301, "/admin/");
             a.headers.push(("Location", "/admin/".into()));
             a
         }
@@ -102,11 +109,11 @@ pub fn answer(
                     };
                     Answer::new(200, kind, bytes.to_vec())
                 }
-                None => Answer::text(404, "Not found"),
+                None => Answer::text(404, &crate::msg!("cms-admin-not-found").to_string()),
             }
         }
         _ => {
-            let mut a = Answer::text(405, "Only GET and HEAD");
+            let mut a = Answer::text(405, &crate::msg!("cms-admin-only-get").to_string());
             a.headers.push(("Allow", "GET, HEAD".into()));
             a
         }
@@ -138,30 +145,31 @@ fn api(root: &Path, head: &str, mut body: Vec<u8>, peer_is_loopback: bool) -> An
     // Only the editor's own browser: not other computers, nor pages of other sites (they cannot
     // send JSON without CORS, and their Origin differs from the Host).
     if !peer_is_loopback {
-        return Answer::text(
-            403,
-            "The CMS backend answers only requests from this computer",
-        );
+        return Answer::refused(403, crate::msg!("cms-only-this-computer"));
     }
     if !header(head, "Content-Type").is_some_and(|t| t.starts_with("application/json")) {
-        return Answer::text(415, "Send JSON");
+        return Answer::refused(415, crate::msg!("cms-send-json"));
     }
     if let (Some(origin), Some(host)) = (header(head, "Origin"), header(head, "Host")) {
         let origin_host = origin.split_once("://").map_or(origin, |(_, h)| h);
         if origin_host != host {
-            return Answer::text(403, "The CMS backend answers only pages of this server");
+            return Answer::refused(
+                403,
+                crate::msg!("cms-other-origin", origin = origin, host = host),
+            );
         }
     }
     let Some(length) = header(head, "Content-Length").and_then(|l| l.parse::<usize>().ok()) else {
-        return Answer::text(411, "Content-Length required");
+        return Answer::refused(411, crate::msg!("cms-length-required"));
     };
     if length > MAX_BODY {
-        return Answer::text(413, "Request too large");
+        let limit = MAX_BODY / (1024 * 1024);
+        return Answer::refused(413, crate::msg!("cms-too-large", limit = limit));
     }
     // The server read the body before this (never here: a worker waiting on a client that
     // sends less than it announced would be a worker the preview lacks).
     if body.len() < length {
-        return Answer::text(400, "Incomplete request");
+        return Answer::refused(400, crate::msg!("cms-incomplete"));
     }
     body.truncate(length);
     let reply = super::backend::handle(root, &body);
