@@ -69,16 +69,23 @@ impl Response {
     }
 }
 
+/// The standard reason phrase (RFC 9110) of every status the server sends.
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         301 => "Moved Permanently",
         400 => "Bad Request",
+        403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
         408 => "Request Timeout",
+        411 => "Length Required",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
         421 => "Misdirected Request",
+        422 => "Unprocessable Content",
         431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
         503 => "Service Unavailable",
         _ => "Error",
     }
@@ -433,6 +440,31 @@ mod tests {
         );
         assert!(script.contains("\"headingOne\":\"De laatste wijziging bevat een fout\""));
         assert!(script.contains("\"headingMany\":\"De laatste wijziging bevat {n} fouten\""));
+    }
+
+    #[test]
+    fn every_status_the_server_sends_has_its_standard_reason_phrase() {
+        for (status, phrase) in [
+            (200, "OK"),
+            (301, "Moved Permanently"),
+            (400, "Bad Request"),
+            (403, "Forbidden"),
+            (404, "Not Found"),
+            (405, "Method Not Allowed"),
+            (408, "Request Timeout"),
+            (411, "Length Required"),
+            (413, "Content Too Large"),
+            (415, "Unsupported Media Type"),
+            (421, "Misdirected Request"),
+            (422, "Unprocessable Content"),
+            (431, "Request Header Fields Too Large"),
+            (503, "Service Unavailable"),
+        ] {
+            assert_eq!(reason(status), phrase, "{status}");
+            assert!(
+                short_answer(status, "x").starts_with(&format!("HTTP/1.1 {status} {phrase}\r\n"))
+            );
+        }
     }
 
     #[test]
