@@ -881,3 +881,274 @@ fn a_save_from_an_older_version_does_not_erase_anothers_change() {
     assert_eq!(again.status, 200, "{:?}", again.body);
     assert!(read(root, path).contains("Van de tweede."));
 }
+
+/// A valid practice whose text is `paragraphs` paragraphs naming `who`.
+fn race_text(who: usize, paragraphs: usize) -> String {
+    let mut raw =
+        format!("---\ntitle: Gelijktijdig\nadded: 2026-01-02\nsummary: Versie {who}.\n---\n");
+    for _ in 0..paragraphs {
+        raw.push_str(&format!("Tekst van versie {who}, nummer in de reeks.\n\n"));
+    }
+    raw
+}
+
+/// Sends one save per text at the same moment, from as many threads; the replies in order.
+fn save_at_once(root: &Path, texts: &[String], base: Option<&str>) -> Vec<backend::Reply> {
+    let start = std::sync::Barrier::new(texts.len());
+    std::thread::scope(|s| {
+        let handles: Vec<_> = texts
+            .iter()
+            .map(|raw| {
+                let start = &start;
+                s.spawn(move || {
+                    let mut params = json!({ "entry": { "path": PRACTICE, "raw": raw }, "assets": [], "options": {} });
+                    if let Some(base) = base {
+                        params["baseIds"] = json!({ PRACTICE: base });
+                    }
+                    start.wait();
+                    call(root, json!({ "action": "persistEntry", "params": params }))
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    })
+}
+
+/// No temporary file of a save is left beside the practices.
+fn no_temporary_files(root: &Path) {
+    let left: Vec<String> = std::fs::read_dir(root.join("content/praktijken/algemeen"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
+#[test]
+fn saves_of_one_practice_at_the_same_time_never_mix_texts_nor_report_a_false_failure() {
+    let project = project("minimal");
+    let root = project.path();
+    // Two tabs, a double-clicked *Publiceren*: texts of very different lengths, so a write into
+    // another's temporary file would leave a tail of the longer text.
+    let sizes = [4000, 3, 1500, 1, 800, 40, 2500, 10];
+    let texts: Vec<String> = sizes
+        .iter()
+        .enumerate()
+        .map(|(who, n)| race_text(who, *n))
+        .collect();
+    for round in 0..12 {
+        let replies = save_at_once(root, &texts, None);
+        for (who, reply) in replies.iter().enumerate() {
+            assert_eq!(
+                reply.status, 200,
+                "round {round}: save {who} was told it failed: {:?}",
+                reply.body
+            );
+        }
+        let on_disk = read(root, PRACTICE);
+        assert!(
+            texts.contains(&on_disk),
+            "round {round}: the file is none of the texts saved ({} bytes, starts {:?})",
+            on_disk.len(),
+            &on_disk[..on_disk.len().min(120)]
+        );
+        no_temporary_files(root);
+    }
+}
+
+#[test]
+fn of_saves_from_one_loaded_version_at_the_same_time_one_is_written_and_the_others_refused() {
+    let project = project("minimal");
+    let root = project.path();
+    let first = save_at_once(root, &[race_text(99, 1)], None);
+    assert_eq!(first[0].status, 200, "{:?}", first[0].body);
+    let sizes = [2000, 2, 700, 1, 300, 20];
+    for round in 0..12 {
+        // New texts each round: a save of the text the file already has leaves its version as
+        // it was, so a second save from that version would rightly pass.
+        let texts: Vec<String> = sizes
+            .iter()
+            .enumerate()
+            .map(|(who, n)| race_text(100 * round + who, *n))
+            .collect();
+        let loaded = call(
+            root,
+            json!({ "action": "getEntry", "params": { "path": PRACTICE } }),
+        );
+        let base = loaded.body["file"]["id"].as_str().unwrap().to_string();
+        let replies = save_at_once(root, &texts, Some(&base));
+        let saved: Vec<usize> = (0..texts.len())
+            .filter(|&who| replies[who].status == 200)
+            .collect();
+        assert_eq!(
+            saved.len(),
+            1,
+            "round {round}: saves from one version that were written: {saved:?}"
+        );
+        for (who, reply) in replies.iter().enumerate() {
+            if who != saved[0] {
+                let why = reply.body["error"].as_str().unwrap_or_default();
+                assert!(why.contains("door iemand anders"), "round {round}: {why}");
+            }
+        }
+        assert_eq!(
+            read(root, PRACTICE),
+            texts[saved[0]],
+            "round {round}: the file is the text of the save that was told it was saved"
+        );
+        no_temporary_files(root);
+    }
+}
+
+#[test]
+fn only_practices_the_site_loads_are_deleted_and_a_partial_deletion_names_what_is_gone() {
+    let project = project("minimal");
+    let root = project.path();
+    let delete = |path: &str| {
+        call(
+            root,
+            json!({ "action": "deleteFile", "params": { "path": path } }),
+        )
+    };
+    // Files beside the categories, in a folder inside one, or in a folder that is no category
+    // are not practices: the site does not load them, and the CMS did not write them.
+    for other in [
+        "content/praktijken/LEESMIJ.md",
+        "content/praktijken/algemeen/archief/oud.md",
+        "content/praktijken/geen-categorie/iets.md",
+    ] {
+        write(root, other, "# Lees mij\n");
+        let reply = delete(other);
+        assert_eq!(reply.status, 422, "{other}: {:?}", reply.body);
+        let why = reply.body["error"].as_str().unwrap();
+        assert!(
+            why.contains(other)
+                && why.contains("alleen praktijken (content/praktijken/<categorie>/<id>.md)"),
+            "{why}"
+        );
+        assert!(root.join(other).exists(), "{other} was deleted");
+    }
+    // Every path is checked before any file is deleted.
+    let first = "content/praktijken/medisch/medische-woning.md";
+    let last = "content/praktijken/algemeen/tweede-praktijk.md";
+    let reply = call(
+        root,
+        json!({ "action": "deleteFiles", "params": { "paths": [first, "content/site.yaml", last] } }),
+    );
+    assert_eq!(reply.status, 422, "{:?}", reply.body);
+    let why = reply.body["error"].as_str().unwrap();
+    assert!(why.contains("Er is niets verwijderd"), "{why}");
+    assert!(root.join(first).exists() && root.join(last).exists());
+    // A deletion that fails after others succeeded says which files are gone.
+    std::fs::create_dir(root.join("content/praktijken/medisch/map.md")).unwrap();
+    let reply = call(
+        root,
+        json!({ "action": "deleteFiles", "params": { "paths": [last, "content/praktijken/medisch/map.md"] } }),
+    );
+    assert_eq!(reply.status, 422, "{:?}", reply.body);
+    let why = reply.body["error"].as_str().unwrap();
+    assert!(
+        why.contains("content/praktijken/medisch/map.md kon niet worden verwijderd")
+            && why.contains(&format!("Al wel verwijderd: {last}.")),
+        "{why}"
+    );
+    assert!(!root.join(last).exists());
+    // A practice is still deleted.
+    let reply = delete(first);
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    assert!(!root.join(first).exists());
+}
+
+#[test]
+fn the_backends_own_refusals_are_dutch_json_the_editors_page_shows() {
+    let project = project("minimal");
+    let root = project.path();
+    let body = r#"{"action":"info","params":{}}"#;
+    let head =
+        |extra: &str| format!("POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:1111\r\n{extra}\r\n");
+    let json_length = format!(
+        "Content-Type: application/json\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    let cases: Vec<(&str, u16, String, &str, bool, &str)> = vec![
+        (
+            "another computer",
+            403,
+            head(&json_length),
+            "POST",
+            false,
+            "alleen verzoeken van deze computer",
+        ),
+        (
+            "not JSON",
+            415,
+            head(&format!(
+                "Content-Type: text/plain\r\nContent-Length: {}\r\n",
+                body.len()
+            )),
+            "POST",
+            true,
+            "alleen verzoeken van de beheeromgeving",
+        ),
+        (
+            "another site's page",
+            403,
+            head(&format!("{json_length}Origin: https://evil.example\r\n")),
+            "POST",
+            true,
+            "maar dit verzoek kwam van `https://evil.example`",
+        ),
+        (
+            "no length",
+            411,
+            head("Content-Type: application/json\r\n"),
+            "POST",
+            true,
+            "Content-Length ontbreekt",
+        ),
+        (
+            "too large",
+            413,
+            head("Content-Type: application/json\r\nContent-Length: 104857600\r\n"),
+            "POST",
+            true,
+            "groter dan 8 MB",
+        ),
+        (
+            "incomplete",
+            400,
+            head("Content-Type: application/json\r\nContent-Length: 1000\r\n"),
+            "POST",
+            true,
+            "kwam niet helemaal aan",
+        ),
+        (
+            "not POST",
+            405,
+            head(""),
+            "GET",
+            true,
+            "alleen de beheeromgeving",
+        ),
+    ];
+    for (what, status, head, method, loopback, says) in cases {
+        let a = serve::answer(
+            root,
+            method,
+            "api/v1",
+            &head,
+            body.as_bytes().to_vec(),
+            loopback,
+        );
+        assert_eq!(a.status, status, "{what}");
+        assert_eq!(a.content_type, "application/json", "{what}");
+        let reply: Value = serde_json::from_slice(&a.body).unwrap_or_else(|e| {
+            panic!(
+                "{what}: not JSON ({e}): {}",
+                String::from_utf8_lossy(&a.body)
+            )
+        });
+        let error = reply["error"].as_str().unwrap_or_default();
+        assert!(error.contains(says), "{what}: {error}");
+    }
+}

@@ -998,3 +998,111 @@ fn a_port_in_use_is_named_with_the_port_to_use_instead() {
     );
     drop(taken);
 }
+
+#[test]
+fn cms_requests_whose_body_never_arrives_hold_no_worker_and_get_a_dutch_408() {
+    let dir = project("minimal");
+    let server = Server::start(dir.path());
+    let port = server.port;
+    // More clients than the server has workers, each announcing a body of 1000 bytes and
+    // sending one: an aborted save, or a tool that waits for `100 Continue`.
+    let mut stalled: Vec<TcpStream> = (0..6)
+        .map(|_| {
+            let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            write!(
+                s,
+                "POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{{"
+            )
+            .unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+
+    // The preview and the CMS still answer at once.
+    let asked = Instant::now();
+    let (status, page) = get(port, PAGE);
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1"));
+    let body = r#"{"action":"info","params":{}}"#;
+    let (status, reply) = raw(
+        port,
+        &format!(
+            "POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    );
+    assert_eq!(status, 200, "{reply}");
+    assert!(reply.contains("local_fs"), "{reply}");
+    let answered = asked.elapsed();
+    assert!(
+        answered < Duration::from_secs(5),
+        "answers took {answered:?} while 6 clients held back their bodies"
+    );
+
+    // Each stalled client is told, in Dutch and as the JSON the editor's page shows, that its
+    // request did not arrive, once the time limit for a request has passed.
+    for s in &mut stalled {
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let mut answer = String::new();
+        let _ = s.read_to_string(&mut answer);
+        assert!(
+            answer.starts_with("HTTP/1.1 408 Request Timeout\r\n"),
+            "{answer}"
+        );
+        assert!(
+            answer.contains("Content-Type: application/json"),
+            "{answer}"
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+        let error = json["error"].as_str().unwrap();
+        assert!(error.contains("niet binnen 10 seconden"), "{error}");
+        assert!(error.contains("niets gewijzigd"), "{error}");
+    }
+}
+
+#[test]
+fn no_answer_of_the_preview_or_the_cms_may_be_framed_by_another_site() {
+    let dir = project("minimal");
+    let server = Server::start(dir.path());
+    let port = server.port;
+    let framing_refused = |what: &str, head: &str| {
+        let lower = head.to_ascii_lowercase();
+        assert!(
+            lower.contains("\r\nx-frame-options: deny\r\n"),
+            "{what}: {head}"
+        );
+        assert!(
+            lower.contains("\r\ncontent-security-policy: frame-ancestors 'none'\r\n"),
+            "{what}: {head}"
+        );
+    };
+    for target in [
+        "/admin/",
+        "/admin/hernoemen.html",
+        "/admin/config.yml",
+        "/",
+        PAGE,
+        "/bestaat-niet/",
+    ] {
+        let (_, head, _) = request(port, "GET", target);
+        framing_refused(target, &head);
+    }
+    // The backend's answers too.
+    let body = r#"{"action":"practices","params":{}}"#;
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200 "), "{answer}");
+    framing_refused("/api/v1", answer.split("\r\n\r\n").next().unwrap());
+}

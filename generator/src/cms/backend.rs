@@ -2,8 +2,10 @@
 //! `decap-server`'s local file system middleware) on the files of `content/`.
 //!
 //! Every save is checked with `check`'s rules first; a file with errors is refused with the
-//! messages and nothing is written. A save is written to a temporary file beside the target and
-//! renamed over it, so a file is never half-written.
+//! messages and nothing is written. A save is written to a temporary file of its own beside the
+//! target and renamed over it, so a file is never half-written; and the actions that change files
+//! run one at a time ([`WRITES`]), so what a save checks on disk (the version the editor's form
+//! was loaded from, a name that must still be free) is still so when it writes.
 
 use super::naming::new_practice_path;
 use super::paths::{resolve, shown};
@@ -12,6 +14,19 @@ use crate::diagnostics::{display_path, Diagnostic};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+/// Held by every action that changes files, from its checks to its last write: the server's
+/// workers answer requests at the same time (two tabs, a double-clicked *Publiceren*), and two
+/// saves of one file that interleave would each pass the check of the version and one would
+/// erase the other's change.
+static WRITES: Mutex<()> = Mutex::new(());
+
+fn writing() -> MutexGuard<'static, ()> {
+    // Nothing the lock guards can be left half-done by a panic: the data is on disk.
+    WRITES.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// An answer: HTTP status and JSON body.
 #[derive(Debug)]
@@ -60,6 +75,11 @@ pub fn handle(root: &Path, body: &[u8]) -> Reply {
         }
     };
     let p = &request.params;
+    let _writing = matches!(
+        request.action.as_str(),
+        "persistEntry" | "deleteFile" | "deleteFiles" | "renamePractice"
+    )
+    .then(writing);
     let text = |key: &str| {
         p.get(key)
             .and_then(Value::as_str)
@@ -113,10 +133,7 @@ pub fn handle(root: &Path, body: &[u8]) -> Reply {
                         .collect()
                 })
                 .unwrap_or_default();
-            paths
-                .iter()
-                .try_for_each(|rel| delete(root, rel).map(drop))
-                .map(|()| json!({ "message": "deleted files" }))
+            delete_all(root, &paths)
         }
         "getDeployPreview" => Ok(Value::Null),
         // Not Decap's: the rename page (`/admin/hernoemen.html`) of `kennisbank serve`.
@@ -355,9 +372,12 @@ pub fn refusal(rel: &str, raw: &str, diags: &[Diagnostic]) -> String {
     out
 }
 
-/// Writes `bytes` to a hidden temporary file beside `path` and renames it over `path`.
+/// Writes `bytes` to a hidden temporary file beside `path` and renames it over `path`. The
+/// temporary file is this write's own (the process id and a counter in its name, and created only
+/// if it is not there), so two writes at once never write into one file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
+    static NEXT: AtomicU64 = AtomicU64::new(0);
     let dir = path
         .parent()
         .ok_or_else(|| std::io::Error::other("no folder"))?;
@@ -366,43 +386,108 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.kennisbank-{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
+    // A name left by a killed process with the same id is skipped.
+    let (tmp, mut f) = loop {
+        let tmp = dir.join(format!(
+            ".{name}.kennisbank-{}-{}.tmp",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    };
+    let written = f.write_all(bytes).and_then(|()| f.sync_all());
+    drop(f);
+    let written = written.and_then(|()| std::fs::rename(&tmp, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     written
 }
 
-/// Deletes a practice file; the settings, the stappenplan and the synonyms cannot be deleted.
-fn delete(root: &Path, rel: &str) -> Result<Value, String> {
+/// The file `rel` names, when the CMS may delete it: a practice the site loads, that is a `.md`
+/// directly in the folder of one of the settings' categories (`content/praktijken/<categorie>/<id>.md`).
+/// Anything else there (a `LEESMIJ.md` beside the categories, an archive folder inside one) is not
+/// the CMS's to delete, nor are the settings, the stappenplan and the synonyms.
+fn deletable(root: &Path, rel: &str) -> Result<(PathBuf, String), String> {
     let path = resolve(root, rel)?;
     let shown_path = shown(root, &path);
-    let practices = format!("{}/", crate::content::PRACTICES_DIR);
-    if !shown_path.starts_with(&practices) || !shown_path.ends_with(".md") {
-        return Err(crate::msg!("cms-cannot-delete-kind", path = shown_path.as_str()).to_string());
+    let refused = || {
+        crate::msg!(
+            "cms-cannot-delete-kind",
+            path = shown_path.as_str(),
+            dir = crate::content::PRACTICES_DIR
+        )
+        .to_string()
+    };
+    let Some((category, id)) = super::validate::practice_location(&shown_path) else {
+        return Err(refused());
+    };
+    if id.starts_with('.') {
+        return Err(refused());
     }
-    // The success answer is the proxy protocol's (decap-server answers the same words): Decap's
-    // `deleteFiles` discards it and returns to the list, `opslaan.js` reads only the path, and the
-    // terminal does not log it, so no editor reads it. A refusal's `error` is what Decap shows (in
-    // its "onFailToDelete" notice), and that is Dutch.
-    match std::fs::remove_file(&path) {
-        Ok(()) => Ok(json!({ "message": format!("deleted file {shown_path}") })),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Ok(json!({ "message": format!("deleted file {shown_path}") }))
-        }
+    let settings = crate::editing::load_settings(root)?;
+    if !settings.categories.iter().any(|c| c.slug == category) {
+        return Err(refused());
+    }
+    Ok((path, shown_path))
+}
+
+/// Deletes a file [`deletable`] allowed; one that is gone already counts as deleted.
+fn remove(path: &Path, shown_path: &str) -> Result<(), String> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(crate::msg!(
             "cms-cannot-delete",
-            path = shown_path.as_str(),
+            path = shown_path,
             detail = crate::messages::io_detail(&e)
         )
         .to_string()),
     }
+}
+
+/// Deletes a practice file.
+fn delete(root: &Path, rel: &str) -> Result<Value, String> {
+    let (path, shown_path) = deletable(root, rel)?;
+    remove(&path, &shown_path)?;
+    // The success answer is the proxy protocol's (decap-server answers the same words): Decap's
+    // `deleteFiles` discards it and returns to the list, `opslaan.js` reads only the path, and the
+    // terminal does not log it, so no editor reads it. A refusal's `error` is what Decap shows (in
+    // its "onFailToDelete" notice), and that is Dutch.
+    Ok(json!({ "message": format!("deleted file {shown_path}") }))
+}
+
+/// Deletes several practice files: every path is checked before any file is deleted, and when
+/// one cannot be deleted after others were, the refusal names those that are gone.
+fn delete_all(root: &Path, rels: &[String]) -> Result<Value, String> {
+    let files = rels
+        .iter()
+        .map(|rel| deletable(root, rel))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut deleted: Vec<&str> = Vec::new();
+    for (path, shown_path) in &files {
+        if let Err(why) = remove(path, shown_path) {
+            if deleted.is_empty() {
+                return Err(why);
+            }
+            let why = crate::msg!(
+                "cms-deleted-before-failure",
+                error = why,
+                deleted = deleted.join(", ")
+            );
+            return Err(why.to_string());
+        }
+        deleted.push(shown_path);
+    }
+    Ok(json!({ "message": "deleted files" }))
 }
 
 /// Every practice as `{id, title, category}` (sorted by category, then id), and the categories.
@@ -445,6 +530,40 @@ fn rename(root: &Path, old: &str, new: &str, category: Option<String>) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writes_of_one_file_at_the_same_time_each_use_their_own_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("praktijk.md");
+        let texts: Vec<Vec<u8>> = [30_000usize, 5, 9_000, 1, 2_000, 70]
+            .iter()
+            .enumerate()
+            .map(|(who, n)| format!("{who}").repeat(*n).into_bytes())
+            .collect();
+        for round in 0..20 {
+            let start = std::sync::Barrier::new(texts.len());
+            let results: Vec<std::io::Result<()>> = std::thread::scope(|s| {
+                let handles: Vec<_> = texts
+                    .iter()
+                    .map(|t| {
+                        let (start, path) = (&start, &path);
+                        s.spawn(move || {
+                            start.wait();
+                            write_atomically(path, t)
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            for r in &results {
+                assert!(r.is_ok(), "round {round}: a write failed: {r:?}");
+            }
+            let on_disk = std::fs::read(&path).unwrap();
+            assert!(texts.contains(&on_disk), "round {round}: a mixed file");
+            let files = std::fs::read_dir(dir.path()).unwrap().count();
+            assert_eq!(files, 1, "round {round}: temporary files left");
+        }
+    }
 
     #[test]
     fn base64_matches_the_standard_alphabet() {

@@ -3,7 +3,6 @@
 
 use super::config::{self, Backend};
 use crate::content::{self, settings};
-use std::io::Read;
 use std::path::Path;
 
 /// Longest request body the backend reads (a practice is a few kilobytes).
@@ -30,6 +29,13 @@ impl Answer {
     fn text(status: u16, message: &str) -> Answer {
         Answer::new(status, "text/plain; charset=utf-8", format!("{message}\n"))
     }
+
+    /// A refusal of the backend as the JSON the admin page shows the editor, `{"error": …}`
+    /// (Decap reads the answer as JSON, and shows its `error`; plain text it cannot show).
+    fn refused(status: u16, message: impl std::fmt::Display) -> Answer {
+        let body = serde_json::json!({ "error": message.to_string() });
+        Answer::new(status, "application/json", body.to_string())
+    }
 }
 
 /// Whether `path` (decoded, without its leading `/`) belongs to the CMS.
@@ -37,26 +43,34 @@ pub fn is_cms_path(path: &str) -> bool {
     path == "admin" || path.starts_with("admin/") || path == "api/v1"
 }
 
+/// The body length a request head announces, when the backend would read a body that long (the
+/// server reads it before the request is answered, within its time limit for a request).
+pub fn body_length(head: &str) -> Option<usize> {
+    header(head, "Content-Length")
+        .and_then(|l| l.parse::<usize>().ok())
+        .filter(|&l| l <= MAX_BODY)
+}
+
 /// Answers a request for a CMS path. `head` is the request head (request line and headers),
-/// `rest` what was read of the body with it; the remainder of the body is read from `stream`.
+/// `body` what was read after it: for a POST to the backend, the whole body the server waited
+/// for ([`body_length`]), or less when the client closed the connection early.
 pub fn answer(
     root: &Path,
     method: &str,
     path: &str,
     head: &str,
-    rest: Vec<u8>,
-    stream: &mut impl Read,
+    body: Vec<u8>,
     peer_is_loopback: bool,
 ) -> Answer {
     match (method, path) {
-        ("POST", "api/v1") => api(root, head, rest, stream, peer_is_loopback),
+        ("POST", "api/v1") => api(root, head, body, peer_is_loopback),
         (_, "api/v1") => {
-            let mut a = Answer::text(405, "Only POST");
+            let mut a = Answer::refused(405, crate::msg!("cms-only-post"));
             a.headers.push(("Allow", "POST".into()));
             a
         }
         ("GET" | "HEAD", "admin") => {
-            let mut a = Answer::text(301, "Moved");
+            let mut a = Answer::text(301, "/admin/");
             a.headers.push(("Location", "/admin/".into()));
             a
         }
@@ -95,11 +109,11 @@ pub fn answer(
                     };
                     Answer::new(200, kind, bytes.to_vec())
                 }
-                None => Answer::text(404, "Not found"),
+                None => Answer::text(404, &crate::msg!("cms-admin-not-found").to_string()),
             }
         }
         _ => {
-            let mut a = Answer::text(405, "Only GET and HEAD");
+            let mut a = Answer::text(405, &crate::msg!("cms-admin-only-get").to_string());
             a.headers.push(("Allow", "GET, HEAD".into()));
             a
         }
@@ -127,42 +141,35 @@ fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
-fn api(
-    root: &Path,
-    head: &str,
-    mut body: Vec<u8>,
-    stream: &mut impl Read,
-    peer_is_loopback: bool,
-) -> Answer {
+fn api(root: &Path, head: &str, mut body: Vec<u8>, peer_is_loopback: bool) -> Answer {
     // Only the editor's own browser: not other computers, nor pages of other sites (they cannot
     // send JSON without CORS, and their Origin differs from the Host).
     if !peer_is_loopback {
-        return Answer::text(
-            403,
-            "The CMS backend answers only requests from this computer",
-        );
+        return Answer::refused(403, crate::msg!("cms-only-this-computer"));
     }
     if !header(head, "Content-Type").is_some_and(|t| t.starts_with("application/json")) {
-        return Answer::text(415, "Send JSON");
+        return Answer::refused(415, crate::msg!("cms-send-json"));
     }
     if let (Some(origin), Some(host)) = (header(head, "Origin"), header(head, "Host")) {
         let origin_host = origin.split_once("://").map_or(origin, |(_, h)| h);
         if origin_host != host {
-            return Answer::text(403, "The CMS backend answers only pages of this server");
+            return Answer::refused(
+                403,
+                crate::msg!("cms-other-origin", origin = origin, host = host),
+            );
         }
     }
     let Some(length) = header(head, "Content-Length").and_then(|l| l.parse::<usize>().ok()) else {
-        return Answer::text(411, "Content-Length required");
+        return Answer::refused(411, crate::msg!("cms-length-required"));
     };
     if length > MAX_BODY {
-        return Answer::text(413, "Request too large");
+        let limit = MAX_BODY / (1024 * 1024);
+        return Answer::refused(413, crate::msg!("cms-too-large", limit = limit));
     }
+    // The server read the body before this (never here: a worker waiting on a client that
+    // sends less than it announced would be a worker the preview lacks).
     if body.len() < length {
-        let mut more = vec![0u8; length - body.len()];
-        if stream.read_exact(&mut more).is_err() {
-            return Answer::text(400, "Incomplete request");
-        }
-        body.extend(more);
+        return Answer::refused(400, crate::msg!("cms-incomplete"));
     }
     body.truncate(length);
     let reply = super::backend::handle(root, &body);

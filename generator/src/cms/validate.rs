@@ -138,7 +138,7 @@ pub fn field_label_at(rel: &str, raw: &str, line: usize) -> Option<&'static str>
 }
 
 /// `(category, id)` of `content/praktijken/<category>/<id>.md`.
-fn practice_location(rel: &str) -> Option<(&str, &str)> {
+pub(crate) fn practice_location(rel: &str) -> Option<(&str, &str)> {
     let rest = rel
         .strip_prefix(content::PRACTICES_DIR)?
         .strip_prefix('/')?;

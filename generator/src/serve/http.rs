@@ -20,6 +20,15 @@ pub(crate) const OVERLAY_STYLE: &str = include_str!("overlay.css");
 pub(crate) const RELOAD_TAG: &str =
     "<script type=\"module\" src=\"/__kennisbank/reload.js\"></script>";
 
+/// Sent with every answer: no page of another site may show these in a frame. Inside a frame the
+/// CMS and its rename page are of this server, so their saves and deletions would pass the
+/// backend's origin check, and a page could lay them invisibly under a button of its own
+/// (clickjacking). Neither the CMS (its preview is a frame of its own making, with no address)
+/// nor the site frames a page of the preview. `X-Frame-Options` for browsers that predate
+/// `frame-ancestors`; the second policy header is enforced beside a page's own.
+const NO_FRAMING: &str =
+    "X-Frame-Options: DENY\r\nContent-Security-Policy: frame-ancestors 'none'\r\n";
+
 /// An open event stream sends a comment this often, so a closed page is noticed.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// Longest time to write one answer; a client that reads slower is cut off.
@@ -60,16 +69,23 @@ impl Response {
     }
 }
 
+/// The standard reason phrase (RFC 9110) of every status the server sends.
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         301 => "Moved Permanently",
         400 => "Bad Request",
+        403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
         408 => "Request Timeout",
+        411 => "Length Required",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
         421 => "Misdirected Request",
+        422 => "Unprocessable Content",
         431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
         503 => "Service Unavailable",
         _ => "Error",
     }
@@ -81,6 +97,16 @@ pub(crate) fn short_answer(status: u16, text: &str) -> String {
         "HTTP/1.1 {status} {}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}\n",
         reason(status),
         text.len() + 1
+    )
+}
+
+/// [`short_answer`] as the CMS backend's JSON, `{"error": text}`.
+pub(crate) fn short_json_answer(status: u16, text: &str) -> String {
+    let body = serde_json::json!({ "error": text }).to_string();
+    format!(
+        "HTTP/1.1 {status} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        reason(status),
+        body.len()
     )
 }
 
@@ -119,7 +145,6 @@ pub(crate) fn handle(mut stream: TcpStream, head: &[u8], shared: &Arc<Shared>, b
                 &cms_path,
                 head_text.as_ref(),
                 rest.to_vec(),
-                &mut stream,
                 loopback,
             );
             let r = Response {
@@ -337,7 +362,7 @@ fn write_response(
 ) -> io::Result<()> {
     let body = r.body.bytes();
     let mut head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n{NO_FRAMING}Connection: close\r\n",
         r.status,
         reason(r.status),
         r.content_type,
@@ -415,6 +440,31 @@ mod tests {
         );
         assert!(script.contains("\"headingOne\":\"De laatste wijziging bevat een fout\""));
         assert!(script.contains("\"headingMany\":\"De laatste wijziging bevat {n} fouten\""));
+    }
+
+    #[test]
+    fn every_status_the_server_sends_has_its_standard_reason_phrase() {
+        for (status, phrase) in [
+            (200, "OK"),
+            (301, "Moved Permanently"),
+            (400, "Bad Request"),
+            (403, "Forbidden"),
+            (404, "Not Found"),
+            (405, "Method Not Allowed"),
+            (408, "Request Timeout"),
+            (411, "Length Required"),
+            (413, "Content Too Large"),
+            (415, "Unsupported Media Type"),
+            (421, "Misdirected Request"),
+            (422, "Unprocessable Content"),
+            (431, "Request Header Fields Too Large"),
+            (503, "Service Unavailable"),
+        ] {
+            assert_eq!(reason(status), phrase, "{status}");
+            assert!(
+                short_answer(status, "x").starts_with(&format!("HTTP/1.1 {status} {phrase}\r\n"))
+            );
+        }
     }
 
     #[test]

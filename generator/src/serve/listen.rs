@@ -3,10 +3,12 @@
 //! [`HEAD_TIME`] of the connection (in total, however the bytes trickle in) and within
 //! [`MAX_HEAD`] bytes; at most [`MAX_PENDING`] connections wait for their head, and when more
 //! arrive the one waiting longest is closed, so a crowd of slow clients never locks a real one
-//! out. A complete head goes to the worker pool ([`super::pool`]), which answers it.
+//! out. The body of a request to the CMS backend (the only one the server reads) is read here
+//! too, within the same time limit, so a client that announces a body and sends less never holds
+//! a worker. A complete request goes to the worker pool ([`super::pool`]), which answers it.
 
 use super::pool::{Job, Workers};
-use super::request::{head_end, MAX_HEAD};
+use super::request::{decode_target, head_end, parse_head, MAX_HEAD};
 use super::Shared;
 use mio::net::{TcpListener, TcpStream};
 use mio::{Events, Interest, Poll, Token};
@@ -15,7 +17,7 @@ use std::io::{self, Read, Write};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Longest time from connecting to the end of the request head.
+/// Longest time from connecting to the end of the request head (and of a CMS request's body).
 pub(crate) const HEAD_TIME: Duration = Duration::from_secs(10);
 /// Most connections waiting for their head at once.
 pub(crate) const MAX_PENDING: usize = 128;
@@ -25,8 +27,13 @@ const LISTENER: Token = Token(usize::MAX);
 
 struct Pending {
     stream: TcpStream,
+    /// The head, and what has arrived of the body after it.
     head: Vec<u8>,
     deadline: Instant,
+    /// Once the head is complete: how many bytes (head and body) the request is.
+    whole: Option<usize>,
+    /// Whether the client is on this computer (only its CMS requests have a body read).
+    loopback: bool,
 }
 
 /// Accepts and reads heads until the server shuts down.
@@ -110,7 +117,13 @@ fn event_loop(
             .collect();
         for id in expired {
             if let Some(p) = pending.remove(&id) {
-                refuse(p.stream, 408, "Het verzoek kwam niet op tijd binnen.");
+                if p.whole.is_some() {
+                    // Only CMS requests wait for a body: their answer is the backend's JSON.
+                    let text = crate::msg!("cms-body-late").to_string();
+                    refuse_json(p.stream, 408, &text);
+                } else {
+                    refuse(p.stream, 408, "Het verzoek kwam niet op tijd binnen.");
+                }
             }
         }
     }
@@ -145,12 +158,15 @@ fn accept_all(
             .is_ok()
         {
             let _ = stream.set_nodelay(true);
+            let loopback = stream.peer_addr().is_ok_and(|a| a.ip().is_loopback());
             pending.insert(
                 id,
                 Pending {
                     stream,
                     head: Vec::with_capacity(1024),
                     deadline: Instant::now() + HEAD_TIME,
+                    whole: None,
+                    loopback,
                 },
             );
         }
@@ -186,11 +202,16 @@ fn read_more(p: &mut Pending) -> Progress {
             Ok(n) => {
                 p.head.extend_from_slice(&buf[..n]);
                 // The bytes after the head (a request body) stay: the worker splits them off.
-                if head_end(&p.head).is_some() {
-                    return Progress::Complete;
+                if p.whole.is_none() {
+                    if let Some(end) = head_end(&p.head) {
+                        let body = body_to_wait_for(&p.head[..end], p.loopback).unwrap_or(0);
+                        p.whole = Some(end + body);
+                    } else if p.head.len() > MAX_HEAD {
+                        return Progress::TooLong;
+                    }
                 }
-                if p.head.len() > MAX_HEAD {
-                    return Progress::TooLong;
+                if p.whole.is_some_and(|whole| p.head.len() >= whole) {
+                    return Progress::Complete;
                 }
             }
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Progress::Waiting,
@@ -198,6 +219,20 @@ fn read_more(p: &mut Pending) -> Progress {
             Err(_) => return Progress::Closed,
         }
     }
+}
+
+/// How many bytes of body to read before the request goes to a worker: the announced length of
+/// a POST to the CMS backend from this computer that the backend will read
+/// ([`crate::cms::serve::body_length`]); none for anything else, whose body is never read.
+fn body_to_wait_for(head: &[u8], loopback: bool) -> Option<usize> {
+    if !loopback {
+        return None;
+    }
+    let request = parse_head(head).ok()?;
+    if request.method != "POST" || decode_target(&request.target).ok()? != "api/v1" {
+        return None;
+    }
+    crate::cms::serve::body_length(&String::from_utf8_lossy(head))
 }
 
 fn hand_over(p: Pending, workers: &Workers) {
@@ -222,5 +257,11 @@ fn hand_over(p: Pending, workers: &Workers) {
 /// dropped), then the connection is closed.
 fn refuse(mut stream: TcpStream, status: u16, text: &str) {
     let _ = stream.write(super::http::short_answer(status, text).as_bytes());
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+}
+
+/// [`refuse`] with the CMS backend's JSON (`{"error": …}`), which the editor's page shows.
+fn refuse_json(mut stream: TcpStream, status: u16, text: &str) {
+    let _ = stream.write(super::http::short_json_answer(status, text).as_bytes());
     let _ = stream.shutdown(std::net::Shutdown::Write);
 }
