@@ -275,9 +275,19 @@ impl Scenario {
             return Ok(Scenario::default());
         }
         crate::error::check_nesting(src)?;
-        serde_yaml::from_str(&quote_non_decimal_numbers(src))
+        let parsed = {
+            let _budget = ExpansionBudget::start(src.len());
+            serde_yaml::from_str(&quote_non_decimal_numbers(src))
+        };
+        parsed
             .map_err(|e| {
                 let loc = e.location();
+                let raw = e.to_string();
+                if let Some(at) = raw.find(EXPANSION_EXCEEDED) {
+                    // serde_yaml writes the path of the value first: `overdrachten[2].van: `.
+                    let path = raw[..at].trim_end().trim_end_matches(':');
+                    return expansion_error(loc.as_ref().map(|l| l.line()), path);
+                }
                 let mut err = parse_error(
                     loc.as_ref().map(|l| l.line()),
                     loc.as_ref().map(|l| l.column()),
@@ -586,6 +596,83 @@ fn unknown_field_hint(message: &str) -> Option<String> {
     }
 }
 
+/// The most text the values of a YAML scenario may add up to once its aliases (`*naam`, which
+/// repeat the value marked `&naam`) are written out, in bytes plus one per value: twice the
+/// largest scenario the CLI reads (1 MB), or twice the text when that is longer, so that a text
+/// without aliases never reaches it (an escape such as `\L` makes a value at most half again
+/// as long as it is written). A few aliases fit; ten lines repeating a 400 KB value a thousand
+/// times took 20 s and 3 GB before the limit, and are now refused at the first alias past it.
+#[cfg(feature = "yaml")]
+pub const MAX_EXPANDED_BYTES: usize = 2 * 1024 * 1024;
+
+/// The marker of the error [`scalar`] gives once the budget is spent, recognised in
+/// [`Scenario::from_yaml`] (serde_yaml adds the position).
+const EXPANSION_EXCEEDED: &str = "scenario-expansion-exceeded";
+
+std::thread_local! {
+    /// What the values read so far may still add up to; `None` (JSON, whose values are all
+    /// written out) counts nothing.
+    static EXPANSION_LEFT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// The budget of [`MAX_EXPANDED_BYTES`] for one YAML text, while it is read; dropped (also when
+/// parsing fails), it leaves no budget behind.
+#[cfg(feature = "yaml")]
+struct ExpansionBudget;
+
+#[cfg(feature = "yaml")]
+impl ExpansionBudget {
+    fn start(source_len: usize) -> ExpansionBudget {
+        let budget = MAX_EXPANDED_BYTES.max(source_len.saturating_mul(2));
+        EXPANSION_LEFT.with(|left| left.set(Some(budget)));
+        ExpansionBudget
+    }
+}
+
+#[cfg(feature = "yaml")]
+impl Drop for ExpansionBudget {
+    fn drop(&mut self) {
+        EXPANSION_LEFT.with(|left| left.set(None));
+    }
+}
+
+/// Takes `len` bytes (and one for the value) from the budget; an error when it is spent.
+fn charge<E: serde::de::Error>(len: usize) -> Result<(), E> {
+    EXPANSION_LEFT.with(|left| match left.get() {
+        None => Ok(()),
+        Some(n) => match n.checked_sub(len.saturating_add(1)) {
+            Some(rest) => {
+                left.set(Some(rest));
+                Ok(())
+            }
+            None => Err(E::custom(EXPANSION_EXCEEDED)),
+        },
+    })
+}
+
+/// The refusal of a scenario whose aliases repeat more text than [`MAX_EXPANDED_BYTES`]: at
+/// `line`, the value that was being repeated (serde_yaml gives the place of the anchored value,
+/// not of the alias), and `path`, where the limit was passed.
+#[cfg(feature = "yaml")]
+fn expansion_error(line: Option<usize>, path: &str) -> ParseError {
+    let at = if path.is_empty() {
+        String::new()
+    } else {
+        format!(" (bij `{path}`)")
+    };
+    InputError {
+        line,
+        column: None,
+        message: format!(
+            "de waarde op deze regel wordt met verwijzingen (`*naam`, die de waarde bij `&naam` herhalen) zo vaak herhaald dat het scenario meer dan {} MB tekst wordt{at}",
+            MAX_EXPANDED_BYTES / (1024 * 1024)
+        ),
+        hint: Some(
+            "een scenario heeft geen verwijzingen nodig: schrijf elke waarde zelf uit, zonder `&` en `*`".into(),
+        ),
+    }
+}
+
 /// Accepts any scalar (string, number, boolean, null) and keeps it as text, so the rules can judge
 /// it. Floats keep a decimal point (`6.0`) so that they are reported as not whole; large whole
 /// floats (`1e20` in YAML) are written out in digits. JSON's numbers come as text already
@@ -597,39 +684,54 @@ fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a single value (text, number or date)")
         }
-        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            charge(v.len())?;
             Ok(Some(v.to_string()))
         }
-        fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+            charge(v.len())?;
             Ok(Some(v))
         }
-        fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            let text = v.to_string();
+            charge(text.len())?;
+            Ok(Some(text))
         }
-        fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            let text = v.to_string();
+            charge(text.len())?;
+            Ok(Some(text))
         }
-        fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            let text = v.to_string();
+            charge(text.len())?;
+            Ok(Some(text))
         }
-        fn visit_i128<E>(self, v: i128) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+        fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Self::Value, E> {
+            let text = v.to_string();
+            charge(text.len())?;
+            Ok(Some(text))
         }
-        fn visit_u128<E>(self, v: u128) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+        fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Self::Value, E> {
+            let text = v.to_string();
+            charge(text.len())?;
+            Ok(Some(text))
         }
-        fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
             let text = if v.is_finite() && v.fract() == 0.0 && v.abs() >= 1e15 && v.abs() < 1e30 {
                 format!("{v:.0}")
             } else {
                 format!("{v:?}")
             };
+            charge(text.len())?;
             Ok(Some(text))
         }
-        fn visit_none<E>(self) -> Result<Self::Value, E> {
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            charge(0)?;
             Ok(None)
         }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            charge(0)?;
             Ok(None)
         }
         fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
@@ -949,6 +1051,51 @@ mod tests {
         assert_eq!(e[0].line, Some(2), "{e:?}");
         let e = crate::addressees::ministries_from_yaml(&text).unwrap_err();
         assert_eq!(e[0].line, Some(2), "{e:?}");
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn aliases_that_repeat_a_long_value_are_refused_at_their_line() {
+        // 410 KB that repeated a 400,000-character value a thousand times: 20 s and 700 MB
+        // before anything was printed.
+        let long = "x".repeat(400_000);
+        let rows = "{van: *s, naar: *s}, ".repeat(500);
+        let src = format!(
+            "periode: 2026-1\nuitzondering: &s \"{long}\"\ngemeenten:\n  - {{ naam: Ameland, taakstelling: 6, nieuw: 0 }}\noverdrachten: [{rows}]\n"
+        );
+        let e = Scenario::parse(&src).unwrap_err();
+        // The value repeated, and where the limit was passed.
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("verwijzingen"), "{e}");
+        assert!(e.message.contains("(bij `overdrachten[2].van`)"), "{e}");
+        assert!(e.to_string().len() < 400, "{e}");
+        assert!(
+            e.hint
+                .as_deref()
+                .unwrap_or("")
+                .contains("zonder `&` en `*`"),
+            "{e}"
+        );
+        // Maps repeated in every row are counted too.
+        let map = (1..=40)
+            .map(|y| format!("{}-1: {{taakstelling: 1, nieuw: 1}}", 2000 + y))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rows: String = (0..20_000)
+            .map(|i| format!("  - {{naam: G{i}, perioden: *p}}\n"))
+            .collect();
+        let src = format!("gemeenten:\n  - {{naam: A, perioden: &p {{{map}}}}}\n{rows}");
+        let e = Scenario::parse(&src).unwrap_err();
+        assert!(e.message.contains("verwijzingen"), "{e}");
+        // A few aliases, and a long value written once, are fine.
+        let s = Scenario::parse(
+            "periode: &p 2026-1\ntot_en_met: *p\nbesluitdatum: &d 2026-02-10\nbekendmaking: *d\n",
+        )
+        .unwrap();
+        assert_eq!(s.bekendmaking.as_deref(), Some("2026-02-10"));
+        assert_eq!(s.tot_en_met.as_deref(), Some("2026-1"));
+        let s = Scenario::parse(&format!("uitzondering: \"{}\"\n", "\\L".repeat(500_000))).unwrap();
+        assert_eq!(s.uitzondering.map(|u| u.chars().count()), Some(500_000));
     }
 
     #[cfg(feature = "yaml")]

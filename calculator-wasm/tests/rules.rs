@@ -1316,3 +1316,35 @@ fn a_period_too_long_names_the_ministries_of_today() {
         e.message
     );
 }
+
+#[test]
+fn a_message_about_a_long_value_quotes_only_its_start() {
+    // A 400,000-character value was quoted whole in every message about it: 50 transfers
+    // printed 40 MB.
+    let long = "x".repeat(400_000);
+    let v = with(&format!(
+        "tot_en_met: \"{long}\"\nmelddatum: \"{long}\"\n{AMELAND_HEERENVEEN}overdrachten:\n  - {{ van: \"{long}\", naar: Ameland, aantal: \"{long}\" }}\npenvoerder:\n  gemeente: \"{long}\"\n  email: \"{long}\"\n  telefoon: \"{long}\"\n"
+    ));
+    assert!(v.errors.len() >= 6, "{:#?}", codes(&v));
+    for i in v.errors.iter().chain(&v.warnings) {
+        assert!(
+            i.message.chars().count() < 500,
+            "{} at {}: {} characters",
+            i.code.as_str(),
+            i.field,
+            i.message.chars().count()
+        );
+    }
+    let transfer = v
+        .errors
+        .iter()
+        .find(|i| i.field == "overdrachten[0].van")
+        .unwrap_or_else(|| panic!("{:#?}", v.errors));
+    assert!(
+        transfer
+            .message
+            .contains(&format!("Overdracht 1: {}… staat", "x".repeat(59))),
+        "{}",
+        transfer.message
+    );
+}

@@ -3,6 +3,24 @@
 use super::count::NumberProblem;
 use crate::verdict::{Code, Issue};
 
+/// The longest value a message quotes whole; a longer one is cut ([`shorten`]).
+pub(super) const SHOWN_WHOLE: usize = 60;
+
+/// `text` as a message quotes it: whole up to [`SHOWN_WHOLE`] characters, else its start and
+/// "…", so that a message about a long value (a 400,000-character name) stays one line.
+pub(super) fn shorten(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_WHOLE) {
+        None => text.to_string(),
+        Some((end, _)) => {
+            let keep = text
+                .char_indices()
+                .nth(SHOWN_WHOLE - 1)
+                .map_or(end, |(i, _)| i);
+            format!("{}…", &text[..keep])
+        }
+    }
+}
+
 pub(super) fn with_point(message: String, uitgangspunt: u8) -> String {
     format!("{message} (uitgangspunt {uitgangspunt})")
 }
@@ -92,14 +110,15 @@ impl Findings {
         raw: &str,
         negative_code: Code,
     ) {
-        let shown = raw.trim();
+        let written = raw.trim();
+        let shown = shorten(written);
         let (code, uitgangspunt, text) = match problem {
             NumberProblem::NotANumber => (
                 Code::InvalidNumber,
                 4,
                 format!("{what} (\"{shown}\") is geen getal. Vul een geheel getal in van 0 tot en met 1.000.000."),
             ),
-            NumberProblem::NotWhole if thousands_written_with_points(shown) => (
+            NumberProblem::NotWhole if thousands_written_with_points(written) => (
                 Code::InvalidNumber,
                 4,
                 format!("{what} (\"{shown}\") is geen geheel getal zoals het er staat: de punt kan een duizendtal scheiden of een decimaal, en de check raadt niet. Bedoelt u {}? Schrijf het aantal zonder punt.", shown.replace('.', "")),

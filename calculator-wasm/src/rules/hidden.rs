@@ -8,13 +8,9 @@
 //! are left out ([`Findings`] skips them), because what they would say (an unknown municipality, a
 //! number that is no number) is caused by the character and would send the user the wrong way.
 
-use super::findings::Findings;
+use super::findings::{Findings, SHOWN_WHOLE};
 use crate::scenario::{filled, Scenario};
 use textkit::hidden::{code_point, first, visible, Kind};
-
-/// The longest value shown whole in a message; a longer one is shown around its first hidden
-/// character.
-const SHOWN_WHOLE: usize = 60;
 
 /// Checks every field of `s` for hidden characters.
 pub(super) fn check_hidden(s: &Scenario, f: &mut Findings) {

@@ -3,7 +3,7 @@
 
 use super::count::parse_count;
 use super::dates::{read_date, TopDates};
-use super::findings::Findings;
+use super::findings::{shorten, Findings};
 use super::periods::period_problem;
 use crate::dutch::join;
 use crate::municipalities::{MunicipalityList, Province};
@@ -183,6 +183,7 @@ fn read_province(s: &Scenario, i: usize, f: &mut Findings) -> Option<Province> {
     let who = label(s, i);
     let given_province = filled(&g.provincie).map(|p| (p.trim(), Province::parse(p)));
     if let Some((raw, None)) = given_province {
+        let raw = shorten(raw);
         f.error(
             Code::UnknownProvince,
             field("provincie"),
@@ -257,6 +258,7 @@ fn resolve_name(
         None => {
             r.province = given_province;
             let hint = suggestion_text(&list.suggest(raw, 3));
+            let raw = shorten(raw);
             f.warning(
                 Code::NotInMunicipalityList,
                 field("naam"),
@@ -286,15 +288,17 @@ fn check_duplicate(
     let field = |name: &str| format!("gemeenten[{i}].{name}");
     r.key = fold(&r.name);
     if let Some(&first) = seen.get(&r.key) {
+        let same = fold(written) == r.key;
+        let (written, name) = (shorten(written), shorten(&r.name));
         f.error(
             Code::DuplicateMunicipality,
             field("naam"),
             4,
             // "Den Bosch" after "'s-Hertogenbosch": say why the two are one.
-            if fold(written) == r.key {
-                format!("{} staat meer dan één keer in de lijst (ook als gemeente {}). Noem elke gemeente één keer, zodat de aantallen eenduidig zijn.", r.name, first + 1)
+            if same {
+                format!("{name} staat meer dan één keer in de lijst (ook als gemeente {}). Noem elke gemeente één keer, zodat de aantallen eenduidig zijn.", first + 1)
             } else {
-                format!("{written} is de gemeente {}, die al in de lijst staat als gemeente {}. Noem elke gemeente één keer, zodat de aantallen eenduidig zijn.", r.name, first + 1)
+                format!("{written} is de gemeente {name}, die al in de lijst staat als gemeente {}. Noem elke gemeente één keer, zodat de aantallen eenduidig zijn.", first + 1)
             },
         );
     } else {
