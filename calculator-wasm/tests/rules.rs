@@ -1343,8 +1343,96 @@ fn a_message_about_a_long_value_quotes_only_its_start() {
     assert!(
         transfer
             .message
-            .contains(&format!("Overdracht 1: {}… staat", "x".repeat(59))),
+            .contains(&format!("(\"{}…\")", "x".repeat(59))),
         "{}",
         transfer.message
     );
+}
+
+#[test]
+fn a_value_longer_than_its_field_takes_is_too_long_at_that_field() {
+    use calculator_wasm::rules::{MAX_EXPLANATION_CHARS, MAX_LINE_CHARS, MAX_NAME_CHARS};
+    // A 10,000-character name with a province passed as valid and filled a 16-page letter.
+    let name = "Heerenveen".repeat(1000);
+    let v = with(&format!("gemeenten:\n  - {{ naam: Ameland, taakstelling: 6, nieuw: 0 }}\n  - {{ naam: \"{name}\", provincie: Fryslân, taakstelling: 10, nieuw: 16 }}\n"));
+    assert!(!v.valid);
+    assert_eq!(codes(&v), (vec!["TOO_LONG"], vec![]), "{:#?}", v);
+    let e = error(&v, Code::TooLong);
+    assert_eq!(e.field, "gemeenten[1].naam");
+    assert!(
+        e.message
+            .starts_with("De naam van gemeente 2 (\"Heerenveen"),
+        "{}",
+        e.message
+    );
+    assert!(
+        e.message
+            .contains("is 10.000 tekens lang; de check neemt er hoogstens 100 aan"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.chars().count() < 400, "{}", e.message);
+    // The other fields, the transfers and the penvoerder each at their own field.
+    let long = |n: usize| "k".repeat(n);
+    let v = with(&format!(
+        "uitzondering: \"{}\"\n{AMELAND_HEERENVEEN}penvoerder: {{ gemeente: Heerenveen, naam: \"{}\", kenmerk: \"{}\" }}\noverdrachten:\n  - {{ van: \"{}\", naar: Heerenveen, aantal: 6 }}\n",
+        long(MAX_EXPLANATION_CHARS + 1),
+        long(MAX_LINE_CHARS + 1),
+        long(MAX_LINE_CHARS),
+        long(MAX_NAME_CHARS + 1),
+    ));
+    let too_long: Vec<&str> = v
+        .errors
+        .iter()
+        .filter(|i| i.code == Code::TooLong)
+        .map(|i| i.field.as_str())
+        .collect();
+    assert_eq!(
+        too_long,
+        ["uitzondering", "penvoerder.naam", "overdrachten[0].van"],
+        "{:#?}",
+        v.errors
+    );
+    // The too long transfer's name is not also "not among the municipalities".
+    assert!(
+        !v.errors.iter().any(|i| i.code == Code::UnknownMunicipality),
+        "{:#?}",
+        v.errors
+    );
+    // As long as the field takes is fine.
+    let v = with(&format!(
+        "{AMELAND_HEERENVEEN}penvoerder: {{ gemeente: Heerenveen, kenmerk: \"{}\" }}\n",
+        long(MAX_LINE_CHARS)
+    ));
+    assert!(v.valid, "{:#?}", v.errors);
+}
+
+#[test]
+fn many_long_names_are_each_too_long_and_not_compared_with_the_list() {
+    // 95 names of 10,000 characters were each compared with every municipality for "Bedoelt
+    // u …?" (34 s); each is now too long, and named by its number in the other messages.
+    let rows: String = (0..95)
+        .map(|i| {
+            format!(
+                "  - {{ naam: \"{}{i}\", taakstelling: 1, nieuw: 1 }}\n",
+                "a".repeat(10_000)
+            )
+        })
+        .collect();
+    let v = with(&format!("gemeenten:\n{rows}"));
+    assert_eq!(
+        v.errors.iter().filter(|i| i.code == Code::TooLong).count(),
+        95,
+        "{:#?}",
+        codes(&v)
+    );
+    assert!(v
+        .warnings
+        .iter()
+        .all(|i| i.code != Code::NotInMunicipalityList));
+    assert!(v
+        .errors
+        .iter()
+        .chain(&v.warnings)
+        .all(|i| i.message.chars().count() < 500));
 }

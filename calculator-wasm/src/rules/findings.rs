@@ -30,9 +30,10 @@ pub(super) fn with_point(message: String, uitgangspunt: u8) -> String {
 pub(super) struct Findings {
     pub(super) errors: Vec<Issue>,
     pub(super) warnings: Vec<Issue>,
-    /// The fields that hold a hidden character (`HIDDEN_CHARACTER`): their other issues are left
-    /// out, since the character causes them.
-    hidden: Vec<String>,
+    /// The fields that hold a hidden character (`HIDDEN_CHARACTER`) or are too long
+    /// (`TOO_LONG`): their other issues are left out, since the character or the length causes
+    /// them.
+    refused: Vec<String>,
 }
 
 /// An issue of a rule, its message ending in the uitgangspunt it comes from. A hidden character
@@ -56,17 +57,16 @@ impl Findings {
         message: String,
     ) {
         let field = field.into();
-        if !self.hidden.contains(&field) {
+        if !self.refused.contains(&field) {
             self.errors.push(issue(code, field, uitgangspunt, message));
         }
     }
 
-    /// `HIDDEN_CHARACTER` at `field` (uitgangspunt 4: the data in the documents must be right);
-    /// the field's other issues are left out from now on.
-    pub(super) fn hidden(&mut self, field: &str, message: String) {
-        self.errors
-            .push(issue(Code::HiddenCharacter, field.to_string(), 4, message));
-        self.hidden.push(field.to_string());
+    /// `HIDDEN_CHARACTER` or `TOO_LONG` at `field` (uitgangspunt 4: the data in the documents
+    /// must be right); the field's other issues are left out from now on.
+    pub(super) fn refuse(&mut self, code: Code, field: &str, message: String) {
+        self.errors.push(issue(code, field.to_string(), 4, message));
+        self.refused.push(field.to_string());
     }
 
     /// Like [`Findings::error`], unless an error with this code and field was already found (a
@@ -95,7 +95,7 @@ impl Findings {
         message: String,
     ) {
         let field = field.into();
-        if !self.hidden.contains(&field) {
+        if !self.refused.contains(&field) {
             self.warnings
                 .push(issue(code, field, uitgangspunt, message));
         }

@@ -4,6 +4,7 @@
 use super::count::parse_count;
 use super::dates::{read_date, TopDates};
 use super::findings::{shorten, Findings};
+use super::hidden::name_too_long;
 use super::periods::period_problem;
 use crate::dutch::join;
 use crate::municipalities::{MunicipalityList, Province};
@@ -47,11 +48,11 @@ pub(super) struct Numbers {
     pub(super) path: String,
 }
 
-/// "Ameland" or, without a name, "gemeente 2".
+/// "Ameland" or, without a name or with one that is `TOO_LONG`, "gemeente 2".
 pub(super) fn label(s: &Scenario, i: usize) -> String {
     match filled(&s.gemeenten[i].naam) {
-        Some(n) => n.trim().to_string(),
-        None => format!("gemeente {}", i + 1),
+        Some(n) if !name_too_long(n) => n.trim().to_string(),
+        _ => format!("gemeente {}", i + 1),
     }
 }
 
@@ -255,6 +256,8 @@ fn resolve_name(
         // Not found because of a hidden character (a name typed reversed after U+202E): its
         // `HIDDEN_CHARACTER` says why; "not in the list" and a missing province would not.
         None if textkit::hidden::first(raw).is_some() => r.province = given_province,
+        // A name that is `TOO_LONG` is not looked for among the list's names either.
+        None if name_too_long(raw) => r.province = given_province,
         None => {
             r.province = given_province;
             let hint = suggestion_text(&list.suggest(raw, 3));
