@@ -1436,3 +1436,72 @@ fn many_long_names_are_each_too_long_and_not_compared_with_the_list() {
         .chain(&v.warnings)
         .all(|i| i.message.chars().count() < 500));
 }
+
+#[test]
+fn a_line_break_or_tab_in_a_one_line_field_is_refused_at_that_field() {
+    // A name written as a `|` block passed as valid; the letter said "de gemeenten Ameland
+    // Heerenveen en Heerenveen".
+    let v = with("gemeenten:\n  - naam: |\n      Ameland\n      Heerenveen\n    taakstelling: 6\n    nieuw: 0\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n");
+    assert!(!v.valid);
+    let e = error(&v, Code::HiddenCharacter);
+    assert_eq!(e.field, "gemeenten[0].naam");
+    assert!(
+        e.message
+            .contains("(\"Ameland<U+000A>Heerenveen\") bevat een regeleinde (U+000A)"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("eigen rij"), "{}", e.message);
+    // The kenmerk was printed as "HV 2026 0142".
+    let v = with(&format!("{AMELAND_HEERENVEEN}penvoerder: {{ gemeente: Heerenveen, kenmerk: \"HV\\n2026\\r\\n0142\", telefoon: \"0513\\t617617\", naam: \"J.\\u2028de Vries\" }}\n"));
+    let fields: Vec<&str> = v.errors.iter().map(|i| i.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "penvoerder.naam",
+            "penvoerder.telefoon",
+            "penvoerder.kenmerk"
+        ],
+        "{:#?}",
+        v.errors
+    );
+    assert!(v.errors.iter().all(|i| i.code == Code::HiddenCharacter));
+    assert!(
+        v.errors[1].message.contains("een tab (U+0009)"),
+        "{}",
+        v.errors[1].message
+    );
+    // The explanation of a longer agreement may have lines; a `|` block's last line break is
+    // no part of the value.
+    let v = with(&format!("tot_en_met: 2026-2\nuitzondering: |\n  Afgesproken met het COA.\n  Zie het verslag.\n{AMELAND_HEERENVEEN}penvoerder:\n  kenmerk: |\n    HV/2026/0142\n"));
+    assert!(
+        v.errors.iter().all(|i| i.code != Code::HiddenCharacter),
+        "{:#?}",
+        v.errors
+    );
+}
+
+#[test]
+fn default_ignorable_characters_and_variation_selectors_in_a_name_are_hidden() {
+    // "Heerenveen" with a Hangul filler passed as a second municipality that looks the same.
+    for c in [
+        '\u{3164}',
+        '\u{034F}',
+        '\u{FE0F}',
+        '\u{115F}',
+        '\u{FFA0}',
+        '\u{E0100}',
+        '\u{180B}',
+    ] {
+        let v = with(&format!("gemeenten:\n  - {{ naam: Ameland, taakstelling: 6, nieuw: 0 }}\n  - {{ naam: Heerenveen, taakstelling: 10, nieuw: 8 }}\n  - {{ naam: \"Heerenveen{c}\", provincie: Fryslân, taakstelling: 0, nieuw: 8 }}\n"));
+        let code = format!("U+{:04X}", c as u32);
+        assert!(!v.valid, "{code}");
+        let e = error(&v, Code::HiddenCharacter);
+        assert_eq!(e.field, "gemeenten[2].naam", "{code}");
+        assert!(
+            e.message.contains(&format!("\"Heerenveen<{code}>\"")),
+            "{code}: {}",
+            e.message
+        );
+    }
+}

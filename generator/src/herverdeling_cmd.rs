@@ -12,7 +12,7 @@ use calculator_wasm::verdict::Verdict;
 use calculator_wasm::{check, MunicipalityList, Scenario};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use textkit::hidden::visible;
+use textkit::hidden::visible_strict as visible;
 
 use crate::herverdeling::{
     read_addressees, template_file, ADDRESSES_FILE, LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE,

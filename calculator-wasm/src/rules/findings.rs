@@ -42,7 +42,7 @@ pub(super) struct Findings {
 fn issue(code: Code, field: String, uitgangspunt: u8, message: String) -> Issue {
     Issue {
         code,
-        message: with_point(textkit::hidden::visible(&message), uitgangspunt),
+        message: with_point(textkit::hidden::visible_strict(&message), uitgangspunt),
         field,
         uitgangspunt,
     }

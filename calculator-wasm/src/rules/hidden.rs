@@ -12,7 +12,7 @@
 use super::findings::{shorten, Findings, SHOWN_WHOLE};
 use crate::scenario::{filled, Scenario};
 use crate::verdict::Code;
-use textkit::hidden::{code_point, first, visible, Kind};
+use textkit::hidden::{code_point, first_strict as first, kind_strict, visible_strict, Kind};
 
 /// The longest name of a municipality or province accepted, in characters. The longest Dutch
 /// municipality's name, "Nuenen, Gerwen en Nederwetten", has 29; a longer text is pasted by
@@ -41,7 +41,7 @@ pub(super) fn check_hidden(s: &Scenario, f: &mut Findings) {
             let text = text.trim();
             if let Some(max) = max.filter(|&m| text.chars().nth(m).is_some()) {
                 too_long(&field, &what, text, max, f);
-            } else {
+            } else if field == "uitzondering" || !line_break(&field, &what, text, f) {
                 report(&field, &what, text, f);
             }
         }
@@ -187,7 +187,7 @@ fn fields(s: &Scenario) -> Vec<Field<'_>> {
         for (key, a) in &g.perioden {
             // A hidden character in the key itself is reported as an unreadable period.
             let path = format!("gemeenten[{i}].perioden.{}", key.trim());
-            let when = visible(key.trim());
+            let when = visible_strict(key.trim());
             out.push((
                 format!("{path}.taakstelling"),
                 format!("De taakstelling van {who} in {when}"),
@@ -236,10 +236,7 @@ fn report(field: &str, what: &str, text: &str, f: &mut Findings) {
     let Some((at, c, kind)) = first(text) else {
         return;
     };
-    let count = text
-        .chars()
-        .filter(|&c| textkit::hidden::kind(c).is_some())
-        .count();
+    let count = text.chars().filter(|&c| kind_strict(c).is_some()).count();
     let more = match count {
         1 => String::new(),
         2 => " (en nog 1 zo'n teken)".to_string(),
@@ -264,6 +261,57 @@ fn report(field: &str, what: &str, text: &str, f: &mut Findings) {
             kind.dutch(),
         ),
     );
+}
+
+/// A tab or a line break: in a value of one line (every field but `uitzondering`), the letters
+/// show it as a space or not at all, so that "Ameland" and "Heerenveen" on two lines of one name
+/// became one municipality "Ameland Heerenveen".
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}')
+}
+
+/// `HIDDEN_CHARACTER` at `field` when `text` (a value of one line) holds a tab or a line break;
+/// whether it did.
+fn line_break(field: &str, what: &str, text: &str, f: &mut Findings) -> bool {
+    let Some((at, c)) = text.chars().enumerate().find(|&(_, c)| is_line_break(c)) else {
+        return false;
+    };
+    let (name, effect) = if c == '\t' {
+        ("een tab", "in de brieven wordt het een spatie")
+    } else {
+        (
+            "een regeleinde",
+            "in de brieven komen de regels achter elkaar te staan, zodat er een andere tekst staat dan u ziet",
+        )
+    };
+    let code = code_point(c);
+    let rows = if field.ends_with(".naam") {
+        "; twee gemeenten krijgen elk een eigen rij onder `gemeenten`"
+    } else {
+        ""
+    };
+    f.refuse(
+        Code::HiddenCharacter,
+        field,
+        format!(
+            "{what} (\"{}\") bevat {name} ({code}), maar dit veld is één regel: {effect}. Zet de hele waarde op één regel (in YAML zonder `|` of `>` ervoor, en zonder `\\n` tussen aanhalingstekens){rows}.",
+            shown(text, at),
+        ),
+    );
+    true
+}
+
+/// `text` with every hidden character, tab and line break written out (`<U+200B>`, `<U+000A>`).
+fn written_out(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_line_break(c) {
+            out.push_str(&format!("<{}>", code_point(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    visible_strict(&out)
 }
 
 /// `TOO_LONG` at `field`: the value is longer than `max` characters. The message quotes only its
@@ -292,7 +340,7 @@ fn too_long(field: &str, what: &str, text: &str, max: usize, f: &mut Findings) {
 fn shown(text: &str, at: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
     if chars.len() <= SHOWN_WHOLE {
-        return visible(text);
+        return written_out(text);
     }
     let half = SHOWN_WHOLE / 2;
     let start = at.saturating_sub(half);
@@ -301,7 +349,7 @@ fn shown(text: &str, at: usize) -> String {
     format!(
         "{}{}{}",
         if start > 0 { "…" } else { "" },
-        visible(&part),
+        written_out(&part),
         if end < chars.len() { "…" } else { "" }
     )
 }

@@ -255,7 +255,7 @@ fn resolve_name(
         }
         // Not found because of a hidden character (a name typed reversed after U+202E): its
         // `HIDDEN_CHARACTER` says why; "not in the list" and a missing province would not.
-        None if textkit::hidden::first(raw).is_some() => r.province = given_province,
+        None if textkit::hidden::first_strict(raw).is_some() => r.province = given_province,
         // A name that is `TOO_LONG` is not looked for among the list's names either.
         None if name_too_long(raw) => r.province = given_province,
         None => {
