@@ -275,6 +275,7 @@ impl Scenario {
             return Ok(Scenario::default());
         }
         crate::error::check_nesting(src)?;
+        check_control_characters(src)?;
         let parsed = {
             let _budget = ExpansionBudget::start(src.len());
             serde_yaml::from_str(&quote_non_decimal_numbers(src))
@@ -547,6 +548,34 @@ fn quote_non_decimal_numbers(src: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Refuses a character YAML does not allow anywhere in its text (a C0 control but tab and line
+/// ends, DEL, a C1 control but U+0085, U+FFFE, U+FFFF) at its line and column, naming it: the
+/// YAML parser reports it at the start of the file.
+#[cfg(feature = "yaml")]
+fn check_control_characters(src: &str) -> Result<(), ParseError> {
+    let forbidden = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{84}' | '\u{86}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}');
+    let Some(at) = src.find(forbidden) else {
+        return Ok(());
+    };
+    let before = &src[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    let c = src[at..].chars().next().unwrap_or_default();
+    Err(InputError {
+        line: Some(line),
+        column: Some(column),
+        message: format!(
+            "hier staat een onzichtbaar stuurteken ({}) in de tekst (het komt vaak mee bij kopiëren uit een ander programma)",
+            textkit::hidden::code_point(c)
+        ),
+        hint: Some(
+            "verwijder het teken: wis het woord waarin het staat en typ het opnieuw, zonder te kopiëren en te plakken"
+                .into(),
+        ),
+    })
 }
 
 /// The first line (from 1) whose value begins with an apostrophe that the line does not close:
@@ -1096,6 +1125,27 @@ mod tests {
         assert_eq!(s.tot_en_met.as_deref(), Some("2026-1"));
         let s = Scenario::parse(&format!("uitzondering: \"{}\"\n", "\\L".repeat(500_000))).unwrap();
         assert_eq!(s.uitzondering.map(|u| u.chars().count()), Some(500_000));
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn a_control_character_is_named_at_its_line_and_column() {
+        // It was reported at 1:1, with "typ de regel opnieuw".
+        for (c, code) in [
+            ('\u{1}', "U+0001"),
+            ('\u{0}', "U+0000"),
+            ('\u{7F}', "U+007F"),
+        ] {
+            let src = format!("periode: 2026-1\ngemeenten:\n  - {{ naam: Ameland, taakstelling: 6, nieuw: 0 }}\n  - {{ naam: Heeren{c}veen, taakstelling: 10, nieuw: 16 }}\n");
+            let e = Scenario::parse(&src).unwrap_err();
+            assert_eq!((e.line, e.column), (Some(4), Some(19)), "{e}");
+            assert!(e.message.contains(&format!("({code})")), "{e}");
+        }
+        // After a character of more than one byte, the column counts characters.
+        let e = Scenario::parse("gemeenten:\n  - naam: Súdwest\u{1B}\n").unwrap_err();
+        assert_eq!((e.line, e.column), (Some(2), Some(18)), "{e}");
+        // Tabs and line ends are no such characters (a tab inside a value is the rules' to judge).
+        assert!(Scenario::parse("periode: \"2026-1\\t\"\r\nbesluitdatum: 2026-02-10\r\n").is_ok());
     }
 
     #[cfg(feature = "yaml")]
