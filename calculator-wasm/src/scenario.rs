@@ -292,8 +292,18 @@ impl Scenario {
                 let mut err = parse_error(
                     loc.as_ref().map(|l| l.line()),
                     loc.as_ref().map(|l| l.column()),
-                    &e.to_string(),
+                    &raw,
                 );
+                // serde_yaml places a field written twice at the start of its block: the
+                // second one is where to look.
+                if let Some(key) = duplicate_field(&raw) {
+                    if let Some((line, column)) =
+                        second_key(src, err.line.unwrap_or(1), key)
+                    {
+                        err.line = Some(line);
+                        err.column = Some(column);
+                    }
+                }
                 // `naam: 's-Hertogenbosch`: YAML reads the apostrophe as the start of a quoted
                 // text and reports the missing end far below, at the end of the file.
                 if let Some(at) = unclosed_apostrophe(src) {
@@ -576,6 +586,51 @@ fn check_control_characters(src: &str) -> Result<(), ParseError> {
                 .into(),
         ),
     })
+}
+
+/// The field serde names in "duplicate field `periode`".
+#[cfg(feature = "yaml")]
+fn duplicate_field(message: &str) -> Option<&str> {
+    let rest = &message[message.find("duplicate field `")? + "duplicate field `".len()..];
+    rest.split('`').next()
+}
+
+/// The line and column (from 1) of the second `key:` of a block that starts at line `from`: the
+/// next line, after the first, with the key at the same indentation, before the block ends (a
+/// line indented less). Fields in braces on one line (`{ naam: A, naam: B }`) are not found.
+#[cfg(feature = "yaml")]
+fn second_key(src: &str, from: usize, key: &str) -> Option<(usize, usize)> {
+    let mut first: Option<usize> = None;
+    for (i, line) in src.lines().enumerate().skip(from.saturating_sub(1)) {
+        let text = line.trim_start();
+        if text.is_empty() || text.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - text.len();
+        // `- periode:`: the key of a list item stands after the dash.
+        let (indent, text) = match text.strip_prefix("- ") {
+            Some(rest) => (
+                indent + 2 + rest.len() - rest.trim_start().len(),
+                rest.trim_start(),
+            ),
+            None => (indent, text),
+        };
+        if first.is_some_and(|f| indent < f) {
+            return None;
+        }
+        let is_key = text
+            .strip_prefix(key)
+            .and_then(|rest| rest.strip_prefix(':'))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
+        if is_key {
+            match first {
+                None => first = Some(indent),
+                Some(f) if f == indent => return Some((i + 1, indent + 1)),
+                Some(_) => {}
+            }
+        }
+    }
+    None
 }
 
 /// The first line (from 1) whose value begins with an apostrophe that the line does not close:
@@ -980,7 +1035,7 @@ mod tests {
     #[cfg(feature = "yaml")]
     #[test]
     fn broken_files_are_explained_in_dutch_at_their_line_with_a_fix() {
-        let cases: [(&str, usize, &str); 12] = [
+        let cases: [(&str, usize, &str); 13] = [
             ("periode: 2026-1\n  gemeenten: []\n", 2, "`: `"),
             (
                 "periode: 2026-1\ngemeenten:\n  - naam: Urk\n   taakstelling: 3\n",
@@ -996,12 +1051,17 @@ mod tests {
             ("periode: 2026-1\n\tgemeenten: []\n", 2, "tab"),
             (
                 "periode: 2026-1\nperiode: 2026-2\n",
-                1,
+                2,
+                "staat er twee keer",
+            ),
+            (
+                "periode: 2026-1\ngemeenten:\n  - naam: Urk\n    taakstelling: 3\n    naam: Ameland\n",
+                5,
                 "staat er twee keer",
             ),
             ("periode: @x\n", 1, "kan niet beginnen"),
             ("periode: \"a\\qb\"\n", 1, "`\\`"),
-            ("gemeenten:\n  - Urk\n", 2, "velden op eigen regels"),
+            ("gemeenten:\n  - Urk\n", 2, "er horen velden op eigen regels"),
             (
                 "periode: 2026-1\ngemeenten:\n- naam: Urk\n  - x\n",
                 4,

@@ -1505,3 +1505,53 @@ fn default_ignorable_characters_and_variation_selectors_in_a_name_are_hidden() {
         );
     }
 }
+
+#[test]
+fn two_rows_with_the_same_municipality_are_counted_as_rows() {
+    // "er is er één ingevuld" though two rows were filled in.
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: 'ameland ', taakstelling: 10, nieuw: 16 }\n");
+    assert!(error(&v, Code::DuplicateMunicipality)
+        .message
+        .contains("Ameland"));
+    let e = error(&v, Code::TooFewMunicipalities);
+    assert!(
+        e.message
+            .contains("er zijn 2 rijen ingevuld, maar die noemen allemaal dezelfde gemeente"),
+        "{}",
+        e.message
+    );
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n");
+    assert!(error(&v, Code::TooFewMunicipalities)
+        .message
+        .contains("er is er één ingevuld"));
+}
+
+#[test]
+fn a_whole_number_written_with_decimals_is_told_how_to_write_it() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6.0, nieuw: '0,00' }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16.5 }\n");
+    let messages: Vec<&str> = v
+        .errors
+        .iter()
+        .filter(|i| i.code == Code::InvalidNumber)
+        .map(|i| i.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 3, "{messages:#?}");
+    assert!(
+        messages[0].contains(
+            "(\"6.0\") is geen geheel getal zoals het er staat. Schrijf 6, zonder decimalen."
+        ),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].contains("Schrijf 0, zonder decimalen."),
+        "{}",
+        messages[1]
+    );
+    // A fraction stays a fraction.
+    assert!(
+        messages[2].contains("vul een geheel getal in, zonder komma"),
+        "{}",
+        messages[2]
+    );
+}

@@ -123,6 +123,11 @@ impl Findings {
                 4,
                 format!("{what} (\"{shown}\") is geen geheel getal zoals het er staat: de punt kan een duizendtal scheiden of een decimaal, en de check raadt niet. Bedoelt u {}? Schrijf het aantal zonder punt.", shown.replace('.', "")),
             ),
+            NumberProblem::NotWhole if whole_with_decimals(written).is_some() => (
+                Code::InvalidNumber,
+                4,
+                format!("{what} (\"{shown}\") is geen geheel getal zoals het er staat. Schrijf {}, zonder decimalen.", whole_with_decimals(written).unwrap_or_default()),
+            ),
             NumberProblem::NotWhole => (
                 Code::InvalidNumber,
                 4,
@@ -151,6 +156,26 @@ impl Findings {
         };
         self.error(code, field, uitgangspunt, text);
     }
+}
+
+/// `6.0`, `6,00`, `-2.0`: a whole number written with decimals that are all zero; the number
+/// as it should be written (`6`).
+fn whole_with_decimals(text: &str) -> Option<String> {
+    let (whole, fraction) = text.split_once(['.', ','])?;
+    let digits = whole.strip_prefix('-').unwrap_or(whole);
+    let ok = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b == b'0');
+    ok.then(|| {
+        let n = digits.trim_start_matches('0');
+        let n = if n.is_empty() { "0" } else { n };
+        if whole.starts_with('-') && n != "0" {
+            format!("-{n}")
+        } else {
+            n.to_string()
+        }
+    })
 }
 
 /// `1.000`, `12.500.000`: digits in groups of three after the first, split by points, as a Dutch

@@ -133,7 +133,12 @@ pub(super) fn check_municipalities(
         read_municipality_numbers(s, i, periods, &mut r, f);
         out.push(r);
     }
-    check_enough(seen.len(), f);
+    let named = s
+        .gemeenten
+        .iter()
+        .filter(|g| filled(&g.naam).is_some())
+        .count();
+    check_enough(seen.len(), named, f);
     out
 }
 
@@ -382,18 +387,22 @@ fn read_municipality_numbers(
     }
 }
 
-/// Redistributing takes two or more municipalities (uitgangspunt 2).
-fn check_enough(named: usize, f: &mut Findings) {
-    if named < 2 {
+/// Redistributing takes two or more municipalities (uitgangspunt 2): `distinct` of them among the
+/// `named` rows with a name.
+fn check_enough(distinct: usize, named: usize, f: &mut Findings) {
+    if distinct < 2 {
         f.error(
             Code::TooFewMunicipalities,
             "gemeenten",
             2,
             format!(
                 "Herverdelen kan alleen tussen twee of meer gemeenten; er {}.",
-                match named {
-                    0 => "is nog geen gemeente ingevuld".to_string(),
-                    _ => "is er één ingevuld".to_string(),
+                match (distinct, named) {
+                    (0, _) => "is nog geen gemeente ingevuld".to_string(),
+                    (_, 0 | 1) => "is er één ingevuld".to_string(),
+                    (_, rows) => format!(
+                        "zijn {rows} rijen ingevuld, maar die noemen allemaal dezelfde gemeente"
+                    ),
                 }
             ),
         );
