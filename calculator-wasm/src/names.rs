@@ -26,7 +26,8 @@ pub fn closest<'a>(
     }
     // A third of the length, at least 2: catches one or two typing errors without proposing
     // unrelated short names.
-    let limit = textkit::max_typos(key.chars().count());
+    let length = key.chars().count();
+    let limit = textkit::max_typos(length);
     // (distance, with a name that starts with the word counted as 1; the plain distance, so that
     // of several such names the closest comes first, as `Bergen (L.)` for `Bergen`; order)
     let mut scored: Vec<(usize, usize, usize, &str)> = candidates
@@ -34,8 +35,14 @@ pub fn closest<'a>(
         .enumerate()
         .filter_map(|(i, c)| {
             let ck = fold(c);
+            let prefix = ck.starts_with(&key) && length >= 3;
+            // Lengths further apart than the limit are further apart than it in edits too: the
+            // distance (whose cost grows with both lengths) is not computed, so a long name
+            // costs no more than one as long as the longest candidate.
+            if !prefix && ck.chars().count().abs_diff(length) > limit {
+                return None;
+            }
             let plain = textkit::damerau_levenshtein(&key, &ck);
-            let prefix = ck.starts_with(&key) && key.chars().count() >= 3;
             let d = if prefix { plain.min(1) } else { plain };
             (d <= limit).then_some((d, plain, i, c))
         })
@@ -51,4 +58,20 @@ pub fn closest<'a>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_of_another_length_are_skipped_but_names_that_start_with_the_word_are_not() {
+        let list = ["Bergen (L.)", "Bergen op Zoom", "Ameland", "Heerenveen"];
+        assert_eq!(
+            closest("Bergen", list, 3),
+            ["Bergen (L.)", "Bergen op Zoom"]
+        );
+        assert_eq!(closest("Heerenven", list, 3), ["Heerenveen"]);
+        assert!(closest(&"Heerenveen".repeat(100), list, 3).is_empty());
+    }
 }

@@ -275,14 +275,35 @@ impl Scenario {
             return Ok(Scenario::default());
         }
         crate::error::check_nesting(src)?;
-        serde_yaml::from_str(&quote_non_decimal_numbers(src))
+        check_control_characters(src)?;
+        let parsed = {
+            let _budget = ExpansionBudget::start(src.len());
+            serde_yaml::from_str(&quote_non_decimal_numbers(src))
+        };
+        parsed
             .map_err(|e| {
                 let loc = e.location();
+                let raw = e.to_string();
+                if let Some(at) = raw.find(EXPANSION_EXCEEDED) {
+                    // serde_yaml writes the path of the value first: `overdrachten[2].van: `.
+                    let path = raw[..at].trim_end().trim_end_matches(':');
+                    return expansion_error(loc.as_ref().map(|l| l.line()), path);
+                }
                 let mut err = parse_error(
                     loc.as_ref().map(|l| l.line()),
                     loc.as_ref().map(|l| l.column()),
-                    &e.to_string(),
+                    &raw,
                 );
+                // serde_yaml places a field written twice at the start of its block: the
+                // second one is where to look.
+                if let Some(key) = duplicate_field(&raw) {
+                    if let Some((line, column)) =
+                        second_key(src, err.line.unwrap_or(1), key)
+                    {
+                        err.line = Some(line);
+                        err.column = Some(column);
+                    }
+                }
                 // `naam: 's-Hertogenbosch`: YAML reads the apostrophe as the start of a quoted
                 // text and reports the missing end far below, at the end of the file.
                 if let Some(at) = unclosed_apostrophe(src) {
@@ -539,6 +560,79 @@ fn quote_non_decimal_numbers(src: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Refuses a character YAML does not allow anywhere in its text (a C0 control but tab and line
+/// ends, DEL, a C1 control but U+0085, U+FFFE, U+FFFF) at its line and column, naming it: the
+/// YAML parser reports it at the start of the file.
+#[cfg(feature = "yaml")]
+fn check_control_characters(src: &str) -> Result<(), ParseError> {
+    let forbidden = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{84}' | '\u{86}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}');
+    let Some(at) = src.find(forbidden) else {
+        return Ok(());
+    };
+    let before = &src[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    let c = src[at..].chars().next().unwrap_or_default();
+    Err(InputError {
+        line: Some(line),
+        column: Some(column),
+        message: format!(
+            "hier staat een onzichtbaar stuurteken ({}) in de tekst (het komt vaak mee bij kopiëren uit een ander programma)",
+            textkit::hidden::code_point(c)
+        ),
+        hint: Some(
+            "verwijder het teken: wis het woord waarin het staat en typ het opnieuw, zonder te kopiëren en te plakken"
+                .into(),
+        ),
+    })
+}
+
+/// The field serde names in "duplicate field `periode`".
+#[cfg(feature = "yaml")]
+fn duplicate_field(message: &str) -> Option<&str> {
+    let rest = &message[message.find("duplicate field `")? + "duplicate field `".len()..];
+    rest.split('`').next()
+}
+
+/// The line and column (from 1) of the second `key:` of a block that starts at line `from`: the
+/// next line, after the first, with the key at the same indentation, before the block ends (a
+/// line indented less). Fields in braces on one line (`{ naam: A, naam: B }`) are not found.
+#[cfg(feature = "yaml")]
+fn second_key(src: &str, from: usize, key: &str) -> Option<(usize, usize)> {
+    let mut first: Option<usize> = None;
+    for (i, line) in src.lines().enumerate().skip(from.saturating_sub(1)) {
+        let text = line.trim_start();
+        if text.is_empty() || text.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - text.len();
+        // `- periode:`: the key of a list item stands after the dash.
+        let (indent, text) = match text.strip_prefix("- ") {
+            Some(rest) => (
+                indent + 2 + rest.len() - rest.trim_start().len(),
+                rest.trim_start(),
+            ),
+            None => (indent, text),
+        };
+        if first.is_some_and(|f| indent < f) {
+            return None;
+        }
+        let is_key = text
+            .strip_prefix(key)
+            .and_then(|rest| rest.strip_prefix(':'))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
+        if is_key {
+            match first {
+                None => first = Some(indent),
+                Some(f) if f == indent => return Some((i + 1, indent + 1)),
+                Some(_) => {}
+            }
+        }
+    }
+    None
+}
+
 /// The first line (from 1) whose value begins with an apostrophe that the line does not close:
 /// `naam: 's-Hertogenbosch` or `- 't Hogeland` (a closed one, `naam: 'Ameland'`, is fine).
 #[cfg(feature = "yaml")]
@@ -586,6 +680,83 @@ fn unknown_field_hint(message: &str) -> Option<String> {
     }
 }
 
+/// The most text the values of a YAML scenario may add up to once its aliases (`*naam`, which
+/// repeat the value marked `&naam`) are written out, in bytes plus one per value: twice the
+/// largest scenario the CLI reads (1 MB), or twice the text when that is longer, so that a text
+/// without aliases never reaches it (an escape such as `\L` makes a value at most half again
+/// as long as it is written). A few aliases fit; ten lines repeating a 400 KB value a thousand
+/// times took 20 s and 3 GB before the limit, and are now refused at the first alias past it.
+#[cfg(feature = "yaml")]
+pub const MAX_EXPANDED_BYTES: usize = 2 * 1024 * 1024;
+
+/// The marker of the error [`scalar`] gives once the budget is spent, recognised in
+/// [`Scenario::from_yaml`] (serde_yaml adds the position).
+const EXPANSION_EXCEEDED: &str = "scenario-expansion-exceeded";
+
+std::thread_local! {
+    /// What the values read so far may still add up to; `None` (JSON, whose values are all
+    /// written out) counts nothing.
+    static EXPANSION_LEFT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// The budget of [`MAX_EXPANDED_BYTES`] for one YAML text, while it is read; dropped (also when
+/// parsing fails), it leaves no budget behind.
+#[cfg(feature = "yaml")]
+struct ExpansionBudget;
+
+#[cfg(feature = "yaml")]
+impl ExpansionBudget {
+    fn start(source_len: usize) -> ExpansionBudget {
+        let budget = MAX_EXPANDED_BYTES.max(source_len.saturating_mul(2));
+        EXPANSION_LEFT.with(|left| left.set(Some(budget)));
+        ExpansionBudget
+    }
+}
+
+#[cfg(feature = "yaml")]
+impl Drop for ExpansionBudget {
+    fn drop(&mut self) {
+        EXPANSION_LEFT.with(|left| left.set(None));
+    }
+}
+
+/// Takes `len` bytes (and one for the value) from the budget; an error when it is spent.
+fn charge<E: serde::de::Error>(len: usize) -> Result<(), E> {
+    EXPANSION_LEFT.with(|left| match left.get() {
+        None => Ok(()),
+        Some(n) => match n.checked_sub(len.saturating_add(1)) {
+            Some(rest) => {
+                left.set(Some(rest));
+                Ok(())
+            }
+            None => Err(E::custom(EXPANSION_EXCEEDED)),
+        },
+    })
+}
+
+/// The refusal of a scenario whose aliases repeat more text than [`MAX_EXPANDED_BYTES`]: at
+/// `line`, the value that was being repeated (serde_yaml gives the place of the anchored value,
+/// not of the alias), and `path`, where the limit was passed.
+#[cfg(feature = "yaml")]
+fn expansion_error(line: Option<usize>, path: &str) -> ParseError {
+    let at = if path.is_empty() {
+        String::new()
+    } else {
+        format!(" (bij `{path}`)")
+    };
+    InputError {
+        line,
+        column: None,
+        message: format!(
+            "de waarde op deze regel wordt met verwijzingen (`*naam`, die de waarde bij `&naam` herhalen) zo vaak herhaald dat het scenario meer dan {} MB tekst wordt{at}",
+            MAX_EXPANDED_BYTES / (1024 * 1024)
+        ),
+        hint: Some(
+            "een scenario heeft geen verwijzingen nodig: schrijf elke waarde zelf uit, zonder `&` en `*`".into(),
+        ),
+    }
+}
+
 /// Accepts any scalar (string, number, boolean, null) and keeps it as text, so the rules can judge
 /// it. Floats keep a decimal point (`6.0`) so that they are reported as not whole; large whole
 /// floats (`1e20` in YAML) are written out in digits. JSON's numbers come as text already
@@ -597,39 +768,54 @@ fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a single value (text, number or date)")
         }
-        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            charge(v.len())?;
             Ok(Some(v.to_string()))
         }
-        fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+            charge(v.len())?;
             Ok(Some(v))
         }
-        fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            let text = v.to_string();
+            charge(text.len())?;
+            Ok(Some(text))
         }
-        fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            let text = v.to_string();
+            charge(text.len())?;
+            Ok(Some(text))
         }
-        fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            let text = v.to_string();
+            charge(text.len())?;
+            Ok(Some(text))
         }
-        fn visit_i128<E>(self, v: i128) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+        fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Self::Value, E> {
+            let text = v.to_string();
+            charge(text.len())?;
+            Ok(Some(text))
         }
-        fn visit_u128<E>(self, v: u128) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+        fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Self::Value, E> {
+            let text = v.to_string();
+            charge(text.len())?;
+            Ok(Some(text))
         }
-        fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
             let text = if v.is_finite() && v.fract() == 0.0 && v.abs() >= 1e15 && v.abs() < 1e30 {
                 format!("{v:.0}")
             } else {
                 format!("{v:?}")
             };
+            charge(text.len())?;
             Ok(Some(text))
         }
-        fn visit_none<E>(self) -> Result<Self::Value, E> {
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            charge(0)?;
             Ok(None)
         }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            charge(0)?;
             Ok(None)
         }
         fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
@@ -849,7 +1035,7 @@ mod tests {
     #[cfg(feature = "yaml")]
     #[test]
     fn broken_files_are_explained_in_dutch_at_their_line_with_a_fix() {
-        let cases: [(&str, usize, &str); 12] = [
+        let cases: [(&str, usize, &str); 13] = [
             ("periode: 2026-1\n  gemeenten: []\n", 2, "`: `"),
             (
                 "periode: 2026-1\ngemeenten:\n  - naam: Urk\n   taakstelling: 3\n",
@@ -865,12 +1051,17 @@ mod tests {
             ("periode: 2026-1\n\tgemeenten: []\n", 2, "tab"),
             (
                 "periode: 2026-1\nperiode: 2026-2\n",
-                1,
+                2,
+                "staat er twee keer",
+            ),
+            (
+                "periode: 2026-1\ngemeenten:\n  - naam: Urk\n    taakstelling: 3\n    naam: Ameland\n",
+                5,
                 "staat er twee keer",
             ),
             ("periode: @x\n", 1, "kan niet beginnen"),
             ("periode: \"a\\qb\"\n", 1, "`\\`"),
-            ("gemeenten:\n  - Urk\n", 2, "velden op eigen regels"),
+            ("gemeenten:\n  - Urk\n", 2, "er horen velden op eigen regels"),
             (
                 "periode: 2026-1\ngemeenten:\n- naam: Urk\n  - x\n",
                 4,
@@ -949,6 +1140,72 @@ mod tests {
         assert_eq!(e[0].line, Some(2), "{e:?}");
         let e = crate::addressees::ministries_from_yaml(&text).unwrap_err();
         assert_eq!(e[0].line, Some(2), "{e:?}");
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn aliases_that_repeat_a_long_value_are_refused_at_their_line() {
+        // 410 KB that repeated a 400,000-character value a thousand times: 20 s and 700 MB
+        // before anything was printed.
+        let long = "x".repeat(400_000);
+        let rows = "{van: *s, naar: *s}, ".repeat(500);
+        let src = format!(
+            "periode: 2026-1\nuitzondering: &s \"{long}\"\ngemeenten:\n  - {{ naam: Ameland, taakstelling: 6, nieuw: 0 }}\noverdrachten: [{rows}]\n"
+        );
+        let e = Scenario::parse(&src).unwrap_err();
+        // The value repeated, and where the limit was passed.
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("verwijzingen"), "{e}");
+        assert!(e.message.contains("(bij `overdrachten[2].van`)"), "{e}");
+        assert!(e.to_string().len() < 400, "{e}");
+        assert!(
+            e.hint
+                .as_deref()
+                .unwrap_or("")
+                .contains("zonder `&` en `*`"),
+            "{e}"
+        );
+        // Maps repeated in every row are counted too.
+        let map = (1..=40)
+            .map(|y| format!("{}-1: {{taakstelling: 1, nieuw: 1}}", 2000 + y))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rows: String = (0..20_000)
+            .map(|i| format!("  - {{naam: G{i}, perioden: *p}}\n"))
+            .collect();
+        let src = format!("gemeenten:\n  - {{naam: A, perioden: &p {{{map}}}}}\n{rows}");
+        let e = Scenario::parse(&src).unwrap_err();
+        assert!(e.message.contains("verwijzingen"), "{e}");
+        // A few aliases, and a long value written once, are fine.
+        let s = Scenario::parse(
+            "periode: &p 2026-1\ntot_en_met: *p\nbesluitdatum: &d 2026-02-10\nbekendmaking: *d\n",
+        )
+        .unwrap();
+        assert_eq!(s.bekendmaking.as_deref(), Some("2026-02-10"));
+        assert_eq!(s.tot_en_met.as_deref(), Some("2026-1"));
+        let s = Scenario::parse(&format!("uitzondering: \"{}\"\n", "\\L".repeat(500_000))).unwrap();
+        assert_eq!(s.uitzondering.map(|u| u.chars().count()), Some(500_000));
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn a_control_character_is_named_at_its_line_and_column() {
+        // It was reported at 1:1, with "typ de regel opnieuw".
+        for (c, code) in [
+            ('\u{1}', "U+0001"),
+            ('\u{0}', "U+0000"),
+            ('\u{7F}', "U+007F"),
+        ] {
+            let src = format!("periode: 2026-1\ngemeenten:\n  - {{ naam: Ameland, taakstelling: 6, nieuw: 0 }}\n  - {{ naam: Heeren{c}veen, taakstelling: 10, nieuw: 16 }}\n");
+            let e = Scenario::parse(&src).unwrap_err();
+            assert_eq!((e.line, e.column), (Some(4), Some(19)), "{e}");
+            assert!(e.message.contains(&format!("({code})")), "{e}");
+        }
+        // After a character of more than one byte, the column counts characters.
+        let e = Scenario::parse("gemeenten:\n  - naam: Súdwest\u{1B}\n").unwrap_err();
+        assert_eq!((e.line, e.column), (Some(2), Some(18)), "{e}");
+        // Tabs and line ends are no such characters (a tab inside a value is the rules' to judge).
+        assert!(Scenario::parse("periode: \"2026-1\\t\"\r\nbesluitdatum: 2026-02-10\r\n").is_ok());
     }
 
     #[cfg(feature = "yaml")]

@@ -38,10 +38,11 @@ pub enum Code {
     InvalidEmail,
     InvalidPhone,
     HiddenCharacter,
+    TooLong,
 }
 
 impl Code {
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 30] = [
         Code::SumChanged,
         Code::TooFewMunicipalities,
         Code::NegativeResult,
@@ -71,6 +72,7 @@ impl Code {
         Code::InvalidEmail,
         Code::InvalidPhone,
         Code::HiddenCharacter,
+        Code::TooLong,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -104,6 +106,7 @@ impl Code {
             Code::InvalidEmail => "INVALID_EMAIL",
             Code::InvalidPhone => "INVALID_PHONE",
             Code::HiddenCharacter => "HIDDEN_CHARACTER",
+            Code::TooLong => "TOO_LONG",
         }
     }
 }

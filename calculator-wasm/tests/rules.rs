@@ -1316,3 +1316,242 @@ fn a_period_too_long_names_the_ministries_of_today() {
         e.message
     );
 }
+
+#[test]
+fn a_message_about_a_long_value_quotes_only_its_start() {
+    // A 400,000-character value was quoted whole in every message about it: 50 transfers
+    // printed 40 MB.
+    let long = "x".repeat(400_000);
+    let v = with(&format!(
+        "tot_en_met: \"{long}\"\nmelddatum: \"{long}\"\n{AMELAND_HEERENVEEN}overdrachten:\n  - {{ van: \"{long}\", naar: Ameland, aantal: \"{long}\" }}\npenvoerder:\n  gemeente: \"{long}\"\n  email: \"{long}\"\n  telefoon: \"{long}\"\n"
+    ));
+    assert!(v.errors.len() >= 6, "{:#?}", codes(&v));
+    for i in v.errors.iter().chain(&v.warnings) {
+        assert!(
+            i.message.chars().count() < 500,
+            "{} at {}: {} characters",
+            i.code.as_str(),
+            i.field,
+            i.message.chars().count()
+        );
+    }
+    let transfer = v
+        .errors
+        .iter()
+        .find(|i| i.field == "overdrachten[0].van")
+        .unwrap_or_else(|| panic!("{:#?}", v.errors));
+    assert!(
+        transfer
+            .message
+            .contains(&format!("(\"{}…\")", "x".repeat(59))),
+        "{}",
+        transfer.message
+    );
+}
+
+#[test]
+fn a_value_longer_than_its_field_takes_is_too_long_at_that_field() {
+    use calculator_wasm::rules::{MAX_EXPLANATION_CHARS, MAX_LINE_CHARS, MAX_NAME_CHARS};
+    // A 10,000-character name with a province passed as valid and filled a 16-page letter.
+    let name = "Heerenveen".repeat(1000);
+    let v = with(&format!("gemeenten:\n  - {{ naam: Ameland, taakstelling: 6, nieuw: 0 }}\n  - {{ naam: \"{name}\", provincie: Fryslân, taakstelling: 10, nieuw: 16 }}\n"));
+    assert!(!v.valid);
+    assert_eq!(codes(&v), (vec!["TOO_LONG"], vec![]), "{:#?}", v);
+    let e = error(&v, Code::TooLong);
+    assert_eq!(e.field, "gemeenten[1].naam");
+    assert!(
+        e.message
+            .starts_with("De naam van gemeente 2 (\"Heerenveen"),
+        "{}",
+        e.message
+    );
+    assert!(
+        e.message
+            .contains("is 10.000 tekens lang; de check neemt er hoogstens 100 aan"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.chars().count() < 400, "{}", e.message);
+    // The other fields, the transfers and the penvoerder each at their own field.
+    let long = |n: usize| "k".repeat(n);
+    let v = with(&format!(
+        "uitzondering: \"{}\"\n{AMELAND_HEERENVEEN}penvoerder: {{ gemeente: Heerenveen, naam: \"{}\", kenmerk: \"{}\" }}\noverdrachten:\n  - {{ van: \"{}\", naar: Heerenveen, aantal: 6 }}\n",
+        long(MAX_EXPLANATION_CHARS + 1),
+        long(MAX_LINE_CHARS + 1),
+        long(MAX_LINE_CHARS),
+        long(MAX_NAME_CHARS + 1),
+    ));
+    let too_long: Vec<&str> = v
+        .errors
+        .iter()
+        .filter(|i| i.code == Code::TooLong)
+        .map(|i| i.field.as_str())
+        .collect();
+    assert_eq!(
+        too_long,
+        ["uitzondering", "penvoerder.naam", "overdrachten[0].van"],
+        "{:#?}",
+        v.errors
+    );
+    // The too long transfer's name is not also "not among the municipalities".
+    assert!(
+        !v.errors.iter().any(|i| i.code == Code::UnknownMunicipality),
+        "{:#?}",
+        v.errors
+    );
+    // As long as the field takes is fine.
+    let v = with(&format!(
+        "{AMELAND_HEERENVEEN}penvoerder: {{ gemeente: Heerenveen, kenmerk: \"{}\" }}\n",
+        long(MAX_LINE_CHARS)
+    ));
+    assert!(v.valid, "{:#?}", v.errors);
+}
+
+#[test]
+fn many_long_names_are_each_too_long_and_not_compared_with_the_list() {
+    // 95 names of 10,000 characters were each compared with every municipality for "Bedoelt
+    // u …?" (34 s); each is now too long, and named by its number in the other messages.
+    let rows: String = (0..95)
+        .map(|i| {
+            format!(
+                "  - {{ naam: \"{}{i}\", taakstelling: 1, nieuw: 1 }}\n",
+                "a".repeat(10_000)
+            )
+        })
+        .collect();
+    let v = with(&format!("gemeenten:\n{rows}"));
+    assert_eq!(
+        v.errors.iter().filter(|i| i.code == Code::TooLong).count(),
+        95,
+        "{:#?}",
+        codes(&v)
+    );
+    assert!(v
+        .warnings
+        .iter()
+        .all(|i| i.code != Code::NotInMunicipalityList));
+    assert!(v
+        .errors
+        .iter()
+        .chain(&v.warnings)
+        .all(|i| i.message.chars().count() < 500));
+}
+
+#[test]
+fn a_line_break_or_tab_in_a_one_line_field_is_refused_at_that_field() {
+    // A name written as a `|` block passed as valid; the letter said "de gemeenten Ameland
+    // Heerenveen en Heerenveen".
+    let v = with("gemeenten:\n  - naam: |\n      Ameland\n      Heerenveen\n    taakstelling: 6\n    nieuw: 0\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n");
+    assert!(!v.valid);
+    let e = error(&v, Code::HiddenCharacter);
+    assert_eq!(e.field, "gemeenten[0].naam");
+    assert!(
+        e.message
+            .contains("(\"Ameland<U+000A>Heerenveen\") bevat een regeleinde (U+000A)"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("eigen rij"), "{}", e.message);
+    // The kenmerk was printed as "HV 2026 0142".
+    let v = with(&format!("{AMELAND_HEERENVEEN}penvoerder: {{ gemeente: Heerenveen, kenmerk: \"HV\\n2026\\r\\n0142\", telefoon: \"0513\\t617617\", naam: \"J.\\u2028de Vries\" }}\n"));
+    let fields: Vec<&str> = v.errors.iter().map(|i| i.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "penvoerder.naam",
+            "penvoerder.telefoon",
+            "penvoerder.kenmerk"
+        ],
+        "{:#?}",
+        v.errors
+    );
+    assert!(v.errors.iter().all(|i| i.code == Code::HiddenCharacter));
+    assert!(
+        v.errors[1].message.contains("een tab (U+0009)"),
+        "{}",
+        v.errors[1].message
+    );
+    // The explanation of a longer agreement may have lines; a `|` block's last line break is
+    // no part of the value.
+    let v = with(&format!("tot_en_met: 2026-2\nuitzondering: |\n  Afgesproken met het COA.\n  Zie het verslag.\n{AMELAND_HEERENVEEN}penvoerder:\n  kenmerk: |\n    HV/2026/0142\n"));
+    assert!(
+        v.errors.iter().all(|i| i.code != Code::HiddenCharacter),
+        "{:#?}",
+        v.errors
+    );
+}
+
+#[test]
+fn default_ignorable_characters_and_variation_selectors_in_a_name_are_hidden() {
+    // "Heerenveen" with a Hangul filler passed as a second municipality that looks the same.
+    for c in [
+        '\u{3164}',
+        '\u{034F}',
+        '\u{FE0F}',
+        '\u{115F}',
+        '\u{FFA0}',
+        '\u{E0100}',
+        '\u{180B}',
+    ] {
+        let v = with(&format!("gemeenten:\n  - {{ naam: Ameland, taakstelling: 6, nieuw: 0 }}\n  - {{ naam: Heerenveen, taakstelling: 10, nieuw: 8 }}\n  - {{ naam: \"Heerenveen{c}\", provincie: Fryslân, taakstelling: 0, nieuw: 8 }}\n"));
+        let code = format!("U+{:04X}", c as u32);
+        assert!(!v.valid, "{code}");
+        let e = error(&v, Code::HiddenCharacter);
+        assert_eq!(e.field, "gemeenten[2].naam", "{code}");
+        assert!(
+            e.message.contains(&format!("\"Heerenveen<{code}>\"")),
+            "{code}: {}",
+            e.message
+        );
+    }
+}
+
+#[test]
+fn two_rows_with_the_same_municipality_are_counted_as_rows() {
+    // "er is er één ingevuld" though two rows were filled in.
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n  - { naam: 'ameland ', taakstelling: 10, nieuw: 16 }\n");
+    assert!(error(&v, Code::DuplicateMunicipality)
+        .message
+        .contains("Ameland"));
+    let e = error(&v, Code::TooFewMunicipalities);
+    assert!(
+        e.message
+            .contains("er zijn 2 rijen ingevuld, maar die noemen allemaal dezelfde gemeente"),
+        "{}",
+        e.message
+    );
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6, nieuw: 0 }\n");
+    assert!(error(&v, Code::TooFewMunicipalities)
+        .message
+        .contains("er is er één ingevuld"));
+}
+
+#[test]
+fn a_whole_number_written_with_decimals_is_told_how_to_write_it() {
+    let v = with("gemeenten:\n  - { naam: Ameland, taakstelling: 6.0, nieuw: '0,00' }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16.5 }\n");
+    let messages: Vec<&str> = v
+        .errors
+        .iter()
+        .filter(|i| i.code == Code::InvalidNumber)
+        .map(|i| i.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 3, "{messages:#?}");
+    assert!(
+        messages[0].contains(
+            "(\"6.0\") is geen geheel getal zoals het er staat. Schrijf 6, zonder decimalen."
+        ),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].contains("Schrijf 0, zonder decimalen."),
+        "{}",
+        messages[1]
+    );
+    // A fraction stays a fraction.
+    assert!(
+        messages[2].contains("vul een geheel getal in, zonder komma"),
+        "{}",
+        messages[2]
+    );
+}

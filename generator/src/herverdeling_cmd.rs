@@ -12,7 +12,7 @@ use calculator_wasm::verdict::Verdict;
 use calculator_wasm::{check, MunicipalityList, Scenario};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use textkit::hidden::visible;
+use textkit::hidden::visible_strict as visible;
 
 use crate::herverdeling::{
     read_addressees, template_file, ADDRESSES_FILE, LETTER_TEMPLATE_FILE, MUNICIPALITIES_FILE,
@@ -486,6 +486,12 @@ fn read(path: &Path) -> Result<String, String> {
         return read_capped(std::io::stdin().lock(), &name);
     }
     let name = path.display().to_string();
+    // A FIFO would block the open until something writes to it, a device never end: only a
+    // plain file (or a link to one) is read, as `check` reads the project's files.
+    let meta = std::fs::metadata(path).map_err(|e| cannot_read(&name, &e))?;
+    if !meta.is_file() {
+        return Err(crate::msg!("herverdeling-not-a-file", name = name.as_str()).to_string());
+    }
     let file = std::fs::File::open(path).map_err(|e| cannot_read(&name, &e))?;
     read_capped(file, &name)
 }
@@ -1213,6 +1219,38 @@ mod tests {
             io_detail(&e).render(Lang::En),
             "the file or folder does not exist"
         );
+    }
+
+    #[test]
+    fn a_fifo_or_a_folder_as_the_scenario_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("scenario.yaml");
+        let mut paths = vec![dir.path().to_path_buf()];
+        if std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            paths.push(fifo);
+        }
+        for path in paths {
+            // In a thread: on the old code a FIFO blocked the open forever.
+            let (send, receive) = std::sync::mpsc::channel();
+            let shown = path.display().to_string();
+            std::thread::spawn(move || {
+                let (mut out, mut err) = (Vec::new(), Vec::new());
+                let code = run_to(&path, Output::Report, &root(), &mut out, &mut err);
+                let _ = send.send((code, String::from_utf8(err).unwrap_or_default()));
+            });
+            let (code, err) = receive
+                .recv_timeout(std::time::Duration::from_secs(20))
+                .unwrap_or_else(|_| panic!("{shown} was still being read after 20 s"));
+            assert_eq!(code, 2, "{err}");
+            assert!(
+                err.contains(&format!("{shown}: dit is geen gewoon bestand")),
+                "{err}"
+            );
+        }
     }
 
     #[test]

@@ -3,6 +3,12 @@
 //! direction (bidi). In a name or a title they make two texts look the same while they differ, or
 //! show text in another order than it is written. The site's checks (the generator) and the
 //! herverdelingscheck (the calculator) both classify them here.
+//!
+//! [`kind`] covers Unicode's default ignorable code points (characters shown as nothing) but
+//! the variation selectors, which choose how the character before them looks: U+FE0F makes ❤
+//! the emoji ❤️, and may stand in a practice's text. [`kind_strict`] adds them, for a value
+//! such as a municipality's name, where a variation selector only makes a second text that
+//! looks the same as the first.
 
 /// What a hidden character is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,15 +40,42 @@ pub fn kind(c: char) -> Option<Kind> {
         | '\u{061C}'
         | '\u{202A}'..='\u{202E}'
         | '\u{2066}'..='\u{2069}' => Some(Kind::Direction),
+        _ if is_variation_selector(c) => None,
         '\u{200B}'..='\u{200D}'
-        | '\u{2060}'..='\u{2064}'
+        | '\u{2060}'..='\u{2065}'
+        | '\u{206A}'..='\u{206F}'
         | '\u{FEFF}'
         | '\u{00AD}'
+        | '\u{034F}'
+        | '\u{115F}'
+        | '\u{1160}'
+        | '\u{17B4}'
+        | '\u{17B5}'
         | '\u{180E}'
-        | '\u{E0000}'..='\u{E007F}' => Some(Kind::Invisible),
+        | '\u{3164}'
+        | '\u{FFA0}'
+        | '\u{FFF0}'..='\u{FFF8}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}' => Some(Kind::Invisible),
         '\t' | '\n' | '\r' => None,
         c if c.is_control() => Some(Kind::Control),
         _ => None,
+    }
+}
+
+/// Whether `c` is a variation selector: U+FE00–U+FE0F, U+E0100–U+E01EF and the Mongolian
+/// ones (U+180B–U+180D, U+180F).
+pub fn is_variation_selector(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{180B}'..='\u{180D}' | '\u{180F}')
+}
+
+/// [`kind`], and a variation selector as [`Kind::Invisible`]: for values that are names,
+/// references or addresses rather than running text.
+pub fn kind_strict(c: char) -> Option<Kind> {
+    match kind(c) {
+        None if is_variation_selector(c) => Some(Kind::Invisible),
+        k => k,
     }
 }
 
@@ -59,9 +92,25 @@ pub fn first(text: &str) -> Option<(usize, char, Kind)> {
         .find_map(|(i, c)| kind(c).map(|k| (i, c, k)))
 }
 
+/// [`first`] by [`kind_strict`].
+pub fn first_strict(text: &str) -> Option<(usize, char, Kind)> {
+    text.chars()
+        .enumerate()
+        .find_map(|(i, c)| kind_strict(c).map(|k| (i, c, k)))
+}
+
 /// `text` with every hidden character written out as `<U+200B>`, so that a message that shows it
 /// neither hides the character nor turns the text around. Text without one comes back as it is.
 pub fn visible(text: &str) -> String {
+    visible_by(text, kind)
+}
+
+/// [`visible`] by [`kind_strict`]: a variation selector is written out too.
+pub fn visible_strict(text: &str) -> String {
+    visible_by(text, kind_strict)
+}
+
+fn visible_by(text: &str, kind: fn(char) -> Option<Kind>) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match kind(c) {
@@ -96,6 +145,19 @@ mod tests {
             '\u{0001}',
             '\u{007F}',
             '\u{0085}',
+            '\u{034F}',
+            '\u{115F}',
+            '\u{1160}',
+            '\u{17B4}',
+            '\u{17B5}',
+            '\u{2065}',
+            '\u{206A}',
+            '\u{3164}',
+            '\u{FFA0}',
+            '\u{1BCA0}',
+            '\u{1D173}',
+            '\u{E0080}',
+            '\u{E0FFF}',
         ] {
             assert!(
                 matches!(kind(c), Some(Kind::Invisible | Kind::Control)),
@@ -113,6 +175,31 @@ mod tests {
         ] {
             assert_eq!(kind(c), None, "{}", code_point(c));
         }
+    }
+
+    #[test]
+    fn variation_selectors_are_hidden_only_in_strict_values() {
+        for c in [
+            '\u{FE0E}',
+            '\u{FE0F}',
+            '\u{FE00}',
+            '\u{E0100}',
+            '\u{E01EF}',
+            '\u{180B}',
+            '\u{180F}',
+        ] {
+            assert_eq!(kind(c), None, "{}", code_point(c));
+            assert_eq!(kind_strict(c), Some(Kind::Invisible), "{}", code_point(c));
+        }
+        assert_eq!(kind_strict('\u{3164}'), Some(Kind::Invisible));
+        assert_eq!(kind_strict('a'), None);
+        assert_eq!(first("❤\u{FE0F} zorg"), None);
+        assert_eq!(
+            first_strict("Heerenveen\u{FE0F}"),
+            Some((10, '\u{FE0F}', Kind::Invisible))
+        );
+        assert_eq!(visible("❤\u{FE0F}"), "❤\u{FE0F}");
+        assert_eq!(visible_strict("❤\u{FE0F}"), "❤<U+FE0F>");
     }
 
     #[test]

@@ -359,18 +359,17 @@ fn wrong_kind(m: &str) -> Option<Explained> {
     if let Some(explained) = whole_number_out_of_range(found, expected) {
         return Some(explained);
     }
-    let problem = if m.starts_with("invalid type") {
-        format!(
-            "hier staat {}, maar er hoort {}",
-            found_nl(found),
-            expected_nl(expected)
-        )
+    let wanted = expected_nl(expected);
+    // "er horen velden", "er hoort een lijst".
+    let verb = if wanted.starts_with("velden") {
+        "horen"
     } else {
-        format!(
-            "{} kan hier niet: er hoort {}",
-            found_nl(found),
-            expected_nl(expected)
-        )
+        "hoort"
+    };
+    let problem = if m.starts_with("invalid type") {
+        format!("hier staat {}, maar er {verb} {wanted}", found_nl(found))
+    } else {
+        format!("{} kan hier niet: er {verb} {wanted}", found_nl(found))
     };
     Some(e(problem, fix_for(expected)))
 }
@@ -608,7 +607,7 @@ mod tests {
             ("found unknown escape character at line 1 column 12, while parsing a quoted scalar", "`\\`"),
             ("unknown anchor", "verwijzing"),
             ("deserializing from YAML containing more than one document is not supported", "`---`"),
-            ("invalid type: string \"periode 2026-1 gemeenten\", expected struct Scenario", "velden op eigen regels"),
+            ("invalid type: string \"periode 2026-1 gemeenten\", expected struct Scenario", "maar er horen velden op eigen regels"),
             ("periode: invalid value: string \"x\", expected an integer", "een heel getal"),
             ("unknown field `a`, expected one of `gemeenten`, `opgeheven`", "onbekend veld `a`"),
             ("trailing comma at line 1 column 22", "komma"),

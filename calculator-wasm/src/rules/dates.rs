@@ -37,7 +37,7 @@ pub(super) fn read_date(
                     DateError::Format => "is geen datum; schrijf als jjjj-mm-dd, zoals 2026-02-10",
                     DateError::NoSuchDay => "bestaat niet in de kalender",
                 };
-                let raw = raw.trim();
+                let raw = super::findings::shorten(raw.trim());
                 f.error(
                     Code::InvalidDate,
                     field,

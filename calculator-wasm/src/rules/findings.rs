@@ -3,6 +3,24 @@
 use super::count::NumberProblem;
 use crate::verdict::{Code, Issue};
 
+/// The longest value a message quotes whole; a longer one is cut ([`shorten`]).
+pub(super) const SHOWN_WHOLE: usize = 60;
+
+/// `text` as a message quotes it: whole up to [`SHOWN_WHOLE`] characters, else its start and
+/// "…", so that a message about a long value (a 400,000-character name) stays one line.
+pub(super) fn shorten(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_WHOLE) {
+        None => text.to_string(),
+        Some((end, _)) => {
+            let keep = text
+                .char_indices()
+                .nth(SHOWN_WHOLE - 1)
+                .map_or(end, |(i, _)| i);
+            format!("{}…", &text[..keep])
+        }
+    }
+}
+
 pub(super) fn with_point(message: String, uitgangspunt: u8) -> String {
     format!("{message} (uitgangspunt {uitgangspunt})")
 }
@@ -12,9 +30,10 @@ pub(super) fn with_point(message: String, uitgangspunt: u8) -> String {
 pub(super) struct Findings {
     pub(super) errors: Vec<Issue>,
     pub(super) warnings: Vec<Issue>,
-    /// The fields that hold a hidden character (`HIDDEN_CHARACTER`): their other issues are left
-    /// out, since the character causes them.
-    hidden: Vec<String>,
+    /// The fields that hold a hidden character (`HIDDEN_CHARACTER`) or are too long
+    /// (`TOO_LONG`): their other issues are left out, since the character or the length causes
+    /// them.
+    refused: Vec<String>,
 }
 
 /// An issue of a rule, its message ending in the uitgangspunt it comes from. A hidden character
@@ -23,7 +42,7 @@ pub(super) struct Findings {
 fn issue(code: Code, field: String, uitgangspunt: u8, message: String) -> Issue {
     Issue {
         code,
-        message: with_point(textkit::hidden::visible(&message), uitgangspunt),
+        message: with_point(textkit::hidden::visible_strict(&message), uitgangspunt),
         field,
         uitgangspunt,
     }
@@ -38,17 +57,16 @@ impl Findings {
         message: String,
     ) {
         let field = field.into();
-        if !self.hidden.contains(&field) {
+        if !self.refused.contains(&field) {
             self.errors.push(issue(code, field, uitgangspunt, message));
         }
     }
 
-    /// `HIDDEN_CHARACTER` at `field` (uitgangspunt 4: the data in the documents must be right);
-    /// the field's other issues are left out from now on.
-    pub(super) fn hidden(&mut self, field: &str, message: String) {
-        self.errors
-            .push(issue(Code::HiddenCharacter, field.to_string(), 4, message));
-        self.hidden.push(field.to_string());
+    /// `HIDDEN_CHARACTER` or `TOO_LONG` at `field` (uitgangspunt 4: the data in the documents
+    /// must be right); the field's other issues are left out from now on.
+    pub(super) fn refuse(&mut self, code: Code, field: &str, message: String) {
+        self.errors.push(issue(code, field.to_string(), 4, message));
+        self.refused.push(field.to_string());
     }
 
     /// Like [`Findings::error`], unless an error with this code and field was already found (a
@@ -77,7 +95,7 @@ impl Findings {
         message: String,
     ) {
         let field = field.into();
-        if !self.hidden.contains(&field) {
+        if !self.refused.contains(&field) {
             self.warnings
                 .push(issue(code, field, uitgangspunt, message));
         }
@@ -92,17 +110,23 @@ impl Findings {
         raw: &str,
         negative_code: Code,
     ) {
-        let shown = raw.trim();
+        let written = raw.trim();
+        let shown = shorten(written);
         let (code, uitgangspunt, text) = match problem {
             NumberProblem::NotANumber => (
                 Code::InvalidNumber,
                 4,
                 format!("{what} (\"{shown}\") is geen getal. Vul een geheel getal in van 0 tot en met 1.000.000."),
             ),
-            NumberProblem::NotWhole if thousands_written_with_points(shown) => (
+            NumberProblem::NotWhole if thousands_written_with_points(written) => (
                 Code::InvalidNumber,
                 4,
                 format!("{what} (\"{shown}\") is geen geheel getal zoals het er staat: de punt kan een duizendtal scheiden of een decimaal, en de check raadt niet. Bedoelt u {}? Schrijf het aantal zonder punt.", shown.replace('.', "")),
+            ),
+            NumberProblem::NotWhole if whole_with_decimals(written).is_some() => (
+                Code::InvalidNumber,
+                4,
+                format!("{what} (\"{shown}\") is geen geheel getal zoals het er staat. Schrijf {}, zonder decimalen.", whole_with_decimals(written).unwrap_or_default()),
             ),
             NumberProblem::NotWhole => (
                 Code::InvalidNumber,
@@ -132,6 +156,26 @@ impl Findings {
         };
         self.error(code, field, uitgangspunt, text);
     }
+}
+
+/// `6.0`, `6,00`, `-2.0`: a whole number written with decimals that are all zero; the number
+/// as it should be written (`6`).
+fn whole_with_decimals(text: &str) -> Option<String> {
+    let (whole, fraction) = text.split_once(['.', ','])?;
+    let digits = whole.strip_prefix('-').unwrap_or(whole);
+    let ok = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b == b'0');
+    ok.then(|| {
+        let n = digits.trim_start_matches('0');
+        let n = if n.is_empty() { "0" } else { n };
+        if whole.starts_with('-') && n != "0" {
+            format!("-{n}")
+        } else {
+            n.to_string()
+        }
+    })
 }
 
 /// `1.000`, `12.500.000`: digits in groups of three after the first, split by points, as a Dutch

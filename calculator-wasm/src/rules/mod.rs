@@ -17,6 +17,9 @@ mod transfers;
 
 pub use count::{parse_count, NumberProblem, MAX_COUNT};
 pub use dates::NOTIFY_WITHIN_DAYS;
+pub use hidden::{
+    MAX_EMAIL_CHARS, MAX_EXPLANATION_CHARS, MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_PHONE_CHARS,
+};
 pub use recipients::{COA_ADDRESS, COA_ATTENTION, COA_NAME, COA_PHONE};
 
 use self::dates::{check_decisions, check_processing, deadlines, read_top_dates};

@@ -3,7 +3,8 @@
 
 use super::count::parse_count;
 use super::dates::{read_date, TopDates};
-use super::findings::Findings;
+use super::findings::{shorten, Findings};
+use super::hidden::name_too_long;
 use super::periods::period_problem;
 use crate::dutch::join;
 use crate::municipalities::{MunicipalityList, Province};
@@ -47,11 +48,11 @@ pub(super) struct Numbers {
     pub(super) path: String,
 }
 
-/// "Ameland" or, without a name, "gemeente 2".
+/// "Ameland" or, without a name or with one that is `TOO_LONG`, "gemeente 2".
 pub(super) fn label(s: &Scenario, i: usize) -> String {
     match filled(&s.gemeenten[i].naam) {
-        Some(n) => n.trim().to_string(),
-        None => format!("gemeente {}", i + 1),
+        Some(n) if !name_too_long(n) => n.trim().to_string(),
+        _ => format!("gemeente {}", i + 1),
     }
 }
 
@@ -132,7 +133,12 @@ pub(super) fn check_municipalities(
         read_municipality_numbers(s, i, periods, &mut r, f);
         out.push(r);
     }
-    check_enough(seen.len(), f);
+    let named = s
+        .gemeenten
+        .iter()
+        .filter(|g| filled(&g.naam).is_some())
+        .count();
+    check_enough(seen.len(), named, f);
     out
 }
 
@@ -183,6 +189,7 @@ fn read_province(s: &Scenario, i: usize, f: &mut Findings) -> Option<Province> {
     let who = label(s, i);
     let given_province = filled(&g.provincie).map(|p| (p.trim(), Province::parse(p)));
     if let Some((raw, None)) = given_province {
+        let raw = shorten(raw);
         f.error(
             Code::UnknownProvince,
             field("provincie"),
@@ -253,10 +260,13 @@ fn resolve_name(
         }
         // Not found because of a hidden character (a name typed reversed after U+202E): its
         // `HIDDEN_CHARACTER` says why; "not in the list" and a missing province would not.
-        None if textkit::hidden::first(raw).is_some() => r.province = given_province,
+        None if textkit::hidden::first_strict(raw).is_some() => r.province = given_province,
+        // A name that is `TOO_LONG` is not looked for among the list's names either.
+        None if name_too_long(raw) => r.province = given_province,
         None => {
             r.province = given_province;
             let hint = suggestion_text(&list.suggest(raw, 3));
+            let raw = shorten(raw);
             f.warning(
                 Code::NotInMunicipalityList,
                 field("naam"),
@@ -286,15 +296,17 @@ fn check_duplicate(
     let field = |name: &str| format!("gemeenten[{i}].{name}");
     r.key = fold(&r.name);
     if let Some(&first) = seen.get(&r.key) {
+        let same = fold(written) == r.key;
+        let (written, name) = (shorten(written), shorten(&r.name));
         f.error(
             Code::DuplicateMunicipality,
             field("naam"),
             4,
             // "Den Bosch" after "'s-Hertogenbosch": say why the two are one.
-            if fold(written) == r.key {
-                format!("{} staat meer dan één keer in de lijst (ook als gemeente {}). Noem elke gemeente één keer, zodat de aantallen eenduidig zijn.", r.name, first + 1)
+            if same {
+                format!("{name} staat meer dan één keer in de lijst (ook als gemeente {}). Noem elke gemeente één keer, zodat de aantallen eenduidig zijn.", first + 1)
             } else {
-                format!("{written} is de gemeente {}, die al in de lijst staat als gemeente {}. Noem elke gemeente één keer, zodat de aantallen eenduidig zijn.", r.name, first + 1)
+                format!("{written} is de gemeente {name}, die al in de lijst staat als gemeente {}. Noem elke gemeente één keer, zodat de aantallen eenduidig zijn.", first + 1)
             },
         );
     } else {
@@ -375,18 +387,22 @@ fn read_municipality_numbers(
     }
 }
 
-/// Redistributing takes two or more municipalities (uitgangspunt 2).
-fn check_enough(named: usize, f: &mut Findings) {
-    if named < 2 {
+/// Redistributing takes two or more municipalities (uitgangspunt 2): `distinct` of them among the
+/// `named` rows with a name.
+fn check_enough(distinct: usize, named: usize, f: &mut Findings) {
+    if distinct < 2 {
         f.error(
             Code::TooFewMunicipalities,
             "gemeenten",
             2,
             format!(
                 "Herverdelen kan alleen tussen twee of meer gemeenten; er {}.",
-                match named {
-                    0 => "is nog geen gemeente ingevuld".to_string(),
-                    _ => "is er één ingevuld".to_string(),
+                match (distinct, named) {
+                    (0, _) => "is nog geen gemeente ingevuld".to_string(),
+                    (_, 0 | 1) => "is er één ingevuld".to_string(),
+                    (_, rows) => format!(
+                        "zijn {rows} rijen ingevuld, maar die noemen allemaal dezelfde gemeente"
+                    ),
                 }
             ),
         );

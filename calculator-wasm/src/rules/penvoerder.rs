@@ -1,7 +1,7 @@
 //! The penvoerder: the lead municipality that COA answers.
 
 use super::contact::{email_problem, phone_problem};
-use super::findings::Findings;
+use super::findings::{shorten, Findings};
 use super::municipalities::Resolved;
 use crate::municipalities::MunicipalityList;
 use crate::names::fold;
@@ -57,7 +57,7 @@ pub(super) fn check_penvoerder(
                         Code::UnknownMunicipality,
                         "penvoerder.gemeente",
                         4,
-                        format!("De penvoerder ({}) staat niet bij de betrokken gemeenten. Kies een van de gemeenten die meebesluiten.", raw.trim()),
+                        format!("De penvoerder ({}) staat niet bij de betrokken gemeenten. Kies een van de gemeenten die meebesluiten.", shorten(raw.trim())),
                     );
                     None
                 }
@@ -83,7 +83,7 @@ fn check_contact(p: &Penvoerder, f: &mut Findings) {
                 Code::InvalidEmail,
                 "penvoerder.email",
                 4,
-                format!("Het e-mailadres van de penvoerder (\"{}\") is geen e-mailadres: {why}. Schrijf één adres als naam@gemeente.nl, zonder naam of spaties eromheen, of laat het veld leeg; het komt zo in de brieven.", raw.trim()),
+                format!("Het e-mailadres van de penvoerder (\"{}\") is geen e-mailadres: {why}. Schrijf één adres als naam@gemeente.nl, zonder naam of spaties eromheen, of laat het veld leeg; het komt zo in de brieven.", shorten(raw.trim())),
             );
         }
     }
@@ -93,7 +93,7 @@ fn check_contact(p: &Penvoerder, f: &mut Findings) {
                 Code::InvalidPhone,
                 "penvoerder.telefoon",
                 4,
-                format!("Het telefoonnummer van de penvoerder (\"{}\") is geen Nederlands telefoonnummer: {why}. Schrijf één nummer, zoals 0513-617617, 06-12345678, +31 513 617 617, een 0800- of 0900-nummer of het 14-nummer van de gemeente (14 0513), of laat het veld leeg; het komt zo in de brieven.", raw.trim()),
+                format!("Het telefoonnummer van de penvoerder (\"{}\") is geen Nederlands telefoonnummer: {why}. Schrijf één nummer, zoals 0513-617617, 06-12345678, +31 513 617 617, een 0800- of 0900-nummer of het 14-nummer van de gemeente (14 0513), of laat het veld leeg; het komt zo in de brieven.", shorten(raw.trim())),
             );
         }
     }

@@ -6,7 +6,8 @@ use crate::period::{Period, PeriodError};
 use crate::scenario::{filled, Scenario};
 use crate::verdict::{Code, Periods};
 
-pub(super) fn period_problem(e: &PeriodError, shown: &str) -> String {
+pub(super) fn period_problem(e: &PeriodError, written: &str) -> String {
+    let shown = super::findings::shorten(written);
     match e {
         PeriodError::Format => format!(
             "\"{shown}\" is geen taakstellingsperiode. Schrijf het jaar en de helft: 2026-1 (1 januari t/m 30 juni) of 2026-2 (1 juli t/m 31 december)."

@@ -1,7 +1,7 @@
 //! The transfers (`overdrachten`): between municipalities taking part, with readable amounts.
 
 use super::count::parse_count;
-use super::findings::Findings;
+use super::findings::{shorten, Findings};
 use super::municipalities::{suggestion_text, Resolved};
 use crate::municipalities::MunicipalityList;
 use crate::names::{closest, fold};
@@ -64,7 +64,7 @@ pub(super) fn check_transfers(
                     format!(
                         "Overdracht {}: {} staat niet bij de betrokken gemeenten.{hint} Voeg de gemeente toe met haar taakstelling, of verbeter de naam.",
                         k + 1,
-                        raw.trim()
+                        shorten(raw.trim())
                     ),
                 );
             }

@@ -382,6 +382,13 @@ mod tests {
             5
         )
         .is_empty());
+        // An emoji's variation selector (❤ as the emoji ❤️) is no hidden character in the
+        // site's files; a Hangul filler, which shows as nothing, is.
+        assert!(in_text("x.md", "Met ❤\u{FE0F} gedaan.\n", 5).is_empty());
+        assert!(in_yaml("x.md", "title: Met ❤\u{FE0F} gedaan\n", 1).is_empty());
+        let d = in_yaml("x.md", "title: Buddy\u{3164}project\n", 1);
+        assert_eq!(d.len(), 1);
+        assert!(nl(&d[0]).contains("U+3164"), "{}", nl(&d[0]));
     }
 
     #[test]

@@ -571,6 +571,7 @@ static-too-large-hint = make it smaller (compress a picture or font), or remove 
 herverdeling-stdout = standard output
 herverdeling-stdin = standard input
 herverdeling-cannot-read = { $name }: cannot read ({ $detail })
+herverdeling-not-a-file = { $name }: this is not a plain file (but a folder, a pipe or a device); give the path of a scenario file (.yaml or .json), or - to read the scenario from standard input
 herverdeling-too-large = { $name }: larger than { $mb } MB; a scenario is a small text file (is this the right file?)
 herverdeling-not-utf8 = { $name }: not UTF-8 text (invalid byte at offset { $offset }); save the file as UTF-8
 herverdeling-cannot-write = { $name }: cannot write ({ $detail })

@@ -586,6 +586,7 @@ static-too-large-hint = maak het kleiner (een afbeelding of lettertype comprimer
 herverdeling-stdout = standaarduitvoer
 herverdeling-stdin = standaardinvoer
 herverdeling-cannot-read = { $name }: kan niet gelezen worden ({ $detail })
+herverdeling-not-a-file = { $name }: dit is geen gewoon bestand (maar een map, een pijp of een apparaat); geef het pad van een scenariobestand (.yaml of .json), of - om het scenario via standaardinvoer te lezen
 herverdeling-too-large = { $name }: groter dan { $mb } MB; een scenario is een klein tekstbestand (is dit het goede bestand?)
 herverdeling-not-utf8 = { $name }: geen UTF-8-tekst (ongeldige byte op positie { $offset }); sla het bestand op als UTF-8
 herverdeling-cannot-write = { $name }: kan niet geschreven worden ({ $detail })
