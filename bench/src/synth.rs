@@ -152,6 +152,22 @@ pub fn generate(
             (format!("{id}-{}", i + 1), category, title)
         })
         .collect();
+    // Titles are unique, as `check` asks of an editor (a repeated one gets its number).
+    let mut seen = std::collections::HashSet::new();
+    let heads: Vec<(String, String, String)> = heads
+        .into_iter()
+        .enumerate()
+        .map(|(i, (id, category, title))| {
+            let title = if seen.insert(title.to_lowercase()) {
+                title
+            } else {
+                let numbered = format!("{title} ({})", i + 1);
+                seen.insert(numbered.to_lowercase());
+                numbered
+            };
+            (id, category, title)
+        })
+        .collect();
     let tags = tag_pool(corpus, count);
     heads
         .iter()

@@ -378,7 +378,7 @@ fn refusals_and_system_errors_are_in_the_language_chosen() {
     let run = kennisbank(&["herverdeling", "content"], dir.path());
     assert_eq!(
         stderr(&run),
-        "fout: content: kan niet gelezen worden (dit is een map, geen bestand)\n"
+        "fout: content: dit is geen gewoon bestand (maar een map, een pijp of een apparaat); geef het pad van een scenariobestand (.yaml of .json), of - om het scenario via standaardinvoer te lezen\n"
     );
     let run = kennisbank(
         &["--lang", "en", "herverdeling", "bestaat-niet.yaml"],
