@@ -550,14 +550,16 @@ fn pad_left(text: &str, width: usize) -> String {
     format!("{}{text}", " ".repeat(width.saturating_sub(n)))
 }
 
+/// A number written as the documents write it (`1.600`).
 fn number(n: Option<i64>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_else(|| "?".into())
+    n.map(calculator_wasm::dutch::number)
+        .unwrap_or_else(|| "?".into())
 }
 
 fn signed(n: Option<i64>) -> String {
     match n {
-        Some(n) if n > 0 => format!("+{n}"),
-        Some(n) => n.to_string(),
+        Some(n) if n > 0 => format!("+{}", calculator_wasm::dutch::number(n)),
+        Some(n) => calculator_wasm::dutch::number(n),
         None => "?".into(),
     }
 }
@@ -577,7 +579,9 @@ pub fn report(name: &str, v: &Verdict) -> String {
             calculator_wasm::dutch::join(&p.text)
         ));
     }
-    for m in &v.municipalities {
+    // A municipality whose taakstelling stays the same takes no decision (and is left out of the
+    // documents): no line of a decision for it.
+    for m in v.municipalities.iter().filter(|m| !m.unchanged()) {
         if let (Some(b), Some(k)) = (m.besluitdatum, m.bekendmaking) {
             let waar = m
                 .publicatie
@@ -785,6 +789,23 @@ mod tests {
         assert!(out.contains("19 februari 2026"), "{out}");
         assert!(out.contains("Postbus 30203"), "{out}");
         assert!(out.contains("GELDIG"), "{out}");
+    }
+
+    /// Numbers in the table are written as the documents write them, and a municipality that
+    /// takes no decision (its taakstelling stays the same) gets no line of a decision.
+    #[test]
+    fn the_report_writes_thousands_as_the_documents_and_no_decision_for_an_unchanged_municipality()
+    {
+        let src = "periode: 2026-1\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\ngemeenten:\n  - { naam: Amsterdam, taakstelling: 1600, nieuw: 1594 }\n  - { naam: Heerenveen, taakstelling: 10, nieuw: 16 }\n  - { naam: Utrecht, taakstelling: 900, nieuw: 900 }\n";
+        let (code, out, _) = run_str(src, Output::Report);
+        assert_eq!(code, 0, "{out}");
+        let row = out
+            .lines()
+            .find(|l| l.trim_start().starts_with("Amsterdam"))
+            .expect(&out);
+        assert!(row.contains("1.600") && row.contains("1.594"), "{row}");
+        assert!(out.contains("Besluit Amsterdam: "), "{out}");
+        assert!(!out.contains("Besluit Utrecht"), "{out}");
     }
 
     /// Three periods in the report's line are joined as the documents join them: "A, B en C".
