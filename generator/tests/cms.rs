@@ -358,6 +358,12 @@ fn an_invalid_save_is_refused_in_dutch_and_writes_nothing() {
             "---\ntitle: T\nadded: 2026-01-02\n---\n",
             "de praktijk heeft geen tekst",
         ),
+        (
+            // A mistake in the text is named by the form field and its line there, not the
+            // file's line counted from the fields the editor sees apart.
+            "---\ntitle: T\nadded: 2026-01-02\n---\nEerste regel.\n\nZie [x](javascript:alert(1))\n",
+            "veld ‘Tekst’, regel 3 van de tekst: ",
+        ),
     ] {
         let reply = call(
             root,

@@ -354,11 +354,19 @@ pub fn refusal(rel: &str, raw: &str, diags: &[Diagnostic]) -> String {
     for d in diags.iter().filter(|d| d.is_error()) {
         out.push_str("\n• ");
         if d.line > 0 {
-            let at = match super::validate::field_label_at(rel, raw, d.line) {
-                Some(field) => {
+            let at = match (
+                super::validate::text_line_at(rel, raw, d.line),
+                super::validate::field_label_at(rel, raw, d.line),
+            ) {
+                (Some(line), _) => crate::msg!(
+                    "cms-save-refused-text-line",
+                    line = line,
+                    field = super::config::TEXT_LABEL
+                ),
+                (None, Some(field)) => {
                     crate::msg!("cms-save-refused-line-field", line = d.line, field = field)
                 }
-                None => crate::msg!("cms-save-refused-line", line = d.line),
+                (None, None) => crate::msg!("cms-save-refused-line", line = d.line),
             };
             out.push_str(&at.to_string());
             out.push_str(": ");

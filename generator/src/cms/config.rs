@@ -130,6 +130,9 @@ fn file_collection(name: &str, label: &str, path: &str, fields: &[Field]) -> Val
     })
 }
 
+/// The label of a practice's text in the form (the markdown below its fields).
+pub const TEXT_LABEL: &str = "Tekst";
+
 /// The form of a practice: its front matter fields, then the text.
 fn practice_fields(practices: &[Practice]) -> Vec<Value> {
     let mut fields: Vec<Value> = schema::PRACTICE
@@ -138,7 +141,7 @@ fn practice_fields(practices: &[Practice]) -> Vec<Value> {
         .collect();
     fields.push(json!({
         "name": "body",
-        "label": "Tekst",
+        "label": TEXT_LABEL,
         "widget": "markdown",
         "hint": "De tekst van de praktijk. Koppen beginnen met ## (niveau 2), dan ###.",
         "buttons": ["bold", "italic", "link", "heading-two", "heading-three", "quote", "bulleted-list", "numbered-list"],

@@ -137,6 +137,14 @@ pub fn field_label_at(rel: &str, raw: &str, line: usize) -> Option<&'static str>
     None
 }
 
+/// The line within a practice's text (the form field [`super::config::TEXT_LABEL`]) of file line
+/// `line` of `raw`, when that line is below the fields: an editor sees the text apart from them.
+pub fn text_line_at(rel: &str, raw: &str, line: usize) -> Option<usize> {
+    practice_location(rel)?;
+    let parts = crate::content::frontmatter::split(raw).ok()?;
+    (line >= parts.body_line).then(|| line - parts.body_line + 1)
+}
+
 /// `(category, id)` of `content/praktijken/<category>/<id>.md`.
 pub(crate) fn practice_location(rel: &str) -> Option<(&str, &str)> {
     let rest = rel

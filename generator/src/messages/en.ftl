@@ -28,6 +28,7 @@ report-left-out-file = { $n ->
 cms-save-refused = Not saved: { $path } has errors. Nothing was changed.
 cms-save-refused-line = line { $line }
 cms-save-refused-line-field = line { $line }, field ‘{ $field }’
+cms-save-refused-text-line = field ‘{ $field }’, line { $line } of the text
 
 ## The link check
 

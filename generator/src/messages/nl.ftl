@@ -34,6 +34,7 @@ report-left-out-file = nog { $n ->
 cms-save-refused = Niet opgeslagen: { $path } bevat fouten. Er is niets gewijzigd.
 cms-save-refused-line = regel { $line }
 cms-save-refused-line-field = regel { $line }, veld ‘{ $field }’
+cms-save-refused-text-line = veld ‘{ $field }’, regel { $line } van de tekst
 
 ## De controle van links
 
