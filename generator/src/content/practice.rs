@@ -541,18 +541,7 @@ fn contact(doc: &YamlDoc, diags: &mut Vec<Diagnostic>) -> Option<Contact> {
             }
             unknown = true;
             let what = crate::msg!("what-contact");
-            let fields = known.join(", ");
-            let hint = match crate::diagnostics::suggest(name, &known)
-                .or_else(|| field_synonym(&name.to_lowercase(), &known))
-            {
-                Some(k) => crate::msg!(
-                    "field-unknown-did-you-mean",
-                    field = k,
-                    what = what.clone(),
-                    fields = fields
-                ),
-                None => crate::msg!("field-unknown-remove", what = what.clone(), fields = fields),
-            };
+            let hint = super::yaml::unknown_field_hint(name, &known, &what);
             diags.push(
                 doc.error_at(
                     Code::UnknownField,

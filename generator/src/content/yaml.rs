@@ -302,18 +302,7 @@ impl<'a> YamlDoc<'a> {
             if known.contains(&name.as_str()) {
                 continue;
             }
-            let lower = name.to_lowercase();
-            let close = suggest(&name, known).or_else(|| field_synonym(&lower, known));
-            let fields = known.join(", ");
-            let hint = match close {
-                Some(k) => crate::msg!(
-                    "field-unknown-did-you-mean",
-                    field = k,
-                    what = what.clone(),
-                    fields = fields
-                ),
-                None => crate::msg!("field-unknown-remove", what = what.clone(), fields = fields),
-            };
+            let hint = unknown_field_hint(&name, known, &what);
             diags.push(
                 self.error_at(
                     Code::UnknownField,
@@ -372,6 +361,22 @@ impl<'a> YamlDoc<'a> {
     /// The raw value of a key.
     pub fn value(&self, key: &str) -> Option<&Value> {
         self.mapping.get(key)
+    }
+}
+
+/// The hint for a field `name` that `what` (a practice, the `contact` block, …) does not have:
+/// the field meant ("bedoelde u `email`?", also for Dutch names such as `telefoon`), or the list.
+pub fn unknown_field_hint(name: &str, known: &[&str], what: &Message) -> Message {
+    let close = suggest(name, known).or_else(|| field_synonym(&name.to_lowercase(), known));
+    let fields = known.join(", ");
+    match close {
+        Some(k) => crate::msg!(
+            "field-unknown-did-you-mean",
+            field = k,
+            what = what.clone(),
+            fields = fields
+        ),
+        None => crate::msg!("field-unknown-remove", what = what.clone(), fields = fields),
     }
 }
 
