@@ -23,6 +23,7 @@ pub enum Code {
     TransferToSelf,
     NotificationLate,
     PeriodEnded,
+    PeriodFarAhead,
     NotInMunicipalityList,
     MissingProvince,
     ProvinceMismatch,
@@ -42,7 +43,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 30] = [
+    pub const ALL: [Code; 31] = [
         Code::SumChanged,
         Code::TooFewMunicipalities,
         Code::NegativeResult,
@@ -57,6 +58,7 @@ impl Code {
         Code::TransferToSelf,
         Code::NotificationLate,
         Code::PeriodEnded,
+        Code::PeriodFarAhead,
         Code::NotInMunicipalityList,
         Code::MissingProvince,
         Code::ProvinceMismatch,
@@ -91,6 +93,7 @@ impl Code {
             Code::TransferToSelf => "TRANSFER_TO_SELF",
             Code::NotificationLate => "NOTIFICATION_LATE",
             Code::PeriodEnded => "PERIOD_ENDED",
+            Code::PeriodFarAhead => "PERIOD_FAR_AHEAD",
             Code::NotInMunicipalityList => "NOT_IN_MUNICIPALITY_LIST",
             Code::MissingProvince => "MISSING_PROVINCE",
             Code::ProvinceMismatch => "PROVINCE_MISMATCH",

@@ -472,6 +472,29 @@ fn publication_after_the_period_warns_period_ended() {
     assert_eq!(warning(&v, Code::PeriodEnded).field, "bekendmaking");
 }
 
+/// A period that starts more than a year after the decisions is most likely a slip of the
+/// year; one that starts within the year is not warned about.
+#[test]
+fn a_period_far_after_the_decisions_warns_period_far_ahead() {
+    let v = verdict(&format!(
+        "periode: 2100-2\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\n{AMELAND_HEERENVEEN}"
+    ));
+    assert!(v.valid, "a warning: {:#?}", v.errors);
+    let w = warning(&v, Code::PeriodFarAhead);
+    assert_eq!(w.field, "periode");
+    assert!(w.message.contains("10 februari 2026"), "{}", w.message);
+    for near in ["2026-1", "2026-2", "2027-1"] {
+        let v = verdict(&format!(
+            "periode: {near}\nbesluitdatum: 2026-02-10\nbekendmaking: 2026-02-12\n{AMELAND_HEERENVEEN}"
+        ));
+        assert!(
+            v.warnings.iter().all(|w| w.code != Code::PeriodFarAhead),
+            "{near}: {:#?}",
+            v.warnings
+        );
+    }
+}
+
 #[test]
 fn missing_fields_are_reported_one_by_one() {
     let v = verdict("gemeenten:\n  - { taakstelling: 6, nieuw: 0 }\n  - { naam: Heerenveen }\n");

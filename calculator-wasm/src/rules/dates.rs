@@ -71,8 +71,14 @@ pub(super) fn read_top_dates(s: &Scenario, f: &mut Findings) -> TopDates {
     }
 }
 
+/// Days between the first decision and the start of the first period beyond which the period is
+/// warned about ([`Code::PeriodFarAhead`]): a year.
+pub const FAR_AHEAD_DAYS: i64 = 366;
+
 /// Stap 1: every college whose taakstelling changes decides in writing and publishes. Then the
 /// order of the dates, and the melding counted from the last publication (uitgangspunt 4).
+///
+/// (A period starting more than [`FAR_AHEAD_DAYS`] after the first decision is warned about.)
 pub(super) fn check_decisions(
     s: &Scenario,
     top: &TopDates,
@@ -205,6 +211,25 @@ pub(super) fn check_decisions(
         }
     }
     let _ = last_besluit;
+    // A period that starts long after the decisions: a herverdeling is limited in time
+    // (uitgangspunt 3) and the Rijk sets each half year's taakstelling, so most likely a typing
+    // slip (`2100-2` for `2026-2`).
+    let first_besluit = resolved
+        .iter()
+        .filter_map(|r| r.besluit)
+        .min()
+        .or(top.besluit);
+    if let (Some(b), Some(p)) = (first_besluit, periods) {
+        let start = p.from.start();
+        if b.days_until(start) > FAR_AHEAD_DAYS {
+            f.warning(
+                Code::PeriodFarAhead,
+                "periode",
+                3,
+                format!("De periode ({}, vanaf {}) begint meer dan een jaar na het besluit ({}). Het Rijk stelt de taakstelling per halfjaar vast en een herverdeling is beperkt in tijd; kijk of de periode klopt.", p.from, start.in_dutch(), b.in_dutch()),
+            );
+        }
+    }
     Dates {
         besluitdatum: top.besluit,
         bekendmaking: top.bekend,
