@@ -667,6 +667,17 @@ fn requests_for_another_host_are_refused_and_absolute_form_is_served() {
         assert_eq!(status, 421, "{target} {host}");
         assert!(body.contains("Onbekende host"), "{body}");
     }
+    // The CMS's backend answers in the JSON its page shows.
+    let (status, body) = raw(
+        port,
+        &format!("POST /api/v1 HTTP/1.1\r\nHost: rebind.example:{port}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}"),
+    );
+    assert_eq!(status, 421);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap_or_else(|_| panic!("{body}"));
+    assert!(
+        v["error"].as_str().unwrap().contains("Onbekende host"),
+        "{body}"
+    );
 
     // Absolute form (as proxies send it): served for this computer, its host wins over Host:.
     let (status, body) = raw(

@@ -67,6 +67,20 @@ impl Response {
             body: Body::Owned(format!("{message}\n").into_bytes()),
         }
     }
+
+    /// The CMS backend's form of a refusal, `{"error": message}`, which the admin page shows.
+    fn json_error(status: u16, message: &str) -> Response {
+        Response {
+            status,
+            content_type: "application/json",
+            extra: Vec::new(),
+            body: Body::Owned(
+                serde_json::json!({ "error": message })
+                    .to_string()
+                    .into_bytes(),
+            ),
+        }
+    }
 }
 
 /// The standard reason phrase (RFC 9110) of every status the server sends.
@@ -128,10 +142,13 @@ pub(crate) fn handle(mut stream: TcpStream, head: &[u8], shared: &Arc<Shared>, b
     match request.host.as_deref() {
         Some(host) if host_allowed(host, bound) => {}
         _ => {
-            let r = Response::text(
-                421,
-                "Onbekende host: deze voorbeeldweergave antwoordt alleen op localhost, 127.0.0.1 en [::1].",
-            );
+            let why = "Onbekende host: deze voorbeeldweergave antwoordt alleen op localhost, 127.0.0.1 en [::1].";
+            // The CMS shows a refusal only in its own JSON form.
+            let r = if request.target.starts_with("/api/") {
+                Response::json_error(421, why)
+            } else {
+                Response::text(421, why)
+            };
             let _ = write_response(&mut stream, &r, head_only, deadline);
             return;
         }
