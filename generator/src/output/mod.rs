@@ -899,14 +899,10 @@ fn like_the_output(out: &Path, spare: &Path) {
     }
     #[cfg(unix)]
     {
-        use std::os::unix::fs::MetadataExt;
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
         let _ = std::os::unix::fs::chown(spare, Some(meta.uid()), Some(meta.gid()));
-    }
-    // After the owner: changing it clears the setgid bit. The owner keeps the right to write
-    // into it and to move it (which the next build needs).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
+        // After the owner: changing it clears the setgid bit. The owner keeps the right to write
+        // into it and to move it (which the next build needs).
         let mode = meta.permissions().mode() | 0o700;
         let _ = std::fs::set_permissions(spare, std::fs::Permissions::from_mode(mode));
     }
