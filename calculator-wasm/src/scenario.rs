@@ -572,14 +572,9 @@ fn quote_non_decimal_numbers(src: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(feature = "yaml")]
 fn check_control_characters(src: &str) -> Result<(), ParseError> {
     let forbidden = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{84}' | '\u{86}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}');
-    let Some(at) = src.find(forbidden) else {
+    let Some((line, column, c)) = textkit::hidden::first_where(src, forbidden) else {
         return Ok(());
     };
-    let before = &src[..at];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    let c = src[at..].chars().next().unwrap_or_default();
     Err(InputError {
         line: Some(line),
         column: Some(column),

@@ -92,6 +92,17 @@ pub fn first(text: &str) -> Option<(usize, char, Kind)> {
         .find_map(|(i, c)| kind(c).map(|k| (i, c, k)))
 }
 
+/// The first character of `text` for which `wanted` holds, with its 1-based line and column (in
+/// characters): where a message about it points.
+pub fn first_where(text: &str, wanted: impl Fn(char) -> bool) -> Option<(usize, usize, char)> {
+    let at = text.find(&wanted)?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    Some((line, column, text[at..].chars().next()?))
+}
+
 /// [`first`] by [`kind_strict`].
 pub fn first_strict(text: &str) -> Option<(usize, char, Kind)> {
     text.chars()
@@ -225,5 +236,19 @@ mod tests {
             "Ame<U+200B>land <U+202E>dnal"
         );
         assert_eq!(visible("'s-Hertogenbosch"), "'s-Hertogenbosch");
+    }
+
+    #[test]
+    fn the_first_wanted_character_is_placed_at_its_line_and_column() {
+        let text = "periode: 2026-1\ngemeenten:\n  - { naam: Heeren\u{1}veen }\n";
+        assert_eq!(
+            first_where(text, |c| c.is_control() && c != '\n'),
+            Some((3, 19, '\u{1}'))
+        );
+        assert_eq!(
+            first_where("één\u{7f}", |c| c == '\u{7f}'),
+            Some((1, 4, '\u{7f}'))
+        );
+        assert_eq!(first_where("geen", char::is_control), None);
     }
 }

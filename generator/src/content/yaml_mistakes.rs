@@ -37,11 +37,9 @@ pub fn find(yaml: &str, line_offset: usize) -> Option<Mistake> {
     let mut keys: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, line) in lines.iter().enumerate() {
         let n = i + 1;
-        if let Some((at, c)) = line
-            .char_indices()
-            .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\r'))
+        if let Some((_, column, c)) =
+            textkit::hidden::first_where(line, |c| c.is_control() && !matches!(c, '\t' | '\r'))
         {
-            let column = line[..at].chars().count() + 1;
             let code = textkit::hidden::code_point(c);
             let cleaned: String = line
                 .chars()
